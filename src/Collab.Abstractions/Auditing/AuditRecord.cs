@@ -1,0 +1,69 @@
+using NodaTime;
+
+namespace Collab;
+
+/// <summary>What was done, as recorded in the audit trail. Stored as its name, so values may be added but never renamed.</summary>
+public enum AuditAction
+{
+    /// <summary>An office was registered.</summary>
+    OfficeRegistered = 1,
+
+    /// <summary>A client was registered.</summary>
+    ClientRegistered = 2,
+
+    /// <summary>A company was added to a client.</summary>
+    CompanyAdded = 3,
+
+    /// <summary>An administration was created.</summary>
+    AdministrationCreated = 4,
+
+    /// <summary>A user was created.</summary>
+    UserCreated = 5,
+
+    /// <summary>A client granted an office rights to an administration (ONB-3).</summary>
+    RightsGranted = 6,
+
+    /// <summary>A client revoked an office's rights to an administration (ONB-4).</summary>
+    RightsRevoked = 7,
+}
+
+/// <summary>What an audit record is about.</summary>
+/// <param name="Type">The kind of subject, such as <c>administration</c>.</param>
+/// <param name="Id">The subject's id as text.</param>
+public readonly record struct AuditSubject(string Type, string Id)
+{
+    /// <summary>An administration as subject.</summary>
+    /// <param name="id">The administration.</param>
+    /// <returns>The subject.</returns>
+    public static AuditSubject Administration(AdministrationId id) => new("administration", id.ToString());
+
+    /// <summary>An office as subject.</summary>
+    /// <param name="id">The office.</param>
+    /// <returns>The subject.</returns>
+    public static AuditSubject Office(OfficeId id) => new("office", id.ToString());
+
+    /// <summary>A client as subject.</summary>
+    /// <param name="id">The client.</param>
+    /// <returns>The subject.</returns>
+    public static AuditSubject Client(ClientId id) => new("client", id.ToString());
+
+    /// <summary>A user as subject.</summary>
+    /// <param name="id">The user.</param>
+    /// <returns>The subject.</returns>
+    public static AuditSubject User(UserId id) => new("user", id.ToString());
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Type}:{Id}";
+}
+
+/// <summary>
+/// One line of the audit trail (AUD-1): who did what to which subject, and when, so an office can prove who
+/// agreed to what. Records are written in the same transaction as the change they describe and never updated.
+/// </summary>
+/// <param name="Id">The record's own id.</param>
+/// <param name="At">When the action happened (from the injected clock).</param>
+/// <param name="Actor">Who acted.</param>
+/// <param name="Action">What was done.</param>
+/// <param name="Subject">What it was done to.</param>
+/// <param name="Details">Extra facts worth proving later (for example the other party, or the channel used).</param>
+public sealed record AuditRecord(Guid Id, Instant At, Actor Actor, AuditAction Action, AuditSubject Subject, string Details);

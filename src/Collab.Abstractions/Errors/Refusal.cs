@@ -1,0 +1,65 @@
+namespace Collab;
+
+/// <summary>What kind of refusal a <see cref="Refusal"/> is, so a host can map it to a response (404, 409, 403, 400, 422).</summary>
+public enum RefusalKind
+{
+    /// <summary>The input is malformed or out of range; fix the input and try again.</summary>
+    InvalidInput = 1,
+
+    /// <summary>Something the request names does not exist (or is not visible to the caller).</summary>
+    NotFound = 2,
+
+    /// <summary>The caller may not do this (SEC-1).</summary>
+    Forbidden = 3,
+
+    /// <summary>A domain rule forbids the action in the current state; the reason says what to do first.</summary>
+    RuleViolation = 4,
+
+    /// <summary>Someone else changed the same data at the same time; reload and try again. Nothing was saved.</summary>
+    ConcurrencyConflict = 5,
+}
+
+/// <summary>
+/// Why Collab refused an action: a kind, a stable machine-readable <see cref="Code"/>, a <see cref="Reason"/>
+/// written for a person (it says what to do), and the DOMAIN rule it enforces when there is one.
+/// </summary>
+/// <remarks>A refused action changes nothing (SEC-2).</remarks>
+/// <param name="Kind">The broad category, for mapping to a transport status.</param>
+/// <param name="Code">A stable dotted code such as <c>rights.already-granted</c>; safe to switch on.</param>
+/// <param name="Reason">A sentence a person can act on. Never contains secrets.</param>
+/// <param name="RuleId">The DOMAIN.md rule id (for example <c>ONB-4</c>) when the refusal enforces one.</param>
+public sealed record Refusal(RefusalKind Kind, string Code, string Reason, string? RuleId = null);
+
+/// <summary>
+/// The single error type of the Collab SDK: every refusal (bad input, unknown id, missing right, broken
+/// rule, concurrent change) is thrown as this exception carrying a <see cref="Collab.Refusal"/>.
+/// </summary>
+public sealed class CollabRefusalException : Exception
+{
+    /// <summary>Creates the exception for a refusal.</summary>
+    /// <param name="refusal">Why the action was refused.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="refusal"/> is null.</exception>
+    public CollabRefusalException(Refusal refusal)
+        : this(refusal, null)
+    {
+    }
+
+    /// <summary>Creates the exception for a refusal caused by another exception.</summary>
+    /// <param name="refusal">Why the action was refused.</param>
+    /// <param name="innerException">The underlying failure, for logs.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="refusal"/> is null.</exception>
+    public CollabRefusalException(Refusal refusal, Exception? innerException)
+        : base((refusal ?? throw new ArgumentNullException(nameof(refusal))).Reason, innerException)
+    {
+        Refusal = refusal;
+    }
+
+    /// <summary>Why the action was refused.</summary>
+    public Refusal Refusal { get; }
+
+    /// <summary>Shortcut for <c>Refusal.Kind</c>.</summary>
+    public RefusalKind Kind => Refusal.Kind;
+
+    /// <summary>Shortcut for <c>Refusal.Code</c>.</summary>
+    public string Code => Refusal.Code;
+}

@@ -1,0 +1,77 @@
+namespace Collab;
+
+// Strongly typed ids: a ClientId can never be passed where an OfficeId is meant.
+// Version-7 GUIDs are time-ordered, which keeps database indexes compact.
+
+/// <summary>Identifies an office (administratiekantoor): the accountant's firm.</summary>
+/// <param name="Value">The underlying GUID. <see cref="Guid.Empty"/> is never a valid id.</param>
+public readonly record struct OfficeId(Guid Value)
+{
+    /// <summary>Creates a new, unique id.</summary>
+    /// <returns>A fresh id.</returns>
+    public static OfficeId New() => new(Guid.CreateVersion7());
+
+    /// <inheritdoc />
+    public override string ToString() => Value.ToString();
+}
+
+/// <summary>Identifies a client (klant): a business served by an office, possibly with several companies.</summary>
+/// <param name="Value">The underlying GUID. <see cref="Guid.Empty"/> is never a valid id.</param>
+public readonly record struct ClientId(Guid Value)
+{
+    /// <summary>Creates a new, unique id.</summary>
+    /// <returns>A fresh id.</returns>
+    public static ClientId New() => new(Guid.CreateVersion7());
+
+    /// <inheritdoc />
+    public override string ToString() => Value.ToString();
+}
+
+/// <summary>Identifies a company (onderneming) of a client.</summary>
+/// <param name="Value">The underlying GUID. <see cref="Guid.Empty"/> is never a valid id.</param>
+public readonly record struct CompanyId(Guid Value)
+{
+    /// <summary>Creates a new, unique id.</summary>
+    /// <returns>A fresh id.</returns>
+    public static CompanyId New() => new(Guid.CreateVersion7());
+
+    /// <inheritdoc />
+    public override string ToString() => Value.ToString();
+}
+
+/// <summary>Identifies an administration (administratie): one set of books.</summary>
+/// <remarks>This is the storage identity. The number people see is <see cref="AdministrationNumber"/>.</remarks>
+/// <param name="Value">The underlying GUID. <see cref="Guid.Empty"/> is never a valid id.</param>
+public readonly record struct AdministrationId(Guid Value)
+{
+    /// <summary>Creates a new, unique id.</summary>
+    /// <returns>A fresh id.</returns>
+    public static AdministrationId New() => new(Guid.CreateVersion7());
+
+    /// <inheritdoc />
+    public override string ToString() => Value.ToString();
+}
+
+/// <summary>Identifies a user: an office employee or a client user.</summary>
+/// <param name="Value">The underlying GUID. <see cref="Guid.Empty"/> is never a valid id.</param>
+public readonly record struct UserId(Guid Value)
+{
+    /// <summary>Creates a new, unique id.</summary>
+    /// <returns>A fresh id.</returns>
+    public static UserId New() => new(Guid.CreateVersion7());
+
+    /// <inheritdoc />
+    public override string ToString() => Value.ToString();
+}
+
+/// <summary>Identifies a grant of rights by a client to an office for one administration.</summary>
+/// <param name="Value">The underlying GUID. <see cref="Guid.Empty"/> is never a valid id.</param>
+public readonly record struct RightsGrantId(Guid Value)
+{
+    /// <summary>Creates a new, unique id.</summary>
+    /// <returns>A fresh id.</returns>
+    public static RightsGrantId New() => new(Guid.CreateVersion7());
+
+    /// <inheritdoc />
+    public override string ToString() => Value.ToString();
+}

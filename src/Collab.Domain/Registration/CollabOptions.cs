@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Collab;
+
+/// <summary>Settings of the Collab SDK, bound with <c>AddCollab(options => …)</c> or from configuration, validated at start-up.</summary>
+public sealed class CollabOptions
+{
+    /// <summary>
+    /// The IANA time zone for offices registered without one; local dates, deadlines and retention periods are
+    /// computed in the office's zone (RET-1). Default <c>Europe/Amsterdam</c>.
+    /// </summary>
+    public string DefaultTimeZoneId { get; set; } = "Europe/Amsterdam";
+}
+
+/// <summary>Refuses options that cannot work, at start-up, with a message naming the setting.</summary>
+internal sealed class CollabOptionsValidator : IValidateOptions<CollabOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CollabOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.DefaultTimeZoneId) || DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.DefaultTimeZoneId) is null)
+        {
+            failures.Add($"Collab:DefaultTimeZoneId '{options.DefaultTimeZoneId}' is not a known IANA time zone: use an id such as Europe/Amsterdam.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

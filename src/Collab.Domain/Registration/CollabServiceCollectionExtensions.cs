@@ -1,0 +1,70 @@
+using Collab.Registry;
+using Collab.Rights;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Collab;
+
+/// <summary>Registers Collab in a service collection.</summary>
+public static class CollabServiceCollectionExtensions
+{
+    /// <summary>Registers Collab's domain services with default options. Safe to call more than once.</summary>
+    /// <param name="services">The vendor's service collection.</param>
+    /// <returns>A builder for the next step, such as <c>AddEntityFrameworkStores&lt;TContext&gt;()</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    public static CollabBuilder AddCollab(this IServiceCollection services) => services.AddCollab(static _ => { });
+
+    /// <summary>Registers Collab's domain services and configures its options. Safe to call more than once.</summary>
+    /// <param name="services">The vendor's service collection.</param>
+    /// <param name="configure">Sets options; they are validated when the host starts.</param>
+    /// <returns>A builder for the next step.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static CollabBuilder AddCollab(this IServiceCollection services, Action<CollabOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptionsWithValidateOnStart<CollabOptions>().Configure(configure);
+        return AddCore(services);
+    }
+
+    /// <summary>Registers Collab's domain services with options bound from configuration (for example the <c>Collab</c> section).</summary>
+    /// <param name="services">The vendor's service collection.</param>
+    /// <param name="configuration">The configuration section holding <see cref="CollabOptions"/>.</param>
+    /// <returns>A builder for the next step.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static CollabBuilder AddCollab(this IServiceCollection services, IConfigurationSection configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptionsWithValidateOnStart<CollabOptions>().Bind(configuration);
+        return AddCore(services);
+    }
+
+    private static CollabBuilder AddCore(IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CollabOptions>, CollabOptionsValidator>());
+
+        // The composition root is the one place allowed to choose the wall clock; a vendor (or a test)
+        // that registered its own IClock first keeps it.
+#pragma warning disable RS0030 // Banned API: composition root
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+#pragma warning restore RS0030
+
+        services.TryAddScoped<CollabRegistry>();
+        services.TryAddScoped<RightsService>();
+        services.TryAddScoped<AccessService>();
+        return new CollabBuilder(services);
+    }
+}
+
+/// <summary>The next steps after <c>AddCollab()</c>, such as choosing the stores.</summary>
+public sealed class CollabBuilder
+{
+    internal CollabBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The service collection Collab was added to.</summary>
+    public IServiceCollection Services { get; }
+}

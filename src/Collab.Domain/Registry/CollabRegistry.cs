@@ -1,0 +1,164 @@
+using Collab.Stores;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Collab.Registry;
+
+/// <summary>
+/// Registers the parties Collab works with: offices, clients and their companies, administrations, users.
+/// Every method validates all input before it changes anything, and records what it did (AUD-1).
+/// </summary>
+public sealed class CollabRegistry
+{
+    private readonly IRegistryStore _registry;
+    private readonly ICollabUnitOfWork _unitOfWork;
+    private readonly IClock _clock;
+    private readonly CollabOptions _options;
+
+    /// <summary>Creates the service; resolved from dependency injection.</summary>
+    /// <param name="registry">Reads the registry.</param>
+    /// <param name="unitOfWork">Saves changes.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="options">Collab's options.</param>
+    public CollabRegistry(IRegistryStore registry, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options)
+    {
+        _registry = registry;
+        _unitOfWork = unitOfWork;
+        _clock = clock;
+        _options = options.Value;
+    }
+
+    /// <summary>Registers an office.</summary>
+    /// <param name="actor">Who registers it (usually the vendor's system).</param>
+    /// <param name="name">The office's name.</param>
+    /// <param name="timeZoneId">Its IANA time zone; null for <see cref="CollabOptions.DefaultTimeZoneId"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new office.</returns>
+    /// <exception cref="CollabRefusalException">The name is empty or too long, or the time zone is unknown.</exception>
+    public async Task<Office> RegisterOfficeAsync(Actor actor, string name, string? timeZoneId = null, CancellationToken cancellationToken = default)
+    {
+        var zoneId = timeZoneId ?? _options.DefaultTimeZoneId;
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)
+            ?? throw Refuse.InvalidInput("office.unknown-time-zone", $"Time zone '{zoneId}' is unknown: use an IANA id such as Europe/Amsterdam.", "RET-1");
+        var office = Office.Register(name, zone, actor, _clock.GetCurrentInstant());
+        _unitOfWork.Add(office);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return office;
+    }
+
+    /// <summary>Registers a client.</summary>
+    /// <param name="actor">Who registers it.</param>
+    /// <param name="name">The client's name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new client.</returns>
+    /// <exception cref="CollabRefusalException">The name is empty or too long.</exception>
+    public async Task<Client> RegisterClientAsync(Actor actor, string name, CancellationToken cancellationToken = default)
+    {
+        var client = Client.Register(name, actor, _clock.GetCurrentInstant());
+        _unitOfWork.Add(client);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return client;
+    }
+
+    /// <summary>Adds a company to a client.</summary>
+    /// <param name="actor">Who adds it.</param>
+    /// <param name="client">The client.</param>
+    /// <param name="name">The company's name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new company.</returns>
+    /// <exception cref="CollabRefusalException">The client does not exist, or the name is invalid.</exception>
+    public async Task<Company> AddCompanyAsync(Actor actor, ClientId client, string name, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(client.Value, "client");
+        _ = await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("client", client.Value);
+        var company = Company.Add(client, name, actor, _clock.GetCurrentInstant());
+        _unitOfWork.Add(company);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return company;
+    }
+
+    /// <summary>Creates an administration for a company of a client.</summary>
+    /// <param name="actor">Who creates it.</param>
+    /// <param name="company">The company whose books it is.</param>
+    /// <param name="number">Its administration number; unique and fixed for life (LIC-6).</param>
+    /// <param name="name">A readable name.</param>
+    /// <param name="holder">The office that holds it itself (set it up under its own licence), if any.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new administration.</returns>
+    /// <exception cref="CollabRefusalException">The company or holder does not exist, the number is taken, or the name is invalid.</exception>
+    public async Task<Administration> CreateAdministrationAsync(
+        Actor actor, CompanyId company, AdministrationNumber number, string name, OfficeId? holder = null, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(company.Value, "company");
+        var owner = await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("company", company.Value);
+        if (holder is { } office)
+        {
+            _ = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        }
+
+        if (await _registry.AdministrationNumberExistsAsync(number, cancellationToken).ConfigureAwait(false))
+        {
+            throw Refuse.Rule("administration.number-taken",
+                $"Administration number {number} is already in use: choose another number (numbers never change or get reused).", "LIC-6");
+        }
+
+        var administration = Administration.Create(owner, number, name, holder, actor, _clock.GetCurrentInstant());
+        _unitOfWork.Add(administration);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return administration;
+    }
+
+    /// <summary>Creates a user for an office.</summary>
+    /// <param name="actor">Who creates it.</param>
+    /// <param name="office">The office the user works for.</param>
+    /// <param name="email">The user's e-mail address (unique).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new user.</returns>
+    /// <exception cref="CollabRefusalException">The office does not exist, or the address is invalid or taken.</exception>
+    public async Task<CollabUser> CreateOfficeUserAsync(Actor actor, OfficeId office, string email, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(office.Value, "office");
+        _ = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        var user = CollabUser.CreateOfficeUser(office, email, actor, _clock.GetCurrentInstant());
+        await SaveNewUserAsync(user, cancellationToken).ConfigureAwait(false);
+        return user;
+    }
+
+    /// <summary>Creates a client user that may reach the given companies of its client (SEC-1).</summary>
+    /// <param name="actor">Who creates it.</param>
+    /// <param name="client">The client the user belongs to.</param>
+    /// <param name="email">The user's e-mail address (unique).</param>
+    /// <param name="companies">The companies of that client the user may reach.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new user.</returns>
+    /// <exception cref="CollabRefusalException">
+    /// The client or a company does not exist, a company belongs to another client, or the address is invalid or taken.
+    /// </exception>
+    public async Task<CollabUser> CreateClientUserAsync(
+        Actor actor, ClientId client, string email, IReadOnlyCollection<CompanyId> companies, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(companies);
+        Guard.Id(client.Value, "client");
+        _ = await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("client", client.Value);
+        var found = new List<Company>(companies.Count);
+        foreach (var id in companies)
+        {
+            found.Add(await _registry.FindCompanyAsync(id, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("company", id.Value));
+        }
+
+        var user = CollabUser.CreateClientUser(client, email, found, actor, _clock.GetCurrentInstant());
+        await SaveNewUserAsync(user, cancellationToken).ConfigureAwait(false);
+        return user;
+    }
+
+    private async Task SaveNewUserAsync(CollabUser user, CancellationToken cancellationToken)
+    {
+        if (await _registry.UserEmailExistsAsync(user.Email, cancellationToken).ConfigureAwait(false))
+        {
+            throw Refuse.Rule("user.email-taken", $"A user with e-mail address {user.Email} already exists: use that user, or another address.");
+        }
+
+        _unitOfWork.Add(user);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,74 @@
+using NodaTime;
+
+namespace Collab.Registry;
+
+/// <summary>Whether a user works for an office or for a client.</summary>
+public enum UserKind
+{
+    /// <summary>An employee of an office; sees what the office may see.</summary>
+    OfficeUser = 1,
+
+    /// <summary>A user of a client; sees only the companies it was given (SEC-1).</summary>
+    ClientUser = 2,
+}
+
+/// <summary>A person who signs in: an office employee or a client user.</summary>
+public sealed class CollabUser : AggregateRoot
+{
+    // Stored as plain GUIDs: EF maps a primitive collection natively on both engines.
+    private readonly List<Guid> _companyIds = [];
+
+    private CollabUser() => Email = string.Empty;
+
+    /// <summary>The user's id.</summary>
+    public UserId Id { get; private set; }
+
+    /// <summary>Office user or client user.</summary>
+    public UserKind Kind { get; private set; }
+
+    /// <summary>The user's e-mail address, lower-case; unique across users.</summary>
+    public string Email { get; private set; }
+
+    /// <summary>The office an office user works for; null for client users.</summary>
+    public OfficeId? OfficeId { get; private set; }
+
+    /// <summary>The client a client user belongs to; null for office users.</summary>
+    public ClientId? ClientId { get; private set; }
+
+    /// <summary>The companies a client user was given (SEC-1). Empty for office users.</summary>
+    public IReadOnlyList<CompanyId> Companies => _companyIds.ConvertAll(id => new CompanyId(id));
+
+    /// <summary>Whether this client user may reach the given company of its client.</summary>
+    /// <param name="company">The company's id.</param>
+    /// <returns>True only for a client user that was given the company.</returns>
+    public bool MayReach(CompanyId company) => Kind == UserKind.ClientUser && _companyIds.Contains(company.Value);
+
+    internal static CollabUser CreateOfficeUser(OfficeId office, string email, Actor actor, Instant now)
+    {
+        var user = new CollabUser { Id = UserId.New(), Kind = UserKind.OfficeUser, Email = Guard.Email(email), OfficeId = office };
+        user.Raise(new RegistryChanged(now, actor, AuditAction.UserCreated, AuditSubject.User(user.Id), $"kind=office-user;office={office}"));
+        return user;
+    }
+
+    internal static CollabUser CreateClientUser(ClientId client, string email, IReadOnlyCollection<Company> companies, Actor actor, Instant now)
+    {
+        var user = new CollabUser { Id = UserId.New(), Kind = UserKind.ClientUser, Email = Guard.Email(email), ClientId = client };
+        foreach (var company in companies)
+        {
+            if (company.ClientId != client)
+            {
+                throw Refuse.Forbidden("user.company-of-other-client",
+                    $"Company {company.Id} belongs to another client: a client user can only be given companies of its own client.", "SEC-1");
+            }
+
+            if (!user._companyIds.Contains(company.Id.Value))
+            {
+                user._companyIds.Add(company.Id.Value);
+            }
+        }
+
+        user.Raise(new RegistryChanged(now, actor, AuditAction.UserCreated, AuditSubject.User(user.Id),
+            $"kind=client-user;client={client};companies={string.Join(',', user._companyIds)}"));
+        return user;
+    }
+}

@@ -1,0 +1,114 @@
+using Collab.Registry;
+using Collab.Stores;
+using NodaTime;
+
+namespace Collab.Rights;
+
+/// <summary>
+/// A client grants an office rights to one of its administrations, free of charge (ONB-3), and can revoke
+/// them; access ends at once (ONB-4). Only a user of the owning client who may reach the administration's
+/// company can do either (SEC-1). Refusals change nothing (SEC-2); every change is audited (AUD-1).
+/// </summary>
+public sealed class RightsService
+{
+    private readonly IRegistryStore _registry;
+    private readonly IRightsStore _rights;
+    private readonly ICollabUnitOfWork _unitOfWork;
+    private readonly IClock _clock;
+
+    /// <summary>Creates the service; resolved from dependency injection.</summary>
+    /// <param name="registry">Reads the registry.</param>
+    /// <param name="rights">Reads grants.</param>
+    /// <param name="unitOfWork">Saves changes.</param>
+    /// <param name="clock">The clock.</param>
+    public RightsService(IRegistryStore registry, IRightsStore rights, ICollabUnitOfWork unitOfWork, IClock clock)
+    {
+        _registry = registry;
+        _rights = rights;
+        _unitOfWork = unitOfWork;
+        _clock = clock;
+    }
+
+    /// <summary>Grants an office rights to an administration; it then appears in the office's list (ONB-3).</summary>
+    /// <param name="clientUser">The client user who grants.</param>
+    /// <param name="office">The office that receives the rights.</param>
+    /// <param name="administration">The administration.</param>
+    /// <param name="channel">Desktop or web edition.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The active grant.</returns>
+    /// <exception cref="CollabRefusalException">
+    /// An id is unknown; the user is not a user of the owning client or may not reach its company; the office
+    /// holds the administration itself; or the rights are already granted. Nothing is changed.
+    /// </exception>
+    public async Task<RightsGrant> GrantAsync(UserId clientUser, OfficeId office, AdministrationId administration, GrantChannel channel, CancellationToken cancellationToken = default)
+    {
+        var (_, target) = await AuthorizeAsync(clientUser, office, administration, "grant", cancellationToken).ConfigureAwait(false);
+        if (target.HolderOfficeId == office)
+        {
+            throw Refuse.Rule("rights.office-holds-administration",
+                $"Office {office} holds administration {target.Number} itself and already has access: no grant is needed.", "ONB-3");
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var grant = await _rights.FindGrantAsync(office, administration, cancellationToken).ConfigureAwait(false);
+        if (grant is null)
+        {
+            grant = RightsGrant.Grant(office, target, clientUser, channel, now);
+            _unitOfWork.Add(grant);
+        }
+        else
+        {
+            grant.Regrant(clientUser, channel, now);
+        }
+
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return grant;
+    }
+
+    /// <summary>Revokes an office's rights to an administration; access ends at once (ONB-4).</summary>
+    /// <param name="clientUser">The client user who revokes.</param>
+    /// <param name="office">The office that loses the rights.</param>
+    /// <param name="administration">The administration.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The revoked grant.</returns>
+    /// <exception cref="CollabRefusalException">
+    /// An id is unknown; the user may not act for the administration; or there is no active grant to revoke.
+    /// Nothing is changed.
+    /// </exception>
+    public async Task<RightsGrant> RevokeAsync(UserId clientUser, OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default)
+    {
+        await AuthorizeAsync(clientUser, office, administration, "revoke", cancellationToken).ConfigureAwait(false);
+        var grant = await _rights.FindGrantAsync(office, administration, cancellationToken).ConfigureAwait(false)
+            ?? throw Refuse.Rule("rights.not-granted",
+                $"Office {office} was never granted rights to administration {administration}: there is nothing to revoke.", "ONB-4");
+        grant.Revoke(clientUser, _clock.GetCurrentInstant());
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return grant;
+    }
+
+    private async Task<(CollabUser User, Administration Administration)> AuthorizeAsync(
+        UserId clientUser, OfficeId office, AdministrationId administration, string verb, CancellationToken cancellationToken)
+    {
+        Guard.Id(clientUser.Value, "user");
+        Guard.Id(office.Value, "office");
+        Guard.Id(administration.Value, "administration");
+        var user = await _registry.FindUserAsync(clientUser, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", clientUser.Value);
+        var target = await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false)
+            ?? throw Refuse.NotFound("administration", administration.Value);
+        _ = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+
+        if (user.Kind != UserKind.ClientUser)
+        {
+            throw Refuse.Forbidden($"rights.{verb}-by-office-user",
+                $"Only the client can {verb} rights: user {user.Email} works for an office. Ask a user of the client to do it.", "ONB-3");
+        }
+
+        if (user.ClientId != target.ClientId || !user.MayReach(target.CompanyId))
+        {
+            throw Refuse.Forbidden($"rights.{verb}-not-permitted",
+                $"User {user.Email} may not {verb} rights to administration {target.Number}: it belongs to a company this user was not given.", "SEC-1");
+        }
+
+        return (user, target);
+    }
+}

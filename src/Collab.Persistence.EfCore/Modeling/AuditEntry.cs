@@ -1,0 +1,49 @@
+using NodaTime;
+
+namespace Collab.Persistence.EfCore;
+
+/// <summary>The stored shape of an <see cref="AuditRecord"/>: flat columns, insert-only.</summary>
+internal sealed class AuditEntry
+{
+    public Guid Id { get; set; }
+
+    public Instant At { get; set; }
+
+    public ActorKind ActorKind { get; set; }
+
+    public string ActorId { get; set; } = string.Empty;
+
+    public AuditAction Action { get; set; }
+
+    public string SubjectType { get; set; } = string.Empty;
+
+    public string SubjectId { get; set; } = string.Empty;
+
+    public string Details { get; set; } = string.Empty;
+
+    // The key: insertion order, so records at the same instant read back in the order they were written.
+    public long Sequence { get; set; }
+
+    public static AuditEntry From(IAuditedEvent audited) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        At = audited.OccurredAt,
+        ActorKind = audited.Actor.Kind,
+        ActorId = audited.Actor.Id,
+        Action = audited.Action,
+        SubjectType = audited.Subject.Type,
+        SubjectId = audited.Subject.Id,
+        Details = audited.Details,
+    };
+
+    public AuditRecord ToRecord() =>
+        new(Id, At, new Actor(ActorKind, ActorId), Action, new AuditSubject(SubjectType, SubjectId), Details);
+}
+
+/// <summary>The single row that says which Collab schema version the database holds.</summary>
+internal sealed class CollabSchemaInfo
+{
+    public int Id { get; set; }
+
+    public int Version { get; set; }
+}

@@ -1,0 +1,148 @@
+using Collab.Registry;
+using Collab.Rights;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Collab.Persistence.EfCore;
+
+// One sealed configuration per entity, applied by ApplyCollabModel. Every string has an explicit maximum
+// length and every aggregate a Version concurrency token.
+
+internal abstract class CollabEntityConfiguration<T>(CollabModelOptions options, string table) : IEntityTypeConfiguration<T>
+    where T : class
+{
+    public void Configure(EntityTypeBuilder<T> builder)
+    {
+        builder.ToTable(options.TablePrefix + table, options.Schema);
+        if (typeof(AggregateRoot).IsAssignableFrom(typeof(T)))
+        {
+            builder.Property(nameof(AggregateRoot.Version)).IsConcurrencyToken();
+            builder.Ignore(nameof(AggregateRoot.DomainEvents));
+        }
+
+        ConfigureEntity(builder);
+    }
+
+    protected abstract void ConfigureEntity(EntityTypeBuilder<T> builder);
+}
+
+internal sealed class OfficeConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Office>(options, "offices")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Office> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasConversion(CollabConverters.OfficeId).ValueGeneratedNever();
+        builder.Property(x => x.Name).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.TimeZoneId).HasMaxLength(64).IsRequired();
+    }
+}
+
+internal sealed class ClientConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Client>(options, "clients")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Client> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasConversion(CollabConverters.ClientId).ValueGeneratedNever();
+        builder.Property(x => x.Name).HasMaxLength(Guard.MaxNameLength).IsRequired();
+    }
+}
+
+internal sealed class CompanyConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Company>(options, "companies")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Company> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasConversion(CollabConverters.CompanyId).ValueGeneratedNever();
+        builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
+        builder.Property(x => x.Name).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AdministrationConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Administration>(options, "administrations")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Administration> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasConversion(CollabConverters.AdministrationId).ValueGeneratedNever();
+        builder.Property(x => x.Number).HasConversion(CollabConverters.AdministrationNumber);
+        builder.HasIndex(x => x.Number).IsUnique();
+        builder.Property(x => x.Name).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
+        builder.Property(x => x.CompanyId).HasConversion(CollabConverters.CompanyId);
+        builder.Property(x => x.HolderOfficeId).HasConversion(CollabConverters.OfficeId);
+        builder.HasIndex(x => new { x.ClientId, x.CompanyId });
+        builder.HasIndex(x => x.HolderOfficeId);
+        builder.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Office>().WithMany().HasForeignKey(x => x.HolderOfficeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class UserConfiguration(CollabModelOptions options) : CollabEntityConfiguration<CollabUser>(options, "users")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<CollabUser> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasConversion(CollabConverters.UserId).ValueGeneratedNever();
+        builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(x => x.Email).HasMaxLength(Guard.MaxEmailLength).IsRequired();
+        builder.HasIndex(x => x.Email).IsUnique();
+        builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
+        builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
+        builder.Ignore(x => x.Companies);
+        builder.PrimitiveCollection<List<Guid>>("_companyIds").HasColumnName("CompanyIds").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RightsGrantConfiguration(CollabModelOptions options) : CollabEntityConfiguration<RightsGrant>(options, "rights_grants")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<RightsGrant> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasConversion(CollabConverters.RightsGrantId).ValueGeneratedNever();
+        builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
+        builder.Property(x => x.AdministrationId).HasConversion(CollabConverters.AdministrationId);
+        builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
+        builder.Property(x => x.GrantedAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.GrantedBy).HasConversion(CollabConverters.UserId);
+        builder.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.RevokedAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.RevokedBy).HasConversion(CollabConverters.UserId);
+
+        // One grant row per pair: two concurrent first grants cannot both be inserted.
+        builder.HasIndex(x => new { x.OfficeId, x.AdministrationId }).IsUnique();
+        builder.HasIndex(x => new { x.AdministrationId, x.IsActive });
+        builder.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Administration>().WithMany().HasForeignKey(x => x.AdministrationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AuditEntryConfiguration(CollabModelOptions options) : CollabEntityConfiguration<AuditEntry>(options, "audit")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.HasKey(x => x.Sequence);
+        builder.Property(x => x.Sequence).ValueGeneratedOnAdd();
+        builder.HasIndex(x => x.Id).IsUnique();
+        builder.Property(x => x.At).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.ActorKind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(x => x.ActorId).HasMaxLength(100).IsRequired();
+        builder.Property(x => x.Action).HasConversion<string>().HasMaxLength(64);
+        builder.Property(x => x.SubjectType).HasMaxLength(50).IsRequired();
+        builder.Property(x => x.SubjectId).HasMaxLength(100).IsRequired();
+        builder.Property(x => x.Details).HasMaxLength(2000).IsRequired();
+        builder.HasIndex(x => new { x.SubjectType, x.SubjectId, x.Sequence });
+    }
+}
+
+internal sealed class SchemaInfoConfiguration(CollabModelOptions options) : CollabEntityConfiguration<CollabSchemaInfo>(options, "schema")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<CollabSchemaInfo> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.HasData(new CollabSchemaInfo { Id = 1, Version = CollabDatabase.SchemaVersion });
+    }
+}

@@ -1,0 +1,32 @@
+using Collab.Stores;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Collab.Persistence.EfCore;
+
+/// <summary>Plugs Collab's EF Core stores into the vendor's DbContext.</summary>
+public static class CollabBuilderEntityFrameworkExtensions
+{
+    /// <summary>
+    /// Uses <typeparamref name="TContext"/> (your own DbContext, registered with <c>AddDbContext</c>) for all
+    /// of Collab's data. Its <c>OnModelCreating</c> must call <c>modelBuilder.ApplyCollabModel()</c>. Safe to call twice;
+    /// stores you registered yourself first are kept.
+    /// </summary>
+    /// <typeparam name="TContext">Your DbContext type.</typeparam>
+    /// <param name="builder">The builder returned by <c>AddCollab()</c>.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
+    public static CollabBuilder AddEntityFrameworkStores<TContext>(this CollabBuilder builder)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddScoped<EfCollabStore<TContext>>();
+        services.TryAddScoped<ICollabUnitOfWork>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
+        services.TryAddScoped<IRegistryStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
+        services.TryAddScoped<IRightsStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
+        services.TryAddScoped<IAuditTrail>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
+        return builder;
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Collab.Persistence.EfCore;
+
+/// <summary>
+/// Creating and checking Collab's tables. Collab's tables are part of your model, so your own EF migrations
+/// create and upgrade them like your other tables; for a brand-new database without migrations,
+/// <see cref="EnsureCreatedAsync"/> creates everything. Either way, <see cref="VerifySchemaAsync"/> at
+/// start-up turns a missing or outdated schema into a clear error instead of a failure deep inside a request.
+/// </summary>
+public static class CollabDatabase
+{
+    /// <summary>The schema version this package expects. It grows by one with every change to Collab's tables.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>Creates the database with all tables of the context (Collab's and yours) if it does not exist, then verifies Collab's schema.</summary>
+    /// <param name="context">A context whose model applied <c>ApplyCollabModel()</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the schema is ready.</returns>
+    /// <exception cref="InvalidOperationException">The database already existed without Collab's tables, or with another schema version.</exception>
+    public static async Task EnsureCreatedAsync(DbContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await context.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await VerifySchemaAsync(context, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the Collab schema version stored in the database.</summary>
+    /// <param name="context">A context whose model applied <c>ApplyCollabModel()</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored version, or null when Collab's tables are missing.</returns>
+    public static async Task<int?> ReadSchemaVersionAsync(DbContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            return await context.Set<CollabSchemaInfo>().AsNoTracking()
+                .Where(s => s.Id == 1).Select(s => (int?)s.Version)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return null; // the table does not exist
+        }
+    }
+
+    /// <summary>Checks that the database holds the Collab schema version this package expects.</summary>
+    /// <param name="context">A context whose model applied <c>ApplyCollabModel()</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the check passed.</returns>
+    /// <exception cref="InvalidOperationException">The tables are missing or have another version; the message says what to run.</exception>
+    public static async Task VerifySchemaAsync(DbContext context, CancellationToken cancellationToken = default)
+    {
+        var version = await ReadSchemaVersionAsync(context, cancellationToken).ConfigureAwait(false);
+        if (version is null)
+        {
+            throw new InvalidOperationException(
+                "The database has no Collab tables. Add them with your EF migrations (your model includes them through ApplyCollabModel), "
+                + "or call CollabDatabase.EnsureCreatedAsync on a new, empty database.");
+        }
+
+        if (version != SchemaVersion)
+        {
+            throw new InvalidOperationException(
+                $"The database holds Collab schema version {version}, but this package needs version {SchemaVersion}: apply your EF migrations "
+                + "that upgrade Collab's tables before starting the application.");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Data.Common;
+using Collab.Registry;
+using Collab.Rights;
+using Collab.Stores;
+using Microsoft.EntityFrameworkCore;
+
+namespace Collab.Persistence.EfCore;
+
+/// <summary>
+/// All of Collab's store ports on the vendor's DbContext. Scoped: one per request, sharing the vendor's
+/// context, so Collab's changes and their audit records commit in the same <c>SaveChanges</c>.
+/// </summary>
+internal sealed class EfCollabStore<TContext> : ICollabUnitOfWork, IRegistryStore, IRightsStore, IAuditTrail
+    where TContext : DbContext
+{
+    private readonly TContext _context;
+
+    public EfCollabStore(TContext context)
+    {
+        _context = context;
+        if (context.Model.FindEntityType(typeof(Office)) is null)
+        {
+            throw new InvalidOperationException(
+                $"{typeof(TContext).Name} has no Collab tables: call modelBuilder.ApplyCollabModel() in its OnModelCreating.");
+        }
+    }
+
+    public void Add(AggregateRoot aggregate)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        _context.Add(aggregate);
+    }
+
+    public async Task SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        var changed = _context.ChangeTracker.Entries<AggregateRoot>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .Select(e => e.Entity)
+            .ToList();
+        var audit = new List<AuditEntry>();
+        foreach (var aggregate in changed)
+        {
+            foreach (var domainEvent in aggregate.DomainEvents)
+            {
+                if (domainEvent is IAuditedEvent audited)
+                {
+                    audit.Add(AuditEntry.From(audited));
+                }
+            }
+        }
+
+        _context.Set<AuditEntry>().AddRange(audit);
+        try
+        {
+            await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || IsUniqueViolation(exception))
+        {
+            Forget(changed, audit);
+            throw new CollabRefusalException(
+                new Refusal(RefusalKind.ConcurrencyConflict, "store.concurrent-change",
+                    "Someone else changed the same data at the same moment, so nothing was saved: reload and try again."),
+                exception);
+        }
+        catch
+        {
+            Forget(changed, audit);
+            throw;
+        }
+
+        foreach (var aggregate in changed)
+        {
+            aggregate.ClearDomainEvents();
+        }
+    }
+
+    // A failed save leaves nothing half-done behind: the failed changes are no longer tracked, so the next
+    // read of those aggregates comes fresh from the database.
+    private void Forget(List<AggregateRoot> changed, List<AuditEntry> audit)
+    {
+        foreach (var entity in changed.Cast<object>().Concat(audit))
+        {
+            _context.Entry(entity).State = EntityState.Detached;
+        }
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is DbException db
+        && (db.SqlState == "23505" // PostgreSQL unique_violation
+            || (db.ErrorCode == 19 && db.Message.Contains("UNIQUE", StringComparison.Ordinal))); // SQLITE_CONSTRAINT
+
+    public async Task<Office?> FindOfficeAsync(OfficeId id, CancellationToken cancellationToken) =>
+        await _context.Set<Office>().FindAsync([id], cancellationToken).ConfigureAwait(false);
+
+    public async Task<Client?> FindClientAsync(ClientId id, CancellationToken cancellationToken) =>
+        await _context.Set<Client>().FindAsync([id], cancellationToken).ConfigureAwait(false);
+
+    public async Task<Company?> FindCompanyAsync(CompanyId id, CancellationToken cancellationToken) =>
+        await _context.Set<Company>().FindAsync([id], cancellationToken).ConfigureAwait(false);
+
+    public async Task<Administration?> FindAdministrationAsync(AdministrationId id, CancellationToken cancellationToken) =>
+        await _context.Set<Administration>().FindAsync([id], cancellationToken).ConfigureAwait(false);
+
+    public async Task<CollabUser?> FindUserAsync(UserId id, CancellationToken cancellationToken) =>
+        await _context.Set<CollabUser>().FindAsync([id], cancellationToken).ConfigureAwait(false);
+
+    public Task<bool> AdministrationNumberExistsAsync(AdministrationNumber number, CancellationToken cancellationToken) =>
+        _context.Set<Administration>().AnyAsync(a => a.Number == number, cancellationToken);
+
+    public Task<bool> UserEmailExistsAsync(string email, CancellationToken cancellationToken) =>
+        _context.Set<CollabUser>().AnyAsync(u => u.Email == email, cancellationToken);
+
+    public Task<RightsGrant?> FindGrantAsync(OfficeId office, AdministrationId administration, CancellationToken cancellationToken) =>
+        _context.Set<RightsGrant>().FirstOrDefaultAsync(g => g.OfficeId == office && g.AdministrationId == administration, cancellationToken);
+
+    public Task<bool> OfficeMayAccessAsync(OfficeId office, AdministrationId administration, CancellationToken cancellationToken) =>
+        _context.Set<Administration>().AsNoTracking().AnyAsync(
+            a => a.Id == administration
+                 && (a.HolderOfficeId == office
+                     || _context.Set<RightsGrant>().Any(g => g.AdministrationId == a.Id && g.OfficeId == office && g.IsActive)),
+            cancellationToken);
+
+    public async Task<IReadOnlyList<Administration>> ListOfficeAdministrationsAsync(OfficeId office, CancellationToken cancellationToken) =>
+        await _context.Set<Administration>().AsNoTracking()
+            .Where(a => a.HolderOfficeId == office
+                        || _context.Set<RightsGrant>().Any(g => g.AdministrationId == a.Id && g.OfficeId == office && g.IsActive))
+            .OrderBy(a => a.Number)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<Administration>> ListCompanyAdministrationsAsync(
+        ClientId client, IReadOnlyList<CompanyId> companies, CancellationToken cancellationToken)
+    {
+        var ids = companies.ToArray();
+        return await _context.Set<Administration>().AsNoTracking()
+            .Where(a => a.ClientId == client && ids.Contains(a.CompanyId))
+            .OrderBy(a => a.Number)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> ForSubjectAsync(AuditSubject subject, CancellationToken cancellationToken)
+    {
+        var entries = await _context.Set<AuditEntry>().AsNoTracking()
+            .Where(e => e.SubjectType == subject.Type && e.SubjectId == subject.Id)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return entries.ConvertAll(e => e.ToRecord());
+    }
+}

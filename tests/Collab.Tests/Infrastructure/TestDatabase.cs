@@ -1,0 +1,130 @@
+using Collab.Persistence.EfCore;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Collab.Tests.Infrastructure;
+
+public enum Engine
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>A vendor's own DbContext, exactly as the README tells a vendor to write it: no Collab base class.</summary>
+public sealed class VendorDbContext(DbContextOptions<VendorDbContext> options) : DbContext(options)
+{
+    public DbSet<VendorInvoice> Invoices => Set<VendorInvoice>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyCollabModel();
+        modelBuilder.Entity<VendorInvoice>().ToTable("vendor_invoices").Property(x => x.Reference).HasMaxLength(50);
+    }
+}
+
+/// <summary>An entity of the vendor's own, living beside Collab's tables.</summary>
+public sealed class VendorInvoice
+{
+    public int Id { get; set; }
+
+    public string Reference { get; set; } = string.Empty;
+}
+
+/// <summary>
+/// A fresh database on one engine with Collab registered the way a vendor registers it
+/// (AddCollab + AddEntityFrameworkStores on the vendor's DbContext), and a fake clock.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private static int _nextNumber;
+    private readonly string? _sqliteFile;
+
+    private TestDatabase(Engine engine, string connectionString, string? sqliteFile, FakeClock clock)
+    {
+        Engine = engine;
+        ConnectionString = connectionString;
+        _sqliteFile = sqliteFile;
+        Clock = clock;
+        var services = new ServiceCollection();
+        services.AddSingleton<NodaTime.IClock>(clock); // registered first: AddCollab's TryAdd keeps it
+        services.AddDbContext<VendorDbContext>(Configure);
+        services.AddCollab().AddEntityFrameworkStores<VendorDbContext>();
+        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public Engine Engine { get; }
+
+    public string ConnectionString { get; }
+
+    public FakeClock Clock { get; }
+
+    public ServiceProvider Services { get; }
+
+    public static async Task<TestDatabase> CreateAsync(Engine engine, PostgresServer? postgres)
+    {
+        var clock = FakeClock.At(2026, 3, 29, 0);
+        TestDatabase database;
+        if (engine == Engine.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"collab-test-{Guid.NewGuid():N}.db");
+            database = new TestDatabase(engine, $"Data Source={file};Default Timeout=30", file, clock);
+        }
+        else
+        {
+            ArgumentNullException.ThrowIfNull(postgres);
+            database = new TestDatabase(engine, await postgres.CreateDatabaseAsync(), null, clock);
+        }
+
+        await using var scope = database.Services.CreateAsyncScope();
+        await CollabDatabase.EnsureCreatedAsync(scope.ServiceProvider.GetRequiredService<VendorDbContext>());
+        return database;
+    }
+
+    /// <summary>A unique administration number for this test run.</summary>
+    public static AdministrationNumber NextNumber() => AdministrationNumber.From(Interlocked.Increment(ref _nextNumber));
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        if (Engine == Engine.Sqlite)
+        {
+            options.UseSqlite(ConnectionString);
+        }
+        else
+        {
+            options.UseNpgsql(ConnectionString);
+        }
+    }
+
+    /// <summary>Runs work in its own DI scope, as one request of the vendor's app would.</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>Runs work in its own DI scope, as one request of the vendor's app would.</summary>
+    public async Task InScopeAsync(Func<IServiceProvider, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        if (_sqliteFile is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+        else
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+        }
+    }
+}
