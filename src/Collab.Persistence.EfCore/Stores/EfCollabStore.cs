@@ -84,10 +84,12 @@ internal sealed class EfCollabStore<TContext> : ICollabUnitOfWork, IRegistryStor
         }
     }
 
+    // Provider-neutral on purpose (this package references neither provider): PostgreSQL reports SQLSTATE
+    // 23505; Microsoft.Data.Sqlite sets no SqlState or ErrorCode, but SQLite's message text is fixed.
     private static bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is DbException db
-        && (db.SqlState == "23505" // PostgreSQL unique_violation
-            || (db.ErrorCode == 19 && db.Message.Contains("UNIQUE", StringComparison.Ordinal))); // SQLITE_CONSTRAINT
+        && (db.SqlState == "23505"
+            || db.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal));
 
     public async Task<Office?> FindOfficeAsync(OfficeId id, CancellationToken cancellationToken) =>
         await _context.Set<Office>().FindAsync([id], cancellationToken).ConfigureAwait(false);

@@ -20,7 +20,10 @@ public sealed class VendorDbContext(DbContextOptions<VendorDbContext> options) :
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyCollabModel();
-        modelBuilder.Entity<VendorInvoice>().ToTable("vendor_invoices").Property(x => x.Reference).HasMaxLength(50);
+        var invoice = modelBuilder.Entity<VendorInvoice>().ToTable("vendor_invoices");
+        invoice.Property(x => x.Reference).HasMaxLength(50);
+        invoice.Property(x => x.IssuedAt).HasConversion(CollabConverters.Instant); // vendors reuse Collab's converters
+        invoice.Property(x => x.DueDate).HasConversion(CollabConverters.LocalDate);
     }
 }
 
@@ -30,6 +33,10 @@ public sealed class VendorInvoice
     public int Id { get; set; }
 
     public string Reference { get; set; } = string.Empty;
+
+    public NodaTime.Instant IssuedAt { get; set; }
+
+    public NodaTime.LocalDate DueDate { get; set; }
 }
 
 /// <summary>

@@ -235,6 +235,29 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
     }
 
     [SkippableFact]
+    public async Task SEC2_two_requests_that_both_saw_no_grant_cannot_both_insert_one()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await World.SeedAsync(db);
+        await using var first = db.Services.CreateAsyncScope();
+        await using var second = db.Services.CreateAsyncScope();
+        foreach (var scope in new[] { first, second })
+        {
+            Assert.Null(await scope.ServiceProvider.GetRequiredService<IRightsStore>().FindGrantAsync(w.Office.Id, w.Administration.Id, CancellationToken.None));
+            var administration = await scope.ServiceProvider.GetRequiredService<IRegistryStore>().FindAdministrationAsync(w.Administration.Id, CancellationToken.None);
+            scope.ServiceProvider.GetRequiredService<ICollabUnitOfWork>().Add(RightsGrant.Grant(w.Office.Id, administration!, w.ClientUser.Id, GrantChannel.Web, db.Clock.GetCurrentInstant()));
+        }
+
+        await first.ServiceProvider.GetRequiredService<ICollabUnitOfWork>().SaveChangesAsync(CancellationToken.None);
+        var conflict = await Assert.ThrowsAsync<CollabRefusalException>(
+            () => second.ServiceProvider.GetRequiredService<ICollabUnitOfWork>().SaveChangesAsync(CancellationToken.None));
+
+        Assert.Equal(RefusalKind.ConcurrencyConflict, conflict.Kind);
+        var audit = await World.AuditAsync(db, AuditSubject.Administration(w.Administration.Id));
+        Assert.Single(audit, r => r.Action == AuditAction.RightsGranted); // the loser's audit row was not written either
+    }
+
+    [SkippableFact]
     public async Task SEC2_a_stale_copy_cannot_overwrite_a_newer_change()
     {
         await using var db = await NewDatabaseAsync();

@@ -1,0 +1,88 @@
+using Collab.Persistence.EfCore;
+using Collab.Registry;
+using Collab.Rights;
+using Collab.Stores;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Collab.Tests.Persistence;
+
+public sealed class ModelTests
+{
+    private sealed class PrefixedContext(DbContextOptions<PrefixedContext> options) : DbContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+            modelBuilder.ApplyCollabModel(o => { o.TablePrefix = "acme_collab_"; o.Schema = "collab"; });
+    }
+
+    private sealed class ForgetfulContext(DbContextOptions<ForgetfulContext> options) : DbContext(options);
+
+    [Fact]
+    public void Table_prefix_and_schema_are_configurable()
+    {
+        using var context = new PrefixedContext(new DbContextOptionsBuilder<PrefixedContext>().UseNpgsql("Host=unused").Options);
+
+        var grants = context.Model.FindEntityType(typeof(RightsGrant))!;
+        Assert.Equal("acme_collab_rights_grants", grants.GetTableName());
+        Assert.Equal("collab", grants.GetSchema());
+    }
+
+    [Fact]
+    public void Every_Collab_string_column_has_a_maximum_length_and_every_aggregate_a_concurrency_token()
+    {
+        using var context = new PrefixedContext(new DbContextOptionsBuilder<PrefixedContext>().UseNpgsql("Host=unused").Options);
+
+        foreach (var entity in context.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string)))
+            {
+                Assert.True(property.GetMaxLength() is > 0, $"{entity.ClrType.Name}.{property.Name} has no maximum length");
+            }
+
+            if (typeof(AggregateRoot).IsAssignableFrom(entity.ClrType))
+            {
+                Assert.True(entity.FindProperty(nameof(AggregateRoot.Version))!.IsConcurrencyToken, $"{entity.ClrType.Name} has no concurrency token");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("collab-", null)]
+    [InlineData("x; DROP TABLE y", null)]
+    [InlineData("ok_", "bad schema")]
+    public void Unsafe_table_prefix_or_schema_is_refused(string prefix, string? schema)
+    {
+        var builder = new ModelBuilder();
+        var error = Assert.Throws<ArgumentException>(() => builder.ApplyCollabModel(o => { o.TablePrefix = prefix; o.Schema = schema; }));
+        Assert.Contains("letters, digits and underscores", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_context_that_forgot_ApplyCollabModel_gets_an_error_that_says_what_to_call()
+    {
+        var services = new ServiceCollection();
+        services.AddDbContext<ForgetfulContext>(o => o.UseSqlite("Data Source=:memory:"));
+        services.AddCollab().AddEntityFrameworkStores<ForgetfulContext>();
+        using var provider = services.BuildServiceProvider();
+        using var scope = provider.CreateScope();
+
+        var error = Assert.Throws<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<IRightsStore>());
+        Assert.Contains("ApplyCollabModel()", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_store_instance_serves_every_port_within_a_request()
+    {
+        var services = new ServiceCollection();
+        services.AddDbContext<PrefixedContext>(o => o.UseSqlite("Data Source=:memory:"));
+        services.AddCollab().AddEntityFrameworkStores<PrefixedContext>().AddEntityFrameworkStores<PrefixedContext>();
+        using var provider = services.BuildServiceProvider();
+        using var scope = provider.CreateScope();
+
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<ICollabUnitOfWork>();
+        Assert.Same(unitOfWork, scope.ServiceProvider.GetRequiredService<IRightsStore>());
+        Assert.Same(unitOfWork, scope.ServiceProvider.GetRequiredService<IRegistryStore>());
+        Assert.Single(services, d => d.ServiceType == typeof(IRightsStore));
+        _ = typeof(CollabUser);
+    }
+}

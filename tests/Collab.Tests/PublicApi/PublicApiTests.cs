@@ -1,0 +1,64 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Collab.Persistence.EfCore;
+
+namespace Collab.Tests.PublicApi;
+
+/// <summary>
+/// One snapshot per package. A change to the public API fails here and writes a *.received.txt beside the
+/// approved file: review the diff, then copy received over approved to accept it.
+/// </summary>
+public sealed class PublicApiTests
+{
+    [Theory]
+    [InlineData("Collab.Abstractions")]
+    [InlineData("Collab.Domain")]
+    [InlineData("Collab.Persistence.EfCore")]
+    public void Public_API_matches_the_approved_snapshot(string package)
+    {
+        var assembly = package switch
+        {
+            "Collab.Abstractions" => typeof(CollabRefusalException).Assembly,
+            "Collab.Domain" => typeof(CollabServiceCollectionExtensions).Assembly,
+            _ => typeof(CollabModelBuilderExtensions).Assembly,
+        };
+        Assert.Equal(package, assembly.GetName().Name);
+
+        var received = PublicApiRenderer.Render(assembly);
+        var approvedPath = Path.Combine(SourceDirectory(), $"{package}.approved.txt");
+        var receivedPath = Path.Combine(SourceDirectory(), $"{package}.received.txt");
+        var approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath) : string.Empty;
+
+        if (received != approved)
+        {
+            File.WriteAllText(receivedPath, received);
+            Assert.Fail($"The public API of {package} changed. Compare {receivedPath} with {approvedPath}; if the change is intended, copy received over approved.");
+        }
+
+        File.Delete(receivedPath);
+    }
+
+    [Fact]
+    public void Every_public_member_of_the_packages_is_documented()
+    {
+        // The build already fails on a missing XML doc (CS1591 as error); this proves the files ship beside the assemblies.
+        foreach (var assembly in new[] { typeof(Refusal).Assembly, typeof(CollabBuilder).Assembly, typeof(CollabDatabase).Assembly })
+        {
+            var xml = Path.ChangeExtension(assembly.Location, ".xml");
+            Assert.True(File.Exists(xml), $"{xml} is missing");
+            Assert.Contains("<member name=", File.ReadAllText(xml), StringComparison.Ordinal);
+        }
+    }
+
+    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+
+    [Fact]
+    public void Renderer_shows_nullability_and_records()
+    {
+        var text = PublicApiRenderer.Render(typeof(Refusal).Assembly);
+        Assert.Contains("sealed record Collab.Refusal", text, StringComparison.Ordinal);
+        Assert.Contains("public System.String? RuleId { get; init; }", text, StringComparison.Ordinal);
+        Assert.Contains("readonly record struct Collab.OfficeId", text, StringComparison.Ordinal);
+        _ = typeof(MethodInfo);
+    }
+}

@@ -1,0 +1,76 @@
+using Collab.Registry;
+using Collab.Rights;
+using Collab.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Collab.Tests.Registration;
+
+public sealed class AddCollabTests
+{
+    [Fact]
+    public void Calling_AddCollab_twice_registers_each_service_once()
+    {
+        var services = new ServiceCollection();
+        services.AddCollab();
+        services.AddCollab(o => o.DefaultTimeZoneId = "Europe/Brussels");
+
+        Assert.Single(services, d => d.ServiceType == typeof(RightsService));
+        Assert.Single(services, d => d.ServiceType == typeof(IClock));
+        Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<CollabOptions>));
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal("Europe/Brussels", provider.GetRequiredService<IOptions<CollabOptions>>().Value.DefaultTimeZoneId);
+    }
+
+    [Fact]
+    public void A_clock_the_vendor_registered_first_is_kept()
+    {
+        var clock = FakeClock.At(2026, 1, 31);
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(clock);
+        services.AddCollab();
+
+        using var provider = services.BuildServiceProvider();
+        Assert.Same(clock, provider.GetRequiredService<IClock>());
+    }
+
+    [Fact]
+    public void Without_a_vendor_clock_the_system_clock_is_used()
+    {
+        using var provider = new ServiceCollection().AddCollab().Services.BuildServiceProvider();
+        Assert.Same(SystemClock.Instance, provider.GetRequiredService<IClock>());
+    }
+
+    [Fact]
+    public void Options_bind_from_a_configuration_section()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Collab:DefaultTimeZoneId"] = "America/Curacao" })
+            .Build();
+        using var provider = new ServiceCollection().AddCollab(configuration.GetSection("Collab")).Services.BuildServiceProvider();
+
+        Assert.Equal("America/Curacao", provider.GetRequiredService<IOptions<CollabOptions>>().Value.DefaultTimeZoneId);
+    }
+
+    [Theory]
+    [InlineData("Mars/Olympus_Mons")]
+    [InlineData("")]
+    public void An_unknown_default_time_zone_is_refused_at_start_up_naming_the_setting(string zone)
+    {
+        using var provider = new ServiceCollection().AddCollab(o => o.DefaultTimeZoneId = zone).Services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<CollabOptions>>().Value);
+        Assert.Contains("Collab:DefaultTimeZoneId", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Europe/Amsterdam", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validation_runs_on_start_so_a_host_fails_fast()
+    {
+        var services = new ServiceCollection().AddCollab(o => o.DefaultTimeZoneId = "nowhere").Services;
+        Assert.Contains(services, d => d.ServiceType.Name == "IStartupValidator");
+        _ = typeof(CollabRegistry);
+    }
+}
