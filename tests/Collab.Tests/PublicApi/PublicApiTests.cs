@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using Collab.Persistence.EfCore;
 
 namespace Collab.Tests.PublicApi;
@@ -50,7 +49,17 @@ public sealed class PublicApiTests
         }
     }
 
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    // Found from the repository root, not [CallerFilePath]: CI builds map source paths to /_/ (deterministic builds).
+    private static string SourceDirectory()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Collab.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Collab.sln not found above the test output."), "tests", "Collab.Tests", "PublicApi");
+    }
 
     [Fact]
     public void Renderer_shows_nullability_and_records()
