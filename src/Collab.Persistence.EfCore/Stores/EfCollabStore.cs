@@ -115,12 +115,17 @@ internal sealed class EfCollabStore<TContext> : ICollabUnitOfWork, IRegistryStor
     public Task<RightsGrant?> FindGrantAsync(OfficeId office, AdministrationId administration, CancellationToken cancellationToken) =>
         _context.Set<RightsGrant>().FirstOrDefaultAsync(g => g.OfficeId == office && g.AdministrationId == administration, cancellationToken);
 
+    // The access check runs on most office requests: compiled once per context type, so EF skips its
+    // query-cache lookup and expression-tree hashing on every call.
+    private static readonly Func<TContext, OfficeId, AdministrationId, CancellationToken, Task<bool>> OfficeMayAccessQuery =
+        EF.CompileAsyncQuery((TContext context, OfficeId office, AdministrationId administration, CancellationToken _) =>
+            context.Set<Administration>().Any(
+                a => a.Id == administration
+                     && (a.HolderOfficeId == office
+                         || context.Set<RightsGrant>().Any(g => g.AdministrationId == a.Id && g.OfficeId == office && g.IsActive))));
+
     public Task<bool> OfficeMayAccessAsync(OfficeId office, AdministrationId administration, CancellationToken cancellationToken) =>
-        _context.Set<Administration>().AsNoTracking().AnyAsync(
-            a => a.Id == administration
-                 && (a.HolderOfficeId == office
-                     || _context.Set<RightsGrant>().Any(g => g.AdministrationId == a.Id && g.OfficeId == office && g.IsActive)),
-            cancellationToken);
+        OfficeMayAccessQuery(_context, office, administration, cancellationToken);
 
     public async Task<IReadOnlyList<Administration>> ListOfficeAdministrationsAsync(OfficeId office, CancellationToken cancellationToken) =>
         await _context.Set<Administration>().AsNoTracking()
