@@ -1,8 +1,10 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Collab.Registry;
 using Collab.Rights;
 using Collab.Stores;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Collab.Persistence.EfCore;
 
@@ -115,17 +117,19 @@ internal sealed class EfCollabStore<TContext> : ICollabUnitOfWork, IRegistryStor
     public Task<RightsGrant?> FindGrantAsync(OfficeId office, AdministrationId administration, CancellationToken cancellationToken) =>
         _context.Set<RightsGrant>().FirstOrDefaultAsync(g => g.OfficeId == office && g.AdministrationId == administration, cancellationToken);
 
-    // The access check runs on most office requests: compiled once per context type, so EF skips its
-    // query-cache lookup and expression-tree hashing on every call.
-    private static readonly Func<TContext, OfficeId, AdministrationId, CancellationToken, Task<bool>> OfficeMayAccessQuery =
-        EF.CompileAsyncQuery((TContext context, OfficeId office, AdministrationId administration, CancellationToken _) =>
-            context.Set<Administration>().Any(
-                a => a.Id == administration
-                     && (a.HolderOfficeId == office
-                         || context.Set<RightsGrant>().Any(g => g.AdministrationId == a.Id && g.OfficeId == office && g.IsActive))));
+    // The access check runs on most office requests: compiled, so EF skips its query-cache lookup and
+    // expression hashing on every call. A compiled query is bound to one model, and one context type may
+    // run with several (SQLite and PostgreSQL, or one per tenant), hence one compilation per model.
+    private static readonly ConditionalWeakTable<IModel, Func<TContext, OfficeId, AdministrationId, CancellationToken, Task<bool>>> OfficeMayAccessQueries = new();
 
     public Task<bool> OfficeMayAccessAsync(OfficeId office, AdministrationId administration, CancellationToken cancellationToken) =>
-        OfficeMayAccessQuery(_context, office, administration, cancellationToken);
+        OfficeMayAccessQueries.GetValue(_context.Model, static _ => EF.CompileAsyncQuery(
+            (TContext context, OfficeId office, AdministrationId administration, CancellationToken _) =>
+                context.Set<Administration>().Any(
+                    a => a.Id == administration
+                         && (a.HolderOfficeId == office
+                             || context.Set<RightsGrant>().Any(g => g.AdministrationId == a.Id && g.OfficeId == office && g.IsActive)))))
+            (_context, office, administration, cancellationToken);
 
     public async Task<IReadOnlyList<Administration>> ListOfficeAdministrationsAsync(OfficeId office, CancellationToken cancellationToken) =>
         await _context.Set<Administration>().AsNoTracking()
