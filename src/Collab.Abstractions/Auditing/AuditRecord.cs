@@ -25,6 +25,21 @@ public enum AuditAction
 
     /// <summary>A client revoked an office's rights to an administration (ONB-4).</summary>
     RightsRevoked = 7,
+
+    /// <summary>An office started collaborating with a client at a tier.</summary>
+    CollaborationStarted = 8,
+
+    /// <summary>A client's tier at an office changed (TIER-4).</summary>
+    TierChanged = 9,
+
+    /// <summary>An office ended its collaboration with a client.</summary>
+    CollaborationEnded = 10,
+
+    /// <summary>A user was deactivated (for example to make room before a downgrade).</summary>
+    UserDeactivated = 11,
+
+    /// <summary>A client user was given access to another company of its client (TIER-8).</summary>
+    UserCompanyAdded = 12,
 }
 
 /// <summary>What an audit record is about.</summary>

@@ -11,6 +11,12 @@ public sealed class CollabOptions
     /// computed in the office's zone (RET-1). Default <c>Europe/Amsterdam</c>.
     /// </summary>
     public string DefaultTimeZoneId { get; set; } = "Europe/Amsterdam";
+
+    /// <summary>
+    /// The tier catalogue (TIER-2): prices, included users and features per tier. Null (the default) means
+    /// the catalogue of DOMAIN.md, <see cref="Tiers.TierCatalogueOptions.CreateDefault"/>. Set it to replace the catalogue whole.
+    /// </summary>
+    public Tiers.TierCatalogueOptions? Tiers { get; set; }
 }
 
 /// <summary>Refuses options that cannot work, at start-up, with a message naming the setting.</summary>
@@ -22,6 +28,11 @@ internal sealed class CollabOptionsValidator : IValidateOptions<CollabOptions>
         if (string.IsNullOrWhiteSpace(options.DefaultTimeZoneId) || DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.DefaultTimeZoneId) is null)
         {
             failures.Add($"Collab:DefaultTimeZoneId '{options.DefaultTimeZoneId}' is not a known IANA time zone: use an id such as Europe/Amsterdam.");
+        }
+
+        if (options.Tiers is { } tiers)
+        {
+            failures.AddRange(Tiers.TierCatalogue.Validate(tiers, "Collab:Tiers"));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

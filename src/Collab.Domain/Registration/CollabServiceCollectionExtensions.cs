@@ -1,5 +1,6 @@
 using Collab.Registry;
 using Collab.Rights;
+using Collab.Tiers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -53,7 +54,11 @@ public static class CollabServiceCollectionExtensions
         services.TryAddSingleton<IClock>(SystemClock.Instance);
 #pragma warning restore RS0030
 
+        services.TryAddSingleton(static sp =>
+            TierCatalogue.Create(sp.GetRequiredService<IOptions<CollabOptions>>().Value.Tiers ?? TierCatalogueOptions.CreateDefault()));
         services.TryAddScoped<CollabRegistry>();
+        services.TryAddScoped<TierService>();
+        services.TryAddScoped<BillingService>();
         services.TryAddScoped<RightsService>();
         services.TryAddScoped<AccessService>();
         return new CollabBuilder(services);

@@ -14,14 +14,20 @@ public sealed class CollabRegistry
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
     private readonly CollabOptions _options;
+    private readonly ITierStore _tiers;
+    private readonly Tiers.TierCatalogue _catalogue;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="registry">Reads the registry.</param>
     /// <param name="unitOfWork">Saves changes.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="options">Collab's options.</param>
-    public CollabRegistry(IRegistryStore registry, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options)
+    /// <param name="tiers">Reads the client's tiers, which limit its client users.</param>
+    /// <param name="catalogue">The tier catalogue.</param>
+    public CollabRegistry(IRegistryStore registry, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, ITierStore tiers, Tiers.TierCatalogue catalogue)
     {
+        _tiers = tiers;
+        _catalogue = catalogue;
         _registry = registry;
         _unitOfWork = unitOfWork;
         _clock = clock;
@@ -124,7 +130,11 @@ public sealed class CollabRegistry
         return user;
     }
 
-    /// <summary>Creates a client user that may reach the given companies of its client (SEC-1).</summary>
+    /// <summary>
+    /// Creates a client user that may reach the given companies of its client (SEC-1). While the client
+    /// collaborates with an office, its tier limits its active client users: one is included, more only in a
+    /// tier with extra users (TIER-1, TIER-2).
+    /// </summary>
     /// <param name="actor">Who creates it.</param>
     /// <param name="client">The client the user belongs to.</param>
     /// <param name="email">The user's e-mail address (unique).</param>
@@ -132,7 +142,8 @@ public sealed class CollabRegistry
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new user.</returns>
     /// <exception cref="CollabRefusalException">
-    /// The client or a company does not exist, a company belongs to another client, or the address is invalid or taken.
+    /// The client or a company does not exist, a company belongs to another client, the address is invalid or
+    /// taken, or the client's tier allows no more client users.
     /// </exception>
     public async Task<CollabUser> CreateClientUserAsync(
         Actor actor, ClientId client, string email, IReadOnlyCollection<CompanyId> companies, CancellationToken cancellationToken = default)
@@ -147,8 +158,62 @@ public sealed class CollabRegistry
         }
 
         var user = CollabUser.CreateClientUser(client, email, found, actor, _clock.GetCurrentInstant());
+        await CheckClientUserRoomAsync(client, cancellationToken).ConfigureAwait(false);
         await SaveNewUserAsync(user, cancellationToken).ConfigureAwait(false);
         return user;
+    }
+
+    /// <summary>Gives a client user one more company of its client, so one login reaches all of them (TIER-8).</summary>
+    /// <param name="actor">Who does it.</param>
+    /// <param name="user">The client user.</param>
+    /// <param name="company">A company of the same client.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The user.</returns>
+    /// <exception cref="CollabRefusalException">Unknown user or company, an office user, a company of another client, or already given.</exception>
+    public async Task<CollabUser> GiveCompanyAsync(Actor actor, UserId user, CompanyId company, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(user.Value, "user");
+        Guard.Id(company.Value, "company");
+        var found = await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", user.Value);
+        var target = await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("company", company.Value);
+        found.AddCompany(target, actor, _clock.GetCurrentInstant());
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>Deactivates a user: it can no longer reach anything and no longer counts for tier limits (TIER-4).</summary>
+    /// <param name="actor">Who does it.</param>
+    /// <param name="user">The user.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The user.</returns>
+    /// <exception cref="CollabRefusalException">Unknown or already inactive user.</exception>
+    public async Task<CollabUser> DeactivateUserAsync(Actor actor, UserId user, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(user.Value, "user");
+        var found = await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", user.Value);
+        found.Deactivate(actor, _clock.GetCurrentInstant());
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    private async Task CheckClientUserRoomAsync(ClientId client, CancellationToken cancellationToken)
+    {
+        var today = _clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[_options.DefaultTimeZoneId]).Date;
+        var tiers = await _tiers.OtherRunningTiersAsync(default, [client], today, cancellationToken).ConfigureAwait(false);
+        if (tiers.Count == 0)
+        {
+            return; // no collaboration yet: no tier limits the client's users
+        }
+
+        var best = tiers.Select(t => t.Tier).Max();
+        var allowed = _catalogue.MaxClientUsers(best);
+        var active = (await _tiers.CountActiveClientUsersAsync([client], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(client);
+        if (active + 1 > allowed)
+        {
+            var needed = _catalogue.LowestTierWith(Tiers.Feature.ExtraClientUsers);
+            throw Refuse.Rule("user.tier-user-limit",
+                $"Client {client} already has {active} active client user(s), all that tier {best} includes: deactivate one, or move the client to tier {needed?.ToString() ?? "with extra users"} for extra users.", "TIER-2");
+        }
     }
 
     private async Task SaveNewUserAsync(CollabUser user, CancellationToken cancellationToken)

@@ -35,13 +35,46 @@ public sealed class CollabUser : AggregateRoot
     /// <summary>The client a client user belongs to; null for office users.</summary>
     public ClientId? ClientId { get; private set; }
 
+    /// <summary>Whether the user may sign in. Deactivated users count for no tier limit (TIER-4).</summary>
+    public bool IsActive { get; private set; } = true;
+
     /// <summary>The companies a client user was given (SEC-1). Empty for office users.</summary>
     public IReadOnlyList<CompanyId> Companies => _companyIds.ConvertAll(id => new CompanyId(id));
 
     /// <summary>Whether this client user may reach the given company of its client.</summary>
     /// <param name="company">The company's id.</param>
     /// <returns>True only for a client user that was given the company.</returns>
-    public bool MayReach(CompanyId company) => Kind == UserKind.ClientUser && _companyIds.Contains(company.Value);
+    public bool MayReach(CompanyId company) => IsActive && Kind == UserKind.ClientUser && _companyIds.Contains(company.Value);
+
+    /// <summary>Gives a client user one more company of its own client: one login can reach all of them (TIER-8).</summary>
+    internal void AddCompany(Company company, Actor actor, Instant now)
+    {
+        if (Kind != UserKind.ClientUser || company.ClientId != ClientId)
+        {
+            throw Refuse.Forbidden("user.company-of-other-client",
+                $"Company {company.Name} belongs to another client: a client user can only be given companies of its own client.", "SEC-1");
+        }
+
+        if (_companyIds.Contains(company.Id.Value))
+        {
+            throw Refuse.Rule("user.company-already-given", $"User {Email} can already reach company {company.Name}: nothing to do.", "TIER-8");
+        }
+
+        _companyIds.Add(company.Id.Value);
+        Raise(new RegistryChanged(now, actor, AuditAction.UserCompanyAdded, AuditSubject.User(Id), $"company={company.Id}"));
+    }
+
+    /// <summary>Deactivates the user: it can no longer sign in or reach anything, and no longer counts for tier limits.</summary>
+    internal void Deactivate(Actor actor, Instant now)
+    {
+        if (!IsActive)
+        {
+            throw Refuse.Rule("user.already-inactive", $"User {Email} is already deactivated: nothing to do.");
+        }
+
+        IsActive = false;
+        Raise(new RegistryChanged(now, actor, AuditAction.UserDeactivated, AuditSubject.User(Id), $"kind={Kind}"));
+    }
 
     internal static CollabUser CreateOfficeUser(OfficeId office, string email, Actor actor, Instant now)
     {

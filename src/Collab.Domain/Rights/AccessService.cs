@@ -40,6 +40,8 @@ public sealed class AccessService
         var found = await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false);
         switch (found)
         {
+            case { IsActive: false }:
+                return false;
             case { Kind: UserKind.OfficeUser, OfficeId: { } office }:
                 return await _rights.OfficeMayAccessAsync(office, administration, cancellationToken).ConfigureAwait(false);
             case { Kind: UserKind.ClientUser }:
@@ -66,6 +68,7 @@ public sealed class AccessService
         var found = await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false);
         return found switch
         {
+            { IsActive: false } => [],
             { Kind: UserKind.OfficeUser, OfficeId: { } office } => await _rights.ListOfficeAdministrationsAsync(office, cancellationToken).ConfigureAwait(false),
             { Kind: UserKind.ClientUser, ClientId: { } client } => await _rights.ListCompanyAdministrationsAsync(client, found.Companies, cancellationToken).ConfigureAwait(false),
             _ => [],

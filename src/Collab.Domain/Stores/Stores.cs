@@ -21,6 +21,16 @@ public interface ICollabUnitOfWork
     /// inserted the same unique key) first; nothing is saved and the failed changes are no longer tracked.
     /// </exception>
     Task SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves a batch of changes to independent aggregates (a chunk of a bulk change) with their audit records.
+    /// An aggregate that someone else changed meanwhile is skipped — its change and its audit records are
+    /// dropped — and the others are saved. Afterwards nothing of the batch is tracked, so memory stays flat
+    /// however many batches run.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    /// <returns>The aggregates that were skipped because of a concurrent change.</returns>
+    Task<IReadOnlyList<AggregateRoot>> SaveBatchAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Reads the registry of offices, clients, companies, administrations and users.</summary>
@@ -109,3 +119,69 @@ public interface IAuditTrail
     /// <returns>The records.</returns>
     Task<IReadOnlyList<AuditRecord>> ForSubjectAsync(AuditSubject subject, CancellationToken cancellationToken);
 }
+
+/// <summary>Reads collaborations, their tiers and what billing needs.</summary>
+public interface ITierStore
+{
+    /// <summary>Finds the collaboration of an office with a client, tracked for change.</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The collaboration, or null.</returns>
+    Task<Tiers.ClientCollaboration?> FindCollaborationAsync(OfficeId office, ClientId client, CancellationToken cancellationToken);
+
+    /// <summary>The tier of a client at an office, without tracking anything; null when they do not collaborate.</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The tier, or null.</returns>
+    Task<Tiers.ClientTier?> FindTierAsync(OfficeId office, ClientId client, CancellationToken cancellationToken);
+
+    /// <summary>The office's collaborations with the given clients, tracked for change, in one query.</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="clients">The clients (a chunk of a bulk change).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The collaborations found; clients without one are absent.</returns>
+    Task<IReadOnlyList<Tiers.ClientCollaboration>> FindCollaborationsAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken);
+
+    /// <summary>The tiers of the given clients at offices other than <paramref name="office"/> whose collaboration has not ended before <paramref name="today"/>.</summary>
+    /// <param name="office">The office to leave out; the default id leaves none out.</param>
+    /// <param name="clients">The clients.</param>
+    /// <param name="today">The date that decides which collaborations still run.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Pairs of client and tier; a client may appear once per other office.</returns>
+    Task<IReadOnlyList<(ClientId Client, Tiers.ClientTier Tier)>> OtherRunningTiersAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, NodaTime.LocalDate today, CancellationToken cancellationToken);
+
+    /// <summary>How many active client users each client has, in one query.</summary>
+    /// <param name="clients">The clients.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The counts; clients without active users are absent.</returns>
+    Task<IReadOnlyDictionary<ClientId, int>> CountActiveClientUsersAsync(IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken);
+
+    /// <summary>Streams what the monthly statement needs for each client billable at the office in a year (TIER-7).</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="year">The calendar year.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>One row per billable client, in no particular order.</returns>
+    IAsyncEnumerable<Tiers.StatementRow> StreamStatementRowsAsync(OfficeId office, int year, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Work in progress that depends on a feature, so a downgrade that removes the feature must wait (TIER-4).
+/// Collab's own capabilities register sources for their open work; a vendor can add its own.
+/// </summary>
+public interface IOpenWorkSource
+{
+    /// <summary>Open work of the given clients at an office.</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="clients">The clients.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The open work, any order.</returns>
+    Task<IReadOnlyList<OpenWork>> FindOpenWorkAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken);
+}
+
+/// <summary>One piece of open work and the feature it needs.</summary>
+/// <param name="Client">Whose work it is.</param>
+/// <param name="Feature">The feature it depends on.</param>
+/// <param name="Description">What it is, for the refusal (for example "approval of annual report 2025, deadline 2026-06-30").</param>
+public sealed record OpenWork(ClientId Client, Tiers.Feature Feature, string Description);

@@ -35,6 +35,7 @@ public static partial class CollabModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new AdministrationConfiguration(options));
         modelBuilder.ApplyConfiguration(new UserConfiguration(options));
         modelBuilder.ApplyConfiguration(new RightsGrantConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ClientCollaborationConfiguration(options));
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration(options));
         modelBuilder.ApplyConfiguration(new SchemaInfoConfiguration(options));
         return modelBuilder;

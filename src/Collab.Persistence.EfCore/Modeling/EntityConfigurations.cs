@@ -87,6 +87,7 @@ internal sealed class UserConfiguration(CollabModelOptions options) : CollabEnti
         builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(x => x.Email).HasMaxLength(Guard.MaxEmailLength).IsRequired();
         builder.HasIndex(x => x.Email).IsUnique();
+        builder.HasIndex(x => new { x.ClientId, x.IsActive });
         builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
         builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
         builder.Ignore(x => x.Companies);
@@ -144,5 +145,22 @@ internal sealed class SchemaInfoConfiguration(CollabModelOptions options) : Coll
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.HasData(new CollabSchemaInfo { Id = 1, Version = CollabDatabase.SchemaVersion });
+    }
+}
+
+internal sealed class ClientCollaborationConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Tiers.ClientCollaboration>(options, "collaborations")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Tiers.ClientCollaboration> builder)
+    {
+        // The pair is the identity: an office has one collaboration, hence one tier, per client (TIER-3).
+        builder.HasKey(x => new { x.OfficeId, x.ClientId });
+        builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
+        builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
+        builder.Property(x => x.Tier).HasConversion<string>().HasMaxLength(32);
+        builder.Property(x => x.StartsOn).HasConversion(CollabConverters.LocalDate);
+        builder.Property(x => x.EndsOn).HasConversion(CollabConverters.LocalDate);
+        builder.HasIndex(x => x.ClientId);
+        builder.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -26,6 +26,7 @@ public static class CollabBuilderEntityFrameworkExtensions
         services.TryAddScoped<ICollabUnitOfWork>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
         services.TryAddScoped<IRegistryStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
         services.TryAddScoped<IRightsStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
+        services.TryAddScoped<ITierStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
         services.TryAddScoped<IAuditTrail>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
         return builder;
     }

@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using Collab.Registry;
 using Collab.Rights;
 using Collab.Stores;
+using Collab.Tiers;
+using NodaTime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -12,7 +14,7 @@ namespace Collab.Persistence.EfCore;
 /// All of Collab's store ports on the vendor's DbContext. Scoped: one per request, sharing the vendor's
 /// context, so Collab's changes and their audit records commit in the same <c>SaveChanges</c>.
 /// </summary>
-internal sealed class EfCollabStore<TContext> : ICollabUnitOfWork, IRegistryStore, IRightsStore, IAuditTrail
+internal sealed class EfCollabStore<TContext> : ICollabUnitOfWork, IRegistryStore, IRightsStore, ITierStore, IAuditTrail
     where TContext : DbContext
 {
     private readonly TContext _context;
@@ -35,6 +37,78 @@ internal sealed class EfCollabStore<TContext> : ICollabUnitOfWork, IRegistryStor
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
+        var (changed, audit) = TrackAuditRecords();
+        try
+        {
+            await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || IsUniqueViolation(exception))
+        {
+            Forget(changed, audit);
+            throw ConcurrentChange(exception);
+        }
+        catch
+        {
+            Forget(changed, audit);
+            throw;
+        }
+
+        foreach (var aggregate in changed)
+        {
+            aggregate.ClearDomainEvents();
+        }
+    }
+
+    public async Task<IReadOnlyList<AggregateRoot>> SaveBatchAsync(CancellationToken cancellationToken)
+    {
+        var skipped = new List<AggregateRoot>();
+        while (true)
+        {
+            var (changed, audit) = TrackAuditRecords();
+            try
+            {
+                await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var aggregate in changed)
+                {
+                    aggregate.ClearDomainEvents();
+                }
+
+                break;
+            }
+            catch (DbUpdateConcurrencyException exception)
+            {
+                // The transaction rolled back. Drop what conflicted (and every audit row of this attempt,
+                // rebuilt from the events on the next one), then save the rest again.
+                Forget([], audit);
+                var conflicted = exception.Entries.Select(e => e.Entity).OfType<AggregateRoot>().ToList();
+                if (conflicted.Count == 0)
+                {
+                    Forget(changed, []);
+                    throw ConcurrentChange(exception);
+                }
+
+                Forget(conflicted, []);
+                skipped.AddRange(conflicted);
+            }
+            catch
+            {
+                Forget(changed, audit);
+                throw;
+            }
+        }
+
+        // Keep memory flat across chunks: nothing of this batch stays tracked.
+        foreach (var entry in _context.ChangeTracker.Entries().Where(e => e.Entity is AggregateRoot or AuditEntry).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        return skipped;
+    }
+
+    /// <summary>Adds an audit row for every audited event of every changed aggregate, so both commit together (AUD-1).</summary>
+    private (List<AggregateRoot> Changed, List<AuditEntry> Audit) TrackAuditRecords()
+    {
         var changed = _context.ChangeTracker.Entries<AggregateRoot>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified)
             .Select(e => e.Entity)
@@ -52,33 +126,16 @@ internal sealed class EfCollabStore<TContext> : ICollabUnitOfWork, IRegistryStor
         }
 
         _context.Set<AuditEntry>().AddRange(audit);
-        try
-        {
-            await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || IsUniqueViolation(exception))
-        {
-            Forget(changed, audit);
-            throw new CollabRefusalException(
-                new Refusal(RefusalKind.ConcurrencyConflict, "store.concurrent-change",
-                    "Someone else changed the same data at the same moment, so nothing was saved: reload and try again."),
-                exception);
-        }
-        catch
-        {
-            Forget(changed, audit);
-            throw;
-        }
-
-        foreach (var aggregate in changed)
-        {
-            aggregate.ClearDomainEvents();
-        }
+        return (changed, audit);
     }
+
+    private static CollabRefusalException ConcurrentChange(Exception exception) =>
+        new(new Refusal(RefusalKind.ConcurrencyConflict, "store.concurrent-change",
+            "Someone else changed the same data at the same moment, so nothing was saved: reload and try again."), exception);
 
     // A failed save leaves nothing half-done behind: the failed changes are no longer tracked, so the next
     // read of those aggregates comes fresh from the database.
-    private void Forget(List<AggregateRoot> changed, List<AuditEntry> audit)
+    private void Forget(IEnumerable<AggregateRoot> changed, IEnumerable<AuditEntry> audit)
     {
         foreach (var entity in changed.Cast<object>().Concat(audit))
         {
@@ -146,6 +203,61 @@ internal sealed class EfCollabStore<TContext> : ICollabUnitOfWork, IRegistryStor
             .Where(a => a.ClientId == client && ids.Contains(a.CompanyId))
             .OrderBy(a => a.Number)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<ClientCollaboration?> FindCollaborationAsync(OfficeId office, ClientId client, CancellationToken cancellationToken) =>
+        _context.Set<ClientCollaboration>().FirstOrDefaultAsync(c => c.OfficeId == office && c.ClientId == client, cancellationToken);
+
+    public Task<ClientTier?> FindTierAsync(OfficeId office, ClientId client, CancellationToken cancellationToken) =>
+        _context.Set<ClientCollaboration>().AsNoTracking()
+            .Where(c => c.OfficeId == office && c.ClientId == client)
+            .Select(c => (ClientTier?)c.Tier)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<ClientCollaboration>> FindCollaborationsAsync(
+        OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
+    {
+        var ids = clients.ToArray();
+        return await _context.Set<ClientCollaboration>()
+            .Where(c => c.OfficeId == office && ids.Contains(c.ClientId))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<(ClientId Client, ClientTier Tier)>> OtherRunningTiersAsync(
+        OfficeId office, IReadOnlyCollection<ClientId> clients, LocalDate today, CancellationToken cancellationToken)
+    {
+        var ids = clients.ToArray();
+        var rows = await _context.Set<ClientCollaboration>().AsNoTracking()
+            .Where(c => ids.Contains(c.ClientId) && c.OfficeId != office && (c.EndsOn == null || c.EndsOn >= today))
+            .Select(c => new { c.ClientId, c.Tier })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ConvertAll(r => (r.ClientId, r.Tier));
+    }
+
+    public async Task<IReadOnlyDictionary<ClientId, int>> CountActiveClientUsersAsync(IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
+    {
+        var ids = clients.Select(c => (ClientId?)c).ToArray();
+        var rows = await _context.Set<CollabUser>().AsNoTracking()
+            .Where(u => u.Kind == UserKind.ClientUser && u.IsActive && ids.Contains(u.ClientId))
+            .GroupBy(u => u.ClientId)
+            .Select(g => new { Client = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Client!.Value, r => r.Count);
+    }
+
+    public IAsyncEnumerable<StatementRow> StreamStatementRowsAsync(OfficeId office, int year, CancellationToken cancellationToken)
+    {
+        var first = new LocalDate(year, 1, 1);
+        var last = new LocalDate(year, 12, 31);
+        return (from collaboration in _context.Set<ClientCollaboration>().AsNoTracking()
+                where collaboration.OfficeId == office && collaboration.StartsOn <= last && (collaboration.EndsOn == null || collaboration.EndsOn >= first)
+                join client in _context.Set<Client>() on collaboration.ClientId equals client.Id
+                select new StatementRow(
+                    collaboration.ClientId,
+                    client.Name,
+                    collaboration.Tier,
+                    _context.Set<CollabUser>().Count(u => u.ClientId == collaboration.ClientId && u.IsActive && u.Kind == UserKind.ClientUser)))
+            .AsAsyncEnumerable();
     }
 
     public async Task<IReadOnlyList<AuditRecord>> ForSubjectAsync(AuditSubject subject, CancellationToken cancellationToken)

@@ -48,7 +48,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private static int _nextNumber;
     private readonly string? _sqliteFile;
 
-    private TestDatabase(Engine engine, string connectionString, string? sqliteFile, FakeClock clock)
+    private TestDatabase(Engine engine, string connectionString, string? sqliteFile, FakeClock clock, Action<IServiceCollection>? configure)
     {
         Engine = engine;
         ConnectionString = connectionString;
@@ -58,6 +58,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<NodaTime.IClock>(clock); // registered first: AddCollab's TryAdd keeps it
         services.AddDbContext<VendorDbContext>(Configure);
         services.AddCollab().AddEntityFrameworkStores<VendorDbContext>();
+        configure?.Invoke(services);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
@@ -69,19 +70,19 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public static async Task<TestDatabase> CreateAsync(Engine engine, PostgresServer? postgres)
+    public static async Task<TestDatabase> CreateAsync(Engine engine, PostgresServer? postgres, Action<IServiceCollection>? configure = null)
     {
         var clock = FakeClock.At(2026, 3, 29, 0);
         TestDatabase database;
         if (engine == Engine.Sqlite)
         {
             var file = Path.Combine(Path.GetTempPath(), $"collab-test-{Guid.NewGuid():N}.db");
-            database = new TestDatabase(engine, $"Data Source={file};Default Timeout=30", file, clock);
+            database = new TestDatabase(engine, $"Data Source={file};Default Timeout=30", file, clock, configure);
         }
         else
         {
             ArgumentNullException.ThrowIfNull(postgres);
-            database = new TestDatabase(engine, await postgres.CreateDatabaseAsync(), null, clock);
+            database = new TestDatabase(engine, await postgres.CreateDatabaseAsync(), null, clock, configure);
         }
 
         await using var scope = database.Services.CreateAsyncScope();

@@ -1,0 +1,261 @@
+using Collab.Stores;
+using NodaTime;
+
+namespace Collab.Tiers;
+
+/// <summary>
+/// Collaborations and their tiers: start and end a collaboration, change a client's tier (TIER-4) alone or in
+/// bulk (TIER-5), and answer feature checks at the moment of an action (TIER-6, SHARE-11).
+/// </summary>
+public sealed class TierService
+{
+    /// <summary>How many clients a bulk change reads and saves at a time.</summary>
+    internal const int ChunkSize = 500;
+
+    private readonly ITierStore _tiers;
+    private readonly IRegistryStore _registry;
+    private readonly ICollabUnitOfWork _unitOfWork;
+    private readonly IEnumerable<IOpenWorkSource> _openWork;
+    private readonly TierCatalogue _catalogue;
+    private readonly IClock _clock;
+
+    /// <summary>Creates the service; resolved from dependency injection.</summary>
+    /// <param name="tiers">Reads collaborations.</param>
+    /// <param name="registry">Reads offices and clients.</param>
+    /// <param name="unitOfWork">Saves changes.</param>
+    /// <param name="openWork">Every source of open work that a downgrade must respect.</param>
+    /// <param name="catalogue">The tier catalogue.</param>
+    /// <param name="clock">The clock.</param>
+    public TierService(ITierStore tiers, IRegistryStore registry, ICollabUnitOfWork unitOfWork, IEnumerable<IOpenWorkSource> openWork, TierCatalogue catalogue, IClock clock)
+    {
+        _tiers = tiers;
+        _registry = registry;
+        _unitOfWork = unitOfWork;
+        _openWork = openWork;
+        _catalogue = catalogue;
+        _clock = clock;
+    }
+
+    /// <summary>Test seam: runs after a bulk chunk is decided and before it is saved.</summary>
+    internal Func<Task>? BeforeChunkSaved { get; set; }
+
+    /// <summary>Starts an office's collaboration with a client at a tier.</summary>
+    /// <param name="actor">Who starts it.</param>
+    /// <param name="office">The office.</param>
+    /// <param name="client">The client.</param>
+    /// <param name="tier">The client's tier for all its services.</param>
+    /// <param name="startsOn">The first day work can be started (office's local date).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The collaboration.</returns>
+    /// <exception cref="CollabRefusalException">Unknown office or client, unknown tier, or the two already collaborate.</exception>
+    public async Task<ClientCollaboration> StartCollaborationAsync(
+        Actor actor, OfficeId office, ClientId client, ClientTier tier, LocalDate startsOn, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(office.Value, "office");
+        Guard.Id(client.Value, "client");
+        ClientCollaboration.CheckTier(tier);
+        _ = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        _ = await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("client", client.Value);
+        if (await _tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            throw Refuse.Rule("collaboration.exists", $"Office {office} already collaborates with client {client} at tier {existing}: change its tier instead.", "TIER-3");
+        }
+
+        var collaboration = ClientCollaboration.Start(office, client, tier, startsOn, actor, _clock.GetCurrentInstant());
+        _unitOfWork.Add(collaboration);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return collaboration;
+    }
+
+    /// <summary>Ends a collaboration: after <paramref name="endsOn"/> no new work can start; the client stays billable for the calendar years in which work could start (TIER-7).</summary>
+    /// <param name="actor">Who ends it.</param>
+    /// <param name="office">The office.</param>
+    /// <param name="client">The client.</param>
+    /// <param name="endsOn">The last day work can be started.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The collaboration.</returns>
+    /// <exception cref="CollabRefusalException">No such collaboration, already ended, or the date is before the start.</exception>
+    public async Task<ClientCollaboration> EndCollaborationAsync(Actor actor, OfficeId office, ClientId client, LocalDate endsOn, CancellationToken cancellationToken = default)
+    {
+        var collaboration = await FindAsync(office, client, cancellationToken).ConfigureAwait(false);
+        collaboration.End(endsOn, actor, _clock.GetCurrentInstant());
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return collaboration;
+    }
+
+    /// <summary>The client's tier at the office now, for all its services (TIER-3).</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The tier.</returns>
+    /// <exception cref="CollabRefusalException">The office does not collaborate with the client.</exception>
+    public async Task<ClientTier> GetTierAsync(OfficeId office, ClientId client, CancellationToken cancellationToken = default) =>
+        await _tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false)
+        ?? throw NoCollaboration(office, client);
+
+    /// <summary>Reads the client's tier now and refuses unless it includes the feature (SHARE-11). Use before any action that needs a feature.</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="client">The client.</param>
+    /// <param name="feature">The feature the action needs.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The client's tier, which includes the feature.</returns>
+    /// <exception cref="CollabRefusalException">No collaboration, or the tier lacks the feature (the reason names the tier that has it).</exception>
+    public async Task<ClientTier> RequireFeatureAsync(OfficeId office, ClientId client, Feature feature, CancellationToken cancellationToken = default)
+    {
+        var tier = await GetTierAsync(office, client, cancellationToken).ConfigureAwait(false);
+        _catalogue.Require(tier, feature);
+        return tier;
+    }
+
+    /// <summary>Moves all of a client's services to another tier at once (TIER-4).</summary>
+    /// <param name="actor">Who changes it.</param>
+    /// <param name="office">The office.</param>
+    /// <param name="client">The client.</param>
+    /// <param name="tier">The new tier.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The outcome: <see cref="TierChangeStatus.Changed"/> or <see cref="TierChangeStatus.AlreadyOnTier"/>.</returns>
+    /// <exception cref="CollabRefusalException">
+    /// No collaboration; unknown tier; the new tier allows fewer client users than are active; open work needs a
+    /// feature the new tier lacks (the reason names what to finish or remove first); or a concurrent change.
+    /// </exception>
+    public async Task<TierChangeOutcome> ChangeTierAsync(Actor actor, OfficeId office, ClientId client, ClientTier tier, CancellationToken cancellationToken = default)
+    {
+        ClientCollaboration.CheckTier(tier);
+        var collaboration = await FindAsync(office, client, cancellationToken).ConfigureAwait(false);
+        var context = await LoadContextAsync(office, [client], cancellationToken).ConfigureAwait(false);
+        var outcome = Decide(collaboration, tier, context, actor, _clock.GetCurrentInstant());
+        if (outcome.Refusal is { } refusal)
+        {
+            throw new CollabRefusalException(refusal);
+        }
+
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Changes the tier of many clients in one command (TIER-5, "selectiemodus voor mutatie"). Clients that can
+    /// change do; the others are untouched and their outcome says why. Works in chunks: a few queries per chunk,
+    /// never one per client, and never the whole selection in memory. A client changed by someone else during
+    /// the run gets <see cref="TierChangeStatus.ConcurrentChange"/> instead of overwriting that change.
+    /// </summary>
+    /// <param name="actor">Who changes them.</param>
+    /// <param name="office">The office.</param>
+    /// <param name="clients">The selection; duplicates are reported once each, in order.</param>
+    /// <param name="tier">The new tier.</param>
+    /// <param name="cancellationToken">Cancels between chunks; chunks already saved stay saved.</param>
+    /// <returns>One outcome per requested client, in request order.</returns>
+    /// <exception cref="CollabRefusalException">The tier is unknown (nothing changes).</exception>
+    public async Task<BulkTierChangeResult> ChangeTiersAsync(
+        Actor actor, OfficeId office, IReadOnlyCollection<ClientId> clients, ClientTier tier, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        ClientCollaboration.CheckTier(tier);
+        var outcomes = new List<TierChangeOutcome>(clients.Count);
+        foreach (var chunk in clients.Chunk(ChunkSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var distinct = chunk.Distinct().ToArray();
+            var collaborations = (await _tiers.FindCollaborationsAsync(office, distinct, cancellationToken).ConfigureAwait(false))
+                .ToDictionary(c => c.ClientId);
+            var context = await LoadContextAsync(office, distinct, cancellationToken).ConfigureAwait(false);
+            var now = _clock.GetCurrentInstant();
+            var decided = new Dictionary<ClientId, TierChangeOutcome>(distinct.Length);
+            foreach (var client in distinct)
+            {
+                decided[client] = collaborations.TryGetValue(client, out var collaboration)
+                    ? Decide(collaboration, tier, context, actor, now)
+                    : new TierChangeOutcome(client, TierChangeStatus.NotFound, null, NoCollaboration(office, client).Refusal);
+            }
+
+            if (BeforeChunkSaved is { } hook)
+            {
+                await hook().ConfigureAwait(false);
+            }
+
+            foreach (var skipped in await _unitOfWork.SaveBatchAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var client = ((ClientCollaboration)skipped).ClientId;
+                decided[client] = new TierChangeOutcome(client, TierChangeStatus.ConcurrentChange, null, new Refusal(
+                    RefusalKind.ConcurrencyConflict, "tier.concurrent-change",
+                    $"Client {client} was changed by someone else during the bulk change, so its tier was left alone: check it and change it again.", "TIER-5"));
+            }
+
+            outcomes.AddRange(chunk.Select(c => decided[c]));
+        }
+
+        return new BulkTierChangeResult(outcomes);
+    }
+
+    private TierChangeOutcome Decide(ClientCollaboration collaboration, ClientTier tier, ChangeContext context, Actor actor, Instant now)
+    {
+        var client = collaboration.ClientId;
+        if (collaboration.Tier == tier)
+        {
+            return new TierChangeOutcome(client, TierChangeStatus.AlreadyOnTier, tier, null);
+        }
+
+        // TIER-4: every change (in practice a downgrade) must leave room for the active users and keep the
+        // features open work depends on. Other offices' running collaborations may allow more users.
+        var activeUsers = context.ActiveUsers.GetValueOrDefault(client);
+        var allowed = _catalogue.MaxClientUsers(tier);
+        foreach (var other in context.OtherTiers.Where(t => t.Client == client))
+        {
+            allowed = Math.Max(allowed, _catalogue.MaxClientUsers(other.Tier));
+        }
+
+        if (activeUsers > allowed)
+        {
+            return Refused(client, collaboration.Tier, "tier.too-many-client-users",
+                $"Client {client} has {activeUsers} active client users but tier {tier} allows {allowed}: deactivate {activeUsers - allowed} of them first.");
+        }
+
+        var blocking = context.OpenWork.Where(w => w.Client == client && !_catalogue.Allows(tier, w.Feature)).ToList();
+        if (blocking.Count > 0)
+        {
+            var what = string.Join("; ", blocking.Select(w => $"{w.Description} (needs {w.Feature})"));
+            return Refused(client, collaboration.Tier, "tier.open-work-needs-feature",
+                $"Tier {tier} lacks features that open work of client {client} depends on: finish or withdraw first: {what}.");
+        }
+
+        collaboration.ChangeTier(tier, actor, now);
+        return new TierChangeOutcome(client, TierChangeStatus.Changed, tier, null);
+    }
+
+    private static TierChangeOutcome Refused(ClientId client, ClientTier current, string code, string reason) =>
+        new(client, TierChangeStatus.Refused, current, new Refusal(RefusalKind.RuleViolation, code, reason, "TIER-4"));
+
+    private async Task<ChangeContext> LoadContextAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
+    {
+        var zone = await OfficeZoneAsync(office, cancellationToken).ConfigureAwait(false);
+        var today = _clock.GetCurrentInstant().InZone(zone).Date;
+        var users = await _tiers.CountActiveClientUsersAsync(clients, cancellationToken).ConfigureAwait(false);
+        var others = await _tiers.OtherRunningTiersAsync(office, clients, today, cancellationToken).ConfigureAwait(false);
+        var work = new List<OpenWork>();
+        foreach (var source in _openWork)
+        {
+            work.AddRange(await source.FindOpenWorkAsync(office, clients, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new ChangeContext(users, others, work);
+    }
+
+    private async Task<DateTimeZone> OfficeZoneAsync(OfficeId office, CancellationToken cancellationToken)
+    {
+        var found = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        return DateTimeZoneProviders.Tzdb[found.TimeZoneId];
+    }
+
+    private async Task<ClientCollaboration> FindAsync(OfficeId office, ClientId client, CancellationToken cancellationToken)
+    {
+        Guard.Id(office.Value, "office");
+        Guard.Id(client.Value, "client");
+        return await _tiers.FindCollaborationAsync(office, client, cancellationToken).ConfigureAwait(false) ?? throw NoCollaboration(office, client);
+    }
+
+    private static CollabRefusalException NoCollaboration(OfficeId office, ClientId client) =>
+        new(new Refusal(RefusalKind.NotFound, "collaboration.not-found",
+            $"Office {office} does not collaborate with client {client}: start a collaboration first.", "TIER-3"));
+
+    private sealed record ChangeContext(IReadOnlyDictionary<ClientId, int> ActiveUsers, IReadOnlyList<(ClientId Client, ClientTier Tier)> OtherTiers, List<OpenWork> OpenWork);
+}

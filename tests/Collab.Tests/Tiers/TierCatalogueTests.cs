@@ -1,0 +1,262 @@
+using Collab.Tiers;
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Collab.Tests.Tiers;
+
+public sealed class TierCatalogueTests
+{
+    private static readonly ClientTier[] AllTiers = Enum.GetValues<ClientTier>();
+    private static readonly Feature[] AllFeatures = Enum.GetValues<Feature>();
+
+    [Fact]
+    public void TIER1_three_client_types_with_their_prices_and_one_included_client_user()
+    {
+        var catalogue = TierCatalogue.Default;
+
+        Assert.Equal([ClientTier.Standard, ClientTier.Collaborate, ClientTier.CollaborateExtended], AllTiers);
+        Assert.Equal(0.80m, catalogue.MonthlyPrice(ClientTier.Standard));
+        Assert.Equal(1.10m, catalogue.MonthlyPrice(ClientTier.Collaborate));
+        Assert.Equal(1.65m, catalogue.MonthlyPrice(ClientTier.CollaborateExtended));
+        Assert.All(AllTiers, t => Assert.Equal(1, catalogue.IncludedClientUsers(t)));
+        Assert.Null(catalogue.ExtraClientUserPrice(ClientTier.Standard));
+        Assert.Null(catalogue.ExtraClientUserPrice(ClientTier.Collaborate));
+        Assert.Equal(1.00m, catalogue.ExtraClientUserPrice(ClientTier.CollaborateExtended));
+        Assert.Equal(1, catalogue.MaxClientUsers(ClientTier.Collaborate));
+        Assert.Equal(int.MaxValue, catalogue.MaxClientUsers(ClientTier.CollaborateExtended));
+    }
+
+    [Fact]
+    public void TIER2_the_shipped_matrix_is_the_table_of_the_domain()
+    {
+        // The table of DOMAIN.md TIER-2, row by row: S, C, E.
+        var table = new Dictionary<Feature, (bool S, bool C, bool E)>
+        {
+            [Feature.DownloadReports] = (true, true, true),
+            [Feature.ManageAnnualReports] = (true, true, true),
+            [Feature.ShareAndApproveAnnualReports] = (false, true, true),
+            [Feature.DeadlineReminders] = (false, true, true),
+            [Feature.ShareAnnualReportDashboard] = (false, true, true),
+            [Feature.PermanentPortal] = (false, false, true),
+            [Feature.ShareClientInsights] = (false, false, true),
+            [Feature.HouseStyle] = (false, false, true),
+            [Feature.DocumentExchange] = (false, false, true),
+            [Feature.ClientQuestions] = (false, false, true),
+            [Feature.PrepareByClientQuestionnaires] = (false, false, true),
+            [Feature.ExtraClientUsers] = (false, false, true),
+        };
+        Assert.Equal(AllFeatures.Length, table.Count);
+        foreach (var (feature, (s, c, e)) in table)
+        {
+            Assert.Equal(s, TierCatalogue.Default.Allows(ClientTier.Standard, feature));
+            Assert.Equal(c, TierCatalogue.Default.Allows(ClientTier.Collaborate, feature));
+            Assert.Equal(e, TierCatalogue.Default.Allows(ClientTier.CollaborateExtended, feature));
+        }
+    }
+
+    [Fact]
+    public void TIER2_the_catalogue_is_data_a_vendor_replaces_through_options()
+    {
+        var vendor = TierCatalogueOptions.CreateDefault();
+        vendor.Standard!.MonthlyPrice = 0.95m;
+        vendor.Standard.Features.Add(nameof(Feature.DeadlineReminders));
+        using var provider = new ServiceCollection().AddCollab(o => o.Tiers = vendor).Services.BuildServiceProvider();
+
+        var catalogue = provider.GetRequiredService<TierCatalogue>();
+
+        Assert.Equal(0.95m, catalogue.MonthlyPrice(ClientTier.Standard));
+        Assert.True(catalogue.Allows(ClientTier.Standard, Feature.DeadlineReminders));
+        Assert.Same(catalogue, provider.GetRequiredService<TierCatalogue>());
+    }
+
+    public static TheoryData<string, string> InvalidCatalogues() => new()
+    {
+        { "negative price", "MonthlyPrice is -0.01: a price cannot be below zero" },
+        { "lower tier has more", "Feature DocumentExchange is granted to Collaborate but not to CollaborateExtended" },
+        { "unknown feature", "unknown feature 'Teleportation'" },
+        { "numeric feature", "unknown feature '3'" },
+        { "missing tier", "Collab:Tiers:Collaborate is missing" },
+        { "extra users without price", "offers ExtraClientUsers but has no ExtraClientUserPrice" },
+        { "no included user", "IncludedClientUsers is 0" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidCatalogues))]
+    public void TIER2_an_invalid_vendor_catalogue_is_refused_at_start_up_naming_the_problem(string problem, string message)
+    {
+        var vendor = TierCatalogueOptions.CreateDefault();
+        switch (problem)
+        {
+            case "negative price": vendor.Collaborate!.MonthlyPrice = -0.01m; break;
+            case "lower tier has more": vendor.Collaborate!.Features.Add(nameof(Feature.DocumentExchange)); vendor.CollaborateExtended!.Features.Remove(nameof(Feature.DocumentExchange)); break;
+            case "unknown feature": vendor.Standard!.Features.Add("Teleportation"); break;
+            case "numeric feature": vendor.Standard!.Features.Add("3"); break;
+            case "missing tier": vendor.Collaborate = null; break;
+            case "extra users without price": vendor.CollaborateExtended!.ExtraClientUserPrice = null; break;
+            case "no included user": vendor.Standard!.IncludedClientUsers = 0; break;
+        }
+
+        using var provider = new ServiceCollection().AddCollab(o => o.Tiers = vendor).Services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<CollabOptions>>().Value);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Contains(message, Assert.Throws<ArgumentException>(() => TierCatalogue.Create(vendor)).Message, StringComparison.Ordinal);
+    }
+
+    // Any catalogue: random feature subsets per tier (often not nested, so validation must sort them out),
+    // random prices including zero and negatives.
+    private static readonly Gen<TierCatalogueOptions> Catalogues =
+        from masks in Gen.Choose(0, 4095).Three()
+        from prices in Gen.Choose(-5, 500).Three()
+        from extraPrice in Gen.Choose(-1, 300)
+        select new TierCatalogueOptions
+        {
+            Standard = Definition(masks.Item1, prices.Item1, extraPrice),
+            Collaborate = Definition(masks.Item1 | masks.Item2, prices.Item2, extraPrice),
+            CollaborateExtended = Definition(masks.Item3 % 2 == 0 ? masks.Item1 | masks.Item2 | masks.Item3 : masks.Item3, prices.Item3, extraPrice),
+        };
+
+    private static TierDefinitionOptions Definition(int mask, int cents, int extraCents) => new()
+    {
+        MonthlyPrice = cents / 100m,
+        ExtraClientUserPrice = (mask & (1 << (int)Feature.ExtraClientUsers)) != 0 ? extraCents / 100m : null,
+        Features = AllFeatures.Where(f => (mask & (1 << (int)f)) != 0).Select(f => f.ToString()).ToList(),
+    };
+
+    [Fact]
+    public void TIER2_TIER6_the_feature_check_agrees_with_every_catalogue_that_passes_validation()
+    {
+        var property = Prop.ForAll(Arb.From(Catalogues), options =>
+        {
+            var problems = TierCatalogue.Validate(options, "Collab:Tiers");
+            if (problems.Count > 0)
+            {
+                Assert.Throws<ArgumentException>(() => TierCatalogue.Create(options));
+                return true;
+            }
+
+            var catalogue = TierCatalogue.Create(options);
+            return AllTiers.All(tier => AllFeatures.All(feature =>
+                catalogue.Allows(tier, feature) == Definition(options, tier).Features.Contains(feature.ToString())));
+        });
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(500), property);
+    }
+
+    private static TierDefinitionOptions Definition(TierCatalogueOptions options, ClientTier tier) =>
+        tier switch { ClientTier.Standard => options.Standard!, ClientTier.Collaborate => options.Collaborate!, _ => options.CollaborateExtended! };
+
+    [Fact]
+    public void TIER6_the_feature_check_allocates_nothing()
+    {
+        var catalogue = TierCatalogue.Default;
+        var hits = 0;
+        _ = catalogue.Allows(ClientTier.Collaborate, Feature.DeadlineReminders); // warm up
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++)
+        {
+            hits += catalogue.Allows((ClientTier)(1 + (i % 3)), (Feature)(i % 12)) ? 1 : 0;
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(hits > 0);
+    }
+
+    [Fact]
+    public void TIER6_undefined_tiers_or_features_are_never_allowed()
+    {
+        Assert.False(TierCatalogue.Default.Allows((ClientTier)0, Feature.DownloadReports));
+        Assert.False(TierCatalogue.Default.Allows((ClientTier)99, Feature.DownloadReports));
+        Assert.False(TierCatalogue.Default.Allows(ClientTier.CollaborateExtended, (Feature)40));
+        Assert.False(TierCatalogue.Default.Allows(ClientTier.CollaborateExtended, (Feature)(-1)));
+    }
+
+    [Fact]
+    public void SHARE11_a_refused_feature_names_the_feature_and_the_tier_that_has_it()
+    {
+        var error = Assert.Throws<CollabRefusalException>(() => TierCatalogue.Default.Require(ClientTier.Collaborate, Feature.DocumentExchange));
+
+        Assert.Equal(RefusalKind.RuleViolation, error.Kind);
+        Assert.Contains("DocumentExchange", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CollaborateExtended", error.Message, StringComparison.Ordinal);
+        TierCatalogue.Default.Require(ClientTier.CollaborateExtended, Feature.DocumentExchange);
+    }
+
+    private static readonly Gen<ClientTier> Tiers = Gen.Elements(AllTiers);
+
+    [Fact]
+    public void TIER3_for_any_sequence_of_tier_changes_fiscal_and_annual_report_work_share_one_tier()
+    {
+        var property = Prop.ForAll(Arb.From(Tiers.Zip(Gen.ListOf(Tiers))), input =>
+        {
+            var (start, changes) = input;
+            var collaboration = ClientCollaboration.Start(OfficeId.New(), ClientId.New(), start, new LocalDate(2026, 1, 1), Actor.System("t"), Instant.FromUtc(2026, 1, 1, 0, 0));
+            foreach (var tier in changes)
+            {
+                collaboration.ChangeTier(tier, Actor.System("t"), Instant.FromUtc(2026, 1, 2, 0, 0));
+                if (collaboration.TierFor(ServiceLine.Fiscal) != collaboration.TierFor(ServiceLine.AnnualReport) || collaboration.Tier != tier)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        });
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+    }
+
+    [Fact]
+    public void TIER3_the_model_has_no_place_for_a_second_tier()
+    {
+        var tierProperties = typeof(ClientCollaboration).Assembly.GetExportedTypes()
+            .Where(t => !t.IsAssignableTo(typeof(IDomainEvent)) && t != typeof(TierChangeOutcome) && t != typeof(StatementLine) && t != typeof(StatementRow))
+            .SelectMany(t => t.GetProperties().Select(p => (Type: t, Property: p)))
+            .Where(x => x.Property.PropertyType == typeof(ClientTier) || x.Property.PropertyType == typeof(ClientTier?))
+            .Select(x => $"{x.Type.Name}.{x.Property.Name}")
+            .ToList();
+
+        Assert.Equal(["ClientCollaboration.Tier"], tierProperties);
+        Assert.DoesNotContain(typeof(ClientCollaboration).GetMethods(), m => m.IsPublic && m.Name.StartsWith("ChangeTier", StringComparison.Ordinal) && m.GetParameters().Any(p => p.ParameterType == typeof(ServiceLine)));
+    }
+
+    private static readonly Gen<StatementRow> Rows =
+        from tier in Tiers
+        from users in Gen.Choose(0, 7)
+        from name in Gen.Elements("Bakker", "Smit", "de Vries", "Jansen", "Ümit", "")
+        select new StatementRow(new ClientId(Guid.NewGuid()), name, tier, users);
+
+    [Fact]
+    public void TIER7_the_statement_total_is_the_sum_of_its_lines_whatever_the_order_of_clients()
+    {
+        var property = Prop.ForAll(Arb.From(Gen.ListOf(Rows).Select(l => l.ToArray()).SelectMany(rows => Gen.Shuffle(rows).Select(shuffled => (rows, shuffled)))), input =>
+        {
+            var month = new YearMonth(2026, 2);
+            var office = new OfficeId(Guid.Empty);
+            var statement = MonthlyStatement.Compute(TierCatalogue.Default, office, month, input.rows);
+            var reordered = MonthlyStatement.Compute(TierCatalogue.Default, office, month, input.shuffled);
+            return statement.Total == statement.Lines.Sum(l => l.Amount)
+                   && statement.Lines.Count == input.rows.Length
+                   && statement.Total == reordered.Total
+                   && statement.Lines.SequenceEqual(reordered.Lines);
+        });
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+    }
+
+    [Fact]
+    public void TIER7_lines_bill_the_tier_price_plus_extra_users_in_decimal_euro()
+    {
+        var a = new StatementRow(ClientId.New(), "Bakker", ClientTier.CollaborateExtended, 4);
+        var b = new StatementRow(ClientId.New(), "Smit", ClientTier.Standard, 1);
+        var c = new StatementRow(ClientId.New(), "Jansen", ClientTier.Collaborate, 0);
+
+        var statement = MonthlyStatement.Compute(TierCatalogue.Default, OfficeId.New(), new YearMonth(2026, 11), [a, b, c]);
+
+        Assert.Equal(["Bakker", "Jansen", "Smit"], statement.Lines.Select(l => l.ClientName));
+        var bakker = statement.Lines[0];
+        Assert.Equal((1.65m, 3, 1.00m, 4.65m), (bakker.TierPrice, bakker.ExtraClientUsers, bakker.ExtraClientUserPrice, bakker.Amount));
+        Assert.Equal(6.55m, statement.Total); // 4.65 + 1.10 + 0.80
+        Assert.All(typeof(StatementLine).GetProperties().Where(p => p.Name.Contains("Price") || p.Name == "Amount"), p => Assert.Equal(typeof(decimal), p.PropertyType));
+    }
+}
