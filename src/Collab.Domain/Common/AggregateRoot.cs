@@ -26,6 +26,13 @@ public abstract class AggregateRoot
         Version++;
     }
 
+    /// <summary>
+    /// The version the stored row has while this instance's changes are unsaved: every change raised exactly
+    /// one event and bumped <see cref="Version"/> once. Stores that write without change tracking use it as
+    /// the concurrency check.
+    /// </summary>
+    internal int PersistedVersion => Version - (_events?.Count ?? 0);
+
     /// <summary>Called by stores once the events are saved.</summary>
     internal void ClearDomainEvents() => _events?.Clear();
 }

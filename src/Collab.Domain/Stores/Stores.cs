@@ -21,16 +21,6 @@ public interface ICollabUnitOfWork
     /// inserted the same unique key) first; nothing is saved and the failed changes are no longer tracked.
     /// </exception>
     Task SaveChangesAsync(CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Saves a batch of changes to independent aggregates (a chunk of a bulk change) with their audit records.
-    /// An aggregate that someone else changed meanwhile is skipped — its change and its audit records are
-    /// dropped — and the others are saved. Afterwards nothing of the batch is tracked, so memory stays flat
-    /// however many batches run.
-    /// </summary>
-    /// <param name="cancellationToken">Cancels the save.</param>
-    /// <returns>The aggregates that were skipped because of a concurrent change.</returns>
-    Task<IReadOnlyList<AggregateRoot>> SaveBatchAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Reads the registry of offices, clients, companies, administrations and users.</summary>
@@ -137,12 +127,27 @@ public interface ITierStore
     /// <returns>The tier, or null.</returns>
     Task<Tiers.ClientTier?> FindTierAsync(OfficeId office, ClientId client, CancellationToken cancellationToken);
 
-    /// <summary>The office's collaborations with the given clients, tracked for change, in one query.</summary>
+    /// <summary>
+    /// The office's collaborations with the given clients and each client's active client users, in one query,
+    /// for a bulk change. They are not tracked, so memory stays flat however large the selection; save them
+    /// with <see cref="SaveTierChangesAsync"/>.
+    /// </summary>
     /// <param name="office">The office.</param>
     /// <param name="clients">The clients (a chunk of a bulk change).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The collaborations found; clients without one are absent.</returns>
-    Task<IReadOnlyList<Tiers.ClientCollaboration>> FindCollaborationsAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken);
+    /// <returns>The collaborations found, each with its client's active users; clients without one are absent.</returns>
+    Task<IReadOnlyList<(Tiers.ClientCollaboration Collaboration, int ActiveClientUsers)>> ReadForBulkChangeAsync(
+        OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves the tier changes of one chunk of a bulk change with their audit records, in one transaction.
+    /// A collaboration whose stored version is no longer the one it was read with (someone changed it
+    /// meanwhile) is skipped — neither its change nor its audit record is written — and reported.
+    /// </summary>
+    /// <param name="changed">Collaborations read with <see cref="ReadForBulkChangeAsync"/> and changed since.</param>
+    /// <param name="cancellationToken">Cancels the save; nothing of the chunk is then saved.</param>
+    /// <returns>The clients whose change was skipped.</returns>
+    Task<IReadOnlyList<ClientId>> SaveTierChangesAsync(IReadOnlyList<Tiers.ClientCollaboration> changed, CancellationToken cancellationToken);
 
     /// <summary>The tiers of the given clients at offices other than <paramref name="office"/> whose collaboration has not ended before <paramref name="today"/>.</summary>
     /// <param name="office">The office to leave out; the default id leaves none out.</param>

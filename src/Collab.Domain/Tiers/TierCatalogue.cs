@@ -1,19 +1,21 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Collab.Tiers;
 
 /// <summary>
 /// The validated, immutable tier catalogue (TIER-1, TIER-2). Built once at start-up from
-/// <see cref="CollabOptions.Tiers"/>; each tier's features are one bit mask, so <see cref="Allows"/> — the
-/// hot path of every request (TIER-6) — is a shift and a mask: no allocation, no storage.
+/// <see cref="CollabOptions.Tiers"/>; each tier's features are one bit mask, so <see cref="Allows"/> and
+/// <see cref="FeatureSet.Contains"/> — the hot path of every request (TIER-6) — are a shift and a mask: no
+/// allocation, no storage.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class TierCatalogue
 {
     private static readonly ClientTier[] Tiers = [ClientTier.Standard, ClientTier.Collaborate, ClientTier.CollaborateExtended];
 
-    // Indexed by (int)ClientTier; index 0 unused.
-    private readonly uint[] _features = new uint[4];
+    // Indexed by (int)ClientTier; index 0 stays empty so an undefined tier allows nothing.
+    private readonly uint[] _masks = new uint[4];
     private readonly decimal[] _prices = new decimal[4];
     private readonly int[] _includedUsers = new int[4];
     private readonly decimal?[] _extraUserPrices = new decimal?[4];
@@ -44,10 +46,13 @@ public sealed class TierCatalogue
             catalogue._prices[(int)tier] = definition.MonthlyPrice;
             catalogue._includedUsers[(int)tier] = definition.IncludedClientUsers;
             catalogue._extraUserPrices[(int)tier] = definition.ExtraClientUserPrice;
+            var mask = 0u;
             foreach (var name in definition.Features)
             {
-                catalogue._features[(int)tier] |= 1u << (int)Enum.Parse<Feature>(name, ignoreCase: true);
+                mask |= 1u << (int)Enum.Parse<Feature>(name, ignoreCase: true);
             }
+
+            catalogue._masks[(int)tier] = mask;
         }
 
         return catalogue;
@@ -57,8 +62,14 @@ public sealed class TierCatalogue
     /// <param name="tier">The client's tier.</param>
     /// <param name="feature">The feature.</param>
     /// <returns>True when the tier includes the feature; false for undefined values.</returns>
-    public bool Allows(ClientTier tier, Feature feature) =>
-        (uint)tier <= 3 && (uint)feature < 32 && (_features[(int)tier] & (1u << (int)feature)) != 0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Allows(ClientTier tier, Feature feature)
+    {
+        // The (uint)i < (uint)array.Length shape lets the JIT drop the bounds check; inlined, this is a load,
+        // a shift and a mask at the caller (TIER-6).
+        var masks = _masks;
+        return (uint)tier < (uint)masks.Length && (uint)feature < 32 && (masks[(int)tier] & (1u << (int)feature)) != 0;
+    }
 
     /// <summary>Refuses, naming the missing feature and the tier that has it, unless the tier includes the feature (SHARE-11).</summary>
     /// <param name="tier">The client's tier.</param>
@@ -88,10 +99,10 @@ public sealed class TierCatalogue
         return null;
     }
 
-    /// <summary>The features of a tier, in <see cref="Feature"/> order.</summary>
+    /// <summary>The features of a tier: take it once when the tier is known, then test features on it (TIER-6).</summary>
     /// <param name="tier">The tier.</param>
-    /// <returns>The features.</returns>
-    public IReadOnlyList<Feature> FeaturesOf(ClientTier tier) => Enum.GetValues<Feature>().Where(f => Allows(tier, f)).ToArray();
+    /// <returns>The features; empty for an undefined tier.</returns>
+    public FeatureSet FeaturesOf(ClientTier tier) => (uint)tier < (uint)_masks.Length ? new FeatureSet(_masks[(int)tier]) : default;
 
     /// <summary>Price per client per month of a tier, in euro (TIER-1).</summary>
     /// <param name="tier">The tier.</param>

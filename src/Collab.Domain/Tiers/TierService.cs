@@ -9,8 +9,8 @@ namespace Collab.Tiers;
 /// </summary>
 public sealed class TierService
 {
-    /// <summary>How many clients a bulk change reads and saves at a time.</summary>
-    internal const int ChunkSize = 500;
+    /// <summary>How many clients a bulk change reads and saves at a time: big enough that commits are few, small enough that memory stays flat.</summary>
+    internal int ChunkSize { get; set; } = 500;
 
     private readonly ITierStore _tiers;
     private readonly IRegistryStore _registry;
@@ -122,7 +122,9 @@ public sealed class TierService
     {
         ClientCollaboration.CheckTier(tier);
         var collaboration = await FindAsync(office, client, cancellationToken).ConfigureAwait(false);
-        var context = await LoadContextAsync(office, [client], cancellationToken).ConfigureAwait(false);
+        var zone = await OfficeZoneAsync(office, cancellationToken).ConfigureAwait(false);
+        var users = await _tiers.CountActiveClientUsersAsync([client], cancellationToken).ConfigureAwait(false);
+        var context = await LoadContextAsync(office, zone, [client], users, tier, cancellationToken).ConfigureAwait(false);
         var outcome = Decide(collaboration, tier, context, actor, _clock.GetCurrentInstant());
         if (outcome.Refusal is { } refusal)
         {
@@ -152,13 +154,15 @@ public sealed class TierService
         ArgumentNullException.ThrowIfNull(clients);
         ClientCollaboration.CheckTier(tier);
         var outcomes = new List<TierChangeOutcome>(clients.Count);
+        var zone = await OfficeZoneAsync(office, cancellationToken).ConfigureAwait(false);
         foreach (var chunk in clients.Chunk(ChunkSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var distinct = chunk.Distinct().ToArray();
-            var collaborations = (await _tiers.FindCollaborationsAsync(office, distinct, cancellationToken).ConfigureAwait(false))
-                .ToDictionary(c => c.ClientId);
-            var context = await LoadContextAsync(office, distinct, cancellationToken).ConfigureAwait(false);
+            var read = await _tiers.ReadForBulkChangeAsync(office, distinct, cancellationToken).ConfigureAwait(false);
+            var collaborations = read.ToDictionary(r => r.Collaboration.ClientId, r => r.Collaboration);
+            var context = await LoadContextAsync(office, zone, distinct, read.ToDictionary(r => r.Collaboration.ClientId, r => r.ActiveClientUsers), tier, cancellationToken)
+                .ConfigureAwait(false);
             var now = _clock.GetCurrentInstant();
             var decided = new Dictionary<ClientId, TierChangeOutcome>(distinct.Length);
             foreach (var client in distinct)
@@ -173,9 +177,9 @@ public sealed class TierService
                 await hook().ConfigureAwait(false);
             }
 
-            foreach (var skipped in await _unitOfWork.SaveBatchAsync(cancellationToken).ConfigureAwait(false))
+            var changed = distinct.Where(c => decided[c].Status == TierChangeStatus.Changed).Select(c => collaborations[c]).ToList();
+            foreach (var client in await _tiers.SaveTierChangesAsync(changed, cancellationToken).ConfigureAwait(false))
             {
-                var client = ((ClientCollaboration)skipped).ClientId;
                 decided[client] = new TierChangeOutcome(client, TierChangeStatus.ConcurrentChange, null, new Refusal(
                     RefusalKind.ConcurrencyConflict, "tier.concurrent-change",
                     $"Client {client} was changed by someone else during the bulk change, so its tier was left alone: check it and change it again.", "TIER-5"));
@@ -199,9 +203,9 @@ public sealed class TierService
         // features open work depends on. Other offices' running collaborations may allow more users.
         var activeUsers = context.ActiveUsers.GetValueOrDefault(client);
         var allowed = _catalogue.MaxClientUsers(tier);
-        foreach (var other in context.OtherTiers.Where(t => t.Client == client))
+        foreach (var other in context.OtherTiers[client])
         {
-            allowed = Math.Max(allowed, _catalogue.MaxClientUsers(other.Tier));
+            allowed = Math.Max(allowed, _catalogue.MaxClientUsers(other));
         }
 
         if (activeUsers > allowed)
@@ -210,7 +214,8 @@ public sealed class TierService
                 $"Client {client} has {activeUsers} active client users but tier {tier} allows {allowed}: deactivate {activeUsers - allowed} of them first.");
         }
 
-        var blocking = context.OpenWork.Where(w => w.Client == client && !_catalogue.Allows(tier, w.Feature)).ToList();
+        var features = _catalogue.FeaturesOf(tier);
+        var blocking = context.OpenWork[client].Where(w => !features.Contains(w.Feature)).ToList();
         if (blocking.Count > 0)
         {
             var what = string.Join("; ", blocking.Select(w => $"{w.Description} (needs {w.Feature})"));
@@ -225,19 +230,20 @@ public sealed class TierService
     private static TierChangeOutcome Refused(ClientId client, ClientTier current, string code, string reason) =>
         new(client, TierChangeStatus.Refused, current, new Refusal(RefusalKind.RuleViolation, code, reason, "TIER-4"));
 
-    private async Task<ChangeContext> LoadContextAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
+    private async Task<ChangeContext> LoadContextAsync(
+        OfficeId office, DateTimeZone zone, IReadOnlyCollection<ClientId> clients, IReadOnlyDictionary<ClientId, int> users, ClientTier tier, CancellationToken cancellationToken)
     {
-        var zone = await OfficeZoneAsync(office, cancellationToken).ConfigureAwait(false);
+        // Other offices' tiers matter only for clients with more active users than the new tier allows: ask for those alone.
+        var overLimit = users.Where(u => u.Value > _catalogue.MaxClientUsers(tier)).Select(u => u.Key).ToArray();
         var today = _clock.GetCurrentInstant().InZone(zone).Date;
-        var users = await _tiers.CountActiveClientUsersAsync(clients, cancellationToken).ConfigureAwait(false);
-        var others = await _tiers.OtherRunningTiersAsync(office, clients, today, cancellationToken).ConfigureAwait(false);
+        var others = overLimit.Length == 0 ? [] : await _tiers.OtherRunningTiersAsync(office, overLimit, today, cancellationToken).ConfigureAwait(false);
         var work = new List<OpenWork>();
         foreach (var source in _openWork)
         {
             work.AddRange(await source.FindOpenWorkAsync(office, clients, cancellationToken).ConfigureAwait(false));
         }
 
-        return new ChangeContext(users, others, work);
+        return new ChangeContext(users, others.ToLookup(o => o.Client, o => o.Tier), work.ToLookup(w => w.Client));
     }
 
     private async Task<DateTimeZone> OfficeZoneAsync(OfficeId office, CancellationToken cancellationToken)
@@ -257,5 +263,6 @@ public sealed class TierService
         new(new Refusal(RefusalKind.NotFound, "collaboration.not-found",
             $"Office {office} does not collaborate with client {client}: start a collaboration first.", "TIER-3"));
 
-    private sealed record ChangeContext(IReadOnlyDictionary<ClientId, int> ActiveUsers, IReadOnlyList<(ClientId Client, ClientTier Tier)> OtherTiers, List<OpenWork> OpenWork);
+    // Indexed by client: a chunk of thousands of clients must not scan these lists once per client.
+    private sealed record ChangeContext(IReadOnlyDictionary<ClientId, int> ActiveUsers, ILookup<ClientId, ClientTier> OtherTiers, ILookup<ClientId, OpenWork> OpenWork);
 }

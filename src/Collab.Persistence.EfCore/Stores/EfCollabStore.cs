@@ -14,7 +14,7 @@ namespace Collab.Persistence.EfCore;
 /// All of Collab's store ports on the vendor's DbContext. Scoped: one per request, sharing the vendor's
 /// context, so Collab's changes and their audit records commit in the same <c>SaveChanges</c>.
 /// </summary>
-internal sealed class EfCollabStore<TContext> : ICollabUnitOfWork, IRegistryStore, IRightsStore, ITierStore, IAuditTrail
+internal sealed partial class EfCollabStore<TContext> : ICollabUnitOfWork, IRegistryStore, IRightsStore, ITierStore, IAuditTrail
     where TContext : DbContext
 {
     private readonly TContext _context;
@@ -57,53 +57,6 @@ internal sealed class EfCollabStore<TContext> : ICollabUnitOfWork, IRegistryStor
         {
             aggregate.ClearDomainEvents();
         }
-    }
-
-    public async Task<IReadOnlyList<AggregateRoot>> SaveBatchAsync(CancellationToken cancellationToken)
-    {
-        var skipped = new List<AggregateRoot>();
-        while (true)
-        {
-            var (changed, audit) = TrackAuditRecords();
-            try
-            {
-                await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var aggregate in changed)
-                {
-                    aggregate.ClearDomainEvents();
-                }
-
-                break;
-            }
-            catch (DbUpdateConcurrencyException exception)
-            {
-                // The transaction rolled back. Drop what conflicted (and every audit row of this attempt,
-                // rebuilt from the events on the next one), then save the rest again.
-                Forget([], audit);
-                var conflicted = exception.Entries.Select(e => e.Entity).OfType<AggregateRoot>().ToList();
-                if (conflicted.Count == 0)
-                {
-                    Forget(changed, []);
-                    throw ConcurrentChange(exception);
-                }
-
-                Forget(conflicted, []);
-                skipped.AddRange(conflicted);
-            }
-            catch
-            {
-                Forget(changed, audit);
-                throw;
-            }
-        }
-
-        // Keep memory flat across chunks: nothing of this batch stays tracked.
-        foreach (var entry in _context.ChangeTracker.Entries().Where(e => e.Entity is AggregateRoot or AuditEntry).ToList())
-        {
-            entry.State = EntityState.Detached;
-        }
-
-        return skipped;
     }
 
     /// <summary>Adds an audit row for every audited event of every changed aggregate, so both commit together (AUD-1).</summary>
@@ -214,13 +167,19 @@ internal sealed class EfCollabStore<TContext> : ICollabUnitOfWork, IRegistryStor
             .Select(c => (ClientTier?)c.Tier)
             .FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<ClientCollaboration>> FindCollaborationsAsync(
+    public async Task<IReadOnlyList<(ClientCollaboration Collaboration, int ActiveClientUsers)>> ReadForBulkChangeAsync(
         OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
     {
         var ids = clients.ToArray();
-        return await _context.Set<ClientCollaboration>()
-            .Where(c => c.OfficeId == office && ids.Contains(c.ClientId))
+        var rows = await _context.Set<ClientCollaboration>().AsNoTracking()
+            .Where(c => c.OfficeId == office && EF.Parameter(ids).Contains(c.ClientId))
+            .Select(c => new
+            {
+                Collaboration = c,
+                Users = _context.Set<CollabUser>().Count(u => u.ClientId == c.ClientId && u.IsActive && u.Kind == UserKind.ClientUser),
+            })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ConvertAll(r => (r.Collaboration, r.Users));
     }
 
     public async Task<IReadOnlyList<(ClientId Client, ClientTier Tier)>> OtherRunningTiersAsync(

@@ -167,6 +167,9 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
             [TierChangeStatus.Changed, TierChangeStatus.Changed, TierChangeStatus.AlreadyOnTier, TierChangeStatus.Changed, TierChangeStatus.NotFound, TierChangeStatus.Changed],
             upgrade.Outcomes.Select(o => o.Status));
         Assert.Equal("collaboration.not-found", upgrade.Outcomes[4].Refusal!.Code);
+        var written = Assert.Single(await World.AuditAsync(db, AuditSubject.Client(standard[1])), r => r.Action == AuditAction.TierChanged); // AUD-1
+        Assert.Equal((Office, $"office={w.Office.Id};from=Standard;to=CollaborateExtended", db.Clock.GetCurrentInstant()), (written.Actor, written.Details, written.At));
+        Assert.Single(await World.AuditAsync(db, AuditSubject.Client(standard[0])), r => r.Action == AuditAction.TierChanged); // listed twice, changed once
 
         // Downgrade back: the World client has two users now and is refused; the others go; standard[2] was never selected.
         var downgrade = await Tiers(db, t => t.ChangeTiersAsync(Office, w.Office.Id, [standard[0], w.Client.Id, standard[2]], ClientTier.Standard));
@@ -182,12 +185,14 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
     {
         await using var db = await NewDatabaseAsync();
         var w = await World.SeedAsync(db);
-        var clients = await ClientsAsync(db, w.Office.Id, TierService.ChunkSize + 20, ClientTier.Standard);
+        const int chunk = 40;
+        var clients = await ClientsAsync(db, w.Office.Id, (2 * chunk) + 5, ClientTier.Standard); // three chunks
         var victim = clients[7];
 
         var result = await db.InScopeAsync(async sp =>
         {
             var bulk = sp.GetRequiredService<TierService>();
+            bulk.ChunkSize = chunk;
             var interfered = false;
             bulk.BeforeChunkSaved = async () =>
             {
