@@ -40,6 +40,36 @@ public enum AuditAction
 
     /// <summary>A client user was given access to another company of its client (TIER-8).</summary>
     UserCompanyAdded = 12,
+
+    /// <summary>An environment was created.</summary>
+    EnvironmentCreated = 13,
+
+    /// <summary>A transfer between environments was requested (XFER-1).</summary>
+    TransferRequested = 14,
+
+    /// <summary>A party consented to a transfer (XFER-2).</summary>
+    TransferConsented = 15,
+
+    /// <summary>A party refused a transfer (XFER-2).</summary>
+    TransferRefused = 16,
+
+    /// <summary>The requester cancelled a transfer (XFER-2).</summary>
+    TransferCancelled = 17,
+
+    /// <summary>A transfer expired unconsented (XFER-2, RET-3).</summary>
+    TransferExpired = 18,
+
+    /// <summary>An approved transfer was carried out (XFER-4).</summary>
+    TransferExecuted = 19,
+
+    /// <summary>An administration moved to another environment (XFER-4).</summary>
+    AdministrationMoved = 20,
+
+    /// <summary>A user was given access to an environment (XFER-4).</summary>
+    EnvironmentAccessGranted = 21,
+
+    /// <summary>A follow-up item of a transfer was ticked off (XFER-5).</summary>
+    FollowUpTicked = 22,
 }
 
 /// <summary>What an audit record is about.</summary>
@@ -66,6 +96,16 @@ public readonly record struct AuditSubject(string Type, string Id)
     /// <param name="id">The user.</param>
     /// <returns>The subject.</returns>
     public static AuditSubject User(UserId id) => new("user", id.ToString());
+
+    /// <summary>A transfer request as subject.</summary>
+    /// <param name="id">The request.</param>
+    /// <returns>The subject.</returns>
+    public static AuditSubject Transfer(TransferRequestId id) => new("transfer", id.ToString());
+
+    /// <summary>An environment as subject.</summary>
+    /// <param name="id">The environment.</param>
+    /// <returns>The subject.</returns>
+    public static AuditSubject Environment(EnvironmentId id) => new("environment", id.ToString());
 
     /// <inheritdoc />
     public override string ToString() => $"{Type}:{Id}";

@@ -75,3 +75,27 @@ public readonly record struct RightsGrantId(Guid Value)
     /// <inheritdoc />
     public override string ToString() => Value.ToString();
 }
+
+/// <summary>Identifies an environment (omgeving): the vendor-side space holding an office's administrations and users.</summary>
+/// <param name="Value">The underlying GUID. <see cref="Guid.Empty"/> is never a valid id.</param>
+public readonly record struct EnvironmentId(Guid Value)
+{
+    /// <summary>Creates a new, unique id.</summary>
+    /// <returns>A fresh id.</returns>
+    public static EnvironmentId New() => new(Guid.CreateVersion7());
+
+    /// <inheritdoc />
+    public override string ToString() => Value.ToString();
+}
+
+/// <summary>Identifies a request to move a client's administrations between environments (XFER).</summary>
+/// <param name="Value">The underlying GUID. <see cref="Guid.Empty"/> is never a valid id.</param>
+public readonly record struct TransferRequestId(Guid Value)
+{
+    /// <summary>Creates a new, unique id.</summary>
+    /// <returns>A fresh id.</returns>
+    public static TransferRequestId New() => new(Guid.CreateVersion7());
+
+    /// <inheritdoc />
+    public override string ToString() => Value.ToString();
+}

@@ -17,6 +17,12 @@ public sealed class CollabOptions
     /// the catalogue of DOMAIN.md, <see cref="Tiers.TierCatalogueOptions.CreateDefault"/>. Set it to replace the catalogue whole.
     /// </summary>
     public Tiers.TierCatalogueOptions? Tiers { get; set; }
+
+    /// <summary>
+    /// How many calendar days a transfer request stays open for consents (XFER-2): a request made on local day D
+    /// in the office's time zone can be consented through day D + this number. Default 30; 1 to 366.
+    /// </summary>
+    public int TransferValidityDays { get; set; } = 30;
 }
 
 /// <summary>Refuses options that cannot work, at start-up, with a message naming the setting.</summary>
@@ -28,6 +34,11 @@ internal sealed class CollabOptionsValidator : IValidateOptions<CollabOptions>
         if (string.IsNullOrWhiteSpace(options.DefaultTimeZoneId) || DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.DefaultTimeZoneId) is null)
         {
             failures.Add($"Collab:DefaultTimeZoneId '{options.DefaultTimeZoneId}' is not a known IANA time zone: use an id such as Europe/Amsterdam.");
+        }
+
+        if (options.TransferValidityDays is < 1 or > 366)
+        {
+            failures.Add($"Collab:TransferValidityDays is {options.TransferValidityDays}: use a number of days from 1 to 366.");
         }
 
         if (options.Tiers is { } tiers)

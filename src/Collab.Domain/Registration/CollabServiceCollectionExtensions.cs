@@ -59,6 +59,7 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<CollabRegistry>();
         services.TryAddScoped<TierService>();
         services.TryAddScoped<BillingService>();
+        services.TryAddScoped<Transfers.TransferService>();
         services.TryAddScoped<RightsService>();
         services.TryAddScoped<AccessService>();
         return new CollabBuilder(services);

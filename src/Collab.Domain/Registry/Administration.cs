@@ -31,7 +31,19 @@ public sealed class Administration : AggregateRoot
     /// </summary>
     public OfficeId? HolderOfficeId { get; private set; }
 
-    internal static Administration Create(Company company, AdministrationNumber number, string name, OfficeId? holder, Actor actor, Instant now)
+    /// <summary>The environment that holds the administration, if it was placed in one. It changes only by a consented transfer (XFER).</summary>
+    public EnvironmentId? EnvironmentId { get; private set; }
+
+    /// <summary>Moves the administration into another environment as part of an executed transfer (XFER-4). Its number stays (LIC-6).</summary>
+    internal void MoveTo(EnvironmentId environment, TransferRequestId transfer, Actor actor, Instant now)
+    {
+        var from = EnvironmentId;
+        EnvironmentId = environment;
+        Raise(new RegistryChanged(now, actor, AuditAction.AdministrationMoved, AuditSubject.Administration(Id),
+            $"from={from?.ToString() ?? "-"};to={environment};transfer={transfer}"));
+    }
+
+    internal static Administration Create(Company company, AdministrationNumber number, string name, OfficeId? holder, EnvironmentId? environment, Actor actor, Instant now)
     {
         if (number.Value == 0)
         {
@@ -46,9 +58,10 @@ public sealed class Administration : AggregateRoot
             ClientId = company.ClientId,
             CompanyId = company.Id,
             HolderOfficeId = holder,
+            EnvironmentId = environment,
         };
         administration.Raise(new RegistryChanged(now, actor, AuditAction.AdministrationCreated, AuditSubject.Administration(administration.Id),
-            $"number={number};company={company.Id};holder={holder?.ToString() ?? "-"}"));
+            $"number={number};company={company.Id};holder={holder?.ToString() ?? "-"};environment={environment?.ToString() ?? "-"}"));
         return administration;
     }
 }

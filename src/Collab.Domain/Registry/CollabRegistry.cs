@@ -89,12 +89,19 @@ public sealed class CollabRegistry
     /// <param name="number">Its administration number; unique and fixed for life (LIC-6).</param>
     /// <param name="name">A readable name.</param>
     /// <param name="holder">The office that holds it itself (set it up under its own licence), if any.</param>
+    /// <param name="environment">The environment that holds it, if any.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new administration.</returns>
-    /// <exception cref="CollabRefusalException">The company or holder does not exist, the number is taken, or the name is invalid.</exception>
+    /// <exception cref="CollabRefusalException">The company, holder or environment does not exist, the number is taken, or the name is invalid.</exception>
     public async Task<Administration> CreateAdministrationAsync(
-        Actor actor, CompanyId company, AdministrationNumber number, string name, OfficeId? holder = null, CancellationToken cancellationToken = default)
+        Actor actor, CompanyId company, AdministrationNumber number, string name, OfficeId? holder = null, EnvironmentId? environment = null,
+        CancellationToken cancellationToken = default)
     {
+        if (environment is { } env)
+        {
+            _ = await _registry.FindEnvironmentAsync(env, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("environment", env.Value);
+        }
+
         Guard.Id(company.Value, "company");
         var owner = await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("company", company.Value);
         if (holder is { } office)
@@ -108,10 +115,36 @@ public sealed class CollabRegistry
                 $"Administration number {number} is already in use: choose another number (numbers never change or get reused).", "LIC-6");
         }
 
-        var administration = Administration.Create(owner, number, name, holder, actor, _clock.GetCurrentInstant());
+        var administration = Administration.Create(owner, number, name, holder, environment, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(administration);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return administration;
+    }
+
+    /// <summary>Creates an environment of an office, administered by some of its office users.</summary>
+    /// <param name="actor">Who creates it.</param>
+    /// <param name="office">The office.</param>
+    /// <param name="name">The environment's name.</param>
+    /// <param name="administrators">Office users of that office who administer it (at least one).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The environment.</returns>
+    /// <exception cref="CollabRefusalException">Unknown office or user, no administrator, or an administrator of another office.</exception>
+    public async Task<CollabEnvironment> CreateEnvironmentAsync(
+        Actor actor, OfficeId office, string name, IReadOnlyCollection<UserId> administrators, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(administrators);
+        Guard.Id(office.Value, "office");
+        _ = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        var users = new List<CollabUser>();
+        foreach (var id in administrators)
+        {
+            users.Add(await _registry.FindUserAsync(id, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", id.Value));
+        }
+
+        var environment = CollabEnvironment.Create(office, name, users, actor, _clock.GetCurrentInstant());
+        _unitOfWork.Add(environment);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return environment;
     }
 
     /// <summary>Creates a user for an office.</summary>

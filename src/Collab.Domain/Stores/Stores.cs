@@ -13,6 +13,10 @@ public interface ICollabUnitOfWork
     /// <param name="aggregate">The new aggregate.</param>
     void Add(AggregateRoot aggregate);
 
+    /// <summary>Queues a notification; it is written to the outbox by the next save, in the same transaction as the change.</summary>
+    /// <param name="notification">The message.</param>
+    void Enqueue(Notification notification);
+
     /// <summary>Saves every tracked change and its audit records atomically.</summary>
     /// <param name="cancellationToken">Cancels the save.</param>
     /// <returns>A task that completes when the data is committed.</returns>
@@ -55,6 +59,18 @@ public interface IRegistryStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The user, or null.</returns>
     Task<CollabUser?> FindUserAsync(UserId id, CancellationToken cancellationToken);
+
+    /// <summary>Finds an environment.</summary>
+    /// <param name="id">The environment id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The environment, or null.</returns>
+    Task<CollabEnvironment?> FindEnvironmentAsync(EnvironmentId id, CancellationToken cancellationToken);
+
+    /// <summary>Finds a user by its (lower-case) e-mail address: its identity.</summary>
+    /// <param name="email">The normalised address.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The user, or null.</returns>
+    Task<CollabUser?> FindUserByEmailAsync(string email, CancellationToken cancellationToken);
 
     /// <summary>Whether an administration with this number exists.</summary>
     /// <param name="number">The number.</param>
@@ -190,3 +206,39 @@ public interface IOpenWorkSource
 /// <param name="Feature">The feature it depends on.</param>
 /// <param name="Description">What it is, for the refusal (for example "approval of annual report 2025, deadline 2026-06-30").</param>
 public sealed record OpenWork(ClientId Client, Tiers.Feature Feature, string Description);
+
+/// <summary>Reads transfer requests, their follow-up checklists and environment access.</summary>
+public interface ITransferStore
+{
+    /// <summary>Finds a transfer request, tracked for change.</summary>
+    /// <param name="id">The request.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The request, or null.</returns>
+    Task<Transfers.TransferRequest?> FindRequestAsync(TransferRequestId id, CancellationToken cancellationToken);
+
+    /// <summary>A client's requests that are still open (awaiting consents or approved).</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The open requests.</returns>
+    Task<IReadOnlyList<Transfers.TransferRequest>> ListOpenRequestsAsync(ClientId client, CancellationToken cancellationToken);
+
+    /// <summary>Requests awaiting consents whose expiry instant has passed, oldest first, tracked for change.</summary>
+    /// <param name="now">The instant.</param>
+    /// <param name="max">At most this many.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The due requests.</returns>
+    Task<IReadOnlyList<Transfers.TransferRequest>> FindDueForExpiryAsync(NodaTime.Instant now, int max, CancellationToken cancellationToken);
+
+    /// <summary>Finds a user's access to an environment, tracked for change.</summary>
+    /// <param name="environment">The environment.</param>
+    /// <param name="user">The user.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The access, or null.</returns>
+    Task<Transfers.EnvironmentAccess?> FindAccessAsync(EnvironmentId environment, UserId user, CancellationToken cancellationToken);
+
+    /// <summary>The follow-up checklist of a transfer, in order.</summary>
+    /// <param name="transfer">The transfer.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The items (tracked, so they can be ticked off).</returns>
+    Task<IReadOnlyList<Transfers.FollowUpItem>> ListFollowUpAsync(TransferRequestId transfer, CancellationToken cancellationToken);
+}

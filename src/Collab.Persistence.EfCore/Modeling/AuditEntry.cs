@@ -47,3 +47,45 @@ internal sealed class CollabSchemaInfo
 
     public int Version { get; set; }
 }
+
+/// <summary>A notification waiting in the outbox, written in the same transaction as the change that caused it.</summary>
+internal sealed class OutboxMessage
+{
+    public Guid Id { get; set; }
+
+    public Instant CreatedAt { get; set; }
+
+    public NotificationKind Kind { get; set; }
+
+    public string Recipient { get; set; } = string.Empty;
+
+    public string SubjectType { get; set; } = string.Empty;
+
+    public string SubjectId { get; set; } = string.Empty;
+
+    public string Text { get; set; } = string.Empty;
+
+    public int Attempts { get; set; }
+
+    /// <summary>Until when a dispatcher holds the message; another may claim it after that.</summary>
+    public Instant? LeaseUntil { get; set; }
+
+    public Guid? LeaseOwner { get; set; }
+
+    public Instant? DispatchedAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    public static OutboxMessage From(Notification notification, Instant now) => new()
+    {
+        Id = notification.Id,
+        CreatedAt = now,
+        Kind = notification.Kind,
+        Recipient = notification.Recipient,
+        SubjectType = notification.Subject.Type,
+        SubjectId = notification.Subject.Id,
+        Text = notification.Text,
+    };
+
+    public Notification ToNotification() => new(Id, Kind, Recipient, new AuditSubject(SubjectType, SubjectId), Text);
+}

@@ -31,5 +31,9 @@ public static class CollabConverters
 
     internal static ValueConverter<UserId, Guid> UserId { get; } = new(id => id.Value, value => new UserId(value));
 
+    internal static ValueConverter<EnvironmentId, Guid> EnvironmentId { get; } = new(id => id.Value, value => new EnvironmentId(value));
+
+    internal static ValueConverter<TransferRequestId, Guid> TransferRequestId { get; } = new(id => id.Value, value => new TransferRequestId(value));
+
     internal static ValueConverter<RightsGrantId, Guid> RightsGrantId { get; } = new(id => id.Value, value => new RightsGrantId(value));
 }

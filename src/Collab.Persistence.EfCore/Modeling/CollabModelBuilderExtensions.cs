@@ -36,6 +36,11 @@ public static partial class CollabModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new UserConfiguration(options));
         modelBuilder.ApplyConfiguration(new RightsGrantConfiguration(options));
         modelBuilder.ApplyConfiguration(new ClientCollaborationConfiguration(options));
+        modelBuilder.ApplyConfiguration(new EnvironmentConfiguration(options));
+        modelBuilder.ApplyConfiguration(new TransferRequestConfiguration(options));
+        modelBuilder.ApplyConfiguration(new FollowUpItemConfiguration(options));
+        modelBuilder.ApplyConfiguration(new EnvironmentAccessConfiguration(options));
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration(options));
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration(options));
         modelBuilder.ApplyConfiguration(new SchemaInfoConfiguration(options));
         return modelBuilder;

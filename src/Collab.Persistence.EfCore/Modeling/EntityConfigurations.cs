@@ -71,6 +71,9 @@ internal sealed class AdministrationConfiguration(CollabModelOptions options) : 
         builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
         builder.Property(x => x.CompanyId).HasConversion(CollabConverters.CompanyId);
         builder.Property(x => x.HolderOfficeId).HasConversion(CollabConverters.OfficeId);
+        builder.Property(x => x.EnvironmentId).HasConversion(CollabConverters.EnvironmentId);
+        builder.HasIndex(x => x.EnvironmentId);
+        builder.HasOne<CollabEnvironment>().WithMany().HasForeignKey(x => x.EnvironmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.ClientId, x.CompanyId });
         builder.HasIndex(x => x.HolderOfficeId);
         builder.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId).OnDelete(DeleteBehavior.Restrict);
@@ -162,5 +165,105 @@ internal sealed class ClientCollaborationConfiguration(CollabModelOptions option
         builder.HasIndex(x => x.ClientId);
         builder.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EnvironmentConfiguration(CollabModelOptions options) : CollabEntityConfiguration<CollabEnvironment>(options, "environments")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<CollabEnvironment> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasConversion(CollabConverters.EnvironmentId).ValueGeneratedNever();
+        builder.Property(x => x.Name).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
+        builder.Ignore(x => x.Administrators);
+        builder.PrimitiveCollection<List<Guid>>("_administratorIds").HasColumnName("AdministratorIds").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TransferRequestConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Transfers.TransferRequest>(options, "transfers")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Transfers.TransferRequest> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasConversion(CollabConverters.TransferRequestId).ValueGeneratedNever();
+        builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
+        builder.Property(x => x.FromEnvironment).HasConversion(CollabConverters.EnvironmentId);
+        builder.Property(x => x.ToEnvironment).HasConversion(CollabConverters.EnvironmentId);
+        builder.Ignore(x => x.Administrations);
+        builder.PrimitiveCollection<List<Guid>>("_administrationIds").HasColumnName("AdministrationIds").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(x => x.ClientEmail).HasMaxLength(Guard.MaxEmailLength).IsRequired();
+        builder.Property(x => x.RequestedBy).HasConversion(CollabConverters.UserId);
+        builder.Property(x => x.RequestedAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.ExpiresAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.State).HasConversion<string>().HasMaxLength(32);
+        builder.Property(x => x.OldAdministratorConsentAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.OldAdministratorConsentBy).HasConversion(CollabConverters.UserId);
+        builder.Property(x => x.ClientConsentAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.ClientConsentBy).HasConversion(CollabConverters.UserId);
+        builder.Property(x => x.NewAdministratorConsentAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.NewAdministratorConsentBy).HasConversion(CollabConverters.UserId);
+        builder.Property(x => x.ClosedAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.RefusalReason).HasMaxLength(Guard.MaxNameLength);
+        builder.Property(x => x.BilledTo).HasConversion<string>().HasMaxLength(16);
+        builder.Ignore(x => x.BankLinks);
+        builder.Ignore(x => x.ConsentCount);
+        builder.Property(x => x.BankLinksJson).HasColumnName("BankLinks").HasMaxLength(8000).IsRequired();
+        builder.HasIndex(x => new { x.State, x.ExpiresAt }); // the expiry pass
+        builder.HasIndex(x => new { x.ClientId, x.State });
+        builder.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FollowUpItemConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Transfers.FollowUpItem>(options, "transfer_followups")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Transfers.FollowUpItem> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.TransferId).HasConversion(CollabConverters.TransferRequestId);
+        builder.HasIndex(x => new { x.TransferId, x.Position }).IsUnique();
+        builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(x => x.Description).HasMaxLength(500).IsRequired();
+        builder.Property(x => x.ManagedBy).HasConversion<string>().HasMaxLength(32);
+        builder.Property(x => x.DoneAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.DoneBy).HasConversion(CollabConverters.UserId);
+        builder.HasOne<Transfers.TransferRequest>().WithMany().HasForeignKey(x => x.TransferId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EnvironmentAccessConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Transfers.EnvironmentAccess>(options, "environment_access")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Transfers.EnvironmentAccess> builder)
+    {
+        builder.HasKey(x => new { x.EnvironmentId, x.UserId });
+        builder.Property(x => x.EnvironmentId).HasConversion(CollabConverters.EnvironmentId);
+        builder.Property(x => x.UserId).HasConversion(CollabConverters.UserId);
+        builder.Ignore(x => x.Administrations);
+        builder.PrimitiveCollection<List<Guid>>("_administrationIds").HasColumnName("AdministrationIds").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(x => x.BilledTo).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.InvitedAt).HasConversion(CollabConverters.Instant);
+        builder.HasOne<CollabEnvironment>().WithMany().HasForeignKey(x => x.EnvironmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CollabUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration(CollabModelOptions options) : CollabEntityConfiguration<OutboxMessage>(options, "outbox")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.CreatedAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(64);
+        builder.Property(x => x.Recipient).HasMaxLength(Guard.MaxEmailLength).IsRequired();
+        builder.Property(x => x.SubjectType).HasMaxLength(50).IsRequired();
+        builder.Property(x => x.SubjectId).HasMaxLength(100).IsRequired();
+        builder.Property(x => x.Text).HasMaxLength(2000).IsRequired();
+        builder.Property(x => x.LeaseUntil).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.DispatchedAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.LastError).HasMaxLength(2000);
+        builder.HasIndex(x => new { x.DispatchedAt, x.CreatedAt }); // pending first, oldest first
     }
 }

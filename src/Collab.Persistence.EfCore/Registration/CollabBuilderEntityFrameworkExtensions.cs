@@ -1,3 +1,4 @@
+using Collab.Notifications;
 using Collab.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,9 @@ public static class CollabBuilderEntityFrameworkExtensions
         services.TryAddScoped<IRegistryStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
         services.TryAddScoped<IRightsStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
         services.TryAddScoped<ITierStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
+        services.TryAddScoped<ITransferStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
+        services.TryAddScoped<OutboxDispatcher<TContext>>();
+        services.TryAddScoped<IOutboxDispatcher>(sp => sp.GetRequiredService<OutboxDispatcher<TContext>>());
         services.TryAddScoped<IAuditTrail>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
         return builder;
     }

@@ -4,6 +4,7 @@ using Collab.Registry;
 using Collab.Rights;
 using Collab.Stores;
 using Collab.Tiers;
+using Collab.Transfers;
 using NodaTime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -14,14 +15,17 @@ namespace Collab.Persistence.EfCore;
 /// All of Collab's store ports on the vendor's DbContext. Scoped: one per request, sharing the vendor's
 /// context, so Collab's changes and their audit records commit in the same <c>SaveChanges</c>.
 /// </summary>
-internal sealed partial class EfCollabStore<TContext> : ICollabUnitOfWork, IRegistryStore, IRightsStore, ITierStore, IAuditTrail
+internal sealed partial class EfCollabStore<TContext> : ICollabUnitOfWork, IRegistryStore, IRightsStore, ITierStore, ITransferStore, IAuditTrail
     where TContext : DbContext
 {
     private readonly TContext _context;
+    private readonly IClock _clock;
+    private readonly List<Notification> _pendingNotifications = [];
 
-    public EfCollabStore(TContext context)
+    public EfCollabStore(TContext context, IClock clock)
     {
         _context = context;
+        _clock = clock;
         if (context.Model.FindEntityType(typeof(Office)) is null)
         {
             throw new InvalidOperationException(
@@ -35,21 +39,31 @@ internal sealed partial class EfCollabStore<TContext> : ICollabUnitOfWork, IRegi
         _context.Add(aggregate);
     }
 
+    public void Enqueue(Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        _pendingNotifications.Add(notification);
+    }
+
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
         var (changed, audit) = TrackAuditRecords();
+        var now = _clock.GetCurrentInstant();
+        var outbox = _pendingNotifications.ConvertAll(n => OutboxMessage.From(n, now));
+        _pendingNotifications.Clear(); // saved with this change, or dropped with it
+        _context.Set<OutboxMessage>().AddRange(outbox);
         try
         {
             await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || IsUniqueViolation(exception))
         {
-            Forget(changed, audit);
+            Forget(changed, audit, outbox);
             throw ConcurrentChange(exception);
         }
         catch
         {
-            Forget(changed, audit);
+            Forget(changed, audit, outbox);
             throw;
         }
 
@@ -88,9 +102,9 @@ internal sealed partial class EfCollabStore<TContext> : ICollabUnitOfWork, IRegi
 
     // A failed save leaves nothing half-done behind: the failed changes are no longer tracked, so the next
     // read of those aggregates comes fresh from the database.
-    private void Forget(IEnumerable<AggregateRoot> changed, IEnumerable<AuditEntry> audit)
+    private void Forget(IEnumerable<AggregateRoot> changed, IEnumerable<AuditEntry> audit, IEnumerable<OutboxMessage> outbox)
     {
-        foreach (var entity in changed.Cast<object>().Concat(audit))
+        foreach (var entity in changed.Cast<object>().Concat(audit).Concat(outbox))
         {
             _context.Entry(entity).State = EntityState.Detached;
         }
@@ -117,6 +131,12 @@ internal sealed partial class EfCollabStore<TContext> : ICollabUnitOfWork, IRegi
 
     public async Task<CollabUser?> FindUserAsync(UserId id, CancellationToken cancellationToken) =>
         await _context.Set<CollabUser>().FindAsync([id], cancellationToken).ConfigureAwait(false);
+
+    public async Task<CollabEnvironment?> FindEnvironmentAsync(EnvironmentId id, CancellationToken cancellationToken) =>
+        await _context.Set<CollabEnvironment>().FindAsync([id], cancellationToken).ConfigureAwait(false);
+
+    public Task<CollabUser?> FindUserByEmailAsync(string email, CancellationToken cancellationToken) =>
+        _context.Set<CollabUser>().FirstOrDefaultAsync(u => u.Email == email, cancellationToken);
 
     public Task<bool> AdministrationNumberExistsAsync(AdministrationNumber number, CancellationToken cancellationToken) =>
         _context.Set<Administration>().AnyAsync(a => a.Number == number, cancellationToken);
@@ -218,6 +238,27 @@ internal sealed partial class EfCollabStore<TContext> : ICollabUnitOfWork, IRegi
                     _context.Set<CollabUser>().Count(u => u.ClientId == collaboration.ClientId && u.IsActive && u.Kind == UserKind.ClientUser)))
             .AsAsyncEnumerable();
     }
+
+    public Task<TransferRequest?> FindRequestAsync(TransferRequestId id, CancellationToken cancellationToken) =>
+        _context.Set<TransferRequest>().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<TransferRequest>> ListOpenRequestsAsync(ClientId client, CancellationToken cancellationToken) =>
+        await _context.Set<TransferRequest>()
+            .Where(r => r.ClientId == client && (r.State == TransferState.AwaitingConsents || r.State == TransferState.Approved))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<TransferRequest>> FindDueForExpiryAsync(Instant now, int max, CancellationToken cancellationToken) =>
+        await _context.Set<TransferRequest>()
+            .Where(r => r.State == TransferState.AwaitingConsents && r.ExpiresAt <= now)
+            .OrderBy(r => r.ExpiresAt)
+            .Take(max)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public Task<EnvironmentAccess?> FindAccessAsync(EnvironmentId environment, UserId user, CancellationToken cancellationToken) =>
+        _context.Set<EnvironmentAccess>().FirstOrDefaultAsync(a => a.EnvironmentId == environment && a.UserId == user, cancellationToken);
+
+    public async Task<IReadOnlyList<FollowUpItem>> ListFollowUpAsync(TransferRequestId transfer, CancellationToken cancellationToken) =>
+        await _context.Set<FollowUpItem>().Where(i => i.TransferId == transfer).OrderBy(i => i.Position).ToListAsync(cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<AuditRecord>> ForSubjectAsync(AuditSubject subject, CancellationToken cancellationToken)
     {

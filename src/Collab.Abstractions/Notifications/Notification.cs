@@ -1,0 +1,47 @@
+namespace Collab;
+
+/// <summary>What a notification is about. Stored as its name: values may be added, never renamed.</summary>
+public enum NotificationKind
+{
+    /// <summary>A party is asked to consent to a transfer (XFER-2).</summary>
+    TransferConsentRequested = 1,
+
+    /// <summary>A party consented to a transfer.</summary>
+    TransferConsentGiven = 2,
+
+    /// <summary>A party refused a transfer; it will not happen.</summary>
+    TransferRefused = 3,
+
+    /// <summary>The requester cancelled a transfer.</summary>
+    TransferCancelled = 4,
+
+    /// <summary>A transfer expired before all parties consented.</summary>
+    TransferExpired = 5,
+
+    /// <summary>A transfer was carried out; the follow-up checklist is ready.</summary>
+    TransferExecuted = 6,
+
+    /// <summary>A user is invited, through its existing identity (e-mail), into an environment (XFER-4).</summary>
+    EnvironmentInvitation = 7,
+}
+
+/// <summary>
+/// A message for a person, written to Collab's outbox in the same transaction as the change that caused it
+/// and delivered afterwards through the vendor's <see cref="INotificationSender"/>.
+/// </summary>
+/// <param name="Id">Unique per message; pass it on so the channel can drop a duplicate delivery.</param>
+/// <param name="Kind">What it is about.</param>
+/// <param name="Recipient">The recipient's e-mail address.</param>
+/// <param name="Subject">What it concerns, for the vendor's templates and links.</param>
+/// <param name="Text">A plain-language sentence the vendor may use as is.</param>
+public sealed record Notification(Guid Id, NotificationKind Kind, string Recipient, AuditSubject Subject, string Text);
+
+/// <summary>Delivers notifications by the vendor's channel (e-mail, SMS, in-app). Implemented by the vendor.</summary>
+public interface INotificationSender
+{
+    /// <summary>Delivers one notification. Throw to have it retried later.</summary>
+    /// <param name="notification">The message.</param>
+    /// <param name="cancellationToken">Cancels the delivery.</param>
+    /// <returns>A task that completes when the channel accepted the message.</returns>
+    Task SendAsync(Notification notification, CancellationToken cancellationToken);
+}

@@ -1,0 +1,55 @@
+using NodaTime;
+
+namespace Collab.Registry;
+
+/// <summary>An environment (omgeving): the vendor-side space that holds an office's administrations and users, run by its administrators.</summary>
+public sealed class CollabEnvironment : AggregateRoot
+{
+    private readonly List<Guid> _administratorIds = [];
+
+    private CollabEnvironment() => Name = string.Empty;
+
+    /// <summary>The environment's id.</summary>
+    public EnvironmentId Id { get; private set; }
+
+    /// <summary>Its name.</summary>
+    public string Name { get; private set; }
+
+    /// <summary>The office the environment belongs to.</summary>
+    public OfficeId OfficeId { get; private set; }
+
+    /// <summary>The office users who administer it (they consent to transfers, XFER-2).</summary>
+    public IReadOnlyList<UserId> Administrators => _administratorIds.ConvertAll(id => new UserId(id));
+
+    /// <summary>Whether a user administers this environment.</summary>
+    /// <param name="user">The user.</param>
+    /// <returns>True for an administrator.</returns>
+    public bool IsAdministrator(UserId user) => _administratorIds.Contains(user.Value);
+
+    internal static CollabEnvironment Create(OfficeId office, string name, IReadOnlyCollection<CollabUser> administrators, Actor actor, Instant now)
+    {
+        if (administrators.Count == 0)
+        {
+            throw Refuse.InvalidInput("environment.no-administrator", "An environment needs at least one administrator: name an office user of the office.", "XFER-2");
+        }
+
+        var environment = new CollabEnvironment { Id = EnvironmentId.New(), Name = Guard.Name(name, "environment name"), OfficeId = office };
+        foreach (var user in administrators)
+        {
+            if (user.Kind != UserKind.OfficeUser || user.OfficeId != office)
+            {
+                throw Refuse.Forbidden("environment.administrator-not-of-office",
+                    $"User {user.Email} does not work for this office: administrators must be office users of the environment's office.", "SEC-1");
+            }
+
+            if (!environment._administratorIds.Contains(user.Id.Value))
+            {
+                environment._administratorIds.Add(user.Id.Value);
+            }
+        }
+
+        environment.Raise(new RegistryChanged(now, actor, AuditAction.EnvironmentCreated, AuditSubject.Environment(environment.Id),
+            $"office={office};administrators={string.Join(',', environment._administratorIds)}"));
+        return environment;
+    }
+}

@@ -1,0 +1,126 @@
+using NodaTime;
+
+namespace Collab.Transfers;
+
+/// <summary>What kind of thing a transfer did not copy (XFER-5).</summary>
+public enum FollowUpKind
+{
+    /// <summary>A bank link (Rabobank, Knab, …) to set up again.</summary>
+    BankLink = 1,
+
+    /// <summary>Ports and certificates.</summary>
+    PortsAndCertificates = 2,
+
+    /// <summary>Environment setting: VAT access rights.</summary>
+    VatAccessRights = 3,
+
+    /// <summary>Environment setting: report structure.</summary>
+    ReportStructure = 4,
+}
+
+/// <summary>One line of the follow-up checklist the new office gets after a transfer (XFER-5); it can be ticked off.</summary>
+public sealed class FollowUpItem : AggregateRoot
+{
+    private FollowUpItem() => Description = string.Empty;
+
+    /// <summary>The item's id.</summary>
+    public Guid Id { get; private set; }
+
+    /// <summary>The transfer it follows up.</summary>
+    public TransferRequestId TransferId { get; private set; }
+
+    /// <summary>Its place in the list.</summary>
+    public int Position { get; private set; }
+
+    /// <summary>What kind of thing it is.</summary>
+    public FollowUpKind Kind { get; private set; }
+
+    /// <summary>What to do, in words.</summary>
+    public string Description { get; private set; }
+
+    /// <summary>For a bank link: who managed it before.</summary>
+    public BankLinkManager? ManagedBy { get; private set; }
+
+    /// <summary>When it was ticked off.</summary>
+    public Instant? DoneAt { get; private set; }
+
+    /// <summary>Who ticked it off.</summary>
+    public UserId? DoneBy { get; private set; }
+
+    internal static IReadOnlyList<FollowUpItem> ChecklistFor(TransferRequest transfer, IReadOnlyDictionary<AdministrationId, AdministrationNumber> numbers)
+    {
+        var items = new List<FollowUpItem>();
+        foreach (var link in transfer.BankLinks)
+        {
+            var who = link.ManagedBy == BankLinkManager.Client ? "the client" : "the previous office";
+            var number = numbers.TryGetValue(link.Administration, out var n) ? n.ToString() : link.Administration.ToString();
+            items.Add(New(transfer.Id, items.Count, FollowUpKind.BankLink,
+                $"Set up the {link.Bank} bank link of administration {number} again; it was managed by {who}.", link.ManagedBy));
+        }
+
+        items.Add(New(transfer.Id, items.Count, FollowUpKind.PortsAndCertificates, "Set up ports and certificates again: they were not copied.", null));
+        items.Add(New(transfer.Id, items.Count, FollowUpKind.VatAccessRights, "Set the VAT access rights in the new environment: they were not copied.", null));
+        items.Add(New(transfer.Id, items.Count, FollowUpKind.ReportStructure, "Set up the report structure in the new environment: it was not copied.", null));
+        return items;
+    }
+
+    internal void Tick(UserId user, Instant now)
+    {
+        if (DoneAt is not null)
+        {
+            throw Refuse.Rule("followup.already-done", $"'{Description}' was already ticked off at {DoneAt}: nothing to do.", "XFER-5");
+        }
+
+        (DoneAt, DoneBy) = (now, user);
+        Raise(new TransferChanged(now, Actor.OfficeUser(user), AuditAction.FollowUpTicked, TransferId, $"item={Position};kind={Kind}"));
+    }
+
+    private static FollowUpItem New(TransferRequestId transfer, int position, FollowUpKind kind, string description, BankLinkManager? managedBy) =>
+        new() { Id = Guid.CreateVersion7(), TransferId = transfer, Position = position, Kind = kind, Description = description, ManagedBy = managedBy };
+}
+
+/// <summary>
+/// A user's access to an environment and some of its administrations: the moved client's user in the new
+/// environment (XFER-4), with who pays for it (XFER-6).
+/// </summary>
+public sealed class EnvironmentAccess : AggregateRoot
+{
+    private readonly List<Guid> _administrationIds = [];
+
+    private EnvironmentAccess()
+    {
+    }
+
+    /// <summary>The environment.</summary>
+    public EnvironmentId EnvironmentId { get; private set; }
+
+    /// <summary>The user (the client's existing identity).</summary>
+    public UserId UserId { get; private set; }
+
+    /// <summary>The administrations the user is linked to there.</summary>
+    public IReadOnlyList<AdministrationId> Administrations => _administrationIds.ConvertAll(id => new AdministrationId(id));
+
+    /// <summary>Who pays for this user (XFER-6).</summary>
+    public BillingParty BilledTo { get; private set; }
+
+    /// <summary>When the user was invited.</summary>
+    public Instant InvitedAt { get; private set; }
+
+    internal static EnvironmentAccess Grant(EnvironmentId environment, UserId user, BillingParty billedTo, Instant now) =>
+        new() { EnvironmentId = environment, UserId = user, BilledTo = billedTo, InvitedAt = now };
+
+    internal void Link(IEnumerable<AdministrationId> administrations, BillingParty billedTo, TransferRequestId transfer, Actor actor, Instant now)
+    {
+        foreach (var id in administrations)
+        {
+            if (!_administrationIds.Contains(id.Value))
+            {
+                _administrationIds.Add(id.Value);
+            }
+        }
+
+        BilledTo = billedTo;
+        Raise(new TransferChanged(now, actor, AuditAction.EnvironmentAccessGranted, transfer,
+            $"environment={EnvironmentId};user={UserId};administrations={string.Join(',', _administrationIds)};billedTo={billedTo}"));
+    }
+}

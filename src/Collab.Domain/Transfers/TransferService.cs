@@ -1,0 +1,380 @@
+using Collab.Registry;
+using Collab.Stores;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Collab.Transfers;
+
+/// <summary>
+/// Moving a client's administrations between environments with the consent of three parties (XFER-1…6):
+/// request, consent, refuse, cancel, expire, execute, and the follow-up checklist. Every step is audited
+/// (AUD-1) and notifies the parties through the outbox.
+/// </summary>
+public sealed class TransferService
+{
+    private const int ConsentAttempts = 3;
+    private readonly IRegistryStore _registry;
+    private readonly ITransferStore _transfers;
+    private readonly ICollabUnitOfWork _unitOfWork;
+    private readonly IClock _clock;
+    private readonly CollabOptions _options;
+
+    /// <summary>Creates the service; resolved from dependency injection.</summary>
+    /// <param name="registry">Reads the registry.</param>
+    /// <param name="transfers">Reads transfers.</param>
+    /// <param name="unitOfWork">Saves changes and notifications.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="options">Collab's options (validity).</param>
+    public TransferService(IRegistryStore registry, ITransferStore transfers, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options)
+    {
+        _registry = registry;
+        _transfers = transfers;
+        _unitOfWork = unitOfWork;
+        _clock = clock;
+        _options = options.Value;
+    }
+
+    /// <summary>
+    /// Requests moving administrations of one client from one environment to another (XFER-1). Valid for
+    /// <see cref="CollabOptions.TransferValidityDays"/> calendar days in the old environment's office's time zone.
+    /// </summary>
+    /// <param name="requester">An administrator of the old or the new environment.</param>
+    /// <param name="from">The environment the administrations leave.</param>
+    /// <param name="to">The environment they join.</param>
+    /// <param name="administrations">The administrations: one or more, all of one client, all in <paramref name="from"/>.</param>
+    /// <param name="clientEmail">The client's existing identity (a client user of that client) to invite after the move.</param>
+    /// <param name="bankLinks">The administrations' bank links, which are not copied (XFER-5).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The request, awaiting consents.</returns>
+    /// <exception cref="CollabRefusalException">A rule or an input is wrong; the reason says which. Nothing is saved.</exception>
+    public async Task<TransferRequest> RequestAsync(
+        UserId requester, EnvironmentId from, EnvironmentId to, IReadOnlyCollection<AdministrationId> administrations, string clientEmail,
+        IReadOnlyList<BankLink>? bankLinks = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(administrations);
+        bankLinks ??= [];
+        if (administrations.Count == 0)
+        {
+            throw Refuse.InvalidInput("transfer.no-administrations", "A transfer moves at least one administration: name the administrations to move.", "XFER-1");
+        }
+
+        if (from == to)
+        {
+            throw Refuse.InvalidInput("transfer.same-environment", "The old and the new environment are the same: choose the environment the administrations should join.", "XFER-1");
+        }
+
+        var oldEnvironment = await FindEnvironmentAsync(from, cancellationToken).ConfigureAwait(false);
+        var newEnvironment = await FindEnvironmentAsync(to, cancellationToken).ConfigureAwait(false);
+        if (!oldEnvironment.IsAdministrator(requester) && !newEnvironment.IsAdministrator(requester))
+        {
+            throw Refuse.Forbidden("transfer.requester-not-administrator",
+                "Only an administrator of the old or the new environment can request a transfer: ask one of them.", "XFER-1");
+        }
+
+        var moved = new List<Administration>();
+        foreach (var id in administrations.Distinct())
+        {
+            var administration = await _registry.FindAdministrationAsync(id, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("administration", id.Value);
+            if (administration.EnvironmentId != from)
+            {
+                throw Refuse.Rule("transfer.administration-not-in-environment",
+                    $"Administration {administration.Number} is not in environment {oldEnvironment.Name}: only administrations of the old environment can move.", "XFER-1");
+            }
+
+            moved.Add(administration);
+        }
+
+        var client = moved[0].ClientId;
+        if (moved.Any(a => a.ClientId != client))
+        {
+            throw Refuse.Rule("transfer.several-clients", "The administrations belong to different clients: a transfer moves administrations of one client; make one request per client.", "XFER-1");
+        }
+
+        foreach (var link in bankLinks)
+        {
+            if (string.IsNullOrWhiteSpace(link.Bank) || !moved.Any(a => a.Id == link.Administration) || !Enum.IsDefined(link.ManagedBy))
+            {
+                throw Refuse.InvalidInput("transfer.bank-link-invalid", $"Bank link '{link.Bank}' names no bank, an administration that does not move, or an unknown manager: correct it.", "XFER-5");
+            }
+        }
+
+        var email = Guard.Email(clientEmail);
+        var identity = await _registry.FindUserByEmailAsync(email, cancellationToken).ConfigureAwait(false);
+        if (identity is not { Kind: UserKind.ClientUser, IsActive: true } || identity.ClientId != client)
+        {
+            throw Refuse.Rule("transfer.client-identity-unknown",
+                $"{email} is not an active user of the client that owns these administrations: give the e-mail address the client signs in with.", "XFER-4");
+        }
+
+        foreach (var open in await _transfers.ListOpenRequestsAsync(client, cancellationToken).ConfigureAwait(false))
+        {
+            if (open.Administrations.Intersect(administrations).Any())
+            {
+                throw Refuse.Rule("transfer.already-requested",
+                    $"Transfer {open.Id} for some of these administrations is still open ({open.State}): finish, refuse or cancel it first.", "XFER-1");
+            }
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var request = TransferRequest.Create(client, from, to, administrations, email, bankLinks, requester, now, await ExpiryAsync(oldEnvironment, now, cancellationToken).ConfigureAwait(false));
+        _unitOfWork.Add(request);
+        await NotifyPartiesAsync(request, oldEnvironment, newEnvironment, NotificationKind.TransferConsentRequested,
+            $"Your consent is asked to move {moved.Count} administration(s) from {oldEnvironment.Name} to {newEnvironment.Name}, before {request.ExpiresAt}.", cancellationToken).ConfigureAwait(false);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return request;
+    }
+
+    /// <summary>
+    /// A party consents (XFER-2). The acting user must be that party — an administrator of the named
+    /// environment, or an active user of the client — and a party consents once (XFER-3). When two parties
+    /// consent at the same moment, the later save reloads and applies its consent again, so neither is lost.
+    /// </summary>
+    /// <param name="user">The acting user.</param>
+    /// <param name="transfer">The request.</param>
+    /// <param name="party">The party the user consents for.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The request; <see cref="TransferState.Approved"/> after the third consent.</returns>
+    /// <exception cref="CollabRefusalException">Unknown request; the user is not that party; the party already consented; the request is not open or has expired.</exception>
+    public async Task<TransferRequest> ConsentAsync(UserId user, TransferRequestId transfer, TransferParty party, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (request, from, to) = await LoadForPartyAsync(user, transfer, party, cancellationToken).ConfigureAwait(false);
+            request.Consent(party, user, _clock.GetCurrentInstant());
+            await NotifyPartiesAsync(request, from, to, NotificationKind.TransferConsentGiven,
+                $"{Describe(party)} consented to the transfer ({request.ConsentCount} of 3)." + (request.State == TransferState.Approved ? " All parties agreed: it can be executed." : string.Empty),
+                cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return request;
+            }
+            catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict && attempt < ConsentAttempts)
+            {
+                // Another party saved first; the failed change is no longer tracked, so the next load is fresh.
+            }
+        }
+    }
+
+    /// <summary>A party refuses; the transfer will not happen (XFER-2).</summary>
+    /// <param name="user">The acting user.</param>
+    /// <param name="transfer">The request.</param>
+    /// <param name="party">The party the user refuses for.</param>
+    /// <param name="reason">Why, for the other parties.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The refused request.</returns>
+    /// <exception cref="CollabRefusalException">Unknown request, the user is not that party, or the request is no longer awaiting consents.</exception>
+    public async Task<TransferRequest> RefuseAsync(UserId user, TransferRequestId transfer, TransferParty party, string reason, CancellationToken cancellationToken = default)
+    {
+        var text = Guard.Name(reason, "reason");
+        var (request, from, to) = await LoadForPartyAsync(user, transfer, party, cancellationToken).ConfigureAwait(false);
+        request.Refuse(party, user, text, _clock.GetCurrentInstant());
+        await NotifyPartiesAsync(request, from, to, NotificationKind.TransferRefused, $"{Describe(party)} refused the transfer: {text}", cancellationToken).ConfigureAwait(false);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return request;
+    }
+
+    /// <summary>The requester cancels the transfer before it is executed (XFER-2).</summary>
+    /// <param name="user">The requester.</param>
+    /// <param name="transfer">The request.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The cancelled request.</returns>
+    /// <exception cref="CollabRefusalException">Unknown request, not the requester, or already closed or expired.</exception>
+    public async Task<TransferRequest> CancelAsync(UserId user, TransferRequestId transfer, CancellationToken cancellationToken = default)
+    {
+        var request = await FindAsync(transfer, cancellationToken).ConfigureAwait(false);
+        request.Cancel(user, _clock.GetCurrentInstant());
+        var (from, to) = (await FindEnvironmentAsync(request.FromEnvironment, cancellationToken).ConfigureAwait(false),
+            await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false));
+        await NotifyPartiesAsync(request, from, to, NotificationKind.TransferCancelled, "The requester cancelled the transfer.", cancellationToken).ConfigureAwait(false);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return request;
+    }
+
+    /// <summary>
+    /// Expires requests whose validity ran out without all consents (XFER-2, RET-3). Run it from a scheduler;
+    /// safe with several instances at once: a request another instance expired first is skipped.
+    /// </summary>
+    /// <param name="max">At most this many requests per call.</param>
+    /// <param name="cancellationToken">Cancels between requests.</param>
+    /// <returns>How many requests this call expired.</returns>
+    public async Task<int> ExpireDueAsync(int max = 100, CancellationToken cancellationToken = default)
+    {
+        var expired = 0;
+        foreach (var request in await _transfers.FindDueForExpiryAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false))
+        {
+            request.Expire(_clock.GetCurrentInstant());
+            var (from, to) = (await FindEnvironmentAsync(request.FromEnvironment, cancellationToken).ConfigureAwait(false),
+                await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false));
+            await NotifyPartiesAsync(request, from, to, NotificationKind.TransferExpired,
+                $"The transfer expired at {request.ExpiresAt} with {request.ConsentCount} of 3 consents; request it again if it is still wanted.", cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                expired++;
+            }
+            catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict)
+            {
+                // Another instance (or a party) got there first.
+            }
+        }
+
+        return expired;
+    }
+
+    /// <summary>
+    /// Carries out an approved transfer (XFER-4): the administrations move to the new environment, the client's
+    /// existing identity gets access there linked to them, billed to <paramref name="billedTo"/> (XFER-6), and is
+    /// invited by e-mail; the follow-up checklist of what was not copied is created (XFER-5). All in one transaction.
+    /// </summary>
+    /// <param name="user">An administrator of the new or the old environment.</param>
+    /// <param name="transfer">The approved request.</param>
+    /// <param name="billedTo">Who pays for the client's user in the new environment.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The follow-up checklist.</returns>
+    /// <exception cref="CollabRefusalException">Unknown request, not an administrator, or not approved (the reason says what is missing).</exception>
+    public async Task<IReadOnlyList<FollowUpItem>> ExecuteAsync(UserId user, TransferRequestId transfer, BillingParty billedTo, CancellationToken cancellationToken = default)
+    {
+        var request = await FindAsync(transfer, cancellationToken).ConfigureAwait(false);
+        var from = await FindEnvironmentAsync(request.FromEnvironment, cancellationToken).ConfigureAwait(false);
+        var to = await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false);
+        if (!from.IsAdministrator(user) && !to.IsAdministrator(user))
+        {
+            throw Refuse.Forbidden("transfer.executor-not-administrator", "Only an administrator of the old or the new environment can execute a transfer: ask one of them.", "XFER-4");
+        }
+
+        var now = _clock.GetCurrentInstant();
+        request.Execute(user, billedTo, now);
+        var actor = Actor.OfficeUser(user);
+        var numbers = new Dictionary<AdministrationId, AdministrationNumber>();
+        foreach (var id in request.Administrations)
+        {
+            var administration = await _registry.FindAdministrationAsync(id, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("administration", id.Value);
+            administration.MoveTo(request.ToEnvironment, request.Id, actor, now);
+            numbers[id] = administration.Number;
+        }
+
+        var identity = await _registry.FindUserByEmailAsync(request.ClientEmail, cancellationToken).ConfigureAwait(false)
+            ?? throw Refuse.Rule("transfer.client-identity-gone", $"The client's identity {request.ClientEmail} no longer exists: restore it, then execute again.", "XFER-4");
+        var access = await _transfers.FindAccessAsync(request.ToEnvironment, identity.Id, cancellationToken).ConfigureAwait(false);
+        if (access is null)
+        {
+            access = EnvironmentAccess.Grant(request.ToEnvironment, identity.Id, billedTo, now);
+            _unitOfWork.Add(access);
+        }
+
+        access.Link(request.Administrations, billedTo, request.Id, actor, now);
+        var checklist = FollowUpItem.ChecklistFor(request, numbers);
+        foreach (var item in checklist)
+        {
+            _unitOfWork.Add(item);
+        }
+
+        _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.EnvironmentInvitation, identity.Email, AuditSubject.Environment(to.Id),
+            $"You are invited to environment {to.Name}, where your administrations {string.Join(", ", numbers.Values)} now are. Sign in with {identity.Email}."));
+        await NotifyPartiesAsync(request, from, to, NotificationKind.TransferExecuted,
+            $"The administrations moved to {to.Name}. The new office has a follow-up checklist of {checklist.Count} items.", cancellationToken).ConfigureAwait(false);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return checklist;
+    }
+
+    /// <summary>The follow-up checklist of an executed transfer (XFER-5).</summary>
+    /// <param name="transfer">The transfer.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The items, in order.</returns>
+    public Task<IReadOnlyList<FollowUpItem>> FollowUpAsync(TransferRequestId transfer, CancellationToken cancellationToken = default) =>
+        _transfers.ListFollowUpAsync(transfer, cancellationToken);
+
+    /// <summary>Ticks off a follow-up item; only an administrator of the new environment can (XFER-5).</summary>
+    /// <param name="user">The administrator.</param>
+    /// <param name="transfer">The transfer.</param>
+    /// <param name="position">The item's position in the checklist.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The item.</returns>
+    /// <exception cref="CollabRefusalException">Unknown transfer or item, not an administrator of the new environment, or already ticked off.</exception>
+    public async Task<FollowUpItem> TickFollowUpAsync(UserId user, TransferRequestId transfer, int position, CancellationToken cancellationToken = default)
+    {
+        var request = await FindAsync(transfer, cancellationToken).ConfigureAwait(false);
+        var to = await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false);
+        if (!to.IsAdministrator(user))
+        {
+            throw Refuse.Forbidden("followup.not-new-administrator", "Only an administrator of the new environment can tick off its follow-up items.", "XFER-5");
+        }
+
+        var item = (await _transfers.ListFollowUpAsync(transfer, cancellationToken).ConfigureAwait(false)).FirstOrDefault(i => i.Position == position)
+            ?? throw Refuse.InvalidInput("followup.unknown-item", $"Transfer {transfer} has no follow-up item {position}: use a position from its checklist.", "XFER-5");
+        item.Tick(user, _clock.GetCurrentInstant());
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return item;
+    }
+
+    private async Task<(TransferRequest Request, CollabEnvironment From, CollabEnvironment To)> LoadForPartyAsync(
+        UserId user, TransferRequestId transfer, TransferParty party, CancellationToken cancellationToken)
+    {
+        Guard.Id(user.Value, "user");
+        var request = await FindAsync(transfer, cancellationToken).ConfigureAwait(false);
+        var from = await FindEnvironmentAsync(request.FromEnvironment, cancellationToken).ConfigureAwait(false);
+        var to = await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false);
+        var acting = await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", user.Value);
+        var isParty = party switch
+        {
+            TransferParty.OldEnvironmentAdministrator => acting.IsActive && from.IsAdministrator(user),
+            TransferParty.NewEnvironmentAdministrator => acting.IsActive && to.IsAdministrator(user),
+            TransferParty.Client => acting is { Kind: UserKind.ClientUser, IsActive: true } && acting.ClientId == request.ClientId,
+            _ => throw Refuse.InvalidInput("transfer.unknown-party", $"Party {(int)party} is unknown: use OldEnvironmentAdministrator, Client or NewEnvironmentAdministrator.", "XFER-2"),
+        };
+        if (!isParty)
+        {
+            throw Refuse.Forbidden("transfer.not-that-party",
+                $"User {acting.Email} cannot act as {Describe(party)}: nobody consents or refuses for another party. Ask {Describe(party)} to do it.", "XFER-3");
+        }
+
+        return (request, from, to);
+    }
+
+    private async Task<Instant> ExpiryAsync(CollabEnvironment environment, Instant now, CancellationToken cancellationToken)
+    {
+        // RET-1: the validity is counted in calendar days on local dates in the office's zone; the request is
+        // open through its last local day and expires when the next local day starts (DST-safe via NodaTime).
+        var office = await _registry.FindOfficeAsync(environment.OfficeId, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", environment.OfficeId.Value);
+        var zone = DateTimeZoneProviders.Tzdb[office.TimeZoneId];
+        var lastDay = now.InZone(zone).Date.PlusDays(_options.TransferValidityDays);
+        return lastDay.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
+    }
+
+    private async Task NotifyPartiesAsync(TransferRequest request, CollabEnvironment from, CollabEnvironment to, NotificationKind kind, string text, CancellationToken cancellationToken)
+    {
+        var recipients = new SortedSet<string>(StringComparer.Ordinal) { request.ClientEmail };
+        foreach (var administrator in from.Administrators.Concat(to.Administrators))
+        {
+            if (await _registry.FindUserAsync(administrator, cancellationToken).ConfigureAwait(false) is { IsActive: true } user)
+            {
+                recipients.Add(user.Email);
+            }
+        }
+
+        foreach (var recipient in recipients)
+        {
+            _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), kind, recipient, AuditSubject.Transfer(request.Id), text));
+        }
+    }
+
+    private async Task<TransferRequest> FindAsync(TransferRequestId transfer, CancellationToken cancellationToken)
+    {
+        Guard.Id(transfer.Value, "transfer");
+        return await _transfers.FindRequestAsync(transfer, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("transfer", transfer.Value);
+    }
+
+    private async Task<CollabEnvironment> FindEnvironmentAsync(EnvironmentId id, CancellationToken cancellationToken)
+    {
+        Guard.Id(id.Value, "environment");
+        return await _registry.FindEnvironmentAsync(id, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("environment", id.Value);
+    }
+
+    private static string Describe(TransferParty party) => party switch
+    {
+        TransferParty.OldEnvironmentAdministrator => "the old environment's administrator",
+        TransferParty.Client => "the client",
+        _ => "the new environment's administrator",
+    };
+}

@@ -1,0 +1,80 @@
+using Collab.Notifications;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Collab.Persistence.EfCore;
+
+/// <summary>
+/// Claims outbox messages with a conditional update (pending, and no live lease) so that concurrent dispatchers —
+/// threads or app instances on one PostgreSQL — never hold the same message; works the same on SQLite.
+/// </summary>
+internal sealed class OutboxDispatcher<TContext> : IOutboxDispatcher
+    where TContext : DbContext
+{
+    private static readonly Duration Lease = Duration.FromMinutes(2);
+    private readonly TContext _context;
+    private readonly IClock _clock;
+    private readonly INotificationSender? _sender;
+
+    public OutboxDispatcher(TContext context, IClock clock, IEnumerable<INotificationSender> senders)
+    {
+        _context = context;
+        _clock = clock;
+        _sender = senders.LastOrDefault();
+    }
+
+    public async Task<int> DispatchAsync(int max = 100, CancellationToken cancellationToken = default)
+    {
+        var sender = _sender ?? throw new InvalidOperationException(
+            "No INotificationSender is registered: register your e-mail/SMS/in-app sender with services.AddScoped<INotificationSender, YourSender>().");
+        var messages = _context.Set<OutboxMessage>();
+        var now = _clock.GetCurrentInstant();
+        var candidates = await messages.AsNoTracking()
+            .Where(m => m.DispatchedAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var owner = Guid.NewGuid();
+        var sent = 0;
+        foreach (var id in candidates)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            now = _clock.GetCurrentInstant();
+            Instant? leaseUntil = now + Lease;
+            var claimed = await messages
+                .Where(m => m.Id == id && m.DispatchedAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil).SetProperty(m => m.LeaseOwner, owner).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken)
+                .ConfigureAwait(false);
+            if (claimed == 0)
+            {
+                continue; // another dispatcher holds it, or sent it already
+            }
+
+            var message = await messages.AsNoTracking().FirstAsync(m => m.Id == id, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await sender.SendAsync(message.ToNotification(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Retry later, backing off with the number of attempts; the error is kept for the operator.
+                Instant? retryAt = _clock.GetCurrentInstant() + Duration.FromSeconds(Math.Min(3600, 30 * message.Attempts * message.Attempts));
+                var error = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
+                await messages.Where(m => m.Id == id && m.LeaseOwner == owner)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, retryAt).SetProperty(m => m.LastError, error), cancellationToken)
+                    .ConfigureAwait(false);
+                continue;
+            }
+
+            Instant? dispatchedAt = _clock.GetCurrentInstant();
+            await messages.Where(m => m.Id == id && m.LeaseOwner == owner)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.DispatchedAt, dispatchedAt), cancellationToken)
+                .ConfigureAwait(false);
+            sent++;
+        }
+
+        return sent;
+    }
+}

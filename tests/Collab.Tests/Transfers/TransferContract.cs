@@ -1,0 +1,333 @@
+using Collab.Notifications;
+using Collab.Registry;
+using Collab.Stores;
+using Collab.Tests.Infrastructure;
+using Collab.Transfers;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Collab.Tests.Transfers;
+
+/// <summary>Moving a client between environments (XFER-1…6, RET-3, AUD-1), run unchanged on every engine.</summary>
+public abstract class TransferContract(Engine engine, PostgresServer? postgres)
+{
+    private readonly RecordingSender _sender = new();
+
+    private Task<TestDatabase> NewDatabaseAsync() =>
+        TestDatabase.CreateAsync(engine, postgres, services => services.AddSingleton<INotificationSender>(_sender));
+
+    private static Task<T> Transfers<T>(TestDatabase db, Func<TransferService, Task<T>> work) =>
+        db.InScopeAsync(sp => work(sp.GetRequiredService<TransferService>()));
+
+    private static Task<TransferRequest> RequestAsync(TestDatabase db, TransferWorld w, params Registry.Administration[] administrations) =>
+        Transfers(db, t => t.RequestAsync(w.NewAdmin.Id, w.Old.Id, w.New.Id, administrations.Select(a => a.Id).ToArray(), w.ClientUser.Email));
+
+    private static Task<TransferRequest> ConsentAsync(TestDatabase db, CollabUser user, TransferRequest request, TransferParty party) =>
+        Transfers(db, t => t.ConsentAsync(user.Id, request.Id, party));
+
+    private static Task ConsentAllAsync(TestDatabase db, TransferWorld w, TransferRequest request) =>
+        Task.WhenAll(
+            ConsentAsync(db, w.OldAdmin, request, TransferParty.OldEnvironmentAdministrator),
+            ConsentAsync(db, w.ClientUser, request, TransferParty.Client),
+            ConsentAsync(db, w.NewAdmin, request, TransferParty.NewEnvironmentAdministrator));
+
+    private async Task<List<Notification>> DeliveredAsync(TestDatabase db)
+    {
+        await db.InScopeAsync(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync(1000));
+        return [.. _sender.Sent];
+    }
+
+    [SkippableFact]
+    public async Task XFER1_a_request_moves_one_or_more_administrations_of_one_client_out_of_the_old_environment()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await TransferWorld.SeedAsync(db);
+
+        var request = await RequestAsync(db, w, w.A1, w.A2);
+
+        Assert.Equal(TransferState.AwaitingConsents, request.State);
+        Assert.Equal([w.A1.Id, w.A2.Id], request.Administrations);
+        Assert.Equal((w.Client.Id, w.Old.Id, w.New.Id), (request.ClientId, request.FromEnvironment, request.ToEnvironment));
+        var asked = (await DeliveredAsync(db)).Where(n => n.Kind == NotificationKind.TransferConsentRequested).Select(n => n.Recipient).Order().ToList();
+        Assert.Equal(new[] { w.OldAdmin.Email, w.NewAdmin.Email, w.ClientUser.Email }.Order(), asked); // each party is asked
+    }
+
+    public static TheoryData<string, string> BadRequests() => new()
+    {
+        { "several clients", "transfer.several-clients" },
+        { "not in old environment", "transfer.administration-not-in-environment" },
+        { "same environment", "transfer.same-environment" },
+        { "nothing to move", "transfer.no-administrations" },
+        { "requester not administrator", "transfer.requester-not-administrator" },
+        { "unknown identity", "transfer.client-identity-unknown" },
+        { "identity of another client", "transfer.client-identity-unknown" },
+        { "already requested", "transfer.already-requested" },
+        { "bank link of another administration", "transfer.bank-link-invalid" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(BadRequests))]
+    public async Task XFER1_a_request_that_breaks_a_rule_is_refused_and_changes_nothing(string problem, string code)
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await TransferWorld.SeedAsync(db);
+        var moved = await w.NewAdministrationAsync(db);
+        if (problem == "already requested")
+        {
+            await RequestAsync(db, w, w.A1);
+        }
+
+        Task<TransferRequest> Act(UserId requester, EnvironmentId from, EnvironmentId to, AdministrationId[] ids, string email, BankLink[]? links = null) =>
+            Transfers(db, t => t.RequestAsync(requester, from, to, ids, email, links));
+        var error = await Assert.ThrowsAsync<CollabRefusalException>(() => problem switch
+        {
+            "several clients" => Act(w.NewAdmin.Id, w.Old.Id, w.New.Id, [moved.Id, w.OtherClientAdministration.Id], w.ClientUser.Email),
+            "not in old environment" => Act(w.NewAdmin.Id, w.New.Id, w.Old.Id, [moved.Id], w.ClientUser.Email),
+            "same environment" => Act(w.NewAdmin.Id, w.Old.Id, w.Old.Id, [moved.Id], w.ClientUser.Email),
+            "nothing to move" => Act(w.NewAdmin.Id, w.Old.Id, w.New.Id, [], w.ClientUser.Email),
+            "requester not administrator" => Act(w.OtherOfficeUser.Id, w.Old.Id, w.New.Id, [moved.Id], w.ClientUser.Email),
+            "unknown identity" => Act(w.NewAdmin.Id, w.Old.Id, w.New.Id, [moved.Id], "niemand@nergens.nl"),
+            "identity of another client" => Act(w.NewAdmin.Id, w.Old.Id, w.New.Id, [moved.Id], w.OtherClientUser.Email),
+            "already requested" => Act(w.NewAdmin.Id, w.Old.Id, w.New.Id, [moved.Id, w.A1.Id], w.ClientUser.Email),
+            _ => Act(w.NewAdmin.Id, w.Old.Id, w.New.Id, [moved.Id], w.ClientUser.Email, [new BankLink("Knab", w.A2.Id, BankLinkManager.Client)]),
+        });
+
+        Assert.Equal(code, error.Code);
+        Assert.Contains(":", error.Message, StringComparison.Ordinal);
+        var open = await db.InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().ListOpenRequestsAsync(w.Client.Id, CancellationToken.None));
+        Assert.Equal(problem == "already requested" ? 1 : 0, open.Count);
+    }
+
+    [SkippableFact]
+    public async Task XFER2_it_proceeds_only_after_all_three_consents_in_any_order()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await TransferWorld.SeedAsync(db);
+        (CollabUser User, TransferParty Party)[] parties =
+        [
+            (w.OldAdmin, TransferParty.OldEnvironmentAdministrator), (w.ClientUser, TransferParty.Client), (w.NewAdmin, TransferParty.NewEnvironmentAdministrator),
+        ];
+
+        foreach (var order in new[] { new[] { 0, 1, 2 }, [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0] })
+        {
+            var request = await RequestAsync(db, w, await w.NewAdministrationAsync(db));
+            for (var i = 0; i < 3; i++)
+            {
+                var (user, party) = parties[order[i]];
+                if (i < 2)
+                {
+                    var early = await Assert.ThrowsAsync<CollabRefusalException>(() => Transfers(db, t => t.ExecuteAsync(w.NewAdmin.Id, request.Id, BillingParty.Office)));
+                    Assert.Contains("Execute is not possible in state AwaitingConsents", early.Message, StringComparison.Ordinal);
+                }
+
+                request = await ConsentAsync(db, user, request, party);
+                Assert.Equal(i < 2 ? TransferState.AwaitingConsents : TransferState.Approved, request.State);
+            }
+        }
+    }
+
+    [SkippableFact]
+    public async Task XFER2_any_party_can_refuse_and_nothing_moves()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await TransferWorld.SeedAsync(db);
+        var request = await RequestAsync(db, w, w.A1);
+        await ConsentAsync(db, w.OldAdmin, request, TransferParty.OldEnvironmentAdministrator);
+
+        var refused = await Transfers(db, t => t.RefuseAsync(w.ClientUser.Id, request.Id, TransferParty.Client, "Ik blijf bij mijn huidige kantoor."));
+
+        Assert.Equal(TransferState.Refused, refused.State);
+        var late = await Assert.ThrowsAsync<CollabRefusalException>(() => ConsentAsync(db, w.NewAdmin, request, TransferParty.NewEnvironmentAdministrator));
+        Assert.Equal("Consent is not possible in state Refused: this state is final.", late.Message);
+        Assert.Equal(w.Old.Id, (await db.InScopeAsync(sp => sp.GetRequiredService<IRegistryStore>().FindAdministrationAsync(w.A1.Id, CancellationToken.None)))!.EnvironmentId);
+        Assert.Contains(await DeliveredAsync(db), n => n.Kind == NotificationKind.TransferRefused && n.Recipient == w.NewAdmin.Email && n.Text.Contains("huidige kantoor", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task XFER2_only_the_requester_can_cancel()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await TransferWorld.SeedAsync(db);
+        var request = await RequestAsync(db, w, w.A1);
+
+        var error = await Assert.ThrowsAsync<CollabRefusalException>(() => Transfers(db, t => t.CancelAsync(w.OldAdmin.Id, request.Id)));
+        Assert.Equal(RefusalKind.Forbidden, error.Kind);
+
+        var cancelled = await Transfers(db, t => t.CancelAsync(w.NewAdmin.Id, request.Id));
+        Assert.Equal(TransferState.Cancelled, cancelled.State);
+        Assert.Empty(await db.InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().ListOpenRequestsAsync(w.Client.Id, CancellationToken.None)));
+    }
+
+    [SkippableFact]
+    public async Task XFER2_RET3_an_unconsented_request_expires_after_30_calendar_days_in_the_office_time_zone()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await TransferWorld.SeedAsync(db);
+        db.Clock.Set(Instant.FromUtc(2026, 3, 29, 0, 30)); // 01:30 in Amsterdam, the night clocks go forward
+        var request = await RequestAsync(db, w, w.A1);
+
+        // Requested on local day 2026-03-29: open through 2026-04-28, expires at 2026-04-29 00:00 CEST.
+        Assert.Equal(Instant.FromUtc(2026, 4, 28, 22, 0), request.ExpiresAt);
+        db.Clock.Set(request.ExpiresAt - Duration.FromTicks(1));
+        await ConsentAsync(db, w.OldAdmin, request, TransferParty.OldEnvironmentAdministrator);
+        Assert.Equal(0, await Transfers(db, t => t.ExpireDueAsync()));
+
+        db.Clock.Set(request.ExpiresAt);
+        var late = await Assert.ThrowsAsync<CollabRefusalException>(() => ConsentAsync(db, w.ClientUser, request, TransferParty.Client));
+        Assert.Equal("Consent is not possible now: the request has expired.", late.Message);
+        var passes = await Task.WhenAll(Transfers(db, t => t.ExpireDueAsync()), Transfers(db, t => t.ExpireDueAsync()));
+
+        Assert.Equal(1, passes.Sum());
+        var stored = await db.InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().FindRequestAsync(request.Id, CancellationToken.None));
+        Assert.Equal(TransferState.Expired, stored!.State);
+        Assert.Single(await World.AuditAsync(db, AuditSubject.Transfer(request.Id)), r => r.Action == AuditAction.TransferExpired);
+        Assert.Equal(3, (await DeliveredAsync(db)).Count(n => n.Kind == NotificationKind.TransferExpired));
+    }
+
+    [SkippableFact]
+    public async Task XFER3_a_party_consents_once_and_nobody_consents_for_another()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await TransferWorld.SeedAsync(db);
+        var request = await RequestAsync(db, w, w.A1);
+        await ConsentAsync(db, w.ClientUser, request, TransferParty.Client);
+
+        var twice = await Assert.ThrowsAsync<CollabRefusalException>(() => ConsentAsync(db, w.ClientUser, request, TransferParty.Client));
+        Assert.Equal("Consent is not possible now: this party has already consented, and a party consents only once.", twice.Message);
+
+        foreach (var (user, party) in new[]
+                 {
+                     (w.ClientUser, TransferParty.OldEnvironmentAdministrator), (w.NewAdmin, TransferParty.OldEnvironmentAdministrator),
+                     (w.OldAdmin, TransferParty.NewEnvironmentAdministrator), (w.OtherClientUser, TransferParty.Client), (w.OtherOfficeUser, TransferParty.NewEnvironmentAdministrator),
+                 })
+        {
+            var error = await Assert.ThrowsAsync<CollabRefusalException>(() => ConsentAsync(db, user, request, party));
+            Assert.Equal(("transfer.not-that-party", "XFER-3"), (error.Code, error.Refusal.RuleId));
+        }
+
+        var stored = await db.InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().FindRequestAsync(request.Id, CancellationToken.None));
+        Assert.Equal(1, stored!.ConsentCount);
+    }
+
+    [SkippableFact]
+    public async Task XFER2_three_parties_consenting_at_the_same_moment_lose_no_consent()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await TransferWorld.SeedAsync(db);
+        var request = await RequestAsync(db, w, w.A1);
+
+        await ConsentAllAsync(db, w, request);
+
+        var stored = await db.InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().FindRequestAsync(request.Id, CancellationToken.None));
+        Assert.Equal((TransferState.Approved, 3), (stored!.State, stored.ConsentCount));
+        Assert.Equal(3, (await World.AuditAsync(db, AuditSubject.Transfer(request.Id))).Count(r => r.Action == AuditAction.TransferConsented));
+    }
+
+    [SkippableFact]
+    public async Task XFER4_XFER6_execution_moves_the_administrations_and_invites_the_client_billed_to_the_client()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await TransferWorld.SeedAsync(db);
+        var request = await RequestAsync(db, w, w.A1, w.A2);
+        await ConsentAllAsync(db, w, request);
+
+        await Transfers(db, t => t.ExecuteAsync(w.NewAdmin.Id, request.Id, BillingParty.Client));
+
+        foreach (var moved in new[] { w.A1, w.A2 })
+        {
+            var stored = await db.InScopeAsync(sp => sp.GetRequiredService<IRegistryStore>().FindAdministrationAsync(moved.Id, CancellationToken.None));
+            Assert.Equal((w.New.Id, moved.Number), (stored!.EnvironmentId, stored.Number)); // the number never changes (LIC-6)
+        }
+
+        var access = await db.InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().FindAccessAsync(w.New.Id, w.ClientUser.Id, CancellationToken.None));
+        Assert.Equal([w.A1.Id, w.A2.Id], access!.Administrations);
+        Assert.Equal(BillingParty.Client, access.BilledTo);
+        var invitation = Assert.Single(await DeliveredAsync(db), n => n.Kind == NotificationKind.EnvironmentInvitation);
+        Assert.Equal(w.ClientUser.Email, invitation.Recipient);
+        Assert.Contains("Omgeving Nieuw", invitation.Text, StringComparison.Ordinal);
+
+        var again = await Assert.ThrowsAsync<CollabRefusalException>(() => Transfers(db, t => t.ExecuteAsync(w.NewAdmin.Id, request.Id, BillingParty.Office)));
+        Assert.Contains("state Executed", again.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task XFER5_what_is_not_copied_becomes_a_checklist_the_new_office_ticks_off()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await TransferWorld.SeedAsync(db);
+        var request = await Transfers(db, t => t.RequestAsync(w.NewAdmin.Id, w.Old.Id, w.New.Id, [w.A1.Id], w.ClientUser.Email,
+            [new BankLink("Rabobank", w.A1.Id, BankLinkManager.PreviousOffice), new BankLink("Knab", w.A1.Id, BankLinkManager.Client)]));
+        await ConsentAllAsync(db, w, request);
+
+        var checklist = await Transfers(db, t => t.ExecuteAsync(w.NewAdmin.Id, request.Id, BillingParty.Office));
+
+        Assert.Equal([FollowUpKind.BankLink, FollowUpKind.BankLink, FollowUpKind.PortsAndCertificates, FollowUpKind.VatAccessRights, FollowUpKind.ReportStructure],
+            checklist.Select(i => i.Kind));
+        Assert.Equal($"Set up the Rabobank bank link of administration {w.A1.Number} again; it was managed by the previous office.", checklist[0].Description);
+        Assert.Equal(BankLinkManager.Client, checklist[1].ManagedBy);
+
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => Transfers(db, t => t.TickFollowUpAsync(w.OldAdmin.Id, request.Id, 0)));
+        Assert.Equal(RefusalKind.Forbidden, refused.Kind);
+        await Transfers(db, t => t.TickFollowUpAsync(w.NewAdmin.Id, request.Id, 0));
+        var twice = await Assert.ThrowsAsync<CollabRefusalException>(() => Transfers(db, t => t.TickFollowUpAsync(w.NewAdmin.Id, request.Id, 0)));
+        Assert.Equal("followup.already-done", twice.Code);
+
+        var stored = await Transfers(db, t => t.FollowUpAsync(request.Id));
+        Assert.Equal([true, false, false, false, false], stored.Select(i => i.DoneAt is not null));
+        Assert.Equal(w.NewAdmin.Id, stored[0].DoneBy);
+    }
+
+    [SkippableFact]
+    public async Task AUD1_consents_refusals_and_execution_are_recorded_with_actor_and_instant()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await TransferWorld.SeedAsync(db);
+        var request = await RequestAsync(db, w, w.A1);
+        db.Clock.Advance(Duration.FromHours(1));
+        await ConsentAsync(db, w.ClientUser, request, TransferParty.Client);
+        var consentedAt = db.Clock.GetCurrentInstant();
+        await ConsentAsync(db, w.OldAdmin, request, TransferParty.OldEnvironmentAdministrator);
+        await ConsentAsync(db, w.NewAdmin, request, TransferParty.NewEnvironmentAdministrator);
+        await Transfers(db, t => t.ExecuteAsync(w.NewAdmin.Id, request.Id, BillingParty.Office));
+
+        var trail = await World.AuditAsync(db, AuditSubject.Transfer(request.Id));
+
+        Assert.Equal(
+            [AuditAction.TransferRequested, AuditAction.TransferConsented, AuditAction.TransferConsented, AuditAction.TransferConsented],
+            trail.Select(r => r.Action).Take(4));
+        // The execution and the access it grants commit together; rows of one transaction have no order between aggregates.
+        Assert.Equal([AuditAction.TransferExecuted, AuditAction.EnvironmentAccessGranted], trail.Skip(4).Select(r => r.Action).Order());
+        Assert.Equal((Actor.ClientUser(w.ClientUser.Id), consentedAt, "party=Client;consents=1;state=AwaitingConsents"), (trail[1].Actor, trail[1].At, trail[1].Details));
+        Assert.Equal(Actor.OfficeUser(w.OldAdmin.Id), trail[2].Actor);
+        Assert.Contains(await World.AuditAsync(db, AuditSubject.Administration(w.A1.Id)), r => r.Action == AuditAction.AdministrationMoved);
+    }
+
+    [SkippableFact]
+    public async Task Two_dispatchers_at_once_deliver_every_notification_exactly_once_and_retry_failures()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await TransferWorld.SeedAsync(db);
+        for (var i = 0; i < 5; i++)
+        {
+            await RequestAsync(db, w, await w.NewAdministrationAsync(db)); // 3 notifications each
+        }
+
+        _sender.FailuresToSimulate = 1;
+        var sent = await Task.WhenAll(
+            db.InScopeAsync(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync()),
+            db.InScopeAsync(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync()));
+
+        Assert.Equal(14, sent.Sum());
+        Assert.Equal(14, _sender.Sent.Select(n => n.Id).Distinct().Count());
+        Assert.Equal(0, await db.InScopeAsync(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync())); // the failed one waits for its retry time
+        db.Clock.Advance(Duration.FromMinutes(5));
+        Assert.Equal(1, await db.InScopeAsync(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync()));
+        Assert.Equal(15, _sender.Sent.Select(n => n.Id).Distinct().Count());
+        Assert.Equal(15, _sender.Sent.Count);
+    }
+}
+
+public sealed class TransfersOnSqlite() : TransferContract(Engine.Sqlite, null);
+
+[Collection(PostgresCollection.Name)]
+public sealed class TransfersOnPostgres(PostgresServer postgres) : TransferContract(Engine.Postgres, postgres);

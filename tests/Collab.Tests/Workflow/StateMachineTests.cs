@@ -1,0 +1,132 @@
+using Collab.Transfers;
+using Collab.Workflow;
+using NodaTime;
+
+namespace Collab.Tests.Workflow;
+
+public sealed class StateMachineTests
+{
+    private enum Door
+    {
+        Closed = 0,
+        Open = 1,
+        Locked = 2,
+    }
+
+    private enum Push
+    {
+        Open = 0,
+        Close = 1,
+        Lock = 2,
+        Unlock = 3,
+    }
+
+    private readonly record struct Key(bool HasKey);
+
+    private static readonly StateMachine<Door, Push, Key> Machine = new StateMachineBuilder<Door, Push, Key>("door")
+        .Permit(Door.Closed, Push.Open, Door.Open)
+        .PermitIf(Door.Closed, Push.Lock, Door.Locked, new Guard<Key>(static (in Key k) => k.HasKey, "you have no key"))
+        .Permit(Door.Open, Push.Close, Door.Closed)
+        .PermitIf(Door.Locked, Push.Unlock, Door.Closed, new Guard<Key>(static (in Key k) => k.HasKey, "you have no key"))
+        .Build();
+
+    [Fact]
+    public void Fire_moves_to_the_target_of_the_first_permitted_transition()
+    {
+        Assert.Equal(Door.Open, Machine.Fire(Door.Closed, Push.Open, new Key(false)));
+        Assert.Equal(Door.Locked, Machine.Fire(Door.Closed, Push.Lock, new Key(true)));
+    }
+
+    [Fact]
+    public void An_unhandled_trigger_is_a_typed_refusal_naming_the_permitted_triggers()
+    {
+        var error = Assert.Throws<CollabRefusalException>(() => Machine.Fire(Door.Closed, Push.Unlock, new Key(true)));
+
+        Assert.Equal(RefusalKind.RuleViolation, error.Kind);
+        Assert.Equal("door.unlock-not-handled", error.Code);
+        Assert.Equal("Unlock is not possible in state Closed: permitted now: Open, Lock.", error.Message);
+        Assert.Equal("Close is not possible in state Locked: permitted now: Unlock.", Assert.Throws<CollabRefusalException>(() => Machine.Fire(Door.Locked, Push.Close, new Key(true))).Message);
+    }
+
+    [Fact]
+    public void An_unmet_guard_is_refused_with_its_reason()
+    {
+        var error = Assert.Throws<CollabRefusalException>(() => Machine.Fire(Door.Closed, Push.Lock, new Key(false)));
+
+        Assert.Equal("door.lock-not-permitted", error.Code);
+        Assert.Equal("Lock is not possible now: you have no key.", error.Message);
+        Assert.False(Machine.CanFire(Door.Closed, Push.Lock, new Key(false)));
+        Assert.True(Machine.CanFire(Door.Closed, Push.Lock, new Key(true)));
+    }
+
+    [Fact]
+    public void Triggers_lists_each_handled_trigger_with_the_unmet_guard_reason()
+    {
+        var triggers = Machine.Triggers(Door.Closed, new Key(false));
+
+        Assert.Equal([new TriggerStatus<Push>(Push.Open, true, null), new TriggerStatus<Push>(Push.Lock, false, "you have no key")], triggers);
+        Assert.Equal([Push.Open], Machine.PermittedTriggers(Door.Closed, new Key(false)));
+        Assert.Empty(Machine.PermittedTriggers(Door.Locked, new Key(false)));
+    }
+
+    [Fact]
+    public void Firing_allocates_nothing()
+    {
+        var now = Instant.FromUtc(2026, 1, 1, 0, 0);
+        var request = TransferRequest.Create(ClientId.New(), EnvironmentId.New(), EnvironmentId.New(), [AdministrationId.New()], "klant@example.nl", [], UserId.New(), now, now + Duration.FromDays(30));
+        var context = new TransferContext(request, TransferParty.Client, now);
+        _ = Machine.Fire(Door.Closed, Push.Lock, new Key(true));
+        _ = TransferRequest.Machine.Fire(TransferState.AwaitingConsents, TransferTrigger.Consent, context);
+        var state = Door.Closed;
+        var transfer = TransferState.AwaitingConsents;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++)
+        {
+            state = Machine.Fire(state, state == Door.Closed ? Push.Lock : Push.Unlock, new Key(true));
+            transfer = TransferRequest.Machine.Fire(transfer, TransferTrigger.Consent, context); // a consent: stays awaiting
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal((Door.Closed, TransferState.AwaitingConsents), (state, transfer));
+    }
+
+    [Fact]
+    public void A_definition_rejects_enums_it_cannot_index_and_guards_without_reasons()
+    {
+        Assert.Throws<ArgumentException>(() => new StateMachineBuilder<Door, Push, Key>("door").PermitIf(Door.Closed, Push.Lock, Door.Locked));
+        Assert.Throws<ArgumentException>(() => new StateMachineBuilder<Door, Push, Key>("door").PermitIf(Door.Closed, Push.Lock, Door.Locked, new Guard<Key>(static (in Key _) => true, " ")));
+        Assert.Throws<ArgumentException>(() => new StateMachineBuilder<DayOfWeek, ConsoleKey, Key>("keys"));
+    }
+
+    [Fact]
+    public void The_machine_exports_to_Mermaid_and_DOT()
+    {
+        Assert.Equal(
+            "stateDiagram-v2\n    Closed --> Open : Open\n    Closed --> Locked : Lock [unless you have no key]\n    Open --> Closed : Close\n    Locked --> Closed : Unlock [unless you have no key]\n",
+            Machine.ToMermaid());
+        Assert.Contains("\"Closed\" -> \"Locked\" [label=\"Lock\\n[unless you have no key]\"];", Machine.ToDot(), StringComparison.Ordinal);
+        Assert.StartsWith("digraph \"door\" {", Machine.ToDot(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_docs_show_the_transfer_diagram_the_code_generates()
+    {
+        var docs = Path.Combine(RepositoryRoot(), "docs", "transfers.md");
+        var text = File.ReadAllText(docs).ReplaceLineEndings("\n");
+        var expected = "```mermaid\n" + TransferRequest.Machine.ToMermaid() + "```\n";
+
+        Assert.True(text.Contains(expected, StringComparison.Ordinal),
+            $"docs/transfers.md does not hold the generated diagram; replace its mermaid block with:\n{expected}");
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Collab.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Collab.sln not found above the test output.");
+    }
+}
