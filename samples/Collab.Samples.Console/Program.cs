@@ -5,9 +5,13 @@ using Collab.Persistence.EfCore;
 using Collab.Registry;
 using Collab.Rights;
 using Collab.Samples.Console;
+using Collab.Notifications;
 using Collab.Stores;
+using Collab.Tiers;
+using Collab.Transfers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 var databaseFile = Path.Combine(AppContext.BaseDirectory, "collab-sample.db");
 File.Delete(databaseFile);
@@ -16,6 +20,8 @@ var services = new ServiceCollection();
 services.AddDbContext<SampleDbContext>(o => o.UseSqlite($"Data Source={databaseFile}"));
 services.AddCollab(o => o.DefaultTimeZoneId = "Europe/Amsterdam")
         .AddEntityFrameworkStores<SampleDbContext>();
+services.AddSingleton<ConsoleNotificationSender>();
+services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<ConsoleNotificationSender>());
 await using var provider = services.BuildServiceProvider(validateScopes: true);
 
 await InScope(async sp => { await CollabDatabase.EnsureCreatedAsync(sp.GetRequiredService<SampleDbContext>()); return true; });
@@ -62,15 +68,99 @@ await InScope(sp => sp.GetRequiredService<RightsService>().RevokeAsync(piet.Id, 
 Console.WriteLine($"{piet.Email} revokes the rights; access ends at once.");
 await PrintAccess("After the revocation");
 
-var trail = await InScope(sp => sp.GetRequiredService<IAuditTrail>().ForSubjectAsync(AuditSubject.Administration(administration.Id), CancellationToken.None));
-Console.WriteLine($"Audit trail of administration {administration.Number}:");
-Console.WriteLine($"  {"instant (UTC)",-22} {"action",-22} {"actor",-12} details");
-foreach (var record in trail)
+PrintAudit($"Audit trail of administration {administration.Number}", await InScope(sp =>
+    sp.GetRequiredService<IAuditTrail>().ForSubjectAsync(AuditSubject.Administration(administration.Id), CancellationToken.None)));
+
+// ── Tiers (TIER-1 … TIER-8) ─────────────────────────────────────────────────────────────────────────────
+Console.WriteLine("Collaboration tiers");
+var january = new LocalDate(2026, 1, 1);
+var extraClients = await InScope(async sp =>
 {
-    Console.WriteLine($"  {record.At:yyyy-MM-dd HH:mm:ss}{"",3} {record.Action,-22} {record.Actor.Kind,-12} {record.Details}");
+    var registry = sp.GetRequiredService<CollabRegistry>();
+    var tiers = sp.GetRequiredService<TierService>();
+    await tiers.StartCollaborationAsync(vendor, office.Id, client.Id, ClientTier.Standard, january);
+    var ids = new List<ClientId>();
+    foreach (var name in new[] { "Slagerij Smit", "Kapsalon Jansen", "Fietsenmaker De Boer" })
+    {
+        var c = await registry.RegisterClientAsync(vendor, name);
+        await tiers.StartCollaborationAsync(vendor, office.Id, c.Id, ClientTier.Standard, january);
+        ids.Add(c.Id);
+    }
+
+    return ids;
+});
+var catalogue = provider.GetRequiredService<TierCatalogue>();
+Row("  Standard may share?", Answer(catalogue.FeaturesOf(ClientTier.Standard).Contains(Feature.ShareAndApproveAnnualReports)));
+var bulk = await InScope(sp => sp.GetRequiredService<TierService>()
+    .ChangeTiersAsync(vendor, office.Id, [client.Id, .. extraClients, ClientId.New()], ClientTier.Collaborate));
+Console.WriteLine("  Bulk change to Collaborate, one outcome per client:");
+foreach (var outcome in bulk.Outcomes)
+{
+    Console.WriteLine($"    {outcome.Client.ToString()[..8]}…  {outcome.Status,-15} {outcome.Refusal?.Reason ?? string.Empty}");
 }
 
+var statement = await InScope(sp => sp.GetRequiredService<BillingService>().MonthlyStatementAsync(office.Id, new YearMonth(2026, 11)));
+Console.WriteLine($"  Monthly statement {statement.Month:yyyy-MM} for {office.Name}:");
+foreach (var line in statement.Lines)
+{
+    Console.WriteLine($"    {line.ClientName,-24} {line.Tier,-20} {line.Amount,8:0.00} EUR");
+}
+
+Console.WriteLine($"    {"total",-45} {statement.Total,8:0.00} EUR");
+Console.WriteLine();
+
+// ── Moving the client to another environment (XFER-1 … XFER-6) ───────────────────────────────────────────
+Console.WriteLine("Moving the client between environments");
+var sender = provider.GetRequiredService<ConsoleNotificationSender>();
+var (request, newEnvironment, newAdmin) = await InScope(async sp =>
+{
+    var registry = sp.GetRequiredService<CollabRegistry>();
+    var newOffice = await registry.RegisterOfficeAsync(vendor, "Accountants Nieuw");
+    var oldAdmin = await registry.CreateOfficeUserAsync(vendor, office.Id, "beheer@devries-administratie.nl");
+    var newAdmin = await registry.CreateOfficeUserAsync(vendor, newOffice.Id, "beheer@accountants-nieuw.nl");
+    var oldEnvironment = await registry.CreateEnvironmentAsync(vendor, office.Id, "Omgeving De Vries", [oldAdmin.Id]);
+    var newEnvironment = await registry.CreateEnvironmentAsync(vendor, newOffice.Id, "Omgeving Nieuw", [newAdmin.Id]);
+    var books = await registry.CreateAdministrationAsync(vendor, company.Id, AdministrationNumber.From(1002), "Bakkerij Bakker 2027", environment: oldEnvironment.Id);
+    var transfers = sp.GetRequiredService<TransferService>();
+    var request = await transfers.RequestAsync(newAdmin.Id, oldEnvironment.Id, newEnvironment.Id, [books.Id], piet.Email,
+        [new BankLink("Rabobank", books.Id, BankLinkManager.PreviousOffice)]);
+    await transfers.ConsentAsync(oldAdmin.Id, request.Id, TransferParty.OldEnvironmentAdministrator);
+    await transfers.ConsentAsync(piet.Id, request.Id, TransferParty.Client);
+    return (await transfers.ConsentAsync(newAdmin.Id, request.Id, TransferParty.NewEnvironmentAdministrator), newEnvironment, newAdmin);
+});
+Row("  after three consents", request.State.ToString());
+var checklist = await InScope(sp => sp.GetRequiredService<TransferService>().ExecuteAsync(newAdmin.Id, request.Id, BillingParty.Client));
+Row("  executed; billed to", "the client");
+Console.WriteLine($"  Follow-up checklist for {newEnvironment.Name}:");
+foreach (var item in checklist)
+{
+    Console.WriteLine($"    [{(item.DoneAt is null ? " " : "x")}] {item.Description}");
+}
+
+var delivered = await InScope(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync());
+Console.WriteLine($"  Outbox delivered {delivered} notifications, for example:");
+foreach (var line in sender.Delivered.Take(3))
+{
+    Console.WriteLine($"    {line}");
+}
+
+Console.WriteLine();
+PrintAudit("Audit trail of the transfer", await InScope(sp =>
+    sp.GetRequiredService<IAuditTrail>().ForSubjectAsync(AuditSubject.Transfer(request.Id), CancellationToken.None)));
 return 0;
+
+static void PrintAudit(string title, IReadOnlyList<AuditRecord> trail)
+{
+    Console.WriteLine($"{title}:");
+    Console.WriteLine($"  {"instant (UTC)",-22} {"action",-26} {"actor",-12} details");
+    foreach (var record in trail)
+    {
+        var details = record.Details.Length > 70 ? record.Details[..70] + "…" : record.Details;
+        Console.WriteLine($"  {record.At:yyyy-MM-dd HH:mm:ss}{"",3} {record.Action,-26} {record.Actor.Kind,-12} {details}");
+    }
+
+    Console.WriteLine();
+}
 
 async Task PrintAccess(string moment)
 {
