@@ -14,7 +14,7 @@ namespace Collab.Benchmarks;
 /// request must. Also shown: the floor of a prepared command on a connection held open (no request can do
 /// that across requests), and Collab with the vendor's DbContext pooled (AddDbContextPool).
 /// </summary>
-[MemoryDiagnoser]
+[Config(typeof(CollabBenchmarkConfig))]
 public class AccessCheckBenchmarks
 {
     private string _file = string.Empty;

@@ -12,7 +12,7 @@ namespace Collab.Benchmarks;
 /// Compared with Microsoft.FeatureManagement's IsEnabledAsync over the same flags from configuration,
 /// what a team would reach for instead.
 /// </summary>
-[MemoryDiagnoser]
+[Config(typeof(CollabBenchmarkConfig))]
 public class FeatureCheckBenchmarks
 {
     private const int Features = 12;

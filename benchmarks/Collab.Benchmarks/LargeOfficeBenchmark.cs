@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Collab.Tiers;
 
 namespace Collab.Benchmarks;
@@ -8,8 +7,7 @@ namespace Collab.Benchmarks;
 /// Base of the benchmarks over an office with 100 000 clients: one SQLite file per benchmark process, and few
 /// long invocations (each one is a whole bulk operation) instead of many short ones.
 /// </summary>
-[MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[Config(typeof(LargeOperationConfig))]
 public abstract class LargeOfficeBenchmark
 {
     [Params(100_000)]

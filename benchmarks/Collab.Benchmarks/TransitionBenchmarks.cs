@@ -9,7 +9,7 @@ namespace Collab.Benchmarks;
 /// state machine, against the same decision written by hand as a switch expression over state and trigger.
 /// Both evaluate the same two guards (not expired, first consent by this party).
 /// </summary>
-[MemoryDiagnoser]
+[Config(typeof(CollabBenchmarkConfig))]
 public class TransitionBenchmarks
 {
     private TransferRequest _request = null!;

@@ -1,0 +1,79 @@
+// A vendor's smallest real use of the Collab packages: its own DbContext on SQLite, AddCollab, and one action
+// of each capability that has landed. Exits non-zero on the first thing that does not work.
+using Collab;
+using Collab.Notifications;
+using Collab.Persistence.EfCore;
+using Collab.Registry;
+using Collab.Rights;
+using Collab.Tiers;
+using Collab.Transfers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+var file = Path.Combine(Path.GetTempPath(), $"collab-consumer-{Guid.NewGuid():N}.db");
+var services = new ServiceCollection();
+services.AddDbContext<ConsumerDbContext>(o => o.UseSqlite($"Data Source={file}"));
+services.AddCollab().AddEntityFrameworkStores<ConsumerDbContext>();
+services.AddSingleton<INotificationSender, CountingSender>();
+await using var provider = services.BuildServiceProvider(validateScopes: true);
+await using var scope = provider.CreateAsyncScope();
+var sp = scope.ServiceProvider;
+await CollabDatabase.EnsureCreatedAsync(sp.GetRequiredService<ConsumerDbContext>());
+
+var actor = Actor.System("consumer");
+var registry = sp.GetRequiredService<CollabRegistry>();
+var office = await registry.RegisterOfficeAsync(actor, "Kantoor");
+var newOffice = await registry.RegisterOfficeAsync(actor, "Kantoor Nieuw");
+var client = await registry.RegisterClientAsync(actor, "Klant");
+var company = await registry.AddCompanyAsync(actor, client.Id, "Klant B.V.");
+var admin = await registry.CreateOfficeUserAsync(actor, office.Id, "beheer@kantoor.nl");
+var newAdmin = await registry.CreateOfficeUserAsync(actor, newOffice.Id, "beheer@nieuw.nl");
+var oldEnvironment = await registry.CreateEnvironmentAsync(actor, office.Id, "Oud", [admin.Id]);
+var newEnvironment = await registry.CreateEnvironmentAsync(actor, newOffice.Id, "Nieuw", [newAdmin.Id]);
+var administration = await registry.CreateAdministrationAsync(actor, company.Id, AdministrationNumber.From(7), "Boeken", environment: oldEnvironment.Id);
+var user = await registry.CreateClientUserAsync(actor, client.Id, "klant@klant.nl", [company.Id]);
+
+// Rights (ONB-3, SEC-1)
+await sp.GetRequiredService<RightsService>().GrantAsync(user.Id, office.Id, administration.Id, GrantChannel.Web);
+Require(await sp.GetRequiredService<AccessService>().OfficeMayAccessAsync(office.Id, administration.Id), "granted office has access");
+
+// Tiers (TIER-4, TIER-6, TIER-7)
+var tiers = sp.GetRequiredService<TierService>();
+await tiers.StartCollaborationAsync(actor, office.Id, client.Id, ClientTier.Standard, new LocalDate(2026, 1, 1));
+await tiers.ChangeTierAsync(actor, office.Id, client.Id, ClientTier.CollaborateExtended);
+Require(sp.GetRequiredService<TierCatalogue>().FeaturesOf(ClientTier.CollaborateExtended).Contains(Feature.DocumentExchange), "feature check");
+var statement = await sp.GetRequiredService<BillingService>().MonthlyStatementAsync(office.Id, new YearMonth(2026, 11));
+Require(statement.Total == 1.65m, "statement total");
+
+// Transfers (XFER-1..4) and the outbox
+var transfers = sp.GetRequiredService<TransferService>();
+var request = await transfers.RequestAsync(newAdmin.Id, oldEnvironment.Id, newEnvironment.Id, [administration.Id], user.Email);
+await transfers.ConsentAsync(admin.Id, request.Id, TransferParty.OldEnvironmentAdministrator);
+await transfers.ConsentAsync(user.Id, request.Id, TransferParty.Client);
+await transfers.ConsentAsync(newAdmin.Id, request.Id, TransferParty.NewEnvironmentAdministrator);
+var checklist = await transfers.ExecuteAsync(newAdmin.Id, request.Id, BillingParty.Client);
+Require(checklist.Count == 3, "follow-up checklist");
+Require(await sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync() > 0, "notifications delivered");
+
+Console.WriteLine($"consumer: Collab {typeof(CollabRegistry).Assembly.GetName().Version} works from its packages (rights, tiers, transfers, outbox).");
+File.Delete(file);
+return 0;
+
+static void Require(bool condition, string what)
+{
+    if (!condition)
+    {
+        throw new InvalidOperationException($"consumer check failed: {what}");
+    }
+}
+
+public sealed class ConsumerDbContext(DbContextOptions<ConsumerDbContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyCollabModel();
+}
+
+public sealed class CountingSender : INotificationSender
+{
+    public Task SendAsync(Notification notification, CancellationToken cancellationToken) => Task.CompletedTask;
+}
