@@ -12,7 +12,7 @@ public sealed class ValueTypeTests
     [InlineData(-1)]
     [InlineData(int.MinValue)]
     [InlineData(AdministrationNumber.MaxValue + 1)]
-    public void LIC6_administration_numbers_outside_the_range_are_refused(int value)
+    public void Administration_numbers_outside_the_range_are_refused(int value)
     {
         var error = Assert.Throws<CollabRefusalException>(() => AdministrationNumber.From(value));
         Assert.Equal(RefusalKind.InvalidInput, error.Kind);
@@ -26,6 +26,7 @@ public sealed class ValueTypeTests
             n => AdministrationNumber.From(n).Value == n));
     }
 
+    // R: SEC-2
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

@@ -23,6 +23,7 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
     private static Task<bool> UserMayAccessAsync(TestDatabase db, UserId user, AdministrationId administration) =>
         db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().UserMayAccessAsync(user, administration));
 
+    // R: ONB-3
     [SkippableFact]
     public async Task ONB3_client_grants_office_rights_and_the_administration_appears_in_the_office_list()
     {
@@ -41,6 +42,7 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(list.OrderBy(a => a.Number.Value).Select(a => a.Id), list.Select(a => a.Id));
     }
 
+    // R: ONB-3
     [SkippableFact]
     public async Task ONB3_rights_can_be_granted_from_desktop_or_web_and_the_channel_is_recorded()
     {
@@ -55,6 +57,7 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
         Assert.Equal([$"office={w.Office.Id};channel=Desktop", $"office={w.OtherOffice.Id};channel=Web"], grants);
     }
 
+    // R: ONB-4
     [SkippableFact]
     public async Task ONB4_revoking_ends_access_at_once_for_the_office_and_its_users()
     {
@@ -74,6 +77,7 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
         Assert.Equal([w.HeldByOffice.Id], list.Select(a => a.Id));
     }
 
+    // R: ONB-4
     [SkippableFact]
     public async Task ONB4_rights_can_be_granted_again_after_a_revocation()
     {
@@ -89,6 +93,7 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
         Assert.True(await OfficeMayAccessAsync(db, w.Office.Id, w.Administration.Id));
     }
 
+    // R: SEC-1
     [SkippableFact]
     public async Task SEC1_an_office_sees_only_what_it_holds_or_was_granted()
     {
@@ -104,6 +109,7 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
         Assert.Empty(await db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().ListForOfficeAsync(w.OtherOffice.Id)));
     }
 
+    // R: SEC-1
     [SkippableFact]
     public async Task SEC1_a_client_user_sees_only_the_companies_it_was_given()
     {
@@ -129,6 +135,7 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
         "office holds it itself", "undefined channel",
     };
 
+    // R: SEC-2
     [SkippableTheory]
     [MemberData(nameof(RefusedRequests))]
     public async Task SEC2_bad_requests_get_a_typed_refusal_with_a_reason_and_change_nothing(string request)
@@ -175,6 +182,7 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
         Assert.False(await OfficeMayAccessAsync(db, w.OtherOffice.Id, w.Administration.Id));
     }
 
+    // R: AUD-1
     [SkippableFact]
     public async Task AUD1_grants_and_revocations_are_recorded_with_actor_instant_and_subject()
     {
@@ -207,6 +215,7 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(AuditAction.AdministrationCreated, audit[0].Action); // creation is on record too
     }
 
+    // R: SEC-2
     [SkippableFact]
     public async Task SEC2_concurrent_first_grants_of_one_pair_produce_exactly_one_grant()
     {
@@ -234,6 +243,7 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
         Assert.True(await OfficeMayAccessAsync(db, w.Office.Id, w.Administration.Id));
     }
 
+    // R: SEC-2
     [SkippableFact]
     public async Task SEC2_two_requests_that_both_saw_no_grant_cannot_both_insert_one()
     {
@@ -257,6 +267,7 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
         Assert.Single(audit, r => r.Action == AuditAction.RightsGranted); // the loser's audit row was not written either
     }
 
+    // R: SEC-2
     [SkippableFact]
     public async Task SEC2_a_stale_copy_cannot_overwrite_a_newer_change()
     {

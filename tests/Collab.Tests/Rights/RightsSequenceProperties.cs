@@ -21,6 +21,7 @@ public abstract class RightsSequenceProperties(Engine engine, PostgresServer? po
         from administration in Gen.Choose(0, 1)
         select new Step(grant, office, administration);
 
+    // R: ONB-3, ONB-4
     [SkippableFact]
     public async Task ONB3_ONB4_access_equals_the_last_grant_or_revocation_of_each_pair()
     {

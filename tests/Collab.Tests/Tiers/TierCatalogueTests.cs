@@ -12,6 +12,7 @@ public sealed class TierCatalogueTests
     private static readonly ClientTier[] AllTiers = Enum.GetValues<ClientTier>();
     private static readonly Feature[] AllFeatures = Enum.GetValues<Feature>();
 
+    // R: TIER-1
     [Fact]
     public void TIER1_three_client_types_with_their_prices_and_one_included_client_user()
     {
@@ -29,6 +30,7 @@ public sealed class TierCatalogueTests
         Assert.Equal(int.MaxValue, catalogue.MaxClientUsers(ClientTier.CollaborateExtended));
     }
 
+    // R: TIER-2
     [Fact]
     public void TIER2_the_shipped_matrix_is_the_table_of_the_domain()
     {
@@ -57,6 +59,7 @@ public sealed class TierCatalogueTests
         }
     }
 
+    // R: TIER-2
     [Fact]
     public void TIER2_the_catalogue_is_data_a_vendor_replaces_through_options()
     {
@@ -83,6 +86,7 @@ public sealed class TierCatalogueTests
         { "no included user", "IncludedClientUsers is 0" },
     };
 
+    // R: TIER-2
     [Theory]
     [MemberData(nameof(InvalidCatalogues))]
     public void TIER2_an_invalid_vendor_catalogue_is_refused_at_start_up_naming_the_problem(string problem, string message)
@@ -126,6 +130,7 @@ public sealed class TierCatalogueTests
         Features = AllFeatures.Where(f => (mask & (1 << (int)f)) != 0).Select(f => f.ToString()).ToList(),
     };
 
+    // R: TIER-2, TIER-6
     [Fact]
     public void TIER2_TIER6_the_feature_check_agrees_with_every_catalogue_that_passes_validation()
     {
@@ -149,6 +154,7 @@ public sealed class TierCatalogueTests
     private static TierDefinitionOptions Definition(TierCatalogueOptions options, ClientTier tier) =>
         tier switch { ClientTier.Standard => options.Standard!, ClientTier.Collaborate => options.Collaborate!, _ => options.CollaborateExtended! };
 
+    // R: TIER-6
     [Fact]
     public void TIER6_the_feature_check_allocates_nothing()
     {
@@ -171,6 +177,7 @@ public sealed class TierCatalogueTests
         Assert.True(hits > 0); // correctness is the properties' job; this test is about allocation
     }
 
+    // R: TIER-6
     [Fact]
     public void TIER6_undefined_tiers_or_features_are_never_allowed()
     {
@@ -180,6 +187,7 @@ public sealed class TierCatalogueTests
         Assert.False(TierCatalogue.Default.Allows(ClientTier.CollaborateExtended, (Feature)(-1)));
     }
 
+    // R: SHARE-11
     [Fact]
     public void SHARE11_a_refused_feature_names_the_feature_and_the_tier_that_has_it()
     {
@@ -193,6 +201,7 @@ public sealed class TierCatalogueTests
 
     private static readonly Gen<ClientTier> Tiers = Gen.Elements(AllTiers);
 
+    // R: TIER-3
     [Fact]
     public void TIER3_for_any_sequence_of_tier_changes_fiscal_and_annual_report_work_share_one_tier()
     {
@@ -214,6 +223,7 @@ public sealed class TierCatalogueTests
         FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
     }
 
+    // R: TIER-3
     [Fact]
     public void TIER3_the_model_has_no_place_for_a_second_tier()
     {
@@ -234,6 +244,7 @@ public sealed class TierCatalogueTests
         from name in Gen.Elements("Bakker", "Smit", "de Vries", "Jansen", "Ümit", "")
         select new StatementRow(new ClientId(Guid.NewGuid()), name, tier, users);
 
+    // R: TIER-7
     [Fact]
     public void TIER7_the_statement_total_is_the_sum_of_its_lines_whatever_the_order_of_clients()
     {
@@ -251,6 +262,7 @@ public sealed class TierCatalogueTests
         FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
     }
 
+    // R: TIER-7
     [Fact]
     public void TIER7_lines_bill_the_tier_price_plus_extra_users_in_decimal_euro()
     {

@@ -50,6 +50,7 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
             return ids;
         });
 
+    // R: TIER-4
     [SkippableFact]
     public async Task TIER4_an_upgrade_moves_every_service_at_once_and_is_audited()
     {
@@ -73,6 +74,7 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         Assert.Single(await World.AuditAsync(db, AuditSubject.Client(w.Client.Id)), r => r.Action == AuditAction.TierChanged);
     }
 
+    // R: TIER-3
     [SkippableFact]
     public async Task TIER3_an_office_has_one_collaboration_and_so_one_tier_per_client()
     {
@@ -87,6 +89,7 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(ClientTier.Standard, await Tiers(db, t => t.GetTierAsync(w.Office.Id, w.Client.Id)));
     }
 
+    // R: TIER-4
     [SkippableFact]
     public async Task TIER4_a_downgrade_that_leaves_too_many_client_users_is_refused_until_users_are_deactivated()
     {
@@ -106,6 +109,7 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(TierChangeStatus.Changed, outcome.Status);
     }
 
+    // R: TIER-4
     [SkippableFact]
     public async Task TIER4_a_downgrade_that_would_remove_a_feature_open_work_needs_is_refused_naming_the_work()
     {
@@ -128,6 +132,7 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(ClientTier.CollaborateExtended, await Tiers(db, t => t.GetTierAsync(w.Office.Id, w.Client.Id)));
     }
 
+    // R: TIER-2
     [SkippableFact]
     public async Task TIER2_extra_client_users_only_in_a_tier_that_has_them()
     {
@@ -148,6 +153,7 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         Assert.Contains(await World.AuditAsync(db, AuditSubject.User(second.Id)), r => r.Action == AuditAction.UserCreated);
     }
 
+    // R: TIER-5
     [SkippableFact]
     public async Task TIER5_bulk_change_reports_per_client_and_leaves_refused_clients_untouched()
     {
@@ -180,6 +186,7 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         Assert.Empty(await World.AuditAsync(db, AuditSubject.Client(w.Client.Id)).ContinueWith(t => t.Result.Where(r => r.Action == AuditAction.TierChanged && r.Details.Contains("to=Standard", StringComparison.Ordinal)).ToList()));
     }
 
+    // R: TIER-5
     [SkippableFact]
     public async Task TIER5_a_change_made_to_one_client_during_a_bulk_run_is_kept_and_reported()
     {
@@ -216,6 +223,7 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         Assert.DoesNotContain(victimAudit, r => r.Action == AuditAction.TierChanged && r.Details.EndsWith("to=CollaborateExtended", StringComparison.Ordinal));
     }
 
+    // R: TIER-7
     [SkippableFact]
     public async Task TIER7_the_statement_bills_clients_whose_work_can_start_this_calendar_year()
     {
@@ -243,6 +251,7 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         Assert.DoesNotContain(nextYear.Lines, l => l.Client == endedThisYear[0]);
     }
 
+    // R: TIER-8
     [SkippableFact]
     public async Task TIER8_one_client_login_reaches_all_companies_of_that_client()
     {
@@ -260,6 +269,7 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(RefusalKind.Forbidden, otherClients.Kind);
     }
 
+    // R: SHARE-11
     [SkippableFact]
     public async Task SHARE11_a_feature_is_checked_against_the_tier_at_the_moment_of_the_action()
     {

@@ -37,6 +37,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         return [.. _sender.Sent];
     }
 
+    // R: XFER-1
     [SkippableFact]
     public async Task XFER1_a_request_moves_one_or_more_administrations_of_one_client_out_of_the_old_environment()
     {
@@ -65,6 +66,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         { "bank link of another administration", "transfer.bank-link-invalid" },
     };
 
+    // R: XFER-1
     [SkippableTheory]
     [MemberData(nameof(BadRequests))]
     public async Task XFER1_a_request_that_breaks_a_rule_is_refused_and_changes_nothing(string problem, string code)
@@ -98,6 +100,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(problem == "already requested" ? 1 : 0, open.Count);
     }
 
+    // R: XFER-2
     [SkippableFact]
     public async Task XFER2_it_proceeds_only_after_all_three_consents_in_any_order()
     {
@@ -126,6 +129,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         }
     }
 
+    // R: XFER-2
     [SkippableFact]
     public async Task XFER2_any_party_can_refuse_and_nothing_moves()
     {
@@ -143,6 +147,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         Assert.Contains(await DeliveredAsync(db), n => n.Kind == NotificationKind.TransferRefused && n.Recipient == w.NewAdmin.Email && n.Text.Contains("huidige kantoor", StringComparison.Ordinal));
     }
 
+    // R: XFER-2
     [SkippableFact]
     public async Task XFER2_only_the_requester_can_cancel()
     {
@@ -158,6 +163,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         Assert.Empty(await db.InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().ListOpenRequestsAsync(w.Client.Id, CancellationToken.None)));
     }
 
+    // R: XFER-2, RET-3, RET-1 (30 calendar days on local dates in the office's zone, across the DST change)
     [SkippableFact]
     public async Task XFER2_RET3_an_unconsented_request_expires_after_30_calendar_days_in_the_office_time_zone()
     {
@@ -184,6 +190,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(3, (await DeliveredAsync(db)).Count(n => n.Kind == NotificationKind.TransferExpired));
     }
 
+    // R: XFER-3
     [SkippableFact]
     public async Task XFER3_a_party_consents_once_and_nobody_consents_for_another()
     {
@@ -209,6 +216,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(1, stored!.ConsentCount);
     }
 
+    // R: XFER-2
     [SkippableFact]
     public async Task XFER2_three_parties_consenting_at_the_same_moment_lose_no_consent()
     {
@@ -223,6 +231,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(3, (await World.AuditAsync(db, AuditSubject.Transfer(request.Id))).Count(r => r.Action == AuditAction.TransferConsented));
     }
 
+    // R: XFER-4, XFER-6
     [SkippableFact]
     public async Task XFER4_XFER6_execution_moves_the_administrations_and_invites_the_client_billed_to_the_client()
     {
@@ -250,6 +259,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         Assert.Contains("state Executed", again.Message, StringComparison.Ordinal);
     }
 
+    // R: XFER-5
     [SkippableFact]
     public async Task XFER5_what_is_not_copied_becomes_a_checklist_the_new_office_ticks_off()
     {
@@ -277,6 +287,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(w.NewAdmin.Id, stored[0].DoneBy);
     }
 
+    // R: AUD-1
     [SkippableFact]
     public async Task AUD1_consents_refusals_and_execution_are_recorded_with_actor_and_instant()
     {

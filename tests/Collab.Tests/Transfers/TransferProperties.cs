@@ -35,6 +35,7 @@ public sealed class TransferAggregateProperties
         from days in Gen.Frequency((3, Gen.Choose(0, 3)), (1, Gen.Choose(25, 31)))
         select new Step(op, party, days);
 
+    // R: XFER-2, XFER-3, RET-3
     [Fact]
     public void XFER2_XFER3_RET3_no_event_order_completes_a_transfer_without_three_consents()
     {
@@ -123,6 +124,7 @@ public sealed class TransferAggregateProperties
 /// <summary>The same property through the service and a real database, with random actors — right ones, wrong ones and repeats.</summary>
 public abstract class TransferServiceProperties(Engine engine, PostgresServer? postgres, int cases)
 {
+    // R: XFER-3
     [SkippableFact]
     public async Task XFER3_random_actors_never_complete_a_transfer_without_the_three_right_consents()
     {
