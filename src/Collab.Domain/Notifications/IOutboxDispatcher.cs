@@ -4,8 +4,10 @@ namespace Collab.Notifications;
 /// Delivers the notifications waiting in Collab's outbox through the vendor's <see cref="INotificationSender"/>.
 /// Call it from a background job; it is safe to run in several instances at once: each message is claimed with a
 /// lease by one dispatcher, so it is not sent twice while that dispatcher lives. A message whose sender throws
-/// is retried by a later call; one whose dispatcher died is claimed again when its lease ends (at-least-once:
-/// pass <see cref="Notification.Id"/> to the channel to drop a duplicate).
+/// is retried by a later call with growing back-off, and after <see cref="CollabOptions.NotificationMaxAttempts"/>
+/// attempts it is dead-lettered: kept, never sent, listed by <see cref="ListDeadLettersAsync"/>. One whose
+/// dispatcher died is claimed again when its lease ends (at-least-once: pass <see cref="Notification.Id"/> to the
+/// channel to drop a duplicate).
 /// </summary>
 public interface IOutboxDispatcher
 {
@@ -15,4 +17,17 @@ public interface IOutboxDispatcher
     /// <returns>How many this call delivered.</returns>
     /// <exception cref="InvalidOperationException">No <see cref="INotificationSender"/> is registered.</exception>
     Task<int> DispatchAsync(int max = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>Notifications that could not be delivered within the attempt limit, newest first.</summary>
+    /// <param name="max">At most this many.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The dead letters.</returns>
+    Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int max = 100, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A notification the outbox gave up on.</summary>
+/// <param name="Notification">The message.</param>
+/// <param name="Attempts">How often delivery was tried.</param>
+/// <param name="LastError">The sender's last error message.</param>
+/// <param name="DeadLetteredAt">When the outbox gave up.</param>
+public sealed record DeadLetter(Notification Notification, int Attempts, string? LastError, NodaTime.Instant DeadLetteredAt);

@@ -23,6 +23,12 @@ public sealed class CollabOptions
     /// in the office's time zone can be consented through day D + this number. Default 30; 1 to 366.
     /// </summary>
     public int TransferValidityDays { get; set; } = 30;
+
+    /// <summary>
+    /// How many times the outbox tries to deliver a notification before it gives up and marks it dead-lettered,
+    /// visible through <c>IOutboxDispatcher.ListDeadLettersAsync</c>. Default 8; 1 to 100.
+    /// </summary>
+    public int NotificationMaxAttempts { get; set; } = 8;
 }
 
 /// <summary>Refuses options that cannot work, at start-up, with a message naming the setting.</summary>
@@ -39,6 +45,11 @@ internal sealed class CollabOptionsValidator : IValidateOptions<CollabOptions>
         if (options.TransferValidityDays is < 1 or > 366)
         {
             failures.Add($"Collab:TransferValidityDays is {options.TransferValidityDays}: use a number of days from 1 to 366.");
+        }
+
+        if (options.NotificationMaxAttempts is < 1 or > 100)
+        {
+            failures.Add($"Collab:NotificationMaxAttempts is {options.NotificationMaxAttempts}: use a number of attempts from 1 to 100.");
         }
 
         if (options.Tiers is { } tiers)

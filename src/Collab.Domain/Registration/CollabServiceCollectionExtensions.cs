@@ -56,6 +56,7 @@ public static class CollabServiceCollectionExtensions
 
         services.TryAddSingleton(static sp =>
             TierCatalogue.Create(sp.GetRequiredService<IOptions<CollabOptions>>().Value.Tiers ?? TierCatalogueOptions.CreateDefault()));
+        services.TryAddSingleton(static sp => new Telemetry.CollabTelemetry(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddScoped<CollabRegistry>();
         services.TryAddScoped<TierService>();
         services.TryAddScoped<BillingService>();

@@ -1,5 +1,6 @@
 using Collab.Registry;
 using Collab.Stores;
+using Collab.Telemetry;
 using NodaTime;
 
 namespace Collab.Rights;
@@ -15,14 +16,17 @@ public sealed class RightsService
     private readonly IRightsStore _rights;
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
+    private readonly CollabTelemetry _telemetry;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="registry">Reads the registry.</param>
     /// <param name="rights">Reads grants.</param>
     /// <param name="unitOfWork">Saves changes.</param>
     /// <param name="clock">The clock.</param>
-    public RightsService(IRegistryStore registry, IRightsStore rights, ICollabUnitOfWork unitOfWork, IClock clock)
+    /// <param name="telemetry">Traces and metrics.</param>
+    public RightsService(IRegistryStore registry, IRightsStore rights, ICollabUnitOfWork unitOfWork, IClock clock, CollabTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _registry = registry;
         _rights = rights;
         _unitOfWork = unitOfWork;
@@ -42,6 +46,7 @@ public sealed class RightsService
     /// </exception>
     public async Task<RightsGrant> GrantAsync(UserId clientUser, OfficeId office, AdministrationId administration, GrantChannel channel, CancellationToken cancellationToken = default)
     {
+        using var activity = CollabTelemetry.Source.StartActivity("collab.rights.grant");
         var (_, target) = await AuthorizeAsync(clientUser, office, administration, "grant", cancellationToken).ConfigureAwait(false);
         if (target.HolderOfficeId == office)
         {
@@ -62,6 +67,7 @@ public sealed class RightsService
         }
 
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        _telemetry.RightsChanged(AuditAction.RightsGranted);
         return grant;
     }
 
@@ -77,12 +83,14 @@ public sealed class RightsService
     /// </exception>
     public async Task<RightsGrant> RevokeAsync(UserId clientUser, OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default)
     {
+        using var activity = CollabTelemetry.Source.StartActivity("collab.rights.revoke");
         await AuthorizeAsync(clientUser, office, administration, "revoke", cancellationToken).ConfigureAwait(false);
         var grant = await _rights.FindGrantAsync(office, administration, cancellationToken).ConfigureAwait(false)
             ?? throw Refuse.Rule("rights.not-granted",
                 $"Office {office} was never granted rights to administration {administration}: there is nothing to revoke.", "ONB-4");
         grant.Revoke(clientUser, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        _telemetry.RightsChanged(AuditAction.RightsRevoked);
         return grant;
     }
 

@@ -1,4 +1,5 @@
 using Collab.Stores;
+using Collab.Telemetry;
 using NodaTime;
 
 namespace Collab.Tiers;
@@ -18,6 +19,7 @@ public sealed class TierService
     private readonly IEnumerable<IOpenWorkSource> _openWork;
     private readonly TierCatalogue _catalogue;
     private readonly IClock _clock;
+    private readonly CollabTelemetry _telemetry;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="tiers">Reads collaborations.</param>
@@ -26,8 +28,11 @@ public sealed class TierService
     /// <param name="openWork">Every source of open work that a downgrade must respect.</param>
     /// <param name="catalogue">The tier catalogue.</param>
     /// <param name="clock">The clock.</param>
-    public TierService(ITierStore tiers, IRegistryStore registry, ICollabUnitOfWork unitOfWork, IEnumerable<IOpenWorkSource> openWork, TierCatalogue catalogue, IClock clock)
+    /// <param name="telemetry">Traces and metrics.</param>
+    public TierService(
+        ITierStore tiers, IRegistryStore registry, ICollabUnitOfWork unitOfWork, IEnumerable<IOpenWorkSource> openWork, TierCatalogue catalogue, IClock clock, CollabTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _tiers = tiers;
         _registry = registry;
         _unitOfWork = unitOfWork;
@@ -132,6 +137,7 @@ public sealed class TierService
         }
 
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        _telemetry.TierChanges(outcome.Status.ToString(), 1);
         return outcome;
     }
 
@@ -153,6 +159,8 @@ public sealed class TierService
     {
         ArgumentNullException.ThrowIfNull(clients);
         ClientCollaboration.CheckTier(tier);
+        using var activity = CollabTelemetry.Source.StartActivity("collab.tier.bulk-change");
+        activity?.SetTag("collab.clients", clients.Count);
         var outcomes = new List<TierChangeOutcome>(clients.Count);
         var zone = await OfficeZoneAsync(office, cancellationToken).ConfigureAwait(false);
         foreach (var chunk in clients.Chunk(ChunkSize))
@@ -186,6 +194,11 @@ public sealed class TierService
             }
 
             outcomes.AddRange(chunk.Select(c => decided[c]));
+        }
+
+        foreach (var status in Enum.GetValues<TierChangeStatus>())
+        {
+            _telemetry.TierChanges(status.ToString(), outcomes.Count(o => o.Status == status));
         }
 
         return new BulkTierChangeResult(outcomes);

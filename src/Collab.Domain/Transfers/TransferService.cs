@@ -1,5 +1,6 @@
 using Collab.Registry;
 using Collab.Stores;
+using Collab.Telemetry;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -18,6 +19,7 @@ public sealed class TransferService
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
     private readonly CollabOptions _options;
+    private readonly CollabTelemetry _telemetry;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="registry">Reads the registry.</param>
@@ -25,8 +27,10 @@ public sealed class TransferService
     /// <param name="unitOfWork">Saves changes and notifications.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="options">Collab's options (validity).</param>
-    public TransferService(IRegistryStore registry, ITransferStore transfers, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options)
+    /// <param name="telemetry">Traces and metrics.</param>
+    public TransferService(IRegistryStore registry, ITransferStore transfers, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, CollabTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _registry = registry;
         _transfers = transfers;
         _unitOfWork = unitOfWork;
@@ -137,6 +141,7 @@ public sealed class TransferService
     /// <exception cref="CollabRefusalException">Unknown request; the user is not that party; the party already consented; the request is not open or has expired.</exception>
     public async Task<TransferRequest> ConsentAsync(UserId user, TransferRequestId transfer, TransferParty party, CancellationToken cancellationToken = default)
     {
+        using var activity = CollabTelemetry.Source.StartActivity("collab.transfer.consent");
         for (var attempt = 1; ; attempt++)
         {
             var (request, from, to) = await LoadForPartyAsync(user, transfer, party, cancellationToken).ConfigureAwait(false);
@@ -147,6 +152,7 @@ public sealed class TransferService
             try
             {
                 await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                _telemetry.Consent(party.ToString());
                 return request;
             }
             catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict && attempt < ConsentAttempts)
@@ -235,6 +241,7 @@ public sealed class TransferService
     /// <exception cref="CollabRefusalException">Unknown request, not an administrator, or not approved (the reason says what is missing).</exception>
     public async Task<IReadOnlyList<FollowUpItem>> ExecuteAsync(UserId user, TransferRequestId transfer, BillingParty billedTo, CancellationToken cancellationToken = default)
     {
+        using var activity = CollabTelemetry.Source.StartActivity("collab.transfer.execute");
         var request = await FindAsync(transfer, cancellationToken).ConfigureAwait(false);
         var from = await FindEnvironmentAsync(request.FromEnvironment, cancellationToken).ConfigureAwait(false);
         var to = await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false);

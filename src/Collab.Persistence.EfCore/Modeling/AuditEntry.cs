@@ -74,6 +74,9 @@ internal sealed class OutboxMessage
 
     public Instant? DispatchedAt { get; set; }
 
+    /// <summary>When delivery was given up after the attempt limit; such a message is never claimed again.</summary>
+    public Instant? DeadLetteredAt { get; set; }
+
     public string? LastError { get; set; }
 
     public static OutboxMessage From(Notification notification, Instant now) => new()

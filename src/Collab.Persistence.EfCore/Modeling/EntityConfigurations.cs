@@ -263,7 +263,8 @@ internal sealed class OutboxMessageConfiguration(CollabModelOptions options) : C
         builder.Property(x => x.Text).HasMaxLength(2000).IsRequired();
         builder.Property(x => x.LeaseUntil).HasConversion(CollabConverters.Instant);
         builder.Property(x => x.DispatchedAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.DeadLetteredAt).HasConversion(CollabConverters.Instant);
         builder.Property(x => x.LastError).HasMaxLength(2000);
-        builder.HasIndex(x => new { x.DispatchedAt, x.CreatedAt }); // pending first, oldest first
+        builder.HasIndex(x => new { x.DispatchedAt, x.DeadLetteredAt, x.CreatedAt }); // pending first, oldest first
     }
 }

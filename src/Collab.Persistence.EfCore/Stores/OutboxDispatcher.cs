@@ -1,5 +1,7 @@
 using Collab.Notifications;
+using Collab.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Collab.Persistence.EfCore;
@@ -15,12 +17,26 @@ internal sealed class OutboxDispatcher<TContext> : IOutboxDispatcher
     private readonly TContext _context;
     private readonly IClock _clock;
     private readonly INotificationSender? _sender;
+    private readonly CollabTelemetry _telemetry;
+    private readonly int _maxAttempts;
 
-    public OutboxDispatcher(TContext context, IClock clock, IEnumerable<INotificationSender> senders)
+    public OutboxDispatcher(TContext context, IClock clock, IEnumerable<INotificationSender> senders, CollabTelemetry telemetry, IOptions<CollabOptions> options)
     {
         _context = context;
         _clock = clock;
         _sender = senders.LastOrDefault();
+        _telemetry = telemetry;
+        _maxAttempts = options.Value.NotificationMaxAttempts;
+    }
+
+    public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int max = 100, CancellationToken cancellationToken = default)
+    {
+        var messages = await _context.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.DeadLetteredAt != null)
+            .OrderByDescending(m => m.DeadLetteredAt)
+            .Take(max)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return messages.ConvertAll(m => new DeadLetter(m.ToNotification(), m.Attempts, m.LastError, m.DeadLetteredAt!.Value));
     }
 
     public async Task<int> DispatchAsync(int max = 100, CancellationToken cancellationToken = default)
@@ -30,7 +46,7 @@ internal sealed class OutboxDispatcher<TContext> : IOutboxDispatcher
         var messages = _context.Set<OutboxMessage>();
         var now = _clock.GetCurrentInstant();
         var candidates = await messages.AsNoTracking()
-            .Where(m => m.DispatchedAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .Where(m => m.DispatchedAt == null && m.DeadLetteredAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
             .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
             .Select(m => m.Id)
             .Take(max)
@@ -44,7 +60,7 @@ internal sealed class OutboxDispatcher<TContext> : IOutboxDispatcher
             now = _clock.GetCurrentInstant();
             Instant? leaseUntil = now + Lease;
             var claimed = await messages
-                .Where(m => m.Id == id && m.DispatchedAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
+                .Where(m => m.Id == id && m.DispatchedAt == null && m.DeadLetteredAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil).SetProperty(m => m.LeaseOwner, owner).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken)
                 .ConfigureAwait(false);
             if (claimed == 0)
@@ -59,12 +75,15 @@ internal sealed class OutboxDispatcher<TContext> : IOutboxDispatcher
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // Retry later, backing off with the number of attempts; the error is kept for the operator.
-                Instant? retryAt = _clock.GetCurrentInstant() + Duration.FromSeconds(Math.Min(3600, 30 * message.Attempts * message.Attempts));
+                // Retry later, backing off with the number of attempts; give up after the limit. The error is kept for the operator.
+                var failedAt = _clock.GetCurrentInstant();
+                Instant? retryAt = failedAt + Duration.FromSeconds(Math.Min(3600, 30 * message.Attempts * message.Attempts));
+                Instant? deadAt = message.Attempts >= _maxAttempts ? failedAt : null;
                 var error = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
                 await messages.Where(m => m.Id == id && m.LeaseOwner == owner)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, retryAt).SetProperty(m => m.LastError, error), cancellationToken)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, retryAt).SetProperty(m => m.LastError, error).SetProperty(m => m.DeadLetteredAt, deadAt), cancellationToken)
                     .ConfigureAwait(false);
+                _telemetry.Notification(deadAt is null ? "failed" : "dead_letter");
                 continue;
             }
 
@@ -72,6 +91,7 @@ internal sealed class OutboxDispatcher<TContext> : IOutboxDispatcher
             await messages.Where(m => m.Id == id && m.LeaseOwner == owner)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.DispatchedAt, dispatchedAt), cancellationToken)
                 .ConfigureAwait(false);
+            _telemetry.Notification("sent");
             sent++;
         }
 

@@ -14,7 +14,11 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
     private readonly RecordingSender _sender = new();
 
     private Task<TestDatabase> NewDatabaseAsync() =>
-        TestDatabase.CreateAsync(engine, postgres, services => services.AddSingleton<INotificationSender>(_sender));
+        TestDatabase.CreateAsync(engine, postgres, services =>
+        {
+            services.AddSingleton<INotificationSender>(_sender);
+            services.Configure<CollabOptions>(o => o.NotificationMaxAttempts = 3);
+        });
 
     private static Task<T> Transfers<T>(TestDatabase db, Func<TransferService, Task<T>> work) =>
         db.InScopeAsync(sp => work(sp.GetRequiredService<TransferService>()));
@@ -335,6 +339,50 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(1, await db.InScopeAsync(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync()));
         Assert.Equal(15, _sender.Sent.Select(n => n.Id).Distinct().Count());
         Assert.Equal(15, _sender.Sent.Count);
+    }
+
+    [SkippableFact]
+    public async Task A_dispatcher_that_dies_between_claim_and_send_loses_nothing_and_sends_once()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await TransferWorld.SeedAsync(db);
+        await RequestAsync(db, w, w.A1); // three notifications
+        var sending = new TaskCompletionSource();
+        _sender.HangNextSend = sending;
+        using var crash = new CancellationTokenSource();
+
+        var dying = db.InScopeAsync(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync(10, crash.Token));
+        await sending.Task.WaitAsync(TimeSpan.FromSeconds(30)); // it claimed a message and is "sending"
+        crash.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dying);
+
+        Assert.Equal(2, await db.InScopeAsync(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync())); // the claimed one is leased
+        db.Clock.Advance(Duration.FromMinutes(3)); // the dead dispatcher's lease ends
+        Assert.Equal(1, await db.InScopeAsync(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync()));
+        Assert.Equal(3, _sender.Sent.Count);
+        Assert.Equal(3, _sender.Sent.Select(n => n.Id).Distinct().Count());
+    }
+
+    [SkippableFact]
+    public async Task A_notification_that_keeps_failing_is_dead_lettered_visibly_after_the_attempt_limit()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await TransferWorld.SeedAsync(db);
+        await RequestAsync(db, w, w.A1);
+        _sender.FailuresToSimulate = 3; // the first message fails on every one of its 3 attempts
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await db.InScopeAsync(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync(1));
+            db.Clock.Advance(Duration.FromHours(2)); // past the back-off
+        }
+
+        var dead = Assert.Single(await db.InScopeAsync(sp => sp.GetRequiredService<IOutboxDispatcher>().ListDeadLettersAsync()));
+        Assert.Equal((3, "mail server unavailable"), (dead.Attempts, dead.LastError));
+        Assert.Equal(2, await db.InScopeAsync(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync()));
+        db.Clock.Advance(Duration.FromHours(2));
+        Assert.Equal(0, await db.InScopeAsync(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync())); // never retried again
+        Assert.DoesNotContain(_sender.Sent, n => n.Id == dead.Notification.Id);
     }
 }
 

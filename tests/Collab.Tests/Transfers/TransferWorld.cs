@@ -12,8 +12,18 @@ public sealed class RecordingSender : INotificationSender
 
     public int FailuresToSimulate { get; set; }
 
-    public Task SendAsync(Notification notification, CancellationToken cancellationToken)
+    /// <summary>When set, the next send hangs until cancelled: the dispatcher "dies" after claiming, before sending.</summary>
+    public TaskCompletionSource? HangNextSend { get; set; }
+
+    public async Task SendAsync(Notification notification, CancellationToken cancellationToken)
     {
+        if (HangNextSend is { } entered)
+        {
+            HangNextSend = null;
+            entered.SetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
         if (FailuresToSimulate > 0)
         {
             FailuresToSimulate--;
@@ -21,7 +31,6 @@ public sealed class RecordingSender : INotificationSender
         }
 
         Sent.Enqueue(notification);
-        return Task.CompletedTask;
     }
 }
 
