@@ -70,6 +70,36 @@ public enum AuditAction
 
     /// <summary>A follow-up item of a transfer was ticked off (XFER-5).</summary>
     FollowUpTicked = 22,
+
+    /// <summary>An annual report was drafted.</summary>
+    ReportDrafted = 23,
+
+    /// <summary>A report was shared with the client (SHARE-1, SHARE-3).</summary>
+    ReportShared = 24,
+
+    /// <summary>A one-time link was opened (not spent, SHARE-12).</summary>
+    LinkOpened = 25,
+
+    /// <summary>A one-time link was spent by the client's confirmed view (SHARE-1, SHARE-12).</summary>
+    LinkViewed = 26,
+
+    /// <summary>The office issued a fresh link for a spent or expired one (SHARE-12).</summary>
+    LinkReissued = 27,
+
+    /// <summary>The client approved a report (SHARE-3, SHARE-5).</summary>
+    ReportApproved = 28,
+
+    /// <summary>The client rejected a report (SHARE-3).</summary>
+    ReportRejected = 29,
+
+    /// <summary>An approval task passed its deadline (SHARE-3).</summary>
+    ReportExpired = 30,
+
+    /// <summary>A deadline reminder was queued (SHARE-4).</summary>
+    ReminderSent = 31,
+
+    /// <summary>A client user opened a report shared for approval (SHARE-3).</summary>
+    ReportViewed = 32,
 }
 
 /// <summary>What an audit record is about.</summary>
@@ -101,6 +131,11 @@ public readonly record struct AuditSubject(string Type, string Id)
     /// <param name="id">The request.</param>
     /// <returns>The subject.</returns>
     public static AuditSubject Transfer(TransferRequestId id) => new("transfer", id.ToString());
+
+    /// <summary>A report as subject.</summary>
+    /// <param name="id">The report.</param>
+    /// <returns>The subject.</returns>
+    public static AuditSubject Report(ReportId id) => new("report", id.ToString());
 
     /// <summary>An environment as subject.</summary>
     /// <param name="id">The environment.</param>

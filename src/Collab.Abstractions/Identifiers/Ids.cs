@@ -99,3 +99,15 @@ public readonly record struct TransferRequestId(Guid Value)
     /// <inheritdoc />
     public override string ToString() => Value.ToString();
 }
+
+/// <summary>Identifies an annual report shared with a client (SHARE).</summary>
+/// <param name="Value">The underlying GUID. <see cref="Guid.Empty"/> is never a valid id.</param>
+public readonly record struct ReportId(Guid Value)
+{
+    /// <summary>Creates a new, unique id.</summary>
+    /// <returns>A fresh id.</returns>
+    public static ReportId New() => new(Guid.CreateVersion7());
+
+    /// <inheritdoc />
+    public override string ToString() => Value.ToString();
+}

@@ -23,6 +23,21 @@ public enum NotificationKind
 
     /// <summary>A user is invited, through its existing identity (e-mail), into an environment (XFER-4).</summary>
     EnvironmentInvitation = 7,
+
+    /// <summary>A report is ready; <see cref="Notification.Reference"/> holds the one-time link token (SHARE-1).</summary>
+    ReportReady = 8,
+
+    /// <summary>A report awaits the client's approval before its deadline (SHARE-3).</summary>
+    ApprovalRequested = 9,
+
+    /// <summary>The deadline of an open task is near (SHARE-4).</summary>
+    DeadlineReminder = 10,
+
+    /// <summary>The client viewed a report through its one-time link (SHARE-12).</summary>
+    LinkViewed = 11,
+
+    /// <summary>The client approved or rejected a report.</summary>
+    ReportDecided = 12,
 }
 
 /// <summary>
@@ -34,7 +49,11 @@ public enum NotificationKind
 /// <param name="Recipient">The recipient's e-mail address.</param>
 /// <param name="Subject">What it concerns, for the vendor's templates and links.</param>
 /// <param name="Text">A plain-language sentence the vendor may use as is.</param>
-public sealed record Notification(Guid Id, NotificationKind Kind, string Recipient, AuditSubject Subject, string Text);
+/// <param name="Reference">
+/// A value the vendor's template needs, such as the one-time link token of a <see cref="NotificationKind.ReportReady"/>
+/// message. It is a secret: the outbox erases it once the message is delivered.
+/// </param>
+public sealed record Notification(Guid Id, NotificationKind Kind, string Recipient, AuditSubject Subject, string Text, string? Reference = null);
 
 /// <summary>Delivers notifications by the vendor's channel (e-mail, SMS, in-app). Implemented by the vendor.</summary>
 public interface INotificationSender

@@ -29,6 +29,12 @@ public sealed class CollabOptions
     /// visible through <c>IOutboxDispatcher.ListDeadLettersAsync</c>. Default 8; 1 to 100.
     /// </summary>
     public int NotificationMaxAttempts { get; set; } = 8;
+
+    /// <summary>How many calendar days before an approval deadline the client is reminded (SHARE-4). Default 3; 0 to 60.</summary>
+    public int ReminderLeadDays { get; set; } = 3;
+
+    /// <summary>How long a one-time report link works if unused (SHARE-1). Default 14 days; 1 to 90.</summary>
+    public int LinkValidityDays { get; set; } = 14;
 }
 
 /// <summary>Refuses options that cannot work, at start-up, with a message naming the setting.</summary>
@@ -50,6 +56,16 @@ internal sealed class CollabOptionsValidator : IValidateOptions<CollabOptions>
         if (options.NotificationMaxAttempts is < 1 or > 100)
         {
             failures.Add($"Collab:NotificationMaxAttempts is {options.NotificationMaxAttempts}: use a number of attempts from 1 to 100.");
+        }
+
+        if (options.ReminderLeadDays is < 0 or > 60)
+        {
+            failures.Add($"Collab:ReminderLeadDays is {options.ReminderLeadDays}: use a number of days from 0 to 60.");
+        }
+
+        if (options.LinkValidityDays is < 1 or > 90)
+        {
+            failures.Add($"Collab:LinkValidityDays is {options.LinkValidityDays}: use a number of days from 1 to 90.");
         }
 
         if (options.Tiers is { } tiers)

@@ -61,6 +61,8 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<TierService>();
         services.TryAddScoped<BillingService>();
         services.TryAddScoped<Transfers.TransferService>();
+        services.TryAddScoped<Reports.ReportService>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Stores.IOpenWorkSource, Reports.OpenApprovals>());
         services.TryAddScoped<RightsService>();
         services.TryAddScoped<AccessService>();
         return new CollabBuilder(services);

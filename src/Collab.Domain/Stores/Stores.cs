@@ -242,3 +242,60 @@ public interface ITransferStore
     /// <returns>The items (tracked, so they can be ticked off).</returns>
     Task<IReadOnlyList<Transfers.FollowUpItem>> ListFollowUpAsync(TransferRequestId transfer, CancellationToken cancellationToken);
 }
+
+/// <summary>Reads reports, their links and who to tell about them.</summary>
+public interface IReportStore
+{
+    /// <summary>Finds a report, tracked for change.</summary>
+    /// <param name="id">The report.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The report, or null.</returns>
+    Task<Reports.AnnualReport?> FindReportAsync(ReportId id, CancellationToken cancellationToken);
+
+    /// <summary>Finds a link by its id, tracked for change.</summary>
+    /// <param name="id">The link id from the token.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The link, or null.</returns>
+    Task<Reports.ShareLink?> FindLinkAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The report's links that were not replaced, tracked for change.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The links.</returns>
+    Task<IReadOnlyList<Reports.ShareLink>> CurrentLinksAsync(ReportId report, CancellationToken cancellationToken);
+
+    /// <summary>The active client users of a client who may reach a company.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="company">The company.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The users.</returns>
+    Task<IReadOnlyList<CollabUser>> ClientUsersReachingAsync(ClientId client, CompanyId company, CancellationToken cancellationToken);
+
+    /// <summary>The active users of an office.</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The users.</returns>
+    Task<IReadOnlyList<CollabUser>> OfficeUsersAsync(OfficeId office, CancellationToken cancellationToken);
+
+    /// <summary>Open approval tasks whose reminder is due and not yet sent, oldest first, tracked (index on state and due instant).</summary>
+    /// <param name="now">The instant.</param>
+    /// <param name="max">At most this many.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The reports.</returns>
+    Task<IReadOnlyList<Reports.AnnualReport>> FindDueRemindersAsync(NodaTime.Instant now, int max, CancellationToken cancellationToken);
+
+    /// <summary>Open approval tasks of the given clients at an office (work that needs approvals, TIER-4).</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="clients">The clients.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Client and report title per open task.</returns>
+    Task<IReadOnlyList<(ClientId Client, string Title, NodaTime.LocalDate? Deadline)>> OpenApprovalsAsync(
+        OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken);
+
+    /// <summary>Open approval tasks whose deadline has passed, tracked.</summary>
+    /// <param name="now">The instant.</param>
+    /// <param name="max">At most this many.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The reports.</returns>
+    Task<IReadOnlyList<Reports.AnnualReport>> FindOverdueAsync(NodaTime.Instant now, int max, CancellationToken cancellationToken);
+}

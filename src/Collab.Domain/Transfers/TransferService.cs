@@ -346,7 +346,7 @@ public sealed class TransferService
         var office = await _registry.FindOfficeAsync(environment.OfficeId, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", environment.OfficeId.Value);
         var zone = DateTimeZoneProviders.Tzdb[office.TimeZoneId];
         var lastDay = now.InZone(zone).Date.PlusDays(_options.TransferValidityDays);
-        return lastDay.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
+        return Reports.Reminders.DeadlinePassesAt(lastDay, zone); // same calendar rule as a task's deadline day
     }
 
     private async Task NotifyPartiesAsync(TransferRequest request, CollabEnvironment from, CollabEnvironment to, NotificationKind kind, string text, CancellationToken cancellationToken)

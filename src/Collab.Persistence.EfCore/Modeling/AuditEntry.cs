@@ -65,6 +65,9 @@ internal sealed class OutboxMessage
 
     public string Text { get; set; } = string.Empty;
 
+    /// <summary>A secret the template needs (a link token); erased once delivered.</summary>
+    public string? Reference { get; set; }
+
     public int Attempts { get; set; }
 
     /// <summary>Until when a dispatcher holds the message; another may claim it after that.</summary>
@@ -88,7 +91,8 @@ internal sealed class OutboxMessage
         SubjectType = notification.Subject.Type,
         SubjectId = notification.Subject.Id,
         Text = notification.Text,
+        Reference = notification.Reference,
     };
 
-    public Notification ToNotification() => new(Id, Kind, Recipient, new AuditSubject(SubjectType, SubjectId), Text);
+    public Notification ToNotification() => new(Id, Kind, Recipient, new AuditSubject(SubjectType, SubjectId), Text, Reference);
 }

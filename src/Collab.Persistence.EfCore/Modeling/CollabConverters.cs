@@ -35,5 +35,7 @@ public static class CollabConverters
 
     internal static ValueConverter<TransferRequestId, Guid> TransferRequestId { get; } = new(id => id.Value, value => new TransferRequestId(value));
 
+    internal static ValueConverter<ReportId, Guid> ReportId { get; } = new(id => id.Value, value => new ReportId(value));
+
     internal static ValueConverter<RightsGrantId, Guid> RightsGrantId { get; } = new(id => id.Value, value => new RightsGrantId(value));
 }

@@ -41,6 +41,8 @@ public static partial class CollabModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new FollowUpItemConfiguration(options));
         modelBuilder.ApplyConfiguration(new EnvironmentAccessConfiguration(options));
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration(options));
+        modelBuilder.ApplyConfiguration(new AnnualReportConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ShareLinkConfiguration(options));
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration(options));
         modelBuilder.ApplyConfiguration(new SchemaInfoConfiguration(options));
         return modelBuilder;

@@ -261,10 +261,56 @@ internal sealed class OutboxMessageConfiguration(CollabModelOptions options) : C
         builder.Property(x => x.SubjectType).HasMaxLength(50).IsRequired();
         builder.Property(x => x.SubjectId).HasMaxLength(100).IsRequired();
         builder.Property(x => x.Text).HasMaxLength(2000).IsRequired();
+        builder.Property(x => x.Reference).HasMaxLength(200);
         builder.Property(x => x.LeaseUntil).HasConversion(CollabConverters.Instant);
         builder.Property(x => x.DispatchedAt).HasConversion(CollabConverters.Instant);
         builder.Property(x => x.DeadLetteredAt).HasConversion(CollabConverters.Instant);
         builder.Property(x => x.LastError).HasMaxLength(2000);
         builder.HasIndex(x => new { x.DispatchedAt, x.DeadLetteredAt, x.CreatedAt }); // pending first, oldest first
+    }
+}
+
+internal sealed class AnnualReportConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Reports.AnnualReport>(options, "reports")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Reports.AnnualReport> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasConversion(CollabConverters.ReportId).ValueGeneratedNever();
+        builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
+        builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
+        builder.Property(x => x.CompanyId).HasConversion(CollabConverters.CompanyId);
+        builder.Property(x => x.Title).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.Mode).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.Deadline).HasConversion(CollabConverters.LocalDate);
+        builder.Property(x => x.DeadlinePassesAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.ReminderDueAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.ReminderSentAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.ViewedAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.DecidedAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.RejectionReason).HasMaxLength(Guard.MaxNameLength);
+        builder.HasIndex(x => new { x.State, x.ReminderSentAt, x.ReminderDueAt }); // the reminder scan (SHARE-4)
+        builder.HasIndex(x => new { x.State, x.DeadlinePassesAt }); // the expiry scan
+        builder.HasIndex(x => new { x.ClientId, x.CompanyId });
+        builder.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ShareLinkConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Reports.ShareLink>(options, "report_links")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Reports.ShareLink> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.ReportId).HasConversion(CollabConverters.ReportId);
+        builder.Property(x => x.SecretHash).HasMaxLength(32).IsRequired(); // SHA-256 of the token's secret; never the token
+        builder.Property(x => x.IssuedAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.ExpiresAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.FirstOpenedAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.SpentAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.ReplacedAt).HasConversion(CollabConverters.Instant);
+        builder.HasIndex(x => x.ReportId);
+        builder.HasOne<Reports.AnnualReport>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -28,6 +28,7 @@ public static class CollabBuilderEntityFrameworkExtensions
         services.TryAddScoped<IRegistryStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
         services.TryAddScoped<IRightsStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
         services.TryAddScoped<ITierStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
+        services.TryAddScoped<IReportStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
         services.TryAddScoped<ITransferStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
         services.TryAddScoped<OutboxDispatcher<TContext>>();
         services.TryAddScoped<IOutboxDispatcher>(sp => sp.GetRequiredService<OutboxDispatcher<TContext>>());

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Collab.Registry;
+using Collab.Reports;
 using Collab.Rights;
 using Collab.Stores;
 using Collab.Tiers;
@@ -15,7 +16,7 @@ namespace Collab.Persistence.EfCore;
 /// All of Collab's store ports on the vendor's DbContext. Scoped: one per request, sharing the vendor's
 /// context, so Collab's changes and their audit records commit in the same <c>SaveChanges</c>.
 /// </summary>
-internal sealed partial class EfCollabStore<TContext> : ICollabUnitOfWork, IRegistryStore, IRightsStore, ITierStore, ITransferStore, IAuditTrail
+internal sealed partial class EfCollabStore<TContext> : ICollabUnitOfWork, IRegistryStore, IRightsStore, ITierStore, ITransferStore, IReportStore, IAuditTrail
     where TContext : DbContext
 {
     private readonly TContext _context;
@@ -259,6 +260,54 @@ internal sealed partial class EfCollabStore<TContext> : ICollabUnitOfWork, IRegi
 
     public async Task<IReadOnlyList<FollowUpItem>> ListFollowUpAsync(TransferRequestId transfer, CancellationToken cancellationToken) =>
         await _context.Set<FollowUpItem>().Where(i => i.TransferId == transfer).OrderBy(i => i.Position).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public Task<AnnualReport?> FindReportAsync(ReportId id, CancellationToken cancellationToken) =>
+        _context.Set<AnnualReport>().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    public Task<ShareLink?> FindLinkAsync(Guid id, CancellationToken cancellationToken) =>
+        _context.Set<ShareLink>().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<ShareLink>> CurrentLinksAsync(ReportId report, CancellationToken cancellationToken) =>
+        await _context.Set<ShareLink>().Where(l => l.ReportId == report && l.ReplacedAt == null).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<CollabUser>> ClientUsersReachingAsync(ClientId client, CompanyId company, CancellationToken cancellationToken)
+    {
+        var users = await _context.Set<CollabUser>().AsNoTracking()
+            .Where(u => u.ClientId == client && u.IsActive && u.Kind == UserKind.ClientUser)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return users.Where(u => u.MayReach(company)).ToList();
+    }
+
+    public async Task<IReadOnlyList<CollabUser>> OfficeUsersAsync(OfficeId office, CancellationToken cancellationToken) =>
+        await _context.Set<CollabUser>().AsNoTracking()
+            .Where(u => u.OfficeId == office && u.IsActive && u.Kind == UserKind.OfficeUser)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<AnnualReport>> FindDueRemindersAsync(Instant now, int max, CancellationToken cancellationToken) =>
+        await _context.Set<AnnualReport>()
+            .Where(r => (r.State == ReportState.Shared || r.State == ReportState.Viewed) && r.ReminderSentAt == null && r.ReminderDueAt <= now)
+            .OrderBy(r => r.ReminderDueAt)
+            .Take(max)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<(ClientId Client, string Title, LocalDate? Deadline)>> OpenApprovalsAsync(
+        OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
+    {
+        var ids = clients.ToArray();
+        var rows = await _context.Set<AnnualReport>().AsNoTracking()
+            .Where(r => r.OfficeId == office && EF.Parameter(ids).Contains(r.ClientId) && r.Mode == ShareMode.Approval
+                        && (r.State == ReportState.Shared || r.State == ReportState.Viewed))
+            .Select(r => new { r.ClientId, r.Title, r.Deadline })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ConvertAll(r => (r.ClientId, r.Title, r.Deadline));
+    }
+
+    public async Task<IReadOnlyList<AnnualReport>> FindOverdueAsync(Instant now, int max, CancellationToken cancellationToken) =>
+        await _context.Set<AnnualReport>()
+            .Where(r => r.Mode == ShareMode.Approval && (r.State == ReportState.Shared || r.State == ReportState.Viewed) && r.DeadlinePassesAt <= now)
+            .OrderBy(r => r.DeadlinePassesAt)
+            .Take(max)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<AuditRecord>> ForSubjectAsync(AuditSubject subject, CancellationToken cancellationToken)
     {

@@ -89,7 +89,7 @@ internal sealed class OutboxDispatcher<TContext> : IOutboxDispatcher
 
             Instant? dispatchedAt = _clock.GetCurrentInstant();
             await messages.Where(m => m.Id == id && m.LeaseOwner == owner)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.DispatchedAt, dispatchedAt), cancellationToken)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.DispatchedAt, dispatchedAt).SetProperty(m => m.Reference, (string?)null), cancellationToken)
                 .ConfigureAwait(false);
             _telemetry.Notification("sent");
             sent++;

@@ -108,15 +108,18 @@ public sealed class StateMachineTests
         Assert.StartsWith("digraph \"door\" {", Machine.ToDot(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_docs_show_the_transfer_diagram_the_code_generates()
+    [Theory]
+    [InlineData("transfers.md")]
+    [InlineData("reports.md")]
+    public void The_docs_show_the_diagrams_the_code_generates(string page)
     {
-        var docs = Path.Combine(RepositoryRoot(), "docs", "transfers.md");
+        var docs = Path.Combine(RepositoryRoot(), "docs", page);
         var text = File.ReadAllText(docs).ReplaceLineEndings("\n");
-        var expected = "```mermaid\n" + TransferRequest.Machine.ToMermaid() + "```\n";
+        var mermaid = page == "transfers.md" ? TransferRequest.Machine.ToMermaid() : Collab.Reports.AnnualReport.Machine.ToMermaid();
+        var expected = "```mermaid\n" + mermaid + "```\n";
 
         Assert.True(text.Contains(expected, StringComparison.Ordinal),
-            $"docs/transfers.md does not hold the generated diagram; replace its mermaid block with:\n{expected}");
+            $"docs/{page} does not hold the generated diagram; replace its mermaid block with:\n{expected}");
     }
 
     internal static string RepositoryRoot()

@@ -1,0 +1,14 @@
+using Collab.Stores;
+using Collab.Tiers;
+
+namespace Collab.Reports;
+
+/// <summary>Approval tasks in progress are open work: a downgrade that would remove approvals must wait for them (TIER-4).</summary>
+internal sealed class OpenApprovals(IReportStore reports) : IOpenWorkSource
+{
+    public async Task<IReadOnlyList<OpenWork>> FindOpenWorkAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
+    {
+        var open = await reports.OpenApprovalsAsync(office, clients, cancellationToken).ConfigureAwait(false);
+        return open.Select(o => new OpenWork(o.Client, Feature.ShareAndApproveAnnualReports, $"approval of '{o.Title}' (deadline {o.Deadline:yyyy-MM-dd})")).ToList();
+    }
+}

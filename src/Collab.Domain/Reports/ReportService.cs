@@ -1,0 +1,413 @@
+using Collab.Registry;
+using Collab.Stores;
+using Collab.Tiers;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Collab.Reports;
+
+/// <summary>What sharing a report produced.</summary>
+/// <param name="Report">The shared report.</param>
+/// <param name="Mode">By link (Standard) or for approval (Collaborate and up).</param>
+/// <param name="LinkToken">The one-time link token, for link sharing; it is also in the ReportReady notification.</param>
+public sealed record ShareResult(AnnualReport Report, ShareMode Mode, string? LinkToken);
+
+/// <summary>What a client sees on opening a valid link, before confirming the view.</summary>
+/// <param name="Report">The report.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="ExpiresAt">When the link stops working.</param>
+public sealed record LinkLanding(ReportId Report, string Title, Instant ExpiresAt);
+
+/// <summary>
+/// Sharing annual reports (SHARE-1 … SHARE-5, SHARE-11, SHARE-12): by one-time link for <c>Standard</c> clients,
+/// as approval tasks with a deadline for <c>Collaborate</c> and up, deadline reminders and expiry. Every action
+/// reads the client's tier at that moment (SHARE-11); every step is audited and notifies through the outbox.
+/// </summary>
+public sealed class ReportService
+{
+    private readonly IReportStore _reports;
+    private readonly IRegistryStore _registry;
+    private readonly ITierStore _tiers;
+    private readonly TierCatalogue _catalogue;
+    private readonly ICollabUnitOfWork _unitOfWork;
+    private readonly IClock _clock;
+    private readonly CollabOptions _options;
+
+    /// <summary>Creates the service; resolved from dependency injection.</summary>
+    /// <param name="reports">Reads reports and links.</param>
+    /// <param name="registry">Reads the registry.</param>
+    /// <param name="tiers">Reads the client's tier.</param>
+    /// <param name="catalogue">The tier catalogue.</param>
+    /// <param name="unitOfWork">Saves changes and notifications.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="options">Collab's options.</param>
+    public ReportService(IReportStore reports, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options)
+    {
+        _reports = reports;
+        _registry = registry;
+        _tiers = tiers;
+        _catalogue = catalogue;
+        _unitOfWork = unitOfWork;
+        _clock = clock;
+        _options = options.Value;
+    }
+
+    /// <summary>Drafts a report for a company of a client the office collaborates with.</summary>
+    /// <param name="actor">Who drafts it.</param>
+    /// <param name="office">The office.</param>
+    /// <param name="company">The company it concerns.</param>
+    /// <param name="title">Its title.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The draft.</returns>
+    /// <exception cref="CollabRefusalException">Unknown company, no collaboration, the tier lacks report management, or an invalid title.</exception>
+    public async Task<AnnualReport> DraftAsync(Actor actor, OfficeId office, CompanyId company, string title, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(company.Value, "company");
+        var owner = await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("company", company.Value);
+        await RequireAsync(office, owner.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
+        var report = AnnualReport.Draft(office, owner.ClientId, company, title, actor, _clock.GetCurrentInstant());
+        _unitOfWork.Add(report);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return report;
+    }
+
+    /// <summary>
+    /// Shares a draft with the client. The tier at this moment decides how (SHARE-11): <c>Standard</c> clients get a
+    /// one-time link by notification (SHARE-1); clients whose tier shares and approves reports get an approval task
+    /// with <paramref name="deadline"/> (SHARE-3), reminded <see cref="CollabOptions.ReminderLeadDays"/> days before (SHARE-4).
+    /// </summary>
+    /// <param name="actor">Who shares it.</param>
+    /// <param name="report">The draft.</param>
+    /// <param name="deadline">The last local day to approve (office's zone); required for approval tasks, ignored for links.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What was shared, with the link token for link sharing.</returns>
+    /// <exception cref="CollabRefusalException">Unknown report, not a draft, no collaboration, a missing or past deadline for an approval task.</exception>
+    public async Task<ShareResult> ShareAsync(Actor actor, ReportId report, LocalDate? deadline = null, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAsync(report, cancellationToken).ConfigureAwait(false);
+        var tier = await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        var recipients = await _reports.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
+        if (_catalogue.Allows(tier, Feature.ShareAndApproveAnnualReports))
+        {
+            var day = deadline ?? throw Refuse.InvalidInput("report.deadline-required",
+                $"Tier {tier} shares reports for approval: give the deadline (the last day to approve).", "SHARE-3");
+            var zone = await ZoneAsync(found.OfficeId, cancellationToken).ConfigureAwait(false);
+            found.ShareForApproval(day, Reminders.DeadlinePassesAt(day, zone), Reminders.DueAt(day, _options.ReminderLeadDays, zone), actor, now);
+            foreach (var user in recipients)
+            {
+                _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.ApprovalRequested, user.Email, AuditSubject.Report(found.Id),
+                    $"Please review and approve '{found.Title}' by {day:yyyy-MM-dd}."));
+            }
+
+            await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return new ShareResult(found, ShareMode.Approval, null);
+        }
+
+        found.ShareByLink(actor, now);
+        var token = IssueLink(found, recipients, now);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new ShareResult(found, ShareMode.TemporaryLink, token);
+    }
+
+    /// <summary>
+    /// Opens a link: what the landing page shows. Opening is not spending (SHARE-12): mail scanners and previews
+    /// open links too. Spent, replaced, expired, unknown and malformed tokens each get their own refusal, and none
+    /// reveals anything about the report.
+    /// </summary>
+    /// <param name="token">The token from the link.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The landing page's facts.</returns>
+    /// <exception cref="CollabRefusalException">The token cannot be used; the reason says what the client can do.</exception>
+    public async Task<LinkLanding> OpenLinkAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var (link, report) = await UsableLinkAsync(token, cancellationToken).ConfigureAwait(false);
+        link.Open(_clock.GetCurrentInstant());
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new LinkLanding(report.Id, report.Title, link.ExpiresAt);
+    }
+
+    /// <summary>
+    /// The client's deliberate second step: confirms the view and spends the link, exactly once even when many
+    /// requests race (SHARE-2). The report becomes Viewed and the office is notified (SHARE-12).
+    /// </summary>
+    /// <param name="token">The token from the link.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The report the client may now be shown.</returns>
+    /// <exception cref="CollabRefusalException">The token cannot be used (for all but one of racing requests: already used).</exception>
+    public async Task<AnnualReport> ConfirmViewAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var (link, report) = await UsableLinkAsync(token, cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        link.Open(now);
+        link.Spend(now);
+        if (report.State is ReportState.Shared)
+        {
+            report.View(Actor.System("link"), now);
+        }
+
+        foreach (var user in await _reports.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false))
+        {
+            _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.LinkViewed, user.Email, AuditSubject.Report(report.Id),
+                $"The client viewed '{report.Title}' through its link."));
+        }
+
+        try
+        {
+            await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict)
+        {
+            // Another request spent the link first: exactly one view wins (SHARE-2).
+            throw ShareLink.LinkRefusal("link.spent", "This link was already used: ask your office to send a new one.");
+        }
+
+        return report;
+    }
+
+    /// <summary>Issues a fresh link for a report shared by link, replacing the current one, without touching the report (SHARE-12).</summary>
+    /// <param name="actor">The office user.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new token (also sent to the client).</returns>
+    /// <exception cref="CollabRefusalException">Unknown report, or it was not shared by link.</exception>
+    public async Task<string> ReissueLinkAsync(Actor actor, ReportId report, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAsync(report, cancellationToken).ConfigureAwait(false);
+        if (found.Mode != ShareMode.TemporaryLink)
+        {
+            throw Refuse.Rule("report.not-shared-by-link", $"Report '{found.Title}' was not shared by link: only link shares get a new link.", "SHARE-12");
+        }
+
+        await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        var recipients = await _reports.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
+        var current = await _reports.CurrentLinksAsync(found.Id, cancellationToken).ConfigureAwait(false);
+        var token = IssueLink(found, recipients, now, out var fresh);
+        foreach (var old in current)
+        {
+            old.Replace(actor, fresh.Id, now);
+        }
+
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return token;
+    }
+
+    /// <summary>The client approves; the task is complete (SHARE-5). <c>Collaborate</c> clients lose access, <c>CollaborateExtended</c> clients keep it in their history.</summary>
+    /// <param name="clientUser">A client user who may reach the report's company.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The approved report.</returns>
+    /// <exception cref="CollabRefusalException">Not the client's user, the tier lacks approvals now, not an open approval task, or past the deadline.</exception>
+    public async Task<AnnualReport> ApproveAsync(UserId clientUser, ReportId report, CancellationToken cancellationToken = default)
+    {
+        var (found, tier) = await ForClientDecisionAsync(clientUser, report, cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        found.Approve(clientUser, _catalogue.Allows(tier, Feature.PermanentPortal), now);
+        await NotifyOfficeAsync(found, $"The client approved '{found.Title}'.", cancellationToken).ConfigureAwait(false);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>The client rejects, with a reason for the office.</summary>
+    /// <param name="clientUser">A client user who may reach the report's company.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The rejected report.</returns>
+    /// <exception cref="CollabRefusalException">As for <see cref="ApproveAsync"/>, or an empty reason.</exception>
+    public async Task<AnnualReport> RejectAsync(UserId clientUser, ReportId report, string reason, CancellationToken cancellationToken = default)
+    {
+        var text = Guard.Name(reason, "reason");
+        var (found, _) = await ForClientDecisionAsync(clientUser, report, cancellationToken).ConfigureAwait(false);
+        found.Reject(clientUser, text, _clock.GetCurrentInstant());
+        await NotifyOfficeAsync(found, $"The client rejected '{found.Title}': {text}", cancellationToken).ConfigureAwait(false);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>Whether a client user may view a report now in the portal (SEC-1, SHARE-5). Link shares are viewed through their link only.</summary>
+    /// <param name="clientUser">The user.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>True when allowed; false for unknown ids.</returns>
+    public async Task<bool> ClientMayViewAsync(UserId clientUser, ReportId report, CancellationToken cancellationToken = default)
+    {
+        var user = await _registry.FindUserAsync(clientUser, cancellationToken).ConfigureAwait(false);
+        var found = await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false);
+        if (user is null || found is null || user.ClientId != found.ClientId || !user.MayReach(found.CompanyId) || found.Mode != ShareMode.Approval)
+        {
+            return false;
+        }
+
+        return found.State switch
+        {
+            ReportState.Shared or ReportState.Viewed => true,
+            ReportState.Approved => found.KeptInHistory,
+            _ => false,
+        };
+    }
+
+    /// <summary>Records that a client user opened a report shared for approval; the office then sees it as Viewed (SHARE-3).</summary>
+    /// <param name="clientUser">The user.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="CollabRefusalException">The user may not view it now (SEC-1, SHARE-5), or it is unknown.</exception>
+    public async Task<AnnualReport> RecordClientViewAsync(UserId clientUser, ReportId report, CancellationToken cancellationToken = default)
+    {
+        if (!await ClientMayViewAsync(clientUser, report, cancellationToken).ConfigureAwait(false))
+        {
+            throw Refuse.Forbidden("report.not-viewable", "This report is not available to this user now: it was not shared with them, or the task is complete.", "SEC-1");
+        }
+
+        var found = await FindAsync(report, cancellationToken).ConfigureAwait(false);
+        if (found.State == ReportState.Shared)
+        {
+            found.View(Actor.ClientUser(clientUser), _clock.GetCurrentInstant());
+            await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Queues the deadline reminder of every open approval task whose reminder is due (SHARE-4), each at most
+    /// once, even when several scheduler instances run this at the same time. Run it from a scheduler.
+    /// </summary>
+    /// <param name="max">At most this many per call.</param>
+    /// <param name="cancellationToken">Cancels between tasks.</param>
+    /// <returns>How many reminders this call queued.</returns>
+    public async Task<int> SendDueRemindersAsync(int max = 500, CancellationToken cancellationToken = default)
+    {
+        var sent = 0;
+        foreach (var report in await _reports.FindDueRemindersAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false))
+        {
+            report.MarkReminderSent(_clock.GetCurrentInstant());
+            foreach (var user in await _reports.ClientUsersReachingAsync(report.ClientId, report.CompanyId, cancellationToken).ConfigureAwait(false))
+            {
+                _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.DeadlineReminder, user.Email, AuditSubject.Report(report.Id),
+                    $"Reminder: please approve '{report.Title}' by {report.Deadline:yyyy-MM-dd}."));
+            }
+
+            if (await TrySaveAsync(cancellationToken).ConfigureAwait(false))
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>Marks approval tasks whose deadline passed as expired (SHARE-3, RET-3). Safe with several instances.</summary>
+    /// <param name="max">At most this many per call.</param>
+    /// <param name="cancellationToken">Cancels between tasks.</param>
+    /// <returns>How many this call expired.</returns>
+    public async Task<int> ExpireOverdueAsync(int max = 500, CancellationToken cancellationToken = default)
+    {
+        var expired = 0;
+        foreach (var report in await _reports.FindOverdueAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false))
+        {
+            report.Expire(_clock.GetCurrentInstant());
+            await NotifyOfficeAsync(report, $"The approval deadline of '{report.Title}' passed without an answer.", cancellationToken).ConfigureAwait(false);
+            if (await TrySaveAsync(cancellationToken).ConfigureAwait(false))
+            {
+                expired++;
+            }
+        }
+
+        return expired;
+    }
+
+    private string IssueLink(AnnualReport report, IReadOnlyList<CollabUser> recipients, Instant now) => IssueLink(report, recipients, now, out _);
+
+    private string IssueLink(AnnualReport report, IReadOnlyList<CollabUser> recipients, Instant now, out ShareLink link)
+    {
+        (link, var token) = ShareLink.Issue(report.Id, now, now + Duration.FromDays(_options.LinkValidityDays));
+        _unitOfWork.Add(link);
+        foreach (var user in recipients)
+        {
+            _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.ReportReady, user.Email, AuditSubject.Report(report.Id),
+                $"Your report '{report.Title}' is ready. The link works once, until {link.ExpiresAt}.", token));
+        }
+
+        return token;
+    }
+
+    private async Task<(ShareLink Link, AnnualReport Report)> UsableLinkAsync(string token, CancellationToken cancellationToken)
+    {
+        var id = ShareLink.ParseId(token, out var secret)
+            ?? throw ShareLink.LinkRefusal("link.malformed", "This link is not complete: open the link from your e-mail again, or ask your office for a new one.");
+        var link = await _reports.FindLinkAsync(id, cancellationToken).ConfigureAwait(false);
+        if (link is null || !link.Matches(secret))
+        {
+            throw ShareLink.LinkRefusal("link.unknown", "This link is not known: check you used the whole link, or ask your office for a new one.");
+        }
+
+        if (link.Unusable(_clock.GetCurrentInstant()) is { } refusal)
+        {
+            throw refusal;
+        }
+
+        var report = await _reports.FindReportAsync(link.ReportId, cancellationToken).ConfigureAwait(false)
+            ?? throw ShareLink.LinkRefusal("link.unknown", "This link is not known: ask your office for a new one.");
+        return (link, report);
+    }
+
+    private async Task<(AnnualReport Report, ClientTier Tier)> ForClientDecisionAsync(UserId clientUser, ReportId report, CancellationToken cancellationToken)
+    {
+        Guard.Id(clientUser.Value, "user");
+        var found = await FindAsync(report, cancellationToken).ConfigureAwait(false);
+        var user = await _registry.FindUserAsync(clientUser, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", clientUser.Value);
+        if (user.ClientId != found.ClientId || !user.MayReach(found.CompanyId))
+        {
+            throw Refuse.Forbidden("report.not-your-report", $"User {user.Email} may not decide on this report: it belongs to a company this user was not given.", "SEC-1");
+        }
+
+        var tier = await RequireAsync(found.OfficeId, found.ClientId, Feature.ShareAndApproveAnnualReports, cancellationToken).ConfigureAwait(false);
+        return (found, tier);
+    }
+
+    private async Task NotifyOfficeAsync(AnnualReport report, string text, CancellationToken cancellationToken)
+    {
+        foreach (var user in await _reports.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false))
+        {
+            _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.ReportDecided, user.Email, AuditSubject.Report(report.Id), text));
+        }
+    }
+
+    private async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict)
+        {
+            return false; // another scheduler instance handled this task first
+        }
+    }
+
+    private async Task<ClientTier> RequireAsync(OfficeId office, ClientId client, Feature feature, CancellationToken cancellationToken)
+    {
+        // SHARE-11: the tier is read at the moment of every action, never cached on the report.
+        var tier = await _tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false)
+            ?? throw new CollabRefusalException(new Refusal(RefusalKind.NotFound, "collaboration.not-found",
+                $"Office {office} does not collaborate with client {client}: start a collaboration first.", "SHARE-11"));
+        _catalogue.Require(tier, feature);
+        return tier;
+    }
+
+    private async Task<DateTimeZone> ZoneAsync(OfficeId office, CancellationToken cancellationToken)
+    {
+        var found = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        return DateTimeZoneProviders.Tzdb[found.TimeZoneId];
+    }
+
+    private async Task<AnnualReport> FindAsync(ReportId report, CancellationToken cancellationToken)
+    {
+        Guard.Id(report.Value, "report");
+        return await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("report", report.Value);
+    }
+}

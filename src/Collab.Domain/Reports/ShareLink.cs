@@ -1,0 +1,106 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using NodaTime;
+
+namespace Collab.Reports;
+
+/// <summary>
+/// A temporary link to a report (SHARE-1). The token is 16 bytes of link id and 32 random bytes (256 bits),
+/// base64url-encoded; only the SHA-256 hash of the random part is stored and it is compared in constant time.
+/// Opening the link is not spending it (mail scanners and previews open links): only the client's confirmed
+/// view spends it, exactly once (SHARE-2, SHARE-12). It also stops at its expiry instant.
+/// </summary>
+public sealed class ShareLink : AggregateRoot
+{
+    private const int SecretBytes = 32;
+    private const int TokenBytes = 16 + SecretBytes;
+
+    private ShareLink() => SecretHash = [];
+
+    /// <summary>The link's id (the first part of its token).</summary>
+    public Guid Id { get; private set; }
+
+    /// <summary>The report it opens.</summary>
+    public ReportId ReportId { get; private set; }
+
+    /// <summary>When it was issued.</summary>
+    public Instant IssuedAt { get; private set; }
+
+    /// <summary>When it stops working even if unused.</summary>
+    public Instant ExpiresAt { get; private set; }
+
+    /// <summary>When it was first opened (not spent).</summary>
+    public Instant? FirstOpenedAt { get; private set; }
+
+    /// <summary>When the client's confirmed view spent it.</summary>
+    public Instant? SpentAt { get; private set; }
+
+    /// <summary>When the office replaced it with a fresh link.</summary>
+    public Instant? ReplacedAt { get; private set; }
+
+    internal byte[] SecretHash { get; private set; }
+
+    /// <summary>Issues a link and returns its token; the token exists only in the caller's hands and the notification.</summary>
+    internal static (ShareLink Link, string Token) Issue(ReportId report, Instant now, Instant expiresAt)
+    {
+        var id = Guid.CreateVersion7();
+        Span<byte> token = stackalloc byte[TokenBytes];
+        id.TryWriteBytes(token[..16]);
+        RandomNumberGenerator.Fill(token[16..]);
+        var link = new ShareLink { Id = id, ReportId = report, IssuedAt = now, ExpiresAt = expiresAt, SecretHash = SHA256.HashData(token[16..]) };
+        return (link, Base64Url.EncodeToString(token));
+    }
+
+    /// <summary>Reads the link id out of a token, or null when the token is not one of Collab's.</summary>
+    internal static Guid? ParseId(string? token, out byte[] secret)
+    {
+        secret = [];
+        if (token is null || token.Length != Base64Url.GetEncodedLength(TokenBytes))
+        {
+            return null;
+        }
+
+        Span<byte> bytes = stackalloc byte[TokenBytes];
+        if (!Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != TokenBytes)
+        {
+            return null;
+        }
+
+        secret = bytes[16..].ToArray();
+        return new Guid(bytes[..16]);
+    }
+
+    /// <summary>Constant-time check of the token's secret against the stored hash.</summary>
+    internal bool Matches(byte[] secret) => CryptographicOperations.FixedTimeEquals(SHA256.HashData(secret), SecretHash);
+
+    /// <summary>Why the link cannot be used now, or null when it can. The reasons reveal nothing about the report.</summary>
+    internal CollabRefusalException? Unusable(Instant now) =>
+        SpentAt is not null ? LinkRefusal("link.spent", "This link was already used: ask your office to send a new one.")
+        : ReplacedAt is not null ? LinkRefusal("link.replaced", "This link was replaced by a newer one: use the newest link your office sent.")
+        : now >= ExpiresAt ? LinkRefusal("link.expired", "This link has expired: ask your office to send a new one.")
+        : null;
+
+    internal void Open(Instant now)
+    {
+        if (FirstOpenedAt is null)
+        {
+            FirstOpenedAt = now;
+            Raise(new ReportChanged(now, Actor.System("link"), AuditAction.LinkOpened, ReportId, $"link={Id}"));
+        }
+    }
+
+    internal void Spend(Instant now)
+    {
+        SpentAt = now;
+        Raise(new ReportChanged(now, Actor.System("link"), AuditAction.LinkViewed, ReportId, $"link={Id}"));
+    }
+
+    internal void Replace(Actor actor, Guid replacement, Instant now)
+    {
+        ReplacedAt = now;
+        Raise(new ReportChanged(now, actor, AuditAction.LinkReissued, ReportId, $"link={Id};replacement={replacement}"));
+    }
+
+    internal static CollabRefusalException LinkRefusal(string code, string reason) =>
+        new(new Refusal(RefusalKind.RuleViolation, code, reason, "SHARE-1"));
+}

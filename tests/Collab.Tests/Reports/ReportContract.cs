@@ -1,0 +1,284 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using Collab.Notifications;
+using Collab.Persistence.EfCore;
+using Collab.Reports;
+using Collab.Tests.Infrastructure;
+using Collab.Tests.Transfers;
+using Collab.Tiers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Collab.Tests.Reports;
+
+/// <summary>Sharing reports (SHARE-1 … SHARE-5, SHARE-11, SHARE-12, AUD-1), run unchanged on every engine.</summary>
+public abstract class ReportContract(Engine engine, PostgresServer? postgres)
+{
+    private static readonly Actor Office = Actor.System("office-staff");
+    private readonly RecordingSender _sender = new();
+
+    private Task<TestDatabase> NewDatabaseAsync() =>
+        TestDatabase.CreateAsync(engine, postgres, services => services.AddSingleton<INotificationSender>(_sender));
+
+    private static Task<T> Reports<T>(TestDatabase db, Func<ReportService, Task<T>> work) =>
+        db.InScopeAsync(sp => work(sp.GetRequiredService<ReportService>()));
+
+    private static async Task<World> WorldAtTierAsync(TestDatabase db, ClientTier tier)
+    {
+        var w = await World.SeedAsync(db);
+        await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(Office, w.Office.Id, w.Client.Id, tier, new LocalDate(2026, 1, 1)));
+        return w;
+    }
+
+    private static async Task<ShareResult> ShareAsync(TestDatabase db, World w, LocalDate? deadline = null, string title = "Jaarrekening 2025")
+    {
+        var draft = await Reports(db, r => r.DraftAsync(Office, w.Office.Id, w.Company.Id, title));
+        return await Reports(db, r => r.ShareAsync(Office, draft.Id, deadline));
+    }
+
+    private async Task<List<Notification>> DeliveredAsync(TestDatabase db)
+    {
+        await db.InScopeAsync(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync(1000));
+        return [.. _sender.Sent];
+    }
+
+    // R: SHARE-1
+    [SkippableFact]
+    public async Task SHARE1_standard_clients_get_a_one_time_link_with_256_random_bits_of_which_only_a_hash_is_stored()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await WorldAtTierAsync(db, ClientTier.Standard);
+
+        var shared = await ShareAsync(db, w);
+
+        Assert.Equal(ShareMode.TemporaryLink, shared.Mode);
+        var bytes = Base64Url.DecodeFromChars(shared.LinkToken!);
+        Assert.Equal(48, bytes.Length); // 16 bytes of link id + 32 random bytes (>= 128 bits)
+        var link = await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<ShareLink>().AsNoTracking().SingleAsync(l => l.ReportId == shared.Report.Id));
+        Assert.Equal(SHA256.HashData(bytes.AsSpan(16)), link.SecretHash);
+        Assert.Equal(db.Clock.GetCurrentInstant() + Duration.FromDays(14), link.ExpiresAt);
+
+        var ready = Assert.Single(await DeliveredAsync(db), n => n.Kind == NotificationKind.ReportReady && n.Recipient == w.ClientUser.Email);
+        Assert.Equal(shared.LinkToken, ready.Reference);
+        var outbox = await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == ready.Id));
+        Assert.Null(outbox.Reference); // the token does not linger once delivered
+        Assert.DoesNotContain(await DeliveredAsync(db), n => n.Recipient == w.ClientUserOfOtherCompany.Email); // SEC-1: not that company's user
+    }
+
+    // R: SHARE-12, SHARE-1
+    [SkippableFact]
+    public async Task SHARE12_opening_is_not_spending_only_the_confirmed_view_spends_and_tells_the_office()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await WorldAtTierAsync(db, ClientTier.Standard);
+        var shared = await ShareAsync(db, w);
+
+        var landing = await Reports(db, r => r.OpenLinkAsync(shared.LinkToken!));
+        await Reports(db, r => r.OpenLinkAsync(shared.LinkToken!)); // a mail scanner, a chat preview
+        Assert.Equal("Jaarrekening 2025", landing.Title);
+        Task<ReportState> StoredState() => db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<AnnualReport>().AsNoTracking()
+            .Where(r => r.Id == shared.Report.Id).Select(r => r.State).SingleAsync());
+        Assert.Equal(ReportState.Shared, await StoredState()); // opened twice, still not viewed
+
+        var viewed = await Reports(db, r => r.ConfirmViewAsync(shared.LinkToken!));
+
+        Assert.Equal(ReportState.Viewed, viewed.State);
+        Assert.Equal(ReportState.Viewed, await StoredState());
+
+        var spent = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.OpenLinkAsync(shared.LinkToken!)));
+        Assert.Equal("link.spent", spent.Code);
+        Assert.DoesNotContain("Jaarrekening", spent.Message, StringComparison.Ordinal);
+        Assert.Contains(await DeliveredAsync(db), n => n.Kind == NotificationKind.LinkViewed && n.Recipient == w.OfficeUser.Email);
+        var trail = await World.AuditAsync(db, AuditSubject.Report(shared.Report.Id)); // AUD-1
+        Assert.Single(trail, r => r.Action == AuditAction.LinkOpened);
+        Assert.Single(trail, r => r.Action == AuditAction.LinkViewed);
+        Assert.Contains(trail, r => r.Action == AuditAction.ReportShared);
+    }
+
+    // R: SHARE-1
+    [SkippableFact]
+    public async Task SHARE1_malformed_unknown_expired_and_replaced_links_each_get_their_own_refusal_revealing_nothing()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await WorldAtTierAsync(db, ClientTier.Standard);
+        var shared = await ShareAsync(db, w, title: "Geheime Jaarrekening");
+        var forged = Base64Url.EncodeToString([.. Base64Url.DecodeFromChars(shared.LinkToken!).AsSpan(0, 16), .. new byte[32]]);
+        var stranger = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(48));
+
+        async Task<string> Refused(string token) =>
+            (await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.ConfirmViewAsync(token)))).Code;
+
+        Assert.Equal("link.malformed", await Refused("abc"));
+        Assert.Equal("link.malformed", await Refused(shared.LinkToken! + "x"));
+        Assert.Equal("link.unknown", await Refused(stranger));
+        Assert.Equal("link.unknown", await Refused(forged)); // right id, wrong secret
+        var fresh = await Reports(db, r => r.ReissueLinkAsync(Office, shared.Report.Id));
+        Assert.Equal("link.replaced", await Refused(shared.LinkToken!));
+        db.Clock.Advance(Duration.FromDays(14));
+        Assert.Equal("link.expired", await Refused(fresh));
+        var reasons = await Task.WhenAll(new[] { "abc", stranger, fresh }.Select(async t =>
+            (await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.OpenLinkAsync(t)))).Message));
+        Assert.All(reasons, m => Assert.DoesNotContain("Geheime", m, StringComparison.Ordinal));
+    }
+
+    // R: SHARE-12
+    [SkippableFact]
+    public async Task SHARE12_the_office_reissues_a_spent_link_without_touching_the_report()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await WorldAtTierAsync(db, ClientTier.Standard);
+        var shared = await ShareAsync(db, w);
+        await Reports(db, r => r.ConfirmViewAsync(shared.LinkToken!));
+        var before = await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<AnnualReport>().AsNoTracking().SingleAsync(r => r.Id == shared.Report.Id));
+
+        var fresh = await Reports(db, r => r.ReissueLinkAsync(Office, shared.Report.Id));
+
+        var after = await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<AnnualReport>().AsNoTracking().SingleAsync(r => r.Id == shared.Report.Id));
+        Assert.Equal((before.State, before.Version, before.ViewedAt), (after.State, after.Version, after.ViewedAt));
+        Assert.Equal(shared.Report.Id, (await Reports(db, r => r.ConfirmViewAsync(fresh))).Id);
+        Assert.Contains(await World.AuditAsync(db, AuditSubject.Report(shared.Report.Id)), r => r.Action == AuditAction.LinkReissued);
+    }
+
+    // R: SHARE-2
+    [SkippableFact]
+    public async Task SHARE2_when_64_requests_race_to_confirm_one_link_exactly_one_wins_every_time()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await WorldAtTierAsync(db, ClientTier.Standard);
+        for (var round = 0; round < 3; round++)
+        {
+            var shared = await ShareAsync(db, w, title: $"Rapport {round}");
+            using var start = new ManualResetEventSlim();
+            var racers = Enumerable.Range(0, 64).Select(_ => Task.Run(async () =>
+            {
+                start.Wait();
+                try
+                {
+                    await Reports(db, r => r.ConfirmViewAsync(shared.LinkToken!));
+                    return "won";
+                }
+                catch (CollabRefusalException e)
+                {
+                    return e.Code;
+                }
+            })).ToList();
+            start.Set();
+            var outcomes = await Task.WhenAll(racers);
+
+            Assert.Single(outcomes, o => o == "won");
+            Assert.All(outcomes.Where(o => o != "won"), o => Assert.Equal("link.spent", o));
+            Assert.Single(await World.AuditAsync(db, AuditSubject.Report(shared.Report.Id)), r => r.Action == AuditAction.LinkViewed);
+        }
+    }
+
+    // R: SHARE-3, SHARE-11
+    [SkippableFact]
+    public async Task SHARE3_collaborate_clients_get_an_approval_task_with_a_deadline_and_its_status_is_visible()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await WorldAtTierAsync(db, ClientTier.Collaborate);
+        var draft = await Reports(db, r => r.DraftAsync(Office, w.Office.Id, w.Company.Id, "Jaarrekening 2025"));
+        var noDeadline = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.ShareAsync(Office, draft.Id)));
+        Assert.Equal("report.deadline-required", noDeadline.Code);
+
+        var shared = await Reports(db, r => r.ShareAsync(Office, draft.Id, new LocalDate(2026, 4, 30)));
+
+        Assert.Equal((ShareMode.Approval, ReportState.Shared, (string?)null), (shared.Mode, shared.Report.State, shared.LinkToken));
+        Assert.Contains(await DeliveredAsync(db), n => n.Kind == NotificationKind.ApprovalRequested && n.Recipient == w.ClientUser.Email);
+        var other = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.ApproveAsync(w.ClientUserOfOtherCompany.Id, draft.Id)));
+        Assert.Equal(RefusalKind.Forbidden, other.Kind);
+        Assert.Equal(ReportState.Viewed, (await Reports(db, r => r.RecordClientViewAsync(w.ClientUser.Id, draft.Id))).State); // draft → shared → viewed → approved
+        await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.RecordClientViewAsync(w.ClientUserOfOtherCompany.Id, draft.Id)));
+        var approved = await Reports(db, r => r.ApproveAsync(w.ClientUser.Id, draft.Id));
+        Assert.Equal(ReportState.Approved, approved.State);
+        Assert.Contains(await DeliveredAsync(db), n => n.Kind == NotificationKind.ReportDecided && n.Recipient == w.OfficeUser.Email);
+        Assert.Equal([AuditAction.ReportDrafted, AuditAction.ReportShared, AuditAction.ReportViewed, AuditAction.ReportApproved], // AUD-1
+            (await World.AuditAsync(db, AuditSubject.Report(draft.Id))).Select(r => r.Action));
+        var twice = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.RejectAsync(w.ClientUser.Id, draft.Id, "toch niet")));
+        Assert.Contains("state Approved", twice.Message, StringComparison.Ordinal);
+    }
+
+    // R: SHARE-3, RET-3
+    [SkippableFact]
+    public async Task SHARE3_an_unanswered_task_expires_after_its_deadline_day_in_the_office_time_zone()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await WorldAtTierAsync(db, ClientTier.Collaborate);
+        var shared = await ShareAsync(db, w, new LocalDate(2026, 4, 30));
+
+        Assert.Equal(Instant.FromUtc(2026, 4, 30, 22, 0), shared.Report.DeadlinePassesAt); // 1 May 00:00 in Amsterdam (CEST)
+        db.Clock.Set(Instant.FromUtc(2026, 4, 30, 21, 59));
+        Assert.Equal(0, await Reports(db, r => r.ExpireOverdueAsync()));
+        db.Clock.Set(Instant.FromUtc(2026, 4, 30, 22, 0));
+        var late = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.ApproveAsync(w.ClientUser.Id, shared.Report.Id)));
+        Assert.Contains("the approval deadline has passed", late.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await Reports(db, r => r.ExpireOverdueAsync()));
+        Assert.Contains(await World.AuditAsync(db, AuditSubject.Report(shared.Report.Id)), r => r.Action == AuditAction.ReportExpired);
+    }
+
+    // R: SHARE-5
+    [SkippableFact]
+    public async Task SHARE5_after_approval_collaborate_clients_lose_the_report_and_extended_clients_keep_it()
+    {
+        await using var db = await NewDatabaseAsync();
+        var collaborate = await WorldAtTierAsync(db, ClientTier.Collaborate);
+        var extended = await WorldAtTierAsync(db, ClientTier.CollaborateExtended);
+        var a = await ShareAsync(db, collaborate, new LocalDate(2026, 6, 30));
+        var b = await ShareAsync(db, extended, new LocalDate(2026, 6, 30));
+        Assert.True(await Reports(db, r => r.ClientMayViewAsync(collaborate.ClientUser.Id, a.Report.Id)));
+        Assert.True(await Reports(db, r => r.ClientMayViewAsync(extended.ClientUser.Id, b.Report.Id)));
+
+        await Reports(db, r => r.ApproveAsync(collaborate.ClientUser.Id, a.Report.Id));
+        await Reports(db, r => r.ApproveAsync(extended.ClientUser.Id, b.Report.Id));
+
+        Assert.False(await Reports(db, r => r.ClientMayViewAsync(collaborate.ClientUser.Id, a.Report.Id)));
+        Assert.True(await Reports(db, r => r.ClientMayViewAsync(extended.ClientUser.Id, b.Report.Id)));
+        Assert.False(await Reports(db, r => r.ClientMayViewAsync(extended.OtherClientUser.Id, b.Report.Id))); // SEC-1
+    }
+
+    // R: SHARE-11, TIER-4
+    [SkippableFact]
+    public async Task SHARE11_every_action_reads_the_tier_at_that_moment_and_names_the_missing_feature()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await WorldAtTierAsync(db, ClientTier.Standard);
+        var draft = await Reports(db, r => r.DraftAsync(Office, w.Office.Id, w.Company.Id, "Jaarrekening 2025"));
+        var link = await ShareAsync(db, w, title: "Jaarrekening 2024");
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.ApproveAsync(w.ClientUser.Id, link.Report.Id)));
+        Assert.Equal("Feature ShareAndApproveAnnualReports is not included in tier Standard: it needs tier Collaborate or higher. Change the client's tier first.", refused.Message);
+
+        await db.InScopeAsync(sp => sp.GetRequiredService<Collab.Registry.CollabRegistry>().DeactivateUserAsync(Office, w.ClientUserOfOtherCompany.Id)); // Collaborate includes one user
+        await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(Office, w.Office.Id, w.Client.Id, ClientTier.Collaborate));
+        var shared = await Reports(db, r => r.ShareAsync(Office, draft.Id, new LocalDate(2026, 6, 30)));
+        Assert.Equal(ShareMode.Approval, shared.Mode); // drafted under Standard, shared under Collaborate
+
+        // TIER-4: the open approval task now blocks a downgrade that would remove approvals.
+        var downgrade = await Assert.ThrowsAsync<CollabRefusalException>(() =>
+            db.InScopeAsync(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(Office, w.Office.Id, w.Client.Id, ClientTier.Standard)));
+        Assert.Contains("approval of 'Jaarrekening 2025' (deadline 2026-06-30)", downgrade.Message, StringComparison.Ordinal);
+    }
+
+    // R: SHARE-4
+    [SkippableFact]
+    public async Task SHARE4_the_reminder_goes_out_once_from_the_start_of_deadline_minus_three_days_even_with_two_schedulers()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await WorldAtTierAsync(db, ClientTier.Collaborate);
+        var shared = await ShareAsync(db, w, new LocalDate(2026, 10, 28));
+
+        Assert.Equal(Instant.FromUtc(2026, 10, 24, 22, 0), shared.Report.ReminderDueAt); // 25 Oct 00:00 CEST, the night DST ends
+        db.Clock.Set(Instant.FromUtc(2026, 10, 24, 21, 59));
+        Assert.Equal(0, await Reports(db, r => r.SendDueRemindersAsync()));
+        db.Clock.Set(Instant.FromUtc(2026, 10, 25, 8, 0));
+        var passes = await Task.WhenAll(Reports(db, r => r.SendDueRemindersAsync()), Reports(db, r => r.SendDueRemindersAsync()));
+        Assert.Equal(1, passes.Sum());
+        Assert.Equal(0, await Reports(db, r => r.SendDueRemindersAsync()));
+        Assert.Single(await DeliveredAsync(db), n => n.Kind == NotificationKind.DeadlineReminder && n.Recipient == w.ClientUser.Email);
+    }
+}
+
+public sealed class ReportsOnSqlite() : ReportContract(Engine.Sqlite, null);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ReportsOnPostgres(PostgresServer postgres) : ReportContract(Engine.Postgres, postgres);
