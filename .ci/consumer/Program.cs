@@ -4,6 +4,7 @@ using Collab;
 using Collab.Notifications;
 using Collab.Persistence.EfCore;
 using Collab.Registry;
+using Collab.Reports;
 using Collab.Rights;
 using Collab.Tiers;
 using Collab.Transfers;
@@ -46,6 +47,13 @@ Require(sp.GetRequiredService<TierCatalogue>().FeaturesOf(ClientTier.Collaborate
 var statement = await sp.GetRequiredService<BillingService>().MonthlyStatementAsync(office.Id, new YearMonth(2026, 11));
 Require(statement.Total == 1.65m, "statement total");
 
+// Reports (SHARE-1, SHARE-12): the Extended client gets an approval task; approve it
+var reports = sp.GetRequiredService<ReportService>();
+var draft = await reports.DraftAsync(actor, office.Id, company.Id, "Jaarrekening 2025");
+var shared = await reports.ShareAsync(actor, draft.Id, new LocalDate(2099, 6, 30));
+Require(shared.Mode == ShareMode.Approval, "approval task for an Extended client");
+Require((await reports.ApproveAsync(user.Id, draft.Id)).State == ReportState.Approved, "approval");
+
 // Transfers (XFER-1..4) and the outbox
 var transfers = sp.GetRequiredService<TransferService>();
 var request = await transfers.RequestAsync(newAdmin.Id, oldEnvironment.Id, newEnvironment.Id, [administration.Id], user.Email);
@@ -56,7 +64,7 @@ var checklist = await transfers.ExecuteAsync(newAdmin.Id, request.Id, BillingPar
 Require(checklist.Count == 3, "follow-up checklist");
 Require(await sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync() > 0, "notifications delivered");
 
-Console.WriteLine($"consumer: Collab {typeof(CollabRegistry).Assembly.GetName().Version} works from its packages (rights, tiers, transfers, outbox).");
+Console.WriteLine($"consumer: Collab {typeof(CollabRegistry).Assembly.GetName().Version} works from its packages (rights, tiers, reports, transfers, outbox).");
 File.Delete(file);
 return 0;
 
