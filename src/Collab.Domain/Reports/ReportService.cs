@@ -290,7 +290,7 @@ public sealed class ReportService
                     $"Reminder: please approve '{report.Title}' by {report.Deadline:yyyy-MM-dd}."));
             }
 
-            if (await TrySaveAsync(cancellationToken).ConfigureAwait(false))
+            if (await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false))
             {
                 sent++;
             }
@@ -310,7 +310,7 @@ public sealed class ReportService
         {
             report.Expire(_clock.GetCurrentInstant());
             await NotifyOfficeAsync(report, $"The approval deadline of '{report.Title}' passed without an answer.", cancellationToken).ConfigureAwait(false);
-            if (await TrySaveAsync(cancellationToken).ConfigureAwait(false))
+            if (await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false))
             {
                 expired++;
             }
@@ -373,19 +373,6 @@ public sealed class ReportService
         foreach (var user in await _reports.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false))
         {
             _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.ReportDecided, user.Email, AuditSubject.Report(report.Id), text));
-        }
-    }
-
-    private async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict)
-        {
-            return false; // another scheduler instance handled this task first
         }
     }
 

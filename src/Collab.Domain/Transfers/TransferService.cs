@@ -214,14 +214,9 @@ public sealed class TransferService
                 await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false));
             await NotifyPartiesAsync(request, from, to, NotificationKind.TransferExpired,
                 $"The transfer expired at {request.ExpiresAt} with {request.ConsentCount} of 3 consents; request it again if it is still wanted.", cancellationToken).ConfigureAwait(false);
-            try
+            if (await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false))
             {
-                await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                expired++;
-            }
-            catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict)
-            {
-                // Another instance (or a party) got there first.
+                expired++; // else another instance (or a party) got there first
             }
         }
 
