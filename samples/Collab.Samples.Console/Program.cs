@@ -3,6 +3,7 @@
 using Collab;
 using Collab.Persistence.EfCore;
 using Collab.Registry;
+using Collab.Reports;
 using Collab.Rights;
 using Collab.Samples.Console;
 using Collab.Notifications;
@@ -107,6 +108,39 @@ foreach (var line in statement.Lines)
 }
 
 Console.WriteLine($"    {"total",-45} {statement.Total,8:0.00} EUR");
+Console.WriteLine();
+
+// ── Sharing annual reports (SHARE-1 … SHARE-5, SHARE-11, SHARE-12) ───────────────────────────────────────
+Console.WriteLine("Sharing annual reports");
+var standardClient = extraClients[0];
+var (linkShare, approvalShare) = await InScope(async sp =>
+{
+    var registry = sp.GetRequiredService<CollabRegistry>();
+    var reports = sp.GetRequiredService<ReportService>();
+    var tiers = sp.GetRequiredService<TierService>();
+    var smitCompany = await registry.AddCompanyAsync(vendor, standardClient, "Slagerij Smit V.O.F.");
+    await registry.CreateClientUserAsync(vendor, standardClient, "jan@slagerij-smit.nl", [smitCompany.Id]);
+    await tiers.ChangeTierAsync(vendor, office.Id, standardClient, ClientTier.Standard);
+    var forSmit = await reports.DraftAsync(vendor, office.Id, smitCompany.Id, "Jaarrekening 2025 Slagerij Smit");
+    var forBakker = await reports.DraftAsync(vendor, office.Id, company.Id, "Jaarrekening 2025 Bakkerij Bakker");
+    return (await reports.ShareAsync(vendor, forSmit.Id), await reports.ShareAsync(vendor, forBakker.Id, new LocalDate(2026, 12, 31)));
+});
+Row("  Standard client", $"{linkShare.Mode}, token {linkShare.LinkToken![..12]}… (256 random bits, only a hash stored)");
+var landing = await InScope(sp => sp.GetRequiredService<ReportService>().OpenLinkAsync(linkShare.LinkToken));
+Row("  link opened (not spent)", landing.Title);
+await InScope(sp => sp.GetRequiredService<ReportService>().ConfirmViewAsync(linkShare.LinkToken));
+try
+{
+    await InScope(sp => sp.GetRequiredService<ReportService>().ConfirmViewAsync(linkShare.LinkToken));
+}
+catch (CollabRefusalException refusal)
+{
+    Row("  second view", $"refused [{refusal.Code}]: {refusal.Message}");
+}
+
+Row("  Collaborate client", $"{approvalShare.Mode}, deadline {approvalShare.Report.Deadline:yyyy-MM-dd}, reminder from {approvalShare.Report.ReminderDueAt}");
+var decided = await InScope(sp => sp.GetRequiredService<ReportService>().ApproveAsync(piet.Id, approvalShare.Report.Id));
+Row("  approved; client keeps it?", Answer(decided.KeptInHistory) + " (Collaborate: the task is complete and the report leaves the client's view)");
 Console.WriteLine();
 
 // ── Moving the client to another environment (XFER-1 … XFER-6) ───────────────────────────────────────────
