@@ -47,6 +47,7 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private static int _nextNumber;
     private readonly string? _sqliteFile;
+    private PostgresServer? _server;
 
     private TestDatabase(Engine engine, string connectionString, string? sqliteFile, FakeClock clock, Action<IServiceCollection>? configure)
     {
@@ -82,7 +83,7 @@ public sealed class TestDatabase : IAsyncDisposable
         else
         {
             ArgumentNullException.ThrowIfNull(postgres);
-            database = new TestDatabase(engine, await postgres.CreateDatabaseAsync(), null, clock, configure);
+            database = new TestDatabase(engine, await postgres.CreateDatabaseAsync(), null, clock, configure) { _server = postgres };
         }
 
         await using var scope = database.Services.CreateAsyncScope();
@@ -130,9 +131,9 @@ public sealed class TestDatabase : IAsyncDisposable
                 File.Delete(file);
             }
         }
-        else
+        else if (_server is not null)
         {
-            NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+            await _server.DropDatabaseAsync(ConnectionString);
         }
     }
 }
