@@ -105,7 +105,7 @@ public sealed class ReportService
         }
 
         found.ShareByLink(actor, now);
-        var token = IssueLink(found, recipients, now);
+        var token = IssueLink(found, recipients, now, out _);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return new ShareResult(found, ShareMode.TemporaryLink, token);
     }
@@ -318,8 +318,6 @@ public sealed class ReportService
 
         return expired;
     }
-
-    private string IssueLink(AnnualReport report, IReadOnlyList<CollabUser> recipients, Instant now) => IssueLink(report, recipients, now, out _);
 
     private string IssueLink(AnnualReport report, IReadOnlyList<CollabUser> recipients, Instant now, out ShareLink link)
     {

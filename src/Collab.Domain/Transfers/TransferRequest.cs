@@ -253,7 +253,7 @@ public sealed class TransferRequest : AggregateRoot
     {
         if (user != RequestedBy)
         {
-            throw Refuse_("transfer.cancel-by-other", "Only the user who requested the transfer can cancel it: ask them, or refuse it as a party instead.");
+            throw Collab.Refuse.Forbidden("transfer.cancel-by-other", "Only the user who requested the transfer can cancel it: ask them, or refuse it as a party instead.", "XFER-2");
         }
 
         State = Machine.Fire(State, TransferTrigger.Cancel, new TransferContext(this, default, now));
@@ -281,8 +281,6 @@ public sealed class TransferRequest : AggregateRoot
     }
 
     private static Actor ActorFor(TransferParty party, UserId user) => party == TransferParty.Client ? Actor.ClientUser(user) : Actor.OfficeUser(user);
-
-    private static CollabRefusalException Refuse_(string code, string reason) => Collab.Refuse.Forbidden(code, reason, "XFER-2");
 
     private static StateMachine<TransferState, TransferTrigger, TransferContext> BuildMachine()
     {

@@ -122,7 +122,7 @@ public sealed class TransferService
         var now = _clock.GetCurrentInstant();
         var request = TransferRequest.Create(client, from, to, administrations, email, bankLinks, requester, now, await ExpiryAsync(oldEnvironment, now, cancellationToken).ConfigureAwait(false));
         _unitOfWork.Add(request);
-        await NotifyPartiesAsync(request, oldEnvironment, newEnvironment, NotificationKind.TransferConsentRequested,
+        await NotifyPartiesAsync(request, NotificationKind.TransferConsentRequested,
             $"Your consent is asked to move {moved.Count} administration(s) from {oldEnvironment.Name} to {newEnvironment.Name}, before {request.ExpiresAt}.", cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return request;
@@ -144,9 +144,9 @@ public sealed class TransferService
         using var activity = CollabTelemetry.Source.StartActivity("collab.transfer.consent");
         for (var attempt = 1; ; attempt++)
         {
-            var (request, from, to) = await LoadForPartyAsync(user, transfer, party, cancellationToken).ConfigureAwait(false);
+            var request = await LoadForPartyAsync(user, transfer, party, cancellationToken).ConfigureAwait(false);
             request.Consent(party, user, _clock.GetCurrentInstant());
-            await NotifyPartiesAsync(request, from, to, NotificationKind.TransferConsentGiven,
+            await NotifyPartiesAsync(request, NotificationKind.TransferConsentGiven,
                 $"{Describe(party)} consented to the transfer ({request.ConsentCount} of 3)." + (request.State == TransferState.Approved ? " All parties agreed: it can be executed." : string.Empty),
                 cancellationToken).ConfigureAwait(false);
             try
@@ -173,9 +173,9 @@ public sealed class TransferService
     public async Task<TransferRequest> RefuseAsync(UserId user, TransferRequestId transfer, TransferParty party, string reason, CancellationToken cancellationToken = default)
     {
         var text = Guard.Name(reason, "reason");
-        var (request, from, to) = await LoadForPartyAsync(user, transfer, party, cancellationToken).ConfigureAwait(false);
+        var request = await LoadForPartyAsync(user, transfer, party, cancellationToken).ConfigureAwait(false);
         request.Refuse(party, user, text, _clock.GetCurrentInstant());
-        await NotifyPartiesAsync(request, from, to, NotificationKind.TransferRefused, $"{Describe(party)} refused the transfer: {text}", cancellationToken).ConfigureAwait(false);
+        await NotifyPartiesAsync(request, NotificationKind.TransferRefused, $"{Describe(party)} refused the transfer: {text}", cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return request;
     }
@@ -190,9 +190,7 @@ public sealed class TransferService
     {
         var request = await FindAsync(transfer, cancellationToken).ConfigureAwait(false);
         request.Cancel(user, _clock.GetCurrentInstant());
-        var (from, to) = (await FindEnvironmentAsync(request.FromEnvironment, cancellationToken).ConfigureAwait(false),
-            await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false));
-        await NotifyPartiesAsync(request, from, to, NotificationKind.TransferCancelled, "The requester cancelled the transfer.", cancellationToken).ConfigureAwait(false);
+        await NotifyPartiesAsync(request, NotificationKind.TransferCancelled, "The requester cancelled the transfer.", cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return request;
     }
@@ -210,9 +208,7 @@ public sealed class TransferService
         foreach (var request in await _transfers.FindDueForExpiryAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false))
         {
             request.Expire(_clock.GetCurrentInstant());
-            var (from, to) = (await FindEnvironmentAsync(request.FromEnvironment, cancellationToken).ConfigureAwait(false),
-                await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false));
-            await NotifyPartiesAsync(request, from, to, NotificationKind.TransferExpired,
+            await NotifyPartiesAsync(request, NotificationKind.TransferExpired,
                 $"The transfer expired at {request.ExpiresAt} with {request.ConsentCount} of 3 consents; request it again if it is still wanted.", cancellationToken).ConfigureAwait(false);
             if (await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -274,7 +270,7 @@ public sealed class TransferService
 
         _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.EnvironmentInvitation, identity.Email, AuditSubject.Environment(to.Id),
             $"You are invited to environment {to.Name}, where your administrations {string.Join(", ", numbers.Values)} now are. Sign in with {identity.Email}."));
-        await NotifyPartiesAsync(request, from, to, NotificationKind.TransferExecuted,
+        await NotifyPartiesAsync(request, NotificationKind.TransferExecuted,
             $"The administrations moved to {to.Name}. The new office has a follow-up checklist of {checklist.Count} items.", cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return checklist;
@@ -310,7 +306,7 @@ public sealed class TransferService
         return item;
     }
 
-    private async Task<(TransferRequest Request, CollabEnvironment From, CollabEnvironment To)> LoadForPartyAsync(
+    private async Task<TransferRequest> LoadForPartyAsync(
         UserId user, TransferRequestId transfer, TransferParty party, CancellationToken cancellationToken)
     {
         Guard.Id(user.Value, "user");
@@ -331,7 +327,7 @@ public sealed class TransferService
                 $"User {acting.Email} cannot act as {Describe(party)}: nobody consents or refuses for another party. Ask {Describe(party)} to do it.", "XFER-3");
         }
 
-        return (request, from, to);
+        return request;
     }
 
     private async Task<Instant> ExpiryAsync(CollabEnvironment environment, Instant now, CancellationToken cancellationToken)
@@ -344,8 +340,11 @@ public sealed class TransferService
         return Reports.Reminders.DeadlinePassesAt(lastDay, zone); // same calendar rule as a task's deadline day
     }
 
-    private async Task NotifyPartiesAsync(TransferRequest request, CollabEnvironment from, CollabEnvironment to, NotificationKind kind, string text, CancellationToken cancellationToken)
+    private async Task NotifyPartiesAsync(TransferRequest request, NotificationKind kind, string text, CancellationToken cancellationToken)
     {
+        // The environments are usually tracked already, so these finds are answered from the context.
+        var from = await FindEnvironmentAsync(request.FromEnvironment, cancellationToken).ConfigureAwait(false);
+        var to = await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false);
         var recipients = new SortedSet<string>(StringComparer.Ordinal) { request.ClientEmail };
         foreach (var administrator in from.Administrators.Concat(to.Administrators))
         {
