@@ -100,6 +100,51 @@ public enum AuditAction
 
     /// <summary>A client user opened a report shared for approval (SHARE-3).</summary>
     ReportViewed = 32,
+
+    /// <summary>The vendor recorded which modules an office has (ONB-1, LIC-1).</summary>
+    OfficeModulesChanged = 33,
+
+    /// <summary>An office registered a new client for online collaboration on a plan (ONB-1).</summary>
+    SubscriptionStarted = 34,
+
+    /// <summary>The client cancelled its subscription; deletion of its online administrations is scheduled (ONB-6, RET-2).</summary>
+    SubscriptionCancelled = 35,
+
+    /// <summary>The client reactivated its subscription before the deletion date; deletion is called off (RET-2).</summary>
+    SubscriptionReactivated = 36,
+
+    /// <summary>An administration moved from the office's licence to the client's account (ONB-1).</summary>
+    AdministrationTransferredToClient = 37,
+
+    /// <summary>A deletion warning was queued for client and office (RET-2).</summary>
+    DeletionWarningSent = 38,
+
+    /// <summary>A due deletion was not carried out because of a legal hold or the retention policy (RET-2).</summary>
+    DeletionBlocked = 39,
+
+    /// <summary>An online administration was deleted; the record says under which policy (RET-2).</summary>
+    AdministrationDeleted = 40,
+
+    /// <summary>A legal hold was placed on an administration (RET-2).</summary>
+    LegalHoldPlaced = 41,
+
+    /// <summary>A legal hold was lifted (RET-2).</summary>
+    LegalHoldLifted = 42,
+
+    /// <summary>A backup of an administration was made (ONB-5, LIC-4).</summary>
+    BackupMade = 43,
+
+    /// <summary>The online administration was released after the office backed it up to stop collaborating (ONB-5).</summary>
+    AdministrationReleased = 44,
+
+    /// <summary>A backup was verified and restored as an administration with the same number (LIC-7, ONB-5).</summary>
+    BackupRestored = 45,
+
+    /// <summary>A client's licence file was imported into an administration (LIC-2, LIC-3).</summary>
+    LicenceImported = 46,
+
+    /// <summary>An administration was copied to a new number (LIC-6).</summary>
+    AdministrationCopied = 47,
 }
 
 /// <summary>What an audit record is about.</summary>

@@ -111,3 +111,15 @@ public readonly record struct ReportId(Guid Value)
     /// <inheritdoc />
     public override string ToString() => Value.ToString();
 }
+
+/// <summary>Identifies a backup of an administration (ONB-5, LIC-4).</summary>
+/// <param name="Value">The underlying GUID. <see cref="Guid.Empty"/> is never a valid id.</param>
+public readonly record struct BackupId(Guid Value)
+{
+    /// <summary>Creates a new, unique id.</summary>
+    /// <returns>A fresh id.</returns>
+    public static BackupId New() => new(Guid.CreateVersion7());
+
+    /// <inheritdoc />
+    public override string ToString() => Value.ToString();
+}

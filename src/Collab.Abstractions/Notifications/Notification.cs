@@ -38,6 +38,18 @@ public enum NotificationKind
 
     /// <summary>The client approved or rejected a report.</summary>
     ReportDecided = 12,
+
+    /// <summary>The client cancelled; its online administration will be deleted on a date, and a backup is offered first (ONB-6, RET-2).</summary>
+    DeletionScheduled = 13,
+
+    /// <summary>A deletion comes closer (by default 30 and 7 days before it; RET-2).</summary>
+    DeletionWarning = 14,
+
+    /// <summary>A due deletion was blocked by a legal hold or the retention policy (RET-2).</summary>
+    DeletionBlocked = 15,
+
+    /// <summary>The online administration was deleted (ONB-6).</summary>
+    AdministrationDeleted = 16,
 }
 
 /// <summary>

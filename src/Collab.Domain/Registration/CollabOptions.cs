@@ -35,6 +35,12 @@ public sealed class CollabOptions
 
     /// <summary>How long a one-time report link works if unused (SHARE-1). Default 14 days; 1 to 90.</summary>
     public int LinkValidityDays { get; set; } = 14;
+
+    /// <summary>The trusted licence issuers and the largest licence file accepted (LIC-3).</summary>
+    public Licences.LicenceOptions Licences { get; } = new();
+
+    /// <summary>The online plans, collaboration lifecycle and retention settings (ONB, RET).</summary>
+    public Lifecycle.LifecycleOptions Lifecycle { get; } = new();
 }
 
 /// <summary>Refuses options that cannot work, at start-up, with a message naming the setting.</summary>
@@ -68,11 +74,45 @@ internal sealed class CollabOptionsValidator : IValidateOptions<CollabOptions>
             failures.Add($"Collab:LinkValidityDays is {options.LinkValidityDays}: use a number of days from 1 to 90.");
         }
 
+        ValidateLicences(options.Licences, failures);
+        failures.AddRange(Lifecycle.LifecycleOptions.Validate(options.Lifecycle, "Collab:Lifecycle"));
+
         if (options.Tiers is { } tiers)
         {
             failures.AddRange(Tiers.TierCatalogue.Validate(tiers, "Collab:Tiers"));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateLicences(Licences.LicenceOptions licences, List<string> failures)
+    {
+        if (licences.MaxFileBytes is < 1024 or > 1024 * 1024)
+        {
+            failures.Add($"Collab:Licences:MaxFileBytes is {licences.MaxFileBytes}: use 1024 to 1048576 bytes.");
+        }
+
+        foreach (var key in licences.TrustedKeys)
+        {
+            if (!Licences.LicenceFormat.IsValidKeyId(key.KeyId))
+            {
+                failures.Add($"Collab:Licences:TrustedKeys has key id '{key.KeyId}': use 1 to 32 characters of a-z, 0-9 and '-'.");
+                continue;
+            }
+
+            try
+            {
+                Licences.LicenceVerifier.ReadPublicKey(key.PublicKey).Dispose();
+            }
+            catch (ArgumentException e)
+            {
+                failures.Add($"Collab:Licences:TrustedKeys '{key.KeyId}': {e.Message}");
+            }
+        }
+
+        foreach (var duplicate in licences.TrustedKeys.GroupBy(k => k.KeyId, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            failures.Add($"Collab:Licences:TrustedKeys names key id '{duplicate.Key}' {duplicate.Count()} times: give each key its own id.");
+        }
     }
 }

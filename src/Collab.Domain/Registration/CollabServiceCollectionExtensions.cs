@@ -57,6 +57,13 @@ public static class CollabServiceCollectionExtensions
         services.TryAddSingleton(static sp =>
             TierCatalogue.Create(sp.GetRequiredService<IOptions<CollabOptions>>().Value.Tiers ?? TierCatalogueOptions.CreateDefault()));
         services.TryAddSingleton(static sp => new Telemetry.CollabTelemetry(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddSingleton(static sp => new Lifecycle.PlanCatalogue(sp.GetRequiredService<IOptions<CollabOptions>>().Value.Lifecycle));
+        services.TryAddSingleton<Licences.LicenceVerifier>();
+        services.TryAddSingleton<Lifecycle.IRetentionPolicy, Lifecycle.StatutoryRetentionPolicy>();
+        services.TryAddScoped<Licences.LicenceService>();
+        services.TryAddScoped<Backups.BackupService>();
+        services.TryAddScoped<Lifecycle.OnlineCollaborationService>();
+        services.TryAddScoped<Lifecycle.RetentionService>();
         services.TryAddScoped<CollabRegistry>();
         services.TryAddScoped<TierService>();
         services.TryAddScoped<BillingService>();

@@ -52,6 +52,27 @@ public sealed class CollabRegistry
         return office;
     }
 
+    /// <summary>Records which of the vendor's products an office has (ONB-1, LIC-1). The vendor calls it when the office's subscription changes.</summary>
+    /// <param name="actor">Who records it (usually the vendor's system).</param>
+    /// <param name="office">The office.</param>
+    /// <param name="modules">All modules the office has now.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The office.</returns>
+    /// <exception cref="CollabRefusalException">The office does not exist, or a module value is unknown.</exception>
+    public async Task<Office> SetOfficeModulesAsync(Actor actor, OfficeId office, OfficeModules modules, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(office.Value, "office");
+        if ((modules & ~(OfficeModules.AccountantPackage | OfficeModules.EAccountancy)) != 0)
+        {
+            throw Refuse.InvalidInput("office.unknown-module", $"Module value {(int)modules} contains unknown modules: combine values of OfficeModules only.");
+        }
+
+        var found = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        found.SetModules(modules, actor, _clock.GetCurrentInstant());
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
     /// <summary>Registers a client.</summary>
     /// <param name="actor">Who registers it.</param>
     /// <param name="name">The client's name.</param>
@@ -190,9 +211,18 @@ public sealed class CollabRegistry
             found.Add(await _registry.FindCompanyAsync(id, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("company", id.Value));
         }
 
-        var user = CollabUser.CreateClientUser(client, email, found, actor, _clock.GetCurrentInstant());
+        var user = await PrepareClientUserAsync(actor, client, email, found, cancellationToken).ConfigureAwait(false);
+        _unitOfWork.Add(user);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return user;
+    }
+
+    /// <summary>Checks and builds a new client user without saving it, so a caller can save it with its own change (LIC-2).</summary>
+    internal async Task<CollabUser> PrepareClientUserAsync(Actor actor, ClientId client, string? email, IReadOnlyCollection<Company> companies, CancellationToken cancellationToken)
+    {
+        var user = CollabUser.CreateClientUser(client, email!, companies, actor, _clock.GetCurrentInstant());
         await CheckClientUserRoomAsync(client, cancellationToken).ConfigureAwait(false);
-        await SaveNewUserAsync(user, cancellationToken).ConfigureAwait(false);
+        await EnsureEmailFreeAsync(user.Email, cancellationToken).ConfigureAwait(false);
         return user;
     }
 
@@ -249,13 +279,17 @@ public sealed class CollabRegistry
         }
     }
 
+    private async Task EnsureEmailFreeAsync(string email, CancellationToken cancellationToken)
+    {
+        if (await _registry.UserEmailExistsAsync(email, cancellationToken).ConfigureAwait(false))
+        {
+            throw Refuse.Rule("user.email-taken", $"A user with e-mail address {email} already exists: use that user, or another address.");
+        }
+    }
+
     private async Task SaveNewUserAsync(CollabUser user, CancellationToken cancellationToken)
     {
-        if (await _registry.UserEmailExistsAsync(user.Email, cancellationToken).ConfigureAwait(false))
-        {
-            throw Refuse.Rule("user.email-taken", $"A user with e-mail address {user.Email} already exists: use that user, or another address.");
-        }
-
+        await EnsureEmailFreeAsync(user.Email, cancellationToken).ConfigureAwait(false);
         _unitOfWork.Add(user);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -20,10 +20,44 @@ public sealed class Office : AggregateRoot
     /// <summary>The IANA time zone id (for example <c>Europe/Amsterdam</c>) in which the office's local dates and deadlines are computed (RET-1).</summary>
     public string TimeZoneId { get; private set; }
 
+    /// <summary>The vendor's products the office has, as the vendor last recorded them (ONB-1, LIC-1).</summary>
+    public OfficeModules Modules { get; private set; }
+
+    /// <summary>Whether the office has every module in <paramref name="required"/>.</summary>
+    /// <param name="required">The modules needed.</param>
+    /// <returns>True when all are present.</returns>
+    public bool Has(OfficeModules required) => (Modules & required) == required;
+
+    internal void SetModules(OfficeModules modules, Actor actor, Instant now)
+    {
+        if (modules == Modules)
+        {
+            return;
+        }
+
+        var from = Modules;
+        Modules = modules;
+        Raise(new RegistryChanged(now, actor, AuditAction.OfficeModulesChanged, AuditSubject.Office(Id), $"from={from};to={modules}"));
+    }
+
     internal static Office Register(string name, DateTimeZone timeZone, Actor actor, Instant now)
     {
         var office = new Office { Id = OfficeId.New(), Name = Guard.Name(name, "office name"), TimeZoneId = timeZone.Id };
         office.Raise(new RegistryChanged(now, actor, AuditAction.OfficeRegistered, AuditSubject.Office(office.Id), $"name={office.Name}"));
         return office;
     }
+}
+
+/// <summary>The vendor's products an office can have that Collab's rules depend on.</summary>
+[Flags]
+public enum OfficeModules
+{
+    /// <summary>None of them.</summary>
+    None = 0,
+
+    /// <summary>The accountant package: needed to register new clients for online collaboration (ONB-1).</summary>
+    AccountantPackage = 1,
+
+    /// <summary>The E-Accountancy module: needed to set up client administrations under the office's licence (LIC-1).</summary>
+    EAccountancy = 2,
 }

@@ -36,7 +36,7 @@ public static class Reminders
     /// <returns>The instant.</returns>
     public static Instant DeadlinePassesAt(LocalDate deadline, DateTimeZone zone) => StartOfDay(deadline.PlusDays(1), zone);
 
-    private static Instant StartOfDay(LocalDate date, DateTimeZone zone)
+    internal static Instant StartOfDay(LocalDate date, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
         try

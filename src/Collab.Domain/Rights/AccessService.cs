@@ -46,7 +46,7 @@ public sealed class AccessService
                 return await _rights.OfficeMayAccessAsync(office, administration, cancellationToken).ConfigureAwait(false);
             case { Kind: UserKind.ClientUser }:
                 var target = await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
-                return target is not null && target.ClientId == found.ClientId && found.MayReach(target.CompanyId);
+                return target is { IsLive: true } && target.ClientId == found.ClientId && found.MayReach(target.CompanyId);
             default:
                 return false;
         }

@@ -10,6 +10,9 @@ public enum GrantChannel
 
     /// <summary>The web edition.</summary>
     Web = 2,
+
+    /// <summary>Part of the registration the client agreed to when the office registered it (ONB-1).</summary>
+    Registration = 3,
 }
 
 /// <summary>

@@ -17,6 +17,8 @@ public sealed class RightsService
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
     private readonly CollabTelemetry _telemetry;
+    private readonly ILifecycleStore _lifecycle;
+    private readonly Lifecycle.PlanCatalogue _plans;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="registry">Reads the registry.</param>
@@ -24,8 +26,12 @@ public sealed class RightsService
     /// <param name="unitOfWork">Saves changes.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="telemetry">Traces and metrics.</param>
-    public RightsService(IRegistryStore registry, IRightsStore rights, ICollabUnitOfWork unitOfWork, IClock clock, CollabTelemetry telemetry)
+    /// <param name="lifecycle">Reads the client's subscription, whose plan decides eligibility (ONB-3).</param>
+    /// <param name="plans">The plan catalogue.</param>
+    public RightsService(IRegistryStore registry, IRightsStore rights, ICollabUnitOfWork unitOfWork, IClock clock, CollabTelemetry telemetry, ILifecycleStore lifecycle, Lifecycle.PlanCatalogue plans)
     {
+        _lifecycle = lifecycle;
+        _plans = plans;
         _telemetry = telemetry;
         _registry = registry;
         _rights = rights;
@@ -47,7 +53,28 @@ public sealed class RightsService
     public async Task<RightsGrant> GrantAsync(UserId clientUser, OfficeId office, AdministrationId administration, GrantChannel channel, CancellationToken cancellationToken = default)
     {
         using var activity = CollabTelemetry.Source.StartActivity("collab.rights.grant");
+        if (channel == GrantChannel.Registration)
+        {
+            throw Refuse.InvalidInput("rights.registration-channel", "Rights granted by a client come from the Desktop or the Web edition; Registration is only for grants made when an office registers a client.", "ONB-3");
+        }
+
         var (_, target) = await AuthorizeAsync(clientUser, office, administration, "grant", cancellationToken).ConfigureAwait(false);
+        target.EnsureLive("be shared with an office");
+        if (await _lifecycle.FindSubscriptionAsync(target.ClientId, cancellationToken).ConfigureAwait(false) is { } subscription)
+        {
+            if (subscription.State != Lifecycle.SubscriptionState.Active)
+            {
+                throw Refuse.Rule("rights.subscription-cancelled",
+                    $"The client's subscription is cancelled, so it cannot grant rights: reactivate the subscription first.", "ONB-3");
+            }
+
+            if (!_plans.MayGrantRights(subscription.Plan))
+            {
+                throw Refuse.Rule("rights.plan-not-eligible",
+                    $"Plan {subscription.Plan} does not allow granting an office rights: move the client to one of {string.Join(", ", _plans.Plans.Where(_plans.MayGrantRights))} first.", "ONB-3");
+            }
+        }
+
         if (target.HolderOfficeId == office)
         {
             throw Refuse.Rule("rights.office-holds-administration",

@@ -299,3 +299,80 @@ public interface IReportStore
     /// <returns>The reports.</returns>
     Task<IReadOnlyList<Reports.AnnualReport>> FindOverdueAsync(NodaTime.Instant now, int max, CancellationToken cancellationToken);
 }
+
+/// <summary>Reads backups (ONB-5, LIC-4).</summary>
+public interface IBackupStore
+{
+    /// <summary>Finds a backup.</summary>
+    /// <param name="id">The backup.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The backup, or null.</returns>
+    Task<Backups.Backup?> FindBackupAsync(BackupId id, CancellationToken cancellationToken);
+
+    /// <summary>The backups of an administration, newest first.</summary>
+    /// <param name="administration">The administration.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The backups.</returns>
+    Task<IReadOnlyList<Backups.Backup>> ListBackupsAsync(AdministrationId administration, CancellationToken cancellationToken);
+
+    /// <summary>The administration with this number that is live or being restored, if any.</summary>
+    /// <param name="number">The number.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The administration, or null when the number is free.</returns>
+    Task<Administration?> FindLiveByNumberAsync(AdministrationNumber number, CancellationToken cancellationToken);
+
+    /// <summary>The active client users of a client who may reach a company (LIC-2, LIC-5).</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="company">The company.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The users.</returns>
+    Task<IReadOnlyList<CollabUser>> ClientUsersReachingAsync(ClientId client, CompanyId company, CancellationToken cancellationToken);
+}
+
+/// <summary>Reads subscriptions and scheduled deletions (ONB-1, ONB-6, RET-2).</summary>
+public interface ILifecycleStore
+{
+    /// <summary>Finds a client's subscription, tracked for change.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The subscription, or null when the client is not a customer.</returns>
+    Task<Lifecycle.ClientSubscription?> FindSubscriptionAsync(ClientId client, CancellationToken cancellationToken);
+
+    /// <summary>The client's live administrations, tracked for change.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The administrations.</returns>
+    Task<IReadOnlyList<Administration>> ListLiveAdministrationsAsync(ClientId client, CancellationToken cancellationToken);
+
+    /// <summary>The active client users of a client.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The users.</returns>
+    Task<IReadOnlyList<CollabUser>> ListClientUsersAsync(ClientId client, CancellationToken cancellationToken);
+
+    /// <summary>The client's deletions that are still scheduled, tracked for change.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The schedules.</returns>
+    Task<IReadOnlyList<Lifecycle.DeletionSchedule>> ListScheduledDeletionsAsync(ClientId client, CancellationToken cancellationToken);
+
+    /// <summary>Scheduled deletions with something to do by <paramref name="now"/>, earliest first, tracked (index on state and next action).</summary>
+    /// <param name="now">The instant.</param>
+    /// <param name="max">At most this many.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The schedules.</returns>
+    Task<IReadOnlyList<Lifecycle.DeletionSchedule>> FindDueDeletionWorkAsync(NodaTime.Instant now, int max, CancellationToken cancellationToken);
+
+    /// <summary>The deletion schedules of an administration, newest first (the deletion record, RET-2).</summary>
+    /// <param name="administration">The administration.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The schedules.</returns>
+    Task<IReadOnlyList<Lifecycle.DeletionSchedule>> ListDeletionsAsync(AdministrationId administration, CancellationToken cancellationToken);
+
+    /// <summary>When the latest backup of an administration made at or after <paramref name="since"/> was made.</summary>
+    /// <param name="administration">The administration.</param>
+    /// <param name="since">The earliest instant that counts.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The instant, or null.</returns>
+    Task<NodaTime.Instant?> LatestBackupSinceAsync(AdministrationId administration, NodaTime.Instant since, CancellationToken cancellationToken);
+}

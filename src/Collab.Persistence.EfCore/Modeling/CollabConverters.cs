@@ -38,4 +38,6 @@ public static class CollabConverters
     internal static ValueConverter<ReportId, Guid> ReportId { get; } = new(id => id.Value, value => new ReportId(value));
 
     internal static ValueConverter<RightsGrantId, Guid> RightsGrantId { get; } = new(id => id.Value, value => new RightsGrantId(value));
+
+    internal static ValueConverter<BackupId, Guid> BackupId { get; } = new(id => id.Value, value => new BackupId(value));
 }

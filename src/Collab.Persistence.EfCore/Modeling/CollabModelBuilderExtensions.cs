@@ -43,6 +43,9 @@ public static partial class CollabModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration(options));
         modelBuilder.ApplyConfiguration(new AnnualReportConfiguration(options));
         modelBuilder.ApplyConfiguration(new ShareLinkConfiguration(options));
+        modelBuilder.ApplyConfiguration(new BackupConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ClientSubscriptionConfiguration(options));
+        modelBuilder.ApplyConfiguration(new DeletionScheduleConfiguration(options));
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration(options));
         modelBuilder.ApplyConfiguration(new SchemaInfoConfiguration(options));
         return modelBuilder;

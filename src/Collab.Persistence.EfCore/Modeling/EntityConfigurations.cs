@@ -34,6 +34,7 @@ internal sealed class OfficeConfiguration(CollabModelOptions options) : CollabEn
         builder.Property(x => x.Id).HasConversion(CollabConverters.OfficeId).ValueGeneratedNever();
         builder.Property(x => x.Name).HasMaxLength(Guard.MaxNameLength).IsRequired();
         builder.Property(x => x.TimeZoneId).HasMaxLength(64).IsRequired();
+        builder.Property(x => x.Modules).HasConversion<int>();
     }
 }
 
@@ -66,7 +67,17 @@ internal sealed class AdministrationConfiguration(CollabModelOptions options) : 
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).HasConversion(CollabConverters.AdministrationId).ValueGeneratedNever();
         builder.Property(x => x.Number).HasConversion(CollabConverters.AdministrationNumber);
-        builder.HasIndex(x => x.Number).IsUnique();
+
+        // A number belongs to at most one live (or restoring) administration; a released or deleted one keeps its
+        // number for the record, and a restore brings the number back (LIC-6, LIC-7). Quoted the ANSI way, which
+        // SQLite, PostgreSQL and SQL Server all accept.
+        builder.HasIndex(x => x.Number).IsUnique().HasFilter("\"State\" IN ('Live', 'Restoring')");
+        builder.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.Licence).HasConversion<string>().HasMaxLength(24);
+        builder.Property(x => x.ClientLicenceFile).HasMaxLength(Licences.LicenceOptionsLimits.MaxStoredFileChars);
+        builder.Property(x => x.LegalHold).HasMaxLength(Guard.MaxNameLength);
+        builder.Property(x => x.DeletionStartedAt).HasConversion(CollabConverters.Instant);
+        builder.Ignore(x => x.IsLive);
         builder.Property(x => x.Name).HasMaxLength(Guard.MaxNameLength).IsRequired();
         builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
         builder.Property(x => x.CompanyId).HasConversion(CollabConverters.CompanyId);
@@ -312,5 +323,75 @@ internal sealed class ShareLinkConfiguration(CollabModelOptions options) : Colla
         builder.Property(x => x.ReplacedAt).HasConversion(CollabConverters.Instant);
         builder.HasIndex(x => x.ReportId);
         builder.HasOne<Reports.AnnualReport>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BackupConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Backups.Backup>(options, "backups")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Backups.Backup> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasConversion(CollabConverters.BackupId).ValueGeneratedNever();
+        builder.Property(x => x.AdministrationId).HasConversion(CollabConverters.AdministrationId);
+        builder.Property(x => x.AdministrationNumber).HasConversion(CollabConverters.AdministrationNumber);
+        builder.Property(x => x.AdministrationName).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
+        builder.Property(x => x.CompanyId).HasConversion(CollabConverters.CompanyId);
+        builder.Property(x => x.Purpose).HasConversion<string>().HasMaxLength(24);
+        builder.Property(x => x.Licence).HasConversion<string>().HasMaxLength(24);
+        builder.Property(x => x.MadeAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.MadeBy).HasMaxLength(150).IsRequired();
+        builder.Property(x => x.BlobKey).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.Sha256).HasMaxLength(64).IsRequired();
+        builder.HasIndex(x => new { x.AdministrationId, x.MadeAt });
+        builder.HasOne<Administration>().WithMany().HasForeignKey(x => x.AdministrationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ClientSubscriptionConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Lifecycle.ClientSubscription>(options, "subscriptions")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Lifecycle.ClientSubscription> builder)
+    {
+        builder.HasKey(x => x.ClientId); // one subscription per client: a second registration cannot be inserted (ONB-2)
+        builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId).ValueGeneratedNever();
+        builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
+        builder.Property(x => x.Plan).HasMaxLength(64).IsRequired();
+        builder.Property(x => x.BillingParty).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.RegisteredOn).HasConversion(CollabConverters.LocalDate);
+        builder.Property(x => x.FreeThrough).HasConversion(CollabConverters.LocalDate);
+        builder.Property(x => x.CancelledAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.DeletionDate).HasConversion(CollabConverters.LocalDate);
+        builder.Ignore(x => x.FirstBilledDay);
+        builder.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DeletionScheduleConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Lifecycle.DeletionSchedule>(options, "deletions")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Lifecycle.DeletionSchedule> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.AdministrationId).HasConversion(CollabConverters.AdministrationId);
+        builder.Property(x => x.AdministrationNumber).HasConversion(CollabConverters.AdministrationNumber);
+        builder.Property(x => x.AdministrationName).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
+        builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
+        builder.Property(x => x.CancelledAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.DeleteOn).HasConversion(CollabConverters.LocalDate);
+        builder.Property(x => x.DueAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.WarningDays).HasMaxLength(100).IsRequired();
+        builder.Property(x => x.NextActionAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.BlockedReason).HasMaxLength(1000);
+        builder.Property(x => x.DeletedAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.DeletionStartedAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.Policy).HasMaxLength(1000);
+        builder.HasIndex(x => new { x.State, x.NextActionAt }); // the daily deletion scan (RET-2)
+        builder.HasIndex(x => new { x.ClientId, x.State });
+        builder.HasIndex(x => x.AdministrationId);
+        builder.HasOne<Administration>().WithMany().HasForeignKey(x => x.AdministrationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -33,6 +33,25 @@ public static class CollabBuilderEntityFrameworkExtensions
         services.TryAddScoped<OutboxDispatcher<TContext>>();
         services.TryAddScoped<IOutboxDispatcher>(sp => sp.GetRequiredService<OutboxDispatcher<TContext>>());
         services.TryAddScoped<IAuditTrail>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
+        services.TryAddScoped<IBackupStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
+        services.TryAddScoped<ILifecycleStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Keeps backup artefacts in a local folder (<see cref="FileSystemBlobStore"/>): right for the embedded SQLite
+    /// setup and samples. Safe to call twice; a blob store you registered first is kept.
+    /// </summary>
+    /// <param name="builder">The builder returned by <c>AddCollab()</c>.</param>
+    /// <param name="rootDirectory">The folder; created if missing.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
+    /// <exception cref="ArgumentException">The path is empty.</exception>
+    public static CollabBuilder AddFileSystemBlobStore(this CollabBuilder builder, string rootDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
+        builder.Services.TryAddSingleton<Storage.IBlobStore>(new FileSystemBlobStore(rootDirectory));
         return builder;
     }
 }

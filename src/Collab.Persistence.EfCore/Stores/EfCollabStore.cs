@@ -140,7 +140,7 @@ internal sealed partial class EfCollabStore<TContext> : ICollabUnitOfWork, IRegi
         _context.Set<CollabUser>().FirstOrDefaultAsync(u => u.Email == email, cancellationToken);
 
     public Task<bool> AdministrationNumberExistsAsync(AdministrationNumber number, CancellationToken cancellationToken) =>
-        _context.Set<Administration>().AnyAsync(a => a.Number == number, cancellationToken);
+        _context.Set<Administration>().AnyAsync(a => a.Number == number && (a.State == AdministrationState.Live || a.State == AdministrationState.Restoring), cancellationToken);
 
     public Task<bool> UserEmailExistsAsync(string email, CancellationToken cancellationToken) =>
         _context.Set<CollabUser>().AnyAsync(u => u.Email == email, cancellationToken);
@@ -157,13 +157,14 @@ internal sealed partial class EfCollabStore<TContext> : ICollabUnitOfWork, IRegi
         OfficeMayAccessQueries.GetValue(_context.Model, static _ => EF.CompileAsyncQuery(
             (TContext context, OfficeId office, AdministrationId administration, CancellationToken _) =>
                 context.Set<Administration>().Any(
-                    a => a.Id == administration
+                    a => a.Id == administration && a.State == AdministrationState.Live
                          && (a.HolderOfficeId == office
                              || context.Set<RightsGrant>().Any(g => g.AdministrationId == a.Id && g.OfficeId == office && g.IsActive)))))
             (_context, office, administration, cancellationToken);
 
     public async Task<IReadOnlyList<Administration>> ListOfficeAdministrationsAsync(OfficeId office, CancellationToken cancellationToken) =>
         await _context.Set<Administration>().AsNoTracking()
+            .Where(a => a.State == AdministrationState.Live)
             .Where(a => a.HolderOfficeId == office
                         || _context.Set<RightsGrant>().Any(g => g.AdministrationId == a.Id && g.OfficeId == office && g.IsActive))
             .OrderBy(a => a.Number)
@@ -174,7 +175,7 @@ internal sealed partial class EfCollabStore<TContext> : ICollabUnitOfWork, IRegi
     {
         var ids = companies.ToArray();
         return await _context.Set<Administration>().AsNoTracking()
-            .Where(a => a.ClientId == client && ids.Contains(a.CompanyId))
+            .Where(a => a.ClientId == client && ids.Contains(a.CompanyId) && a.State == AdministrationState.Live)
             .OrderBy(a => a.Number)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -1,0 +1,283 @@
+using Collab.Licences;
+using Collab.Registry;
+using Collab.Storage;
+using Collab.Stores;
+using NodaTime;
+
+namespace Collab.Backups;
+
+/// <summary>Where a restored administration goes.</summary>
+/// <param name="HolderOffice">The office whose list it joins, holding it itself (ONB-5); null to restore it as the client's own (LIC-7).</param>
+/// <param name="Environment">The environment it goes online in; null to restore it locally.</param>
+public sealed record RestoreTarget(OfficeId? HolderOffice = null, EnvironmentId? Environment = null)
+{
+    /// <summary>Restore at the client, as its own administration (LIC-7).</summary>
+    public static RestoreTarget AtClient { get; } = new();
+
+    /// <summary>Restore into an office's list, held by that office (ONB-5).</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="environment">Its environment, to restore online; null for locally.</param>
+    /// <returns>The target.</returns>
+    public static RestoreTarget IntoOfficeList(OfficeId office, EnvironmentId? environment = null) => new(office, environment);
+}
+
+/// <summary>
+/// Backups, restores and copies of administrations (ONB-5, LIC-4 … LIC-7). A backup always carries the client's
+/// licence, so the first one is refused until the client's licence and an active client user exist (LIC-5).
+/// A restore proves the artefact is byte-for-byte what was written, and recreates the administration with the
+/// same number (LIC-7). Numbers never change (LIC-6): copying to a new number is the way to get another.
+/// </summary>
+/// <remarks>
+/// Needs an <see cref="IBlobStore"/> and the vendor's <see cref="IBookkeepingData"/> registered; without them
+/// every call throws <see cref="InvalidOperationException"/> naming what to register.
+/// </remarks>
+public sealed class BackupService
+{
+    private readonly IRegistryStore _registry;
+    private readonly IRightsStore _rights;
+    private readonly IBackupStore _backups;
+    private readonly ICollabUnitOfWork _unitOfWork;
+    private readonly IClock _clock;
+    private readonly LicenceVerifier _verifier;
+    private readonly IBlobStore? _blobs;
+    private readonly IBookkeepingData? _books;
+
+    /// <summary>Creates the service; resolved from dependency injection.</summary>
+    /// <param name="registry">Reads the registry.</param>
+    /// <param name="rights">Answers whether an office may access an administration.</param>
+    /// <param name="backups">Reads backups.</param>
+    /// <param name="unitOfWork">Saves changes.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="verifier">Re-verifies a carried client licence on restore.</param>
+    /// <param name="blobs">Where artefacts are stored.</param>
+    /// <param name="books">The vendor's books.</param>
+    public BackupService(
+        IRegistryStore registry, IRightsStore rights, IBackupStore backups, ICollabUnitOfWork unitOfWork, IClock clock, LicenceVerifier verifier,
+        IBlobStore? blobs = null, IBookkeepingData? books = null)
+    {
+        _registry = registry;
+        _rights = rights;
+        _backups = backups;
+        _unitOfWork = unitOfWork;
+        _clock = clock;
+        _verifier = verifier;
+        _blobs = blobs;
+        _books = books;
+    }
+
+    private IBlobStore Blobs => _blobs ?? throw new InvalidOperationException(
+        "Backups need somewhere to keep their artefacts: register an IBlobStore, for example builder.AddFileSystemBlobStore(path) from Collab.Persistence.EfCore.");
+
+    private IBookkeepingData Books => _books ?? throw new InvalidOperationException(
+        "Backups need the books: register your implementation of Collab.Storage.IBookkeepingData.");
+
+    /// <summary>Makes a backup carrying the client's licence (LIC-4).</summary>
+    /// <param name="actor">Who makes it.</param>
+    /// <param name="administration">The administration.</param>
+    /// <param name="cancellationToken">Cancels the call; nothing is recorded then.</param>
+    /// <returns>The backup.</returns>
+    /// <exception cref="CollabRefusalException">
+    /// Unknown or not live administration; the client's licence or an active client user is missing (LIC-5).
+    /// </exception>
+    public async Task<Backup> MakeBackupAsync(Actor actor, AdministrationId administration, CancellationToken cancellationToken = default)
+    {
+        var target = await FindLiveAsync(administration, "be backed up", cancellationToken).ConfigureAwait(false);
+        return await BackUpAsync(actor, target, BackupPurpose.Backup, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stops collaboration on an administration (ONB-5): the office keeps the data in a backup, and making it
+    /// releases the online administration. Restore it later with <see cref="RestoreAsync"/>, locally or online
+    /// into the office's list.
+    /// </summary>
+    /// <param name="actor">The office user who stops.</param>
+    /// <param name="office">The office.</param>
+    /// <param name="administration">The administration.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The backup.</returns>
+    /// <exception cref="CollabRefusalException">
+    /// Unknown or not live administration; the office has no access to it (SEC-1); a backup is not possible yet (LIC-5).
+    /// </exception>
+    public async Task<Backup> StopCollaborationAsync(Actor actor, OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(office.Value, "office");
+        var target = await FindLiveAsync(administration, "be released", cancellationToken).ConfigureAwait(false);
+        if (!await _rights.OfficeMayAccessAsync(office, administration, cancellationToken).ConfigureAwait(false))
+        {
+            throw Refuse.Forbidden("backup.office-has-no-access",
+                $"Office {office} has no access to administration {target.Number}, so it cannot stop collaborating on it: the client must grant rights first.", "SEC-1");
+        }
+
+        return await BackUpAsync(actor, target, BackupPurpose.StopCollaboration, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The backups of an administration, newest first.</summary>
+    /// <param name="administration">The administration.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The backups.</returns>
+    public Task<IReadOnlyList<Backup>> ListAsync(AdministrationId administration, CancellationToken cancellationToken = default) =>
+        _backups.ListBackupsAsync(administration, cancellationToken);
+
+    /// <summary>
+    /// Restores a backup as an administration with the same number (LIC-7), after checking the artefact against its
+    /// recorded checksum and the carried licence against its signature. If loading the books fails, the
+    /// administration is marked <see cref="AdministrationState.RestoreFailed"/> and the number is free again.
+    /// </summary>
+    /// <param name="actor">Who restores.</param>
+    /// <param name="backup">The backup.</param>
+    /// <param name="target">At the client (LIC-7) or into an office's list (ONB-5).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The restored administration.</returns>
+    /// <exception cref="CollabRefusalException">
+    /// Unknown backup, office or environment; the artefact is missing or corrupt; the number is in use here (LIC-7).
+    /// </exception>
+    public async Task<Administration> RestoreAsync(Actor actor, BackupId backup, RestoreTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        Guard.Id(backup.Value, "backup");
+        var found = await _backups.FindBackupAsync(backup, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("backup", backup.Value);
+        await CheckTargetAsync(target, cancellationToken).ConfigureAwait(false);
+        await EnsureNumberFreeAsync(found.AdministrationNumber, "restore this backup", cancellationToken).ConfigureAwait(false);
+        var manifest = await BackupArtefact.VerifyAsync(Blobs, found, cancellationToken).ConfigureAwait(false);
+        if (manifest.LicenceFile is { } licence)
+        {
+            _verifier.Verify(System.Text.Encoding.ASCII.GetBytes(licence)); // a carried licence is believed only with its signature (LIC-3)
+        }
+
+        var restored = Administration.Create(found.ClientId, found.CompanyId, found.AdministrationNumber, manifest.Name, target.HolderOffice, target.Environment,
+            manifest.Licence, AdministrationState.Restoring, actor, _clock.GetCurrentInstant(), manifest.LicenceFile);
+        return await LoadThenGoLiveAsync(restored, actor, $"backup={found.Id};from={found.AdministrationId}",
+            load => BackupArtefact.LoadBooksAsync(Blobs, found, manifest, s => load(s), cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Copies an administration to a new number (LIC-6): the only way to give a client another number, since a
+    /// number never changes. The copy keeps the client, company, holder and licence; back it up afterwards.
+    /// </summary>
+    /// <param name="actor">Who copies.</param>
+    /// <param name="source">The administration to copy.</param>
+    /// <param name="newNumber">A number not in use.</param>
+    /// <param name="name">The copy's name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The copy.</returns>
+    /// <exception cref="CollabRefusalException">Unknown or not live source, the number is in use, or the name is invalid.</exception>
+    public async Task<Administration> CopyToNewNumberAsync(Actor actor, AdministrationId source, AdministrationNumber newNumber, string name, CancellationToken cancellationToken = default)
+    {
+        var original = await FindLiveAsync(source, "be copied", cancellationToken).ConfigureAwait(false);
+        await EnsureNumberFreeAsync(newNumber, "copy to it", cancellationToken).ConfigureAwait(false);
+        var copy = Administration.Create(original.ClientId, original.CompanyId, newNumber, name, original.HolderOfficeId, original.EnvironmentId,
+            original.Licence, AdministrationState.Restoring, actor, _clock.GetCurrentInstant(), original.ClientLicenceFile);
+        return await LoadThenGoLiveAsync(copy, actor, $"copied-from={original.Id};number={original.Number}",
+            load => BackupArtefact.PipeAsync(
+                async output =>
+                {
+                    await Books.ExportAsync(original.Number, output, cancellationToken).ConfigureAwait(false);
+                    return true;
+                },
+                load), cancellationToken).ConfigureAwait(false);
+    }
+
+    // The number is taken (state Restoring) before any books load, so two restores of one number cannot both
+    // load; if loading fails, the administration is marked failed and the number is free again.
+    private async Task<Administration> LoadThenGoLiveAsync(Administration administration, Actor actor, string details, Func<Func<Stream, Task>, Task> loadBooks, CancellationToken cancellationToken)
+    {
+        _unitOfWork.Add(administration);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await loadBooks(s => Books.ImportAsync(administration.Number, s, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // The number was reserved for this load, so whatever part of the books arrived is ours to remove.
+            await Books.EraseAsync(administration.Number, CancellationToken.None).ConfigureAwait(false);
+            administration.FinishRestore(false, $"{details};failed={e.GetType().Name}", actor, _clock.GetCurrentInstant());
+            await _unitOfWork.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        administration.FinishRestore(true, details, actor, _clock.GetCurrentInstant());
+        await _unitOfWork.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        return administration;
+    }
+
+    internal async Task<Backup> BackUpAsync(Actor actor, Administration administration, BackupPurpose purpose, CancellationToken cancellationToken)
+    {
+        if (administration.Licence is not (LicenceSource.ClientFile or LicenceSource.ClientSubscription))
+        {
+            throw Refuse.Rule("backup.client-licence-missing",
+                $"Administration {administration.Number} runs under {(administration.Licence == LicenceSource.Office ? "the office's licence" : "no recorded licence")}: a backup must carry the client's licence, or the client could not log in. Import the client's licence first.", "LIC-5");
+        }
+
+        if ((await _backups.ClientUsersReachingAsync(administration.ClientId, administration.CompanyId, cancellationToken).ConfigureAwait(false)).Count == 0)
+        {
+            throw Refuse.Rule("backup.client-user-missing",
+                $"Administration {administration.Number} has no active client user: create or activate the client's user first, or the client could not log in to the restored administration.", "LIC-5");
+        }
+
+        var id = BackupId.New();
+        var key = $"backups/{administration.Number.Value}/{id.Value:N}.zip";
+        var madeAt = _clock.GetCurrentInstant();
+        var (sha, size) = await BackupArtefact.WriteAsync(Blobs, key,
+            (stream, ct) => Books.ExportAsync(administration.Number, stream, ct),
+            (booksSha, booksBytes) => new BackupManifest(1, id.Value, administration.Number.Value, administration.Name, administration.ClientId.Value,
+                administration.CompanyId.Value, madeAt.ToUnixTimeTicks(), administration.Licence, administration.ClientLicenceFile, booksSha, booksBytes),
+            cancellationToken).ConfigureAwait(false);
+
+        var backup = Backup.Record(id, administration, purpose, key, sha, size, actor, madeAt);
+        _unitOfWork.Add(backup);
+        if (purpose == BackupPurpose.StopCollaboration)
+        {
+            administration.Release(id, actor, madeAt);
+        }
+
+        try
+        {
+            await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await Blobs.DeleteAsync(key, CancellationToken.None).ConfigureAwait(false); // no artefact without its record
+            throw;
+        }
+
+        if (purpose == BackupPurpose.StopCollaboration)
+        {
+            // Released means the online copy is gone; the books live on in the verified backup (ONB-5).
+            await Books.EraseAsync(administration.Number, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return backup;
+    }
+
+    private async Task<Administration> FindLiveAsync(AdministrationId administration, string action, CancellationToken cancellationToken)
+    {
+        Guard.Id(administration.Value, "administration");
+        var found = await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false)
+            ?? throw Refuse.NotFound("administration", administration.Value);
+        found.EnsureLive(action);
+        return found;
+    }
+
+    private async Task EnsureNumberFreeAsync(AdministrationNumber number, string action, CancellationToken cancellationToken)
+    {
+        if (await _backups.FindLiveByNumberAsync(number, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            throw Refuse.Rule("backup.number-in-use",
+                $"Administration number {number} is in use here ({existing.Name}), so you cannot {action}: two administrations never share a number. Release or remove that administration first, or restore elsewhere.", "LIC-7");
+        }
+    }
+
+    private async Task CheckTargetAsync(RestoreTarget target, CancellationToken cancellationToken)
+    {
+        if (target.HolderOffice is { } office)
+        {
+            _ = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        }
+
+        if (target.Environment is { } environment)
+        {
+            _ = await _registry.FindEnvironmentAsync(environment, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("environment", environment.Value);
+        }
+    }
+}

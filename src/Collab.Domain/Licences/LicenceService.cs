@@ -1,0 +1,208 @@
+using System.Text;
+using Collab.Registry;
+using Collab.Stores;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Collab.Licences;
+
+/// <summary>What the first import step shows for review (LIC-3).</summary>
+/// <param name="Administration">The administration the licence is for.</param>
+/// <param name="Licence">What the licence says, its signing key and the fingerprint to confirm with.</param>
+public sealed record LicenceReview(AdministrationId Administration, VerifiedLicence Licence);
+
+/// <summary>The client user a licence import relies on (LIC-2): an existing active one, or one to create during the import.</summary>
+public sealed record ImportUser
+{
+    private ImportUser(UserId? existing, string? newEmail)
+    {
+        Existing = existing;
+        NewEmail = newEmail;
+    }
+
+    /// <summary>The existing client user, if that was chosen.</summary>
+    public UserId? Existing { get; }
+
+    /// <summary>The address of the client user to create, if that was chosen.</summary>
+    public string? NewEmail { get; }
+
+    /// <summary>Use an existing, active client user of the administration.</summary>
+    /// <param name="user">The user.</param>
+    /// <returns>The choice.</returns>
+    public static ImportUser ExistingUser(UserId user) => new(user, null);
+
+    /// <summary>Create a client user with this address during the import, with access to the administration's company.</summary>
+    /// <param name="email">The new user's e-mail address.</param>
+    /// <returns>The choice.</returns>
+    public static ImportUser CreateUser(string email) => new(null, email);
+}
+
+/// <summary>
+/// Client administrations under the office's licence (LIC-1) and the import of the client's licence file in two
+/// steps, read then confirm (LIC-2, LIC-3). A file that is malformed, tampered with, expired, not yet valid, or
+/// issued for another client or administration is refused with its own reason, and nothing changes.
+/// </summary>
+public sealed class LicenceService
+{
+    private readonly IRegistryStore _registry;
+    private readonly IBackupStore _backups;
+    private readonly ICollabUnitOfWork _unitOfWork;
+    private readonly IClock _clock;
+    private readonly LicenceVerifier _verifier;
+    private readonly CollabRegistry _registrations;
+    private readonly CollabOptions _options;
+
+    /// <summary>Creates the service; resolved from dependency injection.</summary>
+    /// <param name="registry">Reads the registry.</param>
+    /// <param name="backups">Finds the client users of an administration.</param>
+    /// <param name="unitOfWork">Saves changes.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="verifier">Checks licence files.</param>
+    /// <param name="registrations">Creates administrations and users.</param>
+    /// <param name="options">Collab's options.</param>
+    public LicenceService(IRegistryStore registry, IBackupStore backups, ICollabUnitOfWork unitOfWork, IClock clock, LicenceVerifier verifier, CollabRegistry registrations, IOptions<CollabOptions> options)
+    {
+        _registry = registry;
+        _backups = backups;
+        _unitOfWork = unitOfWork;
+        _clock = clock;
+        _verifier = verifier;
+        _registrations = registrations;
+        _options = options.Value;
+    }
+
+    /// <summary>
+    /// Sets up an administration for a client under the office's own licence, for example from a template with a
+    /// standard chart of accounts (LIC-1). Needs the office's E-Accountancy module.
+    /// </summary>
+    /// <param name="actor">The office user.</param>
+    /// <param name="office">The office whose licence it runs under.</param>
+    /// <param name="company">The client's company.</param>
+    /// <param name="number">A free administration number; fixed for life (LIC-6).</param>
+    /// <param name="name">Its name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The administration, held by the office.</returns>
+    /// <exception cref="CollabRefusalException">Unknown office or company, no E-Accountancy module, number taken, or invalid name.</exception>
+    public async Task<Administration> SetUpClientAdministrationAsync(
+        Actor actor, OfficeId office, CompanyId company, AdministrationNumber number, string name, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(office.Value, "office");
+        var found = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        if (!found.Has(OfficeModules.EAccountancy))
+        {
+            throw Refuse.Rule("licence.office-module-missing",
+                $"Office {found.Name} has no E-Accountancy module, which setting up client administrations under its licence needs: add the module to the office's subscription first.", "LIC-1");
+        }
+
+        return await _registrations.CreateAdministrationAsync(actor, company, number, name, office, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Step one of a licence import (LIC-3): verifies the file and checks it fits the administration, and returns
+    /// what it says for review. Changes nothing.
+    /// </summary>
+    /// <param name="administration">The administration to import into.</param>
+    /// <param name="file">The licence file's bytes.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The review; confirm with its fingerprint.</returns>
+    /// <exception cref="CollabRefusalException">
+    /// The file is empty, too large, malformed, signed by an untrusted key, tampered with, expired, not yet valid,
+    /// issued to someone else or for other administrations; or the administration is unknown or not live.
+    /// </exception>
+    public async Task<LicenceReview> ReadClientLicenceAsync(AdministrationId administration, ReadOnlyMemory<byte> file, CancellationToken cancellationToken = default)
+    {
+        var (target, licence) = await CheckAsync(administration, file, cancellationToken).ConfigureAwait(false);
+        return new LicenceReview(target.Id, licence);
+    }
+
+    /// <summary>
+    /// Step two (LIC-2, LIC-3): imports the reviewed file. The file is checked again, must be the one reviewed
+    /// (same fingerprint), and needs an active client user of the administration, or creates one. Everything is
+    /// saved at once, or nothing.
+    /// </summary>
+    /// <param name="actor">Who confirms.</param>
+    /// <param name="administration">The administration.</param>
+    /// <param name="file">The licence file's bytes, as reviewed.</param>
+    /// <param name="reviewedFingerprint">The fingerprint from <see cref="ReadClientLicenceAsync"/>.</param>
+    /// <param name="user">The existing client user, or the one to create.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The administration, now under the client's licence.</returns>
+    /// <exception cref="CollabRefusalException">
+    /// Any reason of <see cref="ReadClientLicenceAsync"/>; a different file than reviewed; the user is unknown, not
+    /// the client's, inactive or without access to the company; or a new user cannot be created.
+    /// </exception>
+    public async Task<Administration> ImportClientLicenceAsync(
+        Actor actor, AdministrationId administration, ReadOnlyMemory<byte> file, string reviewedFingerprint, ImportUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var (target, licence) = await CheckAsync(administration, file, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(licence.Fingerprint, reviewedFingerprint, StringComparison.Ordinal))
+        {
+            throw Refuse.Rule("licence.not-reviewed",
+                "This is not the licence file that was reviewed: read the file again (step one) and confirm what it shows.", "LIC-3");
+        }
+
+        var now = _clock.GetCurrentInstant();
+        CollabUser? created = null;
+        if (user.Existing is { } existing)
+        {
+            var users = await _backups.ClientUsersReachingAsync(target.ClientId, target.CompanyId, cancellationToken).ConfigureAwait(false);
+            if (users.All(u => u.Id != existing))
+            {
+                throw Refuse.Rule("licence.client-user-not-active",
+                    $"User {existing} is not an active user of this client with access to administration {target.Number}: activate the user, choose another, or create one during the import.", "LIC-2");
+            }
+        }
+        else
+        {
+            var company = await _registry.FindCompanyAsync(target.CompanyId, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("company", target.CompanyId.Value);
+            created = await _registrations.PrepareClientUserAsync(actor, target.ClientId, user.NewEmail, [company], cancellationToken).ConfigureAwait(false);
+            _unitOfWork.Add(created);
+        }
+
+        target.ImportClientLicence(Encoding.ASCII.GetString(file.Span), $"{LicenceFormat.Describe(licence.Content)};fingerprint={licence.Fingerprint};user={user.Existing?.ToString() ?? created!.Id.ToString()}", actor, now);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return target;
+    }
+
+    private async Task<(Administration Administration, VerifiedLicence Licence)> CheckAsync(AdministrationId administration, ReadOnlyMemory<byte> file, CancellationToken cancellationToken)
+    {
+        Guard.Id(administration.Value, "administration");
+        var target = await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false)
+            ?? throw Refuse.NotFound("administration", administration.Value);
+        target.EnsureLive("take a licence");
+        var licence = _verifier.Verify(file);
+        var content = licence.Content;
+        if (content.LicenseeKind != LicenseeKind.Client || content.LicenseeId != target.ClientId.Value)
+        {
+            throw Refuse.Rule("licence.wrong-licensee",
+                $"This licence is issued to {content.LicenseeKind.ToString().ToLowerInvariant()} {content.LicenseeName}, not to the client of administration {target.Number}: ask the client for its own licence file.", "LIC-3");
+        }
+
+        if (!content.Administrations.Contains(target.Number))
+        {
+            throw Refuse.Rule("licence.wrong-administration",
+                $"This licence covers administration(s) {string.Join(", ", content.Administrations)}, not {target.Number}: ask the issuer for a licence that covers it.", "LIC-3");
+        }
+
+        var zone = await ZoneAsync(target, cancellationToken).ConfigureAwait(false);
+        var today = _clock.GetCurrentInstant().InZone(zone).Date;
+        if (today < content.ValidFrom)
+        {
+            throw Refuse.Rule("licence.not-yet-valid", $"This licence is valid from {content.ValidFrom:yyyy-MM-dd}: import it on or after that day.", "LIC-3");
+        }
+
+        if (today > content.ValidUntil)
+        {
+            throw Refuse.Rule("licence.expired", $"This licence expired on {content.ValidUntil:yyyy-MM-dd}: ask the issuer for a current one.", "LIC-3");
+        }
+
+        return (target, licence);
+    }
+
+    private async Task<DateTimeZone> ZoneAsync(Administration administration, CancellationToken cancellationToken)
+    {
+        var office = administration.HolderOfficeId is { } id ? await _registry.FindOfficeAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        return DateTimeZoneProviders.Tzdb[office?.TimeZoneId ?? _options.DefaultTimeZoneId];
+    }
+}

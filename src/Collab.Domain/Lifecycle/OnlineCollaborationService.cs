@@ -1,0 +1,289 @@
+using Collab.Registry;
+using Collab.Rights;
+using Collab.Stores;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Collab.Lifecycle;
+
+/// <summary>
+/// What an office registers (ONB-1): a new client with either a new administration or one of the office's
+/// existing administrations, moved to the client's account.
+/// </summary>
+public sealed record ClientRegistration
+{
+    private ClientRegistration() => ClientEmail = Plan = string.Empty;
+
+    /// <summary>The client user's e-mail address: the client's identity.</summary>
+    public string ClientEmail { get; private init; }
+
+    /// <summary>The plan, from the plan catalogue.</summary>
+    public string Plan { get; private init; }
+
+    /// <summary>Who is billed.</summary>
+    public BillingParty BillingParty { get; private init; }
+
+    /// <summary>An administration the office holds for this client, moved to the client's account; null for a new one.</summary>
+    public AdministrationId? ExistingAdministration { get; private init; }
+
+    /// <summary>For a new client: its name.</summary>
+    public string? ClientName { get; private init; }
+
+    /// <summary>For a new client: its company's name.</summary>
+    public string? CompanyName { get; private init; }
+
+    /// <summary>For a new administration: its number.</summary>
+    public AdministrationNumber? NewNumber { get; private init; }
+
+    /// <summary>For a new administration: its name.</summary>
+    public string? NewAdministrationName { get; private init; }
+
+    /// <summary>Registers a new client with a new administration.</summary>
+    /// <param name="clientName">The client's name.</param>
+    /// <param name="companyName">Its company's name.</param>
+    /// <param name="clientEmail">The client user's address.</param>
+    /// <param name="plan">The plan.</param>
+    /// <param name="billing">Who is billed.</param>
+    /// <param name="number">The new administration's number.</param>
+    /// <param name="administrationName">Its name.</param>
+    /// <returns>The registration.</returns>
+    public static ClientRegistration WithNewAdministration(string clientName, string companyName, string clientEmail, string plan, BillingParty billing, AdministrationNumber number, string administrationName) =>
+        new() { ClientName = clientName, CompanyName = companyName, ClientEmail = clientEmail, Plan = plan, BillingParty = billing, NewNumber = number, NewAdministrationName = administrationName };
+
+    /// <summary>Registers the client of an administration the office holds, moving it to the client's account.</summary>
+    /// <param name="administration">The administration.</param>
+    /// <param name="clientEmail">The client user's address.</param>
+    /// <param name="plan">The plan.</param>
+    /// <param name="billing">Who is billed.</param>
+    /// <returns>The registration.</returns>
+    public static ClientRegistration WithExistingAdministration(AdministrationId administration, string clientEmail, string plan, BillingParty billing) =>
+        new() { ExistingAdministration = administration, ClientEmail = clientEmail, Plan = plan, BillingParty = billing };
+}
+
+/// <summary>The outcome of a registration.</summary>
+/// <param name="Subscription">The client's subscription, with its free period.</param>
+/// <param name="Administration">The client's administration, now on its own account.</param>
+/// <param name="ClientUser">The client's user.</param>
+public sealed record RegistrationResult(ClientSubscription Subscription, Administration Administration, CollabUser ClientUser);
+
+/// <summary>
+/// The online collaboration lifecycle (ONB-1, ONB-2, ONB-6, RET-1, RET-2): an office registers a new client on a
+/// plan, with the first calendar month free; an existing customer is sent to granting rights instead; when the
+/// client cancels, its online administrations are scheduled for deletion 90 local days later, announced, and
+/// called off by reactivation before the day.
+/// </summary>
+public sealed class OnlineCollaborationService
+{
+    private readonly IRegistryStore _registry;
+    private readonly ILifecycleStore _lifecycle;
+    private readonly IReportStore _people;
+    private readonly ICollabUnitOfWork _unitOfWork;
+    private readonly IClock _clock;
+    private readonly CollabRegistry _registrations;
+    private readonly PlanCatalogue _plans;
+    private readonly LifecycleOptions _options;
+
+    /// <summary>Creates the service; resolved from dependency injection.</summary>
+    /// <param name="registry">Reads the registry.</param>
+    /// <param name="lifecycle">Reads subscriptions and schedules.</param>
+    /// <param name="people">Finds whom to notify.</param>
+    /// <param name="unitOfWork">Saves changes and notifications.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="registrations">Checks new users.</param>
+    /// <param name="plans">The plan catalogue.</param>
+    /// <param name="options">Collab's options.</param>
+    public OnlineCollaborationService(
+        IRegistryStore registry, ILifecycleStore lifecycle, IReportStore people, ICollabUnitOfWork unitOfWork, IClock clock,
+        CollabRegistry registrations, PlanCatalogue plans, IOptions<CollabOptions> options)
+    {
+        _registry = registry;
+        _lifecycle = lifecycle;
+        _people = people;
+        _unitOfWork = unitOfWork;
+        _clock = clock;
+        _registrations = registrations;
+        _plans = plans;
+        _options = options.Value.Lifecycle;
+    }
+
+    /// <summary>
+    /// Registers a new client for online collaboration (ONB-1): client, user, subscription with its free period,
+    /// and the administration on the client's account, which the office keeps in its list through a grant made
+    /// as part of the registration. All saved at once, or nothing.
+    /// </summary>
+    /// <param name="actor">The office user who registers.</param>
+    /// <param name="office">The office; needs the accountant package.</param>
+    /// <param name="registration">What to register.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The subscription, administration and client user.</returns>
+    /// <exception cref="CollabRefusalException">
+    /// The office lacks the accountant package; the plan or billing party is unknown; the client is already a
+    /// customer (ONB-2: grant rights instead); the administration is not the office's own; a name, number or address is invalid or taken.
+    /// </exception>
+    public async Task<RegistrationResult> RegisterClientAsync(Actor actor, OfficeId office, ClientRegistration registration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        Guard.Id(office.Value, "office");
+        var registering = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        if (!registering.Has(OfficeModules.AccountantPackage))
+        {
+            throw Refuse.Rule("registration.accountant-package-missing",
+                $"Office {registering.Name} has no accountant package, which registering clients for online collaboration needs: add it to the office's subscription first.", "ONB-1");
+        }
+
+        var plan = _plans.Normalize(registration.Plan);
+        var email = Guard.Email(registration.ClientEmail);
+        if (await _registry.FindUserByEmailAsync(email, cancellationToken).ConfigureAwait(false) is { ClientId: { } known }
+            && await _lifecycle.FindSubscriptionAsync(known, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            throw ExistingCustomer(email);
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var today = now.InZone(DateTimeZoneProviders.Tzdb[registering.TimeZoneId]).Date;
+        Administration administration;
+        Company company;
+        if (registration.ExistingAdministration is { } existingId)
+        {
+            Guard.Id(existingId.Value, "administration");
+            administration = await _registry.FindAdministrationAsync(existingId, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("administration", existingId.Value);
+            if (administration.HolderOfficeId != office)
+            {
+                throw Refuse.Forbidden("registration.not-the-office-administration",
+                    $"Administration {administration.Number} is not held by office {registering.Name}, so the office cannot move it to a client's account.", "ONB-1");
+            }
+
+            if (await _lifecycle.FindSubscriptionAsync(administration.ClientId, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                throw ExistingCustomer(email);
+            }
+
+            company = await _registry.FindCompanyAsync(administration.CompanyId, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("company", administration.CompanyId.Value);
+            administration.TransferToClient(actor, now);
+        }
+        else
+        {
+            if (registration.NewNumber is not { } number)
+            {
+                throw Refuse.InvalidInput("registration.number-required", "A new administration needs a number: use ClientRegistration.WithNewAdministration.", "ONB-1");
+            }
+
+            if (await _registry.AdministrationNumberExistsAsync(number, cancellationToken).ConfigureAwait(false))
+            {
+                throw Refuse.Rule("administration.number-taken", $"Administration number {number} is already in use: choose another number.", "LIC-6");
+            }
+
+            var client = Client.Register(registration.ClientName!, actor, now);
+            company = Company.Add(client.Id, registration.CompanyName!, actor, now);
+            administration = Administration.Create(client.Id, company.Id, number, registration.NewAdministrationName!, null, null,
+                LicenceSource.ClientSubscription, AdministrationState.Live, actor, now);
+            _unitOfWork.Add(client);
+            _unitOfWork.Add(company);
+            _unitOfWork.Add(administration);
+        }
+
+        var user = await _registrations.PrepareClientUserAsync(actor, administration.ClientId, email, [company], cancellationToken).ConfigureAwait(false);
+        var subscription = ClientSubscription.Start(administration.ClientId, office, plan, registration.BillingParty, today, _options.FreeMonths, actor, now);
+        var grant = RightsGrant.Grant(office, administration, user.Id, GrantChannel.Registration, now);
+        _unitOfWork.Add(user);
+        _unitOfWork.Add(subscription);
+        _unitOfWork.Add(grant);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new RegistrationResult(subscription, administration, user);
+    }
+
+    /// <summary>The client's subscription, or null when it is not a customer.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The subscription.</returns>
+    public Task<ClientSubscription?> FindSubscriptionAsync(ClientId client, CancellationToken cancellationToken = default) =>
+        _lifecycle.FindSubscriptionAsync(client, cancellationToken);
+
+    /// <summary>
+    /// The client cancels its subscription (ONB-6): each of its live online administrations is scheduled for
+    /// deletion on the local day 90 days later in the registering office's zone (RET-1); client and office are told
+    /// the date, and the client is offered a backup first (RET-2).
+    /// </summary>
+    /// <param name="clientUser">The client user who cancels.</param>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The scheduled deletions.</returns>
+    /// <exception cref="CollabRefusalException">Unknown client or user, not a user of the client, not a customer, or already cancelled.</exception>
+    public async Task<IReadOnlyList<DeletionSchedule>> CancelSubscriptionAsync(UserId clientUser, ClientId client, CancellationToken cancellationToken = default)
+    {
+        var (subscription, office, actor) = await AuthorizeAsync(clientUser, client, "cancel", cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        var zone = DateTimeZoneProviders.Tzdb[office.TimeZoneId];
+        var plan = DeletionPlan.For(now, zone, _options.DeletionDelayDays, _options.DeletionWarningDays);
+        subscription.Cancel(plan.DeleteOn, actor, now);
+        var schedules = new List<DeletionSchedule>();
+        foreach (var administration in await _lifecycle.ListLiveAdministrationsAsync(client, cancellationToken).ConfigureAwait(false))
+        {
+            var schedule = DeletionSchedule.Plan(administration, office.Id, plan, actor, now);
+            _unitOfWork.Add(schedule);
+            schedules.Add(schedule);
+        }
+
+        await NotifyAsync(subscription.ClientId, office.Id, NotificationKind.DeletionScheduled, AuditSubject.Client(client),
+            $"The subscription was cancelled. The online administrations will be deleted on {plan.DeleteOn:yyyy-MM-dd}. Make a full backup before then to keep your books; reactivating before that day calls the deletion off.",
+            cancellationToken).ConfigureAwait(false);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return schedules;
+    }
+
+    /// <summary>The client reactivates before the deletion day: the subscription runs again and every scheduled deletion is called off (RET-2).</summary>
+    /// <param name="clientUser">The client user who reactivates.</param>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The subscription.</returns>
+    /// <exception cref="CollabRefusalException">Unknown client or user, not cancelled, or the deletion day has come (restore a backup instead).</exception>
+    public async Task<ClientSubscription> ReactivateSubscriptionAsync(UserId clientUser, ClientId client, CancellationToken cancellationToken = default)
+    {
+        var (subscription, office, actor) = await AuthorizeAsync(clientUser, client, "reactivate", cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        var today = now.InZone(DateTimeZoneProviders.Tzdb[office.TimeZoneId]).Date;
+        if (subscription.DeletionDate is { } day && today >= day)
+        {
+            throw Refuse.Rule("subscription.deletion-day-reached",
+                $"The deletion day {day:yyyy-MM-dd} has come, so the subscription can no longer be reactivated: start a new one and restore a backup.", "RET-2");
+        }
+
+        foreach (var schedule in await _lifecycle.ListScheduledDeletionsAsync(client, cancellationToken).ConfigureAwait(false))
+        {
+            schedule.CallOff(actor, now);
+        }
+
+        subscription.Reactivate(actor, now);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return subscription;
+    }
+
+    internal async Task NotifyAsync(ClientId client, OfficeId office, NotificationKind kind, AuditSubject subject, string text, CancellationToken cancellationToken)
+    {
+        var clientUsers = await _lifecycle.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false);
+        foreach (var user in clientUsers.Concat(await _people.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)))
+        {
+            _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), kind, user.Email, subject, text));
+        }
+    }
+
+    private async Task<(ClientSubscription Subscription, Office Office, Actor Actor)> AuthorizeAsync(UserId clientUser, ClientId client, string verb, CancellationToken cancellationToken)
+    {
+        Guard.Id(clientUser.Value, "user");
+        Guard.Id(client.Value, "client");
+        var user = await _registry.FindUserAsync(clientUser, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", clientUser.Value);
+        if (user.Kind != UserKind.ClientUser || user.ClientId != client || !user.IsActive)
+        {
+            throw Refuse.Forbidden($"subscription.{verb}-not-permitted", $"Only an active user of the client can {verb} its subscription; {user.Email} is not one.", "SEC-1");
+        }
+
+        var subscription = await _lifecycle.FindSubscriptionAsync(client, cancellationToken).ConfigureAwait(false)
+            ?? throw Refuse.Rule("subscription.none", $"Client {client} has no online subscription to {verb}.", "ONB-6");
+        var office = await _registry.FindOfficeAsync(subscription.OfficeId, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", subscription.OfficeId.Value);
+        return (subscription, office, Actor.ClientUser(clientUser));
+    }
+
+    private static CollabRefusalException ExistingCustomer(string email) =>
+        Refuse.Rule("registration.existing-customer",
+            $"The client with address {email} is already a customer, so it cannot be registered again: ask the client to grant your office rights to its administration instead.", "ONB-2");
+}

@@ -1,0 +1,171 @@
+using Collab.Registry;
+using Collab.Storage;
+using Collab.Stores;
+using NodaTime;
+
+namespace Collab.Lifecycle;
+
+/// <summary>
+/// Carries out scheduled deletions (ONB-6, RET-2): warns client and office on the planned days, and on the
+/// deletion day deletes only when no legal hold stands and the vendor's <see cref="IRetentionPolicy"/> agrees,
+/// recording what was deleted, when and under which policy. Safe to run from several instances at once and to
+/// run twice: each step is claimed with the schedule's version, and erasing the books is idempotent.
+/// </summary>
+public sealed class RetentionService
+{
+    private static readonly Actor Job = Actor.System("retention-pass");
+    private readonly IRegistryStore _registry;
+    private readonly ILifecycleStore _lifecycle;
+    private readonly ICollabUnitOfWork _unitOfWork;
+    private readonly IClock _clock;
+    private readonly IRetentionPolicy _policy;
+    private readonly OnlineCollaborationService _collaboration;
+    private readonly IBookkeepingData? _books;
+
+    /// <summary>Creates the service; resolved from dependency injection.</summary>
+    /// <param name="registry">Reads the registry.</param>
+    /// <param name="lifecycle">Reads schedules.</param>
+    /// <param name="unitOfWork">Saves changes and notifications.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="policy">The vendor's retention policy.</param>
+    /// <param name="collaboration">Sends lifecycle notifications.</param>
+    /// <param name="books">The vendor's books, erased on deletion.</param>
+    public RetentionService(
+        IRegistryStore registry, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, IRetentionPolicy policy,
+        OnlineCollaborationService collaboration, IBookkeepingData? books = null)
+    {
+        _registry = registry;
+        _lifecycle = lifecycle;
+        _unitOfWork = unitOfWork;
+        _clock = clock;
+        _policy = policy;
+        _collaboration = collaboration;
+        _books = books;
+    }
+
+    private IBookkeepingData Books => _books ?? throw new InvalidOperationException(
+        "Deleting administrations needs the books: register your implementation of Collab.Storage.IBookkeepingData.");
+
+    /// <summary>Places a legal hold: no deletion happens while it stands (RET-2).</summary>
+    /// <param name="actor">Who places it.</param>
+    /// <param name="administration">The administration.</param>
+    /// <param name="reason">Why, for the record and the blocked-deletion notice.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when saved.</returns>
+    /// <exception cref="CollabRefusalException">Unknown or deleted administration, or an empty reason.</exception>
+    public async Task PlaceLegalHoldAsync(Actor actor, AdministrationId administration, string reason, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAsync(administration, cancellationToken).ConfigureAwait(false);
+        found.PlaceLegalHold(reason, actor, _clock.GetCurrentInstant());
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Lifts a legal hold; a due deletion then proceeds on the next pass if the policy agrees.</summary>
+    /// <param name="actor">Who lifts it.</param>
+    /// <param name="administration">The administration.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when saved.</returns>
+    /// <exception cref="CollabRefusalException">Unknown administration, or no hold to lift.</exception>
+    public async Task LiftLegalHoldAsync(Actor actor, AdministrationId administration, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAsync(administration, cancellationToken).ConfigureAwait(false);
+        found.LiftLegalHold(actor, _clock.GetCurrentInstant());
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The deletion schedules of an administration, newest first: for a deleted one, the record of what was deleted, when and why it was allowed.</summary>
+    /// <param name="administration">The administration.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The schedules.</returns>
+    public Task<IReadOnlyList<DeletionSchedule>> ListDeletionsAsync(AdministrationId administration, CancellationToken cancellationToken = default) =>
+        _lifecycle.ListDeletionsAsync(administration, cancellationToken);
+
+    /// <summary>
+    /// One pass of the daily deletion job: sends due warnings, and carries out, or records why it blocks, each due
+    /// deletion. Run it from a scheduler (daily or more often); several instances may run it at once.
+    /// </summary>
+    /// <param name="max">At most this many schedules per call.</param>
+    /// <param name="cancellationToken">Cancels between schedules.</param>
+    /// <returns>What this call did.</returns>
+    public async Task<RetentionPassResult> RunPassAsync(int max = 500, CancellationToken cancellationToken = default)
+    {
+        int warned = 0, blocked = 0, deleted = 0;
+        foreach (var schedule in await _lifecycle.FindDueDeletionWorkAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false))
+        {
+            var now = _clock.GetCurrentInstant();
+            var office = await _registry.FindOfficeAsync(schedule.OfficeId, cancellationToken).ConfigureAwait(false);
+            var zone = DateTimeZoneProviders.Tzdb[office!.TimeZoneId];
+            var subject = AuditSubject.Administration(schedule.AdministrationId);
+            if (now < schedule.DueAt)
+            {
+                if (schedule.TakeDueWarning(now, zone, Job) is { } days)
+                {
+                    await _collaboration.NotifyAsync(schedule.ClientId, schedule.OfficeId, NotificationKind.DeletionWarning, subject,
+                        $"Administration {schedule.AdministrationNumber} ({schedule.AdministrationName}) will be deleted in {days} days, on {schedule.DeleteOn:yyyy-MM-dd}. Make a full backup before then to keep the books.",
+                        cancellationToken).ConfigureAwait(false);
+                    warned += await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                }
+
+                continue;
+            }
+
+            var administration = await _registry.FindAdministrationAsync(schedule.AdministrationId, cancellationToken).ConfigureAwait(false);
+            var outcome = await DecideAsync(schedule, administration!, zone, now, cancellationToken).ConfigureAwait(false);
+            if (!outcome.MayDelete)
+            {
+                var retryAt = Reports.Reminders.StartOfDay(now.InZone(zone).Date.PlusDays(1), zone);
+                if (schedule.Block(outcome.Reason, retryAt, Job, now))
+                {
+                    await _collaboration.NotifyAsync(schedule.ClientId, schedule.OfficeId, NotificationKind.DeletionBlocked, subject,
+                        $"Administration {schedule.AdministrationNumber} was due for deletion on {schedule.DeleteOn:yyyy-MM-dd} but is kept: {outcome.Reason}.", cancellationToken).ConfigureAwait(false);
+                }
+
+                blocked += await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                continue;
+            }
+
+            // Claim first: the claim bumps the schedule's and the administration's versions, so a reactivation or
+            // a legal hold saved concurrently makes either the claim or that change fail; never both succeed.
+            schedule.BeginDeletion(now);
+            administration!.NoteDeletionStarting(now);
+            if (!await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            await Books.EraseAsync(schedule.AdministrationNumber, cancellationToken).ConfigureAwait(false);
+            schedule.Complete(outcome.Reason, administration.LegalHold is not null, Job, now);
+            administration.MarkDeleted($"schedule={schedule.Id};policy={outcome.Reason}", Job, now);
+            await _collaboration.NotifyAsync(schedule.ClientId, schedule.OfficeId, NotificationKind.AdministrationDeleted, subject,
+                $"Administration {schedule.AdministrationNumber} ({schedule.AdministrationName}) was deleted as announced.", cancellationToken).ConfigureAwait(false);
+            deleted += await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return new RetentionPassResult(warned, blocked, deleted);
+    }
+
+    private async Task<RetentionDecision> DecideAsync(DeletionSchedule schedule, Administration administration, DateTimeZone zone, Instant now, CancellationToken cancellationToken)
+    {
+        if (administration.LegalHold is { } hold)
+        {
+            return new RetentionDecision(false, $"legal hold: {hold}");
+        }
+
+        var books = await Books.DescribeAsync(schedule.AdministrationNumber, cancellationToken).ConfigureAwait(false);
+        var backup = await _lifecycle.LatestBackupSinceAsync(schedule.AdministrationId, schedule.CancelledAt, cancellationToken).ConfigureAwait(false);
+        return await _policy.DecideAsync(new RetentionQuestion(administration, books, now.InZone(zone).Date, backup), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Administration> FindAsync(AdministrationId administration, CancellationToken cancellationToken)
+    {
+        Guard.Id(administration.Value, "administration");
+        return await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false)
+            ?? throw Refuse.NotFound("administration", administration.Value);
+    }
+}
+
+/// <summary>What one retention pass did.</summary>
+/// <param name="Warned">Warnings sent.</param>
+/// <param name="Blocked">Due deletions kept because of a legal hold or the retention policy.</param>
+/// <param name="Deleted">Administrations deleted.</param>
+public sealed record RetentionPassResult(int Warned, int Blocked, int Deleted);

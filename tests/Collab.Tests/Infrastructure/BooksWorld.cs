@@ -1,0 +1,67 @@
+using Collab.Persistence.EfCore;
+using Collab.Registry;
+using Collab.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Collab.Tests.Infrastructure;
+
+/// <summary>
+/// A database on one engine with what backups, licences and retention need, registered as a vendor would:
+/// a folder blob store, a real (folder) bookkeeping, and the test issuer's key trusted. Seeded with <see cref="World"/>.
+/// </summary>
+public sealed class BooksWorld : IAsyncDisposable
+{
+    private BooksWorld(TestDatabase db, FolderBookkeeping books, string blobRoot, World world)
+    {
+        Db = db;
+        Books = books;
+        BlobRoot = blobRoot;
+        W = world;
+    }
+
+    public TestDatabase Db { get; }
+
+    public FolderBookkeeping Books { get; }
+
+    public string BlobRoot { get; }
+
+    public World W { get; }
+
+    public static async Task<BooksWorld> CreateAsync(Engine engine, PostgresServer? postgres, Action<CollabOptions>? options = null)
+    {
+        var books = new FolderBookkeeping();
+        var blobRoot = Directory.CreateTempSubdirectory("collab-blobs-").FullName;
+        var db = await TestDatabase.CreateAsync(engine, postgres, services =>
+        {
+            services.AddSingleton<IBookkeepingData>(books);
+            new CollabBuilderForTests(services).AddFileSystemBlobStore(blobRoot);
+            services.Configure<CollabOptions>(o =>
+            {
+                o.Licences.TrustedKeys.Add(LicenceKeys.Trusted.AsTrusted());
+                options?.Invoke(o);
+            });
+        });
+        var world = await World.SeedAsync(db);
+        return new BooksWorld(db, books, blobRoot, world);
+    }
+
+    public Task<T> Run<T>(Func<IServiceProvider, Task<T>> work) => Db.InScopeAsync(work);
+
+    public Task Run(Func<IServiceProvider, Task> work) => Db.InScopeAsync(work);
+
+    public Task<Administration?> FindAsync(AdministrationId id) =>
+        Db.InScopeAsync(sp => sp.GetRequiredService<Stores.IRegistryStore>().FindAdministrationAsync(id, CancellationToken.None));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Db.DisposeAsync();
+        Books.Dispose();
+        Directory.Delete(BlobRoot, recursive: true);
+    }
+
+    // AddCollab returns the builder; tests that add services afterwards get one the same way a vendor would.
+    private sealed class CollabBuilderForTests(IServiceCollection services)
+    {
+        public CollabBuilder AddFileSystemBlobStore(string root) => services.AddCollab().AddFileSystemBlobStore(root);
+    }
+}

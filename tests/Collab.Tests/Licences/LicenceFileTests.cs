@@ -1,0 +1,215 @@
+using System.Text;
+using Collab.Licences;
+using Collab.Tests.Infrastructure;
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Collab.Tests.Licences;
+
+/// <summary>The licence file format and its verifier (LIC-3), without a database.</summary>
+public sealed class LicenceFileTests
+{
+    private static readonly LicenceContent Content = LicenceKeys.ClientLicence(ClientId.New(), AdministrationNumber.From(4711));
+
+    private static LicenceVerifier Verifier(params LicenceKeys[] trusted)
+    {
+        var options = new CollabOptions();
+        foreach (var key in trusted)
+        {
+            options.Licences.TrustedKeys.Add(key.AsTrusted());
+        }
+
+        return new LicenceVerifier(Options.Create(options));
+    }
+
+    private static CollabRefusalException Refused(LicenceVerifier verifier, byte[] file) =>
+        Assert.Throws<CollabRefusalException>(() => verifier.Verify(file));
+
+    // R: LIC-3
+    [Fact]
+    public void LIC3_a_signed_file_reads_back_exactly_what_the_issuer_wrote()
+    {
+        var file = LicenceKeys.Trusted.Sign(Content);
+
+        var verified = Verifier(LicenceKeys.Trusted).Verify(file);
+
+        Assert.Equal(Content, verified.Content);
+        Assert.Equal("test-issuer", verified.KeyId);
+        Assert.Equal(64, verified.Fingerprint.Length);
+        Assert.StartsWith("COLLAB-LICENCE 1 test-issuer\n", Encoding.ASCII.GetString(file), StringComparison.Ordinal);
+    }
+
+    // R: LIC-3
+    [Fact]
+    public void LIC3_windows_line_endings_still_verify_as_the_same_licence()
+    {
+        var file = Encoding.ASCII.GetBytes(Encoding.ASCII.GetString(LicenceKeys.Trusted.Sign(Content)).Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        Assert.Equal(Content, Verifier(LicenceKeys.Trusted).Verify(file).Content);
+    }
+
+    // R: LIC-3
+    [Theory]
+    [InlineData("", "licence.empty")]
+    [InlineData("hello", "licence.malformed")]
+    [InlineData("COLLAB-LICENCE 2 test-issuer\nAA\nAA\n", "licence.malformed")]
+    [InlineData("PK\u0003\u0004 a zip file\n\n\n", "licence.malformed")]
+    [InlineData("COLLAB-LICENCE 1 Test_Issuer\nAA\nAA\n", "licence.malformed")]
+    [InlineData("COLLAB-LICENCE 1 test-issuer\n!!!\nAA\n", "licence.malformed")]
+    [InlineData("COLLAB-LICENCE 1 test-issuer\nAA\nAA\n", "licence.malformed")] // signature of 1 byte
+    public void LIC3_files_that_are_not_licences_are_refused_with_their_own_reason(string text, string code)
+    {
+        var refusal = Refused(Verifier(LicenceKeys.Trusted), Encoding.ASCII.GetBytes(text));
+
+        Assert.Equal(code, refusal.Code);
+        Assert.Equal("LIC-3", refusal.Refusal.RuleId);
+    }
+
+    // R: LIC-3
+    [Fact]
+    public void LIC3_a_truncated_file_is_refused_as_malformed()
+    {
+        var file = LicenceKeys.Trusted.Sign(Content);
+
+        Assert.Equal("licence.malformed", Refused(Verifier(LicenceKeys.Trusted), file[..^10]).Code);
+    }
+
+    // R: LIC-3
+    [Fact]
+    public void LIC3_an_oversized_file_is_refused_before_it_is_read()
+    {
+        var file = new byte[16 * 1024 + 1];
+
+        Assert.Equal("licence.too-large", Refused(Verifier(LicenceKeys.Trusted), file).Code);
+    }
+
+    // R: LIC-3
+    [Fact]
+    public void LIC3_a_changed_payload_is_refused_as_tampered()
+    {
+        var text = Encoding.ASCII.GetString(LicenceKeys.Trusted.Sign(Content));
+        var lines = text.Split('\n');
+        var other = Encoding.ASCII.GetString(LicenceKeys.Trusted.Sign(Content with { ValidUntil = new LocalDate(2099, 12, 31) })).Split('\n');
+        var forged = Encoding.ASCII.GetBytes($"{lines[0]}\n{other[1]}\n{lines[2]}\n"); // a longer validity with the old signature
+
+        Assert.Equal("licence.tampered", Refused(Verifier(LicenceKeys.Trusted), forged).Code);
+    }
+
+    // R: LIC-3
+    [Fact]
+    public void LIC3_a_file_signed_by_an_untrusted_issuer_is_refused_and_so_is_one_impersonating_a_trusted_key_id()
+    {
+        var stranger = new LicenceKeys("stranger");
+        var impostor = new LicenceKeys("test-issuer"); // same key id, different key
+
+        Assert.Equal("licence.unknown-issuer", Refused(Verifier(LicenceKeys.Trusted), stranger.Sign(Content)).Code);
+        Assert.Equal("licence.tampered", Refused(Verifier(LicenceKeys.Trusted), impostor.Sign(Content)).Code);
+    }
+
+    // R: LIC-3
+    [Fact]
+    public void LIC3_the_issuer_cannot_sign_content_that_would_not_verify()
+    {
+        var refusal = Assert.Throws<CollabRefusalException>(() => LicenceKeys.Trusted.Sign(Content with { ValidUntil = new LocalDate(2025, 1, 1) }));
+
+        Assert.Equal("licence.invalid-content", refusal.Code);
+        Assert.Contains("ends before it starts", refusal.Message, StringComparison.Ordinal);
+    }
+
+    // R: LIC-3
+    [Fact]
+    public void LIC3_options_refuse_an_unreadable_or_duplicate_trusted_key_at_start_up()
+    {
+        var options = new CollabOptions();
+        options.Licences.TrustedKeys.Add(new TrustedLicenceKey { KeyId = "k1", PublicKey = "bm90IGEga2V5" });
+        options.Licences.TrustedKeys.Add(LicenceKeys.Trusted.AsTrusted());
+        options.Licences.TrustedKeys.Add(LicenceKeys.Trusted.AsTrusted());
+
+        var result = new CollabOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.Contains("'k1'", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.Contains("names key id 'test-issuer' 2 times", StringComparison.Ordinal));
+    }
+
+    private enum Mutation
+    {
+        Flip,
+        Replace,
+        Insert,
+        Delete,
+        Truncate,
+        Duplicate,
+    }
+
+    // R: LIC-3
+    [Fact]
+    public void LIC3_any_byte_level_mutation_is_refused_or_means_exactly_the_same_and_nothing_but_a_refusal_escapes()
+    {
+        var verifier = Verifier(LicenceKeys.Trusted, new LicenceKeys("second-issuer"));
+        var original = LicenceKeys.Trusted.Sign(Content);
+        var mutations =
+            from kind in Gen.Elements(Enum.GetValues<Mutation>())
+            from count in Gen.Choose(1, 4)
+            from edits in Gen.ArrayOf(Gen.Zip(Gen.Choose(0, original.Length - 1), Gen.Choose(0, 255)), count)
+            select (kind, edits);
+
+        var property = Prop.ForAll(Arb.From(mutations), mutation =>
+        {
+            var bytes = original.ToList();
+            foreach (var (position, value) in mutation.edits)
+            {
+                var at = Math.Min(position, Math.Max(bytes.Count - 1, 0));
+                switch (mutation.kind)
+                {
+                    case Mutation.Flip when bytes.Count > 0: bytes[at] ^= (byte)(1 << (value % 8)); break;
+                    case Mutation.Replace when bytes.Count > 0: bytes[at] = (byte)value; break;
+                    case Mutation.Insert: bytes.Insert(at, (byte)value); break;
+                    case Mutation.Delete when bytes.Count > 0: bytes.RemoveAt(at); break;
+                    case Mutation.Truncate: bytes = bytes.Take(at).ToList(); break;
+                    case Mutation.Duplicate: bytes.InsertRange(at, bytes.Skip(at).Take(value % 40).ToList()); break;
+                }
+            }
+
+            try
+            {
+                var verified = verifier.Verify(bytes.ToArray());
+                return verified.Content.Equals(Content); // still verifies only if it says exactly the same
+            }
+            catch (CollabRefusalException refusal)
+            {
+                return refusal.Refusal.RuleId == "LIC-3";
+            }
+        });
+
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), property);
+    }
+
+    // R: LIC-3
+    [Fact]
+    public void LIC3_random_bytes_and_files_signed_by_other_keys_are_never_accepted()
+    {
+        var verifier = Verifier(LicenceKeys.Trusted);
+        var strangers = new[] { new LicenceKeys("test-issuer"), new LicenceKeys("other") };
+        var inputs = Gen.OneOf(
+            Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b)).Select(b => (Bytes: b, Foreign: false)),
+            Gen.Elements(strangers).Select(k => (Bytes: k.Sign(Content), Foreign: true)));
+
+        var property = Prop.ForAll(Arb.From(inputs), input =>
+        {
+            try
+            {
+                verifier.Verify(input.Bytes);
+                return false;
+            }
+            catch (CollabRefusalException)
+            {
+                return true;
+            }
+        });
+
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(500), property);
+    }
+}
