@@ -1,6 +1,7 @@
 using Collab.Persistence.EfCore;
 using Collab.Registry;
 using Collab.Storage;
+using Collab.Tests.Transfers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Collab.Tests.Infrastructure;
@@ -11,8 +12,9 @@ namespace Collab.Tests.Infrastructure;
 /// </summary>
 public sealed class BooksWorld : IAsyncDisposable
 {
-    private BooksWorld(TestDatabase db, FolderBookkeeping books, string blobRoot, World world)
+    private BooksWorld(TestDatabase db, FolderBookkeeping books, string blobRoot, World world, RecordingSender sender)
     {
+        Sender = sender;
         Db = db;
         Books = books;
         BlobRoot = blobRoot;
@@ -27,13 +29,24 @@ public sealed class BooksWorld : IAsyncDisposable
 
     public World W { get; }
 
+    public RecordingSender Sender { get; }
+
+    /// <summary>Delivers the outbox and returns every notification sent so far.</summary>
+    public async Task<List<Notification>> DeliveredAsync()
+    {
+        await Db.InScopeAsync(sp => sp.GetRequiredService<Notifications.IOutboxDispatcher>().DispatchAsync(1000));
+        return [.. Sender.Sent];
+    }
+
     public static async Task<BooksWorld> CreateAsync(Engine engine, PostgresServer? postgres, Action<CollabOptions>? options = null)
     {
         var books = new FolderBookkeeping();
+        var sender = new RecordingSender();
         var blobRoot = Directory.CreateTempSubdirectory("collab-blobs-").FullName;
         var db = await TestDatabase.CreateAsync(engine, postgres, services =>
         {
             services.AddSingleton<IBookkeepingData>(books);
+            services.AddSingleton<INotificationSender>(sender);
             new CollabBuilderForTests(services).AddFileSystemBlobStore(blobRoot);
             services.Configure<CollabOptions>(o =>
             {
@@ -42,7 +55,7 @@ public sealed class BooksWorld : IAsyncDisposable
             });
         });
         var world = await World.SeedAsync(db);
-        return new BooksWorld(db, books, blobRoot, world);
+        return new BooksWorld(db, books, blobRoot, world, sender);
     }
 
     public Task<T> Run<T>(Func<IServiceProvider, Task<T>> work) => Db.InScopeAsync(work);

@@ -1,0 +1,136 @@
+using Collab.Lifecycle;
+using Collab.Registry;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+
+namespace Collab.Tests.Lifecycle;
+
+/// <summary>RET-1, RET-2, ONB-1 and ONB-6 as properties over cancellation instants, time zones and pass times.</summary>
+public sealed class RetentionProperties
+{
+    private static readonly string[] Zones =
+        ["Europe/Amsterdam", "America/Sao_Paulo", "America/Havana", "Australia/Lord_Howe", "Asia/Tehran", "Pacific/Apia", "America/Santiago", "Pacific/Chatham", "UTC"];
+
+    // Month ends, 29 February, DST days in both hemispheres, New Year, and the day Samoa skipped.
+    private static readonly Gen<LocalDate> Days = Gen.OneOf(
+        Gen.Choose(2000, 2040).SelectMany(y => Gen.Choose(1, 12).SelectMany(m => Gen.Choose(1, CalendarSystem.Iso.GetDaysInMonth(y, m)).Select(d => new LocalDate(y, m, d)))),
+        Gen.Choose(2000, 2040).SelectMany(y => Gen.Choose(1, 12).Select(m => new LocalDate(y, m, CalendarSystem.Iso.GetDaysInMonth(y, m)))),
+        Gen.Elements(new LocalDate(2024, 2, 29), new LocalDate(2028, 2, 29), new LocalDate(2026, 3, 29), new LocalDate(2026, 10, 25), new LocalDate(2026, 10, 4),
+            new LocalDate(2026, 4, 5), new LocalDate(2026, 12, 31), new LocalDate(2011, 12, 29), new LocalDate(2011, 10, 2), new LocalDate(2011, 9, 30)));
+
+    private static readonly Gen<(Instant Cancelled, DateTimeZone Zone, int Delay, int[] Warnings)> Cancellations =
+        from day in Days
+        from minute in Gen.Choose(0, (24 * 60) - 1)
+        from zoneId in Gen.Elements(Zones)
+        from delay in Gen.Frequency((6, Gen.Constant(90)), (1, Gen.Choose(30, 400)))
+        from warnings in Gen.Frequency((6, Gen.Constant(new[] { 30, 7 })), (1, Gen.ArrayOf(Gen.Choose(1, 29))))
+        let zone = DateTimeZoneProviders.Tzdb[zoneId]
+        select (day.At(LocalTime.FromMinutesSinceMidnight(minute)).InZoneLeniently(zone).ToInstant(), zone, delay, warnings);
+
+    // R: RET-1, ONB-6
+    [Fact]
+    public void RET1_deletion_falls_exactly_the_delay_in_local_calendar_days_after_the_cancellation_day_and_warnings_on_their_days()
+    {
+        var property = Prop.ForAll(Arb.From(Cancellations), c =>
+        {
+            var plan = DeletionPlan.For(c.Cancelled, c.Zone, c.Delay, c.Warnings);
+            var cancelDay = c.Cancelled.InZone(c.Zone).Date;
+            var exactDays = Period.Between(cancelDay, plan.DeleteOn, PeriodUnits.Days).Days == c.Delay;
+            var dueOnItsDay = StartsDay(plan.DueAt, plan.DeleteOn, c.Zone);
+            var warningsRight = plan.Warnings.All(w => w.Day == plan.DeleteOn.PlusDays(-w.DaysBefore) && w.Day > cancelDay && StartsDay(w.At, w.Day, c.Zone))
+                                && plan.Warnings.Select(w => w.At).SequenceEqual(plan.Warnings.Select(w => w.At).Order())
+                                && plan.Warnings.Count == c.Warnings.Distinct().Count(d => plan.DeleteOn.PlusDays(-d) > cancelDay);
+            return exactDays && dueOnItsDay && warningsRight && plan.DueAt > c.Cancelled;
+        });
+
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(3000), property);
+    }
+
+    // R: RET-2, ONB-6
+    [Fact]
+    public void RET2_no_deletion_ever_happens_before_its_date_or_while_a_hold_stands_whatever_the_order_of_passes()
+    {
+        var administration = Administration.Create(ClientId.New(), CompanyId.New(), AdministrationNumber.From(77), "Fok", null, null,
+            LicenceSource.ClientSubscription, AdministrationState.Live, Actor.System("test"), Instant.FromUtc(2026, 1, 1, 0, 0));
+        var runs =
+            from c in Cancellations
+            from passes in Gen.ListOf(Gen.Zip(Gen.Choose(-5 * 24 * 60, 120 * 24 * 60), Gen.Elements(true, false)))
+            select (c, passes);
+
+        var property = Prop.ForAll(Arb.From(runs), run =>
+        {
+            var (c, passes) = run;
+            var plan = DeletionPlan.For(c.Cancelled, c.Zone, c.Delay, c.Warnings);
+            var schedule = DeletionSchedule.Plan(administration, OfficeId.New(), plan, Actor.System("test"), c.Cancelled);
+            var sentWarnings = new List<int>();
+            foreach (var (minutes, hold) in passes.OrderBy(p => p.Item1))
+            {
+                var now = c.Cancelled + Duration.FromMinutes(minutes);
+                if (schedule.State != DeletionState.Scheduled)
+                {
+                    break;
+                }
+
+                if (schedule.TakeDueWarning(now, c.Zone, Actor.System("test")) is { } days)
+                {
+                    sentWarnings.Add(days);
+                    if (now >= plan.DueAt)
+                    {
+                        return false; // a warning after the deletion day would be a lie
+                    }
+                }
+
+                var allowed = now >= plan.DueAt && !hold;
+                try
+                {
+                    schedule.Complete("policy", hold, Actor.System("test"), now);
+                    if (!allowed)
+                    {
+                        return false;
+                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    if (allowed)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            // Warnings are sent at most once each, largest first.
+            return sentWarnings.SequenceEqual(sentWarnings.Distinct().OrderDescending());
+        });
+
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(1500), property);
+    }
+
+    // R: ONB-1, RET-1
+    [Fact]
+    public void ONB1_the_free_period_is_one_calendar_month_ending_on_the_last_day_of_a_shorter_month()
+    {
+        var property = Prop.ForAll(Arb.From(Days), day =>
+        {
+            var through = ClientSubscription.FreeThroughFor(day, 1);
+            var next = day.PlusMonths(1);
+            return through == next
+                   && through.Day == Math.Min(day.Day, CalendarSystem.Iso.GetDaysInMonth(next.Year, next.Month))
+                   && Period.Between(day, through, PeriodUnits.Months | PeriodUnits.Days) == Period.FromMonths(1)
+                   && through > day;
+        });
+
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), property);
+        Assert.Equal(new LocalDate(2027, 2, 28), ClientSubscription.FreeThroughFor(new LocalDate(2027, 1, 31), 1));
+        Assert.Equal(new LocalDate(2028, 2, 29), ClientSubscription.FreeThroughFor(new LocalDate(2028, 1, 31), 1));
+        Assert.Equal(new LocalDate(2026, 4, 30), ClientSubscription.FreeThroughFor(new LocalDate(2026, 3, 31), 1));
+    }
+
+    // The instant starts the local day; or, when that day never existed in the zone, the next day that did.
+    private static bool StartsDay(Instant instant, LocalDate day, DateTimeZone zone)
+    {
+        var before = (instant - Duration.FromTicks(1)).InZone(zone).Date;
+        var at = instant.InZone(zone).Date;
+        return before < day && (at == day || (at > day && zone.MapLocal(day.AtMidnight()).Count == 0 && zone.MapLocal(day.At(new LocalTime(23, 59))).Count == 0));
+    }
+}
