@@ -1,6 +1,9 @@
 // A vendor's smallest real use of the Collab packages: its own DbContext on SQLite, AddCollab, and one action
 // of each capability that has landed. Exits non-zero on the first thing that does not work.
 using Collab;
+using System.Security.Cryptography;
+using Collab.Licences;
+using Collab.Lifecycle;
 using Collab.Notifications;
 using Collab.Persistence.EfCore;
 using Collab.Registry;
@@ -64,7 +67,24 @@ var checklist = await transfers.ExecuteAsync(newAdmin.Id, request.Id, BillingPar
 Require(checklist.Count == 3, "follow-up checklist");
 Require(await sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync() > 0, "notifications delivered");
 
-Console.WriteLine($"consumer: Collab {typeof(CollabRegistry).Assembly.GetName().Version} works from its packages (rights, tiers, reports, transfers, outbox).");
+// Licences (LIC-3): a file signed by the issuer verifies
+using var issuerKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+var signer = new LicenceSigner("consumer", issuerKey);
+var licence = signer.Sign(new LicenceContent("1", "Vendor", LicenseeKind.Client, client.Id.Value, "Klant", [administration.Number], ["boekhouden"],
+    new LocalDate(2026, 1, 1), new LocalDate(2099, 12, 31)));
+var trusted = new CollabOptions();
+trusted.Licences.TrustedKeys.Add(new TrustedLicenceKey { KeyId = "consumer", PublicKey = signer.ExportPublicKey() });
+Require(new LicenceVerifier(Microsoft.Extensions.Options.Options.Create(trusted)).Verify(licence).Content.LicenseeId == client.Id.Value, "licence verifies");
+
+// Online lifecycle (ONB-1, ONB-6): register a client, cancel, deletion scheduled 90 days on
+await registry.SetOfficeModulesAsync(actor, office.Id, OfficeModules.AccountantPackage);
+var online = sp.GetRequiredService<OnlineCollaborationService>();
+var registered = await online.RegisterClientAsync(actor, office.Id,
+    ClientRegistration.WithNewAdministration("Online klant", "Online B.V.", "online@klant.nl", "inKaart", BillingParty.Client, AdministrationNumber.From(8), "Online"));
+var deletions = await online.CancelSubscriptionAsync(registered.ClientUser.Id, registered.Administration.ClientId);
+Require(deletions.Count == 1 && deletions[0].DeleteOn == registered.Subscription.RegisteredOn.PlusDays(90), "deletion scheduled");
+
+Console.WriteLine($"consumer: Collab {typeof(CollabRegistry).Assembly.GetName().Version} works from its packages (rights, tiers, reports, transfers, outbox, licences, lifecycle).");
 File.Delete(file);
 return 0;
 

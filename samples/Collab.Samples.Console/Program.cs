@@ -1,7 +1,13 @@
 // A guided tour of Collab on the embedded default, SQLite. It starts from an empty database file each run
 // and prints what it does: office, client, grant of rights, access answers, revocation, the audit trail.
 using Collab;
+using System.Security.Cryptography;
+using System.Text;
+using Collab.Backups;
+using Collab.Licences;
+using Collab.Lifecycle;
 using Collab.Persistence.EfCore;
+using Collab.Storage;
 using Collab.Registry;
 using Collab.Reports;
 using Collab.Rights;
@@ -16,11 +22,26 @@ using NodaTime;
 
 var databaseFile = Path.Combine(AppContext.BaseDirectory, "collab-sample.db");
 File.Delete(databaseFile);
+var backupFolder = Path.Combine(AppContext.BaseDirectory, "collab-sample-backups");
+if (Directory.Exists(backupFolder))
+{
+    Directory.Delete(backupFolder, recursive: true);
+}
+
+// The licence desk's signing key; the app trusts its public half (LIC-3). A real vendor keeps the private key elsewhere.
+using var issuerKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+var issuer = new LicenceSigner("snelstart-2026", issuerKey);
 
 var services = new ServiceCollection();
 services.AddDbContext<SampleDbContext>(o => o.UseSqlite($"Data Source={databaseFile}"));
-services.AddCollab(o => o.DefaultTimeZoneId = "Europe/Amsterdam")
-        .AddEntityFrameworkStores<SampleDbContext>();
+services.AddCollab(o =>
+        {
+            o.DefaultTimeZoneId = "Europe/Amsterdam";
+            o.Licences.TrustedKeys.Add(new TrustedLicenceKey { KeyId = issuer.KeyId, PublicKey = issuer.ExportPublicKey() });
+        })
+        .AddEntityFrameworkStores<SampleDbContext>()
+        .AddFileSystemBlobStore(backupFolder);
+services.AddScoped<IBookkeepingData, SampleBookkeeping>();
 services.AddSingleton<ConsoleNotificationSender>();
 services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<ConsoleNotificationSender>());
 await using var provider = services.BuildServiceProvider(validateScopes: true);
@@ -181,6 +202,73 @@ foreach (var line in sender.Delivered.Take(3))
 Console.WriteLine();
 PrintAudit("Audit trail of the transfer", await InScope(sp =>
     sp.GetRequiredService<IAuditTrail>().ForSubjectAsync(AuditSubject.Transfer(request.Id), CancellationToken.None)));
+
+// ── Licences and backups (LIC-1 … LIC-7, ONB-5) ───────────────────────────────────────────────────────────
+Console.WriteLine("Licences and backups");
+await InScope(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(vendor, office.Id, OfficeModules.AccountantPackage | OfficeModules.EAccountancy));
+var template = await InScope(async sp =>
+{
+    var set = await sp.GetRequiredService<LicenceService>().SetUpClientAdministrationAsync(vendor, office.Id, company.Id, AdministrationNumber.From(1003), "Bakkerij Bakker (sjabloon)");
+    var db = sp.GetRequiredService<SampleDbContext>();
+    db.Add(new LedgerBooks { Number = 1003, Journal = Encoding.UTF8.GetBytes("2026-01-02 kas 1000 / omzet 8000 …"), LastYearEnd = new LocalDate(2025, 12, 31) });
+    await db.SaveChangesAsync();
+    return set;
+});
+Row("  set up, office licence", $"{template.Number} {template.Name} (LIC-1, E-Accountancy)");
+var licenceFile = issuer.Sign(new LicenceContent("SN-2026-1003", "SnelStart", LicenseeKind.Client, client.Id.Value, client.Name,
+    [template.Number], ["boekhouden", "facturen"], new LocalDate(2026, 1, 1), new LocalDate(2027, 12, 31)));
+var review = await InScope(sp => sp.GetRequiredService<LicenceService>().ReadClientLicenceAsync(template.Id, licenceFile));
+Row("  step 1, review", $"{review.Licence.Content.LicenseeName}: {string.Join(", ", review.Licence.Content.Modules)}, valid {review.Licence.Content.ValidFrom:yyyy-MM-dd} to {review.Licence.Content.ValidUntil:yyyy-MM-dd}");
+await InScope(sp => sp.GetRequiredService<LicenceService>().ImportClientLicenceAsync(vendor, template.Id, licenceFile, review.Licence.Fingerprint, ImportUser.ExistingUser(piet.Id)));
+Row("  step 2, confirmed", $"runs under the client's licence now, user {piet.Email}");
+var lines = Encoding.ASCII.GetString(licenceFile).Split('\n');
+var forged = Encoding.ASCII.GetBytes($"{lines[0]}\n{lines[1][..20]}{(lines[1][20] == 'x' ? 'y' : 'x')}{lines[1][21..]}\n{lines[2]}\n"); // one character of the content changed
+try
+{
+    await InScope(sp => sp.GetRequiredService<LicenceService>().ReadClientLicenceAsync(template.Id, forged));
+}
+catch (CollabRefusalException refusal)
+{
+    Row("  an altered file", $"refused [{refusal.Code}]");
+}
+
+var backup = await InScope(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(vendor, office.Id, template.Id));
+Row("  office stops: backup", $"{backup.SizeBytes} bytes, sha256 {backup.Sha256[..16]}…, carries the {backup.Licence} licence (LIC-4)");
+Row("  online administration", "released (ONB-5)");
+var restored = await InScope(sp => sp.GetRequiredService<BackupService>().RestoreAsync(Actor.ClientUser(piet.Id), backup.Id, RestoreTarget.AtClient));
+Row("  restored at the client", $"number {restored.Number}, the same (LIC-7), state {restored.State}");
+Console.WriteLine();
+
+// ── Online collaboration lifecycle (ONB-1, ONB-2, ONB-6, RET-1, RET-2) ─────────────────────────────────────
+Console.WriteLine("Online collaboration lifecycle");
+var registered = await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(vendor, office.Id,
+    ClientRegistration.WithNewAdministration("Fietsenmaker Fok", "Fok Fietsen B.V.", "info@fok-fietsen.nl", "inZicht", BillingParty.Client, AdministrationNumber.From(2001), "Fok Fietsen 2026")));
+Row("  registered", $"{registered.ClientUser.Email} on {registered.Subscription.Plan}, billed to the {registered.Subscription.BillingParty}");
+Row("  free through", $"{registered.Subscription.FreeThrough:yyyy-MM-dd} (one calendar month from {registered.Subscription.RegisteredOn:yyyy-MM-dd})");
+try
+{
+    await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(vendor, office.Id,
+        ClientRegistration.WithNewAdministration("Fok", "Fok B.V.", "info@fok-fietsen.nl", "inKaart", BillingParty.Office, AdministrationNumber.From(2002), "Fok")));
+}
+catch (CollabRefusalException refusal)
+{
+    Row("  registering again", $"refused [{refusal.Refusal.RuleId}]: {refusal.Message}");
+}
+
+var scheduled = await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(registered.ClientUser.Id, registered.Administration.ClientId));
+foreach (var deletion in scheduled)
+{
+    Row("  client cancels", $"administration {deletion.AdministrationNumber} is deleted on {deletion.DeleteOn:yyyy-MM-dd}, warnings {deletion.WarningDays} days before");
+}
+
+var pass = await InScope(sp => sp.GetRequiredService<RetentionService>().RunPassAsync());
+Row("  today's deletion pass", $"{pass.Warned} warned, {pass.Blocked} blocked, {pass.Deleted} deleted (nothing is due yet)");
+await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().ReactivateSubscriptionAsync(registered.ClientUser.Id, registered.Administration.ClientId));
+Row("  client reactivates", "deletion called off (RET-2)");
+await InScope(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync());
+Console.WriteLine();
+PrintAudit($"Audit trail of administration {template.Number}", await InScope(sp =>
+    sp.GetRequiredService<IAuditTrail>().ForSubjectAsync(AuditSubject.Administration(template.Id), CancellationToken.None)));
 return 0;
 
 static void PrintAudit(string title, IReadOnlyList<AuditRecord> trail)

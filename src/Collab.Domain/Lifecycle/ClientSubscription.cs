@@ -2,16 +2,6 @@ using NodaTime;
 
 namespace Collab.Lifecycle;
 
-/// <summary>Who pays for a client's online subscription (ONB-1, XFER-6).</summary>
-public enum BillingParty
-{
-    /// <summary>The office that registered the client.</summary>
-    Office = 1,
-
-    /// <summary>The client itself.</summary>
-    Client = 2,
-}
-
 /// <summary>Whether a subscription runs.</summary>
 public enum SubscriptionState
 {

@@ -71,16 +71,6 @@ public enum BankLinkManager
     PreviousOffice = 2,
 }
 
-/// <summary>Who pays for the moved client's user in the new environment (XFER-6).</summary>
-public enum BillingParty
-{
-    /// <summary>The office of the new environment.</summary>
-    Office = 1,
-
-    /// <summary>The client itself.</summary>
-    Client = 2,
-}
-
 /// <summary>A bank link of a moved administration, which is not copied and must be set up again (XFER-5).</summary>
 /// <param name="Bank">The bank, such as Rabobank or Knab.</param>
 /// <param name="Administration">The administration it belongs to.</param>
