@@ -145,6 +145,18 @@ public enum AuditAction
 
     /// <summary>An administration was copied to a new number (LIC-6).</summary>
     AdministrationCopied = 47,
+
+    /// <summary>A step of an integration link's setup was completed (LINK-3).</summary>
+    LinkStepCompleted = 48,
+
+    /// <summary>An integration link was removed.</summary>
+    LinkRemoved = 49,
+
+    /// <summary>Existing customers were matched on first link (LINK-5); details count each outcome.</summary>
+    CustomersMatched = 50,
+
+    /// <summary>A synchronisation run polled the bookkeeping's changes and sent them to the app (LINK-6).</summary>
+    SyncRunCompleted = 51,
 }
 
 /// <summary>What an audit record is about.</summary>
@@ -186,6 +198,11 @@ public readonly record struct AuditSubject(string Type, string Id)
     /// <param name="id">The environment.</param>
     /// <returns>The subject.</returns>
     public static AuditSubject Environment(EnvironmentId id) => new("environment", id.ToString());
+
+    /// <summary>An integration link as subject.</summary>
+    /// <param name="id">The link.</param>
+    /// <returns>The subject.</returns>
+    public static AuditSubject Link(LinkId id) => new("link", id.ToString());
 
     /// <inheritdoc />
     public override string ToString() => $"{Type}:{Id}";

@@ -123,3 +123,15 @@ public readonly record struct BackupId(Guid Value)
     /// <inheritdoc />
     public override string ToString() => Value.ToString();
 }
+
+/// <summary>Identifies an integration link between an external app's administration and a bookkeeping administration (LINK-1).</summary>
+/// <param name="Value">The underlying GUID. <see cref="Guid.Empty"/> is never a valid id.</param>
+public readonly record struct LinkId(Guid Value)
+{
+    /// <summary>Creates a new, unique id.</summary>
+    /// <returns>A fresh id.</returns>
+    public static LinkId New() => new(Guid.CreateVersion7());
+
+    /// <inheritdoc />
+    public override string ToString() => Value.ToString();
+}

@@ -36,6 +36,9 @@ public sealed class CollabOptions
     /// <summary>How long a one-time report link works if unused (SHARE-1). Default 14 days; 1 to 90.</summary>
     public int LinkValidityDays { get; set; } = 14;
 
+    /// <summary>How often the bookkeeping's changes are polled and sent to linked apps (LINK-6). Default 30 minutes; 1 to 1440.</summary>
+    public int LinkPollIntervalMinutes { get; set; } = 30;
+
     /// <summary>The trusted licence issuers and the largest licence file accepted (LIC-3).</summary>
     public Licences.LicenceOptions Licences { get; } = new();
 
@@ -72,6 +75,11 @@ internal sealed class CollabOptionsValidator : IValidateOptions<CollabOptions>
         if (options.LinkValidityDays is < 1 or > 90)
         {
             failures.Add($"Collab:LinkValidityDays is {options.LinkValidityDays}: use a number of days from 1 to 90.");
+        }
+
+        if (options.LinkPollIntervalMinutes is < 1 or > 1440)
+        {
+            failures.Add($"Collab:LinkPollIntervalMinutes is {options.LinkPollIntervalMinutes}: use 1 to 1440 minutes.");
         }
 
         ValidateLicences(options.Licences, failures);

@@ -62,7 +62,7 @@ public sealed class CollabRegistry
     public async Task<Office> SetOfficeModulesAsync(Actor actor, OfficeId office, OfficeModules modules, CancellationToken cancellationToken = default)
     {
         Guard.Id(office.Value, "office");
-        if ((modules & ~(OfficeModules.AccountantPackage | OfficeModules.EAccountancy)) != 0)
+        if ((modules & ~(OfficeModules.AccountantPackage | OfficeModules.EAccountancy | OfficeModules.LinksActivated)) != 0)
         {
             throw Refuse.InvalidInput("office.unknown-module", $"Module value {(int)modules} contains unknown modules: combine values of OfficeModules only.");
         }

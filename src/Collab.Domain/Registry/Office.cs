@@ -60,4 +60,7 @@ public enum OfficeModules
 
     /// <summary>The E-Accountancy module: needed to set up client administrations under the office's licence (LIC-1).</summary>
     EAccountancy = 2,
+
+    /// <summary>The vendor activated integration links for the office's accountant subscription (LINK-2).</summary>
+    LinksActivated = 4,
 }

@@ -40,4 +40,6 @@ public static class CollabConverters
     internal static ValueConverter<RightsGrantId, Guid> RightsGrantId { get; } = new(id => id.Value, value => new RightsGrantId(value));
 
     internal static ValueConverter<BackupId, Guid> BackupId { get; } = new(id => id.Value, value => new BackupId(value));
+
+    internal static ValueConverter<LinkId, Guid> LinkId { get; } = new(id => id.Value, value => new LinkId(value));
 }

@@ -46,6 +46,8 @@ public static partial class CollabModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new BackupConfiguration(options));
         modelBuilder.ApplyConfiguration(new ClientSubscriptionConfiguration(options));
         modelBuilder.ApplyConfiguration(new DeletionScheduleConfiguration(options));
+        modelBuilder.ApplyConfiguration(new IntegrationLinkConfiguration(options));
+        modelBuilder.ApplyConfiguration(new LinkedRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration(options));
         modelBuilder.ApplyConfiguration(new SchemaInfoConfiguration(options));
         return modelBuilder;

@@ -395,3 +395,47 @@ internal sealed class DeletionScheduleConfiguration(CollabModelOptions options) 
         builder.HasOne<Administration>().WithMany().HasForeignKey(x => x.AdministrationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class IntegrationLinkConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Links.IntegrationLink>(options, "links")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Links.IntegrationLink> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasConversion(CollabConverters.LinkId).ValueGeneratedNever();
+        builder.Property(x => x.App).HasMaxLength(64).IsRequired();
+        builder.Property(x => x.ExternalAdministration).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.AdministrationId).HasConversion(CollabConverters.AdministrationId);
+        builder.Property(x => x.AdministrationNumber).HasConversion(CollabConverters.AdministrationNumber);
+        builder.Property(x => x.Edition).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.Step).HasConversion<string>().HasMaxLength(24);
+        builder.Property(x => x.Cursor).HasMaxLength(200);
+        builder.Property(x => x.NextPollAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.LastPolledAt).HasConversion(CollabConverters.Instant);
+        builder.Ignore(x => x.DocumentKind);
+
+        // LINK-1, enforced by the database too: among links that are not removed, an app administration has one
+        // link, and a bookkeeping administration one link per app.
+        builder.HasIndex(x => new { x.App, x.ExternalAdministration }).IsUnique().HasFilter("\"Step\" <> 'Removed'");
+        builder.HasIndex(x => new { x.App, x.AdministrationId }).IsUnique().HasFilter("\"Step\" <> 'Removed' AND \"AdministrationId\" IS NOT NULL");
+        builder.HasIndex(x => new { x.Step, x.NextPollAt }); // the polling scan (LINK-6)
+        builder.HasOne<Administration>().WithMany().HasForeignKey(x => x.AdministrationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class LinkedRecordConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Links.LinkedRecord>(options, "link_records")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Links.LinkedRecord> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.LinkId).HasConversion(CollabConverters.LinkId);
+        builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.ExternalId).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.BookkeepingId).HasMaxLength(200);
+        builder.Property(x => x.Match).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.Candidates).HasMaxLength(2000);
+        builder.HasIndex(x => new { x.LinkId, x.Kind, x.ExternalId }).IsUnique(); // a record is reserved once, however often a step is retried
+        builder.HasIndex(x => new { x.LinkId, x.Kind, x.BookkeepingId });
+        builder.HasOne<Links.IntegrationLink>().WithMany().HasForeignKey(x => x.LinkId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

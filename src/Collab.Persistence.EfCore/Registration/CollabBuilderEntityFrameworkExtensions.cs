@@ -35,6 +35,7 @@ public static class CollabBuilderEntityFrameworkExtensions
         services.TryAddScoped<IAuditTrail>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
         services.TryAddScoped<IBackupStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
         services.TryAddScoped<ILifecycleStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
+        services.TryAddScoped<ILinkStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
         return builder;
     }
 

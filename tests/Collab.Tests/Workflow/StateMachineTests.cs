@@ -111,11 +111,17 @@ public sealed class StateMachineTests
     [Theory]
     [InlineData("transfers.md")]
     [InlineData("reports.md")]
+    [InlineData("links.md")]
     public void The_docs_show_the_diagrams_the_code_generates(string page)
     {
         var docs = Path.Combine(RepositoryRoot(), "docs", page);
         var text = File.ReadAllText(docs).ReplaceLineEndings("\n");
-        var mermaid = page == "transfers.md" ? TransferRequest.Machine.ToMermaid() : Collab.Reports.AnnualReport.Machine.ToMermaid();
+        var mermaid = page switch
+        {
+            "transfers.md" => TransferRequest.Machine.ToMermaid(),
+            "links.md" => Collab.Links.IntegrationLink.Machine.ToMermaid(),
+            _ => Collab.Reports.AnnualReport.Machine.ToMermaid(),
+        };
         var expected = "```mermaid\n" + mermaid + "```\n";
 
         Assert.True(text.Contains(expected, StringComparison.Ordinal),
