@@ -4,6 +4,7 @@ using Collab;
 using System.Security.Cryptography;
 using Collab.Licences;
 using Collab.Lifecycle;
+using Collab.Links;
 using Collab.Notifications;
 using Collab.Persistence.EfCore;
 using Collab.Registry;
@@ -84,7 +85,13 @@ var registered = await online.RegisterClientAsync(actor, office.Id,
 var deletions = await online.CancelSubscriptionAsync(registered.ClientUser.Id, registered.Administration.ClientId);
 Require(deletions.Count == 1 && deletions[0].DeleteOn == registered.Subscription.RegisteredOn.PlusDays(90), "deletion scheduled");
 
-Console.WriteLine($"consumer: Collab {typeof(CollabRegistry).Assembly.GetName().Version} works from its packages (rights, tiers, reports, transfers, outbox, licences, lifecycle).");
+// Links (LINK-5): matching by number, never guessing between two names
+var matches = CustomerMatcher.Match(
+    [new SyncRecord(SyncEntityKind.Customer, "a1", 1, "Bakker", "100"), new SyncRecord(SyncEntityKind.Customer, "a2", 1, "Jansen")],
+    [new SyncRecord(SyncEntityKind.Customer, "b1", 1, "Bakker B.V.", "100"), new SyncRecord(SyncEntityKind.Customer, "b2", 1, "Jansen"), new SyncRecord(SyncEntityKind.Customer, "b3", 1, "Jansen")]);
+Require(matches[0].BookkeepingId == "b1" && matches[1].Outcome == MatchOutcome.Ambiguous, "customer matching");
+
+Console.WriteLine($"consumer: Collab {typeof(CollabRegistry).Assembly.GetName().Version} works from its packages (rights, tiers, reports, transfers, outbox, licences, lifecycle, links).");
 File.Delete(file);
 return 0;
 

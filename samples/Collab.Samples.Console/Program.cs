@@ -6,6 +6,7 @@ using System.Text;
 using Collab.Backups;
 using Collab.Licences;
 using Collab.Lifecycle;
+using Collab.Links;
 using Collab.Persistence.EfCore;
 using Collab.Storage;
 using Collab.Registry;
@@ -266,6 +267,26 @@ Row("  today's deletion pass", $"{pass.Warned} warned, {pass.Blocked} blocked, {
 await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().ReactivateSubscriptionAsync(registered.ClientUser.Id, registered.Administration.ClientId));
 Row("  client reactivates", "deletion called off (RET-2)");
 await InScope(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync());
+Console.WriteLine();
+
+// ── Integration links: matching customers on first link (LINK-5) ────────────────────────────────────────────
+Console.WriteLine("Matching a web shop's customers to the bookkeeping's on first link");
+SyncRecord[] shop = [new(SyncEntityKind.Customer, "s1", 1, "Bakkerij Bakker", "1001"), new(SyncEntityKind.Customer, "s2", 1, "Jansen"),
+    new(SyncEntityKind.Customer, "s3", 1, "Cafe\u0301  Noord"), new(SyncEntityKind.Customer, "s4", 1, "Smit", "2002"), new(SyncEntityKind.Customer, "s5", 1, "Van Dijk")];
+SyncRecord[] ledger = [new(SyncEntityKind.Customer, "k1", 1, "Bakkerij Bakker B.V.", "1001"), new(SyncEntityKind.Customer, "k2", 1, "Jansen", "3001"),
+    new(SyncEntityKind.Customer, "k3", 1, "Jansen", "3002"), new(SyncEntityKind.Customer, "k4", 1, "Café Noord"), new(SyncEntityKind.Customer, "k5", 1, "De Boer", "2002"),
+    new(SyncEntityKind.Customer, "k6", 1, "Smit")];
+foreach (var match in CustomerMatcher.Match(shop, ledger))
+{
+    var name = shop.Single(c => c.Id == match.AppCustomerId).Name;
+    Row($"  {name}", match.Outcome switch
+    {
+        MatchOutcome.Matched => $"matched to {match.BookkeepingId}",
+        MatchOutcome.New => "new: created in the bookkeeping",
+        _ => $"{match.Outcome.ToString().ToLowerInvariant()}: candidates {string.Join(", ", match.Candidates)}, a person decides",
+    });
+}
+
 Console.WriteLine();
 PrintAudit($"Audit trail of administration {template.Number}", await InScope(sp =>
     sp.GetRequiredService<IAuditTrail>().ForSubjectAsync(AuditSubject.Administration(template.Id), CancellationToken.None)));
