@@ -157,6 +157,27 @@ public enum AuditAction
 
     /// <summary>A synchronisation run polled the bookkeeping's changes and sent them to the app (LINK-6).</summary>
     SyncRunCompleted = 51,
+
+    /// <summary>A document was uploaded to the client portal, by the office or the client (SHARE-7).</summary>
+    DocumentUploaded = 52,
+
+    /// <summary>A batch of questions was sent to the client (SHARE-8).</summary>
+    QuestionBatchSent = 53,
+
+    /// <summary>The client answered a question (SHARE-8).</summary>
+    QuestionAnswered = 54,
+
+    /// <summary>A questionnaire template was created or edited, giving a new version (SHARE-9).</summary>
+    QuestionnaireTemplateSaved = 55,
+
+    /// <summary>A questionnaire was sent to a client, frozen at the template's version (SHARE-9).</summary>
+    QuestionnaireSent = 56,
+
+    /// <summary>The client completed a questionnaire (SHARE-9).</summary>
+    QuestionnaireCompleted = 57,
+
+    /// <summary>The office's house style was set or changed (SHARE-10).</summary>
+    HouseStyleChanged = 58,
 }
 
 /// <summary>What an audit record is about.</summary>

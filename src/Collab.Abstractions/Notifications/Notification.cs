@@ -50,6 +50,18 @@ public enum NotificationKind
 
     /// <summary>The online administration was deleted (ONB-6).</summary>
     AdministrationDeleted = 16,
+
+    /// <summary>A document was shared through the portal (SHARE-7).</summary>
+    DocumentShared = 17,
+
+    /// <summary>Questions were sent to the client (SHARE-8).</summary>
+    QuestionsSent = 18,
+
+    /// <summary>A questionnaire was sent to the client (SHARE-9).</summary>
+    QuestionnaireSent = 19,
+
+    /// <summary>A questionnaire's deadline comes close (SHARE-9, reusing SHARE-4's reminder rule).</summary>
+    QuestionnaireReminder = 20,
 }
 
 /// <summary>

@@ -42,6 +42,9 @@ public sealed class CollabOptions
     /// <summary>The trusted licence issuers and the largest licence file accepted (LIC-3).</summary>
     public Licences.LicenceOptions Licences { get; } = new();
 
+    /// <summary>Client portal limits: document size and types, reserved portal addresses (SHARE-7, SHARE-10).</summary>
+    public Portal.PortalOptions Portal { get; } = new();
+
     /// <summary>The online plans, collaboration lifecycle and retention settings (ONB, RET).</summary>
     public Lifecycle.LifecycleOptions Lifecycle { get; } = new();
 }
@@ -84,6 +87,7 @@ internal sealed class CollabOptionsValidator : IValidateOptions<CollabOptions>
 
         ValidateLicences(options.Licences, failures);
         failures.AddRange(Lifecycle.LifecycleOptions.Validate(options.Lifecycle, "Collab:Lifecycle"));
+        failures.AddRange(Portal.PortalOptions.Validate(options.Portal, "Collab:Portal"));
 
         if (options.Tiers is { } tiers)
         {

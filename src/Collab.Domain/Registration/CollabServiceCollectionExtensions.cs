@@ -64,6 +64,8 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<Backups.BackupService>();
         services.TryAddScoped<Lifecycle.OnlineCollaborationService>();
         services.TryAddScoped<Lifecycle.RetentionService>();
+        services.TryAddScoped<Portal.PortalService>();
+        services.TryAddScoped<Portal.QuestionService>();
         services.TryAddScoped<Links.LinkService>();
         services.TryAddScoped<Links.LinkSyncService>();
         services.TryAddScoped<CollabRegistry>();

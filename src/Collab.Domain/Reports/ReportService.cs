@@ -32,6 +32,7 @@ public sealed class ReportService
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
     private readonly CollabOptions _options;
+    private readonly IPortalStore _portal;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="reports">Reads reports and links.</param>
@@ -41,8 +42,10 @@ public sealed class ReportService
     /// <param name="unitOfWork">Saves changes and notifications.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="options">Collab's options.</param>
-    public ReportService(IReportStore reports, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options)
+    /// <param name="portal">Keeps the client portal's history current (SHARE-6) and holds the office's reminder text (SHARE-10).</param>
+    public ReportService(IReportStore reports, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, IPortalStore portal)
     {
+        _portal = portal;
         _reports = reports;
         _registry = registry;
         _tiers = tiers;
@@ -94,6 +97,7 @@ public sealed class ReportService
                 $"Tier {tier} shares reports for approval: give the deadline (the last day to approve).", "SHARE-3");
             var zone = await ZoneAsync(found.OfficeId, cancellationToken).ConfigureAwait(false);
             found.ShareForApproval(day, Reminders.DeadlinePassesAt(day, zone), Reminders.DueAt(day, _options.ReminderLeadDays, zone), actor, now);
+            _unitOfWork.Add(Portal.PortalItem.Share(Portal.PortalItemKind.AnnualReport, found.Id.Value, found.OfficeId, found.ClientId, found.CompanyId, found.Title, now, true, day, "Shared"));
             foreach (var user in recipients)
             {
                 _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.ApprovalRequested, user.Email, AuditSubject.Report(found.Id),
@@ -204,6 +208,7 @@ public sealed class ReportService
         var (found, tier) = await ForClientDecisionAsync(clientUser, report, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         found.Approve(clientUser, _catalogue.Allows(tier, Feature.PermanentPortal), now);
+        await UpdatePortalAsync(found, now, cancellationToken).ConfigureAwait(false);
         await NotifyOfficeAsync(found, $"The client approved '{found.Title}'.", cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
@@ -221,6 +226,7 @@ public sealed class ReportService
         var text = Guard.Name(reason, "reason");
         var (found, _) = await ForClientDecisionAsync(clientUser, report, cancellationToken).ConfigureAwait(false);
         found.Reject(clientUser, text, _clock.GetCurrentInstant());
+        await UpdatePortalAsync(found, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         await NotifyOfficeAsync(found, $"The client rejected '{found.Title}': {text}", cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
@@ -284,10 +290,10 @@ public sealed class ReportService
         foreach (var report in await _reports.FindDueRemindersAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false))
         {
             report.MarkReminderSent(_clock.GetCurrentInstant());
+            var text = await ReminderTextAsync(report, cancellationToken).ConfigureAwait(false);
             foreach (var user in await _reports.ClientUsersReachingAsync(report.ClientId, report.CompanyId, cancellationToken).ConfigureAwait(false))
             {
-                _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.DeadlineReminder, user.Email, AuditSubject.Report(report.Id),
-                    $"Reminder: please approve '{report.Title}' by {report.Deadline:yyyy-MM-dd}."));
+                _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.DeadlineReminder, user.Email, AuditSubject.Report(report.Id), text));
             }
 
             if (await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false))
@@ -309,6 +315,7 @@ public sealed class ReportService
         foreach (var report in await _reports.FindOverdueAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false))
         {
             report.Expire(_clock.GetCurrentInstant());
+            await UpdatePortalAsync(report, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
             await NotifyOfficeAsync(report, $"The approval deadline of '{report.Title}' passed without an answer.", cancellationToken).ConfigureAwait(false);
             if (await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -374,15 +381,22 @@ public sealed class ReportService
         }
     }
 
-    private async Task<ClientTier> RequireAsync(OfficeId office, ClientId client, Feature feature, CancellationToken cancellationToken)
+    private Task<string> ReminderTextAsync(AnnualReport report, CancellationToken cancellationToken) =>
+        Portal.ReminderTexts.ForAsync(_tiers, _catalogue, _portal, _registry, report.OfficeId, report.ClientId, report.Title, report.Deadline!.Value,
+            $"Reminder: please approve '{report.Title}' by {report.Deadline:yyyy-MM-dd}.", cancellationToken);
+
+    /// <summary>Keeps the report's portal entry in step (SHARE-5, SHARE-6): no open action once decided; hidden when not kept in history.</summary>
+    private async Task UpdatePortalAsync(AnnualReport report, Instant now, CancellationToken cancellationToken)
     {
-        // SHARE-11: the tier is read at the moment of every action, never cached on the report.
-        var tier = await _tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false)
-            ?? throw new CollabRefusalException(new Refusal(RefusalKind.NotFound, "collaboration.not-found",
-                $"Office {office} does not collaborate with client {client}: start a collaboration first.", "SHARE-11"));
-        _catalogue.Require(tier, feature);
-        return tier;
+        if (await _portal.FindPortalItemAsync(report.Id.Value, cancellationToken).ConfigureAwait(false) is { } item)
+        {
+            item.Update(false, report.State.ToString(), report.State == ReportState.Approved && !report.KeptInHistory, now);
+        }
     }
+
+    // SHARE-11: the tier is read at the moment of every action, never cached on the report.
+    private Task<ClientTier> RequireAsync(OfficeId office, ClientId client, Feature feature, CancellationToken cancellationToken) =>
+        TierGate.RequireAsync(_tiers, _catalogue, office, client, feature, cancellationToken);
 
     private async Task<DateTimeZone> ZoneAsync(OfficeId office, CancellationToken cancellationToken)
     {

@@ -430,3 +430,84 @@ public interface ILinkStore
     /// <returns>The links.</returns>
     Task<IReadOnlyList<Links.IntegrationLink>> FindDuePollsAsync(NodaTime.Instant now, int max, CancellationToken cancellationToken);
 }
+
+/// <summary>Reads the client portal: history, documents, questions, questionnaires and house styles (SHARE-6 … SHARE-10).</summary>
+public interface IPortalStore
+{
+    /// <summary>Finds a portal entry by the id of the thing it shows, tracked.</summary>
+    /// <param name="id">The report, document, batch or questionnaire id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The entry, or null.</returns>
+    Task<Portal.PortalItem?> FindPortalItemAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of a client's history: entries of the given companies and offices, not hidden, newest first, after the
+    /// cursor (index on client, shared instant and id).
+    /// </summary>
+    /// <param name="client">The client.</param>
+    /// <param name="companies">The companies the user may reach.</param>
+    /// <param name="offices">The offices whose tier for the client includes the portal.</param>
+    /// <param name="after">Where the previous page ended; null for the first page.</param>
+    /// <param name="pageSize">How many.</param>
+    /// <param name="openOnly">Only entries that wait for the client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The entries, untracked.</returns>
+    Task<IReadOnlyList<Portal.PortalItem>> PortalHistoryAsync(
+        ClientId client, IReadOnlyCollection<CompanyId> companies, IReadOnlyCollection<OfficeId> offices, Portal.PortalCursor? after, int pageSize, bool openOnly, CancellationToken cancellationToken);
+
+    /// <summary>The offices whose collaboration with the client is on one of the given tiers.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="tiers">The tiers.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The offices.</returns>
+    Task<IReadOnlyList<OfficeId>> OfficesOnTiersAsync(ClientId client, IReadOnlyCollection<Tiers.ClientTier> tiers, CancellationToken cancellationToken);
+
+    /// <summary>Finds a document.</summary>
+    /// <param name="id">The document.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The document, or null.</returns>
+    Task<Portal.PortalDocument?> FindDocumentAsync(DocumentId id, CancellationToken cancellationToken);
+
+    /// <summary>Finds a question batch, tracked.</summary>
+    /// <param name="id">The batch.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The batch, or null.</returns>
+    Task<Portal.QuestionBatch?> FindBatchAsync(QuestionBatchId id, CancellationToken cancellationToken);
+
+    /// <summary>Finds a questionnaire template, tracked.</summary>
+    /// <param name="id">The template.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The template, or null.</returns>
+    Task<Portal.QuestionnaireTemplate?> FindTemplateAsync(QuestionnaireTemplateId id, CancellationToken cancellationToken);
+
+    /// <summary>Finds a client's questionnaire, tracked.</summary>
+    /// <param name="id">The questionnaire.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The questionnaire, or null.</returns>
+    Task<Portal.Questionnaire?> FindQuestionnaireAsync(QuestionnaireId id, CancellationToken cancellationToken);
+
+    /// <summary>Every questionnaire sent from a template, untracked (completion per client).</summary>
+    /// <param name="template">The template.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The questionnaires.</returns>
+    Task<IReadOnlyList<Portal.Questionnaire>> QuestionnairesOfTemplateAsync(QuestionnaireTemplateId template, CancellationToken cancellationToken);
+
+    /// <summary>Open questionnaires whose reminder is due and not sent, oldest first, tracked.</summary>
+    /// <param name="now">The instant.</param>
+    /// <param name="max">At most this many.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The questionnaires.</returns>
+    Task<IReadOnlyList<Portal.Questionnaire>> FindDueQuestionnaireRemindersAsync(NodaTime.Instant now, int max, CancellationToken cancellationToken);
+
+    /// <summary>Finds an office's house style, tracked.</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The style, or null.</returns>
+    Task<Portal.HouseStyle?> FindHouseStyleAsync(OfficeId office, CancellationToken cancellationToken);
+
+    /// <summary>Finds the house style that owns a portal slug, untracked.</summary>
+    /// <param name="slug">The slug.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The style, or null.</returns>
+    Task<Portal.HouseStyle?> FindHouseStyleBySlugAsync(string slug, CancellationToken cancellationToken);
+}

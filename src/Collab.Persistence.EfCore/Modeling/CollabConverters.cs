@@ -42,4 +42,12 @@ public static class CollabConverters
     internal static ValueConverter<BackupId, Guid> BackupId { get; } = new(id => id.Value, value => new BackupId(value));
 
     internal static ValueConverter<LinkId, Guid> LinkId { get; } = new(id => id.Value, value => new LinkId(value));
+
+    internal static ValueConverter<DocumentId, Guid> DocumentId { get; } = new(id => id.Value, value => new DocumentId(value));
+
+    internal static ValueConverter<QuestionBatchId, Guid> QuestionBatchId { get; } = new(id => id.Value, value => new QuestionBatchId(value));
+
+    internal static ValueConverter<QuestionnaireTemplateId, Guid> QuestionnaireTemplateId { get; } = new(id => id.Value, value => new QuestionnaireTemplateId(value));
+
+    internal static ValueConverter<QuestionnaireId, Guid> QuestionnaireId { get; } = new(id => id.Value, value => new QuestionnaireId(value));
 }

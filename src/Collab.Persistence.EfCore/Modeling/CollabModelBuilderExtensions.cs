@@ -48,6 +48,12 @@ public static partial class CollabModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new DeletionScheduleConfiguration(options));
         modelBuilder.ApplyConfiguration(new IntegrationLinkConfiguration(options));
         modelBuilder.ApplyConfiguration(new LinkedRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new PortalItemConfiguration(options));
+        modelBuilder.ApplyConfiguration(new PortalDocumentConfiguration(options));
+        modelBuilder.ApplyConfiguration(new QuestionBatchConfiguration(options));
+        modelBuilder.ApplyConfiguration(new QuestionnaireTemplateConfiguration(options));
+        modelBuilder.ApplyConfiguration(new QuestionnaireConfiguration(options));
+        modelBuilder.ApplyConfiguration(new HouseStyleConfiguration(options));
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration(options));
         modelBuilder.ApplyConfiguration(new SchemaInfoConfiguration(options));
         return modelBuilder;

@@ -439,3 +439,126 @@ internal sealed class LinkedRecordConfiguration(CollabModelOptions options) : Co
         builder.HasOne<Links.IntegrationLink>().WithMany().HasForeignKey(x => x.LinkId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class PortalItemConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Portal.PortalItem>(options, "portal_items")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Portal.PortalItem> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
+        builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
+        builder.Property(x => x.CompanyId).HasConversion(CollabConverters.CompanyId);
+        builder.Property(x => x.Title).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.SharedAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.Deadline).HasConversion(CollabConverters.LocalDate);
+        builder.Property(x => x.Status).HasMaxLength(32).IsRequired();
+
+        // The history page (SHARE-6): one client's entries newest first, read in index order and cut at the page size.
+        builder.HasIndex(x => new { x.ClientId, x.SharedAt, x.Id });
+        builder.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PortalDocumentConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Portal.PortalDocument>(options, "documents")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Portal.PortalDocument> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasConversion(CollabConverters.DocumentId).ValueGeneratedNever();
+        builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
+        builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
+        builder.Property(x => x.CompanyId).HasConversion(CollabConverters.CompanyId);
+        builder.Property(x => x.Direction).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.FileName).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.ContentType).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.Sha256).HasMaxLength(64).IsRequired();
+        builder.Property(x => x.BlobKey).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.UploadedAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.UploadedBy).HasConversion(CollabConverters.UserId);
+        builder.HasIndex(x => new { x.ClientId, x.CompanyId });
+        builder.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class QuestionBatchConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Portal.QuestionBatch>(options, "question_batches")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Portal.QuestionBatch> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasConversion(CollabConverters.QuestionBatchId).ValueGeneratedNever();
+        builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
+        builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
+        builder.Property(x => x.CompanyId).HasConversion(CollabConverters.CompanyId);
+        builder.Property(x => x.Title).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.SentAt).HasConversion(CollabConverters.Instant);
+        builder.Property<string>("_questions").HasColumnName("Questions").HasMaxLength(1_000_000).IsRequired(); // JSON, at most 200 questions and answers
+        builder.Ignore(x => x.Questions);
+        builder.Ignore(x => x.AnsweredCount);
+        builder.Ignore(x => x.Status);
+        builder.HasIndex(x => new { x.ClientId, x.CompanyId });
+        builder.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class QuestionnaireTemplateConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Portal.QuestionnaireTemplate>(options, "questionnaire_templates")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Portal.QuestionnaireTemplate> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasConversion(CollabConverters.QuestionnaireTemplateId).ValueGeneratedNever();
+        builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
+        builder.Property(x => x.Name).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property<string>("_sections").HasColumnName("Sections").HasMaxLength(2_000_000).IsRequired();
+        builder.Ignore(x => x.Sections);
+        builder.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class QuestionnaireConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Portal.Questionnaire>(options, "questionnaires")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Portal.Questionnaire> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasConversion(CollabConverters.QuestionnaireId).ValueGeneratedNever();
+        builder.Property(x => x.TemplateId).HasConversion(CollabConverters.QuestionnaireTemplateId);
+        builder.Property(x => x.Name).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
+        builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
+        builder.Property(x => x.CompanyId).HasConversion(CollabConverters.CompanyId);
+        builder.Property(x => x.SentAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.Deadline).HasConversion(CollabConverters.LocalDate);
+        builder.Property(x => x.ReminderDueAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.ReminderSentAt).HasConversion(CollabConverters.Instant);
+        builder.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.CompletedAt).HasConversion(CollabConverters.Instant);
+        builder.Property<string>("_sections").HasColumnName("Sections").HasMaxLength(2_000_000).IsRequired(); // frozen at the version sent
+        builder.Property<string>("_answers").HasColumnName("Answers").HasMaxLength(2_000_000).IsRequired();
+        builder.Ignore(x => x.Sections);
+        builder.Ignore(x => x.Answers);
+        builder.HasIndex(x => x.TemplateId);
+        builder.HasIndex(x => new { x.State, x.ReminderSentAt, x.ReminderDueAt }); // the reminder scan (SHARE-4's rule)
+        builder.HasOne<Portal.QuestionnaireTemplate>().WithMany().HasForeignKey(x => x.TemplateId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class HouseStyleConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Portal.HouseStyle>(options, "house_styles")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Portal.HouseStyle> builder)
+    {
+        builder.HasKey(x => x.OfficeId);
+        builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId).ValueGeneratedNever();
+        builder.Property(x => x.Slug).HasMaxLength(63).IsRequired();
+        builder.HasIndex(x => x.Slug).IsUnique(); // one portal address per office, across the vendor (SHARE-10)
+        builder.Property(x => x.LogoReference).HasMaxLength(500);
+        builder.Property(x => x.PrimaryColour).HasMaxLength(7).IsRequired();
+        builder.Property(x => x.TextColour).HasMaxLength(7).IsRequired();
+        builder.Property(x => x.BackgroundColour).HasMaxLength(7).IsRequired();
+        builder.Property(x => x.WelcomeText).HasMaxLength(2000).IsRequired();
+        builder.Property(x => x.ReminderText).HasMaxLength(1000);
+        builder.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

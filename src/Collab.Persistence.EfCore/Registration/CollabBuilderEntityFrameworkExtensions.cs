@@ -36,6 +36,7 @@ public static class CollabBuilderEntityFrameworkExtensions
         services.TryAddScoped<IBackupStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
         services.TryAddScoped<ILifecycleStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
         services.TryAddScoped<ILinkStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
+        services.TryAddScoped<IPortalStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
         return builder;
     }
 

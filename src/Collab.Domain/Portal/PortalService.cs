@@ -1,0 +1,261 @@
+using Collab.Backups;
+using Collab.Registry;
+using Collab.Storage;
+using Collab.Stores;
+using Collab.Tiers;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Collab.Portal;
+
+/// <summary>
+/// The client portal (SHARE-6, SHARE-7, SHARE-10, TIER-8): one history across every company the user may reach,
+/// documents both ways with verified content, and the office's house style. Every action checks the client's tier at
+/// that moment (SHARE-11); nothing of a company the user may not reach is ever returned (SEC-1).
+/// </summary>
+public sealed class PortalService
+{
+    private readonly IPortalStore _portal;
+    private readonly IRegistryStore _registry;
+    private readonly IReportStore _people;
+    private readonly ITierStore _tiers;
+    private readonly TierCatalogue _catalogue;
+    private readonly ICollabUnitOfWork _unitOfWork;
+    private readonly IClock _clock;
+    private readonly CollabOptions _options;
+    private readonly IBlobStore? _blobs;
+
+    /// <summary>Creates the service; resolved from dependency injection.</summary>
+    /// <param name="portal">Reads the portal.</param>
+    /// <param name="registry">Reads the registry.</param>
+    /// <param name="people">Finds whom to notify.</param>
+    /// <param name="tiers">Reads tiers.</param>
+    /// <param name="catalogue">The tier catalogue.</param>
+    /// <param name="unitOfWork">Saves changes.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="options">Collab's options.</param>
+    /// <param name="blobs">Where document content is kept.</param>
+    public PortalService(IPortalStore portal, IRegistryStore registry, IReportStore people, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork,
+        IClock clock, IOptions<CollabOptions> options, IBlobStore? blobs = null)
+    {
+        _portal = portal;
+        _registry = registry;
+        _people = people;
+        _tiers = tiers;
+        _catalogue = catalogue;
+        _unitOfWork = unitOfWork;
+        _clock = clock;
+        _options = options.Value;
+        _blobs = blobs;
+    }
+
+    private IBlobStore Blobs => _blobs ?? throw new InvalidOperationException(
+        "Documents need somewhere to keep their content: register an IBlobStore, for example builder.AddFileSystemBlobStore(path) from Collab.Persistence.EfCore.");
+
+    /// <summary>
+    /// A page of the client user's permanent history (SHARE-6): annual reports, documents, question batches and
+    /// questionnaires of every company the user may reach (TIER-8), from offices whose tier for the client includes
+    /// the permanent portal, newest first.
+    /// </summary>
+    /// <param name="clientUser">The client user.</param>
+    /// <param name="after">The previous page's <see cref="PortalPage.Next"/>; null for the first page.</param>
+    /// <param name="pageSize">1 to 200 entries.</param>
+    /// <param name="openOnly">Only what waits for the client (its open actions).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="CollabRefusalException">Unknown, inactive or not a client user; page size out of range.</exception>
+    public async Task<PortalPage> HistoryAsync(UserId clientUser, PortalCursor? after = null, int pageSize = 50, bool openOnly = false, CancellationToken cancellationToken = default)
+    {
+        if (pageSize is < 1 or > 200)
+        {
+            throw Refuse.InvalidInput("portal.page-size", $"Page size {pageSize} is out of range: ask for 1 to 200 entries.", "SHARE-6");
+        }
+
+        var user = await ClientUserAsync(clientUser, cancellationToken).ConfigureAwait(false);
+        var portalTiers = Enum.GetValues<ClientTier>().Where(t => _catalogue.Allows(t, Feature.PermanentPortal)).ToArray();
+        var offices = await _portal.OfficesOnTiersAsync(user.ClientId!.Value, portalTiers, cancellationToken).ConfigureAwait(false);
+        if (offices.Count == 0 || user.Companies.Count == 0)
+        {
+            return new PortalPage([], null);
+        }
+
+        var items = await _portal.PortalHistoryAsync(user.ClientId.Value, user.Companies, offices, after, pageSize + 1, openOnly, cancellationToken).ConfigureAwait(false);
+        return items.Count > pageSize
+            ? new PortalPage(items.Take(pageSize).ToList(), new PortalCursor(items[pageSize - 1].SharedAt, items[pageSize - 1].Id))
+            : new PortalPage(items, null);
+    }
+
+    /// <summary>
+    /// Uploads a document (SHARE-7): an office user shares it with the client, a client user sends it to the office.
+    /// Size and content type are checked against <see cref="PortalOptions"/>; the content is stored with its SHA-256
+    /// first, and the record only after; an upload that fails half-way leaves no record and no content behind.
+    /// </summary>
+    /// <param name="uploader">An office user of the office, or a client user who may reach the company.</param>
+    /// <param name="office">The office.</param>
+    /// <param name="company">The client's company.</param>
+    /// <param name="fileName">The file name.</param>
+    /// <param name="contentType">The content type, such as application/pdf.</param>
+    /// <param name="content">The content, read to the end.</param>
+    /// <param name="cancellationToken">Cancels the upload; nothing remains then.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="CollabRefusalException">
+    /// Unknown user, office or company; the user may not act here (SEC-1); the tier lacks document exchange (SHARE-11);
+    /// the file name, content type or size is not accepted.
+    /// </exception>
+    public async Task<PortalDocument> UploadDocumentAsync(UserId uploader, OfficeId office, CompanyId company, string fileName, string contentType, Stream content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var name = PortalDocument.CheckFileName(fileName);
+        var type = contentType?.Trim().ToLowerInvariant() ?? string.Empty;
+        var portal = _options.Portal;
+        if (!portal.AllowedContentTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
+        {
+            throw Refuse.InvalidInput("document.content-type", $"Documents of type '{contentType}' are not accepted: send one of {string.Join(", ", portal.AllowedContentTypes)}.", "SHARE-7");
+        }
+
+        var (user, owner) = await UserAndCompanyAsync(uploader, office, company, cancellationToken).ConfigureAwait(false);
+        await TierGate.RequireAsync(_tiers, _catalogue, office, owner.ClientId, Feature.DocumentExchange, cancellationToken).ConfigureAwait(false);
+        var direction = user.Kind == UserKind.OfficeUser ? DocumentDirection.ToClient : DocumentDirection.ToOffice;
+
+        var id = DocumentId.New();
+        var key = $"documents/{owner.ClientId.Value:N}/{id.Value:N}";
+        string sha;
+        long size;
+        using (var hashing = new HashingStream(new LimitedStream(content, portal.MaxDocumentBytes), leaveOpen: true))
+        {
+            await Blobs.WriteAsync(key, hashing, cancellationToken).ConfigureAwait(false); // all-or-nothing by the port's contract
+            (sha, size) = (hashing.HashHex(), hashing.BytesSeen);
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var document = PortalDocument.Record(id, office, owner.ClientId, owner.Id, direction, name, type, size, sha, key, uploader, now);
+        _unitOfWork.Add(document);
+        _unitOfWork.Add(PortalItem.Share(PortalItemKind.Document, id.Value, office, owner.ClientId, owner.Id, name, now, false, null, direction.ToString()));
+        await NotifyAsync(direction, office, owner, AuditSubject.Client(owner.ClientId), NotificationKind.DocumentShared,
+            direction == DocumentDirection.ToClient ? $"A document was shared with you: {name}." : $"The client sent a document: {name}.", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await Blobs.DeleteAsync(key, CancellationToken.None).ConfigureAwait(false); // no content without its record
+            throw;
+        }
+
+        return document;
+    }
+
+    /// <summary>
+    /// Opens a document's content for a user allowed to see it. The stream checks the content against the stored
+    /// SHA-256 as it is read and fails at the end if they differ, so altered content is never taken for the original.
+    /// </summary>
+    /// <param name="user">An office user of the document's office, or a client user who may reach its company.</param>
+    /// <param name="document">The document.</param>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    /// <returns>The document and a stream of its content (dispose it).</returns>
+    /// <exception cref="CollabRefusalException">Unknown document; the user may not see it (SEC-1); the tier lacks document exchange (SHARE-11); the content is gone.</exception>
+    public async Task<(PortalDocument Document, Stream Content)> OpenDocumentAsync(UserId user, DocumentId document, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(document.Value, "document");
+        var found = await _portal.FindDocumentAsync(document, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("document", document.Value);
+        var (reader, _) = await UserAndCompanyAsync(user, found.OfficeId, found.CompanyId, cancellationToken).ConfigureAwait(false);
+        if (reader.Kind == UserKind.ClientUser)
+        {
+            await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, found.ClientId, Feature.DocumentExchange, cancellationToken).ConfigureAwait(false);
+        }
+
+        var stream = await Blobs.OpenReadAsync(found.BlobKey, cancellationToken).ConfigureAwait(false)
+            ?? throw Refuse.Rule("document.content-missing", $"The content of '{found.FileName}' is no longer in storage: ask for the document again.", "SHARE-7");
+        return (found, new VerifyingStream(stream, found.Sha256, found.SizeBytes, found.FileName));
+    }
+
+    /// <summary>Sets the office's house style (SHARE-10). Each field is validated; the slug must be free.</summary>
+    /// <param name="actor">Who sets it.</param>
+    /// <param name="office">The office.</param>
+    /// <param name="request">The style.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The style.</returns>
+    /// <exception cref="CollabRefusalException">Unknown office; an invalid field; the slug is taken by another office.</exception>
+    public async Task<HouseStyle> SetHouseStyleAsync(Actor actor, OfficeId office, HouseStyleRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Guard.Id(office.Value, "office");
+        _ = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        var style = await _portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false);
+        var slug = HouseStyle.CheckSlug(request.Slug, _options.Portal.ReservedSlugs);
+        if (await _portal.FindHouseStyleBySlugAsync(slug, cancellationToken).ConfigureAwait(false) is { } owner && owner.OfficeId != office)
+        {
+            throw Refuse.Rule("house-style.slug-taken", $"The portal address '{slug}' belongs to another office: choose another.", "SHARE-10");
+        }
+
+        if (style is null)
+        {
+            style = HouseStyle.Create(office);
+            style.Apply(request, _options.Portal.ReservedSlugs, actor, _clock.GetCurrentInstant());
+            _unitOfWork.Add(style);
+        }
+        else
+        {
+            style.Apply(request, _options.Portal.ReservedSlugs, actor, _clock.GetCurrentInstant());
+        }
+
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false); // the unique index settles a race for one slug
+        return style;
+    }
+
+    /// <summary>The house style a client sees from an office: the office's own when the client's tier includes it (TIER-2), otherwise none.</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The style, or null for the vendor's default look.</returns>
+    public async Task<HouseStyle?> HouseStyleForClientAsync(OfficeId office, ClientId client, CancellationToken cancellationToken = default)
+    {
+        var tier = await _tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false);
+        return tier is { } t && _catalogue.Allows(t, Feature.HouseStyle)
+            ? await _portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <summary>Finds an office's house style by its portal address.</summary>
+    /// <param name="slug">The slug.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The style, or null.</returns>
+    public Task<HouseStyle?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default) => _portal.FindHouseStyleBySlugAsync(slug, cancellationToken);
+
+    internal async Task<CollabUser> ClientUserAsync(UserId clientUser, CancellationToken cancellationToken)
+    {
+        Guard.Id(clientUser.Value, "user");
+        var user = await _registry.FindUserAsync(clientUser, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", clientUser.Value);
+        return user is { Kind: UserKind.ClientUser, IsActive: true, ClientId: not null }
+            ? user
+            : throw Refuse.Forbidden("portal.not-a-client-user", $"{user.Email} is not an active client user: the portal is for client users.", "SEC-1");
+    }
+
+    /// <summary>The acting user and the company, after checking the user may act for that office and company (SEC-1).</summary>
+    private async Task<(CollabUser User, Company Company)> UserAndCompanyAsync(UserId userId, OfficeId office, CompanyId company, CancellationToken cancellationToken)
+    {
+        Guard.Id(userId.Value, "user");
+        Guard.Id(office.Value, "office");
+        Guard.Id(company.Value, "company");
+        var user = await _registry.FindUserAsync(userId, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", userId.Value);
+        var owner = await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("company", company.Value);
+        var allowed = user.IsActive && (user.Kind == UserKind.OfficeUser
+            ? user.OfficeId == office
+            : user.ClientId == owner.ClientId && user.MayReach(company));
+        return allowed
+            ? (user, owner)
+            : throw Refuse.Forbidden("portal.not-permitted", $"{user.Email} may not exchange documents for company {owner.Name} with this office.", "SEC-1");
+    }
+
+    private async Task NotifyAsync(DocumentDirection direction, OfficeId office, Company company, AuditSubject subject, NotificationKind kind, string text, CancellationToken cancellationToken)
+    {
+        var recipients = direction == DocumentDirection.ToClient
+            ? await _people.ClientUsersReachingAsync(company.ClientId, company.Id, cancellationToken).ConfigureAwait(false)
+            : await _people.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false);
+        foreach (var recipient in recipients)
+        {
+            _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), kind, recipient.Email, subject, text));
+        }
+    }
+}

@@ -1,0 +1,351 @@
+using Collab.Registry;
+using Collab.Stores;
+using Collab.Tiers;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Collab.Portal;
+
+/// <summary>What sending a questionnaire to one company produced (SHARE-9).</summary>
+/// <param name="Company">The company.</param>
+/// <param name="Questionnaire">The questionnaire sent, or null when refused.</param>
+/// <param name="Refusal">Why it was not sent, or null.</param>
+public sealed record QuestionnaireSendOutcome(CompanyId Company, Questionnaire? Questionnaire, Refusal? Refusal);
+
+/// <summary>Completion of one sent questionnaire, for the office's overview (SHARE-9).</summary>
+/// <param name="Questionnaire">The questionnaire.</param>
+/// <param name="Client">The client.</param>
+/// <param name="Company">The company.</param>
+/// <param name="TemplateVersion">The version it was sent with.</param>
+/// <param name="State">Open or completed.</param>
+/// <param name="Answered">Questions answered.</param>
+/// <param name="Questions">Questions in it.</param>
+public sealed record QuestionnaireProgress(QuestionnaireId Questionnaire, ClientId Client, CompanyId Company, int TemplateVersion, QuestionnaireState State, int Answered, int Questions);
+
+/// <summary>
+/// Questions to the client (SHARE-8) and prepare-by-client questionnaires (SHARE-9): batches collected over several
+/// services and sent at once; versioned templates sent to many clients, each frozen at the version it received,
+/// answered with typed answers, completion tracked per client, deadline reminders by SHARE-4's rule.
+/// </summary>
+public sealed class QuestionService
+{
+    private readonly IPortalStore _portal;
+    private readonly IRegistryStore _registry;
+    private readonly IReportStore _people;
+    private readonly ITierStore _tiers;
+    private readonly TierCatalogue _catalogue;
+    private readonly ICollabUnitOfWork _unitOfWork;
+    private readonly IClock _clock;
+    private readonly CollabOptions _options;
+
+    /// <summary>Creates the service; resolved from dependency injection.</summary>
+    /// <param name="portal">Reads the portal.</param>
+    /// <param name="registry">Reads the registry.</param>
+    /// <param name="people">Finds whom to notify.</param>
+    /// <param name="tiers">Reads tiers.</param>
+    /// <param name="catalogue">The tier catalogue.</param>
+    /// <param name="unitOfWork">Saves changes.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="options">Collab's options.</param>
+    public QuestionService(IPortalStore portal, IRegistryStore registry, IReportStore people, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options)
+    {
+        _portal = portal;
+        _registry = registry;
+        _people = people;
+        _tiers = tiers;
+        _catalogue = catalogue;
+        _unitOfWork = unitOfWork;
+        _clock = clock;
+        _options = options.Value;
+    }
+
+    /// <summary>Starts a batch of questions for a company of a client (SHARE-8).</summary>
+    /// <param name="actor">The office user.</param>
+    /// <param name="office">The office.</param>
+    /// <param name="company">The company.</param>
+    /// <param name="title">The batch's title, such as "Questions for the 2025 returns".</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The draft batch.</returns>
+    /// <exception cref="CollabRefusalException">Unknown company; the tier lacks questions (SHARE-11); invalid title.</exception>
+    public async Task<QuestionBatch> StartBatchAsync(Actor actor, OfficeId office, CompanyId company, string title, CancellationToken cancellationToken = default)
+    {
+        var owner = await CompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        await TierGate.RequireAsync(_tiers, _catalogue, office, owner.ClientId, Feature.ClientQuestions, cancellationToken).ConfigureAwait(false);
+        var batch = QuestionBatch.Create(office, owner.ClientId, owner.Id, title);
+        _unitOfWork.Add(batch);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return batch;
+    }
+
+    /// <summary>Adds a question for a service to a draft batch.</summary>
+    /// <param name="batch">The batch.</param>
+    /// <param name="service">The service it is for.</param>
+    /// <param name="question">The question.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The batch.</returns>
+    /// <exception cref="CollabRefusalException">Unknown batch; already sent; full; invalid text.</exception>
+    public async Task<QuestionBatch> AddQuestionAsync(QuestionBatchId batch, string service, string question, CancellationToken cancellationToken = default)
+    {
+        var found = await BatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        found.Add(service, question, _clock.GetCurrentInstant());
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>Sends the batch to the client in one go: one notification, one portal entry with an open action (SHARE-8).</summary>
+    /// <param name="actor">The office user.</param>
+    /// <param name="batch">The batch.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The batch.</returns>
+    /// <exception cref="CollabRefusalException">Unknown batch; already sent; empty; the tier lacks questions now (SHARE-11).</exception>
+    public async Task<QuestionBatch> SendBatchAsync(Actor actor, QuestionBatchId batch, CancellationToken cancellationToken = default)
+    {
+        var found = await BatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, found.ClientId, Feature.ClientQuestions, cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        found.Send(actor, now);
+        _unitOfWork.Add(PortalItem.Share(PortalItemKind.QuestionBatch, found.Id.Value, found.OfficeId, found.ClientId, found.CompanyId, found.Title, now, true, null, found.Status));
+        foreach (var user in await _people.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false))
+        {
+            _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.QuestionsSent, user.Email, AuditSubject.Client(found.ClientId),
+                $"Your office has {found.Questions.Count} question(s) for you: {found.Title}."));
+        }
+
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>The client answers one question; the batch's status follows (SHARE-8).</summary>
+    /// <param name="clientUser">A client user who may reach the batch's company.</param>
+    /// <param name="batch">The batch.</param>
+    /// <param name="number">The question's number.</param>
+    /// <param name="answer">The answer.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The batch.</returns>
+    /// <exception cref="CollabRefusalException">Unknown batch or question; not sent; the user may not see it (SEC-1); the tier lacks questions now.</exception>
+    public async Task<QuestionBatch> AnswerAsync(UserId clientUser, QuestionBatchId batch, int number, string answer, CancellationToken cancellationToken = default)
+    {
+        var found = await BatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        await EnsureClientMayAsync(clientUser, found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
+        await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, found.ClientId, Feature.ClientQuestions, cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        found.Answer(number, answer, clientUser, now);
+        if (await _portal.FindPortalItemAsync(found.Id.Value, cancellationToken).ConfigureAwait(false) is { } item)
+        {
+            item.Update(found.State != QuestionBatchState.Answered, found.Status, false, now);
+        }
+
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>Finds a batch.</summary>
+    /// <param name="batch">The batch.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The batch, or null.</returns>
+    public Task<QuestionBatch?> FindBatchAsync(QuestionBatchId batch, CancellationToken cancellationToken = default) => _portal.FindBatchAsync(batch, cancellationToken);
+
+    /// <summary>Creates a questionnaire template (version 1) of an office (SHARE-9).</summary>
+    /// <param name="actor">The office user.</param>
+    /// <param name="office">The office.</param>
+    /// <param name="name">Its name.</param>
+    /// <param name="sections">Its sections per service part, with typed questions.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The template.</returns>
+    /// <exception cref="CollabRefusalException">Unknown office; invalid name, sections or questions.</exception>
+    public async Task<QuestionnaireTemplate> CreateTemplateAsync(Actor actor, OfficeId office, string name, IReadOnlyList<QuestionnaireSection> sections, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(office.Value, "office");
+        _ = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        var template = QuestionnaireTemplate.Create(office, name, sections, actor, _clock.GetCurrentInstant());
+        _unitOfWork.Add(template);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return template;
+    }
+
+    /// <summary>Edits a template: a new version. Questionnaires already sent keep the version they received.</summary>
+    /// <param name="actor">The office user.</param>
+    /// <param name="template">The template.</param>
+    /// <param name="name">The new name.</param>
+    /// <param name="sections">The new sections.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The template at its new version.</returns>
+    /// <exception cref="CollabRefusalException">Unknown template; invalid content.</exception>
+    public async Task<QuestionnaireTemplate> EditTemplateAsync(Actor actor, QuestionnaireTemplateId template, string name, IReadOnlyList<QuestionnaireSection> sections, CancellationToken cancellationToken = default)
+    {
+        var found = await TemplateAsync(template, cancellationToken).ConfigureAwait(false);
+        found.Edit(name, sections, actor, _clock.GetCurrentInstant());
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>
+    /// Sends a template's current version to many companies (SHARE-9). Each company gets its own frozen copy; a
+    /// company whose client's tier lacks questionnaires is reported, and the others are sent (as with TIER-5).
+    /// </summary>
+    /// <param name="actor">The office user.</param>
+    /// <param name="template">The template.</param>
+    /// <param name="companies">The companies, each of a client the office collaborates with.</param>
+    /// <param name="deadline">The deadline for every copy, if any; a reminder follows SHARE-4's rule.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One outcome per company, in the order given.</returns>
+    /// <exception cref="CollabRefusalException">Unknown template.</exception>
+    public async Task<IReadOnlyList<QuestionnaireSendOutcome>> SendAsync(Actor actor, QuestionnaireTemplateId template, IReadOnlyCollection<CompanyId> companies, LocalDate? deadline = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(companies);
+        var found = await TemplateAsync(template, cancellationToken).ConfigureAwait(false);
+        var office = await _registry.FindOfficeAsync(found.OfficeId, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", found.OfficeId.Value);
+        var zone = DateTimeZoneProviders.Tzdb[office.TimeZoneId];
+        var outcomes = new List<QuestionnaireSendOutcome>(companies.Count);
+        foreach (var company in companies.Distinct())
+        {
+            try
+            {
+                var owner = await CompanyAsync(company, cancellationToken).ConfigureAwait(false);
+                await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, owner.ClientId, Feature.PrepareByClientQuestionnaires, cancellationToken).ConfigureAwait(false);
+                var now = _clock.GetCurrentInstant();
+                var questionnaire = Questionnaire.Send(found, owner.ClientId, owner.Id, deadline,
+                    deadline is { } d ? Reports.Reminders.DueAt(d, _options.ReminderLeadDays, zone) : null, actor, now);
+                _unitOfWork.Add(questionnaire);
+                _unitOfWork.Add(PortalItem.Share(PortalItemKind.Questionnaire, questionnaire.Id.Value, found.OfficeId, owner.ClientId, owner.Id, found.Name, now, true, deadline, "Open"));
+                foreach (var user in await _people.ClientUsersReachingAsync(owner.ClientId, owner.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.QuestionnaireSent, user.Email, AuditSubject.Client(owner.ClientId),
+                        $"Please fill in '{found.Name}'{(deadline is { } due ? $" by {due:yyyy-MM-dd}" : string.Empty)}."));
+                }
+
+                outcomes.Add(new QuestionnaireSendOutcome(company, questionnaire, null));
+            }
+            catch (CollabRefusalException refusal) when (refusal.Kind != RefusalKind.ConcurrencyConflict)
+            {
+                outcomes.Add(new QuestionnaireSendOutcome(company, null, refusal.Refusal));
+            }
+        }
+
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return outcomes;
+    }
+
+    /// <summary>The client answers one question with a typed answer (SHARE-9).</summary>
+    /// <param name="clientUser">A client user who may reach the questionnaire's company.</param>
+    /// <param name="questionnaire">The questionnaire.</param>
+    /// <param name="questionId">The question's id.</param>
+    /// <param name="answer">The answer as text: free text; yes or no; an amount such as 1234.50; a date as yyyy-MM-dd; a document id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The questionnaire.</returns>
+    /// <exception cref="CollabRefusalException">Unknown questionnaire or question; completed; the answer does not fit the type; the user may not see it.</exception>
+    public async Task<Questionnaire> AnswerQuestionnaireAsync(UserId clientUser, QuestionnaireId questionnaire, string questionId, string answer, CancellationToken cancellationToken = default)
+    {
+        var found = await QuestionnaireAsync(questionnaire, cancellationToken).ConfigureAwait(false);
+        await EnsureClientMayAsync(clientUser, found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
+        await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, found.ClientId, Feature.PrepareByClientQuestionnaires, cancellationToken).ConfigureAwait(false);
+        var question = found.Sections.SelectMany(s => s.Questions).FirstOrDefault(q => q.Id == questionId);
+        var document = question?.Type == AnswerType.File && Guid.TryParse(answer, out var id)
+            ? await _portal.FindDocumentAsync(new DocumentId(id), cancellationToken).ConfigureAwait(false)
+            : null;
+        found.Answer(questionId, answer, d => document is not null && document.Id == d && document.ClientId == found.ClientId && document.CompanyId == found.CompanyId,
+            _clock.GetCurrentInstant());
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>The client completes the questionnaire: every required question must be answered (SHARE-9).</summary>
+    /// <param name="clientUser">A client user who may reach the questionnaire's company.</param>
+    /// <param name="questionnaire">The questionnaire.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The questionnaire.</returns>
+    /// <exception cref="CollabRefusalException">Unknown; already completed; required answers missing; the user may not see it.</exception>
+    public async Task<Questionnaire> CompleteQuestionnaireAsync(UserId clientUser, QuestionnaireId questionnaire, CancellationToken cancellationToken = default)
+    {
+        var found = await QuestionnaireAsync(questionnaire, cancellationToken).ConfigureAwait(false);
+        await EnsureClientMayAsync(clientUser, found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        found.Complete(clientUser, now);
+        if (await _portal.FindPortalItemAsync(found.Id.Value, cancellationToken).ConfigureAwait(false) is { } item)
+        {
+            item.Update(false, "Completed", false, now);
+        }
+
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>Completion per client of everything sent from a template (SHARE-9).</summary>
+    /// <param name="template">The template.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>One line per questionnaire sent.</returns>
+    public async Task<IReadOnlyList<QuestionnaireProgress>> ProgressAsync(QuestionnaireTemplateId template, CancellationToken cancellationToken = default) =>
+        (await _portal.QuestionnairesOfTemplateAsync(template, cancellationToken).ConfigureAwait(false))
+            .Select(q => new QuestionnaireProgress(q.Id, q.ClientId, q.CompanyId, q.TemplateVersion, q.State, q.Answers.Count, q.Sections.Sum(s => s.Questions.Count)))
+            .ToList();
+
+    /// <summary>Finds a questionnaire.</summary>
+    /// <param name="questionnaire">The questionnaire.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The questionnaire, or null.</returns>
+    public Task<Questionnaire?> FindQuestionnaireAsync(QuestionnaireId questionnaire, CancellationToken cancellationToken = default) =>
+        _portal.FindQuestionnaireAsync(questionnaire, cancellationToken);
+
+    /// <summary>
+    /// Queues the deadline reminder of every open questionnaire whose reminder is due (SHARE-4's rule reused), each once,
+    /// even with several scheduler instances. The text is the office's house-style reminder when the client's tier includes it.
+    /// </summary>
+    /// <param name="max">At most this many per call.</param>
+    /// <param name="cancellationToken">Cancels between questionnaires.</param>
+    /// <returns>How many reminders this call queued.</returns>
+    public async Task<int> SendDueRemindersAsync(int max = 500, CancellationToken cancellationToken = default)
+    {
+        var sent = 0;
+        foreach (var questionnaire in await _portal.FindDueQuestionnaireRemindersAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false))
+        {
+            questionnaire.MarkReminderSent(_clock.GetCurrentInstant());
+            var text = await ReminderTextAsync(questionnaire, cancellationToken).ConfigureAwait(false);
+            foreach (var user in await _people.ClientUsersReachingAsync(questionnaire.ClientId, questionnaire.CompanyId, cancellationToken).ConfigureAwait(false))
+            {
+                _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.QuestionnaireReminder, user.Email, AuditSubject.Client(questionnaire.ClientId), text));
+            }
+
+            sent += await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return sent;
+    }
+
+    private Task<string> ReminderTextAsync(Questionnaire questionnaire, CancellationToken cancellationToken) =>
+        ReminderTexts.ForAsync(_tiers, _catalogue, _portal, _registry, questionnaire.OfficeId, questionnaire.ClientId, questionnaire.Name, questionnaire.Deadline!.Value,
+            $"Reminder: please complete '{questionnaire.Name}' by {questionnaire.Deadline:yyyy-MM-dd}.", cancellationToken);
+
+    private async Task EnsureClientMayAsync(UserId clientUser, ClientId client, CompanyId company, CancellationToken cancellationToken)
+    {
+        Guard.Id(clientUser.Value, "user");
+        var user = await _registry.FindUserAsync(clientUser, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", clientUser.Value);
+        if (user is not { Kind: UserKind.ClientUser, IsActive: true } || user.ClientId != client || !user.MayReach(company))
+        {
+            throw Refuse.Forbidden("portal.not-permitted", $"{user.Email} may not answer for this company.", "SEC-1");
+        }
+    }
+
+    private async Task<Company> CompanyAsync(CompanyId company, CancellationToken cancellationToken)
+    {
+        Guard.Id(company.Value, "company");
+        return await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("company", company.Value);
+    }
+
+    private async Task<QuestionBatch> BatchAsync(QuestionBatchId batch, CancellationToken cancellationToken)
+    {
+        Guard.Id(batch.Value, "batch");
+        return await _portal.FindBatchAsync(batch, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("batch", batch.Value);
+    }
+
+    private async Task<QuestionnaireTemplate> TemplateAsync(QuestionnaireTemplateId template, CancellationToken cancellationToken)
+    {
+        Guard.Id(template.Value, "template");
+        return await _portal.FindTemplateAsync(template, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("template", template.Value);
+    }
+
+    private async Task<Questionnaire> QuestionnaireAsync(QuestionnaireId questionnaire, CancellationToken cancellationToken)
+    {
+        Guard.Id(questionnaire.Value, "questionnaire");
+        return await _portal.FindQuestionnaireAsync(questionnaire, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("questionnaire", questionnaire.Value);
+    }
+}

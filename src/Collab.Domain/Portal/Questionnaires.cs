@@ -1,0 +1,289 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using NodaTime;
+
+namespace Collab.Portal;
+
+/// <summary>What kind of answer a questionnaire question takes (SHARE-9).</summary>
+public enum AnswerType
+{
+    /// <summary>Free text, up to 4 000 characters.</summary>
+    Text = 1,
+
+    /// <summary>Yes or no.</summary>
+    YesNo = 2,
+
+    /// <summary>An amount in euro, at most two decimals.</summary>
+    Amount = 3,
+
+    /// <summary>A date, as yyyy-MM-dd.</summary>
+    Date = 4,
+
+    /// <summary>A document the client uploaded through the portal (its <see cref="DocumentId"/>).</summary>
+    File = 5,
+}
+
+/// <summary>A question of a questionnaire.</summary>
+/// <param name="Id">Its id within the template: 1 to 40 of a–z, 0–9, '-' and '_'; unique across the template.</param>
+/// <param name="Text">The question.</param>
+/// <param name="Type">What kind of answer it takes.</param>
+/// <param name="Required">Whether completing needs an answer.</param>
+public sealed record QuestionDefinition(string Id, string Text, AnswerType Type, bool Required = true);
+
+/// <summary>A section of a questionnaire, for one part of the service (for example "car" or "mortgage" of the income tax return).</summary>
+/// <param name="ServicePart">The service part.</param>
+/// <param name="Questions">Its questions.</param>
+public sealed record QuestionnaireSection(string ServicePart, IReadOnlyList<QuestionDefinition> Questions);
+
+/// <summary>
+/// A prepare-by-client questionnaire template of an office (SHARE-9). Every edit makes a new <see cref="Version"/>;
+/// what was sent keeps the version it was sent with, frozen in each <see cref="Questionnaire"/>.
+/// </summary>
+public sealed partial class QuestionnaireTemplate : AggregateRoot
+{
+    private string _sections = "[]";
+
+    private QuestionnaireTemplate() => Name = string.Empty;
+
+    /// <summary>The template's id.</summary>
+    public QuestionnaireTemplateId Id { get; private set; }
+
+    /// <summary>The office that owns it.</summary>
+    public OfficeId OfficeId { get; private set; }
+
+    /// <summary>Its name.</summary>
+    public string Name { get; private set; }
+
+    /// <summary>Its version: 1 when created, one more for every edit.</summary>
+    public int TemplateVersion { get; private set; }
+
+    /// <summary>The sections, as of this version.</summary>
+    public IReadOnlyList<QuestionnaireSection> Sections => JsonSerializer.Deserialize<List<QuestionnaireSection>>(_sections, PortalJson.Options) ?? [];
+
+    internal string SectionsJson => _sections;
+
+    internal static QuestionnaireTemplate Create(OfficeId office, string name, IReadOnlyList<QuestionnaireSection> sections, Actor actor, Instant now)
+    {
+        var template = new QuestionnaireTemplate { Id = QuestionnaireTemplateId.New(), OfficeId = office };
+        template.Edit(name, sections, actor, now);
+        return template;
+    }
+
+    internal void Edit(string name, IReadOnlyList<QuestionnaireSection> sections, Actor actor, Instant now)
+    {
+        Name = Guard.Name(name, "questionnaire name");
+        _sections = JsonSerializer.Serialize(Check(sections), PortalJson.Options);
+        TemplateVersion++;
+        Raise(new Registry.RegistryChanged(now, actor, AuditAction.QuestionnaireTemplateSaved, AuditSubject.Office(OfficeId),
+            $"template={Id};version={TemplateVersion};sections={sections.Count};questions={sections.Sum(s => s.Questions.Count)}"));
+    }
+
+    private static List<QuestionnaireSection> Check(IReadOnlyList<QuestionnaireSection>? sections)
+    {
+        if (sections is null || sections.Count is < 1 or > 50)
+        {
+            throw Refuse.InvalidInput("questionnaire.sections", "A questionnaire has 1 to 50 sections.", "SHARE-9");
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var checkedSections = new List<QuestionnaireSection>(sections.Count);
+        foreach (var section in sections)
+        {
+            if (section?.Questions is null || section.Questions.Count is < 1 or > 200)
+            {
+                throw Refuse.InvalidInput("questionnaire.questions", "Each section has 1 to 200 questions.", "SHARE-9");
+            }
+
+            var questions = new List<QuestionDefinition>(section.Questions.Count);
+            foreach (var question in section.Questions)
+            {
+                if (question is null || !QuestionIdPattern().IsMatch(question.Id ?? string.Empty) || !ids.Add(question.Id!))
+                {
+                    throw Refuse.InvalidInput("questionnaire.question-id", $"Question id '{question?.Id}' is invalid or used twice: use 1 to 40 of a-z, 0-9, '-' and '_', unique in the questionnaire.", "SHARE-9");
+                }
+
+                if (!Enum.IsDefined(question.Type))
+                {
+                    throw Refuse.InvalidInput("questionnaire.answer-type", $"Question '{question.Id}' has unknown answer type {(int)question.Type}.", "SHARE-9");
+                }
+
+                questions.Add(question with { Text = QuestionBatch.Text(question.Text, "question") });
+            }
+
+            checkedSections.Add(new QuestionnaireSection(Guard.Name(section.ServicePart, "service part"), questions));
+        }
+
+        return checkedSections;
+    }
+
+    [GeneratedRegex("^[a-z0-9_-]{1,40}$", RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionIdPattern();
+}
+
+/// <summary>Where a client's questionnaire stands.</summary>
+public enum QuestionnaireState
+{
+    /// <summary>Sent; the client is filling it in.</summary>
+    Open = 1,
+
+    /// <summary>Completed by the client.</summary>
+    Completed = 2,
+}
+
+/// <summary>
+/// A questionnaire sent to one client (SHARE-9): the template's content frozen at the version sent, so later edits
+/// of the template never change what the client received; the client's answers, typed; completion.
+/// </summary>
+public sealed class Questionnaire : AggregateRoot
+{
+    private string _sections = "[]";
+    private string _answers = "{}";
+
+    private Questionnaire() => Name = string.Empty;
+
+    /// <summary>The questionnaire's id.</summary>
+    public QuestionnaireId Id { get; private set; }
+
+    /// <summary>The template it came from.</summary>
+    public QuestionnaireTemplateId TemplateId { get; private set; }
+
+    /// <summary>The template's version at sending.</summary>
+    public int TemplateVersion { get; private set; }
+
+    /// <summary>Its name, as sent.</summary>
+    public string Name { get; private set; }
+
+    /// <summary>The office.</summary>
+    public OfficeId OfficeId { get; private set; }
+
+    /// <summary>The client.</summary>
+    public ClientId ClientId { get; private set; }
+
+    /// <summary>The company it concerns.</summary>
+    public CompanyId CompanyId { get; private set; }
+
+    /// <summary>When it was sent.</summary>
+    public Instant SentAt { get; private set; }
+
+    /// <summary>The deadline, if any.</summary>
+    public LocalDate? Deadline { get; private set; }
+
+    /// <summary>When the deadline reminder is due (SHARE-4's rule); null without a deadline.</summary>
+    public Instant? ReminderDueAt { get; private set; }
+
+    /// <summary>When the reminder was sent.</summary>
+    public Instant? ReminderSentAt { get; private set; }
+
+    /// <summary>Open or completed.</summary>
+    public QuestionnaireState State { get; private set; }
+
+    /// <summary>When it was completed.</summary>
+    public Instant? CompletedAt { get; private set; }
+
+    /// <summary>The sections exactly as sent.</summary>
+    public IReadOnlyList<QuestionnaireSection> Sections => JsonSerializer.Deserialize<List<QuestionnaireSection>>(_sections, PortalJson.Options) ?? [];
+
+    /// <summary>The answers so far, by question id, in canonical text form (yes/no, 1234.50, 2026-03-31, a document id).</summary>
+    public IReadOnlyDictionary<string, string> Answers => JsonSerializer.Deserialize<Dictionary<string, string>>(_answers, PortalJson.Options) ?? [];
+
+    internal string SectionsJson => _sections;
+
+    internal static Questionnaire Send(QuestionnaireTemplate template, ClientId client, CompanyId company, LocalDate? deadline, Instant? reminderDueAt, Actor actor, Instant now)
+    {
+        var questionnaire = new Questionnaire
+        {
+            Id = QuestionnaireId.New(),
+            TemplateId = template.Id,
+            TemplateVersion = template.TemplateVersion,
+            Name = template.Name,
+            _sections = template.SectionsJson, // a copy of the text: the template's later edits cannot reach it
+            OfficeId = template.OfficeId,
+            ClientId = client,
+            CompanyId = company,
+            SentAt = now,
+            Deadline = deadline,
+            ReminderDueAt = reminderDueAt,
+            State = QuestionnaireState.Open,
+        };
+        questionnaire.Raise(new Registry.RegistryChanged(now, actor, AuditAction.QuestionnaireSent, AuditSubject.Client(client),
+            $"questionnaire={questionnaire.Id};template={template.Id};version={template.TemplateVersion};company={company};deadline={deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}"));
+        return questionnaire;
+    }
+
+    internal void Answer(string questionId, string value, Func<DocumentId, bool> isClientDocument, Instant now)
+    {
+        EnsureOpen();
+        var question = Sections.SelectMany(s => s.Questions).FirstOrDefault(q => q.Id == questionId)
+            ?? throw Refuse.InvalidInput("questionnaire.unknown-question", $"This questionnaire has no question '{questionId}'.", "SHARE-9");
+        var answers = Answers.ToDictionary(StringComparer.Ordinal);
+        answers[questionId] = Canonical(question, value, isClientDocument);
+        _answers = JsonSerializer.Serialize(answers, PortalJson.Options);
+        Raise(new PortalItemChanged(now));
+    }
+
+    internal void Complete(UserId user, Instant now)
+    {
+        EnsureOpen();
+        var missing = Sections.SelectMany(s => s.Questions).Where(q => q.Required && !Answers.ContainsKey(q.Id)).Select(q => q.Id).ToList();
+        if (missing.Count > 0)
+        {
+            throw Refuse.Rule("questionnaire.incomplete", $"{missing.Count} required question(s) are unanswered ({string.Join(", ", missing.Take(5))}): answer them before completing.", "SHARE-9");
+        }
+
+        State = QuestionnaireState.Completed;
+        CompletedAt = now;
+        Raise(new Registry.RegistryChanged(now, Actor.ClientUser(user), AuditAction.QuestionnaireCompleted, AuditSubject.Client(ClientId),
+            $"questionnaire={Id};template={TemplateId};version={TemplateVersion};answers={Answers.Count}"));
+    }
+
+    internal void MarkReminderSent(Instant now)
+    {
+        ReminderSentAt = now;
+        Raise(new PortalItemChanged(now));
+    }
+
+    private void EnsureOpen()
+    {
+        if (State != QuestionnaireState.Open)
+        {
+            throw Refuse.Rule("questionnaire.completed", "This questionnaire is completed; ask the office to send it again to change an answer.", "SHARE-9");
+        }
+    }
+
+    /// <summary>Checks an answer against its question's type and returns its canonical text.</summary>
+    internal static string Canonical(QuestionDefinition question, string? value, Func<DocumentId, bool> isClientDocument)
+    {
+        var text = value?.Trim() ?? string.Empty;
+        CollabRefusalException Wrong(string expected) =>
+            Refuse.InvalidInput("questionnaire.answer-invalid", $"'{value}' does not answer '{question.Text}': {expected}.", "SHARE-9");
+
+        switch (question.Type)
+        {
+            case AnswerType.Text:
+                return text.Length is >= 1 and <= 4000 ? text : throw Wrong("give 1 to 4 000 characters");
+            case AnswerType.YesNo:
+                return text.ToLowerInvariant() switch
+                {
+                    "yes" or "ja" or "true" => "yes",
+                    "no" or "nee" or "false" => "no",
+                    _ => throw Wrong("answer yes or no"),
+                };
+            case AnswerType.Amount:
+                if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+                    && decimal.Round(amount, 2) == amount && Math.Abs(amount) < 1_000_000_000_000m)
+                {
+                    return amount.ToString("0.00", CultureInfo.InvariantCulture);
+                }
+
+                throw Wrong("give an amount in euro with at most two decimals and a '.' as decimal point, such as 1234.50");
+            case AnswerType.Date:
+                var parsed = NodaTime.Text.LocalDatePattern.Iso.Parse(text);
+                return parsed.Success ? NodaTime.Text.LocalDatePattern.Iso.Format(parsed.Value) : throw Wrong("give a date as yyyy-MM-dd");
+            default:
+                return Guid.TryParse(text, out var document) && isClientDocument(new DocumentId(document))
+                    ? document.ToString()
+                    : throw Wrong("upload the file through the portal and answer with its document id");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using NodaTime;
+
+namespace Collab.Portal;
+
+/// <summary>Where a question batch stands (SHARE-8).</summary>
+public enum QuestionBatchState
+{
+    /// <summary>The office is still collecting questions.</summary>
+    Draft = 1,
+
+    /// <summary>Sent to the client; some questions are unanswered.</summary>
+    Sent = 2,
+
+    /// <summary>Every question is answered.</summary>
+    Answered = 3,
+}
+
+/// <summary>One question of a batch, for one service.</summary>
+/// <param name="Number">Its number in the batch, from 1.</param>
+/// <param name="Service">The service it is for, such as "income tax return" or "annual report".</param>
+/// <param name="Text">The question.</param>
+/// <param name="Answer">The client's answer, once given.</param>
+/// <param name="AnsweredAt">When it was answered.</param>
+public sealed record BatchQuestion(int Number, string Service, string Text, string? Answer = null, Instant? AnsweredAt = null);
+
+/// <summary>
+/// Questions for several services, collected by the office and sent to the client as one batch (SHARE-8); the
+/// client answers question by question, and the batch's status follows.
+/// </summary>
+public sealed class QuestionBatch : AggregateRoot
+{
+    internal const int MaxQuestions = 200;
+    private string _questions = "[]";
+    private List<BatchQuestion>? _parsed;
+
+    private QuestionBatch() => Title = string.Empty;
+
+    /// <summary>The batch's id.</summary>
+    public QuestionBatchId Id { get; private set; }
+
+    /// <summary>The office asking.</summary>
+    public OfficeId OfficeId { get; private set; }
+
+    /// <summary>The client.</summary>
+    public ClientId ClientId { get; private set; }
+
+    /// <summary>The company the questions concern.</summary>
+    public CompanyId CompanyId { get; private set; }
+
+    /// <summary>The batch's title.</summary>
+    public string Title { get; private set; }
+
+    /// <summary>Draft, sent or answered.</summary>
+    public QuestionBatchState State { get; private set; }
+
+    /// <summary>When it was sent.</summary>
+    public Instant? SentAt { get; private set; }
+
+    /// <summary>The questions, in order.</summary>
+    public IReadOnlyList<BatchQuestion> Questions => _parsed ??= JsonSerializer.Deserialize<List<BatchQuestion>>(_questions, PortalJson.Options) ?? [];
+
+    /// <summary>How many are answered.</summary>
+    public int AnsweredCount => Questions.Count(q => q.Answer is not null);
+
+    /// <summary>The status as the portal shows it, such as <c>2/5 answered</c>.</summary>
+    public string Status => State == QuestionBatchState.Draft ? "Draft" : $"{AnsweredCount}/{Questions.Count} answered";
+
+    internal static QuestionBatch Create(OfficeId office, ClientId client, CompanyId company, string title) =>
+        new() { Id = QuestionBatchId.New(), OfficeId = office, ClientId = client, CompanyId = company, Title = Guard.Name(title, "batch title"), State = QuestionBatchState.Draft };
+
+    internal void Add(string service, string text, Instant now)
+    {
+        if (State != QuestionBatchState.Draft)
+        {
+            throw Refuse.Rule("questions.already-sent", "This batch was sent: start a new batch for more questions.", "SHARE-8");
+        }
+
+        if (Questions.Count >= MaxQuestions)
+        {
+            throw Refuse.InvalidInput("questions.too-many", $"A batch holds at most {MaxQuestions} questions: send this one and start another.", "SHARE-8");
+        }
+
+        var question = new BatchQuestion(Questions.Count + 1, Guard.Name(service, "service"), Text(text, "question"));
+        Store([.. Questions, question], new PortalItemChanged(now));
+    }
+
+    internal void Send(Actor actor, Instant now)
+    {
+        if (State != QuestionBatchState.Draft)
+        {
+            throw Refuse.Rule("questions.already-sent", "This batch was already sent.", "SHARE-8");
+        }
+
+        if (Questions.Count == 0)
+        {
+            throw Refuse.InvalidInput("questions.empty", "The batch has no questions yet: add at least one before sending.", "SHARE-8");
+        }
+
+        State = QuestionBatchState.Sent;
+        SentAt = now;
+        Raise(new Registry.RegistryChanged(now, actor, AuditAction.QuestionBatchSent, AuditSubject.Client(ClientId),
+            $"batch={Id};company={CompanyId};questions={Questions.Count};services={string.Join(",", Questions.Select(q => q.Service).Distinct())}"));
+    }
+
+    internal void Answer(int number, string answer, UserId user, Instant now)
+    {
+        if (State == QuestionBatchState.Draft)
+        {
+            throw Refuse.Rule("questions.not-sent", "This batch has not been sent yet.", "SHARE-8");
+        }
+
+        var question = Questions.FirstOrDefault(q => q.Number == number)
+            ?? throw Refuse.InvalidInput("questions.unknown-question", $"The batch has no question {number}: answer one of 1 to {Questions.Count}.", "SHARE-8");
+        var answered = Questions.Select(q => q.Number == number ? q with { Answer = Text(answer, "answer"), AnsweredAt = now } : q).ToList();
+        Store(answered, new Registry.RegistryChanged(now, Actor.ClientUser(user), AuditAction.QuestionAnswered, AuditSubject.Client(ClientId),
+            $"batch={Id};question={number};service={question.Service};again={question.Answer is not null}"));
+        if (answered.All(q => q.Answer is not null))
+        {
+            State = QuestionBatchState.Answered;
+        }
+    }
+
+    private void Store(List<BatchQuestion> questions, IDomainEvent change)
+    {
+        _questions = JsonSerializer.Serialize(questions, PortalJson.Options);
+        _parsed = questions;
+        Raise(change);
+    }
+
+    internal static string Text(string? value, string field)
+    {
+        var text = value?.Trim();
+        return string.IsNullOrEmpty(text) || text.Length > 4000
+            ? throw Refuse.InvalidInput($"questions.{field}-invalid", $"The {field} must be 1 to 4 000 characters.", "SHARE-8")
+            : text;
+    }
+}
+
+/// <summary>One JSON setup for portal content stored as text (questions, questionnaires).</summary>
+internal static class PortalJson
+{
+    internal static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(), new InstantJsonConverter(), new LocalDateJsonConverter() },
+    };
+
+    private sealed class InstantJsonConverter : System.Text.Json.Serialization.JsonConverter<Instant>
+    {
+        public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Instant.FromUnixTimeTicks(reader.GetInt64());
+
+        public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) => writer.WriteNumberValue(value.ToUnixTimeTicks());
+    }
+
+    private sealed class LocalDateJsonConverter : System.Text.Json.Serialization.JsonConverter<LocalDate>
+    {
+        public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            NodaTime.Text.LocalDatePattern.Iso.Parse(reader.GetString() ?? string.Empty).GetValueOrThrow();
+
+        public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(NodaTime.Text.LocalDatePattern.Iso.Format(value));
+    }
+}

@@ -1,0 +1,25 @@
+using Collab.Stores;
+using Collab.Tiers;
+using NodaTime;
+
+namespace Collab.Portal;
+
+/// <summary>The text of a deadline reminder: the office's own (SHARE-10) when the client's tier includes the house style, else Collab's.</summary>
+internal static class ReminderTexts
+{
+    internal static async Task<string> ForAsync(
+        ITierStore tiers, TierCatalogue catalogue, IPortalStore portal, IRegistryStore registry,
+        OfficeId office, ClientId client, string title, LocalDate deadline, string fallback, CancellationToken cancellationToken)
+    {
+        var tier = await tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false);
+        if (tier is { } t && catalogue.Allows(t, Feature.HouseStyle)
+            && await portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false) is { } style
+            && await registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false) is { } found
+            && style.RenderReminder(found.Name, title, deadline) is { } own)
+        {
+            return own;
+        }
+
+        return fallback;
+    }
+}

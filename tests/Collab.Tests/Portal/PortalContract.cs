@@ -1,0 +1,443 @@
+using System.Text;
+using Collab.Portal;
+using Collab.Registry;
+using Collab.Reports;
+using Collab.Stores;
+using Collab.Tests.Infrastructure;
+using Collab.Tiers;
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Collab.Tests.Portal;
+
+/// <summary>The client portal (SHARE-6 … SHARE-10, TIER-8, SEC-1, SHARE-11, AUD-1), run unchanged on every engine.</summary>
+public abstract class PortalContract(Engine engine, PostgresServer? postgres)
+{
+    private static readonly Actor Desk = Actor.System("office-desk");
+
+    private async Task<BooksWorld> AtTierAsync(ClientTier tier, Action<CollabOptions>? options = null)
+    {
+        var b = await BooksWorld.CreateAsync(engine, postgres, options);
+        await b.Run(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(Desk, b.W.Office.Id, b.W.Client.Id, tier, new LocalDate(2026, 1, 1)));
+        return b;
+    }
+
+    private static Task<PortalDocument> UploadAsync(BooksWorld b, UserId user, CompanyId company, string name, byte[] content, string type = "application/pdf") =>
+        b.Run(sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(user, b.W.Office.Id, company, name, type, new MemoryStream(content)));
+
+    private static Task<PortalPage> HistoryAsync(BooksWorld b, UserId user, PortalCursor? after = null, int size = 50, bool openOnly = false) =>
+        b.Run(sp => sp.GetRequiredService<PortalService>().HistoryAsync(user, after, size, openOnly));
+
+    private static async Task<AnnualReport> ShareReportAsync(BooksWorld b, CompanyId company, string title)
+    {
+        var draft = await b.Run(sp => sp.GetRequiredService<ReportService>().DraftAsync(Desk, b.W.Office.Id, company, title));
+        return (await b.Run(sp => sp.GetRequiredService<ReportService>().ShareAsync(Desk, draft.Id, new LocalDate(2026, 6, 30)))).Report;
+    }
+
+    // R: SHARE-6, TIER-8, SEC-1
+    [SkippableFact]
+    public async Task SHARE6_one_login_sees_the_history_of_every_company_it_may_reach_newest_first_and_nothing_else()
+    {
+        await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(Desk, b.W.ClientUser.Id, b.W.OtherCompany.Id));
+        var report = await ShareReportAsync(b, b.W.Company.Id, "Jaarrekening 2025 Bakkerij");
+        b.Db.Clock.Advance(Duration.FromMinutes(1));
+        var document = await UploadAsync(b, b.W.OfficeUser.Id, b.W.OtherCompany.Id, "aangifte-2025.pdf", Encoding.UTF8.GetBytes("%PDF vastgoed"));
+        b.Db.Clock.Advance(Duration.FromMinutes(1));
+        var batch = await b.Run(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(Desk, b.W.Office.Id, b.W.Company.Id, "Vragen 2025"));
+        await b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(batch.Id, "aangifte IB", "Heeft u een nieuwe auto?"));
+        await b.Run(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(Desk, batch.Id));
+
+        var all = await HistoryAsync(b, b.W.ClientUser.Id);
+        var narrow = await HistoryAsync(b, b.W.ClientUserOfOtherCompany.Id);
+        var open = await HistoryAsync(b, b.W.ClientUser.Id, openOnly: true);
+        var stranger = await HistoryAsync(b, b.W.OtherClientUser.Id);
+
+        Assert.Equal([batch.Id.Value, document.Id.Value, report.Id.Value], all.Items.Select(i => i.Id));
+        Assert.Equal([PortalItemKind.QuestionBatch, PortalItemKind.Document, PortalItemKind.AnnualReport], all.Items.Select(i => i.Kind));
+        Assert.Equal([document.Id.Value], narrow.Items.Select(i => i.Id)); // only its own company (SEC-1)
+        Assert.Equal([batch.Id.Value, report.Id.Value], open.Items.Select(i => i.Id)); // the open actions
+        Assert.Equal(new LocalDate(2026, 6, 30), open.Items[1].Deadline);
+        Assert.Empty(stranger.Items);
+    }
+
+    // R: SHARE-6
+    [SkippableFact]
+    public async Task SHARE6_history_pages_follow_each_other_without_gaps_or_repeats_even_as_new_items_arrive()
+    {
+        await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 7; i++)
+        {
+            ids.Add((await UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, $"bijlage-{i}.pdf", [(byte)i])).Id.Value);
+            if (i % 2 == 0)
+            {
+                b.Db.Clock.Advance(Duration.FromSeconds(1)); // some share an instant: the id breaks the tie
+            }
+        }
+
+        var first = await HistoryAsync(b, b.W.ClientUser.Id, size: 3);
+        await UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "later.pdf", [42]); // arrives between page reads
+        var second = await HistoryAsync(b, b.W.ClientUser.Id, first.Next, 3);
+        var third = await HistoryAsync(b, b.W.ClientUser.Id, second.Next, 3);
+
+        var seen = first.Items.Concat(second.Items).Concat(third.Items).Select(i => i.Id).ToList();
+        Assert.Equal(ids.Count, seen.Count);
+        Assert.Equal(ids.Order(), seen.Order());
+        Assert.Null(third.Next);
+        Assert.Equal(seen, first.Items.Concat(second.Items).Concat(third.Items).OrderByDescending(i => i.SharedAt).ThenByDescending(i => i.Id).Select(i => i.Id));
+    }
+
+    // R: SHARE-6, SHARE-5, SHARE-11
+    [SkippableFact]
+    public async Task SHARE6_the_portal_is_for_Extended_clients_and_keeps_approved_reports_in_their_history()
+    {
+        await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
+        var report = await ShareReportAsync(b, b.W.Company.Id, "Jaarrekening 2025");
+        await b.Run(sp => sp.GetRequiredService<ReportService>().ApproveAsync(b.W.ClientUser.Id, report.Id));
+
+        var item = Assert.Single((await HistoryAsync(b, b.W.ClientUser.Id)).Items);
+        Assert.Equal(("Approved", false), (item.Status, item.OpenAction));
+
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(Desk, b.W.ClientUserOfOtherCompany.Id)); // Collaborate includes one user
+        await b.Run(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(Desk, b.W.Office.Id, b.W.Client.Id, ClientTier.Collaborate));
+        Assert.Empty((await HistoryAsync(b, b.W.ClientUser.Id)).Items); // no portal on Collaborate, checked at the moment (SHARE-11)
+    }
+
+    // R: SHARE-7, AUD-1
+    [SkippableFact]
+    public async Task SHARE7_documents_go_both_ways_with_their_checksum_and_the_content_reads_back_exactly()
+    {
+        await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
+        var toClient = await UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "jaarrekening.pdf", Encoding.UTF8.GetBytes("%PDF-1.7 jaarrekening"));
+        var toOffice = await UploadAsync(b, b.W.ClientUser.Id, b.W.Company.Id, "bonnetjes.csv", Encoding.UTF8.GetBytes("datum;bedrag\n2026-03-01;12.50"), "text/csv");
+
+        var (meta, content) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(b.W.ClientUser.Id, toClient.Id));
+        using var reader = new StreamReader(content);
+        Assert.Equal("%PDF-1.7 jaarrekening", await reader.ReadToEndAsync());
+        Assert.Equal(DocumentDirection.ToClient, meta.Direction);
+        Assert.Equal(DocumentDirection.ToOffice, toOffice.Direction);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("%PDF-1.7 jaarrekening"))), toClient.Sha256);
+        var (_, officeCopy) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(b.W.OfficeUser.Id, toOffice.Id));
+        using (officeCopy)
+        {
+            Assert.Equal(toOffice.SizeBytes, (await ReadAllAsync(officeCopy)).Length);
+        }
+
+        var stranger = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(b.W.ClientUserOfOtherCompany.Id, toClient.Id)));
+        Assert.Equal("SEC-1", stranger.Refusal.RuleId);
+        var audit = await World.AuditAsync(b.Db, AuditSubject.Client(b.W.Client.Id));
+        Assert.Equal(2, audit.Count(r => r.Action == AuditAction.DocumentUploaded));
+    }
+
+    // R: SHARE-7
+    [SkippableFact]
+    public async Task SHARE7_altered_content_is_detected_when_read()
+    {
+        await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
+        var document = await UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "jaarrekening.pdf", Encoding.UTF8.GetBytes("%PDF-1.7 origineel"));
+        await File.WriteAllBytesAsync(Path.Combine(b.BlobRoot, document.BlobKey), Encoding.UTF8.GetBytes("%PDF-1.7 vervalst!"));
+
+        var (_, content) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(b.W.ClientUser.Id, document.Id));
+        using (content)
+        {
+            var corrupt = await Assert.ThrowsAsync<CollabRefusalException>(() => ReadAllAsync(content));
+            Assert.Equal("document.corrupt", corrupt.Code);
+        }
+    }
+
+    // R: SHARE-7, SEC-2
+    [SkippableFact]
+    public async Task SHARE7_a_refused_or_failed_upload_leaves_no_record_and_no_content()
+    {
+        await using var b = await AtTierAsync(ClientTier.CollaborateExtended, o => o.Portal.MaxDocumentBytes = 2048);
+
+        var tooLarge = await Assert.ThrowsAsync<CollabRefusalException>(() => UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "groot.pdf", new byte[3000]));
+        var wrongType = await Assert.ThrowsAsync<CollabRefusalException>(() => UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "virus.exe", [1, 2], "application/x-msdownload"));
+        var badName = await Assert.ThrowsAsync<CollabRefusalException>(() => UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "../../etc/passwd", [1]));
+        await Assert.ThrowsAsync<IOException>(() => b.Run(sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(
+            b.W.OfficeUser.Id, b.W.Office.Id, b.W.Company.Id, "half.pdf", "application/pdf", new BreaksAfter(1000))));
+
+        Assert.Equal(["document.too-large", "document.content-type", "document.file-name-invalid"], new[] { tooLarge.Code, wrongType.Code, badName.Code });
+        Assert.Empty(Directory.EnumerateFiles(b.BlobRoot, "*", SearchOption.AllDirectories));
+        Assert.Empty((await HistoryAsync(b, b.W.ClientUser.Id)).Items);
+    }
+
+    // R: SHARE-7, SHARE-11
+    [SkippableFact]
+    public async Task SHARE7_document_exchange_needs_the_Extended_tier_at_the_moment_of_the_upload()
+    {
+        await using var b = await AtTierAsync(ClientTier.Collaborate);
+
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => UploadAsync(b, b.W.ClientUser.Id, b.W.Company.Id, "bon.pdf", [1]));
+
+        Assert.Contains("DocumentExchange", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("CollaborateExtended", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(b.BlobRoot, "*", SearchOption.AllDirectories));
+    }
+
+    // R: SHARE-8, AUD-1
+    [SkippableFact]
+    public async Task SHARE8_questions_for_several_services_go_out_as_one_batch_and_are_answered_one_by_one()
+    {
+        await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
+        var batch = await b.Run(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(Desk, b.W.Office.Id, b.W.Company.Id, "Vragen bij de jaarstukken 2025"));
+        await b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(batch.Id, "jaarrekening", "Is de voorraad per 31-12 geteld?"));
+        await b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(batch.Id, "aangifte Vpb", "Zijn er giften gedaan?"));
+        await b.Run(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(Desk, batch.Id));
+
+        var late = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(batch.Id, "btw", "Nog een vraag?")));
+        var one = await b.Run(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(b.W.ClientUser.Id, batch.Id, 1, "Ja, op 31 december."));
+        Assert.Equal(("1/2 answered", QuestionBatchState.Sent), (one.Status, one.State));
+        var both = await b.Run(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(b.W.ClientUser.Id, batch.Id, 2, "Nee."));
+
+        Assert.Equal("questions.already-sent", late.Code);
+        Assert.Equal(QuestionBatchState.Answered, both.State);
+        Assert.Equal(["jaarrekening", "aangifte Vpb"], both.Questions.Select(q => q.Service));
+        var item = Assert.Single((await HistoryAsync(b, b.W.ClientUser.Id)).Items);
+        Assert.Equal(("2/2 answered", false), (item.Status, item.OpenAction));
+        var sent = await b.DeliveredAsync();
+        Assert.Single(sent, n => n.Kind == NotificationKind.QuestionsSent && n.Recipient == b.W.ClientUser.Email); // one message for the whole batch
+        var audit = await World.AuditAsync(b.Db, AuditSubject.Client(b.W.Client.Id));
+        Assert.Contains(audit, r => r.Action == AuditAction.QuestionBatchSent && r.Details.Contains("services=jaarrekening,aangifte Vpb", StringComparison.Ordinal));
+        Assert.Equal(2, audit.Count(r => r.Action == AuditAction.QuestionAnswered));
+        var stranger = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(b.W.ClientUserOfOtherCompany.Id, batch.Id, 1, "x")));
+        Assert.Equal("SEC-1", stranger.Refusal.RuleId);
+    }
+
+    private static readonly QuestionnaireSection[] Aangifte =
+    [
+        new("auto", [new("auto-zaak", "Rijdt u een auto van de zaak?", AnswerType.YesNo), new("bijtelling", "Wat is de cataloguswaarde?", AnswerType.Amount)]),
+        new("hypotheek", [new("rente", "Hoeveel hypotheekrente betaalde u?", AnswerType.Amount), new("datum", "Wanneer sloot u de hypotheek af?", AnswerType.Date),
+            new("jaaropgave", "Upload de jaaropgave", AnswerType.File), new("toelichting", "Toelichting", AnswerType.Text, Required: false)]),
+    ];
+
+    // R: SHARE-9, AUD-1
+    [SkippableFact]
+    public async Task SHARE9_a_template_goes_to_many_clients_each_frozen_at_its_version_with_typed_answers_and_completion_per_client()
+    {
+        await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
+        var otherCompany = b.W.OtherClientUser.Companies.Single();
+        var template = await b.Run(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(Desk, b.W.Office.Id, "Aangifte IB 2025", Aangifte));
+
+        var outcomes = await b.Run(sp => sp.GetRequiredService<QuestionService>().SendAsync(Desk, template.Id, [b.W.Company.Id, b.W.OtherCompany.Id, otherCompany]));
+        await b.Run(sp => sp.GetRequiredService<QuestionService>().EditTemplateAsync(Desk, template.Id, "Aangifte IB 2025 (nieuw)", [Aangifte[0]]));
+
+        Assert.Equal(2, outcomes.Count(o => o.Questionnaire is not null));
+        Assert.Equal("collaboration.not-found", outcomes.Single(o => o.Company == otherCompany).Refusal!.Code); // reported, the others sent
+        var sent = outcomes[0].Questionnaire!.Id;
+        var received = (await b.Run(sp => sp.GetRequiredService<QuestionService>().FindQuestionnaireAsync(sent)))!;
+        Assert.Equal(1, received.TemplateVersion);
+        Assert.Equal(["auto", "hypotheek"], received.Sections.Select(s => s.ServicePart)); // the edit did not reach it
+
+        Task<Questionnaire> Answer(string id, string value) => b.Run(sp => sp.GetRequiredService<QuestionService>().AnswerQuestionnaireAsync(b.W.ClientUser.Id, sent, id, value));
+        await Answer("auto-zaak", "Ja");
+        await Answer("bijtelling", "45000.5");
+        await Answer("rente", "8123.45");
+        await Answer("datum", "2019-05-31");
+        var badAmount = await Assert.ThrowsAsync<CollabRefusalException>(() => Answer("rente", "8.123,45"));
+        var badDate = await Assert.ThrowsAsync<CollabRefusalException>(() => Answer("datum", "31-05-2019"));
+        var notUploaded = await Assert.ThrowsAsync<CollabRefusalException>(() => Answer("jaaropgave", Guid.NewGuid().ToString()));
+        var early = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionService>().CompleteQuestionnaireAsync(b.W.ClientUser.Id, sent)));
+        var upload = await UploadAsync(b, b.W.ClientUser.Id, b.W.Company.Id, "jaaropgave-2025.pdf", [1, 2, 3]);
+        var answered = await Answer("jaaropgave", upload.Id.ToString());
+        var completed = await b.Run(sp => sp.GetRequiredService<QuestionService>().CompleteQuestionnaireAsync(b.W.ClientUser.Id, sent));
+
+        Assert.Equal(["questionnaire.answer-invalid", "questionnaire.answer-invalid", "questionnaire.answer-invalid", "questionnaire.incomplete"],
+            new[] { badAmount.Code, badDate.Code, notUploaded.Code, early.Code });
+        Assert.Equal("45000.50", answered.Answers["bijtelling"]);
+        Assert.Equal("yes", answered.Answers["auto-zaak"]);
+        Assert.Equal(QuestionnaireState.Completed, completed.State);
+        var progress = await b.Run(sp => sp.GetRequiredService<QuestionService>().ProgressAsync(template.Id));
+        Assert.Equal([QuestionnaireState.Open, QuestionnaireState.Completed], progress.OrderBy(p => p.State).Select(p => p.State));
+        Assert.All(progress, p => Assert.Equal(1, p.TemplateVersion));
+        var audit = await World.AuditAsync(b.Db, AuditSubject.Client(b.W.Client.Id));
+        Assert.Equal(2, audit.Count(r => r.Action == AuditAction.QuestionnaireSent));
+        Assert.Single(audit, r => r.Action == AuditAction.QuestionnaireCompleted);
+    }
+
+    // R: SHARE-9, SHARE-4, SHARE-10
+    [SkippableFact]
+    public async Task SHARE9_questionnaire_reminders_follow_the_deadline_rule_once_even_with_two_schedulers_in_the_office_house_style()
+    {
+        await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
+        await b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(Desk, b.W.Office.Id,
+            new HouseStyleRequest("de-vries", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom bij De Vries", "Beste {client}, wilt u '{title}' voor {deadline} invullen?")));
+        var template = await b.Run(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(Desk, b.W.Office.Id, "Aangifte IB 2025", Aangifte));
+        await b.Run(sp => sp.GetRequiredService<QuestionService>().SendAsync(Desk, template.Id, [b.W.Company.Id], new LocalDate(2026, 5, 1)));
+
+        b.Db.Clock.Set(new LocalDate(2026, 4, 28).AtStartOfDayInZone(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).ToInstant() - Duration.FromTicks(1));
+        Assert.Equal(0, await b.Run(sp => sp.GetRequiredService<QuestionService>().SendDueRemindersAsync()));
+        b.Db.Clock.Advance(Duration.FromTicks(1));
+        var counts = await Task.WhenAll(
+            b.Run(sp => sp.GetRequiredService<QuestionService>().SendDueRemindersAsync()),
+            b.Run(sp => sp.GetRequiredService<QuestionService>().SendDueRemindersAsync()));
+
+        Assert.Equal(1, counts.Sum());
+        var reminder = Assert.Single(await b.DeliveredAsync(), n => n.Kind == NotificationKind.QuestionnaireReminder);
+        Assert.Equal("Beste Bakkerij Bakker, wilt u 'Aangifte IB 2025' voor 2026-05-01 invullen?", reminder.Text);
+    }
+
+    // R: SHARE-10
+    [SkippableFact]
+    public async Task SHARE10_house_style_fields_are_validated_the_slug_is_unique_and_only_Extended_clients_see_it()
+    {
+        await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
+        Task<HouseStyle> SetAsync(OfficeId office, HouseStyleRequest request) => b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(Desk, office, request));
+        var good = new HouseStyleRequest("de-vries-administratie", "https://devries.example/logo.svg", "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom!");
+
+        var refusals = new[]
+        {
+            good with { Slug = "De Vries" }, good with { Slug = "-vries" }, good with { Slug = "de--vries" }, good with { Slug = "admin" },
+            good with { PrimaryColour = "blue" }, good with { TextColour = "#DDDDDD" }, good with { PrimaryColour = "#F0F0F0" },
+            good with { LogoReference = "http://devries.example/logo.svg" }, good with { ReminderText = "Beste {naam}" }, good with { WelcomeText = new string('x', 2001) },
+        };
+        var codes = new List<string>();
+        foreach (var request in refusals)
+        {
+            codes.Add((await Assert.ThrowsAsync<CollabRefusalException>(() => SetAsync(b.W.Office.Id, request))).Code);
+        }
+
+        var style = await SetAsync(b.W.Office.Id, good);
+        var taken = await Assert.ThrowsAsync<CollabRefusalException>(() => SetAsync(b.W.OtherOffice.Id, good with { Slug = "de-vries-administratie" }));
+
+        Assert.Equal(["house-style.slug-invalid", "house-style.slug-invalid", "house-style.slug-invalid", "house-style.slug-reserved", "house-style.colour-invalid",
+            "house-style.text-contrast", "house-style.primary-contrast", "house-style.logo-invalid", "house-style.reminder-placeholder", "house-style.welcome-too-long"], codes);
+        Assert.Equal("house-style.slug-taken", taken.Code);
+        Assert.Equal("#1A5276", style.PrimaryColour);
+        Assert.Equal(b.W.Office.Id, (await b.Run(sp => sp.GetRequiredService<PortalService>().FindBySlugAsync("de-vries-administratie")))!.OfficeId);
+        Assert.NotNull(await b.Run(sp => sp.GetRequiredService<PortalService>().HouseStyleForClientAsync(b.W.Office.Id, b.W.Client.Id)));
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(Desk, b.W.ClientUserOfOtherCompany.Id)); // Collaborate includes one user
+        await b.Run(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(Desk, b.W.Office.Id, b.W.Client.Id, ClientTier.Collaborate));
+        Assert.Null(await b.Run(sp => sp.GetRequiredService<PortalService>().HouseStyleForClientAsync(b.W.Office.Id, b.W.Client.Id)));
+        Assert.Contains(await World.AuditAsync(b.Db, AuditSubject.Office(b.W.Office.Id)), r => r.Action == AuditAction.HouseStyleChanged);
+    }
+
+    // R: SHARE-10, SHARE-4
+    [SkippableFact]
+    public async Task SHARE10_deadline_reminders_of_Extended_clients_use_the_office_reminder_text()
+    {
+        await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
+        await b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(Desk, b.W.Office.Id,
+            new HouseStyleRequest("de-vries", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom", "Beste {client}, graag uw akkoord op '{title}' voor {deadline}.")));
+        await ShareReportAsync(b, b.W.Company.Id, "Jaarrekening 2025");
+        b.Db.Clock.Set(Instant.FromUtc(2026, 6, 28, 12, 0));
+
+        await b.Run(sp => sp.GetRequiredService<ReportService>().SendDueRemindersAsync());
+
+        var reminder = Assert.Single(await b.DeliveredAsync(), n => n.Kind == NotificationKind.DeadlineReminder);
+        Assert.Equal("Beste Bakkerij Bakker, graag uw akkoord op 'Jaarrekening 2025' voor 2026-06-30.", reminder.Text);
+    }
+
+    // R: SEC-1, SHARE-6, TIER-8
+    [SkippableFact]
+    public async Task SEC1_for_random_users_and_companies_the_portal_never_returns_an_item_of_a_company_the_user_may_not_reach()
+    {
+        await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
+        var companies = new List<CompanyId> { b.W.Company.Id, b.W.OtherCompany.Id };
+        for (var i = 0; i < 2; i++)
+        {
+            companies.Add((await b.Run(sp => sp.GetRequiredService<CollabRegistry>().AddCompanyAsync(Desk, b.W.Client.Id, $"Bakker Dochter {i} B.V."))).Id);
+        }
+
+        // The other office collaborates on Collaborate (no portal): its entries must never show either.
+        await b.Run(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(Desk, b.W.OtherOffice.Id, b.W.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
+        var items = new List<PortalItem>();
+        await b.Run(async sp =>
+        {
+            var unitOfWork = sp.GetRequiredService<ICollabUnitOfWork>();
+            for (var i = 0; i < 40; i++)
+            {
+                var item = PortalItem.Share((PortalItemKind)(1 + (i % 4)), Guid.CreateVersion7(), i % 5 == 0 ? b.W.OtherOffice.Id : b.W.Office.Id, b.W.Client.Id,
+                    companies[i % companies.Count], $"item {i}", Instant.FromUtc(2026, 1, 1, 0, 0) + Duration.FromMinutes(i % 13), i % 3 == 0, null, "Shared");
+                unitOfWork.Add(item);
+                items.Add(item);
+            }
+
+            await unitOfWork.SaveChangesAsync(CancellationToken.None);
+        });
+
+        var cases = from mask in Gen.Choose(1, (1 << companies.Count) - 1)
+                    from pageSize in Gen.Choose(1, 9)
+                    select (mask, pageSize);
+        var property = Prop.ForAll(Arb.From(cases), c =>
+        {
+            var reach = companies.Where((_, i) => (c.mask & (1 << i)) != 0).ToList();
+            var user = b.Run(sp => sp.GetRequiredService<CollabRegistry>().CreateClientUserAsync(Desk, b.W.Client.Id, $"u{Guid.NewGuid():N}@bakker.nl", reach)).GetAwaiter().GetResult();
+            try
+            {
+                var seen = new List<PortalItem>();
+                PortalCursor? cursor = null;
+                do
+                {
+                    var page = HistoryAsync(b, user.Id, cursor, c.pageSize).GetAwaiter().GetResult();
+                    seen.AddRange(page.Items);
+                    cursor = page.Next;
+                }
+                while (cursor is not null);
+
+                var expected = items.Where(i => reach.Contains(i.CompanyId) && i.OfficeId == b.W.Office.Id).Select(i => i.Id).Order().ToList();
+                return seen.All(i => reach.Contains(i.CompanyId) && i.OfficeId == b.W.Office.Id)
+                       && seen.Select(i => i.Id).Order().SequenceEqual(expected);
+            }
+            finally
+            {
+                b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(Desk, user.Id)).GetAwaiter().GetResult();
+            }
+        });
+
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(25), property);
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>A client's upload that breaks off: the connection drops after some bytes.</summary>
+    private sealed class BreaksAfter(int bytes) : Stream
+    {
+        private int _left = bytes;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get; set; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_left <= 0)
+            {
+                throw new IOException("the client's connection dropped");
+            }
+
+            var n = Math.Min(count, _left);
+            _left -= n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
+
+public sealed class PortalOnSqlite() : PortalContract(Engine.Sqlite, null);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PortalOnPostgres(PostgresServer postgres) : PortalContract(Engine.Postgres, postgres);
