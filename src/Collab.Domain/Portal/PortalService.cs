@@ -47,7 +47,11 @@ public sealed class PortalService
         _clock = clock;
         _options = options.Value;
         _blobs = blobs;
+        _portalTiers = Enum.GetValues<ClientTier>().Where(t => catalogue.Allows(t, Feature.PermanentPortal)).ToArray();
     }
+
+    // Which tiers include the portal is catalogue data, fixed for the catalogue's life.
+    private readonly ClientTier[] _portalTiers;
 
     private IBlobStore Blobs => _blobs ?? throw new InvalidOperationException(
         "Documents need somewhere to keep their content: register an IBlobStore, for example builder.AddFileSystemBlobStore(path) from Collab.Persistence.EfCore.");
@@ -72,14 +76,12 @@ public sealed class PortalService
         }
 
         var user = await ClientUserAsync(clientUser, cancellationToken).ConfigureAwait(false);
-        var portalTiers = Enum.GetValues<ClientTier>().Where(t => _catalogue.Allows(t, Feature.PermanentPortal)).ToArray();
-        var offices = await _portal.OfficesOnTiersAsync(user.ClientId!.Value, portalTiers, cancellationToken).ConfigureAwait(false);
-        if (offices.Count == 0 || user.Companies.Count == 0)
+        if (_portalTiers.Length == 0 || user.Companies.Count == 0)
         {
             return new PortalPage([], null);
         }
 
-        var items = await _portal.PortalHistoryAsync(user.ClientId.Value, user.Companies, offices, after, pageSize + 1, openOnly, cancellationToken).ConfigureAwait(false);
+        var items = await _portal.PortalHistoryAsync(user.ClientId!.Value, user.Companies, _portalTiers, after, pageSize + 1, openOnly, cancellationToken).ConfigureAwait(false);
         return items.Count > pageSize
             ? new PortalPage(items.Take(pageSize).ToList(), new PortalCursor(items[pageSize - 1].SharedAt, items[pageSize - 1].Id))
             : new PortalPage(items, null);

@@ -446,21 +446,14 @@ public interface IPortalStore
     /// </summary>
     /// <param name="client">The client.</param>
     /// <param name="companies">The companies the user may reach.</param>
-    /// <param name="offices">The offices whose tier for the client includes the portal.</param>
+    /// <param name="portalTiers">The tiers that include the permanent portal: only entries of offices whose collaboration with the client is on one of them.</param>
     /// <param name="after">Where the previous page ended; null for the first page.</param>
     /// <param name="pageSize">How many.</param>
     /// <param name="openOnly">Only entries that wait for the client.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The entries, untracked.</returns>
     Task<IReadOnlyList<Portal.PortalItem>> PortalHistoryAsync(
-        ClientId client, IReadOnlyCollection<CompanyId> companies, IReadOnlyCollection<OfficeId> offices, Portal.PortalCursor? after, int pageSize, bool openOnly, CancellationToken cancellationToken);
-
-    /// <summary>The offices whose collaboration with the client is on one of the given tiers.</summary>
-    /// <param name="client">The client.</param>
-    /// <param name="tiers">The tiers.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The offices.</returns>
-    Task<IReadOnlyList<OfficeId>> OfficesOnTiersAsync(ClientId client, IReadOnlyCollection<Tiers.ClientTier> tiers, CancellationToken cancellationToken);
+        ClientId client, IReadOnlyCollection<CompanyId> companies, IReadOnlyCollection<Tiers.ClientTier> portalTiers, Portal.PortalCursor? after, int pageSize, bool openOnly, CancellationToken cancellationToken);
 
     /// <summary>Finds a document.</summary>
     /// <param name="id">The document.</param>

@@ -2,6 +2,8 @@ using Collab.Portal;
 using Collab.Stores;
 using Collab.Tiers;
 using Microsoft.EntityFrameworkCore;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore.Metadata;
 using NodaTime;
 
 namespace Collab.Persistence.EfCore;
@@ -12,35 +14,32 @@ internal sealed partial class EfCollabStore<TContext> : IPortalStore
     public Task<PortalItem?> FindPortalItemAsync(Guid id, CancellationToken cancellationToken) =>
         _context.Set<PortalItem>().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
 
+    // The history is the portal's first page on every visit: compiled once per model (as the access check is), with
+    // the optional filters as parameters, so a call skips EF's expression processing and runs one statement.
+    private static readonly ConditionalWeakTable<IModel, Func<TContext, ClientId, CompanyId[], ClientTier[], bool, bool, Instant, Guid, int, IAsyncEnumerable<PortalItem>>> HistoryQueries = new();
+
     public async Task<IReadOnlyList<PortalItem>> PortalHistoryAsync(
-        ClientId client, IReadOnlyCollection<CompanyId> companies, IReadOnlyCollection<OfficeId> offices, PortalCursor? after, int pageSize, bool openOnly, CancellationToken cancellationToken)
+        ClientId client, IReadOnlyCollection<CompanyId> companies, IReadOnlyCollection<ClientTier> portalTiers, PortalCursor? after, int pageSize, bool openOnly, CancellationToken cancellationToken)
     {
-        var companyIds = companies.ToArray();
-        var officeIds = offices.ToArray();
-        var query = _context.Set<PortalItem>().AsNoTracking()
-            .Where(i => i.ClientId == client && !i.Hidden && companyIds.Contains(i.CompanyId) && officeIds.Contains(i.OfficeId));
-        if (openOnly)
+        var query = HistoryQueries.GetValue(_context.Model, static _ => EF.CompileAsyncQuery(
+            (TContext context, ClientId client, CompanyId[] companies, ClientTier[] tiers, bool openOnly, bool paged, Instant afterAt, Guid afterId, int take) =>
+                context.Set<PortalItem>().AsNoTracking()
+                    .Where(i => i.ClientId == client && !i.Hidden && companies.Contains(i.CompanyId)
+                                // SHARE-11: only offices whose tier for the client includes the portal, checked in the same statement.
+                                && context.Set<ClientCollaboration>().Any(c => c.OfficeId == i.OfficeId && c.ClientId == i.ClientId && tiers.Contains(c.Tier))
+                                && (!openOnly || i.OpenAction)
+                                // Keyset paging: strictly older than the last item shown, ties broken by id; stable while new items arrive.
+                                && (!paged || i.SharedAt < afterAt || (i.SharedAt == afterAt && i.Id.CompareTo(afterId) < 0)))
+                    .OrderByDescending(i => i.SharedAt).ThenByDescending(i => i.Id)
+                    .Take(take)));
+        var items = new List<PortalItem>(pageSize);
+        await foreach (var item in query(_context, client, companies.ToArray(), portalTiers.ToArray(), openOnly, after is not null,
+                           after?.SharedAt ?? default, after?.Id ?? Guid.Empty, pageSize).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            query = query.Where(i => i.OpenAction);
+            items.Add(item);
         }
 
-        if (after is { } cursor)
-        {
-            // Keyset paging: strictly older than the last item shown (ties broken by id), stable while new items arrive.
-            query = query.Where(i => i.SharedAt < cursor.SharedAt || (i.SharedAt == cursor.SharedAt && i.Id.CompareTo(cursor.Id) < 0));
-        }
-
-        return await query.OrderByDescending(i => i.SharedAt).ThenByDescending(i => i.Id).Take(pageSize)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<IReadOnlyList<OfficeId>> OfficesOnTiersAsync(ClientId client, IReadOnlyCollection<ClientTier> tiers, CancellationToken cancellationToken)
-    {
-        var wanted = tiers.ToArray();
-        return await _context.Set<ClientCollaboration>().AsNoTracking()
-            .Where(c => c.ClientId == client && wanted.Contains(c.Tier))
-            .Select(c => c.OfficeId)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return items;
     }
 
     public Task<PortalDocument?> FindDocumentAsync(DocumentId id, CancellationToken cancellationToken) =>
