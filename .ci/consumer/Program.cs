@@ -6,6 +6,7 @@ using Collab.Licences;
 using Collab.Lifecycle;
 using Collab.Links;
 using Collab.Notifications;
+using Collab.Portal;
 using Collab.Persistence.EfCore;
 using Collab.Registry;
 using Collab.Reports;
@@ -91,7 +92,20 @@ var matches = CustomerMatcher.Match(
     [new SyncRecord(SyncEntityKind.Customer, "b1", 1, "Bakker B.V.", "100"), new SyncRecord(SyncEntityKind.Customer, "b2", 1, "Jansen"), new SyncRecord(SyncEntityKind.Customer, "b3", 1, "Jansen")]);
 Require(matches[0].BookkeepingId == "b1" && matches[1].Outcome == MatchOutcome.Ambiguous, "customer matching");
 
-Console.WriteLine($"consumer: Collab {typeof(CollabRegistry).Assembly.GetName().Version} works from its packages (rights, tiers, reports, transfers, outbox, licences, lifecycle, links).");
+// Portal (SHARE-10): a house style with readable colours; an unreadable one is refused
+var portal = sp.GetRequiredService<PortalService>();
+var style = await portal.SetHouseStyleAsync(actor, office.Id, new HouseStyleRequest("kantoor", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom"));
+Require((await portal.FindBySlugAsync("kantoor"))?.OfficeId == office.Id, "house style by slug");
+try
+{
+    await portal.SetHouseStyleAsync(actor, office.Id, new HouseStyleRequest("kantoor", null, "#1A5276", "#EEEEEE", "#FFFFFF", "Welkom"));
+    Require(false, "low contrast refused");
+}
+catch (CollabRefusalException refusal) when (refusal.Code == "house-style.text-contrast")
+{
+}
+
+Console.WriteLine($"consumer: Collab {typeof(CollabRegistry).Assembly.GetName().Version} works from its packages (rights, tiers, reports, transfers, outbox, licences, lifecycle, links, portal).");
 File.Delete(file);
 return 0;
 

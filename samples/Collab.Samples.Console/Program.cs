@@ -8,6 +8,7 @@ using Collab.Licences;
 using Collab.Lifecycle;
 using Collab.Links;
 using Collab.Persistence.EfCore;
+using Collab.Portal;
 using Collab.Storage;
 using Collab.Registry;
 using Collab.Reports;
@@ -287,6 +288,32 @@ foreach (var match in CustomerMatcher.Match(shop, ledger))
     });
 }
 
+Console.WriteLine();
+
+// ── The client portal (SHARE-6 … SHARE-10, TIER-8) ─────────────────────────────────────────────────────────────
+Console.WriteLine("The client portal (CollaborateExtended)");
+await InScope(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(vendor, office.Id, client.Id, ClientTier.CollaborateExtended));
+Row("  tier", $"{client.Name} moves to CollaborateExtended: the portal's features come with it");
+await InScope(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(vendor, office.Id,
+    new HouseStyleRequest("devries", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom bij Administratiekantoor De Vries.", "Beste {client}, graag uw reactie op '{title}' voor {deadline}.")));
+Row("  house style", "portal address 'devries', colours checked for contrast, own reminder text");
+var second = await InScope(sp => sp.GetRequiredService<CollabRegistry>().AddCompanyAsync(vendor, client.Id, "Bakkerij Bakker Vastgoed B.V."));
+await InScope(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(vendor, piet.Id, second.Id));
+var shared = await InScope(sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(anna.Id, office.Id, second.Id, "taxatierapport.pdf", "application/pdf",
+    new MemoryStream(Encoding.UTF8.GetBytes("%PDF-1.7 taxatie pand Dorpsstraat"))));
+var batch = await InScope(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(vendor, office.Id, company.Id, "Vragen bij de jaarstukken 2026"));
+await InScope(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(batch.Id, "jaarrekening", "Is de voorraad op 31 december geteld?"));
+await InScope(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(batch.Id, "aangifte Vpb", "Zijn er giften gedaan?"));
+await InScope(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(vendor, batch.Id));
+await InScope(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(piet.Id, batch.Id, 1, "Ja."));
+var history = await InScope(sp => sp.GetRequiredService<PortalService>().HistoryAsync(piet.Id));
+Console.WriteLine($"  {piet.Email} sees, across both companies (one login, TIER-8):");
+foreach (var item in history.Items)
+{
+    Console.WriteLine($"    {item.SharedAt:yyyy-MM-dd HH:mm}  {item.Kind,-14} {item.Title,-34} {item.Status}{(item.OpenAction ? "  (waits for you)" : string.Empty)}");
+}
+
+Row("  document checksum", $"{shared.Sha256[..16]}… verified when read");
 Console.WriteLine();
 PrintAudit($"Audit trail of administration {template.Number}", await InScope(sp =>
     sp.GetRequiredService<IAuditTrail>().ForSubjectAsync(AuditSubject.Administration(template.Id), CancellationToken.None)));
