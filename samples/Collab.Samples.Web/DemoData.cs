@@ -1,0 +1,57 @@
+using System.Text;
+using Collab.Portal;
+using Collab.Registry;
+using Collab.Storage;
+using Collab.Tiers;
+using Collab.Transfers;
+using NodaTime;
+
+namespace Collab.Samples.Web;
+
+/// <summary>The demo story: office De Vries, an Extended client with two companies, a Standard client, a house style, and a transfer awaiting the office's consent.</summary>
+internal static class DemoData
+{
+    public const string Slug = "de-vries";
+
+    public static async Task SeedAsync(IServiceProvider sp)
+    {
+        var seed = Actor.System("demo-seed");
+        var registry = sp.GetRequiredService<CollabRegistry>();
+        var tiers = sp.GetRequiredService<TierService>();
+        var devries = await registry.RegisterOfficeAsync(seed, "Administratiekantoor De Vries");
+        var anna = await registry.CreateOfficeUserAsync(seed, devries.Id, "anna@devries.nl");
+
+        var bakker = await registry.RegisterClientAsync(seed, "Bakkerij Bakker");
+        var bakkerij = await registry.AddCompanyAsync(seed, bakker.Id, "Bakkerij Bakker B.V.");
+        var vastgoed = await registry.AddCompanyAsync(seed, bakker.Id, "Bakker Vastgoed B.V.");
+        await tiers.StartCollaborationAsync(seed, devries.Id, bakker.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1));
+        var piet = await registry.CreateClientUserAsync(seed, bakker.Id, "piet@bakkerij-bakker.nl", [bakkerij.Id, vastgoed.Id]);
+
+        var smit = await registry.RegisterClientAsync(seed, "Slagerij Smit");
+        var slagerij = await registry.AddCompanyAsync(seed, smit.Id, "Slagerij Smit V.O.F.");
+        await tiers.StartCollaborationAsync(seed, devries.Id, smit.Id, ClientTier.Standard, new LocalDate(2026, 1, 1));
+        await registry.CreateClientUserAsync(seed, smit.Id, "jan@slagerij-smit.nl", [slagerij.Id]);
+
+        // House style (SHARE-10), with the logo kept in the blob store.
+        await sp.GetRequiredService<IBlobStore>().WriteAsync("logos/de-vries.svg", new MemoryStream(Encoding.UTF8.GetBytes(
+            """<svg xmlns="http://www.w3.org/2000/svg" width="120" height="48"><rect width="120" height="48" fill="#1A5276"/><text x="10" y="32" fill="#FFFFFF" font-size="20">De Vries</text></svg>""")), CancellationToken.None);
+        await sp.GetRequiredService<PortalService>().SetHouseStyleAsync(seed, devries.Id,
+            new HouseStyleRequest(Slug, "logos/de-vries.svg", "#1A5276", "#1C1C1C", "#FDFEFE", "Welkom in het klantportaal van Administratiekantoor De Vries."));
+        var welcome = await sp.GetRequiredService<PortalService>().UploadDocumentAsync(anna.Id, devries.Id, vastgoed.Id, "taxatierapport-2025.pdf", "application/pdf",
+            new MemoryStream(Encoding.UTF8.GetBytes("%PDF-1.7 taxatie")));
+        _ = welcome;
+
+        // A transfer of Bakkerij Bakker's books from its old office's environment into De Vries's (XFER): the old
+        // administrator and the client have consented; Anna, administrator of the new environment, is the third.
+        var oud = await registry.RegisterOfficeAsync(seed, "Kantoor Oud");
+        var oudBeheer = await registry.CreateOfficeUserAsync(seed, oud.Id, "beheer@kantoor-oud.nl");
+        var oldEnvironment = await registry.CreateEnvironmentAsync(seed, oud.Id, "Omgeving Kantoor Oud", [oudBeheer.Id]);
+        var newEnvironment = await registry.CreateEnvironmentAsync(seed, devries.Id, "Omgeving De Vries", [anna.Id]);
+        var books = await registry.CreateAdministrationAsync(seed, bakkerij.Id, AdministrationNumber.From(1001), "Bakkerij Bakker 2026", environment: oldEnvironment.Id);
+        var transfers = sp.GetRequiredService<TransferService>();
+        var request = await transfers.RequestAsync(anna.Id, oldEnvironment.Id, newEnvironment.Id, [books.Id], piet.Email,
+            [new BankLink("Rabobank", books.Id, BankLinkManager.PreviousOffice)]);
+        await transfers.ConsentAsync(oudBeheer.Id, request.Id, TransferParty.OldEnvironmentAdministrator);
+        await transfers.ConsentAsync(piet.Id, request.Id, TransferParty.Client);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using Collab.Portal;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace Collab.Samples.Web;
+
+/// <summary>Small server-side HTML helpers: one layout, encoded text, and forms that carry the antiforgery token.</summary>
+internal static class Html
+{
+    public static string E(object? value) => WebUtility.HtmlEncode(value?.ToString() ?? string.Empty);
+
+    public static IResult Page(string title, string body, HouseStyle? style = null, int status = 200)
+    {
+        var primary = style?.PrimaryColour ?? "#2F4F6F";
+        var text = style?.TextColour ?? "#1C1C1C";
+        var background = style?.BackgroundColour ?? "#FFFFFF";
+        var logo = style?.LogoReference is { } reference
+            ? $"<img class=\"logo\" alt=\"logo\" src=\"{E(reference.StartsWith("https://", StringComparison.Ordinal) ? reference : "/blobs/" + reference)}\">"
+            : string.Empty;
+        var html = $$"""
+            <!doctype html>
+            <html lang="nl">
+            <head>
+              <meta charset="utf-8">
+              <title>{{E(title)}}</title>
+              <style>
+                body { font-family: system-ui, sans-serif; color: {{text}}; background: {{background}}; margin: 2rem; max-width: 60rem; }
+                h1, h2 { color: {{primary}}; }
+                a, button { color: {{primary}}; }
+                button { background: {{background}}; border: 2px solid {{primary}}; border-radius: 4px; padding: .3rem .8rem; cursor: pointer; }
+                table { border-collapse: collapse; width: 100%; margin-bottom: 1.5rem; }
+                td, th { border-bottom: 1px solid #ccc; padding: .3rem; text-align: left; }
+                .logo { height: 48px; }
+                .refusal { border-left: 4px solid #B03A2E; padding: .5rem 1rem; }
+                .welcome { font-style: italic; }
+              </style>
+            </head>
+            <body data-primary="{{primary}}">
+              <header>{{logo}} <a href="/">Collab web sample</a> · <a href="/mailbox">mailbox</a></header>
+              <h1>{{E(title)}}</h1>
+              {{body}}
+            </body>
+            </html>
+            """;
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    }
+
+    public static string Form(HttpContext context, string action, string inner, string button, string? id = null)
+    {
+        var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+        return $"""<form method="post" action="{E(action)}"{(id is null ? string.Empty : $" id=\"{E(id)}\"")}><input type="hidden" name="{E(tokens.FormFieldName)}" value="{E(tokens.RequestToken)}">{inner}<button type="submit">{E(button)}</button></form>""";
+    }
+
+    public static IResult Refusal(CollabRefusalException refusal, HouseStyle? style = null)
+    {
+        var status = refusal.Kind switch
+        {
+            RefusalKind.InvalidInput => 400,
+            RefusalKind.Forbidden => 403,
+            RefusalKind.NotFound => 404,
+            RefusalKind.ConcurrencyConflict => 409,
+            _ => 422,
+        };
+        var title = refusal.Code switch
+        {
+            "link.spent" => "This link was already used",
+            "link.expired" => "This link has expired",
+            "link.replaced" => "This link was replaced",
+            _ => "That did not work",
+        };
+        return Page(title, $"""<p class="refusal" data-code="{E(refusal.Code)}">{E(refusal.Message)}</p><p><a href="/">Back</a></p>""", style, status);
+    }
+}

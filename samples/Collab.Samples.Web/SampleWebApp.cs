@@ -1,0 +1,271 @@
+using System.Security.Claims;
+using System.Text;
+using Collab.Notifications;
+using Collab.Persistence.EfCore;
+using Collab.Portal;
+using Collab.Registry;
+using Collab.Reports;
+using Collab.Storage;
+using Collab.Tiers;
+using Collab.Transfers;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using static Collab.Samples.Web.Html;
+
+namespace Collab.Samples.Web;
+
+/// <summary>
+/// Builds the web sample: the vendor's host with Collab embedded exactly as the README says, demo data, and a few
+/// server-rendered pages for the office and the client. Tests start it on 127.0.0.1 and drive it with a real browser.
+/// </summary>
+public static class SampleWebApp
+{
+    private const string UserClaim = "collab-user";
+
+    public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var dataFolder = builder.Configuration["Sample:DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data");
+        Directory.CreateDirectory(dataFolder);
+        var postgres = builder.Configuration.GetConnectionString("Postgres");
+        var sqliteFile = Path.Combine(dataFolder, "collab-web.db");
+        builder.Services.AddDbContext<WebDbContext>(o =>
+        {
+            if (string.IsNullOrEmpty(postgres))
+            {
+                o.UseSqlite($"Data Source={sqliteFile}");
+            }
+            else
+            {
+                o.UseNpgsql(postgres);
+            }
+        });
+        builder.Services.AddCollab(builder.Configuration.GetSection("Collab"))
+            .AddEntityFrameworkStores<WebDbContext>()
+            .AddFileSystemBlobStore(Path.Combine(dataFolder, "blobs"));
+        builder.Services.AddSingleton<Mailbox>();
+        builder.Services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<Mailbox>());
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => o.LoginPath = "/");
+        builder.Services.AddAuthorization();
+        builder.Services.AddAntiforgery();
+
+        var app = builder.Build();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WebDbContext>();
+            if (string.IsNullOrEmpty(postgres))
+            {
+                await db.Database.EnsureDeletedAsync(); // the demo's own SQLite file: every start begins from the same story
+            }
+
+            await CollabDatabase.EnsureCreatedAsync(db);
+            if (!await db.Set<Office>().AnyAsync())
+            {
+                await DemoData.SeedAsync(scope.ServiceProvider); // a PostgreSQL database is never dropped: seeded once, when empty
+            }
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        Map(app);
+        return app;
+    }
+
+    private static void Map(WebApplication app)
+    {
+        app.MapGet("/", (HttpContext context) => Page("Collab web sample", $"""
+            <p>Sign in as one of the demo users.</p>
+            {Form(context, "/login", """<input type="hidden" name="email" value="anna@devries.nl">""", "Anna — office De Vries", "login-anna")}
+            {Form(context, "/login", """<input type="hidden" name="email" value="piet@bakkerij-bakker.nl">""", "Piet — client Bakkerij Bakker (Extended)", "login-piet")}
+            <p>The client of Slagerij Smit (Standard) gets one-time links by e-mail: see the <a href="/mailbox">mailbox</a>.</p>
+            """));
+
+        app.MapPost("/login", async (HttpContext context, [FromForm] string email, IServiceProvider sp) =>
+        {
+            var user = await sp.GetRequiredService<WebDbContext>().Set<CollabUser>().AsNoTracking().FirstOrDefaultAsync(u => u.Email == email);
+            if (user is null)
+            {
+                return Page("Unknown user", "<p class=\"refusal\">No such demo user.</p>", status: 404);
+            }
+
+            var identity = new ClaimsIdentity([new Claim(UserClaim, user.Id.Value.ToString())], CookieAuthenticationDefaults.AuthenticationScheme);
+            await context.SignInAsync(new ClaimsPrincipal(identity));
+            return Results.Redirect(user.Kind == UserKind.OfficeUser ? "/office" : $"/portal/{DemoData.Slug}");
+        });
+
+        app.MapGet("/mailbox", (Mailbox mailbox) => Page("Mailbox", Table(["to", "kind", "message", "link"],
+            mailbox.Messages.Reverse().Select(n => new[]
+            {
+                E(n.Recipient), E(n.Kind), E(n.Text),
+                n.Kind == NotificationKind.ReportReady && n.Reference is { } token ? $"<a class=\"one-time-link\" href=\"/link/{Uri.EscapeDataString(token)}\">open the report</a>" : string.Empty,
+            }))));
+
+        app.MapGet("/blobs/logos/{name}", async (string name, IBlobStore blobs, CancellationToken ct) =>
+            await blobs.OpenReadAsync($"logos/{name}", ct) is { } stream ? Results.Stream(stream, "image/svg+xml") : Results.NotFound());
+
+        MapOffice(app);
+        MapLinks(app);
+        MapPortal(app);
+    }
+
+    private static void MapOffice(WebApplication app)
+    {
+        var office = app.MapGroup("/office").RequireAuthorization();
+        office.MapGet("/", async (HttpContext context, IServiceProvider sp) =>
+        {
+            var (user, db) = (await CurrentUserAsync(context, sp), sp.GetRequiredService<WebDbContext>());
+            var officeId = user.OfficeId!.Value;
+            var reports = await db.Set<AnnualReport>().AsNoTracking().Where(r => r.OfficeId == officeId).ToListAsync();
+            var companies = await (from collaboration in db.Set<ClientCollaboration>().AsNoTracking()
+                                   where collaboration.OfficeId == officeId
+                                   join company in db.Set<Company>() on collaboration.ClientId equals company.ClientId
+                                   select new { company.Id, company.Name, collaboration.Tier }).ToListAsync();
+            var transfers = await db.Set<TransferRequest>().AsNoTracking().ToListAsync();
+            var body = new StringBuilder($"<p>Signed in as {E(user.Email)}.</p><h2>Annual reports</h2>");
+            body.Append(Table(["title", "company", "state", "mode", "deadline"], reports.OrderBy(r => r.Title).Select(r => new[]
+            {
+                E(r.Title), E(companies.FirstOrDefault(c => c.Id == r.CompanyId)?.Name), $"<span class=\"report-state\">{E(r.State)}</span>", E(r.Mode), E(r.Deadline),
+            })));
+            var options = string.Join(string.Empty, companies.Select(c => $"<option value=\"{c.Id.Value}\">{E(c.Name)} ({E(c.Tier)})</option>"));
+            var deadline = sp.GetRequiredService<IClock>().GetCurrentInstant().InUtc().Date.PlusDays(14);
+            body.Append("<h2>Share a report</h2>").Append(Form(context, "/office/reports", $"""
+                <label>Company <select name="company">{options}</select></label>
+                <label>Title <input name="title" value="Jaarrekening 2025"></label>
+                <label>Deadline <input type="date" name="deadline" value="{deadline:yyyy-MM-dd}"></label>
+                """, "Share", "share-report"));
+            body.Append("<h2>Transfers</h2>");
+            foreach (var transfer in transfers)
+            {
+                body.Append($"<p class=\"transfer\">Client {E(transfer.ClientEmail)} — state <span class=\"transfer-state\">{E(transfer.State)}</span>, {transfer.ConsentCount} of 3 consents.</p>");
+                if (transfer.State == TransferState.AwaitingConsents)
+                {
+                    body.Append(Form(context, $"/office/transfers/{transfer.Id.Value}/consent", string.Empty, "Consent as the new environment's administrator", "consent"));
+                }
+                else if (transfer.State == TransferState.Approved)
+                {
+                    body.Append(Form(context, $"/office/transfers/{transfer.Id.Value}/execute", string.Empty, "Execute the transfer", "execute"));
+                }
+                else if (transfer.State == TransferState.Executed)
+                {
+                    var items = await sp.GetRequiredService<Stores.ITransferStore>().ListFollowUpAsync(transfer.Id, context.RequestAborted);
+                    body.Append("<h3>Follow-up checklist</h3><ul class=\"checklist\">")
+                        .AppendJoin(string.Empty, items.Select(i => $"<li>{E(i.Description)}</li>")).Append("</ul>");
+                }
+            }
+
+            return Page("Office De Vries", body.ToString());
+        });
+
+        office.MapPost("/reports", (HttpContext context, [FromForm] Guid company, [FromForm] string title, [FromForm] DateOnly deadline, IServiceProvider sp) => Guarded(async () =>
+        {
+            var user = await CurrentUserAsync(context, sp);
+            var reports = sp.GetRequiredService<ReportService>();
+            var draft = await reports.DraftAsync(Actor.OfficeUser(user.Id), user.OfficeId!.Value, new CompanyId(company), title);
+            await reports.ShareAsync(Actor.OfficeUser(user.Id), draft.Id, LocalDate.FromDateOnly(deadline));
+            await DeliverAsync(sp);
+            return Results.Redirect("/office");
+        }));
+
+        office.MapPost("/transfers/{id:guid}/consent", (HttpContext context, Guid id, IServiceProvider sp) => Guarded(async () =>
+        {
+            var user = await CurrentUserAsync(context, sp);
+            await sp.GetRequiredService<TransferService>().ConsentAsync(user.Id, new TransferRequestId(id), TransferParty.NewEnvironmentAdministrator);
+            await DeliverAsync(sp);
+            return Results.Redirect("/office");
+        }));
+
+        office.MapPost("/transfers/{id:guid}/execute", (HttpContext context, Guid id, IServiceProvider sp) => Guarded(async () =>
+        {
+            var user = await CurrentUserAsync(context, sp);
+            await sp.GetRequiredService<TransferService>().ExecuteAsync(user.Id, new TransferRequestId(id), BillingParty.Client);
+            await DeliverAsync(sp);
+            return Results.Redirect("/office");
+        }));
+    }
+
+    private static void MapLinks(WebApplication app)
+    {
+        // Opening is not spending (SHARE-12): the landing page shows what the link is for, and only the client's
+        // deliberate confirmation spends it.
+        app.MapGet("/link/{token}", (HttpContext context, string token, ReportService reports) => Guarded(async () =>
+        {
+            var landing = await reports.OpenLinkAsync(token);
+            return Page("Your report is ready", $"""
+                <p>Report <strong class="report-title">{E(landing.Title)}</strong>. This link works once, until {E(landing.ExpiresAt)}.</p>
+                {Form(context, $"/link/{Uri.EscapeDataString(token)}/confirm", string.Empty, "Open the report", "confirm")}
+                """);
+        }));
+
+        app.MapPost("/link/{token}/confirm", (string token, ReportService reports, IServiceProvider sp) => Guarded(async () =>
+        {
+            var report = await reports.ConfirmViewAsync(token);
+            await DeliverAsync(sp);
+            return Page(report.Title, $"""<p class="viewed">You are viewing <strong>{E(report.Title)}</strong>. The link is now used up.</p>""");
+        }));
+    }
+
+    private static void MapPortal(WebApplication app)
+    {
+        var portal = app.MapGroup("/portal/{slug}").RequireAuthorization();
+        portal.MapGet("/", async (HttpContext context, string slug, IServiceProvider sp) =>
+        {
+            var user = await CurrentUserAsync(context, sp);
+            var portalService = sp.GetRequiredService<PortalService>();
+            var owner = await portalService.FindBySlugAsync(slug) ?? throw new BadHttpRequestException("Unknown portal.", 404);
+            var style = await portalService.HouseStyleForClientAsync(owner.OfficeId, user.ClientId!.Value);
+            var page = await portalService.HistoryAsync(user.Id, null, 50);
+            var db = sp.GetRequiredService<WebDbContext>();
+            var companyNames = await db.Set<Company>().AsNoTracking().Where(c => c.ClientId == user.ClientId).ToDictionaryAsync(c => c.Id, c => c.Name);
+            var rows = page.Items.Select(i => new[]
+            {
+                E(i.Kind), $"<span class=\"item-title\">{E(i.Title)}</span>", E(companyNames.GetValueOrDefault(i.CompanyId)), $"<span class=\"item-status\">{E(i.Status)}</span>",
+                i.Deadline is { } d ? $"<span class=\"deadline\">approve by {d:yyyy-MM-dd}</span>" : string.Empty,
+                i.Kind == PortalItemKind.AnnualReport && i.OpenAction ? Form(context, $"/portal/{slug}/reports/{i.Id}/approve", string.Empty, "Approve", "approve") : string.Empty,
+            });
+            return Page($"Portal of {style?.Slug ?? slug}", $"""
+                <p class="welcome">{E(style?.WelcomeText)}</p>
+                <p>Signed in as {E(user.Email)}: everything of every company you may reach.</p>
+                {Table(["kind", "title", "company", "status", "deadline", string.Empty], rows)}
+                """, style);
+        });
+
+        portal.MapPost("/reports/{id:guid}/approve", (HttpContext context, string slug, Guid id, IServiceProvider sp) => Guarded(async () =>
+        {
+            var user = await CurrentUserAsync(context, sp);
+            await sp.GetRequiredService<ReportService>().ApproveAsync(user.Id, new ReportId(id));
+            await DeliverAsync(sp);
+            return Results.Redirect($"/portal/{slug}");
+        }));
+    }
+
+    private static async Task<IResult> Guarded(Func<Task<IResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (CollabRefusalException refusal)
+        {
+            return Refusal(refusal);
+        }
+    }
+
+    private static async Task<CollabUser> CurrentUserAsync(HttpContext context, IServiceProvider sp)
+    {
+        var id = Guid.Parse(context.User.FindFirstValue(UserClaim) ?? throw new BadHttpRequestException("Sign in first.", 401));
+        return await sp.GetRequiredService<Stores.IRegistryStore>().FindUserAsync(new UserId(id), context.RequestAborted)
+               ?? throw new BadHttpRequestException("Unknown user.", 401);
+    }
+
+    // A sample keeps it simple and delivers right after the change; a real host runs the dispatcher in a BackgroundService.
+    private static Task<int> DeliverAsync(IServiceProvider sp) => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync();
+
+    private static string Table(string[] headers, IEnumerable<string[]> rows) =>
+        $"<table><tr>{string.Join(string.Empty, headers.Select(h => $"<th>{E(h)}</th>"))}</tr>"
+        + string.Join(string.Empty, rows.Select(r => $"<tr>{string.Join(string.Empty, r.Select(c => $"<td>{c}</td>"))}</tr>")) + "</table>";
+}
