@@ -64,8 +64,7 @@ public class LicenceVerificationBenchmarks
 [Config(typeof(CollabBenchmarkConfig))]
 public class DeletionScanBenchmarks
 {
-    private string _file = string.Empty;
-    private ServiceProvider _provider = null!;
+    private BenchmarkSqlite _database = null!;
     private Instant _now;
 
     public static IEnumerable<int> Sizes => [CollabBenchmarkConfig.CiMode ? 100_000 : 1_000_000];
@@ -76,27 +75,10 @@ public class DeletionScanBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _file = Path.Combine(Path.GetTempPath(), $"collab-bench-{Guid.NewGuid():N}.db");
-        var services = new ServiceCollection();
-        services.AddDbContextPool<BenchmarkDbContext>(o => o.UseSqlite($"Data Source={_file}"));
-        services.AddCollab().AddEntityFrameworkStores<BenchmarkDbContext>();
-        _provider = services.BuildServiceProvider();
-        OfficeId office;
-        CompanyId company;
-        ClientId client;
-        using (var scope = _provider.CreateScope())
-        {
-            var sp = scope.ServiceProvider;
-            CollabDatabase.EnsureCreatedAsync(sp.GetRequiredService<BenchmarkDbContext>()).GetAwaiter().GetResult();
-            var registry = sp.GetRequiredService<CollabRegistry>();
-            var actor = Actor.System("bench");
-            office = registry.RegisterOfficeAsync(actor, "Kantoor").GetAwaiter().GetResult().Id;
-            client = registry.RegisterClientAsync(actor, "Klant").GetAwaiter().GetResult().Id;
-            company = registry.AddCompanyAsync(actor, client, "Klant B.V.").GetAwaiter().GetResult().Id;
-        }
-
+        _database = BenchmarkSqlite.Create();
+        var (office, client, company) = _database.SeedOfficeClientCompany();
         _now = Instant.FromUtc(2026, 6, 1, 8, 0);
-        using var connection = new SqliteConnection($"Data Source={_file}");
+        using var connection = new SqliteConnection(_database.ConnectionString);
         connection.Open();
         using var transaction = connection.BeginTransaction();
         using var administration = connection.CreateCommand();
@@ -144,40 +126,19 @@ public class DeletionScanBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "raw SQL: 500 earliest due schedules")]
-    public int RawSql()
-    {
-        using var connection = new SqliteConnection($"Data Source={_file}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText =
-            "SELECT Id, AdministrationId, AdministrationNumber, AdministrationName, ClientId, OfficeId, CancelledAt, DeleteOn, DueAt, WarningDays, WarningsPassed, NextActionAt, State, BlockedReason, DeletedAt, DeletionStartedAt, Policy, Version " +
-            "FROM collab_deletions WHERE State = 'Scheduled' AND NextActionAt <= $now ORDER BY NextActionAt LIMIT 500";
-        command.Parameters.AddWithValue("$now", _now.ToUnixTimeTicks());
-        using var reader = command.ExecuteReader();
-        var rows = new List<object[]>(500);
-        while (reader.Read())
-        {
-            var row = new object[reader.FieldCount];
-            reader.GetValues(row);
-            rows.Add(row);
-        }
-
-        return rows.Count;
-    }
+    public int RawSql() => _database.ReadRows(
+        "SELECT Id, AdministrationId, AdministrationNumber, AdministrationName, ClientId, OfficeId, CancelledAt, DeleteOn, DueAt, WarningDays, WarningsPassed, NextActionAt, State, BlockedReason, DeletedAt, DeletionStartedAt, Policy, Version " +
+        "FROM collab_deletions WHERE State = 'Scheduled' AND NextActionAt <= $now ORDER BY NextActionAt LIMIT 500",
+        p => p.AddWithValue("$now", _now.ToUnixTimeTicks()));
 
     [Benchmark(Description = "Collab ILifecycleStore.FindDueDeletionWorkAsync (500)")]
     public async Task<int> Collab()
     {
-        await using var scope = _provider.CreateAsyncScope();
+        await using var scope = _database.Provider.CreateAsyncScope();
         var found = await scope.ServiceProvider.GetRequiredService<ILifecycleStore>().FindDueDeletionWorkAsync(_now, 500, CancellationToken.None);
         return found.Count;
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _provider.Dispose();
-        SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-    }
+    public void Cleanup() => _database.Dispose();
 }

@@ -20,8 +20,7 @@ namespace Collab.Benchmarks;
 [Config(typeof(CollabBenchmarkConfig))]
 public class PortalHistoryBenchmarks
 {
-    private string _file = string.Empty;
-    private ServiceProvider _provider = null!;
+    private BenchmarkSqlite _database = null!;
     private UserId _user;
     private string _client = string.Empty;
     private string[] _companies = [];
@@ -29,19 +28,14 @@ public class PortalHistoryBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _file = Path.Combine(Path.GetTempPath(), $"collab-bench-{Guid.NewGuid():N}.db");
-        var services = new ServiceCollection();
-        services.AddDbContextPool<BenchmarkDbContext>(o => o.UseSqlite($"Data Source={_file}"));
-        services.AddCollab().AddEntityFrameworkStores<BenchmarkDbContext>();
-        _provider = services.BuildServiceProvider();
+        _database = BenchmarkSqlite.Create();
         var actor = Actor.System("bench");
         OfficeId office, otherOffice;
         ClientId client;
         var companies = new List<CompanyId>();
-        using (var scope = _provider.CreateScope())
+        using (var scope = _database.Provider.CreateScope())
         {
             var sp = scope.ServiceProvider;
-            CollabDatabase.EnsureCreatedAsync(sp.GetRequiredService<BenchmarkDbContext>()).GetAwaiter().GetResult();
             var registry = sp.GetRequiredService<CollabRegistry>();
             office = registry.RegisterOfficeAsync(actor, "Kantoor").GetAwaiter().GetResult().Id;
             otherOffice = registry.RegisterOfficeAsync(actor, "Ander kantoor").GetAwaiter().GetResult().Id;
@@ -59,7 +53,7 @@ public class PortalHistoryBenchmarks
 
         _client = client.Value.ToString().ToUpperInvariant();
         _companies = companies.Take(50).Select(c => c.Value.ToString().ToUpperInvariant()).ToArray();
-        using var connection = new SqliteConnection($"Data Source={_file}");
+        using var connection = new SqliteConnection(_database.ConnectionString);
         connection.Open();
         using var transaction = connection.BeginTransaction();
         using var insert = connection.CreateCommand();
@@ -90,48 +84,28 @@ public class PortalHistoryBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "raw SQL: first page, companies and portal office known")]
-    public int RawSql()
-    {
-        using var connection = new SqliteConnection($"Data Source={_file}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        var companies = string.Join(", ", _companies.Select((_, i) => $"$c{i}"));
-        command.CommandText =
-            "SELECT Id, Kind, OfficeId, ClientId, CompanyId, Title, SharedAt, OpenAction, Deadline, Status, Hidden, Version FROM collab_portal_items i " +
-            $"WHERE i.ClientId = $client AND i.Hidden = 0 AND i.CompanyId IN ({companies}) " +
-            "AND EXISTS (SELECT 1 FROM collab_collaborations c WHERE c.OfficeId = i.OfficeId AND c.ClientId = i.ClientId AND c.Tier = 'CollaborateExtended') " +
-            "ORDER BY i.SharedAt DESC, i.Id DESC LIMIT 51";
-        command.Parameters.AddWithValue("$client", _client);
-        for (var i = 0; i < _companies.Length; i++)
+    public int RawSql() => Math.Min(50, _database.ReadRows(
+        "SELECT Id, Kind, OfficeId, ClientId, CompanyId, Title, SharedAt, OpenAction, Deadline, Status, Hidden, Version FROM collab_portal_items i " +
+        $"WHERE i.ClientId = $client AND i.Hidden = 0 AND i.CompanyId IN ({string.Join(", ", _companies.Select((_, i) => $"$c{i}"))}) " +
+        "AND EXISTS (SELECT 1 FROM collab_collaborations c WHERE c.OfficeId = i.OfficeId AND c.ClientId = i.ClientId AND c.Tier = 'CollaborateExtended') " +
+        "ORDER BY i.SharedAt DESC, i.Id DESC LIMIT 51",
+        p =>
         {
-            command.Parameters.AddWithValue(string.Create(CultureInfo.InvariantCulture, $"$c{i}"), _companies[i]);
-        }
-
-        using var reader = command.ExecuteReader();
-        var rows = new List<object[]>(51);
-        while (reader.Read())
-        {
-            var row = new object[reader.FieldCount];
-            reader.GetValues(row);
-            rows.Add(row);
-        }
-
-        return Math.Min(rows.Count, 50);
-    }
+            p.AddWithValue("$client", _client);
+            for (var i = 0; i < _companies.Length; i++)
+            {
+                p.AddWithValue(string.Create(CultureInfo.InvariantCulture, $"$c{i}"), _companies[i]);
+            }
+        }));
 
     [Benchmark(Description = "Collab PortalService.HistoryAsync (50 of 100 000)")]
     public async Task<int> Collab()
     {
-        await using var scope = _provider.CreateAsyncScope();
+        await using var scope = _database.Provider.CreateAsyncScope();
         var page = await scope.ServiceProvider.GetRequiredService<PortalService>().HistoryAsync(_user, null, 50);
         return page.Items.Count;
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _provider.Dispose();
-        SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-    }
+    public void Cleanup() => _database.Dispose();
 }

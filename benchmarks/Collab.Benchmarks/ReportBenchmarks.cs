@@ -155,8 +155,7 @@ public class LinkRedemptionBenchmarks
 [Config(typeof(CollabBenchmarkConfig))]
 public class ReminderScanBenchmarks
 {
-    private string _file = string.Empty;
-    private ServiceProvider _provider = null!;
+    private BenchmarkSqlite _database = null!;
     private Instant _now;
 
     public static IEnumerable<int> Sizes => [CollabBenchmarkConfig.CiMode ? 100_000 : 1_000_000];
@@ -167,27 +166,10 @@ public class ReminderScanBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _file = Path.Combine(Path.GetTempPath(), $"collab-bench-{Guid.NewGuid():N}.db");
-        var services = new ServiceCollection();
-        services.AddDbContextPool<BenchmarkDbContext>(o => o.UseSqlite($"Data Source={_file}"));
-        services.AddCollab().AddEntityFrameworkStores<BenchmarkDbContext>();
-        _provider = services.BuildServiceProvider();
-        OfficeId office;
-        CompanyId company;
-        ClientId client;
-        using (var scope = _provider.CreateScope())
-        {
-            var sp = scope.ServiceProvider;
-            CollabDatabase.EnsureCreatedAsync(sp.GetRequiredService<BenchmarkDbContext>()).GetAwaiter().GetResult();
-            var registry = sp.GetRequiredService<CollabRegistry>();
-            var actor = Actor.System("bench");
-            office = registry.RegisterOfficeAsync(actor, "Kantoor").GetAwaiter().GetResult().Id;
-            client = registry.RegisterClientAsync(actor, "Klant").GetAwaiter().GetResult().Id;
-            company = registry.AddCompanyAsync(actor, client, "Klant B.V.").GetAwaiter().GetResult().Id;
-        }
-
+        _database = BenchmarkSqlite.Create();
+        var (office, client, company) = _database.SeedOfficeClientCompany();
         _now = Instant.FromUtc(2026, 6, 1, 8, 0);
-        using var connection = new SqliteConnection($"Data Source={_file}");
+        using var connection = new SqliteConnection(_database.ConnectionString);
         connection.Open();
         using var transaction = connection.BeginTransaction();
         using var insert = connection.CreateCommand();
@@ -217,40 +199,19 @@ public class ReminderScanBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "raw SQL: 500 oldest due reminders")]
-    public int RawSql()
-    {
-        using var connection = new SqliteConnection($"Data Source={_file}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText =
-            "SELECT Id, OfficeId, ClientId, CompanyId, Title, State, Mode, Deadline, DeadlinePassesAt, ReminderDueAt, ReminderSentAt, ViewedAt, DecidedAt, RejectionReason, KeptInHistory, Version " +
-            "FROM collab_reports WHERE State IN ('Shared', 'Viewed') AND ReminderSentAt IS NULL AND ReminderDueAt <= $now ORDER BY ReminderDueAt LIMIT 500";
-        command.Parameters.AddWithValue("$now", _now.ToUnixTimeTicks());
-        using var reader = command.ExecuteReader();
-        var rows = new List<object[]>(500); // a hand-written scan materializes what it returns, as Collab does
-        while (reader.Read())
-        {
-            var row = new object[reader.FieldCount];
-            reader.GetValues(row);
-            rows.Add(row);
-        }
-
-        return rows.Count;
-    }
+    public int RawSql() => _database.ReadRows(
+        "SELECT Id, OfficeId, ClientId, CompanyId, Title, State, Mode, Deadline, DeadlinePassesAt, ReminderDueAt, ReminderSentAt, ViewedAt, DecidedAt, RejectionReason, KeptInHistory, Version " +
+        "FROM collab_reports WHERE State IN ('Shared', 'Viewed') AND ReminderSentAt IS NULL AND ReminderDueAt <= $now ORDER BY ReminderDueAt LIMIT 500",
+        p => p.AddWithValue("$now", _now.ToUnixTimeTicks()));
 
     [Benchmark(Description = "Collab IReportStore.FindDueRemindersAsync (500)")]
     public async Task<int> Collab()
     {
-        await using var scope = _provider.CreateAsyncScope();
+        await using var scope = _database.Provider.CreateAsyncScope();
         var due = await scope.ServiceProvider.GetRequiredService<IReportStore>().FindDueRemindersAsync(_now, 500, CancellationToken.None);
         return due.Count;
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _provider.Dispose();
-        SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-    }
+    public void Cleanup() => _database.Dispose();
 }
