@@ -37,9 +37,8 @@ internal static class DemoData
             """<svg xmlns="http://www.w3.org/2000/svg" width="120" height="48"><rect width="120" height="48" fill="#1A5276"/><text x="10" y="32" fill="#FFFFFF" font-size="20">De Vries</text></svg>""")), CancellationToken.None);
         await sp.GetRequiredService<PortalService>().SetHouseStyleAsync(seed, devries.Id,
             new HouseStyleRequest(Slug, "logos/de-vries.svg", "#1A5276", "#1C1C1C", "#FDFEFE", "Welkom in het klantportaal van Administratiekantoor De Vries."));
-        var welcome = await sp.GetRequiredService<PortalService>().UploadDocumentAsync(anna.Id, devries.Id, vastgoed.Id, "taxatierapport-2025.pdf", "application/pdf",
+        await sp.GetRequiredService<PortalService>().UploadDocumentAsync(anna.Id, devries.Id, vastgoed.Id, "taxatierapport-2025.pdf", "application/pdf",
             new MemoryStream(Encoding.UTF8.GetBytes("%PDF-1.7 taxatie")));
-        _ = welcome;
 
         // A transfer of Bakkerij Bakker's books from its old office's environment into De Vries's (XFER): the old
         // administrator and the client have consented; Anna, administrator of the new environment, is the third.

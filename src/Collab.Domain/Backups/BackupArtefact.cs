@@ -34,7 +34,7 @@ internal static class BackupArtefact
     {
         string? sha = null;
         long size = 0;
-        var (produced, _) = await PipeAsync(
+        await PipeAsync(
             async output =>
             {
                 using var hashing = new HashingStream(output, leaveOpen: true);
@@ -56,10 +56,9 @@ internal static class BackupArtefact
 
                 sha = hashing.HashHex();
                 size = hashing.BytesSeen;
-                return true;
             },
             input => store.WriteAsync(key, input, cancellationToken)).ConfigureAwait(false);
-        return produced ? (sha!, size) : throw new InvalidOperationException("The backup artefact was not written.");
+        return (sha!, size);
     }
 
     /// <summary>Checks the stored artefact byte for byte against the recorded checksum, then reads its manifest.</summary>
@@ -114,21 +113,19 @@ internal static class BackupArtefact
     /// Runs a producer writing into a pipe and a consumer reading from it at the same time. A failure on either
     /// side ends the other; the first failure is the one thrown.
     /// </summary>
-    internal static async Task<(TProduced Produced, bool Consumed)> PipeAsync<TProduced>(Func<Stream, Task<TProduced>> produce, Func<Stream, Task> consume)
+    internal static async Task PipeAsync(Func<Stream, Task> produce, Func<Stream, Task> consume)
     {
         var pipe = new Pipe();
         var producing = Task.Run(async () =>
         {
             try
             {
-                TProduced result;
                 await using (var output = pipe.Writer.AsStream(leaveOpen: true))
                 {
-                    result = await produce(output).ConfigureAwait(false);
+                    await produce(output).ConfigureAwait(false);
                 }
 
                 await pipe.Writer.CompleteAsync().ConfigureAwait(false);
-                return result;
             }
             catch (Exception e)
             {
@@ -160,7 +157,7 @@ internal static class BackupArtefact
             throw;
         }
 
-        return (await producing.ConfigureAwait(false), true);
+        await producing.ConfigureAwait(false);
     }
 
     private static async Task<Stream> OpenAsync(IBlobStore store, Backup backup, CancellationToken cancellationToken) =>

@@ -168,13 +168,7 @@ public sealed class BackupService
         var copy = Administration.Create(original.ClientId, original.CompanyId, newNumber, name, original.HolderOfficeId, original.EnvironmentId,
             original.Licence, AdministrationState.Restoring, actor, _clock.GetCurrentInstant(), original.ClientLicenceFile);
         return await LoadThenGoLiveAsync(copy, actor, $"copied-from={original.Id};number={original.Number}",
-            load => BackupArtefact.PipeAsync(
-                async output =>
-                {
-                    await Books.ExportAsync(original.Number, output, cancellationToken).ConfigureAwait(false);
-                    return true;
-                },
-                load), cancellationToken).ConfigureAwait(false);
+            load => BackupArtefact.PipeAsync(output => Books.ExportAsync(original.Number, output, cancellationToken), load), cancellationToken).ConfigureAwait(false);
     }
 
     // The number is taken (state Restoring) before any books load, so two restores of one number cannot both

@@ -53,6 +53,7 @@ public static class CustomerMatcher
         var customers = existing as IReadOnlyList<SyncRecord> ?? existing.ToArray();
         var byNumber = new Dictionary<string, Bucket>(customers.Count, StringComparer.Ordinal);
         var byName = new Dictionary<string, Bucket>(customers.Count, StringComparer.Ordinal);
+        var names = new string[customers.Count]; // normalized, so a number match checks its name in O(1)
         for (var i = 0; i < customers.Count; i++)
         {
             if (NormalizeNumber(customers[i].Number) is { } number)
@@ -60,7 +61,8 @@ public static class CustomerMatcher
                 Add(byNumber, number, i);
             }
 
-            Add(byName, NormalizeName(customers[i].Name), i);
+            names[i] = NormalizeName(customers[i].Name);
+            Add(byName, names[i], i);
         }
 
         var matches = new CustomerMatch[appCustomers.Count];
@@ -69,7 +71,7 @@ public static class CustomerMatcher
         var n = 0;
         foreach (var customer in appCustomers)
         {
-            var (outcome, target, candidates) = MatchOne(customer, byNumber, byName);
+            var (outcome, target, candidates) = MatchOne(customer, byNumber, byName, names);
             claimed[n] = -1;
             switch (outcome)
             {
@@ -105,9 +107,11 @@ public static class CustomerMatcher
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static (MatchOutcome Outcome, int Target, Bucket Candidates) MatchOne(SyncRecord customer, Dictionary<string, Bucket> byNumber, Dictionary<string, Bucket> byName)
+    private static (MatchOutcome Outcome, int Target, Bucket Candidates) MatchOne(
+        SyncRecord customer, Dictionary<string, Bucket> byNumber, Dictionary<string, Bucket> byName, string[] names)
     {
-        byName.TryGetValue(NormalizeName(customer.Name), out var named);
+        var name = NormalizeName(customer.Name);
+        byName.TryGetValue(name, out var named);
         if (NormalizeNumber(customer.Number) is { } number && byNumber.TryGetValue(number, out var numbered))
         {
             if (numbered.Count > 1)
@@ -116,7 +120,8 @@ public static class CustomerMatcher
             }
 
             var byItsNumber = numbered.First;
-            return named.Count > 0 && !named.Contains(byItsNumber)
+            // The name points elsewhere exactly when some customer has it and the number's customer does not.
+            return named.Count > 0 && names[byItsNumber] != name
                 ? (MatchOutcome.Conflicting, byItsNumber, named)
                 : (MatchOutcome.Matched, byItsNumber, default);
         }
@@ -219,18 +224,12 @@ public static class CustomerMatcher
 
         public int First { get; } = first;
 
-        public bool Contains(int position) => Count > 0 && (First == position || (rest?.Contains(position) ?? false));
-
+        // Each position is added once per index, so no duplicate check (which would make many equal names quadratic).
         public Bucket With(int position)
         {
             if (Count == 0)
             {
                 return new Bucket(1, position, null);
-            }
-
-            if (Contains(position))
-            {
-                return this;
             }
 
             var more = rest ?? [];
