@@ -1,3 +1,4 @@
+using Collab.Lifecycle;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -5,7 +6,6 @@ using BenchmarkDotNet.Attributes;
 using Collab.Licences;
 using Collab.Persistence.EfCore;
 using Collab.Registry;
-using Collab.Stores;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -7,7 +7,6 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Collab.Persistence.EfCore;
 using Collab.Registry;
 using Collab.Reports;
-using Collab.Stores;
 using Collab.Tiers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

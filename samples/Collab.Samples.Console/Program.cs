@@ -15,7 +15,6 @@ using Collab.Reports;
 using Collab.Rights;
 using Collab.Samples.Console;
 using Collab.Notifications;
-using Collab.Stores;
 using Collab.Tiers;
 using Collab.Transfers;
 using Microsoft.EntityFrameworkCore;

@@ -152,7 +152,7 @@ public static class SampleWebApp
                 }
                 else if (transfer.State == TransferState.Executed)
                 {
-                    var items = await sp.GetRequiredService<Stores.ITransferStore>().ListFollowUpAsync(transfer.Id, context.RequestAborted);
+                    var items = await sp.GetRequiredService<ITransferStore>().ListFollowUpAsync(transfer.Id, context.RequestAborted);
                     body.Append("<h3>Follow-up checklist</h3><ul class=\"checklist\">")
                         .AppendJoin(string.Empty, items.Select(i => $"<li>{E(i.Description)}</li>")).Append("</ul>");
                 }
@@ -258,7 +258,7 @@ public static class SampleWebApp
     private static async Task<CollabUser> CurrentUserAsync(HttpContext context, IServiceProvider sp)
     {
         var id = Guid.Parse(context.User.FindFirstValue(UserClaim) ?? throw new BadHttpRequestException("Sign in first.", 401));
-        return await sp.GetRequiredService<Stores.IRegistryStore>().FindUserAsync(new UserId(id), context.RequestAborted)
+        return await sp.GetRequiredService<IRegistryStore>().FindUserAsync(new UserId(id), context.RequestAborted)
                ?? throw new BadHttpRequestException("Unknown user.", 401);
     }
 

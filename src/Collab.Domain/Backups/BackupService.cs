@@ -1,7 +1,7 @@
+using Collab.Rights;
 using Collab.Licences;
 using Collab.Registry;
 using Collab.Storage;
-using Collab.Stores;
 using NodaTime;
 
 namespace Collab.Backups;
@@ -203,7 +203,7 @@ public sealed class BackupService
                 $"Administration {administration.Number} runs under {(administration.Licence == LicenceSource.Office ? "the office's licence" : "no recorded licence")}: a backup must carry the client's licence, or the client could not log in. Import the client's licence first.", "LIC-5");
         }
 
-        if ((await _backups.ClientUsersReachingAsync(administration.ClientId, administration.CompanyId, cancellationToken).ConfigureAwait(false)).Count == 0)
+        if ((await _registry.ClientUsersReachingAsync(administration.ClientId, administration.CompanyId, cancellationToken).ConfigureAwait(false)).Count == 0)
         {
             throw Refuse.Rule("backup.client-user-missing",
                 $"Administration {administration.Number} has no active client user: create or activate the client's user first, or the client could not log in to the restored administration.", "LIC-5");
@@ -255,7 +255,7 @@ public sealed class BackupService
 
     private async Task EnsureNumberFreeAsync(AdministrationNumber number, string action, CancellationToken cancellationToken)
     {
-        if (await _backups.FindLiveByNumberAsync(number, cancellationToken).ConfigureAwait(false) is { } existing)
+        if (await _registry.FindLiveAdministrationByNumberAsync(number, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             throw Refuse.Rule("backup.number-in-use",
                 $"Administration number {number} is in use here ({existing.Name}), so you cannot {action}: two administrations never share a number. Release or remove that administration first, or restore elsewhere.", "LIC-7");

@@ -27,12 +27,17 @@ public abstract class AggregateRoot
     }
 
     /// <summary>
-    /// The version the stored row has while this instance's changes are unsaved: every change raised exactly
-    /// one event and bumped <see cref="Version"/> once. Stores that write without change tracking use it as
-    /// the concurrency check.
+    /// For store authors: the version the stored row has while this instance's changes are unsaved (every change
+    /// raised exactly one event and bumped <see cref="Version"/> once). Save only where the stored version still
+    /// equals this value, then store <see cref="Version"/>; a store that finds another version must refuse the
+    /// save as a <see cref="RefusalKind.ConcurrencyConflict"/>.
     /// </summary>
-    internal int PersistedVersion => Version - (_events?.Count ?? 0);
+    public int PersistedVersion => Version - (_events?.Count ?? 0);
 
-    /// <summary>Called by stores once the events are saved.</summary>
-    internal void ClearDomainEvents() => _events?.Clear();
+    /// <summary>
+    /// For store authors: call once the changes and the audit records of the <see cref="IAuditedEvent"/>s in
+    /// <see cref="DomainEvents"/> are committed. Afterwards <see cref="PersistedVersion"/> equals <see cref="Version"/>.
+    /// Do not call it when the save failed: the instance must then be dropped, not saved again.
+    /// </summary>
+    public void ClearDomainEvents() => _events?.Clear();
 }

@@ -3,8 +3,8 @@ namespace Collab;
 /// <summary>Input checks shared by the aggregates; each failure is an InvalidInput refusal that names the field.</summary>
 internal static class Guard
 {
-    internal const int MaxNameLength = 200;
-    internal const int MaxEmailLength = 254;
+    internal const int MaxNameLength = CollabLimits.MaxNameLength;
+    internal const int MaxEmailLength = CollabLimits.MaxEmailLength;
 
     internal static string Name(string? value, string field)
     {

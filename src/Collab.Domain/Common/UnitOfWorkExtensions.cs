@@ -1,4 +1,3 @@
-using Collab.Stores;
 
 namespace Collab;
 

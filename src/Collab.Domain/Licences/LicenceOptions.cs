@@ -27,5 +27,5 @@ public sealed class TrustedLicenceKey
 internal static class LicenceOptionsLimits
 {
     /// <summary>The largest licence file kept with an administration (the option's upper bound).</summary>
-    internal const int MaxStoredFileChars = 1024 * 1024;
+    internal const int MaxStoredFileChars = CollabLimits.MaxStoredLicenceFileChars;
 }

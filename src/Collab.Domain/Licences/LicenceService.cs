@@ -1,6 +1,6 @@
+using Collab.Backups;
 using System.Text;
 using Collab.Registry;
-using Collab.Stores;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -146,7 +146,7 @@ public sealed class LicenceService
         CollabUser? created = null;
         if (user.Existing is { } existing)
         {
-            var users = await _backups.ClientUsersReachingAsync(target.ClientId, target.CompanyId, cancellationToken).ConfigureAwait(false);
+            var users = await _registry.ClientUsersReachingAsync(target.ClientId, target.CompanyId, cancellationToken).ConfigureAwait(false);
             if (users.All(u => u.Id != existing))
             {
                 throw Refuse.Rule("licence.client-user-not-active",

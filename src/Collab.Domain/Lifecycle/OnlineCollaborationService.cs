@@ -1,6 +1,5 @@
 using Collab.Registry;
 using Collab.Rights;
-using Collab.Stores;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -76,7 +75,6 @@ public sealed class OnlineCollaborationService
 {
     private readonly IRegistryStore _registry;
     private readonly ILifecycleStore _lifecycle;
-    private readonly IReportStore _people;
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
     private readonly CollabRegistry _registrations;
@@ -86,19 +84,17 @@ public sealed class OnlineCollaborationService
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="registry">Reads the registry.</param>
     /// <param name="lifecycle">Reads subscriptions and schedules.</param>
-    /// <param name="people">Finds whom to notify.</param>
     /// <param name="unitOfWork">Saves changes and notifications.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="registrations">Checks new users.</param>
     /// <param name="plans">The plan catalogue.</param>
     /// <param name="options">Collab's options.</param>
     public OnlineCollaborationService(
-        IRegistryStore registry, ILifecycleStore lifecycle, IReportStore people, ICollabUnitOfWork unitOfWork, IClock clock,
+        IRegistryStore registry, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock,
         CollabRegistry registrations, PlanCatalogue plans, IOptions<CollabOptions> options)
     {
         _registry = registry;
         _lifecycle = lifecycle;
-        _people = people;
         _unitOfWork = unitOfWork;
         _clock = clock;
         _registrations = registrations;
@@ -168,7 +164,7 @@ public sealed class OnlineCollaborationService
                 throw Refuse.InvalidInput("registration.number-required", "A new administration needs a number: use ClientRegistration.WithNewAdministration.", "ONB-1");
             }
 
-            if (await _registry.AdministrationNumberExistsAsync(number, cancellationToken).ConfigureAwait(false))
+            if (await _registry.FindLiveAdministrationByNumberAsync(number, cancellationToken).ConfigureAwait(false) is not null)
             {
                 throw Refuse.Rule("administration.number-taken", $"Administration number {number} is already in use: choose another number.", "LIC-6");
             }
@@ -260,8 +256,8 @@ public sealed class OnlineCollaborationService
 
     internal async Task NotifyAsync(ClientId client, OfficeId office, NotificationKind kind, AuditSubject subject, string text, CancellationToken cancellationToken)
     {
-        var clientUsers = await _lifecycle.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false);
-        foreach (var user in clientUsers.Concat(await _people.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)))
+        var clientUsers = await _registry.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false);
+        foreach (var user in clientUsers.Concat(await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)))
         {
             _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), kind, user.Email, subject, text));
         }

@@ -1,6 +1,5 @@
 using Collab.Registry;
 using Collab.Storage;
-using Collab.Stores;
 using NodaTime;
 
 namespace Collab.Lifecycle;

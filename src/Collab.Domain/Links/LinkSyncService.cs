@@ -1,4 +1,3 @@
-using Collab.Stores;
 using Microsoft.Extensions.Options;
 using NodaTime;
 

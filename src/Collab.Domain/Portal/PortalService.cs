@@ -1,7 +1,6 @@
 using Collab.Backups;
 using Collab.Registry;
 using Collab.Storage;
-using Collab.Stores;
 using Collab.Tiers;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -17,7 +16,6 @@ public sealed class PortalService
 {
     private readonly IPortalStore _portal;
     private readonly IRegistryStore _registry;
-    private readonly IReportStore _people;
     private readonly ITierStore _tiers;
     private readonly TierCatalogue _catalogue;
     private readonly ICollabUnitOfWork _unitOfWork;
@@ -28,19 +26,17 @@ public sealed class PortalService
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="portal">Reads the portal.</param>
     /// <param name="registry">Reads the registry.</param>
-    /// <param name="people">Finds whom to notify.</param>
     /// <param name="tiers">Reads tiers.</param>
     /// <param name="catalogue">The tier catalogue.</param>
     /// <param name="unitOfWork">Saves changes.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="options">Collab's options.</param>
     /// <param name="blobs">Where document content is kept.</param>
-    public PortalService(IPortalStore portal, IRegistryStore registry, IReportStore people, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork,
+    public PortalService(IPortalStore portal, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork,
         IClock clock, IOptions<CollabOptions> options, IBlobStore? blobs = null)
     {
         _portal = portal;
         _registry = registry;
-        _people = people;
         _tiers = tiers;
         _catalogue = catalogue;
         _unitOfWork = unitOfWork;
@@ -253,8 +249,8 @@ public sealed class PortalService
     private async Task NotifyAsync(DocumentDirection direction, OfficeId office, Company company, AuditSubject subject, NotificationKind kind, string text, CancellationToken cancellationToken)
     {
         var recipients = direction == DocumentDirection.ToClient
-            ? await _people.ClientUsersReachingAsync(company.ClientId, company.Id, cancellationToken).ConfigureAwait(false)
-            : await _people.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false);
+            ? await _registry.ClientUsersReachingAsync(company.ClientId, company.Id, cancellationToken).ConfigureAwait(false)
+            : await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false);
         foreach (var recipient in recipients)
         {
             _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), kind, recipient.Email, subject, text));

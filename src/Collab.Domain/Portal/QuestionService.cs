@@ -1,5 +1,4 @@
 using Collab.Registry;
-using Collab.Stores;
 using Collab.Tiers;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -31,7 +30,6 @@ public sealed class QuestionService
 {
     private readonly IPortalStore _portal;
     private readonly IRegistryStore _registry;
-    private readonly IReportStore _people;
     private readonly ITierStore _tiers;
     private readonly TierCatalogue _catalogue;
     private readonly ICollabUnitOfWork _unitOfWork;
@@ -41,17 +39,15 @@ public sealed class QuestionService
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="portal">Reads the portal.</param>
     /// <param name="registry">Reads the registry.</param>
-    /// <param name="people">Finds whom to notify.</param>
     /// <param name="tiers">Reads tiers.</param>
     /// <param name="catalogue">The tier catalogue.</param>
     /// <param name="unitOfWork">Saves changes.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="options">Collab's options.</param>
-    public QuestionService(IPortalStore portal, IRegistryStore registry, IReportStore people, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options)
+    public QuestionService(IPortalStore portal, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options)
     {
         _portal = portal;
         _registry = registry;
-        _people = people;
         _tiers = tiers;
         _catalogue = catalogue;
         _unitOfWork = unitOfWork;
@@ -105,7 +101,7 @@ public sealed class QuestionService
         var now = _clock.GetCurrentInstant();
         found.Send(actor, now);
         _unitOfWork.Add(PortalItem.Share(PortalItemKind.QuestionBatch, found.Id.Value, found.OfficeId, found.ClientId, found.CompanyId, found.Title, now, true, null, found.Status));
-        foreach (var user in await _people.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false))
+        foreach (var user in await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false))
         {
             _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.QuestionsSent, user.Email, AuditSubject.Client(found.ClientId),
                 $"Your office has {found.Questions.Count} question(s) for you: {found.Title}."));
@@ -208,7 +204,7 @@ public sealed class QuestionService
                     deadline is { } d ? Reports.Reminders.DueAt(d, _options.ReminderLeadDays, zone) : null, actor, now);
                 _unitOfWork.Add(questionnaire);
                 _unitOfWork.Add(PortalItem.Share(PortalItemKind.Questionnaire, questionnaire.Id.Value, found.OfficeId, owner.ClientId, owner.Id, found.Name, now, true, deadline, "Open"));
-                foreach (var user in await _people.ClientUsersReachingAsync(owner.ClientId, owner.Id, cancellationToken).ConfigureAwait(false))
+                foreach (var user in await _registry.ClientUsersReachingAsync(owner.ClientId, owner.Id, cancellationToken).ConfigureAwait(false))
                 {
                     _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.QuestionnaireSent, user.Email, AuditSubject.Client(owner.ClientId),
                         $"Please fill in '{found.Name}'{(deadline is { } due ? $" by {due:yyyy-MM-dd}" : string.Empty)}."));
@@ -300,7 +296,7 @@ public sealed class QuestionService
         {
             questionnaire.MarkReminderSent(_clock.GetCurrentInstant());
             var text = await ReminderTextAsync(questionnaire, cancellationToken).ConfigureAwait(false);
-            foreach (var user in await _people.ClientUsersReachingAsync(questionnaire.ClientId, questionnaire.CompanyId, cancellationToken).ConfigureAwait(false))
+            foreach (var user in await _registry.ClientUsersReachingAsync(questionnaire.ClientId, questionnaire.CompanyId, cancellationToken).ConfigureAwait(false))
             {
                 _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.QuestionnaireReminder, user.Email, AuditSubject.Client(questionnaire.ClientId), text));
             }

@@ -73,7 +73,7 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<BillingService>();
         services.TryAddScoped<Transfers.TransferService>();
         services.TryAddScoped<Reports.ReportService>();
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<Stores.IOpenWorkSource, Reports.OpenApprovals>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOpenWorkSource, Reports.OpenApprovals>());
         services.TryAddScoped<RightsService>();
         services.TryAddScoped<AccessService>();
         return new CollabBuilder(services);

@@ -1,4 +1,4 @@
-using Collab.Stores;
+using Collab.Tiers;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -130,7 +130,7 @@ public sealed class CollabRegistry
             _ = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
         }
 
-        if (await _registry.AdministrationNumberExistsAsync(number, cancellationToken).ConfigureAwait(false))
+        if (await _registry.FindLiveAdministrationByNumberAsync(number, cancellationToken).ConfigureAwait(false) is not null)
         {
             throw Refuse.Rule("administration.number-taken",
                 $"Administration number {number} is already in use: choose another number (numbers never change or get reused).", "LIC-6");

@@ -1,4 +1,3 @@
-using Collab.Stores;
 using Collab.Tiers;
 
 namespace Collab.Reports;

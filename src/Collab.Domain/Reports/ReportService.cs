@@ -1,5 +1,5 @@
+using Collab.Portal;
 using Collab.Registry;
-using Collab.Stores;
 using Collab.Tiers;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -90,7 +90,7 @@ public sealed class ReportService
         var found = await FindAsync(report, cancellationToken).ConfigureAwait(false);
         var tier = await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
-        var recipients = await _reports.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
+        var recipients = await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
         if (_catalogue.Allows(tier, Feature.ShareAndApproveAnnualReports))
         {
             var day = deadline ?? throw Refuse.InvalidInput("report.deadline-required",
@@ -150,7 +150,7 @@ public sealed class ReportService
             report.View(Actor.System("link"), now);
         }
 
-        foreach (var user in await _reports.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false))
+        foreach (var user in await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false))
         {
             _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.LinkViewed, user.Email, AuditSubject.Report(report.Id),
                 $"The client viewed '{report.Title}' through its link."));
@@ -185,7 +185,7 @@ public sealed class ReportService
 
         await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
-        var recipients = await _reports.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
+        var recipients = await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
         var current = await _reports.CurrentLinksAsync(found.Id, cancellationToken).ConfigureAwait(false);
         var token = IssueLink(found, recipients, now, out var fresh);
         foreach (var old in current)
@@ -291,7 +291,7 @@ public sealed class ReportService
         {
             report.MarkReminderSent(_clock.GetCurrentInstant());
             var text = await ReminderTextAsync(report, cancellationToken).ConfigureAwait(false);
-            foreach (var user in await _reports.ClientUsersReachingAsync(report.ClientId, report.CompanyId, cancellationToken).ConfigureAwait(false))
+            foreach (var user in await _registry.ClientUsersReachingAsync(report.ClientId, report.CompanyId, cancellationToken).ConfigureAwait(false))
             {
                 _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.DeadlineReminder, user.Email, AuditSubject.Report(report.Id), text));
             }
@@ -375,7 +375,7 @@ public sealed class ReportService
 
     private async Task NotifyOfficeAsync(AnnualReport report, string text, CancellationToken cancellationToken)
     {
-        foreach (var user in await _reports.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false))
+        foreach (var user in await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false))
         {
             _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.ReportDecided, user.Email, AuditSubject.Report(report.Id), text));
         }

@@ -38,7 +38,11 @@ public sealed class ShareLink : AggregateRoot
     /// <summary>When the office replaced it with a fresh link.</summary>
     public Instant? ReplacedAt { get; private set; }
 
-    internal byte[] SecretHash { get; private set; }
+    /// <summary>
+    /// For store authors: the SHA-256 of the token's secret part (32 bytes). The token itself is never stored;
+    /// <see cref="ReportService"/> compares a presented token with this hash in constant time. Not to be modified.
+    /// </summary>
+    public byte[] SecretHash { get; private set; }
 
     /// <summary>Issues a link and returns its token; the token exists only in the caller's hands and the notification.</summary>
     internal static (ShareLink Link, string Token) Issue(ReportId report, Instant now, Instant expiresAt)

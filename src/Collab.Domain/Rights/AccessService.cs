@@ -1,5 +1,4 @@
 using Collab.Registry;
-using Collab.Stores;
 
 namespace Collab.Rights;
 

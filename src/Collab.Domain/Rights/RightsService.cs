@@ -1,5 +1,5 @@
+using Collab.Lifecycle;
 using Collab.Registry;
-using Collab.Stores;
 using Collab.Telemetry;
 using NodaTime;
 

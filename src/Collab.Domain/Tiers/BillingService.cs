@@ -1,4 +1,3 @@
-using Collab.Stores;
 using NodaTime;
 
 namespace Collab.Tiers;

@@ -1,4 +1,4 @@
-using Collab.Stores;
+using Collab.Registry;
 using Collab.Telemetry;
 using NodaTime;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Collab.Workflow;
 using NodaTime;
 
@@ -95,11 +94,11 @@ public sealed class TransferRequest : AggregateRoot
     public static StateMachine<TransferState, TransferTrigger, TransferContext> Machine { get; } = BuildMachine();
 
     private readonly List<Guid> _administrationIds = [];
+    private readonly List<BankLink> _bankLinks = [];
 
     private TransferRequest()
     {
         ClientEmail = string.Empty;
-        BankLinksJson = "[]";
     }
 
     /// <summary>The request's id.</summary>
@@ -160,12 +159,10 @@ public sealed class TransferRequest : AggregateRoot
     public BillingParty? BilledTo { get; private set; }
 
     /// <summary>The bank links of the moved administrations; they are not copied (XFER-5).</summary>
-    public IReadOnlyList<BankLink> BankLinks => JsonSerializer.Deserialize<List<BankLink>>(BankLinksJson) ?? [];
+    public IReadOnlyList<BankLink> BankLinks => _bankLinks;
 
     /// <summary>How many of the three parties consented.</summary>
     public int ConsentCount => (OldAdministratorConsentAt is null ? 0 : 1) + (ClientConsentAt is null ? 0 : 1) + (NewAdministratorConsentAt is null ? 0 : 1);
-
-    internal string BankLinksJson { get; private set; }
 
     /// <summary>Whether a party consented.</summary>
     /// <param name="party">The party.</param>
@@ -199,9 +196,9 @@ public sealed class TransferRequest : AggregateRoot
             RequestedAt = now,
             ExpiresAt = expiresAt,
             State = TransferState.AwaitingConsents,
-            BankLinksJson = JsonSerializer.Serialize(bankLinks),
         };
         request._administrationIds.AddRange(administrations.Select(a => a.Value).Distinct());
+        request._bankLinks.AddRange(bankLinks);
         request.Raise(new TransferChanged(now, Actor.OfficeUser(requestedBy), AuditAction.TransferRequested, request.Id,
             $"client={client};from={from};to={to};administrations={string.Join(',', request._administrationIds)};expires={expiresAt}"));
         return request;

@@ -1,5 +1,4 @@
 using Collab.Registry;
-using Collab.Stores;
 using Collab.Telemetry;
 using Microsoft.Extensions.Options;
 using NodaTime;

@@ -32,7 +32,7 @@ internal sealed class OfficeConfiguration(CollabModelOptions options) : CollabEn
     {
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).HasConversion(CollabConverters.OfficeId).ValueGeneratedNever();
-        builder.Property(x => x.Name).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.Name).HasMaxLength(CollabLimits.MaxNameLength).IsRequired();
         builder.Property(x => x.TimeZoneId).HasMaxLength(64).IsRequired();
         builder.Property(x => x.Modules).HasConversion<int>();
     }
@@ -44,7 +44,7 @@ internal sealed class ClientConfiguration(CollabModelOptions options) : CollabEn
     {
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).HasConversion(CollabConverters.ClientId).ValueGeneratedNever();
-        builder.Property(x => x.Name).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.Name).HasMaxLength(CollabLimits.MaxNameLength).IsRequired();
     }
 }
 
@@ -55,7 +55,7 @@ internal sealed class CompanyConfiguration(CollabModelOptions options) : CollabE
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).HasConversion(CollabConverters.CompanyId).ValueGeneratedNever();
         builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
-        builder.Property(x => x.Name).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.Name).HasMaxLength(CollabLimits.MaxNameLength).IsRequired();
         builder.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -74,11 +74,11 @@ internal sealed class AdministrationConfiguration(CollabModelOptions options) : 
         builder.HasIndex(x => x.Number).IsUnique().HasFilter("\"State\" IN ('Live', 'Restoring')");
         builder.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.Licence).HasConversion<string>().HasMaxLength(24);
-        builder.Property(x => x.ClientLicenceFile).HasMaxLength(Licences.LicenceOptionsLimits.MaxStoredFileChars);
-        builder.Property(x => x.LegalHold).HasMaxLength(Guard.MaxNameLength);
+        builder.Property(x => x.ClientLicenceFile).HasMaxLength(CollabLimits.MaxStoredLicenceFileChars);
+        builder.Property(x => x.LegalHold).HasMaxLength(CollabLimits.MaxNameLength);
         builder.Property(x => x.DeletionStartedAt).HasConversion(CollabConverters.Instant);
         builder.Ignore(x => x.IsLive);
-        builder.Property(x => x.Name).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.Name).HasMaxLength(CollabLimits.MaxNameLength).IsRequired();
         builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
         builder.Property(x => x.CompanyId).HasConversion(CollabConverters.CompanyId);
         builder.Property(x => x.HolderOfficeId).HasConversion(CollabConverters.OfficeId);
@@ -99,7 +99,7 @@ internal sealed class UserConfiguration(CollabModelOptions options) : CollabEnti
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).HasConversion(CollabConverters.UserId).ValueGeneratedNever();
         builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
-        builder.Property(x => x.Email).HasMaxLength(Guard.MaxEmailLength).IsRequired();
+        builder.Property(x => x.Email).HasMaxLength(CollabLimits.MaxEmailLength).IsRequired();
         builder.HasIndex(x => x.Email).IsUnique();
         builder.HasIndex(x => new { x.ClientId, x.IsActive });
         builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
@@ -185,7 +185,7 @@ internal sealed class EnvironmentConfiguration(CollabModelOptions options) : Col
     {
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).HasConversion(CollabConverters.EnvironmentId).ValueGeneratedNever();
-        builder.Property(x => x.Name).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.Name).HasMaxLength(CollabLimits.MaxNameLength).IsRequired();
         builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
         builder.Ignore(x => x.Administrators);
         builder.PrimitiveCollection<List<Guid>>("_administratorIds").HasColumnName("AdministratorIds").UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -204,7 +204,7 @@ internal sealed class TransferRequestConfiguration(CollabModelOptions options) :
         builder.Property(x => x.ToEnvironment).HasConversion(CollabConverters.EnvironmentId);
         builder.Ignore(x => x.Administrations);
         builder.PrimitiveCollection<List<Guid>>("_administrationIds").HasColumnName("AdministrationIds").UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.Property(x => x.ClientEmail).HasMaxLength(Guard.MaxEmailLength).IsRequired();
+        builder.Property(x => x.ClientEmail).HasMaxLength(CollabLimits.MaxEmailLength).IsRequired();
         builder.Property(x => x.RequestedBy).HasConversion(CollabConverters.UserId);
         builder.Property(x => x.RequestedAt).HasConversion(CollabConverters.Instant);
         builder.Property(x => x.ExpiresAt).HasConversion(CollabConverters.Instant);
@@ -216,11 +216,16 @@ internal sealed class TransferRequestConfiguration(CollabModelOptions options) :
         builder.Property(x => x.NewAdministratorConsentAt).HasConversion(CollabConverters.Instant);
         builder.Property(x => x.NewAdministratorConsentBy).HasConversion(CollabConverters.UserId);
         builder.Property(x => x.ClosedAt).HasConversion(CollabConverters.Instant);
-        builder.Property(x => x.RefusalReason).HasMaxLength(Guard.MaxNameLength);
+        builder.Property(x => x.RefusalReason).HasMaxLength(CollabLimits.MaxNameLength);
         builder.Property(x => x.BilledTo).HasConversion<string>().HasMaxLength(16);
-        builder.Ignore(x => x.BankLinks);
         builder.Ignore(x => x.ConsentCount);
-        builder.Property(x => x.BankLinksJson).HasColumnName("BankLinks").HasMaxLength(8000).IsRequired();
+        builder.OwnsMany(x => x.BankLinks, links =>
+        {
+            links.ToJson("BankLinks");
+            links.Property(l => l.Bank).HasMaxLength(CollabLimits.MaxNameLength);
+            links.Property(l => l.Administration).HasConversion(CollabConverters.AdministrationId);
+            links.Property(l => l.ManagedBy).HasConversion<string>().HasMaxLength(16);
+        });
         builder.HasIndex(x => new { x.State, x.ExpiresAt }); // the expiry pass
         builder.HasIndex(x => new { x.ClientId, x.State });
         builder.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Restrict);
@@ -268,7 +273,7 @@ internal sealed class OutboxMessageConfiguration(CollabModelOptions options) : C
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.CreatedAt).HasConversion(CollabConverters.Instant);
         builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(64);
-        builder.Property(x => x.Recipient).HasMaxLength(Guard.MaxEmailLength).IsRequired();
+        builder.Property(x => x.Recipient).HasMaxLength(CollabLimits.MaxEmailLength).IsRequired();
         builder.Property(x => x.SubjectType).HasMaxLength(50).IsRequired();
         builder.Property(x => x.SubjectId).HasMaxLength(100).IsRequired();
         builder.Property(x => x.Text).HasMaxLength(2000).IsRequired();
@@ -290,7 +295,7 @@ internal sealed class AnnualReportConfiguration(CollabModelOptions options) : Co
         builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
         builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
         builder.Property(x => x.CompanyId).HasConversion(CollabConverters.CompanyId);
-        builder.Property(x => x.Title).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.Title).HasMaxLength(CollabLimits.MaxNameLength).IsRequired();
         builder.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.Mode).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.Deadline).HasConversion(CollabConverters.LocalDate);
@@ -299,7 +304,7 @@ internal sealed class AnnualReportConfiguration(CollabModelOptions options) : Co
         builder.Property(x => x.ReminderSentAt).HasConversion(CollabConverters.Instant);
         builder.Property(x => x.ViewedAt).HasConversion(CollabConverters.Instant);
         builder.Property(x => x.DecidedAt).HasConversion(CollabConverters.Instant);
-        builder.Property(x => x.RejectionReason).HasMaxLength(Guard.MaxNameLength);
+        builder.Property(x => x.RejectionReason).HasMaxLength(CollabLimits.MaxNameLength);
         builder.HasIndex(x => new { x.State, x.ReminderSentAt, x.ReminderDueAt }); // the reminder scan (SHARE-4)
         builder.HasIndex(x => new { x.State, x.DeadlinePassesAt }); // the expiry scan
         builder.HasIndex(x => new { x.ClientId, x.CompanyId });
@@ -334,7 +339,7 @@ internal sealed class BackupConfiguration(CollabModelOptions options) : CollabEn
         builder.Property(x => x.Id).HasConversion(CollabConverters.BackupId).ValueGeneratedNever();
         builder.Property(x => x.AdministrationId).HasConversion(CollabConverters.AdministrationId);
         builder.Property(x => x.AdministrationNumber).HasConversion(CollabConverters.AdministrationNumber);
-        builder.Property(x => x.AdministrationName).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.AdministrationName).HasMaxLength(CollabLimits.MaxNameLength).IsRequired();
         builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
         builder.Property(x => x.CompanyId).HasConversion(CollabConverters.CompanyId);
         builder.Property(x => x.Purpose).HasConversion<string>().HasMaxLength(24);
@@ -376,7 +381,7 @@ internal sealed class DeletionScheduleConfiguration(CollabModelOptions options) 
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.AdministrationId).HasConversion(CollabConverters.AdministrationId);
         builder.Property(x => x.AdministrationNumber).HasConversion(CollabConverters.AdministrationNumber);
-        builder.Property(x => x.AdministrationName).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.AdministrationName).HasMaxLength(CollabLimits.MaxNameLength).IsRequired();
         builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
         builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
         builder.Property(x => x.CancelledAt).HasConversion(CollabConverters.Instant);
@@ -450,7 +455,7 @@ internal sealed class PortalItemConfiguration(CollabModelOptions options) : Coll
         builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
         builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
         builder.Property(x => x.CompanyId).HasConversion(CollabConverters.CompanyId);
-        builder.Property(x => x.Title).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.Title).HasMaxLength(CollabLimits.MaxNameLength).IsRequired();
         builder.Property(x => x.SharedAt).HasConversion(CollabConverters.Instant);
         builder.Property(x => x.Deadline).HasConversion(CollabConverters.LocalDate);
         builder.Property(x => x.Status).HasMaxLength(32).IsRequired();
@@ -491,7 +496,7 @@ internal sealed class QuestionBatchConfiguration(CollabModelOptions options) : C
         builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
         builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
         builder.Property(x => x.CompanyId).HasConversion(CollabConverters.CompanyId);
-        builder.Property(x => x.Title).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.Title).HasMaxLength(CollabLimits.MaxNameLength).IsRequired();
         builder.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.SentAt).HasConversion(CollabConverters.Instant);
         builder.Property<string>("_questions").HasColumnName("Questions").HasMaxLength(1_000_000).IsRequired(); // JSON, at most 200 questions and answers
@@ -510,7 +515,7 @@ internal sealed class QuestionnaireTemplateConfiguration(CollabModelOptions opti
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).HasConversion(CollabConverters.QuestionnaireTemplateId).ValueGeneratedNever();
         builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
-        builder.Property(x => x.Name).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.Name).HasMaxLength(CollabLimits.MaxNameLength).IsRequired();
         builder.Property<string>("_sections").HasColumnName("Sections").HasMaxLength(2_000_000).IsRequired();
         builder.Ignore(x => x.Sections);
         builder.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
@@ -524,7 +529,7 @@ internal sealed class QuestionnaireConfiguration(CollabModelOptions options) : C
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).HasConversion(CollabConverters.QuestionnaireId).ValueGeneratedNever();
         builder.Property(x => x.TemplateId).HasConversion(CollabConverters.QuestionnaireTemplateId);
-        builder.Property(x => x.Name).HasMaxLength(Guard.MaxNameLength).IsRequired();
+        builder.Property(x => x.Name).HasMaxLength(CollabLimits.MaxNameLength).IsRequired();
         builder.Property(x => x.OfficeId).HasConversion(CollabConverters.OfficeId);
         builder.Property(x => x.ClientId).HasConversion(CollabConverters.ClientId);
         builder.Property(x => x.CompanyId).HasConversion(CollabConverters.CompanyId);

@@ -1,5 +1,13 @@
+using Collab.Backups;
+using Collab.Lifecycle;
+using Collab.Links;
+using Collab.Portal;
+using Collab.Registry;
+using Collab.Reports;
+using Collab.Rights;
+using Collab.Tiers;
+using Collab.Transfers;
 using Collab.Notifications;
-using Collab.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,20 +31,19 @@ public static class CollabBuilderEntityFrameworkExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.TryAddScoped<EfCollabStore<TContext>>();
-        services.TryAddScoped<ICollabUnitOfWork>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
-        services.TryAddScoped<IRegistryStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
-        services.TryAddScoped<IRightsStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
-        services.TryAddScoped<ITierStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
-        services.TryAddScoped<IReportStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
-        services.TryAddScoped<ITransferStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
-        services.TryAddScoped<OutboxDispatcher<TContext>>();
-        services.TryAddScoped<IOutboxDispatcher>(sp => sp.GetRequiredService<OutboxDispatcher<TContext>>());
-        services.TryAddScoped<IAuditTrail>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
-        services.TryAddScoped<IBackupStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
-        services.TryAddScoped<ILifecycleStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
-        services.TryAddScoped<ILinkStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
-        services.TryAddScoped<IPortalStore>(sp => sp.GetRequiredService<EfCollabStore<TContext>>());
+        // One store per port, all on the vendor's scoped DbContext; what they track is saved by the unit of work.
+        services.TryAddScoped<ICollabUnitOfWork, EfUnitOfWork<TContext>>();
+        services.TryAddScoped<IRegistryStore, EfRegistryStore<TContext>>();
+        services.TryAddScoped<IRightsStore, EfRightsStore<TContext>>();
+        services.TryAddScoped<ITierStore, EfTierStore<TContext>>();
+        services.TryAddScoped<IReportStore, EfReportStore<TContext>>();
+        services.TryAddScoped<ITransferStore, EfTransferStore<TContext>>();
+        services.TryAddScoped<IBackupStore, EfBackupStore<TContext>>();
+        services.TryAddScoped<ILifecycleStore, EfLifecycleStore<TContext>>();
+        services.TryAddScoped<ILinkStore, EfLinkStore<TContext>>();
+        services.TryAddScoped<IPortalStore, EfPortalStore<TContext>>();
+        services.TryAddScoped<IAuditTrail, EfAuditTrail<TContext>>();
+        services.TryAddScoped<IOutboxDispatcher, OutboxDispatcher<TContext>>();
         return builder;
     }
 

@@ -63,7 +63,7 @@ public sealed class BooksWorld : IAsyncDisposable
     public Task Run(Func<IServiceProvider, Task> work) => Db.InScopeAsync(work);
 
     public Task<Administration?> FindAsync(AdministrationId id) =>
-        Db.InScopeAsync(sp => sp.GetRequiredService<Stores.IRegistryStore>().FindAdministrationAsync(id, CancellationToken.None));
+        Db.InScopeAsync(sp => sp.GetRequiredService<IRegistryStore>().FindAdministrationAsync(id, CancellationToken.None));
 
     public async ValueTask DisposeAsync()
     {

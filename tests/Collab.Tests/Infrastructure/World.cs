@@ -1,5 +1,4 @@
 using Collab.Registry;
-using Collab.Stores;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Collab.Tests.Infrastructure;

@@ -4,7 +4,6 @@ using System.Text;
 using Collab.Backups;
 using Collab.Licences;
 using Collab.Registry;
-using Collab.Stores;
 using Collab.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -55,7 +54,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => SetUpAsync(b, number));
         Assert.Equal("licence.office-module-missing", refused.Code);
         Assert.Equal("LIC-1", refused.Refusal.RuleId);
-        Assert.False(await b.Run(sp => sp.GetRequiredService<IRegistryStore>().AdministrationNumberExistsAsync(number, CancellationToken.None)));
+        Assert.Null(await b.Run(sp => sp.GetRequiredService<IRegistryStore>().FindLiveAdministrationByNumberAsync(number, CancellationToken.None)));
 
         await GiveModulesAsync(b, OfficeModules.EAccountancy);
         var administration = await SetUpAsync(b, number);
@@ -348,7 +347,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
             b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(Desk, backup.Id, RestoreTarget.AtClient)));
 
         Assert.Equal("backup.corrupt", refused.Code);
-        Assert.Null(await b.Run(sp => sp.GetRequiredService<IBackupStore>().FindLiveByNumberAsync(administration.Number, CancellationToken.None)));
+        Assert.Null(await b.Run(sp => sp.GetRequiredService<IRegistryStore>().FindLiveAdministrationByNumberAsync(administration.Number, CancellationToken.None)));
         Assert.Null(b.Books.ReadBooks(administration.Number));
     }
 
@@ -364,7 +363,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         await Assert.ThrowsAsync<IOException>(() => b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(Desk, backup.Id, RestoreTarget.AtClient)));
 
         Assert.Null(b.Books.ReadBooks(administration.Number));
-        Assert.Null(await b.Run(sp => sp.GetRequiredService<IBackupStore>().FindLiveByNumberAsync(administration.Number, CancellationToken.None)));
+        Assert.Null(await b.Run(sp => sp.GetRequiredService<IRegistryStore>().FindLiveAdministrationByNumberAsync(administration.Number, CancellationToken.None)));
         b.Books.FailImportAfterBytes = null;
         var restored = await b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(Desk, backup.Id, RestoreTarget.AtClient));
         Assert.Equal(200_000, b.Books.ReadBooks(restored.Number)!.Length);

@@ -5,7 +5,6 @@ using Collab.Licences;
 using Collab.Registry;
 using Collab.Rights;
 using Collab.Storage;
-using Collab.Stores;
 using Collab.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

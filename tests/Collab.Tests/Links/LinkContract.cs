@@ -1,7 +1,6 @@
 using Collab.Lifecycle;
 using Collab.Links;
 using Collab.Registry;
-using Collab.Stores;
 using Collab.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

@@ -1,7 +1,9 @@
 using Collab.Persistence.EfCore;
 using Collab.Registry;
+using Collab.Reports;
 using Collab.Rights;
-using Collab.Stores;
+using Collab.Tiers;
+using Collab.Transfers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -71,7 +73,7 @@ public sealed class ModelTests
     }
 
     [Fact]
-    public void One_store_instance_serves_every_port_within_a_request()
+    public void Every_port_has_its_own_store_registered_once_on_the_vendors_context()
     {
         var services = new ServiceCollection();
         services.AddDbContext<PrefixedContext>(o => o.UseSqlite("Data Source=:memory:"));
@@ -79,10 +81,14 @@ public sealed class ModelTests
         using var provider = services.BuildServiceProvider();
         using var scope = provider.CreateScope();
 
-        var unitOfWork = scope.ServiceProvider.GetRequiredService<ICollabUnitOfWork>();
-        Assert.Same(unitOfWork, scope.ServiceProvider.GetRequiredService<IRightsStore>());
-        Assert.Same(unitOfWork, scope.ServiceProvider.GetRequiredService<IRegistryStore>());
-        Assert.Single(services, d => d.ServiceType == typeof(IRightsStore));
-        _ = typeof(CollabUser);
+        Type[] ports = [typeof(ICollabUnitOfWork), typeof(IRegistryStore), typeof(IRightsStore), typeof(ITierStore), typeof(ITransferStore), typeof(IReportStore),
+            typeof(Collab.Backups.IBackupStore), typeof(Collab.Lifecycle.ILifecycleStore), typeof(Collab.Links.ILinkStore), typeof(Collab.Portal.IPortalStore), typeof(IAuditTrail)];
+        var implementations = new HashSet<Type>();
+        foreach (var port in ports)
+        {
+            Assert.Single(services, d => d.ServiceType == port);
+            var store = scope.ServiceProvider.GetRequiredService(port);
+            Assert.True(implementations.Add(store.GetType()), $"{store.GetType().Name} serves more than one port");
+        }
     }
 }

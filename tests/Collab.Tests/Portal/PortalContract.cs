@@ -2,7 +2,6 @@ using System.Text;
 using Collab.Portal;
 using Collab.Registry;
 using Collab.Reports;
-using Collab.Stores;
 using Collab.Tests.Infrastructure;
 using Collab.Tiers;
 using FsCheck;

@@ -1,5 +1,5 @@
+using Collab.Registry;
 using Collab.Rights;
-using Collab.Stores;
 using Collab.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

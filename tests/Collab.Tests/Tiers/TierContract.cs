@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Collab.Registry;
 using Collab.Rights;
-using Collab.Stores;
 using Collab.Tests.Infrastructure;
 using Collab.Tiers;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using Collab.Notifications;
 using Collab.Registry;
-using Collab.Stores;
 using Collab.Tests.Infrastructure;
 using Collab.Transfers;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using Collab.Registry;
-using Collab.Stores;
 using Collab.Tests.Infrastructure;
 using Collab.Transfers;
 using FsCheck;

@@ -1,28 +1,17 @@
 using Collab.Backups;
 using Collab.Lifecycle;
 using Collab.Registry;
-using Collab.Stores;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using NodaTime;
+using System.Runtime.CompilerServices;
 
 namespace Collab.Persistence.EfCore;
 
-// Backups, subscriptions and scheduled deletions (ONB, LIC, RET).
-internal sealed partial class EfCollabStore<TContext> : IBackupStore, ILifecycleStore
+/// <summary>Subscriptions and scheduled deletions (ONB-1, ONB-6, RET-2).</summary>
+internal sealed class EfLifecycleStore<TContext>(TContext context) : EfStore<TContext>(context), ILifecycleStore
+    where TContext : DbContext
 {
-    public Task<Backup?> FindBackupAsync(BackupId id, CancellationToken cancellationToken) =>
-        _context.Set<Backup>().FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
-
-    public async Task<IReadOnlyList<Backup>> ListBackupsAsync(AdministrationId administration, CancellationToken cancellationToken) =>
-        await _context.Set<Backup>().AsNoTracking()
-            .Where(b => b.AdministrationId == administration)
-            .OrderByDescending(b => b.MadeAt)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-
-    public Task<Administration?> FindLiveByNumberAsync(AdministrationNumber number, CancellationToken cancellationToken) =>
-        _context.Set<Administration>().AsNoTracking()
-            .FirstOrDefaultAsync(a => a.Number == number && (a.State == AdministrationState.Live || a.State == AdministrationState.Restoring), cancellationToken);
-
     public Task<ClientSubscription?> FindSubscriptionAsync(ClientId client, CancellationToken cancellationToken) =>
         _context.Set<ClientSubscription>().FirstOrDefaultAsync(s => s.ClientId == client, cancellationToken);
 
@@ -30,11 +19,6 @@ internal sealed partial class EfCollabStore<TContext> : IBackupStore, ILifecycle
         await _context.Set<Administration>()
             .Where(a => a.ClientId == client && a.State == AdministrationState.Live)
             .OrderBy(a => a.Number)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-
-    public async Task<IReadOnlyList<CollabUser>> ListClientUsersAsync(ClientId client, CancellationToken cancellationToken) =>
-        await _context.Set<CollabUser>().AsNoTracking()
-            .Where(u => u.ClientId == client && u.IsActive && u.Kind == UserKind.ClientUser)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<DeletionSchedule>> ListScheduledDeletionsAsync(ClientId client, CancellationToken cancellationToken) =>

@@ -1,12 +1,14 @@
 using Collab.Links;
-using Collab.Stores;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using NodaTime;
+using System.Runtime.CompilerServices;
 
 namespace Collab.Persistence.EfCore;
 
-// Integration links and their linked records (LINK).
-internal sealed partial class EfCollabStore<TContext> : ILinkStore
+/// <summary>Integration links and their linked records (LINK).</summary>
+internal sealed class EfLinkStore<TContext>(TContext context) : EfStore<TContext>(context), ILinkStore
+    where TContext : DbContext
 {
     public Task<IntegrationLink?> FindLinkAsync(LinkId id, CancellationToken cancellationToken) =>
         _context.Set<IntegrationLink>().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);

@@ -1,15 +1,15 @@
 using Collab.Portal;
-using Collab.Stores;
 using Collab.Tiers;
 using Microsoft.EntityFrameworkCore;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Metadata;
 using NodaTime;
+using System.Runtime.CompilerServices;
 
 namespace Collab.Persistence.EfCore;
 
-// The client portal (SHARE-6 … SHARE-10).
-internal sealed partial class EfCollabStore<TContext> : IPortalStore
+/// <summary>The client portal: history, documents, questions, questionnaires and house styles (SHARE-6 … SHARE-10).</summary>
+internal sealed class EfPortalStore<TContext>(TContext context) : EfStore<TContext>(context), IPortalStore
+    where TContext : DbContext
 {
     public Task<PortalItem?> FindPortalItemAsync(Guid id, CancellationToken cancellationToken) =>
         _context.Set<PortalItem>().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);

@@ -1,0 +1,47 @@
+using NodaTime;
+
+namespace Collab.Reports;
+
+/// <summary>Reads reports, their links and who to tell about them.</summary>
+public interface IReportStore
+{
+    /// <summary>Finds a report, tracked for change.</summary>
+    /// <param name="id">The report.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The report, or null.</returns>
+    Task<AnnualReport?> FindReportAsync(ReportId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a link by its id, tracked for change.</summary>
+    /// <param name="id">The link id from the token.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The link, or null.</returns>
+    Task<ShareLink?> FindLinkAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The report's links that were not replaced, tracked for change.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The links.</returns>
+    Task<IReadOnlyList<ShareLink>> CurrentLinksAsync(ReportId report, CancellationToken cancellationToken = default);
+
+    /// <summary>Open approval tasks whose reminder is due and not yet sent, oldest first, tracked (index on state and due instant).</summary>
+    /// <param name="now">The instant.</param>
+    /// <param name="max">At most this many.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The reports.</returns>
+    Task<IReadOnlyList<AnnualReport>> FindDueRemindersAsync(Instant now, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Open approval tasks of the given clients at an office (work that needs approvals, TIER-4).</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="clients">The clients.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Client and report title per open task.</returns>
+    Task<IReadOnlyList<(ClientId Client, string Title, LocalDate? Deadline)>> OpenApprovalsAsync(
+        OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken = default);
+
+    /// <summary>Open approval tasks whose deadline has passed, tracked.</summary>
+    /// <param name="now">The instant.</param>
+    /// <param name="max">At most this many.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The reports.</returns>
+    Task<IReadOnlyList<AnnualReport>> FindOverdueAsync(Instant now, int max, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,34 @@
+using Collab.Registry;
+
+namespace Collab.Rights;
+
+/// <summary>Reads grants of rights and answers access questions from storage.</summary>
+public interface IRightsStore
+{
+    /// <summary>Finds the grant for an (office, administration) pair, active or not.</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="administration">The administration.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The grant, or null when rights were never granted.</returns>
+    Task<RightsGrant?> FindGrantAsync(OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the office may access the administration: it holds it itself or has an active grant (SEC-1).</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="administration">The administration.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>True when access is allowed.</returns>
+    Task<bool> OfficeMayAccessAsync(OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default);
+
+    /// <summary>The administrations an office may access, ordered by number (the office's list, ONB-3).</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The administrations, held or granted.</returns>
+    Task<IReadOnlyList<Administration>> ListOfficeAdministrationsAsync(OfficeId office, CancellationToken cancellationToken = default);
+
+    /// <summary>The administrations of the given companies of a client, ordered by number.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="companies">The companies a user may reach.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The administrations.</returns>
+    Task<IReadOnlyList<Administration>> ListCompanyAdministrationsAsync(ClientId client, IReadOnlyList<CompanyId> companies, CancellationToken cancellationToken = default);
+}

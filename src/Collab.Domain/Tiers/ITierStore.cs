@@ -1,0 +1,64 @@
+using NodaTime;
+
+namespace Collab.Tiers;
+
+/// <summary>Reads collaborations, their tiers and what billing needs.</summary>
+public interface ITierStore
+{
+    /// <summary>Finds the collaboration of an office with a client, tracked for change.</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The collaboration, or null.</returns>
+    Task<ClientCollaboration?> FindCollaborationAsync(OfficeId office, ClientId client, CancellationToken cancellationToken = default);
+
+    /// <summary>The tier of a client at an office, without tracking anything; null when they do not collaborate.</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The tier, or null.</returns>
+    Task<ClientTier?> FindTierAsync(OfficeId office, ClientId client, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The office's collaborations with the given clients and each client's active client users, in one query,
+    /// for a bulk change. They are not tracked, so memory stays flat however large the selection; save them
+    /// with <see cref="SaveTierChangesAsync"/>.
+    /// </summary>
+    /// <param name="office">The office.</param>
+    /// <param name="clients">The clients (a chunk of a bulk change).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The collaborations found, each with its client's active users; clients without one are absent.</returns>
+    Task<IReadOnlyList<(ClientCollaboration Collaboration, int ActiveClientUsers)>> ReadForBulkChangeAsync(
+        OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves the tier changes of one chunk of a bulk change with their audit records, in one transaction.
+    /// A collaboration whose stored version is no longer the one it was read with (someone changed it
+    /// meanwhile) is skipped — neither its change nor its audit record is written — and reported.
+    /// </summary>
+    /// <param name="changed">Collaborations read with <see cref="ReadForBulkChangeAsync"/> and changed since.</param>
+    /// <param name="cancellationToken">Cancels the save; nothing of the chunk is then saved.</param>
+    /// <returns>The clients whose change was skipped.</returns>
+    Task<IReadOnlyList<ClientId>> SaveTierChangesAsync(IReadOnlyList<ClientCollaboration> changed, CancellationToken cancellationToken = default);
+
+    /// <summary>The tiers of the given clients at offices other than <paramref name="office"/> whose collaboration has not ended before <paramref name="today"/>.</summary>
+    /// <param name="office">The office to leave out; the default id leaves none out.</param>
+    /// <param name="clients">The clients.</param>
+    /// <param name="today">The date that decides which collaborations still run.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Pairs of client and tier; a client may appear once per other office.</returns>
+    Task<IReadOnlyList<(ClientId Client, ClientTier Tier)>> OtherRunningTiersAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, LocalDate today, CancellationToken cancellationToken = default);
+
+    /// <summary>How many active client users each client has, in one query.</summary>
+    /// <param name="clients">The clients.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The counts; clients without active users are absent.</returns>
+    Task<IReadOnlyDictionary<ClientId, int>> CountActiveClientUsersAsync(IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams what the monthly statement needs for each client billable at the office in a year (TIER-7).</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="year">The calendar year.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>One row per billable client, in no particular order.</returns>
+    IAsyncEnumerable<StatementRow> StreamStatementRowsAsync(OfficeId office, int year, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,106 @@
+using System.Data.Common;
+using NodaTime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Collab.Persistence.EfCore;
+
+/// <summary>
+/// Saves what the stores tracked on the vendor's DbContext in one <c>SaveChanges</c>, together with an audit row for
+/// every audited event (AUD-1) and the queued notifications as outbox rows. Scoped: one per request.
+/// </summary>
+internal sealed class EfUnitOfWork<TContext> : EfStore<TContext>, ICollabUnitOfWork
+    where TContext : DbContext
+{
+    private readonly IClock _clock;
+    private readonly List<Notification> _pendingNotifications = [];
+
+    public EfUnitOfWork(TContext context, IClock clock)
+        : base(context)
+    {
+        _clock = clock;
+    }
+
+    public void Add(AggregateRoot aggregate)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        _context.Add(aggregate);
+    }
+
+    public void Enqueue(Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        _pendingNotifications.Add(notification);
+    }
+
+    public async Task SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        var (changed, audit) = TrackAuditRecords();
+        var now = _clock.GetCurrentInstant();
+        var outbox = _pendingNotifications.ConvertAll(n => OutboxMessage.From(n, now));
+        _pendingNotifications.Clear(); // saved with this change, or dropped with it
+        _context.Set<OutboxMessage>().AddRange(outbox);
+        try
+        {
+            await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || IsUniqueViolation(exception))
+        {
+            Forget(changed, audit, outbox);
+            throw ConcurrentChange(exception);
+        }
+        catch
+        {
+            Forget(changed, audit, outbox);
+            throw;
+        }
+
+        foreach (var aggregate in changed)
+        {
+            aggregate.ClearDomainEvents();
+        }
+    }
+
+    /// <summary>Adds an audit row for every audited event of every changed aggregate, so both commit together (AUD-1).</summary>
+    private (List<AggregateRoot> Changed, List<AuditEntry> Audit) TrackAuditRecords()
+    {
+        var changed = _context.ChangeTracker.Entries<AggregateRoot>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .Select(e => e.Entity)
+            .ToList();
+        var audit = new List<AuditEntry>();
+        foreach (var aggregate in changed)
+        {
+            foreach (var domainEvent in aggregate.DomainEvents)
+            {
+                if (domainEvent is IAuditedEvent audited)
+                {
+                    audit.Add(AuditEntry.From(audited));
+                }
+            }
+        }
+
+        _context.Set<AuditEntry>().AddRange(audit);
+        return (changed, audit);
+    }
+
+    private static CollabRefusalException ConcurrentChange(Exception exception) =>
+        new(new Refusal(RefusalKind.ConcurrencyConflict, "store.concurrent-change",
+            "Someone else changed the same data at the same moment, so nothing was saved: reload and try again."), exception);
+
+    // A failed save leaves nothing half-done behind: the failed changes are no longer tracked, so the next
+    // read of those aggregates comes fresh from the database.
+    private void Forget(IEnumerable<AggregateRoot> changed, IEnumerable<AuditEntry> audit, IEnumerable<OutboxMessage> outbox)
+    {
+        foreach (var entity in changed.Cast<object>().Concat(audit).Concat(outbox))
+        {
+            _context.Entry(entity).State = EntityState.Detached;
+        }
+    }
+
+    // Provider-neutral on purpose (this package references neither provider): PostgreSQL reports SQLSTATE
+    // 23505; Microsoft.Data.Sqlite sets no SqlState or ErrorCode, but SQLite's message text is fixed.
+    private static bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is DbException db
+        && (db.SqlState == "23505"
+            || db.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal));
+}

@@ -1,0 +1,58 @@
+using Collab.Registry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using NodaTime;
+using System.Runtime.CompilerServices;
+
+namespace Collab.Persistence.EfCore;
+
+/// <summary>The registry of offices, clients, companies, administrations, environments and users.</summary>
+internal sealed class EfRegistryStore<TContext>(TContext context) : EfStore<TContext>(context), IRegistryStore
+    where TContext : DbContext
+{
+    public async Task<Office?> FindOfficeAsync(OfficeId id, CancellationToken cancellationToken) =>
+        await _context.Set<Office>().FindAsync([id], cancellationToken).ConfigureAwait(false);
+
+    public async Task<Client?> FindClientAsync(ClientId id, CancellationToken cancellationToken) =>
+        await _context.Set<Client>().FindAsync([id], cancellationToken).ConfigureAwait(false);
+
+    public async Task<Company?> FindCompanyAsync(CompanyId id, CancellationToken cancellationToken) =>
+        await _context.Set<Company>().FindAsync([id], cancellationToken).ConfigureAwait(false);
+
+    public async Task<Administration?> FindAdministrationAsync(AdministrationId id, CancellationToken cancellationToken) =>
+        await _context.Set<Administration>().FindAsync([id], cancellationToken).ConfigureAwait(false);
+
+    public async Task<CollabUser?> FindUserAsync(UserId id, CancellationToken cancellationToken) =>
+        await _context.Set<CollabUser>().FindAsync([id], cancellationToken).ConfigureAwait(false);
+
+    public async Task<CollabEnvironment?> FindEnvironmentAsync(EnvironmentId id, CancellationToken cancellationToken) =>
+        await _context.Set<CollabEnvironment>().FindAsync([id], cancellationToken).ConfigureAwait(false);
+
+    public Task<CollabUser?> FindUserByEmailAsync(string email, CancellationToken cancellationToken) =>
+        _context.Set<CollabUser>().FirstOrDefaultAsync(u => u.Email == email, cancellationToken);
+
+    public Task<bool> UserEmailExistsAsync(string email, CancellationToken cancellationToken) =>
+        _context.Set<CollabUser>().AnyAsync(u => u.Email == email, cancellationToken);
+
+    public Task<Administration?> FindLiveAdministrationByNumberAsync(AdministrationNumber number, CancellationToken cancellationToken) =>
+        _context.Set<Administration>().AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Number == number && (a.State == AdministrationState.Live || a.State == AdministrationState.Restoring), cancellationToken);
+
+    public async Task<IReadOnlyList<CollabUser>> ClientUsersReachingAsync(ClientId client, CompanyId company, CancellationToken cancellationToken)
+    {
+        var users = await _context.Set<CollabUser>().AsNoTracking()
+            .Where(u => u.ClientId == client && u.IsActive && u.Kind == UserKind.ClientUser)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return users.Where(u => u.MayReach(company)).ToList();
+    }
+
+    public async Task<IReadOnlyList<CollabUser>> ListClientUsersAsync(ClientId client, CancellationToken cancellationToken) =>
+        await _context.Set<CollabUser>().AsNoTracking()
+            .Where(u => u.ClientId == client && u.IsActive && u.Kind == UserKind.ClientUser)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<CollabUser>> OfficeUsersAsync(OfficeId office, CancellationToken cancellationToken) =>
+        await _context.Set<CollabUser>().AsNoTracking()
+            .Where(u => u.OfficeId == office && u.IsActive && u.Kind == UserKind.OfficeUser)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+}

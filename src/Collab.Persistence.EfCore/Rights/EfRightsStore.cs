@@ -1,0 +1,48 @@
+using Collab.Registry;
+using Collab.Rights;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using NodaTime;
+using System.Runtime.CompilerServices;
+
+namespace Collab.Persistence.EfCore;
+
+/// <summary>Grants of rights and the access check (ONB-3, ONB-4, SEC-1).</summary>
+internal sealed class EfRightsStore<TContext>(TContext context) : EfStore<TContext>(context), IRightsStore
+    where TContext : DbContext
+{
+    public Task<RightsGrant?> FindGrantAsync(OfficeId office, AdministrationId administration, CancellationToken cancellationToken) =>
+        _context.Set<RightsGrant>().FirstOrDefaultAsync(g => g.OfficeId == office && g.AdministrationId == administration, cancellationToken);
+
+    // The access check runs on most office requests: compiled, so EF skips its query-cache lookup and
+    // expression hashing on every call. A compiled query is bound to one model, and one context type may
+    // run with several (SQLite and PostgreSQL, or one per tenant), hence one compilation per model.
+    private static readonly ConditionalWeakTable<IModel, Func<TContext, OfficeId, AdministrationId, CancellationToken, Task<bool>>> OfficeMayAccessQueries = new();
+
+    public Task<bool> OfficeMayAccessAsync(OfficeId office, AdministrationId administration, CancellationToken cancellationToken) =>
+        OfficeMayAccessQueries.GetValue(_context.Model, static _ => EF.CompileAsyncQuery(
+            (TContext context, OfficeId office, AdministrationId administration, CancellationToken _) =>
+                context.Set<Administration>().Any(
+                    a => a.Id == administration && a.State == AdministrationState.Live
+                         && (a.HolderOfficeId == office
+                             || context.Set<RightsGrant>().Any(g => g.AdministrationId == a.Id && g.OfficeId == office && g.IsActive)))))
+            (_context, office, administration, cancellationToken);
+
+    public async Task<IReadOnlyList<Administration>> ListOfficeAdministrationsAsync(OfficeId office, CancellationToken cancellationToken) =>
+        await _context.Set<Administration>().AsNoTracking()
+            .Where(a => a.State == AdministrationState.Live)
+            .Where(a => a.HolderOfficeId == office
+                        || _context.Set<RightsGrant>().Any(g => g.AdministrationId == a.Id && g.OfficeId == office && g.IsActive))
+            .OrderBy(a => a.Number)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<Administration>> ListCompanyAdministrationsAsync(
+        ClientId client, IReadOnlyList<CompanyId> companies, CancellationToken cancellationToken)
+    {
+        var ids = companies.ToArray();
+        return await _context.Set<Administration>().AsNoTracking()
+            .Where(a => a.ClientId == client && ids.Contains(a.CompanyId) && a.State == AdministrationState.Live)
+            .OrderBy(a => a.Number)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
