@@ -61,7 +61,7 @@ public class LinkRedemptionBenchmarks
         if (Engine == "postgres")
         {
             _connectionString = new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("COLLAB_BENCH_POSTGRES")) { Database = $"bench_{Guid.NewGuid():N}" }.ConnectionString;
-            services.AddDbContextPool<BenchmarkDbContext>(o => o.UseNpgsql(_connectionString));
+            services.AddDbContextPool<BenchmarkDbContext>(o => o.UseNpgsql(_connectionString, n => n.UseNodaTime()));
         }
         else
         {
@@ -114,7 +114,9 @@ public class LinkRedemptionBenchmarks
         using var command = connection.CreateCommand();
         command.CommandText = "UPDATE collab_report_links SET \"SpentAt\" = @now, \"Version\" = \"Version\" + 1 WHERE \"Id\" = @id AND \"SpentAt\" IS NULL AND \"ReplacedAt\" IS NULL AND \"ExpiresAt\" > @now";
         var now = command.CreateParameter();
-        (now.ParameterName, now.Value) = ("@now", SystemClock.Instance.GetCurrentInstant().ToUnixTimeTicks());
+        var instant = SystemClock.Instance.GetCurrentInstant();
+        // PostgreSQL keeps instants as timestamp with time zone (schema 2), SQLite as Unix ticks.
+        (now.ParameterName, now.Value) = ("@now", Engine == "postgres" ? instant.ToDateTimeUtc() : instant.ToUnixTimeTicks());
         var id = command.CreateParameter();
         var link = _linkIds.Dequeue();
         (id.ParameterName, id.Value) = ("@id", Engine == "postgres" ? link : link.ToString().ToUpperInvariant());

@@ -41,7 +41,7 @@ public static class SampleWebApp
             }
             else
             {
-                o.UseNpgsql(postgres);
+                o.UseNpgsql(postgres, n => n.UseNodaTime()); // timestamp with time zone and date columns for NodaTime values
             }
         });
         builder.Services.AddCollab(builder.Configuration.GetSection("Collab"))

@@ -56,6 +56,7 @@ public static partial class CollabModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new HouseStyleConfiguration(options));
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration(options));
         modelBuilder.ApplyConfiguration(new SchemaInfoConfiguration(options));
+        CollabValueConvention.Apply(modelBuilder);
         return modelBuilder;
     }
 

@@ -10,8 +10,13 @@ namespace Collab.Persistence.EfCore;
 /// </summary>
 public static class CollabDatabase
 {
-    /// <summary>The schema version this package expects. It grows by one with every change to Collab's tables.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>
+    /// The schema version this package expects. It grows by one with every change to Collab's tables.
+    /// Version 2 (0.2.0): on PostgreSQL with <c>UseNodaTime()</c>, instants are <c>timestamp with time zone</c> and local
+    /// dates <c>date</c> (they were bigint ticks and dates); instants are kept to whole microseconds on every engine;
+    /// transfers keep their bank links as a JSON column of objects.
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     /// <summary>Creates the database with all tables of the context (Collab's and yours) if it does not exist, then verifies Collab's schema.</summary>
     /// <param name="context">A context whose model applied <c>ApplyCollabModel()</c>.</param>

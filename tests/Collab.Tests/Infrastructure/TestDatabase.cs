@@ -22,8 +22,16 @@ public sealed class VendorDbContext(DbContextOptions<VendorDbContext> options) :
         modelBuilder.ApplyCollabModel();
         var invoice = modelBuilder.Entity<VendorInvoice>().ToTable("vendor_invoices");
         invoice.Property(x => x.Reference).HasMaxLength(50);
-        invoice.Property(x => x.IssuedAt).HasConversion(CollabConverters.Instant); // vendors reuse Collab's converters
-        invoice.Property(x => x.DueDate).HasConversion(CollabConverters.LocalDate);
+        // Vendors reuse Collab's precision rule: native NodaTime columns on PostgreSQL, Collab's converters elsewhere.
+        if (Database.IsNpgsql())
+        {
+            invoice.Property(x => x.IssuedAt).HasConversion(CollabConverters.MicrosecondInstant);
+        }
+        else
+        {
+            invoice.Property(x => x.IssuedAt).HasConversion(CollabConverters.Instant);
+            invoice.Property(x => x.DueDate).HasConversion(CollabConverters.LocalDate);
+        }
     }
 }
 
@@ -102,7 +110,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         else
         {
-            options.UseNpgsql(ConnectionString);
+            options.UseNpgsql(ConnectionString, o => o.UseNodaTime());
         }
     }
 

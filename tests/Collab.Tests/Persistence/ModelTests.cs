@@ -30,6 +30,32 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public void PostgreSQL_with_NodaTime_keeps_instants_and_dates_in_its_own_types_and_SQLite_in_converted_forms()
+    {
+        using var postgres = new PrefixedContext(new DbContextOptionsBuilder<PrefixedContext>().UseNpgsql("Host=unused", o => o.UseNodaTime()).Options);
+        using var sqlite = new PrefixedContext(new DbContextOptionsBuilder<PrefixedContext>().UseSqlite("Data Source=:memory:").Options);
+
+        string Column(DbContext context, Type entity, string property) =>
+            context.Model.FindEntityType(entity)!.FindProperty(property)!.GetColumnType();
+
+        Assert.Equal("timestamp with time zone", Column(postgres, typeof(Collab.Lifecycle.DeletionSchedule), "DueAt"));
+        Assert.Equal("date", Column(postgres, typeof(Collab.Lifecycle.DeletionSchedule), "DeleteOn"));
+        Assert.Equal("uuid", Column(postgres, typeof(RightsGrant), "OfficeId"));
+        Assert.Equal("integer", Column(postgres, typeof(Administration), "Number"));
+        Assert.Equal("INTEGER", Column(sqlite, typeof(Collab.Lifecycle.DeletionSchedule), "DueAt"));
+        Assert.Equal("TEXT", Column(sqlite, typeof(Collab.Lifecycle.DeletionSchedule), "DeleteOn"));
+
+        // One convention maps every id, instant and date by type: no Collab property is left without a mapping.
+        foreach (var entity in postgres.Model.GetEntityTypes().Concat(sqlite.Model.GetEntityTypes()))
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                Assert.NotNull(property.GetTypeMapping());
+            }
+        }
+    }
+
+    [Fact]
     public void Every_Collab_string_column_has_a_maximum_length_and_every_aggregate_a_concurrency_token()
     {
         using var context = new PrefixedContext(new DbContextOptionsBuilder<PrefixedContext>().UseNpgsql("Host=unused").Options);

@@ -1,0 +1,23 @@
+using Collab.Registry;
+using Collab.Rights;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Collab.Persistence.EfCore;
+
+internal sealed class OutboxMessageConfiguration(CollabModelOptions options) : CollabEntityConfiguration<OutboxMessage>(options, "outbox")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(64);
+        builder.Property(x => x.Recipient).HasMaxLength(CollabLimits.MaxEmailLength).IsRequired();
+        builder.Property(x => x.SubjectType).HasMaxLength(50).IsRequired();
+        builder.Property(x => x.SubjectId).HasMaxLength(100).IsRequired();
+        builder.Property(x => x.Text).HasMaxLength(2000).IsRequired();
+        builder.Property(x => x.Reference).HasMaxLength(200);
+        builder.Property(x => x.LastError).HasMaxLength(2000);
+        builder.HasIndex(x => new { x.DispatchedAt, x.DeadLetteredAt, x.CreatedAt }); // pending first, oldest first
+    }
+}
