@@ -5,7 +5,7 @@ namespace Collab.Registry;
 /// <summary>An environment (omgeving): the vendor-side space that holds an office's administrations and users, run by its administrators.</summary>
 public sealed class CollabEnvironment : AggregateRoot
 {
-    private readonly List<Guid> _administratorIds = [];
+    private readonly List<UserId> _administrators = [];
 
     private CollabEnvironment() => Name = string.Empty;
 
@@ -19,12 +19,12 @@ public sealed class CollabEnvironment : AggregateRoot
     public OfficeId OfficeId { get; private set; }
 
     /// <summary>The office users who administer it (they consent to transfers, XFER-2).</summary>
-    public IReadOnlyList<UserId> Administrators => _administratorIds.ConvertAll(id => new UserId(id));
+    public IReadOnlyList<UserId> Administrators => _administrators;
 
     /// <summary>Whether a user administers this environment.</summary>
     /// <param name="user">The user.</param>
     /// <returns>True for an administrator.</returns>
-    public bool IsAdministrator(UserId user) => _administratorIds.Contains(user.Value);
+    public bool IsAdministrator(UserId user) => _administrators.Contains(user);
 
     internal static CollabEnvironment Create(OfficeId office, string name, IReadOnlyCollection<CollabUser> administrators, Actor actor, Instant now)
     {
@@ -42,14 +42,14 @@ public sealed class CollabEnvironment : AggregateRoot
                     $"User {user.Email} does not work for this office: administrators must be office users of the environment's office.", "SEC-1");
             }
 
-            if (!environment._administratorIds.Contains(user.Id.Value))
+            if (!environment._administrators.Contains(user.Id))
             {
-                environment._administratorIds.Add(user.Id.Value);
+                environment._administrators.Add(user.Id);
             }
         }
 
         environment.Raise(new RegistryChanged(now, actor, AuditAction.EnvironmentCreated, AuditSubject.Environment(environment.Id),
-            $"office={office};administrators={string.Join(',', environment._administratorIds)}"));
+            $"office={office};administrators={string.Join(',', environment._administrators)}"));
         return environment;
     }
 }

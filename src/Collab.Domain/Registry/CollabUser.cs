@@ -16,7 +16,7 @@ public enum UserKind
 public sealed class CollabUser : AggregateRoot
 {
     // Stored as plain GUIDs: EF maps a primitive collection natively on both engines.
-    private readonly List<Guid> _companyIds = [];
+    private readonly List<CompanyId> _companies = [];
 
     private CollabUser() => Email = string.Empty;
 
@@ -39,12 +39,12 @@ public sealed class CollabUser : AggregateRoot
     public bool IsActive { get; private set; } = true;
 
     /// <summary>The companies a client user was given (SEC-1). Empty for office users.</summary>
-    public IReadOnlyList<CompanyId> Companies => _companyIds.ConvertAll(id => new CompanyId(id));
+    public IReadOnlyList<CompanyId> Companies => _companies;
 
     /// <summary>Whether this client user may reach the given company of its client.</summary>
     /// <param name="company">The company's id.</param>
     /// <returns>True only for a client user that was given the company.</returns>
-    public bool MayReach(CompanyId company) => IsActive && Kind == UserKind.ClientUser && _companyIds.Contains(company.Value);
+    public bool MayReach(CompanyId company) => IsActive && Kind == UserKind.ClientUser && _companies.Contains(company);
 
     /// <summary>Gives a client user one more company of its own client: one login can reach all of them (TIER-8).</summary>
     internal void AddCompany(Company company, Actor actor, Instant now)
@@ -55,12 +55,12 @@ public sealed class CollabUser : AggregateRoot
                 $"Company {company.Name} belongs to another client: a client user can only be given companies of its own client.", "SEC-1");
         }
 
-        if (_companyIds.Contains(company.Id.Value))
+        if (_companies.Contains(company.Id))
         {
             throw Refuse.Rule("user.company-already-given", $"User {Email} can already reach company {company.Name}: nothing to do.", "TIER-8");
         }
 
-        _companyIds.Add(company.Id.Value);
+        _companies.Add(company.Id);
         Raise(new RegistryChanged(now, actor, AuditAction.UserCompanyAdded, AuditSubject.User(Id), $"company={company.Id}"));
     }
 
@@ -94,14 +94,14 @@ public sealed class CollabUser : AggregateRoot
                     $"Company {company.Id} belongs to another client: a client user can only be given companies of its own client.", "SEC-1");
             }
 
-            if (!user._companyIds.Contains(company.Id.Value))
+            if (!user._companies.Contains(company.Id))
             {
-                user._companyIds.Add(company.Id.Value);
+                user._companies.Add(company.Id);
             }
         }
 
         user.Raise(new RegistryChanged(now, actor, AuditAction.UserCreated, AuditSubject.User(user.Id),
-            $"kind=client-user;client={client};companies={string.Join(',', user._companyIds)}"));
+            $"kind=client-user;client={client};companies={string.Join(',', user._companies)}"));
         return user;
     }
 }

@@ -85,7 +85,7 @@ public sealed class FollowUpItem : AggregateRoot
 /// </summary>
 public sealed class EnvironmentAccess : AggregateRoot
 {
-    private readonly List<Guid> _administrationIds = [];
+    private readonly List<AdministrationId> _administrations = [];
 
     private EnvironmentAccess()
     {
@@ -98,7 +98,7 @@ public sealed class EnvironmentAccess : AggregateRoot
     public UserId UserId { get; private set; }
 
     /// <summary>The administrations the user is linked to there.</summary>
-    public IReadOnlyList<AdministrationId> Administrations => _administrationIds.ConvertAll(id => new AdministrationId(id));
+    public IReadOnlyList<AdministrationId> Administrations => _administrations;
 
     /// <summary>Who pays for this user (XFER-6).</summary>
     public BillingParty BilledTo { get; private set; }
@@ -113,14 +113,14 @@ public sealed class EnvironmentAccess : AggregateRoot
     {
         foreach (var id in administrations)
         {
-            if (!_administrationIds.Contains(id.Value))
+            if (!_administrations.Contains(id))
             {
-                _administrationIds.Add(id.Value);
+                _administrations.Add(id);
             }
         }
 
         BilledTo = billedTo;
         Raise(new TransferChanged(now, actor, AuditAction.EnvironmentAccessGranted, transfer,
-            $"environment={EnvironmentId};user={UserId};administrations={string.Join(',', _administrationIds)};billedTo={billedTo}"));
+            $"environment={EnvironmentId};user={UserId};administrations={string.Join(',', _administrations)};billedTo={billedTo}"));
     }
 }

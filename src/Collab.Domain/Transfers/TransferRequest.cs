@@ -93,7 +93,7 @@ public sealed class TransferRequest : AggregateRoot
     /// <summary>The state machine all requests share (see docs/transfers.md for the diagram).</summary>
     public static StateMachine<TransferState, TransferTrigger, TransferContext> Machine { get; } = BuildMachine();
 
-    private readonly List<Guid> _administrationIds = [];
+    private readonly List<AdministrationId> _administrations = [];
     private readonly List<BankLink> _bankLinks = [];
 
     private TransferRequest()
@@ -114,7 +114,7 @@ public sealed class TransferRequest : AggregateRoot
     public EnvironmentId ToEnvironment { get; private set; }
 
     /// <summary>The administrations that move (XFER-1).</summary>
-    public IReadOnlyList<AdministrationId> Administrations => _administrationIds.ConvertAll(id => new AdministrationId(id));
+    public IReadOnlyList<AdministrationId> Administrations => _administrations;
 
     /// <summary>The client's existing identity: the e-mail address it is invited through after the move (XFER-4).</summary>
     public string ClientEmail { get; private set; }
@@ -197,10 +197,10 @@ public sealed class TransferRequest : AggregateRoot
             ExpiresAt = expiresAt,
             State = TransferState.AwaitingConsents,
         };
-        request._administrationIds.AddRange(administrations.Select(a => a.Value).Distinct());
+        request._administrations.AddRange(administrations.Distinct());
         request._bankLinks.AddRange(bankLinks);
         request.Raise(new TransferChanged(now, Actor.OfficeUser(requestedBy), AuditAction.TransferRequested, request.Id,
-            $"client={client};from={from};to={to};administrations={string.Join(',', request._administrationIds)};expires={expiresAt}"));
+            $"client={client};from={from};to={to};administrations={string.Join(',', request._administrations)};expires={expiresAt}"));
         return request;
     }
 

@@ -23,6 +23,10 @@ internal static class CollabValueConvention
     private static readonly ValueConverter<AdministrationNumber, int> NumberConverter =
         new(value => value.Value, number => AdministrationNumber.From(number));
 
+    /// <summary>The converter of one id type, for the elements of primitive collections (a user's companies).</summary>
+    public static ValueConverter IdConverter<TId>()
+        where TId : struct => IdConverters[typeof(TId)];
+
     /// <summary>Applies the mapping to every property of Collab's entity types (owned ones included) that has none yet.</summary>
     public static void Apply(ModelBuilder modelBuilder)
     {

@@ -12,8 +12,7 @@ internal sealed class EnvironmentConfiguration(CollabModelOptions options) : Col
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.Name).HasMaxLength(CollabLimits.MaxNameLength).IsRequired();
-        builder.Ignore(x => x.Administrators);
-        builder.PrimitiveCollection<List<Guid>>("_administratorIds").HasColumnName("AdministratorIds").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.PrimitiveCollection(x => x.Administrators).HasColumnName("AdministratorIds").ElementType(e => e.HasConversion(CollabValueConvention.IdConverter<UserId>()));
         builder.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
