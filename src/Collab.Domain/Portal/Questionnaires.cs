@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using NodaTime;
 
@@ -37,12 +36,38 @@ public sealed record QuestionDefinition(string Id, string Text, AnswerType Type,
 public sealed record QuestionnaireSection(string ServicePart, IReadOnlyList<QuestionDefinition> Questions);
 
 /// <summary>
+/// One question with the section it belongs to: how a questionnaire's <c>Sections</c> are stored, flat, so a store
+/// keeps them as one list (Collab's EF store: a JSON column).
+/// </summary>
+/// <param name="Section">The section's position, from 0.</param>
+/// <param name="ServicePart">The section's service part.</param>
+/// <param name="Id">The question's id.</param>
+/// <param name="Text">The question.</param>
+/// <param name="Type">What kind of answer it takes.</param>
+/// <param name="Required">Whether completing needs an answer.</param>
+public sealed record QuestionnaireEntry(int Section, string ServicePart, string Id, string Text, AnswerType Type, bool Required)
+{
+    internal static List<QuestionnaireEntry> Flatten(IEnumerable<QuestionnaireSection> sections) =>
+        sections.SelectMany((section, index) => section.Questions.Select(q => new QuestionnaireEntry(index, section.ServicePart, q.Id, q.Text, q.Type, q.Required))).ToList();
+
+    internal static IReadOnlyList<QuestionnaireSection> Sections(IEnumerable<QuestionnaireEntry> entries) =>
+        entries.GroupBy(e => (e.Section, e.ServicePart))
+            .Select(g => new QuestionnaireSection(g.Key.ServicePart, g.Select(e => new QuestionDefinition(e.Id, e.Text, e.Type, e.Required)).ToList()))
+            .ToList();
+}
+
+/// <summary>A client's answer to one questionnaire question, in canonical text form.</summary>
+/// <param name="QuestionId">The question's id.</param>
+/// <param name="Value">The answer: yes/no, 1234.50, 2026-03-31 or a document id.</param>
+public sealed record QuestionnaireAnswer(string QuestionId, string Value);
+
+/// <summary>
 /// A prepare-by-client questionnaire template of an office (SHARE-9). Every edit makes a new <see cref="Version"/>;
 /// what was sent keeps the version it was sent with, frozen in each <see cref="Questionnaire"/>.
 /// </summary>
 public sealed partial class QuestionnaireTemplate : AggregateRoot
 {
-    private string _sections = "[]";
+    private readonly List<QuestionnaireEntry> _entries = [];
 
     private QuestionnaireTemplate() => Name = string.Empty;
 
@@ -59,9 +84,10 @@ public sealed partial class QuestionnaireTemplate : AggregateRoot
     public int TemplateVersion { get; private set; }
 
     /// <summary>The sections, as of this version.</summary>
-    public IReadOnlyList<QuestionnaireSection> Sections => JsonSerializer.Deserialize<List<QuestionnaireSection>>(_sections, PortalJson.Options) ?? [];
+    public IReadOnlyList<QuestionnaireSection> Sections => QuestionnaireEntry.Sections(_entries);
 
-    internal string SectionsJson => _sections;
+    /// <summary>The questions of <see cref="Sections"/>, flat, in order: what a store keeps.</summary>
+    public IReadOnlyList<QuestionnaireEntry> Entries => _entries;
 
     internal static QuestionnaireTemplate Create(OfficeId office, string name, IReadOnlyList<QuestionnaireSection> sections, Actor actor, Instant now)
     {
@@ -73,7 +99,9 @@ public sealed partial class QuestionnaireTemplate : AggregateRoot
     internal void Edit(string name, IReadOnlyList<QuestionnaireSection> sections, Actor actor, Instant now)
     {
         Name = Guard.Name(name, "questionnaire name");
-        _sections = JsonSerializer.Serialize(Check(sections), PortalJson.Options);
+        var entries = QuestionnaireEntry.Flatten(Check(sections));
+        _entries.Clear();
+        _entries.AddRange(entries);
         TemplateVersion++;
         Raise(new Registry.RegistryChanged(now, actor, AuditAction.QuestionnaireTemplateSaved, AuditSubject.Office(OfficeId),
             $"template={Id};version={TemplateVersion};sections={sections.Count};questions={sections.Sum(s => s.Questions.Count)}"));
@@ -137,8 +165,8 @@ public enum QuestionnaireState
 /// </summary>
 public sealed class Questionnaire : AggregateRoot
 {
-    private string _sections = "[]";
-    private string _answers = "{}";
+    private readonly List<QuestionnaireEntry> _entries = [];
+    private readonly List<QuestionnaireAnswer> _givenAnswers = [];
 
     private Questionnaire() => Name = string.Empty;
 
@@ -182,12 +210,16 @@ public sealed class Questionnaire : AggregateRoot
     public Instant? CompletedAt { get; private set; }
 
     /// <summary>The sections exactly as sent.</summary>
-    public IReadOnlyList<QuestionnaireSection> Sections => JsonSerializer.Deserialize<List<QuestionnaireSection>>(_sections, PortalJson.Options) ?? [];
+    public IReadOnlyList<QuestionnaireSection> Sections => QuestionnaireEntry.Sections(_entries);
+
+    /// <summary>The questions of <see cref="Sections"/>, flat, in order: what a store keeps.</summary>
+    public IReadOnlyList<QuestionnaireEntry> Entries => _entries;
 
     /// <summary>The answers so far, by question id, in canonical text form (yes/no, 1234.50, 2026-03-31, a document id).</summary>
-    public IReadOnlyDictionary<string, string> Answers => JsonSerializer.Deserialize<Dictionary<string, string>>(_answers, PortalJson.Options) ?? [];
+    public IReadOnlyDictionary<string, string> Answers => _givenAnswers.ToDictionary(a => a.QuestionId, a => a.Value, StringComparer.Ordinal);
 
-    internal string SectionsJson => _sections;
+    /// <summary>The answers so far, one per answered question, in the order first answered: what a store keeps.</summary>
+    public IReadOnlyList<QuestionnaireAnswer> GivenAnswers => _givenAnswers;
 
     internal static Questionnaire Send(QuestionnaireTemplate template, ClientId client, CompanyId company, LocalDate? deadline, Instant? reminderDueAt, Actor actor, Instant now)
     {
@@ -197,7 +229,6 @@ public sealed class Questionnaire : AggregateRoot
             TemplateId = template.Id,
             TemplateVersion = template.TemplateVersion,
             Name = template.Name,
-            _sections = template.SectionsJson, // a copy of the text: the template's later edits cannot reach it
             OfficeId = template.OfficeId,
             ClientId = client,
             CompanyId = company,
@@ -206,6 +237,7 @@ public sealed class Questionnaire : AggregateRoot
             ReminderDueAt = reminderDueAt,
             State = QuestionnaireState.Open,
         };
+        questionnaire._entries.AddRange(template.Entries.Select(e => e with { })); // copies: the template's later edits cannot reach them
         questionnaire.Raise(new Registry.RegistryChanged(now, actor, AuditAction.QuestionnaireSent, AuditSubject.Client(client),
             $"questionnaire={questionnaire.Id};template={template.Id};version={template.TemplateVersion};company={company};deadline={deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}"));
         return questionnaire;
@@ -214,18 +246,26 @@ public sealed class Questionnaire : AggregateRoot
     internal void Answer(string questionId, string value, Func<DocumentId, bool> isClientDocument, Instant now)
     {
         EnsureOpen();
-        var question = Sections.SelectMany(s => s.Questions).FirstOrDefault(q => q.Id == questionId)
+        var entry = _entries.FirstOrDefault(q => q.Id == questionId)
             ?? throw Refuse.InvalidInput("questionnaire.unknown-question", $"This questionnaire has no question '{questionId}'.", "SHARE-9");
-        var answers = Answers.ToDictionary(StringComparer.Ordinal);
-        answers[questionId] = Canonical(question, value, isClientDocument);
-        _answers = JsonSerializer.Serialize(answers, PortalJson.Options);
+        var answer = new QuestionnaireAnswer(questionId, Canonical(new QuestionDefinition(entry.Id, entry.Text, entry.Type, entry.Required), value, isClientDocument));
+        var index = _givenAnswers.FindIndex(a => a.QuestionId == questionId);
+        if (index < 0)
+        {
+            _givenAnswers.Add(answer);
+        }
+        else
+        {
+            _givenAnswers[index] = answer;
+        }
+
         Raise(new PortalItemChanged(now));
     }
 
     internal void Complete(UserId user, Instant now)
     {
         EnsureOpen();
-        var missing = Sections.SelectMany(s => s.Questions).Where(q => q.Required && !Answers.ContainsKey(q.Id)).Select(q => q.Id).ToList();
+        var missing = _entries.Where(q => q.Required && !_givenAnswers.Exists(a => a.QuestionId == q.Id)).Select(q => q.Id).ToList();
         if (missing.Count > 0)
         {
             throw Refuse.Rule("questionnaire.incomplete", $"{missing.Count} required question(s) are unanswered ({string.Join(", ", missing.Take(5))}): answer them before completing.", "SHARE-9");
@@ -234,7 +274,7 @@ public sealed class Questionnaire : AggregateRoot
         State = QuestionnaireState.Completed;
         CompletedAt = now;
         Raise(new Registry.RegistryChanged(now, Actor.ClientUser(user), AuditAction.QuestionnaireCompleted, AuditSubject.Client(ClientId),
-            $"questionnaire={Id};template={TemplateId};version={TemplateVersion};answers={Answers.Count}"));
+            $"questionnaire={Id};template={TemplateId};version={TemplateVersion};answers={_givenAnswers.Count}"));
     }
 
     internal void MarkReminderSent(Instant now)

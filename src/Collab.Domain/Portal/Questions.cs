@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NodaTime;
 
 namespace Collab.Portal;
@@ -31,8 +30,7 @@ public sealed record BatchQuestion(int Number, string Service, string Text, stri
 public sealed class QuestionBatch : AggregateRoot
 {
     internal const int MaxQuestions = 200;
-    private string _questions = "[]";
-    private List<BatchQuestion>? _parsed;
+    private readonly List<BatchQuestion> _questions = [];
 
     private QuestionBatch() => Title = string.Empty;
 
@@ -58,7 +56,7 @@ public sealed class QuestionBatch : AggregateRoot
     public Instant? SentAt { get; private set; }
 
     /// <summary>The questions, in order.</summary>
-    public IReadOnlyList<BatchQuestion> Questions => _parsed ??= JsonSerializer.Deserialize<List<BatchQuestion>>(_questions, PortalJson.Options) ?? [];
+    public IReadOnlyList<BatchQuestion> Questions => _questions;
 
     /// <summary>How many are answered.</summary>
     public int AnsweredCount => Questions.Count(q => q.Answer is not null);
@@ -81,8 +79,8 @@ public sealed class QuestionBatch : AggregateRoot
             throw Refuse.InvalidInput("questions.too-many", $"A batch holds at most {MaxQuestions} questions: send this one and start another.", "SHARE-8");
         }
 
-        var question = new BatchQuestion(Questions.Count + 1, Guard.Name(service, "service"), Text(text, "question"));
-        Store([.. Questions, question], new PortalItemChanged(now));
+        _questions.Add(new BatchQuestion(_questions.Count + 1, Guard.Name(service, "service"), Text(text, "question")));
+        Raise(new PortalItemChanged(now));
     }
 
     internal void Send(Actor actor, Instant now)
@@ -112,20 +110,13 @@ public sealed class QuestionBatch : AggregateRoot
 
         var question = Questions.FirstOrDefault(q => q.Number == number)
             ?? throw Refuse.InvalidInput("questions.unknown-question", $"The batch has no question {number}: answer one of 1 to {Questions.Count}.", "SHARE-8");
-        var answered = Questions.Select(q => q.Number == number ? q with { Answer = Text(answer, "answer"), AnsweredAt = now } : q).ToList();
-        Store(answered, new Registry.RegistryChanged(now, Actor.ClientUser(user), AuditAction.QuestionAnswered, AuditSubject.Client(ClientId),
+        _questions[_questions.IndexOf(question)] = question with { Answer = Text(answer, "answer"), AnsweredAt = now };
+        Raise(new Registry.RegistryChanged(now, Actor.ClientUser(user), AuditAction.QuestionAnswered, AuditSubject.Client(ClientId),
             $"batch={Id};question={number};service={question.Service};again={question.Answer is not null}"));
-        if (answered.All(q => q.Answer is not null))
+        if (_questions.TrueForAll(q => q.Answer is not null))
         {
             State = QuestionBatchState.Answered;
         }
-    }
-
-    private void Store(List<BatchQuestion> questions, IDomainEvent change)
-    {
-        _questions = JsonSerializer.Serialize(questions, PortalJson.Options);
-        _parsed = questions;
-        Raise(change);
     }
 
     internal static string Text(string? value, string field)
@@ -134,30 +125,5 @@ public sealed class QuestionBatch : AggregateRoot
         return string.IsNullOrEmpty(text) || text.Length > 4000
             ? throw Refuse.InvalidInput($"questions.{field}-invalid", $"The {field} must be 1 to 4 000 characters.", "SHARE-8")
             : text;
-    }
-}
-
-/// <summary>One JSON setup for portal content stored as text (questions, questionnaires).</summary>
-internal static class PortalJson
-{
-    internal static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(), new InstantJsonConverter(), new LocalDateJsonConverter() },
-    };
-
-    private sealed class InstantJsonConverter : System.Text.Json.Serialization.JsonConverter<Instant>
-    {
-        public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Instant.FromUnixTimeTicks(reader.GetInt64());
-
-        public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) => writer.WriteNumberValue(value.ToUnixTimeTicks());
-    }
-
-    private sealed class LocalDateJsonConverter : System.Text.Json.Serialization.JsonConverter<LocalDate>
-    {
-        public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            NodaTime.Text.LocalDatePattern.Iso.Parse(reader.GetString() ?? string.Empty).GetValueOrThrow();
-
-        public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(NodaTime.Text.LocalDatePattern.Iso.Format(value));
     }
 }

@@ -38,9 +38,11 @@ internal static class CollabValueConvention
 
         foreach (var entityType in collabTypes)
         {
+            // Inside JSON columns values are always converted: a provider's native type may have no JSON form.
+            var nativeHere = native && !entityType.IsMappedToJson();
             foreach (var member in entityType.ClrType.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
             {
-                var converter = ConverterFor(Nullable.GetUnderlyingType(member.PropertyType) ?? member.PropertyType, native);
+                var converter = ConverterFor(Nullable.GetUnderlyingType(member.PropertyType) ?? member.PropertyType, nativeHere);
                 if (converter is null && !IsNodaTime(member.PropertyType))
                 {
                     continue;

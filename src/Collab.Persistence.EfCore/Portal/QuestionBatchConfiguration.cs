@@ -13,8 +13,13 @@ internal sealed class QuestionBatchConfiguration(CollabModelOptions options) : C
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.Title).HasMaxLength(CollabLimits.MaxNameLength).IsRequired();
         builder.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
-        builder.Property<string>("_questions").HasColumnName("Questions").HasMaxLength(1_000_000).IsRequired(); // JSON, at most 200 questions and answers
-        builder.Ignore(x => x.Questions);
+        builder.OwnsMany(x => x.Questions, questions => // one JSON column, at most 200 questions and answers
+        {
+            questions.ToJson("Questions");
+            questions.Property(q => q.Service).HasMaxLength(CollabLimits.MaxNameLength);
+            questions.Property(q => q.Text).HasMaxLength(4000);
+            questions.Property(q => q.Answer).HasMaxLength(4000);
+        });
         builder.Ignore(x => x.AnsweredCount);
         builder.Ignore(x => x.Status);
         builder.HasIndex(x => new { x.ClientId, x.CompanyId });

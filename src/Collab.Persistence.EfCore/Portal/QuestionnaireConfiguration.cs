@@ -13,8 +13,20 @@ internal sealed class QuestionnaireConfiguration(CollabModelOptions options) : C
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.Name).HasMaxLength(CollabLimits.MaxNameLength).IsRequired();
         builder.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
-        builder.Property<string>("_sections").HasColumnName("Sections").HasMaxLength(2_000_000).IsRequired(); // frozen at the version sent
-        builder.Property<string>("_answers").HasColumnName("Answers").HasMaxLength(2_000_000).IsRequired();
+        builder.OwnsMany(x => x.Entries, entries => // frozen at the version sent
+        {
+            entries.ToJson("Sections");
+            entries.Property(e => e.ServicePart).HasMaxLength(CollabLimits.MaxNameLength);
+            entries.Property(e => e.Id).HasMaxLength(40);
+            entries.Property(e => e.Text).HasMaxLength(4000);
+            entries.Property(e => e.Type).HasConversion<string>().HasMaxLength(16);
+        });
+        builder.OwnsMany(x => x.GivenAnswers, answers =>
+        {
+            answers.ToJson("Answers");
+            answers.Property(a => a.QuestionId).HasMaxLength(40);
+            answers.Property(a => a.Value).HasMaxLength(4000);
+        });
         builder.Ignore(x => x.Sections);
         builder.Ignore(x => x.Answers);
         builder.HasIndex(x => x.TemplateId);

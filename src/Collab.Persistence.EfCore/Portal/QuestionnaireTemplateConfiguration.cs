@@ -12,7 +12,14 @@ internal sealed class QuestionnaireTemplateConfiguration(CollabModelOptions opti
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.Name).HasMaxLength(CollabLimits.MaxNameLength).IsRequired();
-        builder.Property<string>("_sections").HasColumnName("Sections").HasMaxLength(2_000_000).IsRequired();
+        builder.OwnsMany(x => x.Entries, entries =>
+        {
+            entries.ToJson("Sections");
+            entries.Property(e => e.ServicePart).HasMaxLength(CollabLimits.MaxNameLength);
+            entries.Property(e => e.Id).HasMaxLength(40);
+            entries.Property(e => e.Text).HasMaxLength(4000);
+            entries.Property(e => e.Type).HasConversion<string>().HasMaxLength(16);
+        });
         builder.Ignore(x => x.Sections);
         builder.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
     }
