@@ -135,7 +135,7 @@ public sealed class BackupService
     {
         ArgumentNullException.ThrowIfNull(target);
         Guard.Id(backup.Value, "backup");
-        var found = await _backups.FindBackupAsync(backup, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("backup", backup.Value);
+        var found = await _backups.FindBackupAsync(backup, cancellationToken).OrNotFound("backup", backup.Value).ConfigureAwait(false);
         await CheckTargetAsync(target, cancellationToken).ConfigureAwait(false);
         await EnsureNumberFreeAsync(found.AdministrationNumber, "restore this backup", cancellationToken).ConfigureAwait(false);
         var manifest = await BackupArtefact.VerifyAsync(Blobs, found, cancellationToken).ConfigureAwait(false);
@@ -247,8 +247,7 @@ public sealed class BackupService
     private async Task<Administration> FindLiveAsync(AdministrationId administration, string action, CancellationToken cancellationToken)
     {
         Guard.Id(administration.Value, "administration");
-        var found = await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false)
-            ?? throw Refuse.NotFound("administration", administration.Value);
+        var found = await _registry.FindAdministrationAsync(administration, cancellationToken).OrNotFound("administration", administration.Value).ConfigureAwait(false);
         found.EnsureLive(action);
         return found;
     }
@@ -266,12 +265,12 @@ public sealed class BackupService
     {
         if (target.HolderOffice is { } office)
         {
-            _ = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+            _ = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         }
 
         if (target.Environment is { } environment)
         {
-            _ = await _registry.FindEnvironmentAsync(environment, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("environment", environment.Value);
+            _ = await _registry.FindEnvironmentAsync(environment, cancellationToken).OrNotFound("environment", environment.Value).ConfigureAwait(false);
         }
     }
 }

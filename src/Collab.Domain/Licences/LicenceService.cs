@@ -51,6 +51,7 @@ public sealed class LicenceService
     private readonly LicenceVerifier _verifier;
     private readonly CollabRegistry _registrations;
     private readonly CollabOptions _options;
+    private readonly OfficeCalendar _calendar;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="registry">Reads the registry.</param>
@@ -60,8 +61,10 @@ public sealed class LicenceService
     /// <param name="verifier">Checks licence files.</param>
     /// <param name="registrations">Creates administrations and users.</param>
     /// <param name="options">Collab's options.</param>
-    public LicenceService(IRegistryStore registry, IBackupStore backups, ICollabUnitOfWork unitOfWork, IClock clock, LicenceVerifier verifier, CollabRegistry registrations, IOptions<CollabOptions> options)
+    /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
+    public LicenceService(IRegistryStore registry, IBackupStore backups, ICollabUnitOfWork unitOfWork, IClock clock, LicenceVerifier verifier, CollabRegistry registrations, IOptions<CollabOptions> options, OfficeCalendar calendar)
     {
+        _calendar = calendar;
         _registry = registry;
         _backups = backups;
         _unitOfWork = unitOfWork;
@@ -87,7 +90,7 @@ public sealed class LicenceService
         Actor actor, OfficeId office, CompanyId company, AdministrationNumber number, string name, CancellationToken cancellationToken = default)
     {
         Guard.Id(office.Value, "office");
-        var found = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         if (!found.Has(OfficeModules.EAccountancy))
         {
             throw Refuse.Rule("licence.office-module-missing",
@@ -155,7 +158,7 @@ public sealed class LicenceService
         }
         else
         {
-            var company = await _registry.FindCompanyAsync(target.CompanyId, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("company", target.CompanyId.Value);
+            var company = await _registry.FindCompanyAsync(target.CompanyId, cancellationToken).OrNotFound("company", target.CompanyId.Value).ConfigureAwait(false);
             created = await _registrations.PrepareClientUserAsync(actor, target.ClientId, user.NewEmail, [company], cancellationToken).ConfigureAwait(false);
             _unitOfWork.Add(created);
         }
@@ -168,8 +171,7 @@ public sealed class LicenceService
     private async Task<(Administration Administration, VerifiedLicence Licence)> CheckAsync(AdministrationId administration, ReadOnlyMemory<byte> file, CancellationToken cancellationToken)
     {
         Guard.Id(administration.Value, "administration");
-        var target = await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false)
-            ?? throw Refuse.NotFound("administration", administration.Value);
+        var target = await _registry.FindAdministrationAsync(administration, cancellationToken).OrNotFound("administration", administration.Value).ConfigureAwait(false);
         target.EnsureLive("take a licence");
         var licence = _verifier.Verify(file);
         var content = licence.Content;
@@ -203,6 +205,6 @@ public sealed class LicenceService
     private async Task<DateTimeZone> ZoneAsync(Administration administration, CancellationToken cancellationToken)
     {
         var office = administration.HolderOfficeId is { } id ? await _registry.FindOfficeAsync(id, cancellationToken).ConfigureAwait(false) : null;
-        return DateTimeZoneProviders.Tzdb[office?.TimeZoneId ?? _options.DefaultTimeZoneId];
+        return office is null ? _calendar.DefaultZone : _calendar.ZoneOf(office);
     }
 }

@@ -80,6 +80,7 @@ public sealed class OnlineCollaborationService
     private readonly CollabRegistry _registrations;
     private readonly PlanCatalogue _plans;
     private readonly LifecycleOptions _options;
+    private readonly OfficeCalendar _calendar;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="registry">Reads the registry.</param>
@@ -89,10 +90,10 @@ public sealed class OnlineCollaborationService
     /// <param name="registrations">Checks new users.</param>
     /// <param name="plans">The plan catalogue.</param>
     /// <param name="options">Collab's options.</param>
-    public OnlineCollaborationService(
-        IRegistryStore registry, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock,
-        CollabRegistry registrations, PlanCatalogue plans, IOptions<CollabOptions> options)
+    /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
+    public OnlineCollaborationService(IRegistryStore registry, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, CollabRegistry registrations, PlanCatalogue plans, IOptions<CollabOptions> options, OfficeCalendar calendar)
     {
+        _calendar = calendar;
         _registry = registry;
         _lifecycle = lifecycle;
         _unitOfWork = unitOfWork;
@@ -120,7 +121,7 @@ public sealed class OnlineCollaborationService
     {
         ArgumentNullException.ThrowIfNull(registration);
         Guard.Id(office.Value, "office");
-        var registering = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        var registering = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         if (!registering.Has(OfficeModules.AccountantPackage))
         {
             throw Refuse.Rule("registration.accountant-package-missing",
@@ -136,13 +137,13 @@ public sealed class OnlineCollaborationService
         }
 
         var now = _clock.GetCurrentInstant();
-        var today = now.InZone(DateTimeZoneProviders.Tzdb[registering.TimeZoneId]).Date;
+        var today = now.InZone(_calendar.ZoneOf(registering)).Date;
         Administration administration;
         Company company;
         if (registration.ExistingAdministration is { } existingId)
         {
             Guard.Id(existingId.Value, "administration");
-            administration = await _registry.FindAdministrationAsync(existingId, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("administration", existingId.Value);
+            administration = await _registry.FindAdministrationAsync(existingId, cancellationToken).OrNotFound("administration", existingId.Value).ConfigureAwait(false);
             if (administration.HolderOfficeId != office)
             {
                 throw Refuse.Forbidden("registration.not-the-office-administration",
@@ -154,7 +155,7 @@ public sealed class OnlineCollaborationService
                 throw ExistingCustomer(email);
             }
 
-            company = await _registry.FindCompanyAsync(administration.CompanyId, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("company", administration.CompanyId.Value);
+            company = await _registry.FindCompanyAsync(administration.CompanyId, cancellationToken).OrNotFound("company", administration.CompanyId.Value).ConfigureAwait(false);
             administration.TransferToClient(actor, now);
         }
         else
@@ -209,7 +210,7 @@ public sealed class OnlineCollaborationService
     {
         var (subscription, office, actor) = await AuthorizeAsync(clientUser, client, "cancel", cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
-        var zone = DateTimeZoneProviders.Tzdb[office.TimeZoneId];
+        var zone = _calendar.ZoneOf(office);
         var plan = DeletionPlan.For(now, zone, _options.DeletionDelayDays, _options.DeletionWarningDays);
         subscription.Cancel(plan.DeleteOn, actor, now);
         var schedules = new List<DeletionSchedule>();
@@ -237,7 +238,7 @@ public sealed class OnlineCollaborationService
     {
         var (subscription, office, actor) = await AuthorizeAsync(clientUser, client, "reactivate", cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
-        var today = now.InZone(DateTimeZoneProviders.Tzdb[office.TimeZoneId]).Date;
+        var today = now.InZone(_calendar.ZoneOf(office)).Date;
         if (subscription.DeletionDate is { } day && today >= day)
         {
             throw Refuse.Rule("subscription.deletion-day-reached",
@@ -267,7 +268,7 @@ public sealed class OnlineCollaborationService
     {
         Guard.Id(clientUser.Value, "user");
         Guard.Id(client.Value, "client");
-        var user = await _registry.FindUserAsync(clientUser, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", clientUser.Value);
+        var user = await _registry.FindUserAsync(clientUser, cancellationToken).OrNotFound("user", clientUser.Value).ConfigureAwait(false);
         if (user.Kind != UserKind.ClientUser || user.ClientId != client || !user.IsActive)
         {
             throw Refuse.Forbidden($"subscription.{verb}-not-permitted", $"Only an active user of the client can {verb} its subscription; {user.Email} is not one.", "SEC-1");
@@ -275,7 +276,7 @@ public sealed class OnlineCollaborationService
 
         var subscription = await _lifecycle.FindSubscriptionAsync(client, cancellationToken).ConfigureAwait(false)
             ?? throw Refuse.Rule("subscription.none", $"Client {client} has no online subscription to {verb}.", "ONB-6");
-        var office = await _registry.FindOfficeAsync(subscription.OfficeId, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", subscription.OfficeId.Value);
+        var office = await _registry.FindOfficeAsync(subscription.OfficeId, cancellationToken).OrNotFound("office", subscription.OfficeId.Value).ConfigureAwait(false);
         return (subscription, office, Actor.ClientUser(clientUser));
     }
 

@@ -20,6 +20,7 @@ public sealed class RetentionService
     private readonly IRetentionPolicy _policy;
     private readonly OnlineCollaborationService _collaboration;
     private readonly IBookkeepingData? _books;
+    private readonly OfficeCalendar _calendar;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="registry">Reads the registry.</param>
@@ -29,10 +30,10 @@ public sealed class RetentionService
     /// <param name="policy">The vendor's retention policy.</param>
     /// <param name="collaboration">Sends lifecycle notifications.</param>
     /// <param name="books">The vendor's books, erased on deletion.</param>
-    public RetentionService(
-        IRegistryStore registry, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, IRetentionPolicy policy,
-        OnlineCollaborationService collaboration, IBookkeepingData? books = null)
+    /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
+    public RetentionService(IRegistryStore registry, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, IRetentionPolicy policy, OnlineCollaborationService collaboration, OfficeCalendar calendar, IBookkeepingData? books = null)
     {
+        _calendar = calendar;
         _registry = registry;
         _lifecycle = lifecycle;
         _unitOfWork = unitOfWork;
@@ -93,7 +94,7 @@ public sealed class RetentionService
         {
             var now = _clock.GetCurrentInstant();
             var office = await _registry.FindOfficeAsync(schedule.OfficeId, cancellationToken).ConfigureAwait(false);
-            var zone = DateTimeZoneProviders.Tzdb[office!.TimeZoneId];
+            var zone = _calendar.ZoneOf(office!);
             var subject = AuditSubject.Administration(schedule.AdministrationId);
             if (now < schedule.DueAt)
             {
@@ -158,8 +159,7 @@ public sealed class RetentionService
     private async Task<Administration> FindAsync(AdministrationId administration, CancellationToken cancellationToken)
     {
         Guard.Id(administration.Value, "administration");
-        return await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false)
-            ?? throw Refuse.NotFound("administration", administration.Value);
+        return await _registry.FindAdministrationAsync(administration, cancellationToken).OrNotFound("administration", administration.Value).ConfigureAwait(false);
     }
 }
 

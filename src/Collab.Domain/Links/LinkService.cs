@@ -141,7 +141,7 @@ public sealed class LinkService
         }
 
         Guard.Id(administration.Value, "administration");
-        var target = await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("administration", administration.Value);
+        var target = await _registry.FindAdministrationAsync(administration, cancellationToken).OrNotFound("administration", administration.Value).ConfigureAwait(false);
         target.EnsureLive("be linked");
         await CheckPreconditionsAsync(target, cancellationToken).ConfigureAwait(false);
         if (await _links.FindLinkOfAdministrationAsync(found.App, administration, cancellationToken).ConfigureAwait(false) is { } other && other.Id != found.Id)
@@ -391,7 +391,7 @@ public sealed class LinkService
     private async Task<IntegrationLink> FindOpenAsync(LinkId link, CancellationToken cancellationToken)
     {
         Guard.Id(link.Value, "link");
-        var found = await _links.FindLinkAsync(link, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("link", link.Value);
+        var found = await _links.FindLinkAsync(link, cancellationToken).OrNotFound("link", link.Value).ConfigureAwait(false);
         return found.Step == LinkStep.Removed
             ? throw Refuse.Rule("link.removed", "This link was removed: connect again to make a new one.", "LINK-3")
             : found;
@@ -402,7 +402,7 @@ public sealed class LinkService
     {
         if (administration.HolderOfficeId is { } holder)
         {
-            var office = await _registry.FindOfficeAsync(holder, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", holder.Value);
+            var office = await _registry.FindOfficeAsync(holder, cancellationToken).OrNotFound("office", holder.Value).ConfigureAwait(false);
             if (!office.Has(OfficeModules.LinksActivated))
             {
                 throw Refuse.Rule("link.accountant-not-activated",

@@ -216,7 +216,7 @@ public sealed class LinkSyncService
     private async Task<IntegrationLink> FindSynchronisingAsync(LinkId link, CancellationToken cancellationToken)
     {
         Guard.Id(link.Value, "link");
-        var found = await _links.FindLinkAsync(link, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("link", link.Value);
+        var found = await _links.FindLinkAsync(link, cancellationToken).OrNotFound("link", link.Value).ConfigureAwait(false);
         return found.Step is LinkStep.Synchronising or LinkStep.Finished
             ? found
             : throw Refuse.Rule("link.not-synchronising", $"The link is at step {found.Step}: synchronisation has not started (or the link was removed).", "LINK-6");

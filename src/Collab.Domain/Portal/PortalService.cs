@@ -156,7 +156,7 @@ public sealed class PortalService
     public async Task<(PortalDocument Document, Stream Content)> OpenDocumentAsync(UserId user, DocumentId document, CancellationToken cancellationToken = default)
     {
         Guard.Id(document.Value, "document");
-        var found = await _portal.FindDocumentAsync(document, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("document", document.Value);
+        var found = await _portal.FindDocumentAsync(document, cancellationToken).OrNotFound("document", document.Value).ConfigureAwait(false);
         var (reader, _) = await UserAndCompanyAsync(user, found.OfficeId, found.CompanyId, cancellationToken).ConfigureAwait(false);
         if (reader.Kind == UserKind.ClientUser)
         {
@@ -179,7 +179,7 @@ public sealed class PortalService
     {
         ArgumentNullException.ThrowIfNull(request);
         Guard.Id(office.Value, "office");
-        _ = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        _ = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         var style = await _portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false);
         var slug = HouseStyle.CheckSlug(request.Slug, _options.Portal.ReservedSlugs);
         if (await _portal.FindHouseStyleBySlugAsync(slug, cancellationToken).ConfigureAwait(false) is { } owner && owner.OfficeId != office)
@@ -224,7 +224,7 @@ public sealed class PortalService
     internal async Task<CollabUser> ClientUserAsync(UserId clientUser, CancellationToken cancellationToken)
     {
         Guard.Id(clientUser.Value, "user");
-        var user = await _registry.FindUserAsync(clientUser, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", clientUser.Value);
+        var user = await _registry.FindUserAsync(clientUser, cancellationToken).OrNotFound("user", clientUser.Value).ConfigureAwait(false);
         return user is { Kind: UserKind.ClientUser, IsActive: true, ClientId: not null }
             ? user
             : throw Refuse.Forbidden("portal.not-a-client-user", $"{user.Email} is not an active client user: the portal is for client users.", "SEC-1");
@@ -236,8 +236,8 @@ public sealed class PortalService
         Guard.Id(userId.Value, "user");
         Guard.Id(office.Value, "office");
         Guard.Id(company.Value, "company");
-        var user = await _registry.FindUserAsync(userId, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", userId.Value);
-        var owner = await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("company", company.Value);
+        var user = await _registry.FindUserAsync(userId, cancellationToken).OrNotFound("user", userId.Value).ConfigureAwait(false);
+        var owner = await _registry.FindCompanyAsync(company, cancellationToken).OrNotFound("company", company.Value).ConfigureAwait(false);
         var allowed = user.IsActive && (user.Kind == UserKind.OfficeUser
             ? user.OfficeId == office
             : user.ClientId == owner.ClientId && user.MayReach(company));

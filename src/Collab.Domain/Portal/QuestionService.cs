@@ -35,6 +35,7 @@ public sealed class QuestionService
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
     private readonly CollabOptions _options;
+    private readonly OfficeCalendar _calendar;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="portal">Reads the portal.</param>
@@ -44,8 +45,10 @@ public sealed class QuestionService
     /// <param name="unitOfWork">Saves changes.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="options">Collab's options.</param>
-    public QuestionService(IPortalStore portal, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options)
+    /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
+    public QuestionService(IPortalStore portal, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, OfficeCalendar calendar)
     {
+        _calendar = calendar;
         _portal = portal;
         _registry = registry;
         _tiers = tiers;
@@ -152,7 +155,7 @@ public sealed class QuestionService
     public async Task<QuestionnaireTemplate> CreateTemplateAsync(Actor actor, OfficeId office, string name, IReadOnlyList<QuestionnaireSection> sections, CancellationToken cancellationToken = default)
     {
         Guard.Id(office.Value, "office");
-        _ = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        _ = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         var template = QuestionnaireTemplate.Create(office, name, sections, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(template);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -190,8 +193,8 @@ public sealed class QuestionService
     {
         ArgumentNullException.ThrowIfNull(companies);
         var found = await TemplateAsync(template, cancellationToken).ConfigureAwait(false);
-        var office = await _registry.FindOfficeAsync(found.OfficeId, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", found.OfficeId.Value);
-        var zone = DateTimeZoneProviders.Tzdb[office.TimeZoneId];
+        var office = await _registry.FindOfficeAsync(found.OfficeId, cancellationToken).OrNotFound("office", found.OfficeId.Value).ConfigureAwait(false);
+        var zone = _calendar.ZoneOf(office);
         var outcomes = new List<QuestionnaireSendOutcome>(companies.Count);
         foreach (var company in companies.Distinct())
         {
@@ -314,7 +317,7 @@ public sealed class QuestionService
     private async Task EnsureClientMayAsync(UserId clientUser, ClientId client, CompanyId company, CancellationToken cancellationToken)
     {
         Guard.Id(clientUser.Value, "user");
-        var user = await _registry.FindUserAsync(clientUser, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", clientUser.Value);
+        var user = await _registry.FindUserAsync(clientUser, cancellationToken).OrNotFound("user", clientUser.Value).ConfigureAwait(false);
         if (user is not { Kind: UserKind.ClientUser, IsActive: true } || user.ClientId != client || !user.MayReach(company))
         {
             throw Refuse.Forbidden("portal.not-permitted", $"{user.Email} may not answer for this company.", "SEC-1");
@@ -324,24 +327,24 @@ public sealed class QuestionService
     private async Task<Company> CompanyAsync(CompanyId company, CancellationToken cancellationToken)
     {
         Guard.Id(company.Value, "company");
-        return await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("company", company.Value);
+        return await _registry.FindCompanyAsync(company, cancellationToken).OrNotFound("company", company.Value).ConfigureAwait(false);
     }
 
     private async Task<QuestionBatch> BatchAsync(QuestionBatchId batch, CancellationToken cancellationToken)
     {
         Guard.Id(batch.Value, "batch");
-        return await _portal.FindBatchAsync(batch, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("batch", batch.Value);
+        return await _portal.FindBatchAsync(batch, cancellationToken).OrNotFound("batch", batch.Value).ConfigureAwait(false);
     }
 
     private async Task<QuestionnaireTemplate> TemplateAsync(QuestionnaireTemplateId template, CancellationToken cancellationToken)
     {
         Guard.Id(template.Value, "template");
-        return await _portal.FindTemplateAsync(template, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("template", template.Value);
+        return await _portal.FindTemplateAsync(template, cancellationToken).OrNotFound("template", template.Value).ConfigureAwait(false);
     }
 
     private async Task<Questionnaire> QuestionnaireAsync(QuestionnaireId questionnaire, CancellationToken cancellationToken)
     {
         Guard.Id(questionnaire.Value, "questionnaire");
-        return await _portal.FindQuestionnaireAsync(questionnaire, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("questionnaire", questionnaire.Value);
+        return await _portal.FindQuestionnaireAsync(questionnaire, cancellationToken).OrNotFound("questionnaire", questionnaire.Value).ConfigureAwait(false);
     }
 }

@@ -50,12 +50,12 @@ public sealed class CollabOptions
 }
 
 /// <summary>Refuses options that cannot work, at start-up, with a message naming the setting.</summary>
-internal sealed class CollabOptionsValidator : IValidateOptions<CollabOptions>
+internal sealed class CollabOptionsValidator(IDateTimeZoneProvider zones) : IValidateOptions<CollabOptions>
 {
     public ValidateOptionsResult Validate(string? name, CollabOptions options)
     {
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.DefaultTimeZoneId) || DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.DefaultTimeZoneId) is null)
+        if (string.IsNullOrWhiteSpace(options.DefaultTimeZoneId) || zones.GetZoneOrNull(options.DefaultTimeZoneId) is null)
         {
             failures.Add($"Collab:DefaultTimeZoneId '{options.DefaultTimeZoneId}' is not a known IANA time zone: use an id such as Europe/Amsterdam.");
         }

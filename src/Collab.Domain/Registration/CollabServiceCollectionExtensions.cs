@@ -52,6 +52,8 @@ public static class CollabServiceCollectionExtensions
         // that registered its own IClock first keeps it.
 #pragma warning disable RS0030 // Banned API: composition root
         services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton<IDateTimeZoneProvider>(DateTimeZoneProviders.Tzdb);
+        services.TryAddSingleton<OfficeCalendar>();
 #pragma warning restore RS0030
 
         services.TryAddSingleton(static sp =>

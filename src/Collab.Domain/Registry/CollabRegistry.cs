@@ -16,6 +16,7 @@ public sealed class CollabRegistry
     private readonly CollabOptions _options;
     private readonly ITierStore _tiers;
     private readonly Tiers.TierCatalogue _catalogue;
+    private readonly OfficeCalendar _calendar;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="registry">Reads the registry.</param>
@@ -24,8 +25,10 @@ public sealed class CollabRegistry
     /// <param name="options">Collab's options.</param>
     /// <param name="tiers">Reads the client's tiers, which limit its client users.</param>
     /// <param name="catalogue">The tier catalogue.</param>
-    public CollabRegistry(IRegistryStore registry, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, ITierStore tiers, Tiers.TierCatalogue catalogue)
+    /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
+    public CollabRegistry(IRegistryStore registry, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, ITierStore tiers, Tiers.TierCatalogue catalogue, OfficeCalendar calendar)
     {
+        _calendar = calendar;
         _tiers = tiers;
         _catalogue = catalogue;
         _registry = registry;
@@ -44,7 +47,7 @@ public sealed class CollabRegistry
     public async Task<Office> RegisterOfficeAsync(Actor actor, string name, string? timeZoneId = null, CancellationToken cancellationToken = default)
     {
         var zoneId = timeZoneId ?? _options.DefaultTimeZoneId;
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)
+        var zone = _calendar.FindZone(zoneId)
             ?? throw Refuse.InvalidInput("office.unknown-time-zone", $"Time zone '{zoneId}' is unknown: use an IANA id such as Europe/Amsterdam.", "RET-1");
         var office = Office.Register(name, zone, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(office);
@@ -67,7 +70,7 @@ public sealed class CollabRegistry
             throw Refuse.InvalidInput("office.unknown-module", $"Module value {(int)modules} contains unknown modules: combine values of OfficeModules only.");
         }
 
-        var found = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         found.SetModules(modules, actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
@@ -97,7 +100,7 @@ public sealed class CollabRegistry
     public async Task<Company> AddCompanyAsync(Actor actor, ClientId client, string name, CancellationToken cancellationToken = default)
     {
         Guard.Id(client.Value, "client");
-        _ = await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("client", client.Value);
+        _ = await _registry.FindClientAsync(client, cancellationToken).OrNotFound("client", client.Value).ConfigureAwait(false);
         var company = Company.Add(client, name, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(company);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -120,14 +123,14 @@ public sealed class CollabRegistry
     {
         if (environment is { } env)
         {
-            _ = await _registry.FindEnvironmentAsync(env, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("environment", env.Value);
+            _ = await _registry.FindEnvironmentAsync(env, cancellationToken).OrNotFound("environment", env.Value).ConfigureAwait(false);
         }
 
         Guard.Id(company.Value, "company");
-        var owner = await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("company", company.Value);
+        var owner = await _registry.FindCompanyAsync(company, cancellationToken).OrNotFound("company", company.Value).ConfigureAwait(false);
         if (holder is { } office)
         {
-            _ = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+            _ = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         }
 
         if (await _registry.FindLiveAdministrationByNumberAsync(number, cancellationToken).ConfigureAwait(false) is not null)
@@ -155,11 +158,11 @@ public sealed class CollabRegistry
     {
         ArgumentNullException.ThrowIfNull(administrators);
         Guard.Id(office.Value, "office");
-        _ = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        _ = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         var users = new List<CollabUser>();
         foreach (var id in administrators)
         {
-            users.Add(await _registry.FindUserAsync(id, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", id.Value));
+            users.Add(await _registry.FindUserAsync(id, cancellationToken).OrNotFound("user", id.Value).ConfigureAwait(false));
         }
 
         var environment = CollabEnvironment.Create(office, name, users, actor, _clock.GetCurrentInstant());
@@ -178,7 +181,7 @@ public sealed class CollabRegistry
     public async Task<CollabUser> CreateOfficeUserAsync(Actor actor, OfficeId office, string email, CancellationToken cancellationToken = default)
     {
         Guard.Id(office.Value, "office");
-        _ = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        _ = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         var user = CollabUser.CreateOfficeUser(office, email, actor, _clock.GetCurrentInstant());
         await SaveNewUserAsync(user, cancellationToken).ConfigureAwait(false);
         return user;
@@ -204,11 +207,11 @@ public sealed class CollabRegistry
     {
         ArgumentNullException.ThrowIfNull(companies);
         Guard.Id(client.Value, "client");
-        _ = await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("client", client.Value);
+        _ = await _registry.FindClientAsync(client, cancellationToken).OrNotFound("client", client.Value).ConfigureAwait(false);
         var found = new List<Company>(companies.Count);
         foreach (var id in companies)
         {
-            found.Add(await _registry.FindCompanyAsync(id, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("company", id.Value));
+            found.Add(await _registry.FindCompanyAsync(id, cancellationToken).OrNotFound("company", id.Value).ConfigureAwait(false));
         }
 
         var user = await PrepareClientUserAsync(actor, client, email, found, cancellationToken).ConfigureAwait(false);
@@ -237,8 +240,8 @@ public sealed class CollabRegistry
     {
         Guard.Id(user.Value, "user");
         Guard.Id(company.Value, "company");
-        var found = await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", user.Value);
-        var target = await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("company", company.Value);
+        var found = await _registry.FindUserAsync(user, cancellationToken).OrNotFound("user", user.Value).ConfigureAwait(false);
+        var target = await _registry.FindCompanyAsync(company, cancellationToken).OrNotFound("company", company.Value).ConfigureAwait(false);
         found.AddCompany(target, actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
@@ -253,7 +256,7 @@ public sealed class CollabRegistry
     public async Task<CollabUser> DeactivateUserAsync(Actor actor, UserId user, CancellationToken cancellationToken = default)
     {
         Guard.Id(user.Value, "user");
-        var found = await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", user.Value);
+        var found = await _registry.FindUserAsync(user, cancellationToken).OrNotFound("user", user.Value).ConfigureAwait(false);
         found.Deactivate(actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
@@ -261,7 +264,7 @@ public sealed class CollabRegistry
 
     private async Task CheckClientUserRoomAsync(ClientId client, CancellationToken cancellationToken)
     {
-        var today = _clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[_options.DefaultTimeZoneId]).Date;
+        var today = _clock.GetCurrentInstant().InZone(_calendar.DefaultZone).Date;
         var tiers = await _tiers.OtherRunningTiersAsync(default, [client], today, cancellationToken).ConfigureAwait(false);
         if (tiers.Count == 0)
         {

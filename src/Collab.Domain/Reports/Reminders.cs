@@ -1,5 +1,4 @@
 using NodaTime;
-using NodaTime.TimeZones;
 
 namespace Collab.Reports;
 
@@ -36,17 +35,5 @@ public static class Reminders
     /// <returns>The instant.</returns>
     public static Instant DeadlinePassesAt(LocalDate deadline, DateTimeZone zone) => StartOfDay(deadline.PlusDays(1), zone);
 
-    internal static Instant StartOfDay(LocalDate date, DateTimeZone zone)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        try
-        {
-            return date.AtStartOfDayInZone(zone).ToInstant();
-        }
-        catch (SkippedTimeException)
-        {
-            // The whole day was skipped: the lenient resolver moves forward over the gap to the next day's start.
-            return zone.ResolveLocal(date.AtMidnight(), Resolvers.LenientResolver).ToInstant();
-        }
-    }
+    internal static Instant StartOfDay(LocalDate date, DateTimeZone zone) => OfficeCalendar.StartOfDay(date, zone);
 }

@@ -33,6 +33,7 @@ public sealed class ReportService
     private readonly IClock _clock;
     private readonly CollabOptions _options;
     private readonly IPortalStore _portal;
+    private readonly OfficeCalendar _calendar;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="reports">Reads reports and links.</param>
@@ -43,8 +44,10 @@ public sealed class ReportService
     /// <param name="clock">The clock.</param>
     /// <param name="options">Collab's options.</param>
     /// <param name="portal">Keeps the client portal's history current (SHARE-6) and holds the office's reminder text (SHARE-10).</param>
-    public ReportService(IReportStore reports, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, IPortalStore portal)
+    /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
+    public ReportService(IReportStore reports, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, IPortalStore portal, OfficeCalendar calendar)
     {
+        _calendar = calendar;
         _portal = portal;
         _reports = reports;
         _registry = registry;
@@ -66,7 +69,7 @@ public sealed class ReportService
     public async Task<AnnualReport> DraftAsync(Actor actor, OfficeId office, CompanyId company, string title, CancellationToken cancellationToken = default)
     {
         Guard.Id(company.Value, "company");
-        var owner = await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("company", company.Value);
+        var owner = await _registry.FindCompanyAsync(company, cancellationToken).OrNotFound("company", company.Value).ConfigureAwait(false);
         await RequireAsync(office, owner.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
         var report = AnnualReport.Draft(office, owner.ClientId, company, title, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(report);
@@ -363,7 +366,7 @@ public sealed class ReportService
     {
         Guard.Id(clientUser.Value, "user");
         var found = await FindAsync(report, cancellationToken).ConfigureAwait(false);
-        var user = await _registry.FindUserAsync(clientUser, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", clientUser.Value);
+        var user = await _registry.FindUserAsync(clientUser, cancellationToken).OrNotFound("user", clientUser.Value).ConfigureAwait(false);
         if (user.ClientId != found.ClientId || !user.MayReach(found.CompanyId))
         {
             throw Refuse.Forbidden("report.not-your-report", $"User {user.Email} may not decide on this report: it belongs to a company this user was not given.", "SEC-1");
@@ -400,13 +403,13 @@ public sealed class ReportService
 
     private async Task<DateTimeZone> ZoneAsync(OfficeId office, CancellationToken cancellationToken)
     {
-        var found = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
-        return DateTimeZoneProviders.Tzdb[found.TimeZoneId];
+        var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+        return _calendar.ZoneOf(found);
     }
 
     private async Task<AnnualReport> FindAsync(ReportId report, CancellationToken cancellationToken)
     {
         Guard.Id(report.Value, "report");
-        return await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("report", report.Value);
+        return await _reports.FindReportAsync(report, cancellationToken).OrNotFound("report", report.Value).ConfigureAwait(false);
     }
 }

@@ -127,10 +127,9 @@ public sealed class RightsService
         Guard.Id(clientUser.Value, "user");
         Guard.Id(office.Value, "office");
         Guard.Id(administration.Value, "administration");
-        var user = await _registry.FindUserAsync(clientUser, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", clientUser.Value);
-        var target = await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false)
-            ?? throw Refuse.NotFound("administration", administration.Value);
-        _ = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
+        var user = await _registry.FindUserAsync(clientUser, cancellationToken).OrNotFound("user", clientUser.Value).ConfigureAwait(false);
+        var target = await _registry.FindAdministrationAsync(administration, cancellationToken).OrNotFound("administration", administration.Value).ConfigureAwait(false);
+        _ = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
 
         if (user.Kind != UserKind.ClientUser)
         {

@@ -20,6 +20,7 @@ public sealed class TierService
     private readonly TierCatalogue _catalogue;
     private readonly IClock _clock;
     private readonly CollabTelemetry _telemetry;
+    private readonly OfficeCalendar _calendar;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="tiers">Reads collaborations.</param>
@@ -29,9 +30,10 @@ public sealed class TierService
     /// <param name="catalogue">The tier catalogue.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="telemetry">Traces and metrics.</param>
-    public TierService(
-        ITierStore tiers, IRegistryStore registry, ICollabUnitOfWork unitOfWork, IEnumerable<IOpenWorkSource> openWork, TierCatalogue catalogue, IClock clock, CollabTelemetry telemetry)
+    /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
+    public TierService(ITierStore tiers, IRegistryStore registry, ICollabUnitOfWork unitOfWork, IEnumerable<IOpenWorkSource> openWork, TierCatalogue catalogue, IClock clock, CollabTelemetry telemetry, OfficeCalendar calendar)
     {
+        _calendar = calendar;
         _telemetry = telemetry;
         _tiers = tiers;
         _registry = registry;
@@ -59,8 +61,8 @@ public sealed class TierService
         Guard.Id(office.Value, "office");
         Guard.Id(client.Value, "client");
         ClientCollaboration.CheckTier(tier);
-        _ = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
-        _ = await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("client", client.Value);
+        _ = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+        _ = await _registry.FindClientAsync(client, cancellationToken).OrNotFound("client", client.Value).ConfigureAwait(false);
         if (await _tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             throw Refuse.Rule("collaboration.exists", $"Office {office} already collaborates with client {client} at tier {existing}: change its tier instead.", "TIER-3");
@@ -261,8 +263,8 @@ public sealed class TierService
 
     private async Task<DateTimeZone> OfficeZoneAsync(OfficeId office, CancellationToken cancellationToken)
     {
-        var found = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", office.Value);
-        return DateTimeZoneProviders.Tzdb[found.TimeZoneId];
+        var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+        return _calendar.ZoneOf(found);
     }
 
     private async Task<ClientCollaboration> FindAsync(OfficeId office, ClientId client, CancellationToken cancellationToken)

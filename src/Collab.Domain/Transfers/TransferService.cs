@@ -19,6 +19,7 @@ public sealed class TransferService
     private readonly IClock _clock;
     private readonly CollabOptions _options;
     private readonly CollabTelemetry _telemetry;
+    private readonly OfficeCalendar _calendar;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="registry">Reads the registry.</param>
@@ -27,8 +28,10 @@ public sealed class TransferService
     /// <param name="clock">The clock.</param>
     /// <param name="options">Collab's options (validity).</param>
     /// <param name="telemetry">Traces and metrics.</param>
-    public TransferService(IRegistryStore registry, ITransferStore transfers, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, CollabTelemetry telemetry)
+    /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
+    public TransferService(IRegistryStore registry, ITransferStore transfers, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, CollabTelemetry telemetry, OfficeCalendar calendar)
     {
+        _calendar = calendar;
         _telemetry = telemetry;
         _registry = registry;
         _transfers = transfers;
@@ -77,7 +80,7 @@ public sealed class TransferService
         var moved = new List<Administration>();
         foreach (var id in administrations.Distinct())
         {
-            var administration = await _registry.FindAdministrationAsync(id, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("administration", id.Value);
+            var administration = await _registry.FindAdministrationAsync(id, cancellationToken).OrNotFound("administration", id.Value).ConfigureAwait(false);
             if (administration.EnvironmentId != from)
             {
                 throw Refuse.Rule("transfer.administration-not-in-environment",
@@ -246,7 +249,7 @@ public sealed class TransferService
         var numbers = new Dictionary<AdministrationId, AdministrationNumber>();
         foreach (var id in request.Administrations)
         {
-            var administration = await _registry.FindAdministrationAsync(id, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("administration", id.Value);
+            var administration = await _registry.FindAdministrationAsync(id, cancellationToken).OrNotFound("administration", id.Value).ConfigureAwait(false);
             administration.MoveTo(request.ToEnvironment, request.Id, actor, now);
             numbers[id] = administration.Number;
         }
@@ -312,7 +315,7 @@ public sealed class TransferService
         var request = await FindAsync(transfer, cancellationToken).ConfigureAwait(false);
         var from = await FindEnvironmentAsync(request.FromEnvironment, cancellationToken).ConfigureAwait(false);
         var to = await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false);
-        var acting = await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("user", user.Value);
+        var acting = await _registry.FindUserAsync(user, cancellationToken).OrNotFound("user", user.Value).ConfigureAwait(false);
         var isParty = party switch
         {
             TransferParty.OldEnvironmentAdministrator => acting.IsActive && from.IsAdministrator(user),
@@ -333,8 +336,8 @@ public sealed class TransferService
     {
         // RET-1: the validity is counted in calendar days on local dates in the office's zone; the request is
         // open through its last local day and expires when the next local day starts (DST-safe via NodaTime).
-        var office = await _registry.FindOfficeAsync(environment.OfficeId, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("office", environment.OfficeId.Value);
-        var zone = DateTimeZoneProviders.Tzdb[office.TimeZoneId];
+        var office = await _registry.FindOfficeAsync(environment.OfficeId, cancellationToken).OrNotFound("office", environment.OfficeId.Value).ConfigureAwait(false);
+        var zone = _calendar.ZoneOf(office);
         var lastDay = now.InZone(zone).Date.PlusDays(_options.TransferValidityDays);
         return Reports.Reminders.DeadlinePassesAt(lastDay, zone); // same calendar rule as a task's deadline day
     }
@@ -362,13 +365,13 @@ public sealed class TransferService
     private async Task<TransferRequest> FindAsync(TransferRequestId transfer, CancellationToken cancellationToken)
     {
         Guard.Id(transfer.Value, "transfer");
-        return await _transfers.FindRequestAsync(transfer, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("transfer", transfer.Value);
+        return await _transfers.FindRequestAsync(transfer, cancellationToken).OrNotFound("transfer", transfer.Value).ConfigureAwait(false);
     }
 
     private async Task<CollabEnvironment> FindEnvironmentAsync(EnvironmentId id, CancellationToken cancellationToken)
     {
         Guard.Id(id.Value, "environment");
-        return await _registry.FindEnvironmentAsync(id, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("environment", id.Value);
+        return await _registry.FindEnvironmentAsync(id, cancellationToken).OrNotFound("environment", id.Value).ConfigureAwait(false);
     }
 
     private static string Describe(TransferParty party) => party switch
