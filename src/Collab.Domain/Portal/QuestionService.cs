@@ -294,8 +294,8 @@ public sealed class QuestionService
     /// <returns>How many reminders this call queued.</returns>
     public async Task<int> SendDueRemindersAsync(int max = 500, CancellationToken cancellationToken = default)
     {
-        var sent = 0;
-        foreach (var questionnaire in await _portal.FindDueQuestionnaireRemindersAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false))
+        var due = await _portal.FindDueQuestionnaireRemindersAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false);
+        return await _unitOfWork.RunAsync(due, async questionnaire =>
         {
             questionnaire.MarkReminderSent(_clock.GetCurrentInstant());
             var text = await ReminderTextAsync(questionnaire, cancellationToken).ConfigureAwait(false);
@@ -303,11 +303,7 @@ public sealed class QuestionService
             {
                 _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.QuestionnaireReminder, user.Email, AuditSubject.Client(questionnaire.ClientId), text));
             }
-
-            sent += await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false) ? 1 : 0;
-        }
-
-        return sent;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private Task<string> ReminderTextAsync(Questionnaire questionnaire, CancellationToken cancellationToken) =>

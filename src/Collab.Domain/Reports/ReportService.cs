@@ -289,8 +289,8 @@ public sealed class ReportService
     /// <returns>How many reminders this call queued.</returns>
     public async Task<int> SendDueRemindersAsync(int max = 500, CancellationToken cancellationToken = default)
     {
-        var sent = 0;
-        foreach (var report in await _reports.FindDueRemindersAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false))
+        var due = await _reports.FindDueRemindersAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false);
+        return await _unitOfWork.RunAsync(due, async report =>
         {
             report.MarkReminderSent(_clock.GetCurrentInstant());
             var text = await ReminderTextAsync(report, cancellationToken).ConfigureAwait(false);
@@ -298,14 +298,7 @@ public sealed class ReportService
             {
                 _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.DeadlineReminder, user.Email, AuditSubject.Report(report.Id), text));
             }
-
-            if (await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false))
-            {
-                sent++;
-            }
-        }
-
-        return sent;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Marks approval tasks whose deadline passed as expired (SHARE-3, RET-3). Safe with several instances.</summary>
@@ -314,19 +307,13 @@ public sealed class ReportService
     /// <returns>How many this call expired.</returns>
     public async Task<int> ExpireOverdueAsync(int max = 500, CancellationToken cancellationToken = default)
     {
-        var expired = 0;
-        foreach (var report in await _reports.FindOverdueAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false))
+        var due = await _reports.FindOverdueAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false);
+        return await _unitOfWork.RunAsync(due, async report =>
         {
             report.Expire(_clock.GetCurrentInstant());
             await UpdatePortalAsync(report, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
             await NotifyOfficeAsync(report, $"The approval deadline of '{report.Title}' passed without an answer.", cancellationToken).ConfigureAwait(false);
-            if (await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false))
-            {
-                expired++;
-            }
-        }
-
-        return expired;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private string IssueLink(AnnualReport report, IReadOnlyList<CollabUser> recipients, Instant now, out ShareLink link)

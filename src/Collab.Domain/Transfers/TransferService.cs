@@ -206,19 +206,13 @@ public sealed class TransferService
     /// <returns>How many requests this call expired.</returns>
     public async Task<int> ExpireDueAsync(int max = 100, CancellationToken cancellationToken = default)
     {
-        var expired = 0;
-        foreach (var request in await _transfers.FindDueForExpiryAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false))
+        var due = await _transfers.FindDueForExpiryAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false);
+        return await _unitOfWork.RunAsync(due, request =>
         {
             request.Expire(_clock.GetCurrentInstant());
-            await NotifyPartiesAsync(request, NotificationKind.TransferExpired,
-                $"The transfer expired at {request.ExpiresAt} with {request.ConsentCount} of 3 consents; request it again if it is still wanted.", cancellationToken).ConfigureAwait(false);
-            if (await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false))
-            {
-                expired++; // else another instance (or a party) got there first
-            }
-        }
-
-        return expired;
+            return NotifyPartiesAsync(request, NotificationKind.TransferExpired,
+                $"The transfer expired at {request.ExpiresAt} with {request.ConsentCount} of 3 consents; request it again if it is still wanted.", cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
