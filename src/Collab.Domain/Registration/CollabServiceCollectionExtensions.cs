@@ -76,6 +76,8 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<Transfers.TransferService>();
         services.TryAddScoped<Reports.ReportService>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOpenWorkSource, Reports.OpenApprovals>());
+        services.TryAddScoped(static sp => new DomainEventDispatcher(sp.GetServices<IDomainEventHandler>()));
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IDomainEventHandler, Portal.ReportPortalEntries>());
         services.TryAddScoped<RightsService>();
         services.TryAddScoped<AccessService>();
         return new CollabBuilder(services);

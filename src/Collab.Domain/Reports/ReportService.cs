@@ -100,7 +100,6 @@ public sealed class ReportService
                 $"Tier {tier} shares reports for approval: give the deadline (the last day to approve).", "SHARE-3");
             var zone = await ZoneAsync(found.OfficeId, cancellationToken).ConfigureAwait(false);
             found.ShareForApproval(day, Reminders.DeadlinePassesAt(day, zone), Reminders.DueAt(day, _options.ReminderLeadDays, zone), actor, now);
-            _unitOfWork.Add(Portal.PortalItem.Share(Portal.PortalItemKind.AnnualReport, found.Id.Value, found.OfficeId, found.ClientId, found.CompanyId, found.Title, now, true, day, "Shared"));
             foreach (var user in recipients)
             {
                 _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.ApprovalRequested, user.Email, AuditSubject.Report(found.Id),
@@ -211,7 +210,6 @@ public sealed class ReportService
         var (found, tier) = await ForClientDecisionAsync(clientUser, report, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         found.Approve(clientUser, _catalogue.Allows(tier, Feature.PermanentPortal), now);
-        await UpdatePortalAsync(found, now, cancellationToken).ConfigureAwait(false);
         await NotifyOfficeAsync(found, $"The client approved '{found.Title}'.", cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
@@ -229,7 +227,6 @@ public sealed class ReportService
         var text = Guard.Name(reason, "reason");
         var (found, _) = await ForClientDecisionAsync(clientUser, report, cancellationToken).ConfigureAwait(false);
         found.Reject(clientUser, text, _clock.GetCurrentInstant());
-        await UpdatePortalAsync(found, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         await NotifyOfficeAsync(found, $"The client rejected '{found.Title}': {text}", cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
@@ -311,7 +308,6 @@ public sealed class ReportService
         return await _unitOfWork.RunAsync(due, async report =>
         {
             report.Expire(_clock.GetCurrentInstant());
-            await UpdatePortalAsync(report, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
             await NotifyOfficeAsync(report, $"The approval deadline of '{report.Title}' passed without an answer.", cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -374,15 +370,6 @@ public sealed class ReportService
     private Task<string> ReminderTextAsync(AnnualReport report, CancellationToken cancellationToken) =>
         Portal.ReminderTexts.ForAsync(_tiers, _catalogue, _portal, _registry, report.OfficeId, report.ClientId, report.Title, report.Deadline!.Value,
             $"Reminder: please approve '{report.Title}' by {report.Deadline:yyyy-MM-dd}.", cancellationToken);
-
-    /// <summary>Keeps the report's portal entry in step (SHARE-5, SHARE-6): no open action once decided; hidden when not kept in history.</summary>
-    private async Task UpdatePortalAsync(AnnualReport report, Instant now, CancellationToken cancellationToken)
-    {
-        if (await _portal.FindPortalItemAsync(report.Id.Value, cancellationToken).ConfigureAwait(false) is { } item)
-        {
-            item.Update(false, report.State.ToString(), report.State == ReportState.Approved && !report.KeptInHistory, now);
-        }
-    }
 
     // SHARE-11: the tier is read at the moment of every action, never cached on the report.
     private Task<ClientTier> RequireAsync(OfficeId office, ClientId client, Feature feature, CancellationToken cancellationToken) =>

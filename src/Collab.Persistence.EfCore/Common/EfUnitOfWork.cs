@@ -12,12 +12,14 @@ internal sealed class EfUnitOfWork<TContext> : EfStore<TContext>, ICollabUnitOfW
     where TContext : DbContext
 {
     private readonly IClock _clock;
+    private readonly DomainEventDispatcher _events;
     private readonly List<Notification> _pendingNotifications = [];
 
-    public EfUnitOfWork(TContext context, IClock clock)
+    public EfUnitOfWork(TContext context, IClock clock, DomainEventDispatcher events)
         : base(context)
     {
         _clock = clock;
+        _events = events;
     }
 
     public void Add(AggregateRoot aggregate)
@@ -34,6 +36,7 @@ internal sealed class EfUnitOfWork<TContext> : EfStore<TContext>, ICollabUnitOfW
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
+        await DispatchDomainEventsAsync(cancellationToken).ConfigureAwait(false);
         var (changed, audit) = TrackAuditRecords();
         var now = _clock.GetCurrentInstant();
         var outbox = _pendingNotifications.ConvertAll(n => OutboxMessage.From(n, now));
@@ -60,13 +63,35 @@ internal sealed class EfUnitOfWork<TContext> : EfStore<TContext>, ICollabUnitOfW
         }
     }
 
-    /// <summary>Adds an audit row for every audited event of every changed aggregate, so both commit together (AUD-1).</summary>
-    private (List<AggregateRoot> Changed, List<AuditEntry> Audit) TrackAuditRecords()
+    // Handlers keep other capabilities' data in step (a shared report's portal entry); what they add or change is
+    // saved in this same SaveChanges. Their own changes may raise events again, so dispatch until nothing is new.
+    private async Task DispatchDomainEventsAsync(CancellationToken cancellationToken)
     {
-        var changed = _context.ChangeTracker.Entries<AggregateRoot>()
+        for (var round = 0; round < 4; round++)
+        {
+            var outcome = await _events.DispatchAsync(ChangedAggregates(), cancellationToken).ConfigureAwait(false);
+            if (outcome.Added.Count == 0 && outcome.Changed.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var aggregate in outcome.Added)
+            {
+                _context.Add(aggregate);
+            }
+        }
+    }
+
+    private List<AggregateRoot> ChangedAggregates() =>
+        _context.ChangeTracker.Entries<AggregateRoot>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified)
             .Select(e => e.Entity)
             .ToList();
+
+    /// <summary>Adds an audit row for every audited event of every changed aggregate, so both commit together (AUD-1).</summary>
+    private (List<AggregateRoot> Changed, List<AuditEntry> Audit) TrackAuditRecords()
+    {
+        var changed = ChangedAggregates();
         var audit = new List<AuditEntry>();
         foreach (var aggregate in changed)
         {
