@@ -258,10 +258,7 @@ public sealed class OnlineCollaborationService
     internal async Task NotifyAsync(ClientId client, OfficeId office, NotificationKind kind, AuditSubject subject, string text, CancellationToken cancellationToken)
     {
         var clientUsers = await _registry.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false);
-        foreach (var user in clientUsers.Concat(await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)))
-        {
-            _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), kind, user.Email, subject, text));
-        }
+        _unitOfWork.Notify(clientUsers.Concat(await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)), kind, subject, text);
     }
 
     private async Task<(ClientSubscription Subscription, Office Office, Actor Actor)> AuthorizeAsync(UserId clientUser, ClientId client, string verb, CancellationToken cancellationToken)

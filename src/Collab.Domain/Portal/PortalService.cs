@@ -251,9 +251,6 @@ public sealed class PortalService
         var recipients = direction == DocumentDirection.ToClient
             ? await _registry.ClientUsersReachingAsync(company.ClientId, company.Id, cancellationToken).ConfigureAwait(false)
             : await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false);
-        foreach (var recipient in recipients)
-        {
-            _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), kind, recipient.Email, subject, text));
-        }
+        _unitOfWork.Notify(recipients, kind, subject, text);
     }
 }

@@ -104,11 +104,7 @@ public sealed class QuestionService
         var now = _clock.GetCurrentInstant();
         found.Send(actor, now);
         _unitOfWork.Add(PortalItem.Share(PortalItemKind.QuestionBatch, found.Id.Value, found.OfficeId, found.ClientId, found.CompanyId, found.Title, now, true, null, found.Status));
-        foreach (var user in await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false))
-        {
-            _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.QuestionsSent, user.Email, AuditSubject.Client(found.ClientId),
-                $"Your office has {found.Questions.Count} question(s) for you: {found.Title}."));
-        }
+        _unitOfWork.Notify(await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false), NotificationKind.QuestionsSent, AuditSubject.Client(found.ClientId), $"Your office has {found.Questions.Count} question(s) for you: {found.Title}.");
 
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
@@ -207,11 +203,7 @@ public sealed class QuestionService
                     deadline is { } d ? Reports.Reminders.DueAt(d, _options.ReminderLeadDays, zone) : null, actor, now);
                 _unitOfWork.Add(questionnaire);
                 _unitOfWork.Add(PortalItem.Share(PortalItemKind.Questionnaire, questionnaire.Id.Value, found.OfficeId, owner.ClientId, owner.Id, found.Name, now, true, deadline, "Open"));
-                foreach (var user in await _registry.ClientUsersReachingAsync(owner.ClientId, owner.Id, cancellationToken).ConfigureAwait(false))
-                {
-                    _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.QuestionnaireSent, user.Email, AuditSubject.Client(owner.ClientId),
-                        $"Please fill in '{found.Name}'{(deadline is { } due ? $" by {due:yyyy-MM-dd}" : string.Empty)}."));
-                }
+                _unitOfWork.Notify(await _registry.ClientUsersReachingAsync(owner.ClientId, owner.Id, cancellationToken).ConfigureAwait(false), NotificationKind.QuestionnaireSent, AuditSubject.Client(owner.ClientId), $"Please fill in '{found.Name}'{(deadline is { } due ? $" by {due:yyyy-MM-dd}" : string.Empty)}.");
 
                 outcomes.Add(new QuestionnaireSendOutcome(company, questionnaire, null));
             }
@@ -299,10 +291,7 @@ public sealed class QuestionService
         {
             questionnaire.MarkReminderSent(_clock.GetCurrentInstant());
             var text = await ReminderTextAsync(questionnaire, cancellationToken).ConfigureAwait(false);
-            foreach (var user in await _registry.ClientUsersReachingAsync(questionnaire.ClientId, questionnaire.CompanyId, cancellationToken).ConfigureAwait(false))
-            {
-                _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.QuestionnaireReminder, user.Email, AuditSubject.Client(questionnaire.ClientId), text));
-            }
+            _unitOfWork.Notify(await _registry.ClientUsersReachingAsync(questionnaire.ClientId, questionnaire.CompanyId, cancellationToken).ConfigureAwait(false), NotificationKind.QuestionnaireReminder, AuditSubject.Client(questionnaire.ClientId), text);
         }, cancellationToken).ConfigureAwait(false);
     }
 

@@ -100,11 +100,7 @@ public sealed class ReportService
                 $"Tier {tier} shares reports for approval: give the deadline (the last day to approve).", "SHARE-3");
             var zone = await ZoneAsync(found.OfficeId, cancellationToken).ConfigureAwait(false);
             found.ShareForApproval(day, Reminders.DeadlinePassesAt(day, zone), Reminders.DueAt(day, _options.ReminderLeadDays, zone), actor, now);
-            foreach (var user in recipients)
-            {
-                _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.ApprovalRequested, user.Email, AuditSubject.Report(found.Id),
-                    $"Please review and approve '{found.Title}' by {day:yyyy-MM-dd}."));
-            }
+            _unitOfWork.Notify(recipients, NotificationKind.ApprovalRequested, AuditSubject.Report(found.Id), $"Please review and approve '{found.Title}' by {day:yyyy-MM-dd}.");
 
             await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return new ShareResult(found, ShareMode.Approval, null);
@@ -152,11 +148,7 @@ public sealed class ReportService
             report.View(Actor.System("link"), now);
         }
 
-        foreach (var user in await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false))
-        {
-            _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.LinkViewed, user.Email, AuditSubject.Report(report.Id),
-                $"The client viewed '{report.Title}' through its link."));
-        }
+        _unitOfWork.Notify(await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false), NotificationKind.LinkViewed, AuditSubject.Report(report.Id), $"The client viewed '{report.Title}' through its link.");
 
         try
         {
@@ -291,10 +283,7 @@ public sealed class ReportService
         {
             report.MarkReminderSent(_clock.GetCurrentInstant());
             var text = await ReminderTextAsync(report, cancellationToken).ConfigureAwait(false);
-            foreach (var user in await _registry.ClientUsersReachingAsync(report.ClientId, report.CompanyId, cancellationToken).ConfigureAwait(false))
-            {
-                _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.DeadlineReminder, user.Email, AuditSubject.Report(report.Id), text));
-            }
+            _unitOfWork.Notify(await _registry.ClientUsersReachingAsync(report.ClientId, report.CompanyId, cancellationToken).ConfigureAwait(false), NotificationKind.DeadlineReminder, AuditSubject.Report(report.Id), text);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -316,11 +305,7 @@ public sealed class ReportService
     {
         (link, var token) = ShareLink.Issue(report.Id, now, now + Duration.FromDays(_options.LinkValidityDays));
         _unitOfWork.Add(link);
-        foreach (var user in recipients)
-        {
-            _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.ReportReady, user.Email, AuditSubject.Report(report.Id),
-                $"Your report '{report.Title}' is ready. The link works once, until {link.ExpiresAt}.", token));
-        }
+        _unitOfWork.Notify(recipients, NotificationKind.ReportReady, AuditSubject.Report(report.Id), $"Your report '{report.Title}' is ready. The link works once, until {link.ExpiresAt}.", token);
 
         return token;
     }
@@ -361,10 +346,7 @@ public sealed class ReportService
 
     private async Task NotifyOfficeAsync(AnnualReport report, string text, CancellationToken cancellationToken)
     {
-        foreach (var user in await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false))
-        {
-            _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.ReportDecided, user.Email, AuditSubject.Report(report.Id), text));
-        }
+        _unitOfWork.Notify(await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false), NotificationKind.ReportDecided, AuditSubject.Report(report.Id), text);
     }
 
     private Task<string> ReminderTextAsync(AnnualReport report, CancellationToken cancellationToken) =>

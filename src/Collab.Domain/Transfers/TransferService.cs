@@ -350,10 +350,7 @@ public sealed class TransferService
             }
         }
 
-        foreach (var recipient in recipients)
-        {
-            _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), kind, recipient, AuditSubject.Transfer(request.Id), text));
-        }
+        _unitOfWork.Notify(recipients, kind, AuditSubject.Transfer(request.Id), text);
     }
 
     private async Task<TransferRequest> FindAsync(TransferRequestId transfer, CancellationToken cancellationToken)
