@@ -40,6 +40,18 @@ public interface IRegistryStore
     /// <returns>The environment, or null.</returns>
     Task<CollabEnvironment?> FindEnvironmentAsync(EnvironmentId id, CancellationToken cancellationToken = default);
 
+    /// <summary>The users with these ids that exist, in one read, tracked (the people a transfer concerns).</summary>
+    /// <param name="ids">The ids.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The users found, in no particular order; unknown ids are left out.</returns>
+    Task<IReadOnlyList<CollabUser>> ListUsersAsync(IReadOnlyCollection<UserId> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>The environments with these ids that exist, in one read, tracked.</summary>
+    /// <param name="ids">The ids.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The environments found, in no particular order; unknown ids are left out.</returns>
+    Task<IReadOnlyList<CollabEnvironment>> ListEnvironmentsAsync(IReadOnlyCollection<EnvironmentId> ids, CancellationToken cancellationToken = default);
+
     /// <summary>Finds a user by its (lower-case) e-mail address: its identity.</summary>
     /// <param name="email">The normalised address.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -307,9 +307,14 @@ public sealed class TransferService
     {
         Guard.Id(user.Value, "user");
         var request = await FindAsync(transfer, cancellationToken).ConfigureAwait(false);
-        var from = await FindEnvironmentAsync(request.FromEnvironment, cancellationToken).ConfigureAwait(false);
-        var to = await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false);
-        var acting = await _registry.FindUserAsync(user, cancellationToken).OrNotFound("user", user.Value).ConfigureAwait(false);
+
+        // One read for both environments and one for everybody the call concerns (the acting user and the
+        // administrators it will tell): the notification step below then finds them all in the unit of work.
+        var environments = await _registry.ListEnvironmentsAsync([request.FromEnvironment, request.ToEnvironment], cancellationToken).ConfigureAwait(false);
+        var from = environments.FirstOrDefault(e => e.Id == request.FromEnvironment) ?? throw Refuse.NotFound("environment", request.FromEnvironment.Value);
+        var to = environments.FirstOrDefault(e => e.Id == request.ToEnvironment) ?? throw Refuse.NotFound("environment", request.ToEnvironment.Value);
+        var people = await _registry.ListUsersAsync([user, .. from.Administrators, .. to.Administrators], cancellationToken).ConfigureAwait(false);
+        var acting = people.FirstOrDefault(p => p.Id == user) ?? throw Refuse.NotFound("user", user.Value);
         var isParty = party switch
         {
             TransferParty.OldEnvironmentAdministrator => acting.IsActive && from.IsAdministrator(user),

@@ -28,6 +28,18 @@ internal sealed class EfRegistryStore<TContext>(TContext context) : EfStore<TCon
     public async Task<CollabEnvironment?> FindEnvironmentAsync(EnvironmentId id, CancellationToken cancellationToken) =>
         await _context.Set<CollabEnvironment>().FindAsync([id], cancellationToken).ConfigureAwait(false);
 
+    public async Task<IReadOnlyList<CollabUser>> ListUsersAsync(IReadOnlyCollection<UserId> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToArray();
+        return await _context.Set<CollabUser>().Where(u => wanted.Contains(u.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<CollabEnvironment>> ListEnvironmentsAsync(IReadOnlyCollection<EnvironmentId> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToArray();
+        return await _context.Set<CollabEnvironment>().Where(e => wanted.Contains(e.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<CollabUser?> FindUserByEmailAsync(string email, CancellationToken cancellationToken) =>
         _context.Set<CollabUser>().FirstOrDefaultAsync(u => u.Email == email, cancellationToken);
 

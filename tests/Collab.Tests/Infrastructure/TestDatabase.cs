@@ -65,7 +65,11 @@ public sealed class TestDatabase : IAsyncDisposable
         Clock = clock;
         var services = new ServiceCollection();
         services.AddSingleton<NodaTime.IClock>(clock); // registered first: AddCollab's TryAdd keeps it
-        services.AddDbContext<VendorDbContext>(Configure);
+        services.AddDbContext<VendorDbContext>((sp, options) =>
+        {
+            Configure(options);
+            options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()); // a test's statement counter
+        });
         services.AddCollab().AddEntityFrameworkStores<VendorDbContext>();
         configure?.Invoke(services);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
