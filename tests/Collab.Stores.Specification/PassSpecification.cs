@@ -1,0 +1,106 @@
+using Collab.Portal;
+using Collab.Registry;
+using Collab.Reports;
+using Collab.Tiers;
+using Collab.Transfers;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Collab.Stores.Specification;
+
+// What background passes and pages ask of the stores: due work by instant, tiers for bulk changes, keyset pages.
+public abstract partial class StoreSpecification
+{
+    [SkippableFact]
+    public async Task Tiers_are_read_per_office_and_client_and_bulk_reads_count_the_active_client_users()
+    {
+        var w = await SeedAsync();
+        Assert.Null(await InScopeAsync(sp => sp.GetRequiredService<ITierStore>().FindTierAsync(w.Office.Id, w.Client.Id)));
+
+        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(Seeder, w.Office.Id, w.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
+        await InScopeAsync(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(Seeder, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended));
+
+        Assert.Equal(ClientTier.CollaborateExtended, await InScopeAsync(sp => sp.GetRequiredService<ITierStore>().FindTierAsync(w.Office.Id, w.Client.Id)));
+        var read = await InScopeAsync(sp => sp.GetRequiredService<ITierStore>().ReadForBulkChangeAsync(w.Office.Id, [w.Client.Id, ClientId.New()]));
+        var (collaboration, users) = Assert.Single(read);
+        Assert.Equal((w.Client.Id, ClientTier.CollaborateExtended, 1), (collaboration.ClientId, collaboration.Tier, users));
+        Assert.Equal(collaboration.Version, collaboration.PersistedVersion);
+        Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<ITierStore>().SaveTierChangesAsync([])));
+    }
+
+    [SkippableFact]
+    public async Task A_transfer_request_is_due_for_expiry_once_its_last_local_day_is_over_and_not_after_it_expired()
+    {
+        var w = await SeedAsync();
+        var (from, to, requester) = await InScopeAsync(async sp =>
+        {
+            var registry = sp.GetRequiredService<CollabRegistry>();
+            var newOffice = await registry.RegisterOfficeAsync(Seeder, "Kantoor Nieuw", "Europe/Amsterdam");
+            var newAdmin = await registry.CreateOfficeUserAsync(Seeder, newOffice.Id, $"beheer.{Guid.NewGuid():N}@nieuw.nl");
+            var old = await registry.CreateEnvironmentAsync(Seeder, w.Office.Id, "Omgeving Oud", [w.OfficeUser.Id]);
+            var @new = await registry.CreateEnvironmentAsync(Seeder, newOffice.Id, "Omgeving Nieuw", [newAdmin.Id]);
+            return (old, @new, newAdmin);
+        });
+        var moving = await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().CreateAdministrationAsync(Seeder, w.Bakery.Id, NextNumber(), "Bakkerij 2027", environment: from.Id));
+        var request = await InScopeAsync(sp => sp.GetRequiredService<TransferService>().RequestAsync(requester.Id, from.Id, to.Id, [moving.Id], w.ClientUser.Email));
+
+        Task<IReadOnlyList<TransferRequest>> Due() => InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().FindDueForExpiryAsync(Clock.GetCurrentInstant(), 10));
+        Assert.Empty(await Due());
+        Assert.Equal([request.Id], (await InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().ListOpenRequestsAsync(w.Client.Id))).Select(r => r.Id));
+
+        Clock.Reset(request.ExpiresAt - Duration.FromTicks(10));
+        Assert.Empty(await Due()); // a microsecond before: still open
+        Clock.Reset(request.ExpiresAt);
+        Assert.Equal([request.Id], (await Due()).Select(r => r.Id));
+
+        Assert.Equal(1, await InScopeAsync(sp => sp.GetRequiredService<TransferService>().ExpireDueAsync()));
+        Assert.Empty(await Due());
+        Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().ListOpenRequestsAsync(w.Client.Id)));
+    }
+
+    [SkippableFact]
+    public async Task An_approval_reminder_is_due_from_the_start_of_its_local_day_until_it_is_sent()
+    {
+        var w = await SeedAsync();
+        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(Seeder, w.Office.Id, w.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
+        var report = await InScopeAsync(sp => sp.GetRequiredService<ReportService>().DraftAsync(Seeder, w.Office.Id, w.Bakery.Id, "Jaarrekening 2025"));
+        var shared = await InScopeAsync(sp => sp.GetRequiredService<ReportService>().ShareAsync(Seeder, report.Id, new LocalDate(2026, 3, 31)));
+
+        Task<IReadOnlyList<AnnualReport>> Due() => InScopeAsync(sp => sp.GetRequiredService<IReportStore>().FindDueRemindersAsync(Clock.GetCurrentInstant(), 10));
+        Assert.Empty(await Due());
+        Clock.Reset(shared.Report.ReminderDueAt!.Value); // 28 March 00:00 in Amsterdam: three days before the deadline
+        Assert.Equal([report.Id], (await Due()).Select(r => r.Id));
+
+        Assert.Equal(1, await InScopeAsync(sp => sp.GetRequiredService<ReportService>().SendDueRemindersAsync()));
+        Assert.Empty(await Due());
+        var stored = await InScopeAsync(sp => sp.GetRequiredService<IReportStore>().FindReportAsync(report.Id));
+        Assert.Equal(Clock.GetCurrentInstant(), stored!.ReminderSentAt);
+    }
+
+    [SkippableFact]
+    public async Task The_portal_history_comes_in_keyset_pages_newest_first_with_entries_the_event_handlers_wrote()
+    {
+        var w = await SeedAsync();
+        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(Seeder, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
+        var shared = new List<ReportId>();
+        foreach (var year in new[] { 2023, 2024, 2025 })
+        {
+            Clock.AdvanceMinutes(1);
+            var report = await InScopeAsync(sp => sp.GetRequiredService<ReportService>().DraftAsync(Seeder, w.Office.Id, w.Bakery.Id, $"Jaarrekening {year}"));
+            await InScopeAsync(sp => sp.GetRequiredService<ReportService>().ShareAsync(Seeder, report.Id, new LocalDate(2026, 6, 30)));
+            shared.Add(report.Id);
+        }
+
+        Task<IReadOnlyList<PortalItem>> Page(PortalCursor? after) => InScopeAsync(sp => sp.GetRequiredService<IPortalStore>()
+            .PortalHistoryAsync(w.Client.Id, [w.Bakery.Id], [ClientTier.CollaborateExtended], after, 2, openOnly: false));
+        var first = await Page(null);
+        var second = await Page(new PortalCursor(first[^1].SharedAt, first[^1].Id));
+
+        Assert.Equal(shared.AsEnumerable().Reverse().Select(r => r.Value), first.Concat(second).Select(i => i.Id));
+        Assert.Equal((2, 1), (first.Count, second.Count));
+        Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<IPortalStore>()
+            .PortalHistoryAsync(w.Client.Id, [w.Shop.Id], [ClientTier.CollaborateExtended], null, 10, openOnly: false))); // another company's page
+        Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<IPortalStore>()
+            .PortalHistoryAsync(w.Client.Id, [w.Bakery.Id], [ClientTier.Collaborate], null, 10, openOnly: false))); // a tier without the portal
+    }
+}

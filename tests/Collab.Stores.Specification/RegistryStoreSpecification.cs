@@ -1,0 +1,87 @@
+using Collab.Registry;
+using Collab.Rights;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Collab.Stores.Specification;
+
+// IRegistryStore and IRightsStore: lookups by id, e-mail and number, the people to tell, and the access answer.
+public abstract partial class StoreSpecification
+{
+    [SkippableFact]
+    public async Task Unknown_ids_numbers_and_addresses_find_nothing()
+    {
+        await SeedAsync();
+
+        await InScopeAsync(async sp =>
+        {
+            var registry = sp.GetRequiredService<IRegistryStore>();
+            Assert.Null(await registry.FindOfficeAsync(OfficeId.New()));
+            Assert.Null(await registry.FindClientAsync(ClientId.New()));
+            Assert.Null(await registry.FindCompanyAsync(CompanyId.New()));
+            Assert.Null(await registry.FindAdministrationAsync(AdministrationId.New()));
+            Assert.Null(await registry.FindUserAsync(UserId.New()));
+            Assert.Null(await registry.FindEnvironmentAsync(EnvironmentId.New()));
+            Assert.Null(await registry.FindUserByEmailAsync("nobody@example.nl"));
+            Assert.False(await registry.UserEmailExistsAsync("nobody@example.nl"));
+            Assert.Null(await registry.FindLiveAdministrationByNumberAsync(NextNumber()));
+            Assert.Empty(await registry.ListUsersAsync([UserId.New()]));
+            Assert.Empty(await registry.ListEnvironmentsAsync([EnvironmentId.New()]));
+        });
+    }
+
+    [SkippableFact]
+    public async Task Users_are_found_by_their_address_and_administrations_by_their_live_number()
+    {
+        var w = await SeedAsync();
+
+        await InScopeAsync(async sp =>
+        {
+            var registry = sp.GetRequiredService<IRegistryStore>();
+            Assert.Equal(w.ClientUser.Id, (await registry.FindUserByEmailAsync(w.ClientUser.Email))?.Id);
+            Assert.True(await registry.UserEmailExistsAsync(w.OfficeUser.Email));
+            Assert.Equal(w.Held.Id, (await registry.FindLiveAdministrationByNumberAsync(w.Held.Number))?.Id);
+            var both = await registry.ListUsersAsync([w.ClientUser.Id, w.OfficeUser.Id, w.ClientUser.Id, UserId.New()]);
+            Assert.Equal(new[] { w.ClientUser.Id.Value, w.OfficeUser.Id.Value }.Order(), both.Select(u => u.Id.Value).Order());
+        });
+    }
+
+    [SkippableFact]
+    public async Task The_people_to_tell_are_the_active_users_who_may_reach_the_company()
+    {
+        var w = await SeedAsync();
+        var shopUser = await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().CreateClientUserAsync(Seeder, w.Client.Id, $"els.{Guid.NewGuid():N}@bakker.nl", [w.Shop.Id]));
+        var leaver = await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().CreateOfficeUserAsync(Seeder, w.Office.Id, $"oud.{Guid.NewGuid():N}@devries.nl"));
+        await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(Seeder, leaver.Id));
+
+        await InScopeAsync(async sp =>
+        {
+            var registry = sp.GetRequiredService<IRegistryStore>();
+            Assert.Equal([w.ClientUser.Id], (await registry.ClientUsersReachingAsync(w.Client.Id, w.Bakery.Id)).Select(u => u.Id));
+            Assert.Equal([shopUser.Id], (await registry.ClientUsersReachingAsync(w.Client.Id, w.Shop.Id)).Select(u => u.Id));
+            Assert.Equal(new[] { w.ClientUser.Id.Value, shopUser.Id.Value }.Order(), (await registry.ListClientUsersAsync(w.Client.Id)).Select(u => u.Id.Value).Order());
+            Assert.Equal([w.OfficeUser.Id], (await registry.OfficeUsersAsync(w.Office.Id)).Select(u => u.Id)); // not the deactivated one
+        });
+    }
+
+    [SkippableFact]
+    public async Task An_office_may_access_what_it_holds_and_what_a_client_granted_until_it_is_revoked()
+    {
+        var w = await SeedAsync();
+        await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(Seeder, w.ClientUser.Id, w.Shop.Id));
+        Task<bool> MayAccess(AdministrationId administration) => InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().OfficeMayAccessAsync(w.Office.Id, administration));
+
+        Assert.True(await MayAccess(w.Held.Id));
+        Assert.False(await MayAccess(w.Other.Id));
+
+        await InScopeAsync(sp => sp.GetRequiredService<RightsService>().GrantAsync(w.ClientUser.Id, w.Office.Id, w.Other.Id, GrantChannel.Web));
+        Assert.True(await MayAccess(w.Other.Id));
+        var listed = await InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().ListOfficeAdministrationsAsync(w.Office.Id));
+        Assert.Equal(new[] { w.Held, w.Other }.OrderBy(a => a.Number.Value).Select(a => a.Id), listed.Select(a => a.Id)); // ordered by number
+        var grant = await InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().FindGrantAsync(w.Office.Id, w.Other.Id));
+        Assert.True(grant!.IsActive);
+
+        await InScopeAsync(sp => sp.GetRequiredService<RightsService>().RevokeAsync(w.ClientUser.Id, w.Office.Id, w.Other.Id));
+        Assert.False(await MayAccess(w.Other.Id));
+        Assert.Equal([w.Held.Id], (await InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().ListOfficeAdministrationsAsync(w.Office.Id))).Select(a => a.Id));
+    }
+}

@@ -1,0 +1,89 @@
+using Collab.Registry;
+using Collab.Reports;
+using Collab.Tiers;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Collab.Stores.Specification;
+
+// ICollabUnitOfWork: what is added and changed is saved together, audited once, and a lost race saves nothing.
+public abstract partial class StoreSpecification
+{
+    [SkippableFact]
+    public async Task Saved_aggregates_are_found_again_by_a_later_unit_of_work()
+    {
+        var w = await SeedAsync();
+
+        var (office, company, administration, user) = await InScopeAsync(async sp =>
+        {
+            var registry = sp.GetRequiredService<IRegistryStore>();
+            return (await registry.FindOfficeAsync(w.Office.Id), await registry.FindCompanyAsync(w.Bakery.Id),
+                await registry.FindAdministrationAsync(w.Held.Id), await registry.FindUserAsync(w.ClientUser.Id));
+        });
+
+        Assert.Equal(("Kantoor De Vries", "Europe/Amsterdam"), (office!.Name, office.TimeZoneId));
+        Assert.Equal(w.Client.Id, company!.ClientId);
+        Assert.Equal((w.Held.Number, w.Office.Id, AdministrationState.Live), (administration!.Number, administration.HolderOfficeId, administration.State));
+        Assert.Equal([w.Bakery.Id], user!.Companies);
+        Assert.Equal(user.Version, user.PersistedVersion); // nothing pending after a load
+        Assert.Empty(user.DomainEvents);
+    }
+
+    // R: SEC-2
+    [SkippableFact]
+    public async Task A_change_to_an_aggregate_someone_else_changed_first_is_a_conflict_and_leaves_nothing_behind()
+    {
+        var w = await SeedAsync();
+
+        await InScopeAsync(async sp =>
+        {
+            _ = await sp.GetRequiredService<IRegistryStore>().FindOfficeAsync(w.Office.Id); // this request read the office first …
+            await InScopeAsync(other => other.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(Seeder, w.Office.Id, OfficeModules.EAccountancy)); // … another saved first
+
+            var refused = await Assert.ThrowsAsync<CollabRefusalException>(
+                () => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(Seeder, w.Office.Id, OfficeModules.AccountantPackage));
+            Assert.Equal(RefusalKind.ConcurrencyConflict, refused.Kind);
+
+            // The same unit of work goes on: the refused change is not saved by the next successful call.
+            await sp.GetRequiredService<CollabRegistry>().CreateOfficeUserAsync(Seeder, w.Office.Id, $"bas.{Guid.NewGuid():N}@devries.nl");
+        });
+
+        var office = await InScopeAsync(sp => sp.GetRequiredService<IRegistryStore>().FindOfficeAsync(w.Office.Id));
+        Assert.Equal(OfficeModules.EAccountancy, office!.Modules);
+        var audit = await InScopeAsync(sp => sp.GetRequiredService<IAuditTrail>().ForSubjectAsync(AuditSubject.Office(w.Office.Id)));
+        var changes = audit.Where(r => r.Action == AuditAction.OfficeModulesChanged).Select(r => r.Details).ToList();
+        Assert.Equal(["from=None;to=EAccountancy"], changes); // the refused change left no audit record
+    }
+
+    // R: AUD-1
+    [SkippableFact]
+    public async Task Every_audited_event_is_one_audit_record_saved_with_its_change()
+    {
+        var w = await SeedAsync();
+        var before = await InScopeAsync(sp => sp.GetRequiredService<IAuditTrail>().ForSubjectAsync(AuditSubject.Office(w.Office.Id)));
+
+        Clock.AdvanceMinutes(5);
+        await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(Seeder, w.Office.Id, OfficeModules.AccountantPackage));
+
+        var after = await InScopeAsync(sp => sp.GetRequiredService<IAuditTrail>().ForSubjectAsync(AuditSubject.Office(w.Office.Id)));
+        var added = Assert.Single(after.Skip(before.Count));
+        Assert.Equal((Seeder, Clock.GetCurrentInstant()), (added.Actor, added.At));
+        Assert.Equal(before, after.Take(before.Count)); // oldest first, earlier records untouched
+    }
+
+    [SkippableFact]
+    public async Task Queued_notifications_are_saved_with_the_change_and_delivered_once()
+    {
+        var w = await SeedAsync();
+        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(Seeder, w.Office.Id, w.Client.Id, ClientTier.Standard, new LocalDate(2026, 1, 1)));
+        var report = await InScopeAsync(sp => sp.GetRequiredService<ReportService>().DraftAsync(Seeder, w.Office.Id, w.Bakery.Id, "Jaarrekening 2025"));
+        await InScopeAsync(sp => sp.GetRequiredService<ReportService>().ShareAsync(Seeder, report.Id));
+
+        var first = await InScopeAsync(sp => sp.GetRequiredService<Notifications.IOutboxDispatcher>().DispatchAsync());
+        var second = await InScopeAsync(sp => sp.GetRequiredService<Notifications.IOutboxDispatcher>().DispatchAsync());
+
+        Assert.Equal((1, 0), (first, second));
+        var ready = Assert.Single(Sent.Delivered);
+        Assert.Equal((NotificationKind.ReportReady, w.ClientUser.Email, AuditSubject.Report(report.Id)), (ready.Kind, ready.Recipient, ready.Subject));
+    }
+}
