@@ -92,7 +92,7 @@ Console.WriteLine($"{piet.Email} revokes the rights; access ends at once.");
 await PrintAccess("After the revocation");
 
 PrintAudit($"Audit trail of administration {administration.Number}", await InScope(sp =>
-    sp.GetRequiredService<IAuditTrail>().ForSubjectAsync(AuditSubject.Administration(administration.Id), CancellationToken.None)));
+    sp.GetRequiredService<AuditService>().ForSubjectAsync(AuditSubject.Administration(administration.Id), CancellationToken.None)));
 
 // ── Tiers (TIER-1 … TIER-8) ─────────────────────────────────────────────────────────────────────────────
 Console.WriteLine("Collaboration tiers");
@@ -202,7 +202,7 @@ foreach (var line in sender.Delivered.Take(3))
 
 Console.WriteLine();
 PrintAudit("Audit trail of the transfer", await InScope(sp =>
-    sp.GetRequiredService<IAuditTrail>().ForSubjectAsync(AuditSubject.Transfer(request.Id), CancellationToken.None)));
+    sp.GetRequiredService<AuditService>().ForSubjectAsync(AuditSubject.Transfer(request.Id), CancellationToken.None)));
 
 // ── Licences and backups (LIC-1 … LIC-7, ONB-5) ───────────────────────────────────────────────────────────
 Console.WriteLine("Licences and backups");
@@ -315,7 +315,7 @@ foreach (var item in history.Items)
 Row("  document checksum", $"{shared.Sha256[..16]}… verified when read");
 Console.WriteLine();
 PrintAudit($"Audit trail of administration {template.Number}", await InScope(sp =>
-    sp.GetRequiredService<IAuditTrail>().ForSubjectAsync(AuditSubject.Administration(template.Id), CancellationToken.None)));
+    sp.GetRequiredService<AuditService>().ForSubjectAsync(AuditSubject.Administration(template.Id), CancellationToken.None)));
 return 0;
 
 static void PrintAudit(string title, IReadOnlyList<AuditRecord> trail)

@@ -87,7 +87,7 @@ public static class SampleWebApp
 
         app.MapPost("/login", async (HttpContext context, [FromForm] string email, IServiceProvider sp) =>
         {
-            var user = await sp.GetRequiredService<WebDbContext>().Set<CollabUser>().AsNoTracking().FirstOrDefaultAsync(u => u.Email == email);
+            var user = await sp.GetRequiredService<CollabRegistry>().FindUserByEmailAsync(email, context.RequestAborted);
             if (user is null)
             {
                 return Page("Unknown user", "<p class=\"refusal\">No such demo user.</p>", status: 404);
@@ -118,18 +118,22 @@ public static class SampleWebApp
         var office = app.MapGroup("/office").RequireAuthorization();
         office.MapGet("/", async (HttpContext context, IServiceProvider sp) =>
         {
-            var (user, db) = (await CurrentUserAsync(context, sp), sp.GetRequiredService<WebDbContext>());
+            var user = await CurrentUserAsync(context, sp);
             var officeId = user.OfficeId!.Value;
-            var reports = await db.Set<AnnualReport>().AsNoTracking().Where(r => r.OfficeId == officeId).ToListAsync();
-            var companies = await (from collaboration in db.Set<ClientCollaboration>().AsNoTracking()
-                                   where collaboration.OfficeId == officeId
-                                   join company in db.Set<Company>() on collaboration.ClientId equals company.ClientId
-                                   select new { company.Id, company.Name, collaboration.Tier }).ToListAsync();
-            var transfers = await db.Set<TransferRequest>().AsNoTracking().ToListAsync();
+            var ct = context.RequestAborted;
+            var reports = await sp.GetRequiredService<ReportService>().ListForOfficeAsync(officeId, cancellationToken: ct);
+            var registry = sp.GetRequiredService<CollabRegistry>();
+            var companies = new List<(CompanyId Id, string Name, ClientTier Tier)>();
+            foreach (var collaboration in await sp.GetRequiredService<TierService>().ListCollaborationsAsync(officeId, ct))
+            {
+                companies.AddRange((await registry.ListCompaniesAsync(collaboration.ClientId, ct)).Select(c => (c.Id, c.Name, collaboration.Tier)));
+            }
+
+            var transfers = await sp.GetRequiredService<TransferService>().ListForOfficeAsync(officeId, ct);
             var body = new StringBuilder($"<p>Signed in as {E(user.Email)}.</p><h2>Annual reports</h2>");
             body.Append(Table(["title", "company", "state", "mode", "deadline"], reports.OrderBy(r => r.Title).Select(r => new[]
             {
-                E(r.Title), E(companies.FirstOrDefault(c => c.Id == r.CompanyId)?.Name), $"<span class=\"report-state\">{E(r.State)}</span>", E(r.Mode), E(r.Deadline),
+                E(r.Title), E(companies.FirstOrDefault(c => c.Id == r.CompanyId).Name), $"<span class=\"report-state\">{E(r.State)}</span>", E(r.Mode), E(r.Deadline),
             })));
             var options = string.Join(string.Empty, companies.Select(c => $"<option value=\"{c.Id.Value}\">{E(c.Name)} ({E(c.Tier)})</option>"));
             var deadline = sp.GetRequiredService<IClock>().GetCurrentInstant().InUtc().Date.PlusDays(14);
@@ -152,7 +156,7 @@ public static class SampleWebApp
                 }
                 else if (transfer.State == TransferState.Executed)
                 {
-                    var items = await sp.GetRequiredService<ITransferStore>().ListFollowUpAsync(transfer.Id, context.RequestAborted);
+                    var items = await sp.GetRequiredService<TransferService>().FollowUpAsync(transfer.Id, ct);
                     body.Append("<h3>Follow-up checklist</h3><ul class=\"checklist\">")
                         .AppendJoin(string.Empty, items.Select(i => $"<li>{E(i.Description)}</li>")).Append("</ul>");
                 }
@@ -219,8 +223,7 @@ public static class SampleWebApp
             var owner = await portalService.FindBySlugAsync(slug) ?? throw new BadHttpRequestException("Unknown portal.", 404);
             var style = await portalService.HouseStyleForClientAsync(owner.OfficeId, user.ClientId!.Value);
             var page = await portalService.HistoryAsync(user.Id, null, 50);
-            var db = sp.GetRequiredService<WebDbContext>();
-            var companyNames = await db.Set<Company>().AsNoTracking().Where(c => c.ClientId == user.ClientId).ToDictionaryAsync(c => c.Id, c => c.Name);
+            var companyNames = (await sp.GetRequiredService<CollabRegistry>().ListCompaniesAsync(user.ClientId!.Value, context.RequestAborted)).ToDictionary(c => c.Id, c => c.Name);
             var rows = page.Items.Select(i => new[]
             {
                 E(i.Kind), $"<span class=\"item-title\">{E(i.Title)}</span>", E(companyNames.GetValueOrDefault(i.CompanyId)), $"<span class=\"item-status\">{E(i.Status)}</span>",
@@ -258,7 +261,7 @@ public static class SampleWebApp
     private static async Task<CollabUser> CurrentUserAsync(HttpContext context, IServiceProvider sp)
     {
         var id = Guid.Parse(context.User.FindFirstValue(UserClaim) ?? throw new BadHttpRequestException("Sign in first.", 401));
-        return await sp.GetRequiredService<IRegistryStore>().FindUserAsync(new UserId(id), context.RequestAborted)
+        return await sp.GetRequiredService<CollabRegistry>().FindUserAsync(new UserId(id), context.RequestAborted)
                ?? throw new BadHttpRequestException("Unknown user.", 401);
     }
 

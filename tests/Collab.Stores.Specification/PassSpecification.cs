@@ -26,6 +26,8 @@ public abstract partial class StoreSpecification
         Assert.Equal((w.Client.Id, ClientTier.CollaborateExtended, 1), (collaboration.ClientId, collaboration.Tier, users));
         Assert.Equal(collaboration.Version, collaboration.PersistedVersion);
         Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<ITierStore>().SaveTierChangesAsync([])));
+        var listed = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<ITierStore>().ListCollaborationsAsync(w.Office.Id)));
+        Assert.Equal((w.Client.Id, ClientTier.CollaborateExtended), (listed.ClientId, listed.Tier));
     }
 
     [SkippableFact]
@@ -47,6 +49,9 @@ public abstract partial class StoreSpecification
         Task<IReadOnlyList<TransferRequest>> Due() => InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().FindDueForExpiryAsync(Clock.GetCurrentInstant(), 10));
         Assert.Empty(await Due());
         Assert.Equal([request.Id], (await InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().ListOpenRequestsAsync(w.Client.Id))).Select(r => r.Id));
+        Assert.Equal([request.Id], (await InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().ListForOfficeAsync(w.Office.Id))).Select(r => r.Id)); // out of its environment
+        Assert.Equal([request.Id], (await InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().ListForOfficeAsync(to.OfficeId))).Select(r => r.Id)); // into that one
+        Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().ListForOfficeAsync(OfficeId.New())));
 
         Clock.Reset(request.ExpiresAt - Duration.FromTicks(10));
         Assert.Empty(await Due()); // a microsecond before: still open
@@ -75,6 +80,9 @@ public abstract partial class StoreSpecification
         Assert.Empty(await Due());
         var stored = await InScopeAsync(sp => sp.GetRequiredService<IReportStore>().FindReportAsync(report.Id));
         Assert.Equal(Clock.GetCurrentInstant(), stored!.ReminderSentAt);
+        Assert.Equal([report.Id], (await InScopeAsync(sp => sp.GetRequiredService<IReportStore>().ListForOfficeAsync(w.Office.Id, 10))).Select(r => r.Id));
+        Assert.Equal([report.Id], (await InScopeAsync(sp => sp.GetRequiredService<IReportStore>().ListForCompanyAsync(w.Bakery.Id))).Select(r => r.Id));
+        Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<IReportStore>().ListForCompanyAsync(w.Shop.Id)));
     }
 
     [SkippableFact]

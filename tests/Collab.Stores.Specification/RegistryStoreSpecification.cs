@@ -40,6 +40,7 @@ public abstract partial class StoreSpecification
             Assert.Equal(w.ClientUser.Id, (await registry.FindUserByEmailAsync(w.ClientUser.Email))?.Id);
             Assert.True(await registry.UserEmailExistsAsync(w.OfficeUser.Email));
             Assert.Equal(w.Held.Id, (await registry.FindLiveAdministrationByNumberAsync(w.Held.Number))?.Id);
+            Assert.Equal([w.Shop.Id, w.Bakery.Id], (await registry.ListCompaniesAsync(w.Client.Id)).Select(c => c.Id)); // by name: "Bakker Winkel" first
             var both = await registry.ListUsersAsync([w.ClientUser.Id, w.OfficeUser.Id, w.ClientUser.Id, UserId.New()]);
             Assert.Equal(new[] { w.ClientUser.Id.Value, w.OfficeUser.Id.Value }.Order(), both.Select(u => u.Id.Value).Order());
         });

@@ -78,6 +78,7 @@ public static class CollabServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOpenWorkSource, Reports.OpenApprovals>());
         services.TryAddScoped(static sp => new DomainEventDispatcher(sp.GetServices<IDomainEventHandler>()));
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDomainEventHandler, Portal.ReportPortalEntries>());
+        services.TryAddScoped<AuditService>();
         services.TryAddScoped<RightsService>();
         services.TryAddScoped<AccessService>();
         return new CollabBuilder(services);

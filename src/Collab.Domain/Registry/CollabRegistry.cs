@@ -262,6 +262,67 @@ public sealed class CollabRegistry
         return found;
     }
 
+    /// <summary>Finds an office, for a host's page.</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The office, or null.</returns>
+    public Task<Office?> FindOfficeAsync(OfficeId office, CancellationToken cancellationToken = default) => _registry.FindOfficeAsync(office, cancellationToken);
+
+    /// <summary>Finds a client.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The client, or null.</returns>
+    public Task<Client?> FindClientAsync(ClientId client, CancellationToken cancellationToken = default) => _registry.FindClientAsync(client, cancellationToken);
+
+    /// <summary>Finds a company.</summary>
+    /// <param name="company">The company.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The company, or null.</returns>
+    public Task<Company?> FindCompanyAsync(CompanyId company, CancellationToken cancellationToken = default) => _registry.FindCompanyAsync(company, cancellationToken);
+
+    /// <summary>The companies of a client, ordered by name.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The companies.</returns>
+    public Task<IReadOnlyList<Company>> ListCompaniesAsync(ClientId client, CancellationToken cancellationToken = default) => _registry.ListCompaniesAsync(client, cancellationToken);
+
+    /// <summary>Finds an administration.</summary>
+    /// <param name="administration">The administration.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The administration, or null.</returns>
+    public Task<Administration?> FindAdministrationAsync(AdministrationId administration, CancellationToken cancellationToken = default) => _registry.FindAdministrationAsync(administration, cancellationToken);
+
+    /// <summary>Finds an environment.</summary>
+    /// <param name="environment">The environment.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The environment, or null.</returns>
+    public Task<CollabEnvironment?> FindEnvironmentAsync(EnvironmentId environment, CancellationToken cancellationToken = default) => _registry.FindEnvironmentAsync(environment, cancellationToken);
+
+    /// <summary>Finds a user, for example the signed-in one.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The user, or null.</returns>
+    public Task<CollabUser?> FindUserAsync(UserId user, CancellationToken cancellationToken = default) => _registry.FindUserAsync(user, cancellationToken);
+
+    /// <summary>Finds a user by e-mail address (compared lower-case), for example at sign-in.</summary>
+    /// <param name="email">The address.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The user, or null, also for text that is no e-mail address.</returns>
+    public Task<CollabUser?> FindUserByEmailAsync(string email, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(email) ? Task.FromResult<CollabUser?>(null) : _registry.FindUserByEmailAsync(email.Trim().ToLowerInvariant(), cancellationToken);
+
+    /// <summary>The active client users of a client.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The users.</returns>
+    public Task<IReadOnlyList<CollabUser>> ListClientUsersAsync(ClientId client, CancellationToken cancellationToken = default) => _registry.ListClientUsersAsync(client, cancellationToken);
+
+    /// <summary>The active users of an office.</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The users.</returns>
+    public Task<IReadOnlyList<CollabUser>> ListOfficeUsersAsync(OfficeId office, CancellationToken cancellationToken = default) => _registry.OfficeUsersAsync(office, cancellationToken);
+
     private async Task CheckClientUserRoomAsync(ClientId client, CancellationToken cancellationToken)
     {
         var today = _clock.GetCurrentInstant().InZone(_calendar.DefaultZone).Date;

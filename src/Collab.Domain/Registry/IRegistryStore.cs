@@ -52,6 +52,12 @@ public interface IRegistryStore
     /// <returns>The environments found, in no particular order; unknown ids are left out.</returns>
     Task<IReadOnlyList<CollabEnvironment>> ListEnvironmentsAsync(IReadOnlyCollection<EnvironmentId> ids, CancellationToken cancellationToken = default);
 
+    /// <summary>The companies of a client, ordered by name.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The companies, untracked.</returns>
+    Task<IReadOnlyList<Company>> ListCompaniesAsync(ClientId client, CancellationToken cancellationToken = default);
+
     /// <summary>Finds a user by its (lower-case) e-mail address: its identity.</summary>
     /// <param name="email">The normalised address.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -44,4 +44,17 @@ public interface IReportStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The reports.</returns>
     Task<IReadOnlyList<AnnualReport>> FindOverdueAsync(Instant now, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>An office's reports, newest first, at most <paramref name="max"/>; untracked.</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="max">At most this many.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The reports.</returns>
+    Task<IReadOnlyList<AnnualReport>> ListForOfficeAsync(OfficeId office, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>A company's reports, newest first; untracked.</summary>
+    /// <param name="company">The company.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The reports.</returns>
+    Task<IReadOnlyList<AnnualReport>> ListForCompanyAsync(CompanyId company, CancellationToken cancellationToken = default);
 }

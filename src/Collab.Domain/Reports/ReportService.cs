@@ -90,7 +90,7 @@ public sealed class ReportService
     /// <exception cref="CollabRefusalException">Unknown report, not a draft, no collaboration, a missing or past deadline for an approval task.</exception>
     public async Task<ShareResult> ShareAsync(Actor actor, ReportId report, LocalDate? deadline = null, CancellationToken cancellationToken = default)
     {
-        var found = await FindAsync(report, cancellationToken).ConfigureAwait(false);
+        var found = await LoadAsync(report, cancellationToken).ConfigureAwait(false);
         var tier = await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         var recipients = await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
@@ -171,7 +171,7 @@ public sealed class ReportService
     /// <exception cref="CollabRefusalException">Unknown report, or it was not shared by link.</exception>
     public async Task<string> ReissueLinkAsync(Actor actor, ReportId report, CancellationToken cancellationToken = default)
     {
-        var found = await FindAsync(report, cancellationToken).ConfigureAwait(false);
+        var found = await LoadAsync(report, cancellationToken).ConfigureAwait(false);
         if (found.Mode != ShareMode.TemporaryLink)
         {
             throw Refuse.Rule("report.not-shared-by-link", $"Report '{found.Title}' was not shared by link: only link shares get a new link.", "SHARE-12");
@@ -259,7 +259,7 @@ public sealed class ReportService
             throw Refuse.Forbidden("report.not-viewable", "This report is not available to this user now: it was not shared with them, or the task is complete.", "SEC-1");
         }
 
-        var found = await FindAsync(report, cancellationToken).ConfigureAwait(false);
+        var found = await LoadAsync(report, cancellationToken).ConfigureAwait(false);
         if (found.State == ReportState.Shared)
         {
             found.View(Actor.ClientUser(clientUser), _clock.GetCurrentInstant());
@@ -333,7 +333,7 @@ public sealed class ReportService
     private async Task<(AnnualReport Report, ClientTier Tier)> ForClientDecisionAsync(UserId clientUser, ReportId report, CancellationToken cancellationToken)
     {
         Guard.Id(clientUser.Value, "user");
-        var found = await FindAsync(report, cancellationToken).ConfigureAwait(false);
+        var found = await LoadAsync(report, cancellationToken).ConfigureAwait(false);
         var user = await _registry.FindUserAsync(clientUser, cancellationToken).OrNotFound("user", clientUser.Value).ConfigureAwait(false);
         if (user.ClientId != found.ClientId || !user.MayReach(found.CompanyId))
         {
@@ -353,6 +353,27 @@ public sealed class ReportService
         Portal.ReminderTexts.ForAsync(_tiers, _catalogue, _portal, _registry, report.OfficeId, report.ClientId, report.Title, report.Deadline!.Value,
             $"Reminder: please approve '{report.Title}' by {report.Deadline:yyyy-MM-dd}.", cancellationToken);
 
+    /// <summary>Finds a report, for the office's pages.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The report, or null.</returns>
+    public Task<AnnualReport?> FindAsync(ReportId report, CancellationToken cancellationToken = default) => _reports.FindReportAsync(report, cancellationToken);
+
+    /// <summary>The office's reports, newest first.</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="max">At most this many.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The reports.</returns>
+    public Task<IReadOnlyList<AnnualReport>> ListForOfficeAsync(OfficeId office, int max = 500, CancellationToken cancellationToken = default) =>
+        _reports.ListForOfficeAsync(office, Math.Clamp(max, 1, 5000), cancellationToken);
+
+    /// <summary>A company's reports, newest first.</summary>
+    /// <param name="company">The company.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The reports.</returns>
+    public Task<IReadOnlyList<AnnualReport>> ListForCompanyAsync(CompanyId company, CancellationToken cancellationToken = default) =>
+        _reports.ListForCompanyAsync(company, cancellationToken);
+
     // SHARE-11: the tier is read at the moment of every action, never cached on the report.
     private Task<ClientTier> RequireAsync(OfficeId office, ClientId client, Feature feature, CancellationToken cancellationToken) =>
         TierGate.RequireAsync(_tiers, _catalogue, office, client, feature, cancellationToken);
@@ -363,7 +384,7 @@ public sealed class ReportService
         return _calendar.ZoneOf(found);
     }
 
-    private async Task<AnnualReport> FindAsync(ReportId report, CancellationToken cancellationToken)
+    private async Task<AnnualReport> LoadAsync(ReportId report, CancellationToken cancellationToken)
     {
         Guard.Id(report.Value, "report");
         return await _reports.FindReportAsync(report, cancellationToken).OrNotFound("report", report.Value).ConfigureAwait(false);

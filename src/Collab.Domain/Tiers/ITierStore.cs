@@ -61,4 +61,10 @@ public interface ITierStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>One row per billable client, in no particular order.</returns>
     IAsyncEnumerable<StatementRow> StreamStatementRowsAsync(OfficeId office, int year, CancellationToken cancellationToken = default);
+
+    /// <summary>The office's collaborations, one per client, ordered by client id; untracked (the office's client list).</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The collaborations.</returns>
+    Task<IReadOnlyList<ClientCollaboration>> ListCollaborationsAsync(OfficeId office, CancellationToken cancellationToken = default);
 }

@@ -245,6 +245,13 @@ public sealed class TierService
     private static TierChangeOutcome Refused(ClientId client, ClientTier current, string code, string reason) =>
         new(client, TierChangeStatus.Refused, current, new Refusal(RefusalKind.RuleViolation, code, reason, "TIER-4"));
 
+    /// <summary>The office's collaborations, one per client with its tier (the office's client list).</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The collaborations.</returns>
+    public Task<IReadOnlyList<ClientCollaboration>> ListCollaborationsAsync(OfficeId office, CancellationToken cancellationToken = default) =>
+        _tiers.ListCollaborationsAsync(office, cancellationToken);
+
     private async Task<ChangeContext> LoadContextAsync(
         OfficeId office, DateTimeZone zone, IReadOnlyCollection<ClientId> clients, IReadOnlyDictionary<ClientId, int> users, ClientTier tier, CancellationToken cancellationToken)
     {

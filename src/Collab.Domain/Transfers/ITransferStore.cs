@@ -36,4 +36,10 @@ public interface ITransferStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The items (tracked, so they can be ticked off).</returns>
     Task<IReadOnlyList<FollowUpItem>> ListFollowUpAsync(TransferRequestId transfer, CancellationToken cancellationToken = default);
+
+    /// <summary>The requests that move administrations out of or into an environment of the office, newest first; untracked.</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The requests.</returns>
+    Task<IReadOnlyList<TransferRequest>> ListForOfficeAsync(OfficeId office, CancellationToken cancellationToken = default);
 }

@@ -190,7 +190,7 @@ public sealed class TransferService
     /// <exception cref="CollabRefusalException">Unknown request, not the requester, or already closed or expired.</exception>
     public async Task<TransferRequest> CancelAsync(UserId user, TransferRequestId transfer, CancellationToken cancellationToken = default)
     {
-        var request = await FindAsync(transfer, cancellationToken).ConfigureAwait(false);
+        var request = await LoadAsync(transfer, cancellationToken).ConfigureAwait(false);
         request.Cancel(user, _clock.GetCurrentInstant());
         await NotifyPartiesAsync(request, NotificationKind.TransferCancelled, "The requester cancelled the transfer.", cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -229,7 +229,7 @@ public sealed class TransferService
     public async Task<IReadOnlyList<FollowUpItem>> ExecuteAsync(UserId user, TransferRequestId transfer, BillingParty billedTo, CancellationToken cancellationToken = default)
     {
         using var activity = CollabTelemetry.Source.StartActivity("collab.transfer.execute");
-        var request = await FindAsync(transfer, cancellationToken).ConfigureAwait(false);
+        var request = await LoadAsync(transfer, cancellationToken).ConfigureAwait(false);
         var from = await FindEnvironmentAsync(request.FromEnvironment, cancellationToken).ConfigureAwait(false);
         var to = await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false);
         if (!from.IsAdministrator(user) && !to.IsAdministrator(user))
@@ -288,7 +288,7 @@ public sealed class TransferService
     /// <exception cref="CollabRefusalException">Unknown transfer or item, not an administrator of the new environment, or already ticked off.</exception>
     public async Task<FollowUpItem> TickFollowUpAsync(UserId user, TransferRequestId transfer, int position, CancellationToken cancellationToken = default)
     {
-        var request = await FindAsync(transfer, cancellationToken).ConfigureAwait(false);
+        var request = await LoadAsync(transfer, cancellationToken).ConfigureAwait(false);
         var to = await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false);
         if (!to.IsAdministrator(user))
         {
@@ -302,11 +302,31 @@ public sealed class TransferService
         return item;
     }
 
+    /// <summary>Finds a transfer request, for a party's page.</summary>
+    /// <param name="transfer">The request.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The request, or null.</returns>
+    public Task<TransferRequest?> FindAsync(TransferRequestId transfer, CancellationToken cancellationToken = default) => _transfers.FindRequestAsync(transfer, cancellationToken);
+
+    /// <summary>The requests that move administrations out of or into an environment of the office, newest first.</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The requests.</returns>
+    public Task<IReadOnlyList<TransferRequest>> ListForOfficeAsync(OfficeId office, CancellationToken cancellationToken = default) =>
+        _transfers.ListForOfficeAsync(office, cancellationToken);
+
+    /// <summary>A client's requests that are still open (awaiting consents or approved).</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The requests.</returns>
+    public Task<IReadOnlyList<TransferRequest>> ListOpenForClientAsync(ClientId client, CancellationToken cancellationToken = default) =>
+        _transfers.ListOpenRequestsAsync(client, cancellationToken);
+
     private async Task<TransferRequest> LoadForPartyAsync(
         UserId user, TransferRequestId transfer, TransferParty party, CancellationToken cancellationToken)
     {
         Guard.Id(user.Value, "user");
-        var request = await FindAsync(transfer, cancellationToken).ConfigureAwait(false);
+        var request = await LoadAsync(transfer, cancellationToken).ConfigureAwait(false);
 
         // One read for both environments and one for everybody the call concerns (the acting user and the
         // administrators it will tell): the notification step below then finds them all in the unit of work.
@@ -358,7 +378,7 @@ public sealed class TransferService
         _unitOfWork.Notify(recipients, kind, AuditSubject.Transfer(request.Id), text);
     }
 
-    private async Task<TransferRequest> FindAsync(TransferRequestId transfer, CancellationToken cancellationToken)
+    private async Task<TransferRequest> LoadAsync(TransferRequestId transfer, CancellationToken cancellationToken)
     {
         Guard.Id(transfer.Value, "transfer");
         return await _transfers.FindRequestAsync(transfer, cancellationToken).OrNotFound("transfer", transfer.Value).ConfigureAwait(false);

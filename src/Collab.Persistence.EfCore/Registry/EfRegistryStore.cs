@@ -40,6 +40,9 @@ internal sealed class EfRegistryStore<TContext>(TContext context) : EfStore<TCon
         return await _context.Set<CollabEnvironment>().Where(e => wanted.Contains(e.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<Company>> ListCompaniesAsync(ClientId client, CancellationToken cancellationToken) =>
+        await _context.Set<Company>().AsNoTracking().Where(c => c.ClientId == client).OrderBy(c => c.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
+
     public Task<CollabUser?> FindUserByEmailAsync(string email, CancellationToken cancellationToken) =>
         _context.Set<CollabUser>().FirstOrDefaultAsync(u => u.Email == email, cancellationToken);
 

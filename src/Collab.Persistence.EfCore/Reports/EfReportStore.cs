@@ -44,4 +44,13 @@ internal sealed class EfReportStore<TContext>(TContext context) : EfStore<TConte
             .OrderBy(r => r.DeadlinePassesAt)
             .Take(max)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    // Report ids are version-7 GUIDs: ordering by id is ordering by creation.
+    public async Task<IReadOnlyList<AnnualReport>> ListForOfficeAsync(OfficeId office, int max, CancellationToken cancellationToken) =>
+        await _context.Set<AnnualReport>().AsNoTracking().Where(r => r.OfficeId == office).OrderByDescending(r => r.Id).Take(max)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<AnnualReport>> ListForCompanyAsync(CompanyId company, CancellationToken cancellationToken) =>
+        await _context.Set<AnnualReport>().AsNoTracking().Where(r => r.CompanyId == company).OrderByDescending(r => r.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
 }

@@ -71,4 +71,8 @@ internal sealed partial class EfTierStore<TContext>(TContext context) : EfStore<
                     _context.Set<CollabUser>().Count(u => u.ClientId == collaboration.ClientId && u.IsActive && u.Kind == UserKind.ClientUser)))
             .AsAsyncEnumerable();
     }
+
+    public async Task<IReadOnlyList<ClientCollaboration>> ListCollaborationsAsync(OfficeId office, CancellationToken cancellationToken) =>
+        await _context.Set<ClientCollaboration>().AsNoTracking().Where(c => c.OfficeId == office).OrderBy(c => c.ClientId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
 }

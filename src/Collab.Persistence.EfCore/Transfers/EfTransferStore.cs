@@ -1,3 +1,4 @@
+using Collab.Registry;
 using Collab.Transfers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -30,4 +31,10 @@ internal sealed class EfTransferStore<TContext>(TContext context) : EfStore<TCon
 
     public async Task<IReadOnlyList<FollowUpItem>> ListFollowUpAsync(TransferRequestId transfer, CancellationToken cancellationToken) =>
         await _context.Set<FollowUpItem>().Where(i => i.TransferId == transfer).OrderBy(i => i.Position).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<TransferRequest>> ListForOfficeAsync(OfficeId office, CancellationToken cancellationToken) =>
+        await _context.Set<TransferRequest>().AsNoTracking()
+            .Where(r => _context.Set<CollabEnvironment>().Any(e => e.OfficeId == office && (e.Id == r.FromEnvironment || e.Id == r.ToEnvironment)))
+            .OrderByDescending(r => r.RequestedAt)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
 }
