@@ -9,14 +9,15 @@ internal static class Guard
     internal static string Name(string? value, string field)
     {
         var trimmed = value?.Trim();
+        var code = field.Replace(' ', '-'); // codes are language-neutral identifiers: "report-title.too-long"
         if (string.IsNullOrEmpty(trimmed))
         {
-            throw Refuse.InvalidInput($"{field}.required", $"The {field} is empty: give a {field} of 1 to {MaxNameLength} characters.");
+            throw Refuse.InvalidInput($"{code}.required", $"The {field} is empty: give a {field} of 1 to {MaxNameLength} characters.");
         }
 
         if (trimmed.Length > MaxNameLength)
         {
-            throw Refuse.InvalidInput($"{field}.too-long", $"The {field} has {trimmed.Length} characters: shorten it to at most {MaxNameLength}.");
+            throw Refuse.InvalidInput($"{code}.too-long", $"The {field} has {trimmed.Length} characters: shorten it to at most {MaxNameLength}.");
         }
 
         return trimmed;

@@ -52,7 +52,7 @@ public enum LinkTrigger
 
 /// <summary>What the setup machine's guards look at.</summary>
 /// <param name="Link">The link.</param>
-public readonly record struct LinkContextForSetup(IntegrationLink Link);
+internal readonly record struct LinkContextForSetup(IntegrationLink Link);
 
 /// <summary>
 /// A link between one external app administration and one bookkeeping administration (LINK-1), set up step by step
@@ -67,8 +67,10 @@ public sealed class IntegrationLink : AggregateRoot
         ExternalAdministration = string.Empty;
     }
 
-    /// <summary>The setup workflow, built once and shared (LINK-3).</summary>
-    public static StateMachine<LinkStep, LinkTrigger, LinkContextForSetup> Machine { get; } = BuildMachine();
+    internal static StateMachine<LinkStep, LinkTrigger, LinkContextForSetup> Machine { get; } = BuildMachine();
+
+    /// <summary>The lifecycle as a Mermaid <c>stateDiagram-v2</c>, each guarded transition labelled with its condition (for docs and admin pages).</summary>
+    public static string Diagram => Machine.ToMermaid();
 
     /// <summary>The link's id.</summary>
     public LinkId Id { get; private set; }
@@ -183,7 +185,7 @@ public sealed class IntegrationLink : AggregateRoot
     private static StateMachine<LinkStep, LinkTrigger, LinkContextForSetup> BuildMachine()
     {
         var chosen = new Guard<LinkContextForSetup>(static (in LinkContextForSetup c) => c.Link.AdministrationId is not null, "no bookkeeping administration was chosen");
-        var builder = new StateMachineBuilder<LinkStep, LinkTrigger, LinkContextForSetup>("integration link")
+        var builder = new StateMachineBuilder<LinkStep, LinkTrigger, LinkContextForSetup>("integration link", "LINK-3")
             .Permit(LinkStep.Connected, LinkTrigger.Choose, LinkStep.AdministrationChosen)
             .Permit(LinkStep.AdministrationChosen, LinkTrigger.Choose, LinkStep.AdministrationChosen)
             .PermitIf(LinkStep.AdministrationChosen, LinkTrigger.Confirm, LinkStep.Confirmed, chosen)

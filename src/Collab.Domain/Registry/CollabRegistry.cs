@@ -347,7 +347,7 @@ public sealed class CollabRegistry
     {
         if (await _registry.UserEmailExistsAsync(email, cancellationToken).ConfigureAwait(false))
         {
-            throw Refuse.Rule("user.email-taken", $"A user with e-mail address {email} already exists: use that user, or another address.");
+            throw Refuse.Rule("user.email-taken", $"A user with e-mail address {email} already exists: use that user, or another address.", "TIER-8");
         }
     }
 

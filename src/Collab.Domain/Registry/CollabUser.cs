@@ -69,7 +69,7 @@ public sealed class CollabUser : AggregateRoot
     {
         if (!IsActive)
         {
-            throw Refuse.Rule("user.already-inactive", $"User {Email} is already deactivated: nothing to do.");
+            throw Refuse.Rule("user.already-inactive", $"User {Email} is already deactivated: nothing to do.", "TIER-4");
         }
 
         IsActive = false;

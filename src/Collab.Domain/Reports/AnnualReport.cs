@@ -57,7 +57,7 @@ public enum ShareMode
 /// <summary>What the report machine's guards look at.</summary>
 /// <param name="Report">The report.</param>
 /// <param name="Now">The instant of the action.</param>
-public readonly record struct ReportContext(AnnualReport Report, Instant Now);
+internal readonly record struct ReportContext(AnnualReport Report, Instant Now);
 
 /// <summary>
 /// An annual report an office shares with a client: by one-time link for <c>Standard</c> clients (SHARE-1), as an
@@ -65,8 +65,10 @@ public readonly record struct ReportContext(AnnualReport Report, Instant Now);
 /// </summary>
 public sealed class AnnualReport : AggregateRoot
 {
-    /// <summary>The state machine all reports share (see docs/reports.md).</summary>
-    public static StateMachine<ReportState, ReportTrigger, ReportContext> Machine { get; } = BuildMachine();
+    internal static StateMachine<ReportState, ReportTrigger, ReportContext> Machine { get; } = BuildMachine();
+
+    /// <summary>The lifecycle as a Mermaid <c>stateDiagram-v2</c>, each guarded transition labelled with its condition (for docs and admin pages).</summary>
+    public static string Diagram => Machine.ToMermaid();
 
     private AnnualReport() => Title = string.Empty;
 
@@ -189,7 +191,7 @@ public sealed class AnnualReport : AggregateRoot
         var approvalTask = new Guard<ReportContext>(static (in ReportContext c) => c.Report.Mode == ShareMode.Approval, "the report was shared by link, not for approval");
         var deadlinePassed = new Guard<ReportContext>(static (in ReportContext c) => c.Report.DeadlinePassesAt is { } end && c.Now >= end, "the approval deadline has not passed");
 
-        var builder = new StateMachineBuilder<ReportState, ReportTrigger, ReportContext>("report")
+        var builder = new StateMachineBuilder<ReportState, ReportTrigger, ReportContext>("report", "SHARE-3")
             .Permit(ReportState.Draft, ReportTrigger.Share, ReportState.Shared);
         foreach (var open in new[] { ReportState.Shared, ReportState.Viewed })
         {

@@ -73,7 +73,7 @@ public sealed class ClientCollaboration : AggregateRoot
     {
         if (EndsOn is not null)
         {
-            throw Refuse.Rule("collaboration.already-ended", $"The collaboration with client {ClientId} already ended on {EndsOn:yyyy-MM-dd}: nothing to end.");
+            throw Refuse.Rule("collaboration.already-ended", $"The collaboration with client {ClientId} already ended on {EndsOn:yyyy-MM-dd}: nothing to end.", "TIER-7");
         }
 
         if (endsOn < StartsOn)

@@ -80,7 +80,7 @@ public sealed record BankLink(string Bank, AdministrationId Administration, Bank
 /// <param name="Request">The request.</param>
 /// <param name="Party">The party acting (consent and refusal).</param>
 /// <param name="Now">The instant of the action.</param>
-public readonly record struct TransferContext(TransferRequest Request, TransferParty Party, Instant Now);
+internal readonly record struct TransferContext(TransferRequest Request, TransferParty Party, Instant Now);
 
 /// <summary>
 /// A request to move one or more administrations of one client from an old environment to a new one
@@ -90,8 +90,10 @@ public readonly record struct TransferContext(TransferRequest Request, TransferP
 /// </summary>
 public sealed class TransferRequest : AggregateRoot
 {
-    /// <summary>The state machine all requests share (see docs/transfers.md for the diagram).</summary>
-    public static StateMachine<TransferState, TransferTrigger, TransferContext> Machine { get; } = BuildMachine();
+    internal static StateMachine<TransferState, TransferTrigger, TransferContext> Machine { get; } = BuildMachine();
+
+    /// <summary>The lifecycle as a Mermaid <c>stateDiagram-v2</c>, each guarded transition labelled with its condition (for docs and admin pages).</summary>
+    public static string Diagram => Machine.ToMermaid();
 
     private readonly List<AdministrationId> _administrations = [];
     private readonly List<BankLink> _bankLinks = [];
@@ -276,7 +278,7 @@ public sealed class TransferRequest : AggregateRoot
         var allConsented = new Guard<TransferContext>(static (in TransferContext c) => c.Request.ConsentCount == 3, "not all three parties have consented");
         var expired = new Guard<TransferContext>(static (in TransferContext c) => c.Now >= c.Request.ExpiresAt, "the request has not expired yet");
 
-        return new StateMachineBuilder<TransferState, TransferTrigger, TransferContext>("transfer")
+        return new StateMachineBuilder<TransferState, TransferTrigger, TransferContext>("transfer", "XFER-2")
             .PermitIf(TransferState.AwaitingConsents, TransferTrigger.Consent, TransferState.AwaitingConsents, notExpired, firstConsent)
             .PermitIf(TransferState.AwaitingConsents, TransferTrigger.Complete, TransferState.Approved, allConsented)
             .PermitIf(TransferState.AwaitingConsents, TransferTrigger.Refuse, TransferState.Refused, notExpired)

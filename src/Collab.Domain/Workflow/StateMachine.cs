@@ -12,7 +12,7 @@ namespace Collab.Workflow;
 /// <typeparam name="TTrigger">The triggers: an enum with an <see cref="int"/> underlying type and values from 0 to 63.</typeparam>
 /// <typeparam name="TContext">What guards look at when deciding (usually a small struct with the aggregate and the instant).</typeparam>
 /// <remarks>Immutable and thread-safe once built.</remarks>
-public sealed class StateMachine<TState, TTrigger, TContext>
+internal sealed class StateMachine<TState, TTrigger, TContext>
     where TState : struct, Enum
     where TTrigger : struct, Enum
 {
@@ -20,10 +20,14 @@ public sealed class StateMachine<TState, TTrigger, TContext>
     private readonly Transition[]?[] _table; // [state * _triggerCount + trigger] -> alternatives, first passing guard wins
     private readonly int _triggerCount;
     private readonly string _name;
+    private readonly string _code;
+    private readonly string _ruleId;
 
-    internal StateMachine(string name, Dictionary<(int State, int Trigger), List<Transition>> transitions)
+    internal StateMachine(string name, string ruleId, Dictionary<(int State, int Trigger), List<Transition>> transitions)
     {
         _name = name;
+        _code = name.Replace(' ', '-').ToLowerInvariant();
+        _ruleId = ruleId;
         _triggerCount = Enum.GetValues<TTrigger>().Max(ToInt) + 1;
         var stateCount = Enum.GetValues<TState>().Max(ToInt) + 1;
         _table = new Transition[]?[stateCount * _triggerCount];
@@ -185,13 +189,13 @@ public sealed class StateMachine<TState, TTrigger, TContext>
         if (alternatives is not null)
         {
             // Guard reasons are written as the fact that blocks the trigger ("the client already consented").
-            return new CollabRefusalException(new Refusal(RefusalKind.RuleViolation, $"{_name}.{trigger}-not-permitted".ToLowerInvariant(),
-                $"{trigger} is not possible now: {UnmetReason(alternatives, context)}."));
+            return new CollabRefusalException(new Refusal(RefusalKind.RuleViolation, $"{_code}.{trigger.ToString().ToLowerInvariant()}-not-permitted",
+                $"{trigger} is not possible now: {UnmetReason(alternatives, context)}.", _ruleId));
         }
 
         var permitted = PermittedTriggers(state, context);
-        return new CollabRefusalException(new Refusal(RefusalKind.RuleViolation, $"{_name}.{trigger}-not-handled".ToLowerInvariant(),
-            $"{trigger} is not possible in state {state}: " + (permitted.Count == 0 ? "this state is final." : $"permitted now: {string.Join(", ", permitted)}.")));
+        return new CollabRefusalException(new Refusal(RefusalKind.RuleViolation, $"{_code}.{trigger.ToString().ToLowerInvariant()}-not-handled",
+            $"{trigger} is not possible in state {state}: " + (permitted.Count == 0 ? "this state is final." : $"permitted now: {string.Join(", ", permitted)}."), _ruleId));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -237,13 +241,13 @@ public sealed class StateMachine<TState, TTrigger, TContext>
 /// <typeparam name="TContext">What the condition looks at.</typeparam>
 /// <param name="context">The context.</param>
 /// <returns>True when the transition may be taken.</returns>
-public delegate bool GuardCondition<TContext>(in TContext context);
+internal delegate bool GuardCondition<TContext>(in TContext context);
 
 /// <summary>A condition of a transition and what a person is told when it does not hold.</summary>
 /// <typeparam name="TContext">What the condition looks at.</typeparam>
 /// <param name="Condition">The condition; use a static lambda, <c>static (in Ctx c) => …</c>, so firing allocates nothing.</param>
 /// <param name="UnmetReason">The fact that blocks the trigger when the condition fails, such as "the request has expired".</param>
-public sealed record Guard<TContext>(GuardCondition<TContext> Condition, string UnmetReason);
+internal sealed record Guard<TContext>(GuardCondition<TContext> Condition, string UnmetReason);
 
 /// <summary>Whether a trigger is permitted now, and if not, why not.</summary>
 /// <typeparam name="TTrigger">The trigger type.</typeparam>
@@ -257,19 +261,23 @@ public sealed record TriggerStatus<TTrigger>(TTrigger Trigger, bool Permitted, s
 /// <typeparam name="TState">The states.</typeparam>
 /// <typeparam name="TTrigger">The triggers.</typeparam>
 /// <typeparam name="TContext">What guards look at.</typeparam>
-public sealed class StateMachineBuilder<TState, TTrigger, TContext>
+internal sealed class StateMachineBuilder<TState, TTrigger, TContext>
     where TState : struct, Enum
     where TTrigger : struct, Enum
 {
     private readonly string _name;
+    private readonly string _ruleId;
     private readonly Dictionary<(int, int), List<StateMachine<TState, TTrigger, TContext>.Transition>> _transitions = [];
 
     /// <summary>Starts a definition.</summary>
     /// <param name="name">A short name, used in refusal codes and diagrams (for example <c>transfer</c>).</param>
-    /// <exception cref="ArgumentException">A type argument is not an int enum with values 0 to 63, or the name is empty.</exception>
-    public StateMachineBuilder(string name)
+    /// <param name="ruleId">The DOMAIN.md rule the lifecycle enforces, carried by every refusal it gives (for example <c>XFER-2</c>).</param>
+    /// <exception cref="ArgumentException">A type argument is not an int enum with values 0 to 63, or the name or rule is empty.</exception>
+    public StateMachineBuilder(string name, string ruleId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ruleId);
+        _ruleId = ruleId;
         StateMachine<TState, TTrigger, TContext>.CheckEnum<TState>();
         StateMachine<TState, TTrigger, TContext>.CheckEnum<TTrigger>();
         _name = name;
@@ -308,7 +316,7 @@ public sealed class StateMachineBuilder<TState, TTrigger, TContext>
     /// <summary>Builds the immutable, shareable machine.</summary>
     /// <returns>The machine.</returns>
     public StateMachine<TState, TTrigger, TContext> Build() =>
-        new(_name, _transitions.ToDictionary(p => p.Key, p => p.Value.ToList()));
+        new(_name, _ruleId, _transitions.ToDictionary(p => p.Key, p => p.Value.ToList()));
 
     private StateMachineBuilder<TState, TTrigger, TContext> Add(TState state, TTrigger trigger, StateMachine<TState, TTrigger, TContext>.Transition transition)
     {

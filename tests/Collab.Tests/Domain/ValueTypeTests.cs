@@ -53,9 +53,24 @@ public sealed class ValueTypeTests
     public void Names_are_required_and_bounded()
     {
         var now = Instant.FromUtc(2026, 1, 1, 0, 0);
-        Assert.Equal("client name.required", Assert.Throws<CollabRefusalException>(() => Client.Register(" ", Actor.System("t"), now)).Code);
-        Assert.Equal("client name.too-long", Assert.Throws<CollabRefusalException>(() => Client.Register(new string('x', 201), Actor.System("t"), now)).Code);
+        Assert.Equal("client-name.required", Assert.Throws<CollabRefusalException>(() => Client.Register(" ", Actor.System("t"), now)).Code);
+        Assert.Equal("client-name.too-long", Assert.Throws<CollabRefusalException>(() => Client.Register(new string('x', 201), Actor.System("t"), now)).Code);
         Assert.Equal("Bakker", Client.Register(" Bakker ", Actor.System("t"), now).Name);
+    }
+
+    [Fact]
+    public void Refusal_codes_are_identifiers_without_spaces_and_lifecycle_refusals_name_their_rule()
+    {
+        var now = Instant.FromUtc(2026, 1, 1, 0, 0);
+        var name = Assert.Throws<CollabRefusalException>(() => Client.Register(" ", Actor.System("t"), now));
+        Assert.Matches("^[a-z0-9.-]+$", name.Code);
+
+        // A trigger the link's setup machine does not handle in its state: the code is an identifier, the rule is named.
+        var machine = Collab.Links.IntegrationLink.Machine;
+        var refused = Assert.Throws<CollabRefusalException>(() => machine.Fire(Collab.Links.LinkStep.Removed, Collab.Links.LinkTrigger.Confirm, default));
+        Assert.Matches("^[a-z0-9.-]+$", refused.Code);
+        Assert.StartsWith("integration-link.", refused.Code, StringComparison.Ordinal);
+        Assert.Equal("LINK-3", refused.Refusal.RuleId);
     }
 
     [Fact]

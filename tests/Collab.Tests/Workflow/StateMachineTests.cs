@@ -23,7 +23,7 @@ public sealed class StateMachineTests
 
     private readonly record struct Key(bool HasKey);
 
-    private static readonly StateMachine<Door, Push, Key> Machine = new StateMachineBuilder<Door, Push, Key>("door")
+    private static readonly StateMachine<Door, Push, Key> Machine = new StateMachineBuilder<Door, Push, Key>("door", "XFER-3")
         .Permit(Door.Closed, Push.Open, Door.Open)
         .PermitIf(Door.Closed, Push.Lock, Door.Locked, new Guard<Key>(static (in Key k) => k.HasKey, "you have no key"))
         .Permit(Door.Open, Push.Close, Door.Closed)
@@ -93,9 +93,9 @@ public sealed class StateMachineTests
     [Fact]
     public void A_definition_rejects_enums_it_cannot_index_and_guards_without_reasons()
     {
-        Assert.Throws<ArgumentException>(() => new StateMachineBuilder<Door, Push, Key>("door").PermitIf(Door.Closed, Push.Lock, Door.Locked));
-        Assert.Throws<ArgumentException>(() => new StateMachineBuilder<Door, Push, Key>("door").PermitIf(Door.Closed, Push.Lock, Door.Locked, new Guard<Key>(static (in Key _) => true, " ")));
-        Assert.Throws<ArgumentException>(() => new StateMachineBuilder<DayOfWeek, ConsoleKey, Key>("keys"));
+        Assert.Throws<ArgumentException>(() => new StateMachineBuilder<Door, Push, Key>("door", "XFER-3").PermitIf(Door.Closed, Push.Lock, Door.Locked));
+        Assert.Throws<ArgumentException>(() => new StateMachineBuilder<Door, Push, Key>("door", "XFER-3").PermitIf(Door.Closed, Push.Lock, Door.Locked, new Guard<Key>(static (in Key _) => true, " ")));
+        Assert.Throws<ArgumentException>(() => new StateMachineBuilder<DayOfWeek, ConsoleKey, Key>("keys", "XFER-3"));
     }
 
     [Fact]
