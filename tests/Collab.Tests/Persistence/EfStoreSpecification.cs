@@ -64,3 +64,28 @@ public sealed class EfStoresOnPostgresMeetTheStoreSpecification(PostgresServer p
         }
     }
 }
+
+/// <summary>
+/// SQLite in memory, the documented way for a vendor's tests and prototypes: one connection opened first and kept
+/// open for the database's life (an in-memory database lives as long as its connection), shared by every context.
+/// The whole store specification holds on it.
+/// </summary>
+public sealed class EfStoresOnSqliteInMemoryMeetTheStoreSpecification : StoreSpecification
+{
+    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+
+    protected override void AddStores(IServiceCollection services, CollabBuilder collab)
+    {
+        _connection.Open();
+        services.AddDbContext<VendorDbContext>(o => o.UseSqlite(_connection));
+        collab.AddEntityFrameworkStores<VendorDbContext>();
+    }
+
+    protected override async Task PrepareAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await CollabDatabase.EnsureCreatedAsync(scope.ServiceProvider.GetRequiredService<VendorDbContext>());
+    }
+
+    protected override Task CleanUpAsync() => _connection.DisposeAsync().AsTask();
+}
