@@ -33,17 +33,16 @@ public static class SampleWebApp
         Directory.CreateDirectory(dataFolder);
         var postgres = builder.Configuration.GetConnectionString("Postgres");
         var sqliteFile = Path.Combine(dataFolder, "collab-web.db");
-        builder.Services.AddDbContext<WebDbContext>(o =>
+        if (string.IsNullOrEmpty(postgres))
         {
-            if (string.IsNullOrEmpty(postgres))
-            {
-                o.UseSqlite($"Data Source={sqliteFile}");
-            }
-            else
-            {
-                o.UseNpgsql(postgres, n => n.UseNodaTime()); // timestamp with time zone and date columns for NodaTime values
-            }
-        });
+            builder.Services.AddDbContext<WebDbContext, SqliteWebDbContext>(o => o.UseSqlite($"Data Source={sqliteFile}"));
+        }
+        else
+        {
+            // timestamp with time zone and date columns for NodaTime values
+            builder.Services.AddDbContext<WebDbContext, PostgresWebDbContext>(o => o.UseNpgsql(postgres, n => n.UseNodaTime()));
+        }
+
         builder.Services.AddCollab(builder.Configuration.GetSection("Collab"))
             .AddEntityFrameworkStores<WebDbContext>()
             .AddFileSystemBlobStore(Path.Combine(dataFolder, "blobs"));
@@ -62,7 +61,10 @@ public static class SampleWebApp
                 await db.Database.EnsureDeletedAsync(); // the demo's own SQLite file: every start begins from the same story
             }
 
-            await CollabDatabase.EnsureCreatedAsync(db);
+            // The provider's migrations (Migrations/Sqlite or Migrations/Postgres) create or upgrade every table,
+            // Collab's included; the schema check then refuses to start on a database the code does not match.
+            await db.Database.MigrateAsync();
+            await CollabDatabase.VerifySchemaAsync(db);
             if (!await db.Set<Office>().AnyAsync())
             {
                 await DemoData.SeedAsync(scope.ServiceProvider); // a PostgreSQL database is never dropped: seeded once, when empty

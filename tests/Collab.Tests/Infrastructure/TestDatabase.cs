@@ -85,7 +85,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(Engine engine, PostgresServer? postgres, Action<IServiceCollection>? configure = null)
     {
-        var clock = FakeClock.At(2026, 3, 29, 0);
+        var clock = new FakeClock(NodaTime.Instant.FromUtc(2026, 3, 29, 0, 0));
         TestDatabase database;
         if (engine == Engine.Sqlite)
         {

@@ -36,7 +36,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
     private static Task<RetentionPassResult> PassAsync(BooksWorld b) => b.Run(sp => sp.GetRequiredService<RetentionService>().RunPassAsync());
 
     private static void SetLocal(BooksWorld b, int year, int month, int day, int hour = 9) =>
-        b.Db.Clock.Set(new LocalDateTime(year, month, day, hour, 0).InZoneLeniently(Amsterdam).ToInstant());
+        b.Db.Clock.Reset(new LocalDateTime(year, month, day, hour, 0).InZoneLeniently(Amsterdam).ToInstant());
 
     private static async Task<RegistrationResult> RegisteredWithBooksAsync(BooksWorld b, BooksSummary? summary = null)
     {
@@ -190,11 +190,11 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(new RetentionPassResult(0, 0, 0), await PassAsync(b)); // the same warning is not sent twice
         SetLocal(b, 2026, 7, 2, 8);
         Assert.Equal(new RetentionPassResult(1, 0, 0), await PassAsync(b));
-        b.Db.Clock.Set(schedule.DueAt - Duration.FromTicks(1));
+        b.Db.Clock.Reset(schedule.DueAt - Duration.FromTicks(1));
         Assert.Equal(new RetentionPassResult(0, 0, 0), await PassAsync(b));
         Assert.NotNull(b.Books.ReadBooks(r.Administration.Number));
 
-        b.Db.Clock.Set(schedule.DueAt);
+        b.Db.Clock.Reset(schedule.DueAt);
         Assert.Equal(new RetentionPassResult(0, 0, 1), await PassAsync(b));
 
         var warnings = (await b.DeliveredAsync()).Where(n => n.Kind == NotificationKind.DeletionWarning).Select(n => n.Text).ToList();
@@ -210,7 +210,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         await using var b = await NewWorldAsync();
         var r = await RegisteredWithBooksAsync(b);
         var schedule = Assert.Single(await CancelAsync(b, r));
-        b.Db.Clock.Set(schedule.DueAt + Duration.FromHours(3));
+        b.Db.Clock.Reset(schedule.DueAt + Duration.FromHours(3));
 
         var results = await Task.WhenAll(PassAsync(b), PassAsync(b));
         await PassAsync(b);
@@ -237,7 +237,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         await using var b = await NewWorldAsync();
         var r = await RegisteredWithBooksAsync(b, new BooksSummary(new LocalDate(2025, 12, 31), HoldsImmovablePropertyData: false));
         var schedule = Assert.Single(await CancelAsync(b, r));
-        b.Db.Clock.Set(schedule.DueAt);
+        b.Db.Clock.Reset(schedule.DueAt);
 
         Assert.Equal(new RetentionPassResult(0, 1, 0), await PassAsync(b));
         var blocked = Assert.Single(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(r.Administration.Id)));
@@ -262,7 +262,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         await using var b = await NewWorldAsync();
         var r = await RegisteredWithBooksAsync(b, new BooksSummary(new LocalDate(2017, 12, 31), HoldsImmovablePropertyData: true));
         var schedule = Assert.Single(await CancelAsync(b, r));
-        b.Db.Clock.Set(schedule.DueAt);
+        b.Db.Clock.Reset(schedule.DueAt);
 
         Assert.Equal(new RetentionPassResult(0, 1, 0), await PassAsync(b));
         var blocked = Assert.Single(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(r.Administration.Id)));
@@ -277,7 +277,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         var r = await RegisteredWithBooksAsync(b);
         var schedule = Assert.Single(await CancelAsync(b, r));
         await b.Run(sp => sp.GetRequiredService<RetentionService>().PlaceLegalHoldAsync(Desk, r.Administration.Id, "Belastingdienst boekenonderzoek 2026"));
-        b.Db.Clock.Set(schedule.DueAt);
+        b.Db.Clock.Reset(schedule.DueAt);
 
         Assert.Equal(new RetentionPassResult(0, 1, 0), await PassAsync(b));
         b.Db.Clock.Advance(Duration.FromDays(3));
@@ -301,10 +301,10 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         await using var b = await NewWorldAsync();
         var r = await RegisteredWithBooksAsync(b);
         var schedule = Assert.Single(await CancelAsync(b, r));
-        b.Db.Clock.Set(schedule.DueAt - Duration.FromMinutes(1));
+        b.Db.Clock.Reset(schedule.DueAt - Duration.FromMinutes(1));
 
         var reactivated = await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().ReactivateSubscriptionAsync(r.ClientUser.Id, r.Administration.ClientId));
-        b.Db.Clock.Set(schedule.DueAt + Duration.FromDays(30));
+        b.Db.Clock.Reset(schedule.DueAt + Duration.FromDays(30));
         Assert.Equal(new RetentionPassResult(0, 0, 0), await PassAsync(b));
 
         Assert.Equal(SubscriptionState.Active, reactivated.State);
@@ -312,7 +312,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         Assert.NotNull(b.Books.ReadBooks(r.Administration.Number));
 
         var again = Assert.Single(await CancelAsync(b, r));
-        b.Db.Clock.Set(again.DueAt);
+        b.Db.Clock.Reset(again.DueAt);
         var late = await Assert.ThrowsAsync<CollabRefusalException>(() =>
             b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().ReactivateSubscriptionAsync(r.ClientUser.Id, r.Administration.ClientId)));
         Assert.Equal("subscription.deletion-day-reached", late.Code);

@@ -267,7 +267,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var template = await b.Run(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(Desk, b.W.Office.Id, "Aangifte IB 2025", Aangifte));
         await b.Run(sp => sp.GetRequiredService<QuestionService>().SendAsync(Desk, template.Id, [b.W.Company.Id], new LocalDate(2026, 5, 1)));
 
-        b.Db.Clock.Set(new LocalDate(2026, 4, 28).AtStartOfDayInZone(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).ToInstant() - Duration.FromTicks(1));
+        b.Db.Clock.Reset(new LocalDate(2026, 4, 28).AtStartOfDayInZone(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).ToInstant() - Duration.FromTicks(1));
         Assert.Equal(0, await b.Run(sp => sp.GetRequiredService<QuestionService>().SendDueRemindersAsync()));
         b.Db.Clock.Advance(Duration.FromTicks(1));
         var counts = await Task.WhenAll(
@@ -322,7 +322,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         await b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(Desk, b.W.Office.Id,
             new HouseStyleRequest("de-vries", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom", "Beste {client}, graag uw akkoord op '{title}' voor {deadline}.")));
         await ShareReportAsync(b, b.W.Company.Id, "Jaarrekening 2025");
-        b.Db.Clock.Set(Instant.FromUtc(2026, 6, 28, 12, 0));
+        b.Db.Clock.Reset(Instant.FromUtc(2026, 6, 28, 12, 0));
 
         await b.Run(sp => sp.GetRequiredService<ReportService>().SendDueRemindersAsync());
 

@@ -1,11 +1,11 @@
-using System.Reflection;
 using Collab.Persistence.EfCore;
+using PublicApiGenerator;
 
 namespace Collab.Tests.PublicApi;
 
 /// <summary>
-/// One snapshot per package. A change to the public API fails here and writes a *.received.txt beside the
-/// approved file: review the diff, then copy received over approved to accept it.
+/// One snapshot per package, rendered by PublicApiGenerator. A change to the public API fails here and writes a
+/// *.received.txt beside the approved file: review the diff, then copy received over approved to accept it.
 /// </summary>
 public sealed class PublicApiTests
 {
@@ -23,7 +23,9 @@ public sealed class PublicApiTests
         };
         Assert.Equal(package, assembly.GetName().Name);
 
-        var received = PublicApiRenderer.Render(assembly);
+        // PublicApiGenerator renders C#-shaped text: in-parameters, generic constraints, attributes and nullability as
+        // written. Assembly attributes are left out: they list test-only InternalsVisibleTo and build metadata.
+        var received = assembly.GeneratePublicApi(new ApiGeneratorOptions { IncludeAssemblyAttributes = false }).ReplaceLineEndings("\n");
         var approvedPath = Path.Combine(SourceDirectory(), $"{package}.approved.txt");
         var receivedPath = Path.Combine(SourceDirectory(), $"{package}.received.txt");
         var approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath) : string.Empty;
@@ -62,12 +64,15 @@ public sealed class PublicApiTests
     }
 
     [Fact]
-    public void Renderer_shows_nullability_and_records()
+    public void The_snapshot_shows_what_a_vendor_compiles_against_attributes_constraints_and_nullability()
     {
-        var text = PublicApiRenderer.Render(typeof(Refusal).Assembly);
-        Assert.Contains("sealed record Collab.Refusal", text, StringComparison.Ordinal);
-        Assert.Contains("public System.String? RuleId { get; init; }", text, StringComparison.Ordinal);
-        Assert.Contains("readonly record struct Collab.OfficeId", text, StringComparison.Ordinal);
-        _ = typeof(MethodInfo);
+        // What the hand-written renderer of 0.1 left out: attributes, generic constraints; nullability stays visible.
+        var domain = typeof(CollabServiceCollectionExtensions).Assembly.GeneratePublicApi(new ApiGeneratorOptions { IncludeAssemblyAttributes = false });
+        Assert.Contains("[System.Flags]", domain, StringComparison.Ordinal);
+        Assert.Contains("where TTrigger :  struct, System.Enum", domain, StringComparison.Ordinal);
+        var persistence = typeof(CollabModelBuilderExtensions).Assembly.GeneratePublicApi(new ApiGeneratorOptions { IncludeAssemblyAttributes = false });
+        Assert.Contains("where TContext : Microsoft.EntityFrameworkCore.DbContext", persistence, StringComparison.Ordinal);
+        var abstractions = typeof(Refusal).Assembly.GeneratePublicApi(new ApiGeneratorOptions { IncludeAssemblyAttributes = false });
+        Assert.Contains("public string? RuleId { get; init; }", abstractions, StringComparison.Ordinal);
     }
 }

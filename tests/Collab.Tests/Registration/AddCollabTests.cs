@@ -27,7 +27,7 @@ public sealed class AddCollabTests
     [Fact]
     public void A_clock_the_vendor_registered_first_is_kept()
     {
-        var clock = FakeClock.At(2026, 1, 31);
+        var clock = new FakeClock(Instant.FromUtc(2026, 1, 31, 12, 0));
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(clock);
         services.AddCollab();

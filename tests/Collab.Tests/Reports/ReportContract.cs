@@ -208,9 +208,9 @@ public abstract class ReportContract(Engine engine, PostgresServer? postgres)
         var shared = await ShareAsync(db, w, new LocalDate(2026, 4, 30));
 
         Assert.Equal(Instant.FromUtc(2026, 4, 30, 22, 0), shared.Report.DeadlinePassesAt); // 1 May 00:00 in Amsterdam (CEST)
-        db.Clock.Set(Instant.FromUtc(2026, 4, 30, 21, 59));
+        db.Clock.Reset(Instant.FromUtc(2026, 4, 30, 21, 59));
         Assert.Equal(0, await Reports(db, r => r.ExpireOverdueAsync()));
-        db.Clock.Set(Instant.FromUtc(2026, 4, 30, 22, 0));
+        db.Clock.Reset(Instant.FromUtc(2026, 4, 30, 22, 0));
         var late = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.ApproveAsync(w.ClientUser.Id, shared.Report.Id)));
         Assert.Contains("the approval deadline has passed", late.Message, StringComparison.Ordinal);
         Assert.Equal(1, await Reports(db, r => r.ExpireOverdueAsync()));
@@ -268,9 +268,9 @@ public abstract class ReportContract(Engine engine, PostgresServer? postgres)
         var shared = await ShareAsync(db, w, new LocalDate(2026, 10, 28));
 
         Assert.Equal(Instant.FromUtc(2026, 10, 24, 22, 0), shared.Report.ReminderDueAt); // 25 Oct 00:00 CEST, the night DST ends
-        db.Clock.Set(Instant.FromUtc(2026, 10, 24, 21, 59));
+        db.Clock.Reset(Instant.FromUtc(2026, 10, 24, 21, 59));
         Assert.Equal(0, await Reports(db, r => r.SendDueRemindersAsync()));
-        db.Clock.Set(Instant.FromUtc(2026, 10, 25, 8, 0));
+        db.Clock.Reset(Instant.FromUtc(2026, 10, 25, 8, 0));
         var passes = await Task.WhenAll(Reports(db, r => r.SendDueRemindersAsync()), Reports(db, r => r.SendDueRemindersAsync()));
         Assert.Equal(1, passes.Sum());
         Assert.Equal(0, await Reports(db, r => r.SendDueRemindersAsync()));

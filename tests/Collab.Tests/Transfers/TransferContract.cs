@@ -172,16 +172,16 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
     {
         await using var db = await NewDatabaseAsync();
         var w = await TransferWorld.SeedAsync(db);
-        db.Clock.Set(Instant.FromUtc(2026, 3, 29, 0, 30)); // 01:30 in Amsterdam, the night clocks go forward
+        db.Clock.Reset(Instant.FromUtc(2026, 3, 29, 0, 30)); // 01:30 in Amsterdam, the night clocks go forward
         var request = await RequestAsync(db, w, w.A1);
 
         // Requested on local day 2026-03-29: open through 2026-04-28, expires at 2026-04-29 00:00 CEST.
         Assert.Equal(Instant.FromUtc(2026, 4, 28, 22, 0), request.ExpiresAt);
-        db.Clock.Set(request.ExpiresAt - Duration.FromTicks(1));
+        db.Clock.Reset(request.ExpiresAt - Duration.FromTicks(1));
         await ConsentAsync(db, w.OldAdmin, request, TransferParty.OldEnvironmentAdministrator);
         Assert.Equal(0, await Transfers(db, t => t.ExpireDueAsync()));
 
-        db.Clock.Set(request.ExpiresAt);
+        db.Clock.Reset(request.ExpiresAt);
         var late = await Assert.ThrowsAsync<CollabRefusalException>(() => ConsentAsync(db, w.ClientUser, request, TransferParty.Client));
         Assert.Equal("Consent is not possible now: the request has expired.", late.Message);
         var passes = await Task.WhenAll(Transfers(db, t => t.ExpireDueAsync()), Transfers(db, t => t.ExpireDueAsync()));

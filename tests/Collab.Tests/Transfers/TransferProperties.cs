@@ -139,7 +139,7 @@ public abstract class TransferServiceProperties(Engine engine, PostgresServer? p
 
     private static async Task<bool> RunAsync(TestDatabase db, TransferWorld w, CollabUser[] actors, (TransferAggregateProperties.Step Step, int Actor)[] sequence)
     {
-        db.Clock.Set(Instant.FromUtc(2026, 10, 20, 12, 0));
+        db.Clock.Reset(Instant.FromUtc(2026, 10, 20, 12, 0));
         var administration = await w.NewAdministrationAsync(db);
         var request = await db.InScopeAsync(sp => sp.GetRequiredService<TransferService>()
             .RequestAsync(w.NewAdmin.Id, w.Old.Id, w.New.Id, [administration.Id], w.ClientUser.Email));
