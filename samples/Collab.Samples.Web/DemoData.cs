@@ -33,8 +33,16 @@ internal static class DemoData
         await registry.CreateClientUserAsync(seed, smit.Id, "jan@slagerij-smit.nl", [slagerij.Id]);
 
         // House style (SHARE-10), with the logo kept in the blob store.
-        await sp.GetRequiredService<IBlobStore>().WriteAsync("logos/de-vries.svg", new MemoryStream(Encoding.UTF8.GetBytes(
-            """<svg xmlns="http://www.w3.org/2000/svg" width="120" height="48"><rect width="120" height="48" fill="#1A5276"/><text x="10" y="32" fill="#FFFFFF" font-size="20">De Vries</text></svg>""")), CancellationToken.None);
+        // Blobs are never overwritten, and a data folder outlives a reseeded database: write the logo only once.
+        var blobs = sp.GetRequiredService<IBlobStore>();
+        await using (var existing = await blobs.OpenReadAsync("logos/de-vries.svg", CancellationToken.None))
+        {
+            if (existing is null)
+            {
+                await blobs.WriteAsync("logos/de-vries.svg", new MemoryStream(Encoding.UTF8.GetBytes(
+                    """<svg xmlns="http://www.w3.org/2000/svg" width="120" height="48"><rect width="120" height="48" fill="#1A5276"/><text x="10" y="32" fill="#FFFFFF" font-size="20">De Vries</text></svg>""")), CancellationToken.None);
+            }
+        }
         await sp.GetRequiredService<PortalService>().SetHouseStyleAsync(seed, devries.Id,
             new HouseStyleRequest(Slug, "logos/de-vries.svg", "#1A5276", "#1C1C1C", "#FDFEFE", "Welkom in het klantportaal van Administratiekantoor De Vries."));
         await sp.GetRequiredService<PortalService>().UploadDocumentAsync(anna.Id, devries.Id, vastgoed.Id, "taxatierapport-2025.pdf", "application/pdf",

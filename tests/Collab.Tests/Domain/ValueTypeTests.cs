@@ -1,6 +1,7 @@
 using Collab.Registry;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 
 namespace Collab.Tests.Domain;
@@ -19,12 +20,9 @@ public sealed class ValueTypeTests
         Assert.Contains("1 to 999999999", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Administration_numbers_in_range_keep_their_value()
-    {
-        FsCheck.Check.One(Config.QuickThrowOnFailure, Prop.ForAll(Arb.From(Gen.Choose(1, AdministrationNumber.MaxValue)),
-            n => AdministrationNumber.From(n).Value == n));
-    }
+    [Property]
+    public Property Administration_numbers_in_range_keep_their_value() =>
+        Prop.ForAll(Arb.From(Gen.Choose(1, AdministrationNumber.MaxValue)), n => AdministrationNumber.From(n).Value == n);
 
     // R: SEC-2
     [Theory]

@@ -3,6 +3,7 @@ using Collab.Licences;
 using Collab.Tests.Infrastructure;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -145,8 +146,8 @@ public sealed class LicenceFileTests
     }
 
     // R: LIC-3
-    [Fact]
-    public void LIC3_any_byte_level_mutation_is_refused_or_means_exactly_the_same_and_nothing_but_a_refusal_escapes()
+    [Property(MaxTest = 2000)]
+    public Property LIC3_any_byte_level_mutation_is_refused_or_means_exactly_the_same_and_nothing_but_a_refusal_escapes()
     {
         var verifier = Verifier(LicenceKeys.Trusted, new LicenceKeys("second-issuer"));
         var original = LicenceKeys.Trusted.Sign(Content);
@@ -156,7 +157,7 @@ public sealed class LicenceFileTests
             from edits in Gen.ArrayOf(Gen.Zip(Gen.Choose(0, original.Length - 1), Gen.Choose(0, 255)), count)
             select (kind, edits);
 
-        var property = Prop.ForAll(Arb.From(mutations), mutation =>
+        return Prop.ForAll(Arb.From(mutations), mutation =>
         {
             var bytes = original.ToList();
             foreach (var (position, value) in mutation.edits)
@@ -183,13 +184,11 @@ public sealed class LicenceFileTests
                 return refusal.Refusal.RuleId == "LIC-3";
             }
         });
-
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), property);
     }
 
     // R: LIC-3
-    [Fact]
-    public void LIC3_random_bytes_and_files_signed_by_other_keys_are_never_accepted()
+    [Property(MaxTest = 500)]
+    public Property LIC3_random_bytes_and_files_signed_by_other_keys_are_never_accepted()
     {
         var verifier = Verifier(LicenceKeys.Trusted);
         var strangers = new[] { new LicenceKeys("test-issuer"), new LicenceKeys("other") };
@@ -197,7 +196,7 @@ public sealed class LicenceFileTests
             Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b)).Select(b => (Bytes: b, Foreign: false)),
             Gen.Elements(strangers).Select(k => (Bytes: k.Sign(Content), Foreign: true)));
 
-        var property = Prop.ForAll(Arb.From(inputs), input =>
+        return Prop.ForAll(Arb.From(inputs), input =>
         {
             try
             {
@@ -209,7 +208,5 @@ public sealed class LicenceFileTests
                 return true;
             }
         });
-
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(500), property);
     }
 }

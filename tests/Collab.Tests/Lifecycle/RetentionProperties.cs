@@ -2,6 +2,7 @@ using Collab.Lifecycle;
 using Collab.Registry;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 
 namespace Collab.Tests.Lifecycle;
@@ -29,10 +30,10 @@ public sealed class RetentionProperties
         select (day.At(LocalTime.FromMinutesSinceMidnight(minute)).InZoneLeniently(zone).ToInstant(), zone, delay, warnings);
 
     // R: RET-1, ONB-6
-    [Fact]
-    public void RET1_deletion_falls_exactly_the_delay_in_local_calendar_days_after_the_cancellation_day_and_warnings_on_their_days()
+    [Property(MaxTest = 3000)]
+    public Property RET1_deletion_falls_exactly_the_delay_in_local_calendar_days_after_the_cancellation_day_and_warnings_on_their_days()
     {
-        var property = Prop.ForAll(Arb.From(Cancellations), c =>
+        return Prop.ForAll(Arb.From(Cancellations), c =>
         {
             var plan = DeletionPlan.For(c.Cancelled, c.Zone, c.Delay, c.Warnings);
             var cancelDay = c.Cancelled.InZone(c.Zone).Date;
@@ -43,13 +44,11 @@ public sealed class RetentionProperties
                                 && plan.Warnings.Count == c.Warnings.Distinct().Count(d => plan.DeleteOn.PlusDays(-d) > cancelDay);
             return exactDays && dueOnItsDay && warningsRight && plan.DueAt > c.Cancelled;
         });
-
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(3000), property);
     }
 
     // R: RET-2, ONB-6
-    [Fact]
-    public void RET2_no_deletion_ever_happens_before_its_date_or_while_a_hold_stands_whatever_the_order_of_passes()
+    [Property(MaxTest = 1500)]
+    public Property RET2_no_deletion_ever_happens_before_its_date_or_while_a_hold_stands_whatever_the_order_of_passes()
     {
         var administration = Administration.Create(ClientId.New(), CompanyId.New(), AdministrationNumber.From(77), "Fok", null, null,
             LicenceSource.ClientSubscription, AdministrationState.Live, Actor.System("test"), Instant.FromUtc(2026, 1, 1, 0, 0));
@@ -58,7 +57,7 @@ public sealed class RetentionProperties
             from passes in Gen.ListOf(Gen.Zip(Gen.Choose(-5 * 24 * 60, 120 * 24 * 60), Gen.Elements(true, false)))
             select (c, passes);
 
-        var property = Prop.ForAll(Arb.From(runs), run =>
+        return Prop.ForAll(Arb.From(runs), run =>
         {
             var (c, passes) = run;
             var plan = DeletionPlan.For(c.Cancelled, c.Zone, c.Delay, c.Warnings);
@@ -102,15 +101,12 @@ public sealed class RetentionProperties
             // Warnings are sent at most once each, largest first.
             return sentWarnings.SequenceEqual(sentWarnings.Distinct().OrderDescending());
         });
-
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(1500), property);
     }
 
     // R: ONB-1, RET-1
-    [Fact]
-    public void ONB1_the_free_period_is_one_calendar_month_ending_on_the_last_day_of_a_shorter_month()
-    {
-        var property = Prop.ForAll(Arb.From(Days), day =>
+    [Property(MaxTest = 2000)]
+    public Property ONB1_the_free_period_is_one_calendar_month_ending_on_the_last_day_of_a_shorter_month() =>
+        Prop.ForAll(Arb.From(Days), day =>
         {
             var through = ClientSubscription.FreeThroughFor(day, 1);
             var next = day.PlusMonths(1);
@@ -120,7 +116,10 @@ public sealed class RetentionProperties
                    && through > day;
         });
 
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), property);
+    // R: ONB-1
+    [Fact]
+    public void ONB1_the_free_period_of_a_registration_on_a_month_end_ends_on_the_last_day_of_the_next_month()
+    {
         Assert.Equal(new LocalDate(2027, 2, 28), ClientSubscription.FreeThroughFor(new LocalDate(2027, 1, 31), 1));
         Assert.Equal(new LocalDate(2028, 2, 29), ClientSubscription.FreeThroughFor(new LocalDate(2028, 1, 31), 1));
         Assert.Equal(new LocalDate(2026, 4, 30), ClientSubscription.FreeThroughFor(new LocalDate(2026, 3, 31), 1));

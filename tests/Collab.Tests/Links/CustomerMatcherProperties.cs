@@ -1,6 +1,7 @@
 using Collab.Links;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Collab.Tests.Links;
 
@@ -25,10 +26,10 @@ public sealed class CustomerMatcherProperties
         select (app, existing, seed);
 
     // R: LINK-5
-    [Fact]
-    public void LINK5_matching_never_duplicates_an_existing_customer_never_merges_two_and_does_not_depend_on_order()
+    [Property(MaxTest = 1500)]
+    public Property LINK5_matching_never_duplicates_an_existing_customer_never_merges_two_and_does_not_depend_on_order()
     {
-        var property = Prop.ForAll(Arb.From(Cases), c =>
+        return Prop.ForAll(Arb.From(Cases), c =>
         {
             var matches = CustomerMatcher.Match(c.App, c.Existing);
             var existingById = c.Existing.ToDictionary(e => e.Id);
@@ -65,8 +66,6 @@ public sealed class CustomerMatcherProperties
 
             return complete && noDuplicates && justified && neverMerged && candidatesReal && orderFree;
         });
-
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(1500), property);
     }
 
     // R: LINK-5

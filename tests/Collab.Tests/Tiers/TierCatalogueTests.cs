@@ -1,6 +1,7 @@
 using Collab.Tiers;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -131,10 +132,10 @@ public sealed class TierCatalogueTests
     };
 
     // R: TIER-2, TIER-6
-    [Fact]
-    public void TIER2_TIER6_the_feature_check_agrees_with_every_catalogue_that_passes_validation()
+    [Property(MaxTest = 500)]
+    public Property TIER2_TIER6_the_feature_check_agrees_with_every_catalogue_that_passes_validation()
     {
-        var property = Prop.ForAll(Arb.From(Catalogues), options =>
+        return Prop.ForAll(Arb.From(Catalogues), options =>
         {
             var problems = TierCatalogue.Validate(options, "Collab:Tiers");
             if (problems.Count > 0)
@@ -148,7 +149,6 @@ public sealed class TierCatalogueTests
                 catalogue.Allows(tier, feature) == Definition(options, tier).Features.Contains(feature.ToString())
                 && catalogue.FeaturesOf(tier).Contains(feature) == catalogue.Allows(tier, feature)));
         });
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(500), property);
     }
 
     private static TierDefinitionOptions Definition(TierCatalogueOptions options, ClientTier tier) =>
@@ -202,10 +202,10 @@ public sealed class TierCatalogueTests
     private static readonly Gen<ClientTier> Tiers = Gen.Elements(AllTiers);
 
     // R: TIER-3
-    [Fact]
-    public void TIER3_for_any_sequence_of_tier_changes_fiscal_and_annual_report_work_share_one_tier()
+    [Property(MaxTest = 300)]
+    public Property TIER3_for_any_sequence_of_tier_changes_fiscal_and_annual_report_work_share_one_tier()
     {
-        var property = Prop.ForAll(Arb.From(Tiers.Zip(Gen.ListOf(Tiers))), input =>
+        return Prop.ForAll(Arb.From(Tiers.Zip(Gen.ListOf(Tiers))), input =>
         {
             var (start, changes) = input;
             var collaboration = ClientCollaboration.Start(OfficeId.New(), ClientId.New(), start, new LocalDate(2026, 1, 1), Actor.System("t"), Instant.FromUtc(2026, 1, 1, 0, 0));
@@ -220,7 +220,6 @@ public sealed class TierCatalogueTests
 
             return true;
         });
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
     }
 
     // R: TIER-3
@@ -245,10 +244,10 @@ public sealed class TierCatalogueTests
         select new StatementRow(new ClientId(Guid.NewGuid()), name, tier, users);
 
     // R: TIER-7
-    [Fact]
-    public void TIER7_the_statement_total_is_the_sum_of_its_lines_whatever_the_order_of_clients()
+    [Property(MaxTest = 300)]
+    public Property TIER7_the_statement_total_is_the_sum_of_its_lines_whatever_the_order_of_clients()
     {
-        var property = Prop.ForAll(Arb.From(Gen.ListOf(Rows).Select(l => l.ToArray()).SelectMany(rows => Gen.Shuffle(rows).Select(shuffled => (rows, shuffled)))), input =>
+        return Prop.ForAll(Arb.From(Gen.ListOf(Rows).Select(l => l.ToArray()).SelectMany(rows => Gen.Shuffle(rows).Select(shuffled => (rows, shuffled)))), input =>
         {
             var month = new YearMonth(2026, 2);
             var office = new OfficeId(Guid.Empty);
@@ -259,7 +258,6 @@ public sealed class TierCatalogueTests
                    && statement.Total == reordered.Total
                    && statement.Lines.SequenceEqual(reordered.Lines);
         });
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
     }
 
     // R: TIER-7

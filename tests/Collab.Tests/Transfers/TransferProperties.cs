@@ -3,6 +3,7 @@ using Collab.Tests.Infrastructure;
 using Collab.Transfers;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -35,12 +36,9 @@ public sealed class TransferAggregateProperties
         select new Step(op, party, days);
 
     // R: XFER-2, XFER-3, RET-3
-    [Fact]
-    public void XFER2_XFER3_RET3_no_event_order_completes_a_transfer_without_three_consents()
-    {
-        var sequences = Gen.Sized(size => Gen.Choose(0, Math.Min(size, 30))).SelectMany(n => Gen.ArrayOf(Steps, n));
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(1000), Prop.ForAll(Arb.From(sequences), Holds));
-    }
+    [Property(MaxTest = 1000)]
+    public Property XFER2_XFER3_RET3_no_event_order_completes_a_transfer_without_three_consents() =>
+        Prop.ForAll(Arb.From(Gen.Sized(size => Gen.Choose(0, Math.Min(size, 30))).SelectMany(n => Gen.ArrayOf(Steps, n))), Holds);
 
     private static bool Holds(Step[] steps)
     {
