@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
-using NodaTime;
-using System.Runtime.CompilerServices;
 
 namespace Collab.Persistence.EfCore;
 

@@ -1,8 +1,5 @@
 using Collab.Backups;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
-using NodaTime;
-using System.Runtime.CompilerServices;
 
 namespace Collab.Persistence.EfCore;
 

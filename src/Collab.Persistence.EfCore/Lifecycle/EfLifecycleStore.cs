@@ -2,9 +2,7 @@ using Collab.Backups;
 using Collab.Lifecycle;
 using Collab.Registry;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using NodaTime;
-using System.Runtime.CompilerServices;
 
 namespace Collab.Persistence.EfCore;
 

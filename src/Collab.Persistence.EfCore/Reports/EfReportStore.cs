@@ -1,8 +1,6 @@
 using Collab.Reports;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using NodaTime;
-using System.Runtime.CompilerServices;
 
 namespace Collab.Persistence.EfCore;
 

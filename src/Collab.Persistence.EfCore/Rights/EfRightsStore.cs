@@ -2,7 +2,6 @@ using Collab.Registry;
 using Collab.Rights;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using NodaTime;
 using System.Runtime.CompilerServices;
 
 namespace Collab.Persistence.EfCore;

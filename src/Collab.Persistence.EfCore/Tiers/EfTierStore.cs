@@ -1,9 +1,7 @@
 using Collab.Registry;
 using Collab.Tiers;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using NodaTime;
-using System.Runtime.CompilerServices;
 
 namespace Collab.Persistence.EfCore;
 
