@@ -23,9 +23,9 @@ public sealed record DeletionPlan(LocalDate DeleteOn, Instant DueAt, IReadOnlyLi
         var warnings = warningDays.Distinct().OrderDescending()
             .Select(d => (DaysBefore: d, Day: deleteOn.PlusDays(-d)))
             .Where(w => w.Day > cancelDay && w.DaysBefore > 0)
-            .Select(w => (w.DaysBefore, w.Day, Reports.Reminders.StartOfDay(w.Day, zone)))
+            .Select(w => (w.DaysBefore, w.Day, OfficeCalendar.StartOfDay(w.Day, zone)))
             .ToList();
-        return new DeletionPlan(deleteOn, Reports.Reminders.StartOfDay(deleteOn, zone), warnings);
+        return new DeletionPlan(deleteOn, OfficeCalendar.StartOfDay(deleteOn, zone), warnings);
     }
 }
 
@@ -128,7 +128,7 @@ public sealed class DeletionSchedule : AggregateRoot
     internal DeletionPlan PlanIn(DateTimeZone zone) => new(DeleteOn, DueAt,
         WarningDays.Length == 0
             ? []
-            : WarningDays.Split(',').Select(int.Parse).Select(d => (d, DeleteOn.PlusDays(-d), Reports.Reminders.StartOfDay(DeleteOn.PlusDays(-d), zone))).ToList());
+            : WarningDays.Split(',').Select(int.Parse).Select(d => (d, DeleteOn.PlusDays(-d), OfficeCalendar.StartOfDay(DeleteOn.PlusDays(-d), zone))).ToList());
 
     private Instant? NextWarningAt(DeletionPlan plan) => WarningsPassed < plan.Warnings.Count ? plan.Warnings[WarningsPassed].At : null;
 

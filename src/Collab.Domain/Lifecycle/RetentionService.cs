@@ -113,7 +113,7 @@ public sealed class RetentionService
             var outcome = await DecideAsync(schedule, administration!, zone, now, cancellationToken).ConfigureAwait(false);
             if (!outcome.MayDelete)
             {
-                var retryAt = Reports.Reminders.StartOfDay(now.InZone(zone).Date.PlusDays(1), zone);
+                var retryAt = OfficeCalendar.StartOfDay(now.InZone(zone).Date.PlusDays(1), zone);
                 if (schedule.Block(outcome.Reason, retryAt, Job, now))
                 {
                     await _collaboration.NotifyAsync(schedule.ClientId, schedule.OfficeId, NotificationKind.DeletionBlocked, subject,

@@ -27,13 +27,11 @@ public static class Reminders
     /// <param name="leadDays">Days before the deadline.</param>
     /// <param name="zone">The office's time zone.</param>
     /// <returns>The instant.</returns>
-    public static Instant DueAt(LocalDate deadline, int leadDays, DateTimeZone zone) => StartOfDay(ReminderDate(deadline, leadDays), zone);
+    public static Instant DueAt(LocalDate deadline, int leadDays, DateTimeZone zone) => OfficeCalendar.StartOfDay(ReminderDate(deadline, leadDays), zone);
 
     /// <summary>The instant a task with this deadline day expires: the start of the next local day in the office's zone.</summary>
     /// <param name="deadline">The last day of the task.</param>
     /// <param name="zone">The office's time zone.</param>
     /// <returns>The instant.</returns>
-    public static Instant DeadlinePassesAt(LocalDate deadline, DateTimeZone zone) => StartOfDay(deadline.PlusDays(1), zone);
-
-    internal static Instant StartOfDay(LocalDate date, DateTimeZone zone) => OfficeCalendar.StartOfDay(date, zone);
+    public static Instant DeadlinePassesAt(LocalDate deadline, DateTimeZone zone) => OfficeCalendar.StartOfDay(deadline.PlusDays(1), zone);
 }

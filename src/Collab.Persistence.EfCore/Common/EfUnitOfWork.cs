@@ -36,8 +36,8 @@ internal sealed class EfUnitOfWork<TContext> : EfStore<TContext>, ICollabUnitOfW
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
-        await DispatchDomainEventsAsync(cancellationToken).ConfigureAwait(false);
-        var (changed, audit) = TrackAuditRecords();
+        var changed = await DispatchDomainEventsAsync(cancellationToken).ConfigureAwait(false);
+        var audit = TrackAuditRecords(changed);
         var now = _clock.GetCurrentInstant();
         var outbox = _pendingNotifications.ConvertAll(n => OutboxMessage.From(n, now));
         _pendingNotifications.Clear(); // saved with this change, or dropped with it
@@ -65,21 +65,27 @@ internal sealed class EfUnitOfWork<TContext> : EfStore<TContext>, ICollabUnitOfW
 
     // Handlers keep other capabilities' data in step (a shared report's portal entry); what they add or change is
     // saved in this same SaveChanges. Their own changes may raise events again, so dispatch until nothing is new.
-    private async Task DispatchDomainEventsAsync(CancellationToken cancellationToken)
+    // Returns the aggregates to save: the change tracker is scanned once per round, not again for the audit rows.
+    private async Task<List<AggregateRoot>> DispatchDomainEventsAsync(CancellationToken cancellationToken)
     {
+        var changed = ChangedAggregates();
         for (var round = 0; round < 4; round++)
         {
-            var outcome = await _events.DispatchAsync(ChangedAggregates(), cancellationToken).ConfigureAwait(false);
+            var outcome = await _events.DispatchAsync(changed, cancellationToken).ConfigureAwait(false);
             if (outcome.Added.Count == 0 && outcome.Changed.Count == 0)
             {
-                return;
+                break;
             }
 
             foreach (var aggregate in outcome.Added)
             {
                 _context.Add(aggregate);
             }
+
+            changed = ChangedAggregates();
         }
+
+        return changed;
     }
 
     private List<AggregateRoot> ChangedAggregates() =>
@@ -89,9 +95,8 @@ internal sealed class EfUnitOfWork<TContext> : EfStore<TContext>, ICollabUnitOfW
             .ToList();
 
     /// <summary>Adds an audit row for every audited event of every changed aggregate, so both commit together (AUD-1).</summary>
-    private (List<AggregateRoot> Changed, List<AuditEntry> Audit) TrackAuditRecords()
+    private List<AuditEntry> TrackAuditRecords(List<AggregateRoot> changed)
     {
-        var changed = ChangedAggregates();
         var audit = new List<AuditEntry>();
         foreach (var aggregate in changed)
         {
@@ -105,7 +110,7 @@ internal sealed class EfUnitOfWork<TContext> : EfStore<TContext>, ICollabUnitOfW
         }
 
         _context.Set<AuditEntry>().AddRange(audit);
-        return (changed, audit);
+        return audit;
     }
 
     private static CollabRefusalException ConcurrentChange(Exception exception) =>
