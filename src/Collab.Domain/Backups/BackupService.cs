@@ -1,3 +1,4 @@
+using Collab.Authorization;
 using Collab.Rights;
 using Collab.Licences;
 using Collab.Registry;
@@ -33,6 +34,7 @@ public sealed record RestoreTarget(OfficeId? HolderOffice = null, EnvironmentId?
 /// </remarks>
 public sealed class BackupService
 {
+    private readonly CollabAuthorization _access;
     private readonly IRegistryStore _registry;
     private readonly IRightsStore _rights;
     private readonly IBackupStore _backups;
@@ -51,10 +53,12 @@ public sealed class BackupService
     /// <param name="verifier">Re-verifies a carried client licence on restore.</param>
     /// <param name="blobs">Where artefacts are stored.</param>
     /// <param name="books">The vendor's books.</param>
+    /// <param name="access">Checks who acts (SEC-3).</param>
     public BackupService(
         IRegistryStore registry, IRightsStore rights, IBackupStore backups, ICollabUnitOfWork unitOfWork, IClock clock, LicenceVerifier verifier,
-        IBlobStore? blobs = null, IBookkeepingData? books = null)
+        CollabAuthorization access, IBlobStore? blobs = null, IBookkeepingData? books = null)
     {
+        _access = access;
         _registry = registry;
         _rights = rights;
         _backups = backups;
@@ -72,16 +76,16 @@ public sealed class BackupService
         "Backups need the books: register your implementation of Collab.Storage.IBookkeepingData.");
 
     /// <summary>Makes a backup carrying the client's licence (LIC-4).</summary>
-    /// <param name="actor">Who makes it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who makes it.</param>
     /// <param name="administration">The administration.</param>
     /// <param name="cancellationToken">Cancels the call; nothing is recorded then.</param>
     /// <returns>The backup.</returns>
     /// <exception cref="CollabRefusalException">
     /// Unknown or not live administration; the client's licence or an active client user is missing (LIC-5).
     /// </exception>
-    public async Task<Backup> MakeBackupAsync(Actor actor, AdministrationId administration, CancellationToken cancellationToken = default)
+    public async Task<Backup> MakeBackupAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
     {
-        var target = await FindLiveAsync(administration, "be backed up", cancellationToken).ConfigureAwait(false);
+        var (actor, target) = await FindLiveAsync(party, CollabAction.MakeBackup, administration, "be backed up", cancellationToken).ConfigureAwait(false);
         return await BackUpAsync(actor, target, BackupPurpose.Backup, cancellationToken).ConfigureAwait(false);
     }
 
@@ -90,7 +94,7 @@ public sealed class BackupService
     /// releases the online administration. Restore it later with <see cref="RestoreAsync"/>, locally or online
     /// into the office's list.
     /// </summary>
-    /// <param name="actor">The office user who stops.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The office user who stops.</param>
     /// <param name="office">The office.</param>
     /// <param name="administration">The administration.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -98,11 +102,11 @@ public sealed class BackupService
     /// <exception cref="CollabRefusalException">
     /// Unknown or not live administration; the office has no access to it (SEC-1); a backup is not possible yet (LIC-5).
     /// </exception>
-    public async Task<Backup> StopCollaborationAsync(Actor actor, OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default)
+    public async Task<Backup> StopCollaborationAsync(ActingParty party, OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default)
     {
-        Guard.Id(office.Value, "office");
-        var target = await FindLiveAsync(administration, "be released", cancellationToken).ConfigureAwait(false);
-        if (!await _rights.OfficeMayAccessAsync(office, administration, cancellationToken).ConfigureAwait(false))
+        var checkedOffice = await _access.OfficeAsync(party, CollabAction.MakeBackup, office, cancellationToken).ConfigureAwait(false);
+        var (actor, target) = await FindLiveAsync(party, CollabAction.MakeBackup, administration, "be released", cancellationToken).ConfigureAwait(false);
+        if (!checkedOffice.IsOfficeUser || !await _rights.OfficeMayAccessAsync(office, administration, cancellationToken).ConfigureAwait(false))
         {
             throw Refuse.Forbidden("backup.office-has-no-access",
                 $"Office {office} has no access to administration {target.Number}, so it cannot stop collaborating on it: the client must grant rights first.", "SEC-1");
@@ -112,18 +116,22 @@ public sealed class BackupService
     }
 
     /// <summary>The backups of an administration, newest first.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="administration">The administration.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The backups.</returns>
-    public Task<IReadOnlyList<Backup>> ListAsync(AdministrationId administration, CancellationToken cancellationToken = default) =>
-        _backups.ListBackupsAsync(administration, cancellationToken);
+    public async Task<IReadOnlyList<Backup>> ListAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
+    {
+        await _access.AdministrationAsync(party, CollabAction.ReadBackups, administration, cancellationToken).ConfigureAwait(false);
+        return await _backups.ListBackupsAsync(administration, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Restores a backup as an administration with the same number (LIC-7), after checking the artefact against its
     /// recorded checksum and the carried licence against its signature. If loading the books fails, the
     /// administration is marked <see cref="AdministrationState.RestoreFailed"/> and the number is free again.
     /// </summary>
-    /// <param name="actor">Who restores.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who restores.</param>
     /// <param name="backup">The backup.</param>
     /// <param name="target">At the client (LIC-7) or into an office's list (ONB-5).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -131,12 +139,18 @@ public sealed class BackupService
     /// <exception cref="CollabRefusalException">
     /// Unknown backup, office or environment; the artefact is missing or corrupt; the number is in use here (LIC-7).
     /// </exception>
-    public async Task<Administration> RestoreAsync(Actor actor, BackupId backup, RestoreTarget target, CancellationToken cancellationToken = default)
+    public async Task<Administration> RestoreAsync(ActingParty party, BackupId backup, RestoreTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        Guard.Id(backup.Value, "backup");
-        var found = await _backups.FindBackupAsync(backup, cancellationToken).OrNotFound("backup", backup.Value).ConfigureAwait(false);
-        await CheckTargetAsync(target, cancellationToken).ConfigureAwait(false);
+        var found = backup == default ? null : await _backups.FindBackupAsync(backup, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.PartyAsync(party, CollabAction.RestoreBackup, new AuditSubject("backup", backup.ToString()), cancellationToken).ConfigureAwait(false);
+        if (found is null || !await MayRestoreAsync(acting, found, cancellationToken).ConfigureAwait(false))
+        {
+            throw CollabAuthorization.Refused(new AuditSubject("backup", backup.ToString()));
+        }
+
+        var actor = acting.Actor;
+        await CheckTargetAsync(acting, target, cancellationToken).ConfigureAwait(false);
         await EnsureNumberFreeAsync(found.AdministrationNumber, "restore this backup", cancellationToken).ConfigureAwait(false);
         var manifest = await BackupArtefact.VerifyAsync(Blobs, found, cancellationToken).ConfigureAwait(false);
         if (manifest.LicenceFile is { } licence)
@@ -154,16 +168,16 @@ public sealed class BackupService
     /// Copies an administration to a new number (LIC-6): the only way to give a client another number, since a
     /// number never changes. The copy keeps the client, company, holder and licence; back it up afterwards.
     /// </summary>
-    /// <param name="actor">Who copies.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who copies.</param>
     /// <param name="source">The administration to copy.</param>
     /// <param name="newNumber">A number not in use.</param>
     /// <param name="name">The copy's name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The copy.</returns>
     /// <exception cref="CollabRefusalException">Unknown or not live source, the number is in use, or the name is invalid.</exception>
-    public async Task<Administration> CopyToNewNumberAsync(Actor actor, AdministrationId source, AdministrationNumber newNumber, string name, CancellationToken cancellationToken = default)
+    public async Task<Administration> CopyToNewNumberAsync(ActingParty party, AdministrationId source, AdministrationNumber newNumber, string name, CancellationToken cancellationToken = default)
     {
-        var original = await FindLiveAsync(source, "be copied", cancellationToken).ConfigureAwait(false);
+        var (actor, original) = await FindLiveAsync(party, CollabAction.RestoreBackup, source, "be copied", cancellationToken).ConfigureAwait(false);
         await EnsureNumberFreeAsync(newNumber, "copy to it", cancellationToken).ConfigureAwait(false);
         var copy = Administration.Create(original.ClientId, original.CompanyId, newNumber, name, original.HolderOfficeId, original.EnvironmentId,
             original.Licence, AdministrationState.Restoring, actor, _clock.GetCurrentInstant(), original.ClientLicenceFile);
@@ -244,12 +258,12 @@ public sealed class BackupService
         return backup;
     }
 
-    private async Task<Administration> FindLiveAsync(AdministrationId administration, string action, CancellationToken cancellationToken)
+    private async Task<(Actor Actor, Administration Administration)> FindLiveAsync(
+        ActingParty party, CollabAction action, AdministrationId administration, string verb, CancellationToken cancellationToken)
     {
-        Guard.Id(administration.Value, "administration");
-        var found = await _registry.FindAdministrationAsync(administration, cancellationToken).OrNotFound("administration", administration.Value).ConfigureAwait(false);
-        found.EnsureLive(action);
-        return found;
+        var (acting, found) = await _access.AdministrationAsync(party, action, administration, cancellationToken).ConfigureAwait(false);
+        found.EnsureLive(verb);
+        return (acting.Actor, found);
     }
 
     private async Task EnsureNumberFreeAsync(AdministrationNumber number, string action, CancellationToken cancellationToken)
@@ -261,16 +275,39 @@ public sealed class BackupService
         }
     }
 
-    private async Task CheckTargetAsync(RestoreTarget target, CancellationToken cancellationToken)
+    // An office user restores into its own office's list and environments; a client user only at the client (SEC-3).
+    private async Task CheckTargetAsync(Acting acting, RestoreTarget target, CancellationToken cancellationToken)
     {
-        if (target.HolderOffice is { } office)
+        if (target.HolderOffice is { } office
+            && (!acting.IsOfficeUser || office != acting.User!.OfficeId || await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is null))
         {
-            _ = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+            throw CollabAuthorization.Refused(AuditSubject.Office(office));
         }
 
-        if (target.Environment is { } environment)
+        if (target.Environment is { } environment
+            && (!acting.IsOfficeUser || await _registry.FindEnvironmentAsync(environment, cancellationToken).ConfigureAwait(false) is not { } found || found.OfficeId != acting.User!.OfficeId))
         {
-            _ = await _registry.FindEnvironmentAsync(environment, cancellationToken).OrNotFound("environment", environment.Value).ConfigureAwait(false);
+            throw CollabAuthorization.Refused(AuditSubject.Environment(environment));
         }
+    }
+
+    // Who may restore: whoever reaches the administration it was made of, the client's users given its company, and the office
+    // whose user made it — the office keeps the data by making the backup even after the administration was released (ONB-5).
+    private async Task<bool> MayRestoreAsync(Acting acting, Backup backup, CancellationToken cancellationToken)
+    {
+        if (acting.IsClientUser)
+        {
+            return acting.User!.ClientId == backup.ClientId && acting.User.MayReach(backup.CompanyId);
+        }
+
+        if (await _registry.FindAdministrationAsync(backup.AdministrationId, cancellationToken).ConfigureAwait(false) is { } source
+            && await _access.ReachesAsync(acting, source, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        return Guid.TryParse(backup.MadeBy.AsSpan(backup.MadeBy.IndexOf(':') + 1), out var maker)
+            && await _registry.FindUserAsync(new UserId(maker), cancellationToken).ConfigureAwait(false) is { } madeBy
+            && madeBy.OfficeId is not null && madeBy.OfficeId == acting.User!.OfficeId;
     }
 }

@@ -1,3 +1,4 @@
+using Collab.Authorization;
 using Collab.Backups;
 using System.Text;
 using Collab.Registry;
@@ -52,6 +53,7 @@ public sealed class LicenceService
     private readonly CollabRegistry _registrations;
     private readonly CollabOptions _options;
     private readonly OfficeCalendar _calendar;
+    private readonly CollabAuthorization _access;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="registry">Reads the registry.</param>
@@ -61,9 +63,11 @@ public sealed class LicenceService
     /// <param name="verifier">Checks licence files.</param>
     /// <param name="registrations">Creates administrations and users.</param>
     /// <param name="options">Collab's options.</param>
+    /// <param name="access">Checks who acts (SEC-3).</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
-    public LicenceService(IRegistryStore registry, IBackupStore backups, ICollabUnitOfWork unitOfWork, IClock clock, LicenceVerifier verifier, CollabRegistry registrations, IOptions<CollabOptions> options, OfficeCalendar calendar)
+    public LicenceService(IRegistryStore registry, IBackupStore backups, ICollabUnitOfWork unitOfWork, IClock clock, LicenceVerifier verifier, CollabRegistry registrations, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access)
     {
+        _access = access;
         _calendar = calendar;
         _registry = registry;
         _backups = backups;
@@ -78,7 +82,7 @@ public sealed class LicenceService
     /// Sets up an administration for a client under the office's own licence, for example from a template with a
     /// standard chart of accounts (LIC-1). Needs the office's E-Accountancy module.
     /// </summary>
-    /// <param name="actor">The office user.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The office user.</param>
     /// <param name="office">The office whose licence it runs under.</param>
     /// <param name="company">The client's company.</param>
     /// <param name="number">A free administration number; fixed for life (LIC-6).</param>
@@ -87,9 +91,9 @@ public sealed class LicenceService
     /// <returns>The administration, held by the office.</returns>
     /// <exception cref="CollabRefusalException">Unknown office or company, no E-Accountancy module, number taken, or invalid name.</exception>
     public async Task<Administration> SetUpClientAdministrationAsync(
-        Actor actor, OfficeId office, CompanyId company, AdministrationNumber number, string name, CancellationToken cancellationToken = default)
+        ActingParty party, OfficeId office, CompanyId company, AdministrationNumber number, string name, CancellationToken cancellationToken = default)
     {
-        Guard.Id(office.Value, "office");
+        var (acting, owner) = await _access.CompanyAsync(party, CollabAction.SetUpClientAdministration, company, office, cancellationToken).ConfigureAwait(false);
         var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         if (!found.Has(OfficeModules.EAccountancy))
         {
@@ -97,13 +101,14 @@ public sealed class LicenceService
                 $"Office {found.Name} has no E-Accountancy module, which setting up client administrations under its licence needs: add the module to the office's subscription first.", "LIC-1");
         }
 
-        return await _registrations.CreateAdministrationAsync(actor, company, number, name, office, null, cancellationToken).ConfigureAwait(false);
+        return await _registrations.CreateAdministrationAsync(acting, owner, number, name, office, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Step one of a licence import (LIC-3): verifies the file and checks it fits the administration, and returns
     /// what it says for review. Changes nothing.
     /// </summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="administration">The administration to import into.</param>
     /// <param name="file">The licence file's bytes.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -112,9 +117,10 @@ public sealed class LicenceService
     /// The file is empty, too large, malformed, signed by an untrusted key, tampered with, expired, not yet valid,
     /// issued to someone else or for other administrations; or the administration is unknown or not live.
     /// </exception>
-    public async Task<LicenceReview> ReadClientLicenceAsync(AdministrationId administration, ReadOnlyMemory<byte> file, CancellationToken cancellationToken = default)
+    public async Task<LicenceReview> ReadClientLicenceAsync(ActingParty party, AdministrationId administration, ReadOnlyMemory<byte> file, CancellationToken cancellationToken = default)
     {
-        var (target, licence) = await CheckAsync(administration, file, cancellationToken).ConfigureAwait(false);
+        var (_, target) = await _access.AdministrationAsync(party, CollabAction.ImportLicence, administration, cancellationToken).ConfigureAwait(false);
+        var licence = await CheckAsync(target, file, cancellationToken).ConfigureAwait(false);
         return new LicenceReview(target.Id, licence);
     }
 
@@ -123,7 +129,7 @@ public sealed class LicenceService
     /// (same fingerprint), and needs an active client user of the administration, or creates one. Everything is
     /// saved at once, or nothing.
     /// </summary>
-    /// <param name="actor">Who confirms.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who confirms.</param>
     /// <param name="administration">The administration.</param>
     /// <param name="file">The licence file's bytes, as reviewed.</param>
     /// <param name="reviewedFingerprint">The fingerprint from <see cref="ReadClientLicenceAsync"/>.</param>
@@ -135,10 +141,12 @@ public sealed class LicenceService
     /// the client's, inactive or without access to the company; or a new user cannot be created.
     /// </exception>
     public async Task<Administration> ImportClientLicenceAsync(
-        Actor actor, AdministrationId administration, ReadOnlyMemory<byte> file, string reviewedFingerprint, ImportUser user, CancellationToken cancellationToken = default)
+        ActingParty party, AdministrationId administration, ReadOnlyMemory<byte> file, string reviewedFingerprint, ImportUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var (target, licence) = await CheckAsync(administration, file, cancellationToken).ConfigureAwait(false);
+        var (acting, target) = await _access.AdministrationAsync(party, CollabAction.ImportLicence, administration, cancellationToken).ConfigureAwait(false);
+        var actor = acting.Actor;
+        var licence = await CheckAsync(target, file, cancellationToken).ConfigureAwait(false);
         if (!string.Equals(licence.Fingerprint, reviewedFingerprint, StringComparison.Ordinal))
         {
             throw Refuse.Rule("licence.not-reviewed",
@@ -168,10 +176,8 @@ public sealed class LicenceService
         return target;
     }
 
-    private async Task<(Administration Administration, VerifiedLicence Licence)> CheckAsync(AdministrationId administration, ReadOnlyMemory<byte> file, CancellationToken cancellationToken)
+    private async Task<VerifiedLicence> CheckAsync(Administration target, ReadOnlyMemory<byte> file, CancellationToken cancellationToken)
     {
-        Guard.Id(administration.Value, "administration");
-        var target = await _registry.FindAdministrationAsync(administration, cancellationToken).OrNotFound("administration", administration.Value).ConfigureAwait(false);
         target.EnsureLive("take a licence");
         var licence = _verifier.Verify(file);
         var content = licence.Content;
@@ -199,7 +205,7 @@ public sealed class LicenceService
             throw Refuse.Rule("licence.expired", $"This licence expired on {content.ValidUntil:yyyy-MM-dd}: ask the issuer for a current one.", "LIC-3");
         }
 
-        return (target, licence);
+        return licence;
     }
 
     private async Task<DateTimeZone> ZoneAsync(Administration administration, CancellationToken cancellationToken)

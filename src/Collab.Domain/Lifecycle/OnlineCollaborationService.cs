@@ -1,3 +1,4 @@
+using Collab.Authorization;
 using Collab.Registry;
 using Collab.Rights;
 using Microsoft.Extensions.Options;
@@ -73,6 +74,7 @@ public sealed record RegistrationResult(ClientSubscription Subscription, Adminis
 /// </summary>
 public sealed class OnlineCollaborationService
 {
+    private readonly CollabAuthorization _access;
     private readonly IRegistryStore _registry;
     private readonly ILifecycleStore _lifecycle;
     private readonly ICollabUnitOfWork _unitOfWork;
@@ -91,8 +93,10 @@ public sealed class OnlineCollaborationService
     /// <param name="plans">The plan catalogue.</param>
     /// <param name="options">Collab's options.</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
-    public OnlineCollaborationService(IRegistryStore registry, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, CollabRegistry registrations, PlanCatalogue plans, IOptions<CollabOptions> options, OfficeCalendar calendar)
+    /// <param name="access">Checks who acts (SEC-3).</param>
+    public OnlineCollaborationService(IRegistryStore registry, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, CollabRegistry registrations, PlanCatalogue plans, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access)
     {
+        _access = access;
         _calendar = calendar;
         _registry = registry;
         _lifecycle = lifecycle;
@@ -108,7 +112,7 @@ public sealed class OnlineCollaborationService
     /// and the administration on the client's account, which the office keeps in its list through a grant made
     /// as part of the registration. All saved at once, or nothing.
     /// </summary>
-    /// <param name="actor">The office user who registers.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The office user who registers.</param>
     /// <param name="office">The office; needs the accountant package.</param>
     /// <param name="registration">What to register.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -117,10 +121,10 @@ public sealed class OnlineCollaborationService
     /// The office lacks the accountant package; the plan or billing party is unknown; the client is already a
     /// customer (ONB-2: grant rights instead); the administration is not the office's own; a name, number or address is invalid or taken.
     /// </exception>
-    public async Task<RegistrationResult> RegisterClientAsync(Actor actor, OfficeId office, ClientRegistration registration, CancellationToken cancellationToken = default)
+    public async Task<RegistrationResult> RegisterClientAsync(ActingParty party, OfficeId office, ClientRegistration registration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registration);
-        Guard.Id(office.Value, "office");
+        var actor = (await _access.OfficeAsync(party, CollabAction.RegisterOnlineClient, office, cancellationToken).ConfigureAwait(false)).Actor;
         var registering = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         if (!registering.Has(OfficeModules.AccountantPackage))
         {
@@ -142,13 +146,10 @@ public sealed class OnlineCollaborationService
         Company company;
         if (registration.ExistingAdministration is { } existingId)
         {
-            Guard.Id(existingId.Value, "administration");
-            administration = await _registry.FindAdministrationAsync(existingId, cancellationToken).OrNotFound("administration", existingId.Value).ConfigureAwait(false);
-            if (administration.HolderOfficeId != office)
-            {
-                throw Refuse.Forbidden("registration.not-the-office-administration",
-                    $"Administration {administration.Number} is not held by office {registering.Name}, so the office cannot move it to a client's account.", "ONB-1");
-            }
+            // Only an administration the office holds moves to a client's account (ONB-1); any other reads as unknown.
+            administration = (existingId == default ? null : await _registry.FindAdministrationAsync(existingId, cancellationToken).ConfigureAwait(false)) is { } held && held.HolderOfficeId == office
+                ? held
+                : throw CollabAuthorization.Refused(AuditSubject.Administration(existingId));
 
             if (await _lifecycle.FindSubscriptionAsync(administration.ClientId, cancellationToken).ConfigureAwait(false) is not null)
             {
@@ -190,25 +191,30 @@ public sealed class OnlineCollaborationService
     }
 
     /// <summary>The client's subscription, or null when it is not a customer.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="client">The client.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The subscription.</returns>
-    public Task<ClientSubscription?> FindSubscriptionAsync(ClientId client, CancellationToken cancellationToken = default) =>
-        _lifecycle.FindSubscriptionAsync(client, cancellationToken);
+    public Task<ClientSubscription?> FindSubscriptionAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default) =>
+        _access.OrNullAsync(party, CollabAction.ReadSubscription, async () =>
+        {
+            await _access.ClientAsync(party, CollabAction.ReadSubscription, client, null, cancellationToken).ConfigureAwait(false);
+            return (await _lifecycle.FindSubscriptionAsync(client, cancellationToken).ConfigureAwait(false))!;
+        }, cancellationToken);
 
     /// <summary>
     /// The client cancels its subscription (ONB-6): each of its live online administrations is scheduled for
     /// deletion on the local day 90 days later in the registering office's zone (RET-1); client and office are told
     /// the date, and the client is offered a backup first (RET-2).
     /// </summary>
-    /// <param name="clientUser">The client user who cancels.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The client user who cancels.</param>
     /// <param name="client">The client.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The scheduled deletions.</returns>
     /// <exception cref="CollabRefusalException">Unknown client or user, not a user of the client, not a customer, or already cancelled.</exception>
-    public async Task<IReadOnlyList<DeletionSchedule>> CancelSubscriptionAsync(UserId clientUser, ClientId client, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DeletionSchedule>> CancelSubscriptionAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
     {
-        var (subscription, office, actor) = await AuthorizeAsync(clientUser, client, "cancel", cancellationToken).ConfigureAwait(false);
+        var (subscription, office, actor) = await AuthorizeAsync(party, client, "cancel", cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         var zone = _calendar.ZoneOf(office);
         var plan = DeletionPlan.For(now, zone, _options.DeletionDelayDays, _options.DeletionWarningDays);
@@ -229,14 +235,14 @@ public sealed class OnlineCollaborationService
     }
 
     /// <summary>The client reactivates before the deletion day: the subscription runs again and every scheduled deletion is called off (RET-2).</summary>
-    /// <param name="clientUser">The client user who reactivates.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The client user who reactivates.</param>
     /// <param name="client">The client.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The subscription.</returns>
     /// <exception cref="CollabRefusalException">Unknown client or user, not cancelled, or the deletion day has come (restore a backup instead).</exception>
-    public async Task<ClientSubscription> ReactivateSubscriptionAsync(UserId clientUser, ClientId client, CancellationToken cancellationToken = default)
+    public async Task<ClientSubscription> ReactivateSubscriptionAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
     {
-        var (subscription, office, actor) = await AuthorizeAsync(clientUser, client, "reactivate", cancellationToken).ConfigureAwait(false);
+        var (subscription, office, actor) = await AuthorizeAsync(party, client, "reactivate", cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         var today = now.InZone(_calendar.ZoneOf(office)).Date;
         if (subscription.DeletionDate is { } day && today >= day)
@@ -261,20 +267,14 @@ public sealed class OnlineCollaborationService
         _unitOfWork.Notify(clientUsers.Concat(await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)), kind, subject, text);
     }
 
-    private async Task<(ClientSubscription Subscription, Office Office, Actor Actor)> AuthorizeAsync(UserId clientUser, ClientId client, string verb, CancellationToken cancellationToken)
+    private async Task<(ClientSubscription Subscription, Office Office, Actor Actor)> AuthorizeAsync(ActingParty party, ClientId client, string verb, CancellationToken cancellationToken)
     {
-        Guard.Id(clientUser.Value, "user");
-        Guard.Id(client.Value, "client");
-        var user = await _registry.FindUserAsync(clientUser, cancellationToken).OrNotFound("user", clientUser.Value).ConfigureAwait(false);
-        if (user.Kind != UserKind.ClientUser || user.ClientId != client || !user.IsActive)
-        {
-            throw Refuse.Forbidden($"subscription.{verb}-not-permitted", $"Only an active user of the client can {verb} its subscription; {user.Email} is not one.", "SEC-1");
-        }
+        var actor = (await _access.ClientAsync(party, CollabAction.ChangeSubscription, client, null, cancellationToken).ConfigureAwait(false)).Actor;
 
         var subscription = await _lifecycle.FindSubscriptionAsync(client, cancellationToken).ConfigureAwait(false)
             ?? throw Refuse.Rule("subscription.none", $"Client {client} has no online subscription to {verb}.", "ONB-6");
         var office = await _registry.FindOfficeAsync(subscription.OfficeId, cancellationToken).OrNotFound("office", subscription.OfficeId.Value).ConfigureAwait(false);
-        return (subscription, office, Actor.ClientUser(clientUser));
+        return (subscription, office, actor);
     }
 
     private static CollabRefusalException ExistingCustomer(string email) =>

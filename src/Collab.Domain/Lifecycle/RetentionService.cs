@@ -1,3 +1,4 @@
+using Collab.Authorization;
 using Collab.Registry;
 using Collab.Storage;
 using NodaTime;
@@ -13,6 +14,7 @@ namespace Collab.Lifecycle;
 public sealed class RetentionService
 {
     private static readonly Actor Job = Actor.System("retention-pass");
+    private readonly CollabAuthorization _access;
     private readonly IRegistryStore _registry;
     private readonly ILifecycleStore _lifecycle;
     private readonly ICollabUnitOfWork _unitOfWork;
@@ -31,8 +33,10 @@ public sealed class RetentionService
     /// <param name="collaboration">Sends lifecycle notifications.</param>
     /// <param name="books">The vendor's books, erased on deletion.</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
-    public RetentionService(IRegistryStore registry, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, IRetentionPolicy policy, OnlineCollaborationService collaboration, OfficeCalendar calendar, IBookkeepingData? books = null)
+    /// <param name="access">Checks who acts (SEC-3).</param>
+    public RetentionService(IRegistryStore registry, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, IRetentionPolicy policy, OnlineCollaborationService collaboration, OfficeCalendar calendar, CollabAuthorization access, IBookkeepingData? books = null)
     {
+        _access = access;
         _calendar = calendar;
         _registry = registry;
         _lifecycle = lifecycle;
@@ -47,38 +51,42 @@ public sealed class RetentionService
         "Deleting administrations needs the books: register your implementation of Collab.Storage.IBookkeepingData.");
 
     /// <summary>Places a legal hold: no deletion happens while it stands (RET-2).</summary>
-    /// <param name="actor">Who places it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who places it.</param>
     /// <param name="administration">The administration.</param>
     /// <param name="reason">Why, for the record and the blocked-deletion notice.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when saved.</returns>
     /// <exception cref="CollabRefusalException">Unknown or deleted administration, or an empty reason.</exception>
-    public async Task PlaceLegalHoldAsync(Actor actor, AdministrationId administration, string reason, CancellationToken cancellationToken = default)
+    public async Task PlaceLegalHoldAsync(ActingParty party, AdministrationId administration, string reason, CancellationToken cancellationToken = default)
     {
-        var found = await FindAsync(administration, cancellationToken).ConfigureAwait(false);
+        var (actor, found) = await FindAsync(party, administration, cancellationToken).ConfigureAwait(false);
         found.PlaceLegalHold(reason, actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Lifts a legal hold; a due deletion then proceeds on the next pass if the policy agrees.</summary>
-    /// <param name="actor">Who lifts it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who lifts it.</param>
     /// <param name="administration">The administration.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when saved.</returns>
     /// <exception cref="CollabRefusalException">Unknown administration, or no hold to lift.</exception>
-    public async Task LiftLegalHoldAsync(Actor actor, AdministrationId administration, CancellationToken cancellationToken = default)
+    public async Task LiftLegalHoldAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
     {
-        var found = await FindAsync(administration, cancellationToken).ConfigureAwait(false);
+        var (actor, found) = await FindAsync(party, administration, cancellationToken).ConfigureAwait(false);
         found.LiftLegalHold(actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The deletion schedules of an administration, newest first: for a deleted one, the record of what was deleted, when and why it was allowed.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="administration">The administration.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The schedules.</returns>
-    public Task<IReadOnlyList<DeletionSchedule>> ListDeletionsAsync(AdministrationId administration, CancellationToken cancellationToken = default) =>
-        _lifecycle.ListDeletionsAsync(administration, cancellationToken);
+    public async Task<IReadOnlyList<DeletionSchedule>> ListDeletionsAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
+    {
+        await _access.AdministrationAsync(party, CollabAction.ReadDeletions, administration, cancellationToken).ConfigureAwait(false);
+        return await _lifecycle.ListDeletionsAsync(administration, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// One pass of the daily deletion job: sends due warnings, and carries out, or records why it blocks, each due
@@ -156,10 +164,10 @@ public sealed class RetentionService
         return await _policy.DecideAsync(new RetentionQuestion(administration, books, now.InZone(zone).Date, backup), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Administration> FindAsync(AdministrationId administration, CancellationToken cancellationToken)
+    private async Task<(Actor Actor, Administration Administration)> FindAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken)
     {
-        Guard.Id(administration.Value, "administration");
-        return await _registry.FindAdministrationAsync(administration, cancellationToken).OrNotFound("administration", administration.Value).ConfigureAwait(false);
+        var (acting, found) = await _access.AdministrationAsync(party, CollabAction.PlaceLegalHold, administration, cancellationToken).ConfigureAwait(false);
+        return (acting.Actor, found);
     }
 }
 

@@ -1,3 +1,4 @@
+using Collab.Authorization;
 using Collab.Lifecycle;
 using Collab.Registry;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public sealed record ReadAllResult(IReadOnlyList<(SyncEntityKind Kind, CustomerM
 public sealed class LinkService
 {
     private const int SaveEvery = 500;
+    private readonly CollabAuthorization _access;
     private readonly ILinkStore _links;
     private readonly IRegistryStore _registry;
     private readonly ILifecycleStore _lifecycle;
@@ -45,10 +47,12 @@ public sealed class LinkService
     /// <param name="options">Collab's options.</param>
     /// <param name="app">The external app's API.</param>
     /// <param name="books">The bookkeeping's records.</param>
+    /// <param name="access">Checks who acts (SEC-3).</param>
     public LinkService(
         ILinkStore links, IRegistryStore registry, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, Lifecycle.PlanCatalogue plans,
-        IOptions<CollabOptions> options, IExternalApp? app = null, IBookkeepingRecords? books = null)
+        IOptions<CollabOptions> options, CollabAuthorization access, IExternalApp? app = null, IBookkeepingRecords? books = null)
     {
+        _access = access;
         _links = links;
         _registry = registry;
         _lifecycle = lifecycle;
@@ -67,23 +71,32 @@ public sealed class LinkService
         "Integration links need the bookkeeping's records: register your implementation of Collab.Links.IBookkeepingRecords.");
 
     /// <summary>Finds a link.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="link">The link.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The link, or null.</returns>
-    public Task<IntegrationLink?> FindAsync(LinkId link, CancellationToken cancellationToken = default) => _links.FindLinkAsync(link, cancellationToken);
+    public Task<IntegrationLink?> FindAsync(ActingParty party, LinkId link, CancellationToken cancellationToken = default) =>
+        _access.OrNullAsync(party, CollabAction.ReadLink, async () =>
+        {
+            var found = link == default ? null : await _links.FindLinkAsync(link, cancellationToken).ConfigureAwait(false);
+            await _access.LinkAsync(party, CollabAction.ReadLink, found, link, cancellationToken).ConfigureAwait(false);
+            return found!;
+        }, cancellationToken);
 
     /// <summary>Step 1, connect: signs in to the app's administration and starts a link, or resumes the setup already started for it.</summary>
-    /// <param name="actor">Who links.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who links.</param>
     /// <param name="app">The app's name.</param>
     /// <param name="externalAdministration">The app's administration.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The link.</returns>
     /// <exception cref="CollabRefusalException">Invalid names, or the app's administration is already linked (LINK-1).</exception>
-    public async Task<IntegrationLink> ConnectAsync(Actor actor, string app, string externalAdministration, CancellationToken cancellationToken = default)
+    public async Task<IntegrationLink> ConnectAsync(ActingParty party, string app, string externalAdministration, CancellationToken cancellationToken = default)
     {
+        var actor = (await _access.PartyAsync(party, CollabAction.ManageLink, AuditSubject.Link(default), cancellationToken).ConfigureAwait(false)).Actor;
         var candidate = IntegrationLink.Connect(app, externalAdministration, actor, _clock.GetCurrentInstant()); // validates before any call
         if (await ExistingAsync(candidate.App, candidate.ExternalAdministration, cancellationToken).ConfigureAwait(false) is { } resumed)
         {
+            await _access.LinkAsync(party, CollabAction.ManageLink, resumed, resumed.Id, cancellationToken).ConfigureAwait(false); // resuming is acting on it
             await Require(_app).ConnectAsync(resumed.App, resumed.ExternalAdministration, cancellationToken).ConfigureAwait(false);
             return resumed;
         }
@@ -100,6 +113,7 @@ public sealed class LinkService
             // Another request connected the same app administration at the same moment: resume that one.
             if (await ExistingAsync(candidate.App, candidate.ExternalAdministration, cancellationToken).ConfigureAwait(false) is { } winner)
             {
+                await _access.LinkAsync(party, CollabAction.ManageLink, winner, winner.Id, cancellationToken).ConfigureAwait(false);
                 return winner;
             }
 
@@ -120,7 +134,7 @@ public sealed class LinkService
     }
 
     /// <summary>Step 2: chooses the bookkeeping administration and its edition (choosing again before confirming replaces the choice).</summary>
-    /// <param name="actor">Who links.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who links.</param>
     /// <param name="link">The link.</param>
     /// <param name="administration">The bookkeeping administration.</param>
     /// <param name="edition">Its edition (web or desktop).</param>
@@ -130,9 +144,9 @@ public sealed class LinkService
     /// Unknown or not live administration; already linked to another administration of the app (LINK-1); plan below
     /// the minimum, no plan, or an accountant subscription the vendor has not activated (LINK-2); setup already confirmed for another administration.
     /// </exception>
-    public async Task<IntegrationLink> ChooseAdministrationAsync(Actor actor, LinkId link, AdministrationId administration, BookkeepingEdition edition, CancellationToken cancellationToken = default)
+    public async Task<IntegrationLink> ChooseAdministrationAsync(ActingParty party, LinkId link, AdministrationId administration, BookkeepingEdition edition, CancellationToken cancellationToken = default)
     {
-        var found = await FindOpenAsync(link, cancellationToken).ConfigureAwait(false);
+        var (actor, found) = await FindOpenAsync(party, link, cancellationToken).ConfigureAwait(false);
         if (found.Step > LinkStep.AdministrationChosen)
         {
             return found.AdministrationId == administration && found.Edition == edition
@@ -140,8 +154,7 @@ public sealed class LinkService
                 : throw Refuse.Rule("link.already-confirmed", $"The link to administration {found.AdministrationNumber} is confirmed; remove the link to choose another.", "LINK-3");
         }
 
-        Guard.Id(administration.Value, "administration");
-        var target = await _registry.FindAdministrationAsync(administration, cancellationToken).OrNotFound("administration", administration.Value).ConfigureAwait(false);
+        var (_, target) = await _access.AdministrationAsync(party, CollabAction.ManageLink, administration, cancellationToken).ConfigureAwait(false);
         target.EnsureLive("be linked");
         await CheckPreconditionsAsync(target, cancellationToken).ConfigureAwait(false);
         if (await _links.FindLinkOfAdministrationAsync(found.App, administration, cancellationToken).ConfigureAwait(false) is { } other && other.Id != found.Id)
@@ -156,27 +169,27 @@ public sealed class LinkService
     }
 
     /// <summary>Step 3: confirms the choice.</summary>
-    /// <param name="actor">Who confirms.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who confirms.</param>
     /// <param name="link">The link.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The link.</returns>
     /// <exception cref="CollabRefusalException">Unknown or removed link, or no administration chosen yet.</exception>
-    public Task<IntegrationLink> ConfirmAsync(Actor actor, LinkId link, CancellationToken cancellationToken = default) =>
-        AdvanceAsync(actor, link, LinkTrigger.Confirm, LinkStep.Confirmed, cancellationToken);
+    public Task<IntegrationLink> ConfirmAsync(ActingParty party, LinkId link, CancellationToken cancellationToken = default) =>
+        AdvanceAsync(party, link, LinkTrigger.Confirm, LinkStep.Confirmed, cancellationToken);
 
     /// <summary>
     /// Step 4: reads all customers, products and product groups from the app and matches them to the bookkeeping's
     /// existing ones (LINK-5): matched records are linked, new ones created, ambiguous and conflicting ones reported
     /// and left for <see cref="ResolveMatchAsync"/>. Calling it again after a failure continues without duplicates.
     /// </summary>
-    /// <param name="actor">Who runs it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who runs it.</param>
     /// <param name="link">The link.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>How every app record was matched.</returns>
     /// <exception cref="CollabRefusalException">Unknown or removed link, or not confirmed yet.</exception>
-    public async Task<ReadAllResult> ReadAllDataAsync(Actor actor, LinkId link, CancellationToken cancellationToken = default)
+    public async Task<ReadAllResult> ReadAllDataAsync(ActingParty party, LinkId link, CancellationToken cancellationToken = default)
     {
-        var found = await FindOpenAsync(link, cancellationToken).ConfigureAwait(false);
+        var (actor, found) = await FindOpenAsync(party, link, cancellationToken).ConfigureAwait(false);
         if (found.Step < LinkStep.Confirmed)
         {
             found.Advance(LinkTrigger.ReadAll, actor, _clock.GetCurrentInstant()); // refuses, naming the permitted step
@@ -270,7 +283,7 @@ public sealed class LinkService
     /// Decides an ambiguous or conflicting match (LINK-5): link the app record to one of the candidates, or, with
     /// null, create it as new. Collab never guesses; a person does, and the decision is audited.
     /// </summary>
-    /// <param name="actor">Who decides.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who decides.</param>
     /// <param name="link">The link.</param>
     /// <param name="kind">The kind.</param>
     /// <param name="appId">The app's id of the record.</param>
@@ -278,9 +291,9 @@ public sealed class LinkService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The bookkeeping id the record is linked to.</returns>
     /// <exception cref="CollabRefusalException">Unknown link or record, nothing to decide, not a candidate, or that record is already linked to another app record.</exception>
-    public async Task<string> ResolveMatchAsync(Actor actor, LinkId link, SyncEntityKind kind, string appId, string? bookkeepingId, CancellationToken cancellationToken = default)
+    public async Task<string> ResolveMatchAsync(ActingParty party, LinkId link, SyncEntityKind kind, string appId, string? bookkeepingId, CancellationToken cancellationToken = default)
     {
-        var found = await FindOpenAsync(link, cancellationToken).ConfigureAwait(false);
+        var (actor, found) = await FindOpenAsync(party, link, cancellationToken).ConfigureAwait(false);
         var row = await _links.FindByExternalAsync(link, kind, appId, cancellationToken).ConfigureAwait(false)
             ?? throw Refuse.Rule("link.record-unknown", $"No {kind} with app id '{appId}' was read for this link.", "LINK-5");
         if (row.Match is not (MatchOutcome.Ambiguous or MatchOutcome.Conflicting) || row.BookkeepingId is not null)
@@ -324,14 +337,14 @@ public sealed class LinkService
     }
 
     /// <summary>Step 5: starts synchronisation (LINK-6): app changes are pushed from now on, bookkeeping changes polled every interval.</summary>
-    /// <param name="actor">Who starts it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who starts it.</param>
     /// <param name="link">The link.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The link.</returns>
     /// <exception cref="CollabRefusalException">Unknown or removed link, data not read yet, or the preconditions no longer hold (LINK-2).</exception>
-    public async Task<IntegrationLink> StartSynchronisationAsync(Actor actor, LinkId link, CancellationToken cancellationToken = default)
+    public async Task<IntegrationLink> StartSynchronisationAsync(ActingParty party, LinkId link, CancellationToken cancellationToken = default)
     {
-        var found = await FindOpenAsync(link, cancellationToken).ConfigureAwait(false);
+        var (actor, found) = await FindOpenAsync(party, link, cancellationToken).ConfigureAwait(false);
         if (found.Step >= LinkStep.Synchronising)
         {
             return found;
@@ -351,23 +364,23 @@ public sealed class LinkService
     }
 
     /// <summary>Step 6: finishes the setup.</summary>
-    /// <param name="actor">Who finishes.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who finishes.</param>
     /// <param name="link">The link.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The link.</returns>
     /// <exception cref="CollabRefusalException">Unknown or removed link, or synchronisation not started.</exception>
-    public Task<IntegrationLink> FinishAsync(Actor actor, LinkId link, CancellationToken cancellationToken = default) =>
-        AdvanceAsync(actor, link, LinkTrigger.Finish, LinkStep.Finished, cancellationToken);
+    public Task<IntegrationLink> FinishAsync(ActingParty party, LinkId link, CancellationToken cancellationToken = default) =>
+        AdvanceAsync(party, link, LinkTrigger.Finish, LinkStep.Finished, cancellationToken);
 
     /// <summary>Removes a link; both administrations may link again.</summary>
-    /// <param name="actor">Who removes it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who removes it.</param>
     /// <param name="link">The link.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The link.</returns>
     /// <exception cref="CollabRefusalException">Unknown or already removed link.</exception>
-    public async Task<IntegrationLink> RemoveAsync(Actor actor, LinkId link, CancellationToken cancellationToken = default)
+    public async Task<IntegrationLink> RemoveAsync(ActingParty party, LinkId link, CancellationToken cancellationToken = default)
     {
-        var found = await FindOpenAsync(link, cancellationToken).ConfigureAwait(false);
+        var (actor, found) = await FindOpenAsync(party, link, cancellationToken).ConfigureAwait(false);
         found.Advance(LinkTrigger.Remove, actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
@@ -375,9 +388,9 @@ public sealed class LinkService
 
     internal static string IdempotencyKey(LinkId link, SyncEntityKind kind, string id, long version) => $"{link}:{kind}:{id}:{version}";
 
-    private async Task<IntegrationLink> AdvanceAsync(Actor actor, LinkId link, LinkTrigger trigger, LinkStep target, CancellationToken cancellationToken)
+    private async Task<IntegrationLink> AdvanceAsync(ActingParty party, LinkId link, LinkTrigger trigger, LinkStep target, CancellationToken cancellationToken)
     {
-        var found = await FindOpenAsync(link, cancellationToken).ConfigureAwait(false);
+        var (actor, found) = await FindOpenAsync(party, link, cancellationToken).ConfigureAwait(false);
         if (found.Step >= target)
         {
             return found; // a retried step that already happened
@@ -388,13 +401,13 @@ public sealed class LinkService
         return found;
     }
 
-    private async Task<IntegrationLink> FindOpenAsync(LinkId link, CancellationToken cancellationToken)
+    private async Task<(Actor Actor, IntegrationLink Link)> FindOpenAsync(ActingParty party, LinkId link, CancellationToken cancellationToken)
     {
-        Guard.Id(link.Value, "link");
-        var found = await _links.FindLinkAsync(link, cancellationToken).OrNotFound("link", link.Value).ConfigureAwait(false);
-        return found.Step == LinkStep.Removed
+        var found = link == default ? null : await _links.FindLinkAsync(link, cancellationToken).ConfigureAwait(false);
+        var actor = (await _access.LinkAsync(party, CollabAction.ManageLink, found, link, cancellationToken).ConfigureAwait(false)).Actor;
+        return found!.Step == LinkStep.Removed
             ? throw Refuse.Rule("link.removed", "This link was removed: connect again to make a new one.", "LINK-3")
-            : found;
+            : (actor, found);
     }
 
     /// <summary>LINK-2: the client's plan is at least the minimum; an accountant subscription needs the vendor's activation.</summary>

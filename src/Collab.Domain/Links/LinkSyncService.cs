@@ -1,3 +1,4 @@
+using Collab.Authorization;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -34,6 +35,7 @@ public sealed class LinkSyncService
 {
     private static readonly Actor Job = Actor.System("link-poll");
     private static readonly Duration PollLease = Duration.FromMinutes(5);
+    private readonly CollabAuthorization _access;
     private readonly ILinkStore _links;
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
@@ -48,8 +50,10 @@ public sealed class LinkSyncService
     /// <param name="options">Collab's options.</param>
     /// <param name="app">The external app's API.</param>
     /// <param name="books">The bookkeeping's records.</param>
-    public LinkSyncService(ILinkStore links, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, IExternalApp? app = null, IBookkeepingRecords? books = null)
+    /// <param name="access">Checks who acts (SEC-3).</param>
+    public LinkSyncService(ILinkStore links, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, CollabAuthorization access, IExternalApp? app = null, IBookkeepingRecords? books = null)
     {
+        _access = access;
         _links = links;
         _unitOfWork = unitOfWork;
         _clock = clock;
@@ -176,15 +180,18 @@ public sealed class LinkSyncService
     /// Enters an outgoing document from the app into the bookkeeping (LINK-4): a draft sales invoice in the web
     /// edition, a sales order in the desktop edition. Sending the same document again returns the same id.
     /// </summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="link">The link.</param>
     /// <param name="kind">What the caller expects it to become; must match the link's edition.</param>
     /// <param name="document">The document.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The bookkeeping's id of the document.</returns>
     /// <exception cref="CollabRefusalException">Unknown link or not synchronising; the kind does not fit the edition; the customer is not linked.</exception>
-    public async Task<string> SendDocumentAsync(LinkId link, OutgoingDocumentKind kind, OutgoingDocument document, CancellationToken cancellationToken = default)
+    public async Task<string> SendDocumentAsync(ActingParty party, LinkId link, OutgoingDocumentKind kind, OutgoingDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var candidate = link == default ? null : await _links.FindLinkAsync(link, cancellationToken).ConfigureAwait(false);
+        await _access.LinkAsync(party, CollabAction.ManageLink, candidate, link, cancellationToken).ConfigureAwait(false);
         var found = await FindSynchronisingAsync(link, cancellationToken).ConfigureAwait(false);
         if (found.DocumentKind != kind)
         {

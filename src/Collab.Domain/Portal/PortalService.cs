@@ -1,3 +1,4 @@
+using Collab.Authorization;
 using Collab.Backups;
 using Collab.Registry;
 using Collab.Storage;
@@ -14,6 +15,7 @@ namespace Collab.Portal;
 /// </summary>
 public sealed class PortalService
 {
+    private readonly CollabAuthorization _access;
     private readonly IPortalStore _portal;
     private readonly IRegistryStore _registry;
     private readonly ITierStore _tiers;
@@ -32,9 +34,11 @@ public sealed class PortalService
     /// <param name="clock">The clock.</param>
     /// <param name="options">Collab's options.</param>
     /// <param name="blobs">Where document content is kept.</param>
+    /// <param name="access">Checks who acts (SEC-3).</param>
     public PortalService(IPortalStore portal, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork,
-        IClock clock, IOptions<CollabOptions> options, IBlobStore? blobs = null)
+        IClock clock, IOptions<CollabOptions> options, CollabAuthorization access, IBlobStore? blobs = null)
     {
+        _access = access;
         _portal = portal;
         _registry = registry;
         _tiers = tiers;
@@ -57,21 +61,22 @@ public sealed class PortalService
     /// questionnaires of every company the user may reach (TIER-8), from offices whose tier for the client includes
     /// the permanent portal, newest first.
     /// </summary>
-    /// <param name="clientUser">The client user.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The client user.</param>
     /// <param name="after">The previous page's <see cref="PortalPage.Next"/>; null for the first page.</param>
     /// <param name="pageSize">1 to 200 entries.</param>
     /// <param name="openOnly">Only what waits for the client (its open actions).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The page.</returns>
     /// <exception cref="CollabRefusalException">Unknown, inactive or not a client user; page size out of range.</exception>
-    public async Task<PortalPage> HistoryAsync(UserId clientUser, PortalCursor? after = null, int pageSize = 50, bool openOnly = false, CancellationToken cancellationToken = default)
+    public async Task<PortalPage> HistoryAsync(ActingParty party, PortalCursor? after = null, int pageSize = 50, bool openOnly = false, CancellationToken cancellationToken = default)
     {
         if (pageSize is < 1 or > 200)
         {
             throw Refuse.InvalidInput("portal.page-size", $"Page size {pageSize} is out of range: ask for 1 to 200 entries.", "SHARE-6");
         }
 
-        var user = await ClientUserAsync(clientUser, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.PartyAsync(party, CollabAction.ReadPortal, new AuditSubject("portal", "own"), cancellationToken).ConfigureAwait(false);
+        var user = acting.IsClientUser ? acting.User! : throw CollabAuthorization.Refused(new AuditSubject("portal", "own")); // the portal is the client users'
         if (_portalTiers.Length == 0 || user.Companies.Count == 0)
         {
             return new PortalPage([], null);
@@ -88,7 +93,7 @@ public sealed class PortalService
     /// Size and content type are checked against <see cref="PortalOptions"/>; the content is stored with its SHA-256
     /// first, and the record only after; an upload that fails half-way leaves no record and no content behind.
     /// </summary>
-    /// <param name="uploader">An office user of the office, or a client user who may reach the company.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). An office user of the office, or a client user who may reach the company.</param>
     /// <param name="office">The office.</param>
     /// <param name="company">The client's company.</param>
     /// <param name="fileName">The file name.</param>
@@ -100,7 +105,7 @@ public sealed class PortalService
     /// Unknown user, office or company; the user may not act here (SEC-1); the tier lacks document exchange (SHARE-11);
     /// the file name, content type or size is not accepted.
     /// </exception>
-    public async Task<PortalDocument> UploadDocumentAsync(UserId uploader, OfficeId office, CompanyId company, string fileName, string contentType, Stream content, CancellationToken cancellationToken = default)
+    public async Task<PortalDocument> UploadDocumentAsync(ActingParty party, OfficeId office, CompanyId company, string fileName, string contentType, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         var name = PortalDocument.CheckFileName(fileName);
@@ -111,7 +116,9 @@ public sealed class PortalService
             throw Refuse.InvalidInput("document.content-type", $"Documents of type '{contentType}' are not accepted: send one of {string.Join(", ", portal.AllowedContentTypes)}.", "SHARE-7");
         }
 
-        var (user, owner) = await UserAndCompanyAsync(uploader, office, company, cancellationToken).ConfigureAwait(false);
+        var (acting, owner) = await _access.CompanyAsync(party, CollabAction.UploadDocument, company, office, cancellationToken).ConfigureAwait(false);
+        var user = acting.User!;
+        var uploader = user.Id;
         await TierGate.RequireAsync(_tiers, _catalogue, office, owner.ClientId, Feature.DocumentExchange, cancellationToken).ConfigureAwait(false);
         var direction = user.Kind == UserKind.OfficeUser ? DocumentDirection.ToClient : DocumentDirection.ToOffice;
 
@@ -148,16 +155,17 @@ public sealed class PortalService
     /// Opens a document's content for a user allowed to see it. The stream checks the content against the stored
     /// SHA-256 as it is read and fails at the end if they differ, so altered content is never taken for the original.
     /// </summary>
-    /// <param name="user">An office user of the document's office, or a client user who may reach its company.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). An office user of the document's office, or a client user who may reach its company.</param>
     /// <param name="document">The document.</param>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>The document and a stream of its content (dispose it).</returns>
     /// <exception cref="CollabRefusalException">Unknown document; the user may not see it (SEC-1); the tier lacks document exchange (SHARE-11); the content is gone.</exception>
-    public async Task<(PortalDocument Document, Stream Content)> OpenDocumentAsync(UserId user, DocumentId document, CancellationToken cancellationToken = default)
+    public async Task<(PortalDocument Document, Stream Content)> OpenDocumentAsync(ActingParty party, DocumentId document, CancellationToken cancellationToken = default)
     {
-        Guard.Id(document.Value, "document");
-        var found = await _portal.FindDocumentAsync(document, cancellationToken).OrNotFound("document", document.Value).ConfigureAwait(false);
-        var (reader, _) = await UserAndCompanyAsync(user, found.OfficeId, found.CompanyId, cancellationToken).ConfigureAwait(false);
+        var stored = document == default ? null : await _portal.FindDocumentAsync(document, cancellationToken).ConfigureAwait(false);
+        var owner = stored is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(stored.OfficeId, stored.ClientId, stored.CompanyId, ClientMaySee: true);
+        var reader = (await _access.OwnedAsync(party, CollabAction.OpenDocument, new AuditSubject("document", document.ToString()), owner, cancellationToken).ConfigureAwait(false)).User!;
+        var found = stored!;
         if (reader.Kind == UserKind.ClientUser)
         {
             await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, found.ClientId, Feature.DocumentExchange, cancellationToken).ConfigureAwait(false);
@@ -169,17 +177,16 @@ public sealed class PortalService
     }
 
     /// <summary>Sets the office's house style (SHARE-10). Each field is validated; the slug must be free.</summary>
-    /// <param name="actor">Who sets it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who sets it.</param>
     /// <param name="office">The office.</param>
     /// <param name="request">The style.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The style.</returns>
     /// <exception cref="CollabRefusalException">Unknown office; an invalid field; the slug is taken by another office.</exception>
-    public async Task<HouseStyle> SetHouseStyleAsync(Actor actor, OfficeId office, HouseStyleRequest request, CancellationToken cancellationToken = default)
+    public async Task<HouseStyle> SetHouseStyleAsync(ActingParty party, OfficeId office, HouseStyleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Guard.Id(office.Value, "office");
-        _ = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+        var actor = (await _access.OfficeAsync(party, CollabAction.SetHouseStyle, office, cancellationToken).ConfigureAwait(false)).Actor;
         var style = await _portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false);
         var slug = HouseStyle.CheckSlug(request.Slug, _options.Portal.ReservedSlugs);
         if (await _portal.FindHouseStyleBySlugAsync(slug, cancellationToken).ConfigureAwait(false) is { } owner && owner.OfficeId != office)
@@ -203,12 +210,14 @@ public sealed class PortalService
     }
 
     /// <summary>The house style a client sees from an office: the office's own when the client's tier includes it (TIER-2), otherwise none.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="office">The office.</param>
     /// <param name="client">The client.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The style, or null for the vendor's default look.</returns>
-    public async Task<HouseStyle?> HouseStyleForClientAsync(OfficeId office, ClientId client, CancellationToken cancellationToken = default)
+    public async Task<HouseStyle?> HouseStyleForClientAsync(ActingParty party, OfficeId office, ClientId client, CancellationToken cancellationToken = default)
     {
+        await _access.ClientAsync(party, CollabAction.ReadPortal, client, office, cancellationToken).ConfigureAwait(false);
         var tier = await _tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false);
         return tier is { } t && _catalogue.Allows(t, Feature.HouseStyle)
             ? await _portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false)
@@ -220,31 +229,6 @@ public sealed class PortalService
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The style, or null.</returns>
     public Task<HouseStyle?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default) => _portal.FindHouseStyleBySlugAsync(slug, cancellationToken);
-
-    internal async Task<CollabUser> ClientUserAsync(UserId clientUser, CancellationToken cancellationToken)
-    {
-        Guard.Id(clientUser.Value, "user");
-        var user = await _registry.FindUserAsync(clientUser, cancellationToken).OrNotFound("user", clientUser.Value).ConfigureAwait(false);
-        return user is { Kind: UserKind.ClientUser, IsActive: true, ClientId: not null }
-            ? user
-            : throw Refuse.Forbidden("portal.not-a-client-user", $"{user.Email} is not an active client user: the portal is for client users.", "SEC-1");
-    }
-
-    /// <summary>The acting user and the company, after checking the user may act for that office and company (SEC-1).</summary>
-    private async Task<(CollabUser User, Company Company)> UserAndCompanyAsync(UserId userId, OfficeId office, CompanyId company, CancellationToken cancellationToken)
-    {
-        Guard.Id(userId.Value, "user");
-        Guard.Id(office.Value, "office");
-        Guard.Id(company.Value, "company");
-        var user = await _registry.FindUserAsync(userId, cancellationToken).OrNotFound("user", userId.Value).ConfigureAwait(false);
-        var owner = await _registry.FindCompanyAsync(company, cancellationToken).OrNotFound("company", company.Value).ConfigureAwait(false);
-        var allowed = user.IsActive && (user.Kind == UserKind.OfficeUser
-            ? user.OfficeId == office
-            : user.ClientId == owner.ClientId && user.MayReach(company));
-        return allowed
-            ? (user, owner)
-            : throw Refuse.Forbidden("portal.not-permitted", $"{user.Email} may not exchange documents for company {owner.Name} with this office.", "SEC-1");
-    }
 
     private async Task NotifyAsync(DocumentDirection direction, OfficeId office, Company company, AuditSubject subject, NotificationKind kind, string text, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Collab.Authorization;
 using Collab.Registry;
 using Collab.Tiers;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public sealed record QuestionnaireProgress(QuestionnaireId Questionnaire, Client
 /// </summary>
 public sealed class QuestionService
 {
+    private readonly CollabAuthorization _access;
     private readonly IPortalStore _portal;
     private readonly IRegistryStore _registry;
     private readonly ITierStore _tiers;
@@ -46,8 +48,10 @@ public sealed class QuestionService
     /// <param name="clock">The clock.</param>
     /// <param name="options">Collab's options.</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
-    public QuestionService(IPortalStore portal, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, OfficeCalendar calendar)
+    /// <param name="access">Checks who acts (SEC-3).</param>
+    public QuestionService(IPortalStore portal, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access)
     {
+        _access = access;
         _calendar = calendar;
         _portal = portal;
         _registry = registry;
@@ -59,16 +63,16 @@ public sealed class QuestionService
     }
 
     /// <summary>Starts a batch of questions for a company of a client (SHARE-8).</summary>
-    /// <param name="actor">The office user.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The office user.</param>
     /// <param name="office">The office.</param>
     /// <param name="company">The company.</param>
     /// <param name="title">The batch's title, such as "Questions for the 2025 returns".</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The draft batch.</returns>
     /// <exception cref="CollabRefusalException">Unknown company; the tier lacks questions (SHARE-11); invalid title.</exception>
-    public async Task<QuestionBatch> StartBatchAsync(Actor actor, OfficeId office, CompanyId company, string title, CancellationToken cancellationToken = default)
+    public async Task<QuestionBatch> StartBatchAsync(ActingParty party, OfficeId office, CompanyId company, string title, CancellationToken cancellationToken = default)
     {
-        var owner = await CompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        var (_, owner) = await _access.CompanyAsync(party, CollabAction.PrepareQuestions, company, office, cancellationToken).ConfigureAwait(false);
         await TierGate.RequireAsync(_tiers, _catalogue, office, owner.ClientId, Feature.ClientQuestions, cancellationToken).ConfigureAwait(false);
         var batch = QuestionBatch.Create(office, owner.ClientId, owner.Id, title);
         _unitOfWork.Add(batch);
@@ -77,29 +81,31 @@ public sealed class QuestionService
     }
 
     /// <summary>Adds a question for a service to a draft batch.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="batch">The batch.</param>
     /// <param name="service">The service it is for.</param>
     /// <param name="question">The question.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The batch.</returns>
     /// <exception cref="CollabRefusalException">Unknown batch; already sent; full; invalid text.</exception>
-    public async Task<QuestionBatch> AddQuestionAsync(QuestionBatchId batch, string service, string question, CancellationToken cancellationToken = default)
+    public async Task<QuestionBatch> AddQuestionAsync(ActingParty party, QuestionBatchId batch, string service, string question, CancellationToken cancellationToken = default)
     {
-        var found = await BatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        var (_, found) = await BatchAsync(party, CollabAction.PrepareQuestions, batch, cancellationToken).ConfigureAwait(false);
         found.Add(service, question, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
     }
 
     /// <summary>Sends the batch to the client in one go: one notification, one portal entry with an open action (SHARE-8).</summary>
-    /// <param name="actor">The office user.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The office user.</param>
     /// <param name="batch">The batch.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The batch.</returns>
     /// <exception cref="CollabRefusalException">Unknown batch; already sent; empty; the tier lacks questions now (SHARE-11).</exception>
-    public async Task<QuestionBatch> SendBatchAsync(Actor actor, QuestionBatchId batch, CancellationToken cancellationToken = default)
+    public async Task<QuestionBatch> SendBatchAsync(ActingParty party, QuestionBatchId batch, CancellationToken cancellationToken = default)
     {
-        var found = await BatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        var (acting, found) = await BatchAsync(party, CollabAction.PrepareQuestions, batch, cancellationToken).ConfigureAwait(false);
+        var actor = acting.Actor;
         await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, found.ClientId, Feature.ClientQuestions, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         found.Send(actor, now);
@@ -111,17 +117,17 @@ public sealed class QuestionService
     }
 
     /// <summary>The client answers one question; the batch's status follows (SHARE-8).</summary>
-    /// <param name="clientUser">A client user who may reach the batch's company.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). A client user who may reach the batch's company.</param>
     /// <param name="batch">The batch.</param>
     /// <param name="number">The question's number.</param>
     /// <param name="answer">The answer.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The batch.</returns>
     /// <exception cref="CollabRefusalException">Unknown batch or question; not sent; the user may not see it (SEC-1); the tier lacks questions now.</exception>
-    public async Task<QuestionBatch> AnswerAsync(UserId clientUser, QuestionBatchId batch, int number, string answer, CancellationToken cancellationToken = default)
+    public async Task<QuestionBatch> AnswerAsync(ActingParty party, QuestionBatchId batch, int number, string answer, CancellationToken cancellationToken = default)
     {
-        var found = await BatchAsync(batch, cancellationToken).ConfigureAwait(false);
-        await EnsureClientMayAsync(clientUser, found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
+        var (acting, found) = await BatchAsync(party, CollabAction.AnswerQuestions, batch, cancellationToken).ConfigureAwait(false);
+        var clientUser = acting.UserId;
         await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, found.ClientId, Feature.ClientQuestions, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         found.Answer(number, answer, clientUser, now);
@@ -135,23 +141,25 @@ public sealed class QuestionService
     }
 
     /// <summary>Finds a batch.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="batch">The batch.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The batch, or null.</returns>
-    public Task<QuestionBatch?> FindBatchAsync(QuestionBatchId batch, CancellationToken cancellationToken = default) => _portal.FindBatchAsync(batch, cancellationToken);
+    public Task<QuestionBatch?> FindBatchAsync(ActingParty party, QuestionBatchId batch, CancellationToken cancellationToken = default) =>
+        _access.OrNullAsync(party, CollabAction.ReadQuestions, async () =>
+            (await BatchAsync(party, CollabAction.ReadQuestions, batch, cancellationToken).ConfigureAwait(false)).Batch, cancellationToken);
 
     /// <summary>Creates a questionnaire template (version 1) of an office (SHARE-9).</summary>
-    /// <param name="actor">The office user.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The office user.</param>
     /// <param name="office">The office.</param>
     /// <param name="name">Its name.</param>
     /// <param name="sections">Its sections per service part, with typed questions.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The template.</returns>
     /// <exception cref="CollabRefusalException">Unknown office; invalid name, sections or questions.</exception>
-    public async Task<QuestionnaireTemplate> CreateTemplateAsync(Actor actor, OfficeId office, string name, IReadOnlyList<QuestionnaireSection> sections, CancellationToken cancellationToken = default)
+    public async Task<QuestionnaireTemplate> CreateTemplateAsync(ActingParty party, OfficeId office, string name, IReadOnlyList<QuestionnaireSection> sections, CancellationToken cancellationToken = default)
     {
-        Guard.Id(office.Value, "office");
-        _ = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+        var actor = (await _access.OfficeAsync(party, CollabAction.ManageQuestionnaires, office, cancellationToken).ConfigureAwait(false)).Actor;
         var template = QuestionnaireTemplate.Create(office, name, sections, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(template);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -159,16 +167,16 @@ public sealed class QuestionService
     }
 
     /// <summary>Edits a template: a new version. Questionnaires already sent keep the version they received.</summary>
-    /// <param name="actor">The office user.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The office user.</param>
     /// <param name="template">The template.</param>
     /// <param name="name">The new name.</param>
     /// <param name="sections">The new sections.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The template at its new version.</returns>
     /// <exception cref="CollabRefusalException">Unknown template; invalid content.</exception>
-    public async Task<QuestionnaireTemplate> EditTemplateAsync(Actor actor, QuestionnaireTemplateId template, string name, IReadOnlyList<QuestionnaireSection> sections, CancellationToken cancellationToken = default)
+    public async Task<QuestionnaireTemplate> EditTemplateAsync(ActingParty party, QuestionnaireTemplateId template, string name, IReadOnlyList<QuestionnaireSection> sections, CancellationToken cancellationToken = default)
     {
-        var found = await TemplateAsync(template, cancellationToken).ConfigureAwait(false);
+        var (actor, found) = await TemplateAsync(party, template, cancellationToken).ConfigureAwait(false);
         found.Edit(name, sections, actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
@@ -178,17 +186,17 @@ public sealed class QuestionService
     /// Sends a template's current version to many companies (SHARE-9). Each company gets its own frozen copy; a
     /// company whose client's tier lacks questionnaires is reported, and the others are sent (as with TIER-5).
     /// </summary>
-    /// <param name="actor">The office user.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The office user.</param>
     /// <param name="template">The template.</param>
     /// <param name="companies">The companies, each of a client the office collaborates with.</param>
     /// <param name="deadline">The deadline for every copy, if any; a reminder follows SHARE-4's rule.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One outcome per company, in the order given.</returns>
     /// <exception cref="CollabRefusalException">Unknown template.</exception>
-    public async Task<IReadOnlyList<QuestionnaireSendOutcome>> SendAsync(Actor actor, QuestionnaireTemplateId template, IReadOnlyCollection<CompanyId> companies, LocalDate? deadline = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<QuestionnaireSendOutcome>> SendAsync(ActingParty party, QuestionnaireTemplateId template, IReadOnlyCollection<CompanyId> companies, LocalDate? deadline = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(companies);
-        var found = await TemplateAsync(template, cancellationToken).ConfigureAwait(false);
+        var (actor, found) = await TemplateAsync(party, template, cancellationToken).ConfigureAwait(false);
         var office = await _registry.FindOfficeAsync(found.OfficeId, cancellationToken).OrNotFound("office", found.OfficeId.Value).ConfigureAwait(false);
         var zone = _calendar.ZoneOf(office);
         var outcomes = new List<QuestionnaireSendOutcome>(companies.Count);
@@ -196,7 +204,7 @@ public sealed class QuestionService
         {
             try
             {
-                var owner = await CompanyAsync(company, cancellationToken).ConfigureAwait(false);
+                var (_, owner) = await _access.CompanyAsync(party, CollabAction.ManageQuestionnaires, company, found.OfficeId, cancellationToken).ConfigureAwait(false);
                 await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, owner.ClientId, Feature.PrepareByClientQuestionnaires, cancellationToken).ConfigureAwait(false);
                 var now = _clock.GetCurrentInstant();
                 var questionnaire = Questionnaire.Send(found, owner.ClientId, owner.Id, deadline,
@@ -218,17 +226,16 @@ public sealed class QuestionService
     }
 
     /// <summary>The client answers one question with a typed answer (SHARE-9).</summary>
-    /// <param name="clientUser">A client user who may reach the questionnaire's company.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). A client user who may reach the questionnaire's company.</param>
     /// <param name="questionnaire">The questionnaire.</param>
     /// <param name="questionId">The question's id.</param>
     /// <param name="answer">The answer as text: free text; yes or no; an amount such as 1234.50; a date as yyyy-MM-dd; a document id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The questionnaire.</returns>
     /// <exception cref="CollabRefusalException">Unknown questionnaire or question; completed; the answer does not fit the type; the user may not see it.</exception>
-    public async Task<Questionnaire> AnswerQuestionnaireAsync(UserId clientUser, QuestionnaireId questionnaire, string questionId, string answer, CancellationToken cancellationToken = default)
+    public async Task<Questionnaire> AnswerQuestionnaireAsync(ActingParty party, QuestionnaireId questionnaire, string questionId, string answer, CancellationToken cancellationToken = default)
     {
-        var found = await QuestionnaireAsync(questionnaire, cancellationToken).ConfigureAwait(false);
-        await EnsureClientMayAsync(clientUser, found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
+        var (_, found) = await QuestionnaireAsync(party, CollabAction.AnswerQuestionnaire, questionnaire, cancellationToken).ConfigureAwait(false);
         await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, found.ClientId, Feature.PrepareByClientQuestionnaires, cancellationToken).ConfigureAwait(false);
         var question = found.Sections.SelectMany(s => s.Questions).FirstOrDefault(q => q.Id == questionId);
         var document = question?.Type == AnswerType.File && Guid.TryParse(answer, out var id)
@@ -241,15 +248,15 @@ public sealed class QuestionService
     }
 
     /// <summary>The client completes the questionnaire: every required question must be answered (SHARE-9).</summary>
-    /// <param name="clientUser">A client user who may reach the questionnaire's company.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). A client user who may reach the questionnaire's company.</param>
     /// <param name="questionnaire">The questionnaire.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The questionnaire.</returns>
     /// <exception cref="CollabRefusalException">Unknown; already completed; required answers missing; the user may not see it.</exception>
-    public async Task<Questionnaire> CompleteQuestionnaireAsync(UserId clientUser, QuestionnaireId questionnaire, CancellationToken cancellationToken = default)
+    public async Task<Questionnaire> CompleteQuestionnaireAsync(ActingParty party, QuestionnaireId questionnaire, CancellationToken cancellationToken = default)
     {
-        var found = await QuestionnaireAsync(questionnaire, cancellationToken).ConfigureAwait(false);
-        await EnsureClientMayAsync(clientUser, found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
+        var (acting, found) = await QuestionnaireAsync(party, CollabAction.AnswerQuestionnaire, questionnaire, cancellationToken).ConfigureAwait(false);
+        var clientUser = acting.UserId;
         var now = _clock.GetCurrentInstant();
         found.Complete(clientUser, now);
         if (await _portal.FindPortalItemAsync(found.Id.Value, cancellationToken).ConfigureAwait(false) is { } item)
@@ -262,20 +269,26 @@ public sealed class QuestionService
     }
 
     /// <summary>Completion per client of everything sent from a template (SHARE-9).</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="template">The template.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>One line per questionnaire sent.</returns>
-    public async Task<IReadOnlyList<QuestionnaireProgress>> ProgressAsync(QuestionnaireTemplateId template, CancellationToken cancellationToken = default) =>
-        (await _portal.QuestionnairesOfTemplateAsync(template, cancellationToken).ConfigureAwait(false))
+    public async Task<IReadOnlyList<QuestionnaireProgress>> ProgressAsync(ActingParty party, QuestionnaireTemplateId template, CancellationToken cancellationToken = default)
+    {
+        await TemplateAsync(party, template, cancellationToken).ConfigureAwait(false);
+        return (await _portal.QuestionnairesOfTemplateAsync(template, cancellationToken).ConfigureAwait(false))
             .Select(q => new QuestionnaireProgress(q.Id, q.ClientId, q.CompanyId, q.TemplateVersion, q.State, q.Answers.Count, q.Sections.Sum(s => s.Questions.Count)))
             .ToList();
+    }
 
     /// <summary>Finds a questionnaire.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="questionnaire">The questionnaire.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The questionnaire, or null.</returns>
-    public Task<Questionnaire?> FindQuestionnaireAsync(QuestionnaireId questionnaire, CancellationToken cancellationToken = default) =>
-        _portal.FindQuestionnaireAsync(questionnaire, cancellationToken);
+    public Task<Questionnaire?> FindQuestionnaireAsync(ActingParty party, QuestionnaireId questionnaire, CancellationToken cancellationToken = default) =>
+        _access.OrNullAsync(party, CollabAction.ReadQuestions, async () =>
+            (await QuestionnaireAsync(party, CollabAction.ReadQuestions, questionnaire, cancellationToken).ConfigureAwait(false)).Questionnaire, cancellationToken);
 
     /// <summary>
     /// Queues the deadline reminder of every open questionnaire whose reminder is due (SHARE-4's rule reused), each once,
@@ -299,37 +312,25 @@ public sealed class QuestionService
         ReminderTexts.ForAsync(_tiers, _catalogue, _portal, _registry, questionnaire.OfficeId, questionnaire.ClientId, questionnaire.Name, questionnaire.Deadline!.Value,
             $"Reminder: please complete '{questionnaire.Name}' by {questionnaire.Deadline:yyyy-MM-dd}.", cancellationToken);
 
-    private async Task EnsureClientMayAsync(UserId clientUser, ClientId client, CompanyId company, CancellationToken cancellationToken)
+    // Each loader reads its target only to learn whose it is; the caller gets it only when the check passes (SEC-3).
+    private async Task<(Acting Acting, QuestionBatch Batch)> BatchAsync(ActingParty party, CollabAction action, QuestionBatchId batch, CancellationToken cancellationToken)
     {
-        Guard.Id(clientUser.Value, "user");
-        var user = await _registry.FindUserAsync(clientUser, cancellationToken).OrNotFound("user", clientUser.Value).ConfigureAwait(false);
-        if (user is not { Kind: UserKind.ClientUser, IsActive: true } || user.ClientId != client || !user.MayReach(company))
-        {
-            throw Refuse.Forbidden("portal.not-permitted", $"{user.Email} may not answer for this company.", "SEC-1");
-        }
+        var found = batch == default ? null : await _portal.FindBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        var owner = found is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(found.OfficeId, found.ClientId, found.CompanyId, found.State != QuestionBatchState.Draft);
+        return (await _access.OwnedAsync(party, action, new AuditSubject("question-batch", batch.ToString()), owner, cancellationToken).ConfigureAwait(false), found!);
     }
 
-    private async Task<Company> CompanyAsync(CompanyId company, CancellationToken cancellationToken)
+    private async Task<(Actor Actor, QuestionnaireTemplate Template)> TemplateAsync(ActingParty party, QuestionnaireTemplateId template, CancellationToken cancellationToken)
     {
-        Guard.Id(company.Value, "company");
-        return await _registry.FindCompanyAsync(company, cancellationToken).OrNotFound("company", company.Value).ConfigureAwait(false);
+        var found = template == default ? null : await _portal.FindTemplateAsync(template, cancellationToken).ConfigureAwait(false);
+        var owner = found is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(found.OfficeId, default, default, ClientMaySee: false);
+        return ((await _access.OwnedAsync(party, CollabAction.ManageQuestionnaires, new AuditSubject("questionnaire-template", template.ToString()), owner, cancellationToken).ConfigureAwait(false)).Actor, found!);
     }
 
-    private async Task<QuestionBatch> BatchAsync(QuestionBatchId batch, CancellationToken cancellationToken)
+    private async Task<(Acting Acting, Questionnaire Questionnaire)> QuestionnaireAsync(ActingParty party, CollabAction action, QuestionnaireId questionnaire, CancellationToken cancellationToken)
     {
-        Guard.Id(batch.Value, "batch");
-        return await _portal.FindBatchAsync(batch, cancellationToken).OrNotFound("batch", batch.Value).ConfigureAwait(false);
-    }
-
-    private async Task<QuestionnaireTemplate> TemplateAsync(QuestionnaireTemplateId template, CancellationToken cancellationToken)
-    {
-        Guard.Id(template.Value, "template");
-        return await _portal.FindTemplateAsync(template, cancellationToken).OrNotFound("template", template.Value).ConfigureAwait(false);
-    }
-
-    private async Task<Questionnaire> QuestionnaireAsync(QuestionnaireId questionnaire, CancellationToken cancellationToken)
-    {
-        Guard.Id(questionnaire.Value, "questionnaire");
-        return await _portal.FindQuestionnaireAsync(questionnaire, cancellationToken).OrNotFound("questionnaire", questionnaire.Value).ConfigureAwait(false);
+        var found = questionnaire == default ? null : await _portal.FindQuestionnaireAsync(questionnaire, cancellationToken).ConfigureAwait(false);
+        var owner = found is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(found.OfficeId, found.ClientId, found.CompanyId, ClientMaySee: true);
+        return (await _access.OwnedAsync(party, action, new AuditSubject("questionnaire", questionnaire.ToString()), owner, cancellationToken).ConfigureAwait(false), found!);
     }
 }

@@ -81,6 +81,8 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<AuditService>();
         services.TryAddScoped<RightsService>();
         services.TryAddScoped<AccessService>();
+        services.TryAddScoped<Authorization.CollabAuthorization>();
+        services.TryAddSingleton(static _ => new Authorization.CollabPlatform());
         return new CollabBuilder(services);
     }
 }
@@ -92,4 +94,17 @@ public sealed class CollabBuilder
 
     /// <summary>The service collection Collab was added to.</summary>
     public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Adds a stricter rule of the vendor's own (SEC-3): it runs, per scope, after Collab has allowed an action, and can only refuse.
+    /// Policies run in the order they were added.
+    /// </summary>
+    /// <typeparam name="TPolicy">The policy; resolved from dependency injection with the scope's services.</typeparam>
+    /// <returns>This builder.</returns>
+    public CollabBuilder AddAuthorizationPolicy<TPolicy>()
+        where TPolicy : class, Authorization.ICollabAuthorizationPolicy
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Scoped<Authorization.ICollabAuthorizationPolicy, TPolicy>());
+        return this;
+    }
 }

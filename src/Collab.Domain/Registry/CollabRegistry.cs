@@ -1,3 +1,4 @@
+using Collab.Authorization;
 using Collab.Tiers;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -17,6 +18,7 @@ public sealed class CollabRegistry
     private readonly ITierStore _tiers;
     private readonly Tiers.TierCatalogue _catalogue;
     private readonly OfficeCalendar _calendar;
+    private readonly CollabAuthorization _access;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="registry">Reads the registry.</param>
@@ -25,9 +27,11 @@ public sealed class CollabRegistry
     /// <param name="options">Collab's options.</param>
     /// <param name="tiers">Reads the client's tiers, which limit its client users.</param>
     /// <param name="catalogue">The tier catalogue.</param>
+    /// <param name="access">Checks who acts (SEC-3).</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
-    public CollabRegistry(IRegistryStore registry, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, ITierStore tiers, Tiers.TierCatalogue catalogue, OfficeCalendar calendar)
+    public CollabRegistry(IRegistryStore registry, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, ITierStore tiers, Tiers.TierCatalogue catalogue, OfficeCalendar calendar, CollabAuthorization access)
     {
+        _access = access;
         _calendar = calendar;
         _tiers = tiers;
         _catalogue = catalogue;
@@ -38,14 +42,15 @@ public sealed class CollabRegistry
     }
 
     /// <summary>Registers an office.</summary>
-    /// <param name="actor">Who registers it (usually the vendor's system).</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="name">The office's name.</param>
     /// <param name="timeZoneId">Its IANA time zone; null for <see cref="CollabOptions.DefaultTimeZoneId"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new office.</returns>
     /// <exception cref="CollabRefusalException">The name is empty or too long, or the time zone is unknown.</exception>
-    public async Task<Office> RegisterOfficeAsync(Actor actor, string name, string? timeZoneId = null, CancellationToken cancellationToken = default)
+    public async Task<Office> RegisterOfficeAsync(ActingParty party, string name, string? timeZoneId = null, CancellationToken cancellationToken = default)
     {
+        var actor = (await _access.PartyAsync(party, CollabAction.RegisterOffice, New("office"), cancellationToken).ConfigureAwait(false)).Actor;
         var zoneId = timeZoneId ?? _options.DefaultTimeZoneId;
         var zone = _calendar.FindZone(zoneId)
             ?? throw Refuse.InvalidInput("office.unknown-time-zone", $"Time zone '{zoneId}' is unknown: use an IANA id such as Europe/Amsterdam.", "RET-1");
@@ -56,15 +61,15 @@ public sealed class CollabRegistry
     }
 
     /// <summary>Records which of the vendor's products an office has (ONB-1, LIC-1). The vendor calls it when the office's subscription changes.</summary>
-    /// <param name="actor">Who records it (usually the vendor's system).</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="office">The office.</param>
     /// <param name="modules">All modules the office has now.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The office.</returns>
     /// <exception cref="CollabRefusalException">The office does not exist, or a module value is unknown.</exception>
-    public async Task<Office> SetOfficeModulesAsync(Actor actor, OfficeId office, OfficeModules modules, CancellationToken cancellationToken = default)
+    public async Task<Office> SetOfficeModulesAsync(ActingParty party, OfficeId office, OfficeModules modules, CancellationToken cancellationToken = default)
     {
-        Guard.Id(office.Value, "office");
+        var actor = (await _access.OfficeAsync(party, CollabAction.SetOfficeModules, office, cancellationToken).ConfigureAwait(false)).Actor;
         if ((modules & ~(OfficeModules.AccountantPackage | OfficeModules.EAccountancy | OfficeModules.LinksActivated)) != 0)
         {
             throw Refuse.InvalidInput("office.unknown-module", $"Module value {(int)modules} contains unknown modules: combine values of OfficeModules only.");
@@ -77,13 +82,14 @@ public sealed class CollabRegistry
     }
 
     /// <summary>Registers a client.</summary>
-    /// <param name="actor">Who registers it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="name">The client's name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new client.</returns>
     /// <exception cref="CollabRefusalException">The name is empty or too long.</exception>
-    public async Task<Client> RegisterClientAsync(Actor actor, string name, CancellationToken cancellationToken = default)
+    public async Task<Client> RegisterClientAsync(ActingParty party, string name, CancellationToken cancellationToken = default)
     {
+        var actor = (await _access.PartyAsync(party, CollabAction.RegisterClient, New("client"), cancellationToken).ConfigureAwait(false)).Actor;
         var client = Client.Register(name, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(client);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -91,16 +97,15 @@ public sealed class CollabRegistry
     }
 
     /// <summary>Adds a company to a client.</summary>
-    /// <param name="actor">Who adds it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="client">The client.</param>
     /// <param name="name">The company's name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new company.</returns>
     /// <exception cref="CollabRefusalException">The client does not exist, or the name is invalid.</exception>
-    public async Task<Company> AddCompanyAsync(Actor actor, ClientId client, string name, CancellationToken cancellationToken = default)
+    public async Task<Company> AddCompanyAsync(ActingParty party, ClientId client, string name, CancellationToken cancellationToken = default)
     {
-        Guard.Id(client.Value, "client");
-        _ = await _registry.FindClientAsync(client, cancellationToken).OrNotFound("client", client.Value).ConfigureAwait(false);
+        var actor = (await _access.ClientAsync(party, CollabAction.AddCompany, client, null, cancellationToken).ConfigureAwait(false)).Actor;
         var company = Company.Add(client, name, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(company);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -108,7 +113,7 @@ public sealed class CollabRegistry
     }
 
     /// <summary>Creates an administration for a company of a client.</summary>
-    /// <param name="actor">Who creates it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="company">The company whose books it is.</param>
     /// <param name="number">Its administration number; unique and fixed for life (LIC-6).</param>
     /// <param name="name">A readable name.</param>
@@ -118,19 +123,31 @@ public sealed class CollabRegistry
     /// <returns>The new administration.</returns>
     /// <exception cref="CollabRefusalException">The company, holder or environment does not exist, the number is taken, or the name is invalid.</exception>
     public async Task<Administration> CreateAdministrationAsync(
-        Actor actor, CompanyId company, AdministrationNumber number, string name, OfficeId? holder = null, EnvironmentId? environment = null,
+        ActingParty party, CompanyId company, AdministrationNumber number, string name, OfficeId? holder = null, EnvironmentId? environment = null,
         CancellationToken cancellationToken = default)
     {
-        if (environment is { } env)
+        var (acting, owner) = await _access.CompanyAsync(party, CollabAction.CreateAdministration, company, null, cancellationToken).ConfigureAwait(false);
+        return await CreateAdministrationAsync(acting, owner, number, name, holder, environment, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates an administration for a party already checked against the company.</summary>
+    internal async Task<Administration> CreateAdministrationAsync(
+        Acting acting, Company owner, AdministrationNumber number, string name, OfficeId? holder, EnvironmentId? environment, CancellationToken cancellationToken)
+    {
+        var actor = acting.Actor;
+
+        // An office user creates administrations only in its own office's name and environments (SEC-3).
+        if (environment is { } env
+            && (await _registry.FindEnvironmentAsync(env, cancellationToken).ConfigureAwait(false) is not { } foundEnvironment
+                || (acting.IsOfficeUser && foundEnvironment.OfficeId != acting.User!.OfficeId)))
         {
-            _ = await _registry.FindEnvironmentAsync(env, cancellationToken).OrNotFound("environment", env.Value).ConfigureAwait(false);
+            throw CollabAuthorization.Refused(AuditSubject.Environment(env));
         }
 
-        Guard.Id(company.Value, "company");
-        var owner = await _registry.FindCompanyAsync(company, cancellationToken).OrNotFound("company", company.Value).ConfigureAwait(false);
-        if (holder is { } office)
+        if (holder is { } office
+            && (await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is null || (acting.IsOfficeUser && office != acting.User!.OfficeId)))
         {
-            _ = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+            throw CollabAuthorization.Refused(AuditSubject.Office(office));
         }
 
         if (await _registry.FindLiveAdministrationByNumberAsync(number, cancellationToken).ConfigureAwait(false) is not null)
@@ -146,7 +163,7 @@ public sealed class CollabRegistry
     }
 
     /// <summary>Creates an environment of an office, administered by some of its office users.</summary>
-    /// <param name="actor">Who creates it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="office">The office.</param>
     /// <param name="name">The environment's name.</param>
     /// <param name="administrators">Office users of that office who administer it (at least one).</param>
@@ -154,11 +171,10 @@ public sealed class CollabRegistry
     /// <returns>The environment.</returns>
     /// <exception cref="CollabRefusalException">Unknown office or user, no administrator, or an administrator of another office.</exception>
     public async Task<CollabEnvironment> CreateEnvironmentAsync(
-        Actor actor, OfficeId office, string name, IReadOnlyCollection<UserId> administrators, CancellationToken cancellationToken = default)
+        ActingParty party, OfficeId office, string name, IReadOnlyCollection<UserId> administrators, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(administrators);
-        Guard.Id(office.Value, "office");
-        _ = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+        var actor = (await _access.OfficeAsync(party, CollabAction.CreateEnvironment, office, cancellationToken).ConfigureAwait(false)).Actor;
         var users = new List<CollabUser>();
         foreach (var id in administrators)
         {
@@ -172,16 +188,15 @@ public sealed class CollabRegistry
     }
 
     /// <summary>Creates a user for an office.</summary>
-    /// <param name="actor">Who creates it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="office">The office the user works for.</param>
     /// <param name="email">The user's e-mail address (unique).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new user.</returns>
     /// <exception cref="CollabRefusalException">The office does not exist, or the address is invalid or taken.</exception>
-    public async Task<CollabUser> CreateOfficeUserAsync(Actor actor, OfficeId office, string email, CancellationToken cancellationToken = default)
+    public async Task<CollabUser> CreateOfficeUserAsync(ActingParty party, OfficeId office, string email, CancellationToken cancellationToken = default)
     {
-        Guard.Id(office.Value, "office");
-        _ = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+        var actor = (await _access.OfficeAsync(party, CollabAction.CreateOfficeUser, office, cancellationToken).ConfigureAwait(false)).Actor;
         var user = CollabUser.CreateOfficeUser(office, email, actor, _clock.GetCurrentInstant());
         await SaveNewUserAsync(user, cancellationToken).ConfigureAwait(false);
         return user;
@@ -192,7 +207,7 @@ public sealed class CollabRegistry
     /// collaborates with an office, its tier limits its active client users: one is included, more only in a
     /// tier with extra users (TIER-1, TIER-2).
     /// </summary>
-    /// <param name="actor">Who creates it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="client">The client the user belongs to.</param>
     /// <param name="email">The user's e-mail address (unique).</param>
     /// <param name="companies">The companies of that client the user may reach.</param>
@@ -203,15 +218,16 @@ public sealed class CollabRegistry
     /// taken, or the client's tier allows no more client users.
     /// </exception>
     public async Task<CollabUser> CreateClientUserAsync(
-        Actor actor, ClientId client, string email, IReadOnlyCollection<CompanyId> companies, CancellationToken cancellationToken = default)
+        ActingParty party, ClientId client, string email, IReadOnlyCollection<CompanyId> companies, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(companies);
-        Guard.Id(client.Value, "client");
-        _ = await _registry.FindClientAsync(client, cancellationToken).OrNotFound("client", client.Value).ConfigureAwait(false);
+        var actor = (await _access.ClientAsync(party, CollabAction.CreateClientUser, client, null, cancellationToken).ConfigureAwait(false)).Actor;
         var found = new List<Company>(companies.Count);
         foreach (var id in companies)
         {
-            found.Add(await _registry.FindCompanyAsync(id, cancellationToken).OrNotFound("company", id.Value).ConfigureAwait(false));
+            // Another client's company reads as unknown: the caller learns nothing about it.
+            var company = await _registry.FindCompanyAsync(id, cancellationToken).ConfigureAwait(false);
+            found.Add(company is not null && company.ClientId == client ? company : throw CollabAuthorization.Refused(new AuditSubject("company", id.ToString())));
         }
 
         var user = await PrepareClientUserAsync(actor, client, email, found, cancellationToken).ConfigureAwait(false);
@@ -230,98 +246,146 @@ public sealed class CollabRegistry
     }
 
     /// <summary>Gives a client user one more company of its client, so one login reaches all of them (TIER-8).</summary>
-    /// <param name="actor">Who does it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="user">The client user.</param>
     /// <param name="company">A company of the same client.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The user.</returns>
     /// <exception cref="CollabRefusalException">Unknown user or company, an office user, a company of another client, or already given.</exception>
-    public async Task<CollabUser> GiveCompanyAsync(Actor actor, UserId user, CompanyId company, CancellationToken cancellationToken = default)
+    public async Task<CollabUser> GiveCompanyAsync(ActingParty party, UserId user, CompanyId company, CancellationToken cancellationToken = default)
     {
-        Guard.Id(user.Value, "user");
-        Guard.Id(company.Value, "company");
-        var found = await _registry.FindUserAsync(user, cancellationToken).OrNotFound("user", user.Value).ConfigureAwait(false);
-        var target = await _registry.FindCompanyAsync(company, cancellationToken).OrNotFound("company", company.Value).ConfigureAwait(false);
+        var (acting, found) = await _access.UserAsync(party, CollabAction.GiveCompany, user, cancellationToken).ConfigureAwait(false);
+        var actor = acting.Actor;
+        var target = await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        if (target is null || target.ClientId != found.ClientId)
+        {
+            throw CollabAuthorization.Refused(new AuditSubject("company", company.ToString()));
+        }
         found.AddCompany(target, actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
     }
 
     /// <summary>Deactivates a user: it can no longer reach anything and no longer counts for tier limits (TIER-4).</summary>
-    /// <param name="actor">Who does it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="user">The user.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The user.</returns>
     /// <exception cref="CollabRefusalException">Unknown or already inactive user.</exception>
-    public async Task<CollabUser> DeactivateUserAsync(Actor actor, UserId user, CancellationToken cancellationToken = default)
+    public async Task<CollabUser> DeactivateUserAsync(ActingParty party, UserId user, CancellationToken cancellationToken = default)
     {
-        Guard.Id(user.Value, "user");
-        var found = await _registry.FindUserAsync(user, cancellationToken).OrNotFound("user", user.Value).ConfigureAwait(false);
+        var (acting, found) = await _access.UserAsync(party, CollabAction.DeactivateUser, user, cancellationToken).ConfigureAwait(false);
+        var actor = acting.Actor;
         found.Deactivate(actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
     }
 
     /// <summary>Finds an office, for a host's page.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="office">The office.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The office, or null.</returns>
-    public Task<Office?> FindOfficeAsync(OfficeId office, CancellationToken cancellationToken = default) => _registry.FindOfficeAsync(office, cancellationToken);
+    public Task<Office?> FindOfficeAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default) =>
+        _access.OrNullAsync(party, CollabAction.ReadOffice, async () =>
+        {
+            await _access.OfficeAsync(party, CollabAction.ReadOffice, office, cancellationToken).ConfigureAwait(false);
+            return (await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false))!;
+        }, cancellationToken);
 
     /// <summary>Finds a client.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="client">The client.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The client, or null.</returns>
-    public Task<Client?> FindClientAsync(ClientId client, CancellationToken cancellationToken = default) => _registry.FindClientAsync(client, cancellationToken);
+    public Task<Client?> FindClientAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default) =>
+        _access.OrNullAsync(party, CollabAction.ReadClient, async () =>
+        {
+            await _access.ClientAsync(party, CollabAction.ReadClient, client, null, cancellationToken).ConfigureAwait(false);
+            return (await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false))!;
+        }, cancellationToken);
 
     /// <summary>Finds a company.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="company">The company.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The company, or null.</returns>
-    public Task<Company?> FindCompanyAsync(CompanyId company, CancellationToken cancellationToken = default) => _registry.FindCompanyAsync(company, cancellationToken);
+    public Task<Company?> FindCompanyAsync(ActingParty party, CompanyId company, CancellationToken cancellationToken = default) =>
+        _access.OrNullAsync(party, CollabAction.ReadCompanies, async () =>
+            (await _access.CompanyAsync(party, CollabAction.ReadCompanies, company, null, cancellationToken).ConfigureAwait(false)).Company, cancellationToken);
 
     /// <summary>The companies of a client, ordered by name.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="client">The client.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The companies.</returns>
-    public Task<IReadOnlyList<Company>> ListCompaniesAsync(ClientId client, CancellationToken cancellationToken = default) => _registry.ListCompaniesAsync(client, cancellationToken);
+    public async Task<IReadOnlyList<Company>> ListCompaniesAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
+    {
+        var acting = await _access.ClientAsync(party, CollabAction.ReadCompanies, client, null, cancellationToken).ConfigureAwait(false);
+        var companies = await _registry.ListCompaniesAsync(client, cancellationToken).ConfigureAwait(false);
+        return acting.IsClientUser ? companies.Where(c => acting.User!.MayReach(c.Id)).ToList() : companies; // SEC-1: only what it was given
+    }
 
     /// <summary>Finds an administration.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="administration">The administration.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The administration, or null.</returns>
-    public Task<Administration?> FindAdministrationAsync(AdministrationId administration, CancellationToken cancellationToken = default) => _registry.FindAdministrationAsync(administration, cancellationToken);
+    public Task<Administration?> FindAdministrationAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default) =>
+        _access.OrNullAsync(party, CollabAction.ReadAdministration, async () =>
+            (await _access.AdministrationAsync(party, CollabAction.ReadAdministration, administration, cancellationToken).ConfigureAwait(false)).Administration, cancellationToken);
 
     /// <summary>Finds an environment.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="environment">The environment.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The environment, or null.</returns>
-    public Task<CollabEnvironment?> FindEnvironmentAsync(EnvironmentId environment, CancellationToken cancellationToken = default) => _registry.FindEnvironmentAsync(environment, cancellationToken);
+    public Task<CollabEnvironment?> FindEnvironmentAsync(ActingParty party, EnvironmentId environment, CancellationToken cancellationToken = default) =>
+        _access.OrNullAsync(party, CollabAction.ReadEnvironment, async () =>
+            (await _access.EnvironmentAsync(party, CollabAction.ReadEnvironment, environment, cancellationToken).ConfigureAwait(false)).Environment, cancellationToken);
 
     /// <summary>Finds a user, for example the signed-in one.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="user">The user.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The user, or null.</returns>
-    public Task<CollabUser?> FindUserAsync(UserId user, CancellationToken cancellationToken = default) => _registry.FindUserAsync(user, cancellationToken);
+    public Task<CollabUser?> FindUserAsync(ActingParty party, UserId user, CancellationToken cancellationToken = default) =>
+        _access.OrNullAsync(party, CollabAction.ReadUsers, async () =>
+            (await _access.UserAsync(party, CollabAction.ReadUsers, user, cancellationToken).ConfigureAwait(false)).User, cancellationToken);
 
     /// <summary>Finds a user by e-mail address (compared lower-case), for example at sign-in.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="email">The address.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The user, or null, also for text that is no e-mail address.</returns>
-    public Task<CollabUser?> FindUserByEmailAsync(string email, CancellationToken cancellationToken = default) =>
-        string.IsNullOrWhiteSpace(email) ? Task.FromResult<CollabUser?>(null) : _registry.FindUserByEmailAsync(email.Trim().ToLowerInvariant(), cancellationToken);
+    public Task<CollabUser?> FindUserByEmailAsync(ActingParty party, string email, CancellationToken cancellationToken = default) =>
+        _access.OrNullAsync(party, CollabAction.ReadUsers, async () =>
+        {
+            var found = string.IsNullOrWhiteSpace(email) ? null : await _registry.FindUserByEmailAsync(email.Trim().ToLowerInvariant(), cancellationToken).ConfigureAwait(false);
+            return (await _access.UserAsync(party, CollabAction.ReadUsers, found?.Id ?? default, cancellationToken).ConfigureAwait(false)).User;
+        }, cancellationToken);
 
     /// <summary>The active client users of a client.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="client">The client.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The users.</returns>
-    public Task<IReadOnlyList<CollabUser>> ListClientUsersAsync(ClientId client, CancellationToken cancellationToken = default) => _registry.ListClientUsersAsync(client, cancellationToken);
+    public async Task<IReadOnlyList<CollabUser>> ListClientUsersAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
+    {
+        await _access.ClientAsync(party, CollabAction.ReadUsers, client, null, cancellationToken).ConfigureAwait(false);
+        return await _registry.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The active users of an office.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="office">The office.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The users.</returns>
-    public Task<IReadOnlyList<CollabUser>> ListOfficeUsersAsync(OfficeId office, CancellationToken cancellationToken = default) => _registry.OfficeUsersAsync(office, cancellationToken);
+    public async Task<IReadOnlyList<CollabUser>> ListOfficeUsersAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default)
+    {
+        await _access.OfficeAsync(party, CollabAction.ReadUsers, office, cancellationToken).ConfigureAwait(false);
+        return await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task CheckClientUserRoomAsync(ClientId client, CancellationToken cancellationToken)
     {
@@ -357,4 +421,6 @@ public sealed class CollabRegistry
         _unitOfWork.Add(user);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private static AuditSubject New(string type) => new(type, "new");
 }

@@ -1,3 +1,4 @@
+using Collab.Authorization;
 using Collab.Portal;
 using Collab.Registry;
 using Collab.Tiers;
@@ -25,6 +26,7 @@ public sealed record LinkLanding(ReportId Report, string Title, Instant ExpiresA
 /// </summary>
 public sealed class ReportService
 {
+    private readonly CollabAuthorization _access;
     private readonly IReportStore _reports;
     private readonly IRegistryStore _registry;
     private readonly ITierStore _tiers;
@@ -45,8 +47,10 @@ public sealed class ReportService
     /// <param name="options">Collab's options.</param>
     /// <param name="portal">Keeps the client portal's history current (SHARE-6) and holds the office's reminder text (SHARE-10).</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
-    public ReportService(IReportStore reports, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, IPortalStore portal, OfficeCalendar calendar)
+    /// <param name="access">Checks who acts (SEC-3).</param>
+    public ReportService(IReportStore reports, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, IPortalStore portal, OfficeCalendar calendar, CollabAuthorization access)
     {
+        _access = access;
         _calendar = calendar;
         _portal = portal;
         _reports = reports;
@@ -59,17 +63,17 @@ public sealed class ReportService
     }
 
     /// <summary>Drafts a report for a company of a client the office collaborates with.</summary>
-    /// <param name="actor">Who drafts it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who drafts it.</param>
     /// <param name="office">The office.</param>
     /// <param name="company">The company it concerns.</param>
     /// <param name="title">Its title.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The draft.</returns>
     /// <exception cref="CollabRefusalException">Unknown company, no collaboration, the tier lacks report management, or an invalid title.</exception>
-    public async Task<AnnualReport> DraftAsync(Actor actor, OfficeId office, CompanyId company, string title, CancellationToken cancellationToken = default)
+    public async Task<AnnualReport> DraftAsync(ActingParty party, OfficeId office, CompanyId company, string title, CancellationToken cancellationToken = default)
     {
-        Guard.Id(company.Value, "company");
-        var owner = await _registry.FindCompanyAsync(company, cancellationToken).OrNotFound("company", company.Value).ConfigureAwait(false);
+        var (acting, owner) = await _access.CompanyAsync(party, CollabAction.DraftReport, company, office, cancellationToken).ConfigureAwait(false);
+        var actor = acting.Actor;
         await RequireAsync(office, owner.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
         var report = AnnualReport.Draft(office, owner.ClientId, company, title, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(report);
@@ -82,15 +86,16 @@ public sealed class ReportService
     /// one-time link by notification (SHARE-1); clients whose tier shares and approves reports get an approval task
     /// with <paramref name="deadline"/> (SHARE-3), reminded <see cref="CollabOptions.ReminderLeadDays"/> days before (SHARE-4).
     /// </summary>
-    /// <param name="actor">Who shares it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who shares it.</param>
     /// <param name="report">The draft.</param>
     /// <param name="deadline">The last local day to approve (office's zone); required for approval tasks, ignored for links.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>What was shared, with the link token for link sharing.</returns>
     /// <exception cref="CollabRefusalException">Unknown report, not a draft, no collaboration, a missing or past deadline for an approval task.</exception>
-    public async Task<ShareResult> ShareAsync(Actor actor, ReportId report, LocalDate? deadline = null, CancellationToken cancellationToken = default)
+    public async Task<ShareResult> ShareAsync(ActingParty party, ReportId report, LocalDate? deadline = null, CancellationToken cancellationToken = default)
     {
-        var found = await LoadAsync(report, cancellationToken).ConfigureAwait(false);
+        var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, report, cancellationToken).ConfigureAwait(false);
+        var actor = acting.Actor;
         var tier = await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         var recipients = await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
@@ -164,14 +169,15 @@ public sealed class ReportService
     }
 
     /// <summary>Issues a fresh link for a report shared by link, replacing the current one, without touching the report (SHARE-12).</summary>
-    /// <param name="actor">The office user.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The office user.</param>
     /// <param name="report">The report.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new token (also sent to the client).</returns>
     /// <exception cref="CollabRefusalException">Unknown report, or it was not shared by link.</exception>
-    public async Task<string> ReissueLinkAsync(Actor actor, ReportId report, CancellationToken cancellationToken = default)
+    public async Task<string> ReissueLinkAsync(ActingParty party, ReportId report, CancellationToken cancellationToken = default)
     {
-        var found = await LoadAsync(report, cancellationToken).ConfigureAwait(false);
+        var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, report, cancellationToken).ConfigureAwait(false);
+        var actor = acting.Actor;
         if (found.Mode != ShareMode.TemporaryLink)
         {
             throw Refuse.Rule("report.not-shared-by-link", $"Report '{found.Title}' was not shared by link: only link shares get a new link.", "SHARE-12");
@@ -192,14 +198,14 @@ public sealed class ReportService
     }
 
     /// <summary>The client approves; the task is complete (SHARE-5). <c>Collaborate</c> clients lose access, <c>CollaborateExtended</c> clients keep it in their history.</summary>
-    /// <param name="clientUser">A client user who may reach the report's company.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). A client user who may reach the report's company.</param>
     /// <param name="report">The report.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The approved report.</returns>
     /// <exception cref="CollabRefusalException">Not the client's user, the tier lacks approvals now, not an open approval task, or past the deadline.</exception>
-    public async Task<AnnualReport> ApproveAsync(UserId clientUser, ReportId report, CancellationToken cancellationToken = default)
+    public async Task<AnnualReport> ApproveAsync(ActingParty party, ReportId report, CancellationToken cancellationToken = default)
     {
-        var (found, tier) = await ForClientDecisionAsync(clientUser, report, cancellationToken).ConfigureAwait(false);
+        var (clientUser, found, tier) = await ForClientDecisionAsync(party, report, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         found.Approve(clientUser, _catalogue.Allows(tier, Feature.PermanentPortal), now);
         await NotifyOfficeAsync(found, $"The client approved '{found.Title}'.", cancellationToken).ConfigureAwait(false);
@@ -208,16 +214,16 @@ public sealed class ReportService
     }
 
     /// <summary>The client rejects, with a reason for the office.</summary>
-    /// <param name="clientUser">A client user who may reach the report's company.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). A client user who may reach the report's company.</param>
     /// <param name="report">The report.</param>
     /// <param name="reason">Why.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The rejected report.</returns>
     /// <exception cref="CollabRefusalException">As for <see cref="ApproveAsync"/>, or an empty reason.</exception>
-    public async Task<AnnualReport> RejectAsync(UserId clientUser, ReportId report, string reason, CancellationToken cancellationToken = default)
+    public async Task<AnnualReport> RejectAsync(ActingParty party, ReportId report, string reason, CancellationToken cancellationToken = default)
     {
+        var (clientUser, found, _) = await ForClientDecisionAsync(party, report, cancellationToken).ConfigureAwait(false);
         var text = Guard.Name(reason, "reason");
-        var (found, _) = await ForClientDecisionAsync(clientUser, report, cancellationToken).ConfigureAwait(false);
         found.Reject(clientUser, text, _clock.GetCurrentInstant());
         await NotifyOfficeAsync(found, $"The client rejected '{found.Title}': {text}", cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -225,15 +231,19 @@ public sealed class ReportService
     }
 
     /// <summary>Whether a client user may view a report now in the portal (SEC-1, SHARE-5). Link shares are viewed through their link only.</summary>
-    /// <param name="clientUser">The user.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The user.</param>
     /// <param name="report">The report.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>True when allowed; false for unknown ids.</returns>
-    public async Task<bool> ClientMayViewAsync(UserId clientUser, ReportId report, CancellationToken cancellationToken = default)
+    public async Task<bool> ClientMayViewAsync(ActingParty party, ReportId report, CancellationToken cancellationToken = default)
     {
-        var user = await _registry.FindUserAsync(clientUser, cancellationToken).ConfigureAwait(false);
-        var found = await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false);
-        if (user is null || found is null || user.ClientId != found.ClientId || !user.MayReach(found.CompanyId) || found.Mode != ShareMode.Approval)
+        var user = (await _access.PartyAsync(party, CollabAction.ViewReport, AuditSubject.Report(report), cancellationToken).ConfigureAwait(false)).User!;
+        return MayView(user, report == default ? null : await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static bool MayView(CollabUser user, AnnualReport? found)
+    {
+        if (found is null || user.ClientId != found.ClientId || !user.MayReach(found.CompanyId) || found.Mode != ShareMode.Approval)
         {
             return false;
         }
@@ -247,22 +257,22 @@ public sealed class ReportService
     }
 
     /// <summary>Records that a client user opened a report shared for approval; the office then sees it as Viewed (SHARE-3).</summary>
-    /// <param name="clientUser">The user.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The user.</param>
     /// <param name="report">The report.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The report.</returns>
     /// <exception cref="CollabRefusalException">The user may not view it now (SEC-1, SHARE-5), or it is unknown.</exception>
-    public async Task<AnnualReport> RecordClientViewAsync(UserId clientUser, ReportId report, CancellationToken cancellationToken = default)
+    public async Task<AnnualReport> RecordClientViewAsync(ActingParty party, ReportId report, CancellationToken cancellationToken = default)
     {
-        if (!await ClientMayViewAsync(clientUser, report, cancellationToken).ConfigureAwait(false))
+        var (acting, found) = await LoadAsync(party, CollabAction.ViewReport, report, cancellationToken).ConfigureAwait(false);
+        if (!MayView(acting.User!, found))
         {
             throw Refuse.Forbidden("report.not-viewable", "This report is not available to this user now: it was not shared with them, or the task is complete.", "SEC-1");
         }
 
-        var found = await LoadAsync(report, cancellationToken).ConfigureAwait(false);
         if (found.State == ReportState.Shared)
         {
-            found.View(Actor.ClientUser(clientUser), _clock.GetCurrentInstant());
+            found.View(acting.Actor, _clock.GetCurrentInstant());
             await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -330,18 +340,11 @@ public sealed class ReportService
         return (link, report);
     }
 
-    private async Task<(AnnualReport Report, ClientTier Tier)> ForClientDecisionAsync(UserId clientUser, ReportId report, CancellationToken cancellationToken)
+    private async Task<(UserId User, AnnualReport Report, ClientTier Tier)> ForClientDecisionAsync(ActingParty party, ReportId report, CancellationToken cancellationToken)
     {
-        Guard.Id(clientUser.Value, "user");
-        var found = await LoadAsync(report, cancellationToken).ConfigureAwait(false);
-        var user = await _registry.FindUserAsync(clientUser, cancellationToken).OrNotFound("user", clientUser.Value).ConfigureAwait(false);
-        if (user.ClientId != found.ClientId || !user.MayReach(found.CompanyId))
-        {
-            throw Refuse.Forbidden("report.not-your-report", $"User {user.Email} may not decide on this report: it belongs to a company this user was not given.", "SEC-1");
-        }
-
+        var (acting, found) = await LoadAsync(party, CollabAction.DecideReport, report, cancellationToken).ConfigureAwait(false);
         var tier = await RequireAsync(found.OfficeId, found.ClientId, Feature.ShareAndApproveAnnualReports, cancellationToken).ConfigureAwait(false);
-        return (found, tier);
+        return (acting.UserId, found, tier);
     }
 
     private async Task NotifyOfficeAsync(AnnualReport report, string text, CancellationToken cancellationToken)
@@ -354,25 +357,39 @@ public sealed class ReportService
             $"Reminder: please approve '{report.Title}' by {report.Deadline:yyyy-MM-dd}.", cancellationToken);
 
     /// <summary>Finds a report, for the office's pages.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="report">The report.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The report, or null.</returns>
-    public Task<AnnualReport?> FindAsync(ReportId report, CancellationToken cancellationToken = default) => _reports.FindReportAsync(report, cancellationToken);
+    public Task<AnnualReport?> FindAsync(ActingParty party, ReportId report, CancellationToken cancellationToken = default) =>
+        _access.OrNullAsync(party, CollabAction.ReadReports, async () =>
+            (await LoadAsync(party, CollabAction.ReadReports, report, cancellationToken).ConfigureAwait(false)).Report, cancellationToken);
 
     /// <summary>The office's reports, newest first.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="office">The office.</param>
     /// <param name="max">At most this many.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The reports.</returns>
-    public Task<IReadOnlyList<AnnualReport>> ListForOfficeAsync(OfficeId office, int max = 500, CancellationToken cancellationToken = default) =>
-        _reports.ListForOfficeAsync(office, Math.Clamp(max, 1, 5000), cancellationToken);
+    public async Task<IReadOnlyList<AnnualReport>> ListForOfficeAsync(ActingParty party, OfficeId office, int max = 500, CancellationToken cancellationToken = default)
+    {
+        await _access.OfficeAsync(party, CollabAction.ReadReports, office, cancellationToken).ConfigureAwait(false);
+        return await _reports.ListForOfficeAsync(office, Math.Clamp(max, 1, 5000), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>A company's reports, newest first.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="company">The company.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The reports.</returns>
-    public Task<IReadOnlyList<AnnualReport>> ListForCompanyAsync(CompanyId company, CancellationToken cancellationToken = default) =>
-        _reports.ListForCompanyAsync(company, cancellationToken);
+    public async Task<IReadOnlyList<AnnualReport>> ListForCompanyAsync(ActingParty party, CompanyId company, CancellationToken cancellationToken = default)
+    {
+        var (acting, _) = await _access.CompanyAsync(party, CollabAction.ReadReports, company, null, cancellationToken).ConfigureAwait(false);
+        var reports = await _reports.ListForCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+
+        // An office sees its own reports; a client user sees what was shared with it, never a draft.
+        return reports.Where(r => acting.IsOfficeUser ? r.OfficeId == acting.User!.OfficeId : r.State != ReportState.Draft).ToList();
+    }
 
     // SHARE-11: the tier is read at the moment of every action, never cached on the report.
     private Task<ClientTier> RequireAsync(OfficeId office, ClientId client, Feature feature, CancellationToken cancellationToken) =>
@@ -384,9 +401,12 @@ public sealed class ReportService
         return _calendar.ZoneOf(found);
     }
 
-    private async Task<AnnualReport> LoadAsync(ReportId report, CancellationToken cancellationToken)
+    // The report is read before the check only to learn whose it is; the caller gets it only when the check passes.
+    private async Task<(Acting Acting, AnnualReport Report)> LoadAsync(ActingParty party, CollabAction action, ReportId report, CancellationToken cancellationToken)
     {
-        Guard.Id(report.Value, "report");
-        return await _reports.FindReportAsync(report, cancellationToken).OrNotFound("report", report.Value).ConfigureAwait(false);
+        var found = report == default ? null : await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false);
+        var owner = found is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(found.OfficeId, found.ClientId, found.CompanyId, found.State != ReportState.Draft);
+        var acting = await _access.OwnedAsync(party, action, AuditSubject.Report(report), owner, cancellationToken).ConfigureAwait(false);
+        return (acting, found!);
     }
 }

@@ -1,76 +1,54 @@
+using Collab.Authorization;
 using Collab.Registry;
 
 namespace Collab.Rights;
 
 /// <summary>
-/// Answers who may see which administration (SEC-1): an office sees what it holds and what clients granted
-/// it; an office user sees what its office sees; a client user sees the administrations of the companies it
-/// was given. Unknown ids get "no", never an error, so the answer reveals nothing.
+/// Answers what the acting user may see (SEC-1): an office user sees what its office holds and what clients
+/// granted it; a client user sees the live administrations of the companies it was given. An administration
+/// out of reach and one that does not exist both get "no", so the answer reveals nothing.
 /// </summary>
 public sealed class AccessService
 {
-    private readonly IRegistryStore _registry;
     private readonly IRightsStore _rights;
+    private readonly IRegistryStore _registry;
+    private readonly CollabAuthorization _access;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
-    /// <param name="registry">Reads the registry.</param>
     /// <param name="rights">Reads grants.</param>
-    public AccessService(IRegistryStore registry, IRightsStore rights)
+    /// <param name="registry">Reads administrations.</param>
+    /// <param name="access">Resolves who asks (SEC-3).</param>
+    public AccessService(IRightsStore rights, IRegistryStore registry, CollabAuthorization access)
     {
-        _registry = registry;
         _rights = rights;
+        _registry = registry;
+        _access = access;
     }
 
-    /// <summary>Whether an office may access an administration now.</summary>
-    /// <param name="office">The office.</param>
-    /// <param name="administration">The administration.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>True when the office holds it or has an active grant.</returns>
-    public Task<bool> OfficeMayAccessAsync(OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default) =>
-        _rights.OfficeMayAccessAsync(office, administration, cancellationToken);
-
-    /// <summary>Whether a user (office or client) may access an administration now.</summary>
-    /// <param name="user">The user.</param>
+    /// <summary>Whether the acting user may access an administration now.</summary>
+    /// <param name="party">Who asks, about itself; an unknown or deactivated user is refused.</param>
     /// <param name="administration">The administration.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>True when access is allowed.</returns>
-    public async Task<bool> UserMayAccessAsync(UserId user, AdministrationId administration, CancellationToken cancellationToken = default)
+    /// <exception cref="CollabRefusalException">The party is not an active user (<c>access.refused</c>).</exception>
+    public async Task<bool> MayAccessAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
     {
-        var found = await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false);
-        switch (found)
-        {
-            case { IsActive: false }:
-                return false;
-            case { Kind: UserKind.OfficeUser, OfficeId: { } office }:
-                return await _rights.OfficeMayAccessAsync(office, administration, cancellationToken).ConfigureAwait(false);
-            case { Kind: UserKind.ClientUser }:
-                var target = await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
-                return target is { IsLive: true } && target.ClientId == found.ClientId && found.MayReach(target.CompanyId);
-            default:
-                return false;
-        }
+        var acting = await _access.PartyAsync(party, CollabAction.ReadAccess, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
+        var target = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        return target is not null && (!acting.IsClientUser || target.IsLive) && await _access.ReachesAsync(acting, target, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The office's list: every administration it may access, ordered by number (ONB-3).</summary>
-    /// <param name="office">The office.</param>
+    /// <summary>Every administration the acting user may access, ordered by number (ONB-3: the office's list).</summary>
+    /// <param name="party">Who asks, about itself.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The administrations.</returns>
-    public Task<IReadOnlyList<Administration>> ListForOfficeAsync(OfficeId office, CancellationToken cancellationToken = default) =>
-        _rights.ListOfficeAdministrationsAsync(office, cancellationToken);
-
-    /// <summary>Every administration a user may access, ordered by number.</summary>
-    /// <param name="user">The user.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The administrations; empty for an unknown user.</returns>
-    public async Task<IReadOnlyList<Administration>> ListForUserAsync(UserId user, CancellationToken cancellationToken = default)
+    /// <exception cref="CollabRefusalException">The party is not an active user (<c>access.refused</c>).</exception>
+    public async Task<IReadOnlyList<Administration>> ListAsync(ActingParty party, CancellationToken cancellationToken = default)
     {
-        var found = await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false);
-        return found switch
-        {
-            { IsActive: false } => [],
-            { Kind: UserKind.OfficeUser, OfficeId: { } office } => await _rights.ListOfficeAdministrationsAsync(office, cancellationToken).ConfigureAwait(false),
-            { Kind: UserKind.ClientUser, ClientId: { } client } => await _rights.ListCompanyAdministrationsAsync(client, found.Companies, cancellationToken).ConfigureAwait(false),
-            _ => [],
-        };
+        var acting = await _access.PartyAsync(party, CollabAction.ReadAccess, new AuditSubject("administrations", "all"), cancellationToken).ConfigureAwait(false);
+        var user = acting.User!;
+        return acting.IsOfficeUser
+            ? await _rights.ListOfficeAdministrationsAsync(user.OfficeId!.Value, cancellationToken).ConfigureAwait(false)
+            : await _rights.ListCompanyAdministrationsAsync(user.ClientId!.Value, user.Companies, cancellationToken).ConfigureAwait(false);
     }
 }

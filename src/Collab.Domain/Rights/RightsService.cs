@@ -1,3 +1,4 @@
+using Collab.Authorization;
 using Collab.Lifecycle;
 using Collab.Registry;
 using Collab.Telemetry;
@@ -12,6 +13,7 @@ namespace Collab.Rights;
 /// </summary>
 public sealed class RightsService
 {
+    private readonly CollabAuthorization _access;
     private readonly IRegistryStore _registry;
     private readonly IRightsStore _rights;
     private readonly ICollabUnitOfWork _unitOfWork;
@@ -28,8 +30,10 @@ public sealed class RightsService
     /// <param name="telemetry">Traces and metrics.</param>
     /// <param name="lifecycle">Reads the client's subscription, whose plan decides eligibility (ONB-3).</param>
     /// <param name="plans">The plan catalogue.</param>
-    public RightsService(IRegistryStore registry, IRightsStore rights, ICollabUnitOfWork unitOfWork, IClock clock, CollabTelemetry telemetry, ILifecycleStore lifecycle, Lifecycle.PlanCatalogue plans)
+    /// <param name="access">Checks who acts (SEC-3).</param>
+    public RightsService(IRegistryStore registry, IRightsStore rights, ICollabUnitOfWork unitOfWork, IClock clock, CollabTelemetry telemetry, ILifecycleStore lifecycle, Lifecycle.PlanCatalogue plans, CollabAuthorization access)
     {
+        _access = access;
         _lifecycle = lifecycle;
         _plans = plans;
         _telemetry = telemetry;
@@ -40,7 +44,7 @@ public sealed class RightsService
     }
 
     /// <summary>Grants an office rights to an administration; it then appears in the office's list (ONB-3).</summary>
-    /// <param name="clientUser">The client user who grants.</param>
+    /// <param name="party">The client user who grants; only a client user given the administration's company may (SEC-3).</param>
     /// <param name="office">The office that receives the rights.</param>
     /// <param name="administration">The administration.</param>
     /// <param name="channel">Desktop or web edition.</param>
@@ -50,7 +54,7 @@ public sealed class RightsService
     /// An id is unknown; the user is not a user of the owning client or may not reach its company; the office
     /// holds the administration itself; or the rights are already granted. Nothing is changed.
     /// </exception>
-    public async Task<RightsGrant> GrantAsync(UserId clientUser, OfficeId office, AdministrationId administration, GrantChannel channel, CancellationToken cancellationToken = default)
+    public async Task<RightsGrant> GrantAsync(ActingParty party, OfficeId office, AdministrationId administration, GrantChannel channel, CancellationToken cancellationToken = default)
     {
         using var activity = CollabTelemetry.Source.StartActivity("collab.rights.grant");
         if (channel == GrantChannel.Registration)
@@ -58,7 +62,7 @@ public sealed class RightsService
             throw Refuse.InvalidInput("rights.registration-channel", "Rights granted by a client come from the Desktop or the Web edition; Registration is only for grants made when an office registers a client.", "ONB-3");
         }
 
-        var (_, target) = await AuthorizeAsync(clientUser, office, administration, "grant", cancellationToken).ConfigureAwait(false);
+        var (clientUser, target) = await AuthorizeAsync(party, office, administration, CollabAction.GrantRights, cancellationToken).ConfigureAwait(false);
         target.EnsureLive("be shared with an office");
         if (await _lifecycle.FindSubscriptionAsync(target.ClientId, cancellationToken).ConfigureAwait(false) is { } subscription)
         {
@@ -99,7 +103,7 @@ public sealed class RightsService
     }
 
     /// <summary>Revokes an office's rights to an administration; access ends at once (ONB-4).</summary>
-    /// <param name="clientUser">The client user who revokes.</param>
+    /// <param name="party">The client user who revokes; only a client user given the administration's company may (SEC-3).</param>
     /// <param name="office">The office that loses the rights.</param>
     /// <param name="administration">The administration.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -108,10 +112,10 @@ public sealed class RightsService
     /// An id is unknown; the user may not act for the administration; or there is no active grant to revoke.
     /// Nothing is changed.
     /// </exception>
-    public async Task<RightsGrant> RevokeAsync(UserId clientUser, OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default)
+    public async Task<RightsGrant> RevokeAsync(ActingParty party, OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default)
     {
         using var activity = CollabTelemetry.Source.StartActivity("collab.rights.revoke");
-        await AuthorizeAsync(clientUser, office, administration, "revoke", cancellationToken).ConfigureAwait(false);
+        var (clientUser, _) = await AuthorizeAsync(party, office, administration, CollabAction.RevokeRights, cancellationToken).ConfigureAwait(false);
         var grant = await _rights.FindGrantAsync(office, administration, cancellationToken).ConfigureAwait(false)
             ?? throw Refuse.Rule("rights.not-granted",
                 $"Office {office} was never granted rights to administration {administration}: there is nothing to revoke.", "ONB-4");
@@ -121,28 +125,12 @@ public sealed class RightsService
         return grant;
     }
 
-    private async Task<(CollabUser User, Administration Administration)> AuthorizeAsync(
-        UserId clientUser, OfficeId office, AdministrationId administration, string verb, CancellationToken cancellationToken)
+    private async Task<(UserId User, Administration Administration)> AuthorizeAsync(
+        ActingParty party, OfficeId office, AdministrationId administration, CollabAction action, CancellationToken cancellationToken)
     {
-        Guard.Id(clientUser.Value, "user");
+        var (acting, target) = await _access.AdministrationAsync(party, action, administration, cancellationToken).ConfigureAwait(false);
         Guard.Id(office.Value, "office");
-        Guard.Id(administration.Value, "administration");
-        var user = await _registry.FindUserAsync(clientUser, cancellationToken).OrNotFound("user", clientUser.Value).ConfigureAwait(false);
-        var target = await _registry.FindAdministrationAsync(administration, cancellationToken).OrNotFound("administration", administration.Value).ConfigureAwait(false);
         _ = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
-
-        if (user.Kind != UserKind.ClientUser)
-        {
-            throw Refuse.Forbidden($"rights.{verb}-by-office-user",
-                $"Only the client can {verb} rights: user {user.Email} works for an office. Ask a user of the client to do it.", "ONB-3");
-        }
-
-        if (user.ClientId != target.ClientId || !user.MayReach(target.CompanyId))
-        {
-            throw Refuse.Forbidden($"rights.{verb}-not-permitted",
-                $"User {user.Email} may not {verb} rights to administration {target.Number}: it belongs to a company this user was not given.", "SEC-1");
-        }
-
-        return (user, target);
+        return (acting.UserId, target);
     }
 }

@@ -21,6 +21,7 @@ public sealed class CollabTelemetry : IDisposable
     private readonly Counter<long> _tierChanges;
     private readonly Counter<long> _consents;
     private readonly Counter<long> _notifications;
+    private readonly Counter<long> _refusals;
 
     /// <summary>Creates the instruments.</summary>
     /// <param name="meterFactory">The host's meter factory; null to create the meter directly.</param>
@@ -32,10 +33,26 @@ public sealed class CollabTelemetry : IDisposable
         _tierChanges = _meter.CreateCounter<long>("collab.tier.changes", description: "Outcomes of tier changes, single and bulk (TIER-4, TIER-5).");
         _consents = _meter.CreateCounter<long>("collab.transfer.consents", description: "Consents given to transfers, by party (XFER-2).");
         _notifications = _meter.CreateCounter<long>("collab.outbox.dispatched", description: "Outbox deliveries, by result.");
+        _refusals = _meter.CreateCounter<long>("collab.authorization.refusals", description: "Refused attempts to act or read, by action (SEC-3).");
     }
 
     /// <summary>The source of Collab's activities (one per service call that changes something).</summary>
     public static ActivitySource Source { get; } = new(Name);
+
+    // Names computed once: the counter's tag must not allocate per refusal.
+    private static readonly string[] ActionNames = BuildActionNames();
+
+    private static string[] BuildActionNames()
+    {
+        var values = Enum.GetValues<Authorization.CollabAction>();
+        var names = new string[values.Max(v => (int)v) + 1];
+        foreach (var value in values)
+        {
+            names[(int)value] = value.ToString();
+        }
+
+        return names;
+    }
 
     /// <summary>Counts a grant or revocation.</summary>
     /// <param name="action">The audit action.</param>
@@ -65,6 +82,16 @@ public sealed class CollabTelemetry : IDisposable
         if (_consents.Enabled)
         {
             _consents.Add(1, new KeyValuePair<string, object?>("party", party));
+        }
+    }
+
+    /// <summary>Counts one refused attempt, tagged with the action (a fixed set, so the tag's cardinality is bounded).</summary>
+    /// <param name="action">What was refused.</param>
+    public void AuthorizationRefused(Authorization.CollabAction action)
+    {
+        if (_refusals.Enabled)
+        {
+            _refusals.Add(1, new KeyValuePair<string, object?>("action", ActionNames[(int)action]));
         }
     }
 

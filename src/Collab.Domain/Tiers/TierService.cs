@@ -1,3 +1,4 @@
+using Collab.Authorization;
 using Collab.Registry;
 using Collab.Telemetry;
 using NodaTime;
@@ -21,6 +22,7 @@ public sealed class TierService
     private readonly IClock _clock;
     private readonly CollabTelemetry _telemetry;
     private readonly OfficeCalendar _calendar;
+    private readonly CollabAuthorization _access;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="tiers">Reads collaborations.</param>
@@ -30,9 +32,11 @@ public sealed class TierService
     /// <param name="catalogue">The tier catalogue.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="telemetry">Traces and metrics.</param>
+    /// <param name="access">Checks who acts (SEC-3).</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
-    public TierService(ITierStore tiers, IRegistryStore registry, ICollabUnitOfWork unitOfWork, IEnumerable<IOpenWorkSource> openWork, TierCatalogue catalogue, IClock clock, CollabTelemetry telemetry, OfficeCalendar calendar)
+    public TierService(ITierStore tiers, IRegistryStore registry, ICollabUnitOfWork unitOfWork, IEnumerable<IOpenWorkSource> openWork, TierCatalogue catalogue, IClock clock, CollabTelemetry telemetry, OfficeCalendar calendar, CollabAuthorization access)
     {
+        _access = access;
         _calendar = calendar;
         _telemetry = telemetry;
         _tiers = tiers;
@@ -47,7 +51,7 @@ public sealed class TierService
     internal Func<Task>? BeforeChunkSaved { get; set; }
 
     /// <summary>Starts an office's collaboration with a client at a tier.</summary>
-    /// <param name="actor">Who starts it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who starts it.</param>
     /// <param name="office">The office.</param>
     /// <param name="client">The client.</param>
     /// <param name="tier">The client's tier for all its services.</param>
@@ -56,13 +60,10 @@ public sealed class TierService
     /// <returns>The collaboration.</returns>
     /// <exception cref="CollabRefusalException">Unknown office or client, unknown tier, or the two already collaborate.</exception>
     public async Task<ClientCollaboration> StartCollaborationAsync(
-        Actor actor, OfficeId office, ClientId client, ClientTier tier, LocalDate startsOn, CancellationToken cancellationToken = default)
+        ActingParty party, OfficeId office, ClientId client, ClientTier tier, LocalDate startsOn, CancellationToken cancellationToken = default)
     {
-        Guard.Id(office.Value, "office");
-        Guard.Id(client.Value, "client");
         ClientCollaboration.CheckTier(tier);
-        _ = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
-        _ = await _registry.FindClientAsync(client, cancellationToken).OrNotFound("client", client.Value).ConfigureAwait(false);
+        var actor = (await _access.NewCollaborationAsync(party, office, client, cancellationToken).ConfigureAwait(false)).Actor;
         if (await _tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             throw Refuse.Rule("collaboration.exists", $"Office {office} already collaborates with client {client} at tier {existing}: change its tier instead.", "TIER-3");
@@ -75,15 +76,16 @@ public sealed class TierService
     }
 
     /// <summary>Ends a collaboration: after <paramref name="endsOn"/> no new work can start; the client stays billable for the calendar years in which work could start (TIER-7).</summary>
-    /// <param name="actor">Who ends it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who ends it.</param>
     /// <param name="office">The office.</param>
     /// <param name="client">The client.</param>
     /// <param name="endsOn">The last day work can be started.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The collaboration.</returns>
     /// <exception cref="CollabRefusalException">No such collaboration, already ended, or the date is before the start.</exception>
-    public async Task<ClientCollaboration> EndCollaborationAsync(Actor actor, OfficeId office, ClientId client, LocalDate endsOn, CancellationToken cancellationToken = default)
+    public async Task<ClientCollaboration> EndCollaborationAsync(ActingParty party, OfficeId office, ClientId client, LocalDate endsOn, CancellationToken cancellationToken = default)
     {
+        var actor = (await _access.ClientAsync(party, CollabAction.EndCollaboration, client, office, cancellationToken).ConfigureAwait(false)).Actor;
         var collaboration = await FindAsync(office, client, cancellationToken).ConfigureAwait(false);
         collaboration.End(endsOn, actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -91,31 +93,35 @@ public sealed class TierService
     }
 
     /// <summary>The client's tier at the office now, for all its services (TIER-3).</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="office">The office.</param>
     /// <param name="client">The client.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The tier.</returns>
     /// <exception cref="CollabRefusalException">The office does not collaborate with the client.</exception>
-    public async Task<ClientTier> GetTierAsync(OfficeId office, ClientId client, CancellationToken cancellationToken = default) =>
-        await _tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false)
-        ?? throw NoCollaboration(office, client);
+    public async Task<ClientTier> GetTierAsync(ActingParty party, OfficeId office, ClientId client, CancellationToken cancellationToken = default)
+    {
+        await _access.ClientAsync(party, CollabAction.ReadTier, client, office, cancellationToken).ConfigureAwait(false);
+        return await _tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false) ?? throw NoCollaboration(office, client);
+    }
 
     /// <summary>Reads the client's tier now and refuses unless it includes the feature (SHARE-11). Use before any action that needs a feature.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="office">The office.</param>
     /// <param name="client">The client.</param>
     /// <param name="feature">The feature the action needs.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The client's tier, which includes the feature.</returns>
     /// <exception cref="CollabRefusalException">No collaboration, or the tier lacks the feature (the reason names the tier that has it).</exception>
-    public async Task<ClientTier> RequireFeatureAsync(OfficeId office, ClientId client, Feature feature, CancellationToken cancellationToken = default)
+    public async Task<ClientTier> RequireFeatureAsync(ActingParty party, OfficeId office, ClientId client, Feature feature, CancellationToken cancellationToken = default)
     {
-        var tier = await GetTierAsync(office, client, cancellationToken).ConfigureAwait(false);
+        var tier = await GetTierAsync(party, office, client, cancellationToken).ConfigureAwait(false);
         _catalogue.Require(tier, feature);
         return tier;
     }
 
     /// <summary>Moves all of a client's services to another tier at once (TIER-4).</summary>
-    /// <param name="actor">Who changes it.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who changes it.</param>
     /// <param name="office">The office.</param>
     /// <param name="client">The client.</param>
     /// <param name="tier">The new tier.</param>
@@ -125,9 +131,10 @@ public sealed class TierService
     /// No collaboration; unknown tier; the new tier allows fewer client users than are active; open work needs a
     /// feature the new tier lacks (the reason names what to finish or remove first); or a concurrent change.
     /// </exception>
-    public async Task<TierChangeOutcome> ChangeTierAsync(Actor actor, OfficeId office, ClientId client, ClientTier tier, CancellationToken cancellationToken = default)
+    public async Task<TierChangeOutcome> ChangeTierAsync(ActingParty party, OfficeId office, ClientId client, ClientTier tier, CancellationToken cancellationToken = default)
     {
         ClientCollaboration.CheckTier(tier);
+        var actor = (await _access.ClientAsync(party, CollabAction.ChangeTier, client, office, cancellationToken).ConfigureAwait(false)).Actor;
         var collaboration = await FindAsync(office, client, cancellationToken).ConfigureAwait(false);
         var zone = await OfficeZoneAsync(office, cancellationToken).ConfigureAwait(false);
         var users = await _tiers.CountActiveClientUsersAsync([client], cancellationToken).ConfigureAwait(false);
@@ -149,7 +156,7 @@ public sealed class TierService
     /// never one per client, and never the whole selection in memory. A client changed by someone else during
     /// the run gets <see cref="TierChangeStatus.ConcurrentChange"/> instead of overwriting that change.
     /// </summary>
-    /// <param name="actor">Who changes them.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who changes them.</param>
     /// <param name="office">The office.</param>
     /// <param name="clients">The selection; duplicates are reported once each, in order.</param>
     /// <param name="tier">The new tier.</param>
@@ -157,10 +164,11 @@ public sealed class TierService
     /// <returns>One outcome per requested client, in request order.</returns>
     /// <exception cref="CollabRefusalException">The tier is unknown (nothing changes).</exception>
     public async Task<BulkTierChangeResult> ChangeTiersAsync(
-        Actor actor, OfficeId office, IReadOnlyCollection<ClientId> clients, ClientTier tier, CancellationToken cancellationToken = default)
+        ActingParty party, OfficeId office, IReadOnlyCollection<ClientId> clients, ClientTier tier, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(clients);
         ClientCollaboration.CheckTier(tier);
+        var actor = (await _access.OfficeAsync(party, CollabAction.ChangeTier, office, cancellationToken).ConfigureAwait(false)).Actor; // clients it does not collaborate with come back NotFound
         using var activity = CollabTelemetry.Source.StartActivity("collab.tier.bulk-change");
         activity?.SetTag("collab.clients", clients.Count);
         var outcomes = new List<TierChangeOutcome>(clients.Count);
@@ -246,11 +254,15 @@ public sealed class TierService
         new(client, TierChangeStatus.Refused, current, new Refusal(RefusalKind.RuleViolation, code, reason, "TIER-4"));
 
     /// <summary>The office's collaborations, one per client with its tier (the office's client list).</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="office">The office.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The collaborations.</returns>
-    public Task<IReadOnlyList<ClientCollaboration>> ListCollaborationsAsync(OfficeId office, CancellationToken cancellationToken = default) =>
-        _tiers.ListCollaborationsAsync(office, cancellationToken);
+    public async Task<IReadOnlyList<ClientCollaboration>> ListCollaborationsAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default)
+    {
+        await _access.OfficeAsync(party, CollabAction.ReadCollaborations, office, cancellationToken).ConfigureAwait(false);
+        return await _tiers.ListCollaborationsAsync(office, cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<ChangeContext> LoadContextAsync(
         OfficeId office, DateTimeZone zone, IReadOnlyCollection<ClientId> clients, IReadOnlyDictionary<ClientId, int> users, ClientTier tier, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Collab.Authorization;
 using Collab.Registry;
 using Collab.Telemetry;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ namespace Collab.Transfers;
 public sealed class TransferService
 {
     private const int ConsentAttempts = 3;
+    private readonly CollabAuthorization _access;
     private readonly IRegistryStore _registry;
     private readonly ITransferStore _transfers;
     private readonly ICollabUnitOfWork _unitOfWork;
@@ -29,8 +31,10 @@ public sealed class TransferService
     /// <param name="options">Collab's options (validity).</param>
     /// <param name="telemetry">Traces and metrics.</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
-    public TransferService(IRegistryStore registry, ITransferStore transfers, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, CollabTelemetry telemetry, OfficeCalendar calendar)
+    /// <param name="access">Checks who acts (SEC-3).</param>
+    public TransferService(IRegistryStore registry, ITransferStore transfers, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, CollabTelemetry telemetry, OfficeCalendar calendar, CollabAuthorization access)
     {
+        _access = access;
         _calendar = calendar;
         _telemetry = telemetry;
         _registry = registry;
@@ -44,7 +48,7 @@ public sealed class TransferService
     /// Requests moving administrations of one client from one environment to another (XFER-1). Valid for
     /// <see cref="CollabOptions.TransferValidityDays"/> calendar days in the old environment's office's time zone.
     /// </summary>
-    /// <param name="requester">An administrator of the old or the new environment.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). An administrator of the old or the new environment.</param>
     /// <param name="from">The environment the administrations leave.</param>
     /// <param name="to">The environment they join.</param>
     /// <param name="administrations">The administrations: one or more, all of one client, all in <paramref name="from"/>.</param>
@@ -54,10 +58,11 @@ public sealed class TransferService
     /// <returns>The request, awaiting consents.</returns>
     /// <exception cref="CollabRefusalException">A rule or an input is wrong; the reason says which. Nothing is saved.</exception>
     public async Task<TransferRequest> RequestAsync(
-        UserId requester, EnvironmentId from, EnvironmentId to, IReadOnlyCollection<AdministrationId> administrations, string clientEmail,
+        ActingParty party, EnvironmentId from, EnvironmentId to, IReadOnlyCollection<AdministrationId> administrations, string clientEmail,
         IReadOnlyList<BankLink>? bankLinks = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(administrations);
+        var requester = (await _access.PartyAsync(party, CollabAction.RequestTransfer, AuditSubject.Environment(from), cancellationToken).ConfigureAwait(false)).UserId;
         bankLinks ??= [];
         if (administrations.Count == 0)
         {
@@ -69,18 +74,23 @@ public sealed class TransferService
             throw Refuse.InvalidInput("transfer.same-environment", "The old and the new environment are the same: choose the environment the administrations should join.", "XFER-1");
         }
 
-        var oldEnvironment = await FindEnvironmentAsync(from, cancellationToken).ConfigureAwait(false);
-        var newEnvironment = await FindEnvironmentAsync(to, cancellationToken).ConfigureAwait(false);
-        if (!oldEnvironment.IsAdministrator(requester) && !newEnvironment.IsAdministrator(requester))
+        // Only an administrator of the old or the new environment requests (XFER-1); anyone else learns nothing about either.
+        var oldEnvironment = await _registry.FindEnvironmentAsync(from, cancellationToken).ConfigureAwait(false);
+        var newEnvironment = await _registry.FindEnvironmentAsync(to, cancellationToken).ConfigureAwait(false);
+        if (oldEnvironment is null || newEnvironment is null || (!oldEnvironment.IsAdministrator(requester) && !newEnvironment.IsAdministrator(requester)))
         {
-            throw Refuse.Forbidden("transfer.requester-not-administrator",
-                "Only an administrator of the old or the new environment can request a transfer: ask one of them.", "XFER-1");
+            throw CollabAuthorization.Refused(AuditSubject.Environment(oldEnvironment is null ? from : to));
         }
 
         var moved = new List<Administration>();
         foreach (var id in administrations.Distinct())
         {
-            var administration = await _registry.FindAdministrationAsync(id, cancellationToken).OrNotFound("administration", id.Value).ConfigureAwait(false);
+            var administration = await _registry.FindAdministrationAsync(id, cancellationToken).ConfigureAwait(false);
+            if (administration is null || (administration.EnvironmentId != from && !oldEnvironment.IsAdministrator(requester)))
+            {
+                throw CollabAuthorization.Refused(AuditSubject.Administration(id)); // the new environment's side sees only what is in the old one
+            }
+
             if (administration.EnvironmentId != from)
             {
                 throw Refuse.Rule("transfer.administration-not-in-environment",
@@ -135,26 +145,26 @@ public sealed class TransferService
     /// environment, or an active user of the client — and a party consents once (XFER-3). When two parties
     /// consent at the same moment, the later save reloads and applies its consent again, so neither is lost.
     /// </summary>
-    /// <param name="user">The acting user.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The acting user.</param>
     /// <param name="transfer">The request.</param>
-    /// <param name="party">The party the user consents for.</param>
+    /// <param name="role">The party the user consents for.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The request; <see cref="TransferState.Approved"/> after the third consent.</returns>
     /// <exception cref="CollabRefusalException">Unknown request; the user is not that party; the party already consented; the request is not open or has expired.</exception>
-    public async Task<TransferRequest> ConsentAsync(UserId user, TransferRequestId transfer, TransferParty party, CancellationToken cancellationToken = default)
+    public async Task<TransferRequest> ConsentAsync(ActingParty party, TransferRequestId transfer, TransferParty role, CancellationToken cancellationToken = default)
     {
         using var activity = CollabTelemetry.Source.StartActivity("collab.transfer.consent");
         for (var attempt = 1; ; attempt++)
         {
-            var request = await LoadForPartyAsync(user, transfer, party, cancellationToken).ConfigureAwait(false);
-            request.Consent(party, user, _clock.GetCurrentInstant());
+            var (user, request) = await LoadForPartyAsync(party, transfer, role, cancellationToken).ConfigureAwait(false);
+            request.Consent(role, user, _clock.GetCurrentInstant());
             await NotifyPartiesAsync(request, NotificationKind.TransferConsentGiven,
-                $"{Describe(party)} consented to the transfer ({request.ConsentCount} of 3)." + (request.State == TransferState.Approved ? " All parties agreed: it can be executed." : string.Empty),
+                $"{Describe(role)} consented to the transfer ({request.ConsentCount} of 3)." + (request.State == TransferState.Approved ? " All parties agreed: it can be executed." : string.Empty),
                 cancellationToken).ConfigureAwait(false);
             try
             {
                 await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                _telemetry.Consent(party.ToString());
+                _telemetry.Consent(role.ToString());
                 return request;
             }
             catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict && attempt < ConsentAttempts)
@@ -165,33 +175,33 @@ public sealed class TransferService
     }
 
     /// <summary>A party refuses; the transfer will not happen (XFER-2).</summary>
-    /// <param name="user">The acting user.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The acting user.</param>
     /// <param name="transfer">The request.</param>
-    /// <param name="party">The party the user refuses for.</param>
+    /// <param name="role">The party the user refuses for.</param>
     /// <param name="reason">Why, for the other parties.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The refused request.</returns>
     /// <exception cref="CollabRefusalException">Unknown request, the user is not that party, or the request is no longer awaiting consents.</exception>
-    public async Task<TransferRequest> RefuseAsync(UserId user, TransferRequestId transfer, TransferParty party, string reason, CancellationToken cancellationToken = default)
+    public async Task<TransferRequest> RefuseAsync(ActingParty party, TransferRequestId transfer, TransferParty role, string reason, CancellationToken cancellationToken = default)
     {
+        var (user, request) = await LoadForPartyAsync(party, transfer, role, cancellationToken).ConfigureAwait(false);
         var text = Guard.Name(reason, "reason");
-        var request = await LoadForPartyAsync(user, transfer, party, cancellationToken).ConfigureAwait(false);
-        request.Refuse(party, user, text, _clock.GetCurrentInstant());
-        await NotifyPartiesAsync(request, NotificationKind.TransferRefused, $"{Describe(party)} refused the transfer: {text}", cancellationToken).ConfigureAwait(false);
+        request.Refuse(role, user, text, _clock.GetCurrentInstant());
+        await NotifyPartiesAsync(request, NotificationKind.TransferRefused, $"{Describe(role)} refused the transfer: {text}", cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return request;
     }
 
     /// <summary>The requester cancels the transfer before it is executed (XFER-2).</summary>
-    /// <param name="user">The requester.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The requester.</param>
     /// <param name="transfer">The request.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The cancelled request.</returns>
     /// <exception cref="CollabRefusalException">Unknown request, not the requester, or already closed or expired.</exception>
-    public async Task<TransferRequest> CancelAsync(UserId user, TransferRequestId transfer, CancellationToken cancellationToken = default)
+    public async Task<TransferRequest> CancelAsync(ActingParty party, TransferRequestId transfer, CancellationToken cancellationToken = default)
     {
-        var request = await LoadAsync(transfer, cancellationToken).ConfigureAwait(false);
-        request.Cancel(user, _clock.GetCurrentInstant());
+        var (acting, request) = await LoadAsync(party, CollabAction.CancelTransfer, transfer, cancellationToken).ConfigureAwait(false);
+        request.Cancel(acting.UserId, _clock.GetCurrentInstant());
         await NotifyPartiesAsync(request, NotificationKind.TransferCancelled, "The requester cancelled the transfer.", cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return request;
@@ -220,16 +230,17 @@ public sealed class TransferService
     /// existing identity gets access there linked to them, billed to <paramref name="billedTo"/> (XFER-6), and is
     /// invited by e-mail; the follow-up checklist of what was not copied is created (XFER-5). All in one transaction.
     /// </summary>
-    /// <param name="user">An administrator of the new or the old environment.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). An administrator of the new or the old environment.</param>
     /// <param name="transfer">The approved request.</param>
     /// <param name="billedTo">Who pays for the client's user in the new environment.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The follow-up checklist.</returns>
     /// <exception cref="CollabRefusalException">Unknown request, not an administrator, or not approved (the reason says what is missing).</exception>
-    public async Task<IReadOnlyList<FollowUpItem>> ExecuteAsync(UserId user, TransferRequestId transfer, BillingParty billedTo, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FollowUpItem>> ExecuteAsync(ActingParty party, TransferRequestId transfer, BillingParty billedTo, CancellationToken cancellationToken = default)
     {
         using var activity = CollabTelemetry.Source.StartActivity("collab.transfer.execute");
-        var request = await LoadAsync(transfer, cancellationToken).ConfigureAwait(false);
+        var (acting, request) = await LoadAsync(party, CollabAction.ExecuteTransfer, transfer, cancellationToken).ConfigureAwait(false);
+        var user = acting.UserId;
         var from = await FindEnvironmentAsync(request.FromEnvironment, cancellationToken).ConfigureAwait(false);
         var to = await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false);
         if (!from.IsAdministrator(user) && !to.IsAdministrator(user))
@@ -239,7 +250,7 @@ public sealed class TransferService
 
         var now = _clock.GetCurrentInstant();
         request.Execute(user, billedTo, now);
-        var actor = Actor.OfficeUser(user);
+        var actor = acting.Actor;
         var numbers = new Dictionary<AdministrationId, AdministrationNumber>();
         foreach (var id in request.Administrations)
         {
@@ -273,22 +284,27 @@ public sealed class TransferService
     }
 
     /// <summary>The follow-up checklist of an executed transfer (XFER-5).</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="transfer">The transfer.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The items, in order.</returns>
-    public Task<IReadOnlyList<FollowUpItem>> FollowUpAsync(TransferRequestId transfer, CancellationToken cancellationToken = default) =>
-        _transfers.ListFollowUpAsync(transfer, cancellationToken);
+    public async Task<IReadOnlyList<FollowUpItem>> FollowUpAsync(ActingParty party, TransferRequestId transfer, CancellationToken cancellationToken = default)
+    {
+        await LoadAsync(party, CollabAction.ReadTransfers, transfer, cancellationToken).ConfigureAwait(false);
+        return await _transfers.ListFollowUpAsync(transfer, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Ticks off a follow-up item; only an administrator of the new environment can (XFER-5).</summary>
-    /// <param name="user">The administrator.</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The administrator.</param>
     /// <param name="transfer">The transfer.</param>
     /// <param name="position">The item's position in the checklist.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The item.</returns>
     /// <exception cref="CollabRefusalException">Unknown transfer or item, not an administrator of the new environment, or already ticked off.</exception>
-    public async Task<FollowUpItem> TickFollowUpAsync(UserId user, TransferRequestId transfer, int position, CancellationToken cancellationToken = default)
+    public async Task<FollowUpItem> TickFollowUpAsync(ActingParty party, TransferRequestId transfer, int position, CancellationToken cancellationToken = default)
     {
-        var request = await LoadAsync(transfer, cancellationToken).ConfigureAwait(false);
+        var (acting, request) = await LoadAsync(party, CollabAction.TickFollowUp, transfer, cancellationToken).ConfigureAwait(false);
+        var user = acting.UserId;
         var to = await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false);
         if (!to.IsAdministrator(user))
         {
@@ -303,30 +319,63 @@ public sealed class TransferService
     }
 
     /// <summary>Finds a transfer request, for a party's page.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="transfer">The request.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The request, or null.</returns>
-    public Task<TransferRequest?> FindAsync(TransferRequestId transfer, CancellationToken cancellationToken = default) => _transfers.FindRequestAsync(transfer, cancellationToken);
+    public Task<TransferRequest?> FindAsync(ActingParty party, TransferRequestId transfer, CancellationToken cancellationToken = default) =>
+        _access.OrNullAsync(party, CollabAction.ReadTransfers, async () =>
+            (await LoadAsync(party, CollabAction.ReadTransfers, transfer, cancellationToken).ConfigureAwait(false)).Request, cancellationToken);
 
     /// <summary>The requests that move administrations out of or into an environment of the office, newest first.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="office">The office.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The requests.</returns>
-    public Task<IReadOnlyList<TransferRequest>> ListForOfficeAsync(OfficeId office, CancellationToken cancellationToken = default) =>
-        _transfers.ListForOfficeAsync(office, cancellationToken);
+    public async Task<IReadOnlyList<TransferRequest>> ListForOfficeAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default)
+    {
+        await _access.OfficeAsync(party, CollabAction.ReadTransfers, office, cancellationToken).ConfigureAwait(false);
+        return await _transfers.ListForOfficeAsync(office, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>A client's requests that are still open (awaiting consents or approved).</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="client">The client.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The requests.</returns>
-    public Task<IReadOnlyList<TransferRequest>> ListOpenForClientAsync(ClientId client, CancellationToken cancellationToken = default) =>
-        _transfers.ListOpenRequestsAsync(client, cancellationToken);
-
-    private async Task<TransferRequest> LoadForPartyAsync(
-        UserId user, TransferRequestId transfer, TransferParty party, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TransferRequest>> ListOpenForClientAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
     {
-        Guard.Id(user.Value, "user");
-        var request = await LoadAsync(transfer, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.ClientAsync(party, CollabAction.ReadTransfers, client, null, cancellationToken).ConfigureAwait(false);
+        var open = await _transfers.ListOpenRequestsAsync(client, cancellationToken).ConfigureAwait(false);
+        if (!acting.IsClientUser)
+        {
+            return open;
+        }
+
+        // SEC-1: a client user sees only the moves of administrations of companies it was given.
+        var visible = new List<TransferRequest>(open.Count);
+        foreach (var request in open)
+        {
+            var reachesAll = true;
+            foreach (var id in request.Administrations)
+            {
+                reachesAll &= await _registry.FindAdministrationAsync(id, cancellationToken).ConfigureAwait(false) is { } moved && acting.User!.MayReach(moved.CompanyId);
+            }
+
+            if (reachesAll)
+            {
+                visible.Add(request);
+            }
+        }
+
+        return visible;
+    }
+
+    private async Task<(UserId User, TransferRequest Request)> LoadForPartyAsync(
+        ActingParty actingParty, TransferRequestId transfer, TransferParty party, CancellationToken cancellationToken)
+    {
+        var (checkedParty, request) = await LoadAsync(actingParty, CollabAction.DecideTransfer, transfer, cancellationToken).ConfigureAwait(false);
+        var user = checkedParty.UserId;
 
         // One read for both environments and one for everybody the call concerns (the acting user and the
         // administrators it will tell): the notification step below then finds them all in the unit of work.
@@ -334,12 +383,14 @@ public sealed class TransferService
         var from = environments.FirstOrDefault(e => e.Id == request.FromEnvironment) ?? throw Refuse.NotFound("environment", request.FromEnvironment.Value);
         var to = environments.FirstOrDefault(e => e.Id == request.ToEnvironment) ?? throw Refuse.NotFound("environment", request.ToEnvironment.Value);
         var people = await _registry.ListUsersAsync([user, .. from.Administrators, .. to.Administrators], cancellationToken).ConfigureAwait(false);
-        var acting = people.FirstOrDefault(p => p.Id == user) ?? throw Refuse.NotFound("user", user.Value);
+        var acting = people.First(p => p.Id == user);
+
+        // The check above already holds a client user to reaching every company the transfer moves (SEC-3).
         var isParty = party switch
         {
-            TransferParty.OldEnvironmentAdministrator => acting.IsActive && from.IsAdministrator(user),
-            TransferParty.NewEnvironmentAdministrator => acting.IsActive && to.IsAdministrator(user),
-            TransferParty.Client => acting is { Kind: UserKind.ClientUser, IsActive: true } && acting.ClientId == request.ClientId,
+            TransferParty.OldEnvironmentAdministrator => from.IsAdministrator(user),
+            TransferParty.NewEnvironmentAdministrator => to.IsAdministrator(user),
+            TransferParty.Client => acting.Kind == UserKind.ClientUser && acting.ClientId == request.ClientId,
             _ => throw Refuse.InvalidInput("transfer.unknown-party", $"Party {(int)party} is unknown: use OldEnvironmentAdministrator, Client or NewEnvironmentAdministrator.", "XFER-2"),
         };
         if (!isParty)
@@ -348,7 +399,7 @@ public sealed class TransferService
                 $"User {acting.Email} cannot act as {Describe(party)}: nobody consents or refuses for another party. Ask {Describe(party)} to do it.", "XFER-3");
         }
 
-        return request;
+        return (user, request);
     }
 
     private async Task<Instant> ExpiryAsync(CollabEnvironment environment, Instant now, CancellationToken cancellationToken)
@@ -378,10 +429,11 @@ public sealed class TransferService
         _unitOfWork.Notify(recipients, kind, AuditSubject.Transfer(request.Id), text);
     }
 
-    private async Task<TransferRequest> LoadAsync(TransferRequestId transfer, CancellationToken cancellationToken)
+    private async Task<(Acting Acting, TransferRequest Request)> LoadAsync(ActingParty party, CollabAction action, TransferRequestId transfer, CancellationToken cancellationToken)
     {
-        Guard.Id(transfer.Value, "transfer");
-        return await _transfers.FindRequestAsync(transfer, cancellationToken).OrNotFound("transfer", transfer.Value).ConfigureAwait(false);
+        var found = transfer == default ? null : await _transfers.FindRequestAsync(transfer, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.TransferAsync(party, action, found, transfer, cancellationToken).ConfigureAwait(false);
+        return (acting, found!);
     }
 
     private async Task<CollabEnvironment> FindEnvironmentAsync(EnvironmentId id, CancellationToken cancellationToken)
