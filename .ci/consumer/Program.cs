@@ -1,6 +1,7 @@
 // A vendor's smallest real use of the Collab packages: its own DbContext on SQLite, AddCollab, and one action
 // of each capability that has landed. Exits non-zero on the first thing that does not work.
 using Collab;
+using Collab.Authorization;
 using System.Security.Cryptography;
 using Collab.Licences;
 using Collab.Lifecycle;
@@ -27,7 +28,7 @@ await using var scope = provider.CreateAsyncScope();
 var sp = scope.ServiceProvider;
 await CollabDatabase.EnsureCreatedAsync(sp.GetRequiredService<ConsumerDbContext>());
 
-var actor = Actor.System("consumer");
+var actor = sp.GetRequiredService<CollabPlatform>().Operator("consumer"); // provisioning; every other call names a user (SEC-3)
 var registry = sp.GetRequiredService<CollabRegistry>();
 var office = await registry.RegisterOfficeAsync(actor, "Kantoor");
 var newOffice = await registry.RegisterOfficeAsync(actor, "Kantoor Nieuw");
@@ -41,31 +42,41 @@ var administration = await registry.CreateAdministrationAsync(actor, company.Id,
 var user = await registry.CreateClientUserAsync(actor, client.Id, "klant@klant.nl", [company.Id]);
 
 // Rights (ONB-3, SEC-1)
-await sp.GetRequiredService<RightsService>().GrantAsync(user.Id, office.Id, administration.Id, GrantChannel.Web);
-Require(await sp.GetRequiredService<AccessService>().OfficeMayAccessAsync(office.Id, administration.Id), "granted office has access");
+await sp.GetRequiredService<RightsService>().GrantAsync(ActingParty.User(user.Id), office.Id, administration.Id, GrantChannel.Web);
+var desk = ActingParty.User(admin.Id);
+Require(await sp.GetRequiredService<AccessService>().MayAccessAsync(desk, administration.Id), "granted office has access");
 
 // Tiers (TIER-4, TIER-6, TIER-7)
 var tiers = sp.GetRequiredService<TierService>();
 await tiers.StartCollaborationAsync(actor, office.Id, client.Id, ClientTier.Standard, new LocalDate(2026, 1, 1));
-await tiers.ChangeTierAsync(actor, office.Id, client.Id, ClientTier.CollaborateExtended);
+await tiers.ChangeTierAsync(desk, office.Id, client.Id, ClientTier.CollaborateExtended);
 Require(sp.GetRequiredService<TierCatalogue>().FeaturesOf(ClientTier.CollaborateExtended).Contains(Feature.DocumentExchange), "feature check");
-var statement = await sp.GetRequiredService<BillingService>().MonthlyStatementAsync(office.Id, new YearMonth(2026, 11));
+var statement = await sp.GetRequiredService<BillingService>().MonthlyStatementAsync(desk, office.Id, new YearMonth(2026, 11));
 Require(statement.Total == 1.65m, "statement total");
 
 // Reports (SHARE-1, SHARE-12): the Extended client gets an approval task; approve it
 var reports = sp.GetRequiredService<ReportService>();
-var draft = await reports.DraftAsync(actor, office.Id, company.Id, "Jaarrekening 2025");
-var shared = await reports.ShareAsync(actor, draft.Id, new LocalDate(2099, 6, 30));
+var draft = await reports.DraftAsync(desk, office.Id, company.Id, "Jaarrekening 2025");
+var shared = await reports.ShareAsync(desk, draft.Id, new LocalDate(2099, 6, 30));
+try
+{
+    await reports.ShareAsync(ActingParty.User(newAdmin.Id), draft.Id, new LocalDate(2099, 6, 30)); // another office's user
+    Require(false, "another office's user is refused");
+}
+catch (CollabRefusalException refusal) when (refusal.Code == CollabAuthorization.RefusedCode)
+{
+}
+
 Require(shared.Mode == ShareMode.Approval, "approval task for an Extended client");
-Require((await reports.ApproveAsync(user.Id, draft.Id)).State == ReportState.Approved, "approval");
+Require((await reports.ApproveAsync(ActingParty.User(user.Id), draft.Id)).State == ReportState.Approved, "approval");
 
 // Transfers (XFER-1..4) and the outbox
 var transfers = sp.GetRequiredService<TransferService>();
-var request = await transfers.RequestAsync(newAdmin.Id, oldEnvironment.Id, newEnvironment.Id, [administration.Id], user.Email);
-await transfers.ConsentAsync(admin.Id, request.Id, TransferParty.OldEnvironmentAdministrator);
-await transfers.ConsentAsync(user.Id, request.Id, TransferParty.Client);
-await transfers.ConsentAsync(newAdmin.Id, request.Id, TransferParty.NewEnvironmentAdministrator);
-var checklist = await transfers.ExecuteAsync(newAdmin.Id, request.Id, BillingParty.Client);
+var request = await transfers.RequestAsync(ActingParty.User(newAdmin.Id), oldEnvironment.Id, newEnvironment.Id, [administration.Id], user.Email);
+await transfers.ConsentAsync(ActingParty.User(admin.Id), request.Id, TransferParty.OldEnvironmentAdministrator);
+await transfers.ConsentAsync(ActingParty.User(user.Id), request.Id, TransferParty.Client);
+await transfers.ConsentAsync(ActingParty.User(newAdmin.Id), request.Id, TransferParty.NewEnvironmentAdministrator);
+var checklist = await transfers.ExecuteAsync(ActingParty.User(newAdmin.Id), request.Id, BillingParty.Client);
 Require(checklist.Count == 3, "follow-up checklist");
 Require(await sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync() > 0, "notifications delivered");
 
@@ -81,9 +92,9 @@ Require(new LicenceVerifier(Microsoft.Extensions.Options.Options.Create(trusted)
 // Online lifecycle (ONB-1, ONB-6): register a client, cancel, deletion scheduled 90 days on
 await registry.SetOfficeModulesAsync(actor, office.Id, OfficeModules.AccountantPackage);
 var online = sp.GetRequiredService<OnlineCollaborationService>();
-var registered = await online.RegisterClientAsync(actor, office.Id,
+var registered = await online.RegisterClientAsync(desk, office.Id,
     ClientRegistration.WithNewAdministration("Online klant", "Online B.V.", "online@klant.nl", "inKaart", BillingParty.Client, AdministrationNumber.From(8), "Online"));
-var deletions = await online.CancelSubscriptionAsync(registered.ClientUser.Id, registered.Administration.ClientId);
+var deletions = await online.CancelSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId);
 Require(deletions.Count == 1 && deletions[0].DeleteOn == registered.Subscription.RegisteredOn.PlusDays(90), "deletion scheduled");
 
 // Links (LINK-5): matching by number, never guessing between two names
@@ -94,11 +105,11 @@ Require(matches[0].BookkeepingId == "b1" && matches[1].Outcome == MatchOutcome.A
 
 // Portal (SHARE-10): a house style with readable colours; an unreadable one is refused
 var portal = sp.GetRequiredService<PortalService>();
-var style = await portal.SetHouseStyleAsync(actor, office.Id, new HouseStyleRequest("kantoor", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom"));
+var style = await portal.SetHouseStyleAsync(desk, office.Id, new HouseStyleRequest("kantoor", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom"));
 Require((await portal.FindBySlugAsync("kantoor"))?.OfficeId == office.Id, "house style by slug");
 try
 {
-    await portal.SetHouseStyleAsync(actor, office.Id, new HouseStyleRequest("kantoor", null, "#1A5276", "#EEEEEE", "#FFFFFF", "Welkom"));
+    await portal.SetHouseStyleAsync(desk, office.Id, new HouseStyleRequest("kantoor", null, "#1A5276", "#EEEEEE", "#FFFFFF", "Welkom"));
     Require(false, "low contrast refused");
 }
 catch (CollabRefusalException refusal) when (refusal.Code == "house-style.text-contrast")

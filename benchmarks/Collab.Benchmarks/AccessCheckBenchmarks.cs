@@ -25,6 +25,7 @@ public class AccessCheckBenchmarks
     private SqliteCommand _rawCommand = null!;
     private OfficeId _office;
     private AdministrationId _administration;
+    private ActingParty _officeUser;
 
     [GlobalSetup]
     public void Setup()
@@ -59,14 +60,15 @@ public class AccessCheckBenchmarks
         await using var scope = _provider.CreateAsyncScope();
         await CollabDatabase.EnsureCreatedAsync(scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>());
         var registry = scope.ServiceProvider.GetRequiredService<CollabRegistry>();
-        var actor = Actor.System("benchmark");
+        var actor = ActingParty.Platform("benchmark");
         var office = await registry.RegisterOfficeAsync(actor, "Kantoor");
         var client = await registry.RegisterClientAsync(actor, "Klant");
         var company = await registry.AddCompanyAsync(actor, client.Id, "Onderneming");
         var administration = await registry.CreateAdministrationAsync(actor, company.Id, AdministrationNumber.From(1), "Administratie");
         var user = await registry.CreateClientUserAsync(actor, client.Id, "klant@example.nl", [company.Id]);
-        await scope.ServiceProvider.GetRequiredService<RightsService>().GrantAsync(user.Id, office.Id, administration.Id, GrantChannel.Web);
-        (_office, _administration) = (office.Id, administration.Id);
+        await scope.ServiceProvider.GetRequiredService<RightsService>().GrantAsync(ActingParty.User(user.Id), office.Id, administration.Id, GrantChannel.Web);
+        var officeUser = await registry.CreateOfficeUserAsync(actor, office.Id, "kantoor@example.nl");
+        (_office, _administration, _officeUser) = (office.Id, administration.Id, ActingParty.User(officeUser.Id));
     }
 
     [Benchmark(Baseline = true, Description = "ADO.NET EXISTS, pooled connection per call")]
@@ -84,18 +86,18 @@ public class AccessCheckBenchmarks
     [Benchmark(Description = "ADO.NET prepared command, connection held open (floor)")]
     public bool HeldOpenPreparedCommand() => Convert.ToInt64(_rawCommand.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
 
-    [Benchmark(Description = "Collab OfficeMayAccessAsync, new scope + DbContext")]
+    [Benchmark(Description = "Collab MayAccessAsync (who asks, then the check), new scope + DbContext")]
     public async Task<bool> Collab()
     {
         await using var scope = _provider.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AccessService>().OfficeMayAccessAsync(_office, _administration);
+        return await scope.ServiceProvider.GetRequiredService<AccessService>().MayAccessAsync(_officeUser, _administration);
     }
 
-    [Benchmark(Description = "Collab OfficeMayAccessAsync, pooled DbContext")]
+    [Benchmark(Description = "Collab MayAccessAsync (who asks, then the check), pooled DbContext")]
     public async Task<bool> CollabPooledContext()
     {
         await using var scope = _pooledProvider.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AccessService>().OfficeMayAccessAsync(_office, _administration);
+        return await scope.ServiceProvider.GetRequiredService<AccessService>().MayAccessAsync(_officeUser, _administration);
     }
 
     [GlobalCleanup]

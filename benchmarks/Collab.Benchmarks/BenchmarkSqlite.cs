@@ -41,7 +41,7 @@ internal sealed class BenchmarkSqlite : IDisposable
     {
         using var scope = Provider.CreateScope();
         var registry = scope.ServiceProvider.GetRequiredService<CollabRegistry>();
-        var actor = Actor.System("bench");
+        var actor = ActingParty.Platform("bench");
         var office = registry.RegisterOfficeAsync(actor, "Kantoor").GetAwaiter().GetResult().Id;
         var client = registry.RegisterClientAsync(actor, "Klant").GetAwaiter().GetResult().Id;
         var company = registry.AddCompanyAsync(actor, client, "Klant B.V.").GetAwaiter().GetResult().Id;

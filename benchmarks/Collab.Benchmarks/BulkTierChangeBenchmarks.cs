@@ -65,7 +65,7 @@ public class BulkTierChangeBenchmarks : LargeOfficeBenchmark
     {
         await using var scope = Office.Provider.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<TierService>()
-            .ChangeTiersAsync(Actor.System("bench"), Office.Office, Office.Clients, Flip());
+            .ChangeTiersAsync(Office.Desk, Office.Office, Office.Clients, Flip());
         return result.Count(TierChangeStatus.Changed);
     }
 }

@@ -11,8 +11,9 @@ namespace Collab.Benchmarks;
 /// <summary>An office with many clients in a SQLite file, seeded in bulk through EF (not through the services: that would take minutes).</summary>
 public sealed class LargeOffice : IDisposable
 {
-    private LargeOffice(string file, ServiceProvider provider, OfficeId office, ClientId[] clients)
+    private LargeOffice(string file, ServiceProvider provider, OfficeId office, ActingParty desk, ClientId[] clients)
     {
+        Desk = desk;
         File = file;
         Provider = provider;
         Office = office;
@@ -29,6 +30,9 @@ public sealed class LargeOffice : IDisposable
 
     public ClientId[] Clients { get; }
 
+    /// <summary>The office's user, who acts for it (SEC-3).</summary>
+    public ActingParty Desk { get; }
+
     /// <summary>Every client on <paramref name="tier"/>; when <paramref name="withUsers"/>, tiers cycle and every tenth client has three active users.</summary>
     public static LargeOffice Create(int clients, ClientTier tier, bool withUsers)
     {
@@ -42,12 +46,16 @@ public sealed class LargeOffice : IDisposable
         var zone = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
         var office = Collab.Registry.Office.Register("Groot Kantoor", zone, actor, now);
         var ids = new ClientId[clients];
+        UserId deskId;
         using (var scope = provider.CreateScope())
         {
             var context = scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>();
             CollabDatabase.EnsureCreatedAsync(context).GetAwaiter().GetResult();
             context.ChangeTracker.AutoDetectChangesEnabled = false;
             context.Add(office);
+            var desk = CollabUser.CreateOfficeUser(office.Id, "kantoor@groot-kantoor.nl", actor, now);
+            context.Add(desk);
+            deskId = desk.Id;
             for (var i = 0; i < clients; i++)
             {
                 var client = Client.Register($"Klant {i:D6}", actor, now);
@@ -76,7 +84,7 @@ public sealed class LargeOffice : IDisposable
             context.SaveChanges();
         }
 
-        return new LargeOffice(file, provider, office.Id, ids);
+        return new LargeOffice(file, provider, office.Id, ActingParty.User(deskId), ids);
     }
 
     public void Dispose()

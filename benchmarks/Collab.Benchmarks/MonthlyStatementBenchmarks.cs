@@ -45,7 +45,7 @@ public class MonthlyStatementBenchmarks : LargeOfficeBenchmark
     public async Task<decimal> Collab()
     {
         await using var scope = Office.Provider.CreateAsyncScope();
-        var statement = await scope.ServiceProvider.GetRequiredService<BillingService>().MonthlyStatementAsync(Office.Office, new YearMonth(2026, 11));
+        var statement = await scope.ServiceProvider.GetRequiredService<BillingService>().MonthlyStatementAsync(Office.Desk, Office.Office, new YearMonth(2026, 11));
         return statement.Total;
     }
 }

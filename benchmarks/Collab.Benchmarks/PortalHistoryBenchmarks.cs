@@ -29,7 +29,7 @@ public class PortalHistoryBenchmarks
     public void Setup()
     {
         _database = BenchmarkSqlite.Create();
-        var actor = Actor.System("bench");
+        var actor = ActingParty.Platform("bench");
         OfficeId office, otherOffice;
         ClientId client;
         var companies = new List<CompanyId>();
@@ -102,7 +102,7 @@ public class PortalHistoryBenchmarks
     public async Task<int> Collab()
     {
         await using var scope = _database.Provider.CreateAsyncScope();
-        var page = await scope.ServiceProvider.GetRequiredService<PortalService>().HistoryAsync(_user, null, 50);
+        var page = await scope.ServiceProvider.GetRequiredService<PortalService>().HistoryAsync(ActingParty.User(_user), null, 50);
         return page.Items.Count;
     }
 

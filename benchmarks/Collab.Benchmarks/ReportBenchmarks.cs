@@ -74,17 +74,17 @@ public class LinkRedemptionBenchmarks
         using var scope = _provider.CreateScope();
         var sp = scope.ServiceProvider;
         CollabDatabase.EnsureCreatedAsync(sp.GetRequiredService<BenchmarkDbContext>()).GetAwaiter().GetResult();
-        var actor = Actor.System("bench");
+        var actor = ActingParty.Platform("bench");
         var registry = sp.GetRequiredService<CollabRegistry>();
         var office = registry.RegisterOfficeAsync(actor, "Kantoor").GetAwaiter().GetResult();
-        registry.CreateOfficeUserAsync(actor, office.Id, "kantoor@example.nl").GetAwaiter().GetResult();
+        var desk = ActingParty.User(registry.CreateOfficeUserAsync(actor, office.Id, "kantoor@example.nl").GetAwaiter().GetResult().Id);
         var client = registry.RegisterClientAsync(actor, "Klant").GetAwaiter().GetResult();
         var company = registry.AddCompanyAsync(actor, client.Id, "Klant B.V.").GetAwaiter().GetResult();
         registry.CreateClientUserAsync(actor, client.Id, "klant@example.nl", [company.Id]).GetAwaiter().GetResult();
         sp.GetRequiredService<TierService>().StartCollaborationAsync(actor, office.Id, client.Id, ClientTier.Standard, new LocalDate(2026, 1, 1)).GetAwaiter().GetResult();
         var reports = sp.GetRequiredService<ReportService>();
-        _report = reports.DraftAsync(actor, office.Id, company.Id, "Jaarrekening").GetAwaiter().GetResult().Id;
-        reports.ShareAsync(actor, _report).GetAwaiter().GetResult();
+        _report = reports.DraftAsync(desk, office.Id, company.Id, "Jaarrekening").GetAwaiter().GetResult().Id;
+        reports.ShareAsync(desk, _report).GetAwaiter().GetResult();
     }
 
     [IterationSetup]

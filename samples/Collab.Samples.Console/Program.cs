@@ -1,6 +1,7 @@
 // A guided tour of Collab on the embedded default, SQLite. It starts from an empty database file each run
 // and prints what it does: office, client, grant of rights, access answers, revocation, the audit trail.
 using Collab;
+using Collab.Authorization;
 using System.Security.Cryptography;
 using System.Text;
 using Collab.Backups;
@@ -51,7 +52,8 @@ await InScope(async sp => { await CollabDatabase.EnsureCreatedAsync(sp.GetRequir
 Console.WriteLine($"Collab sample — SQLite database {databaseFile}, schema version {CollabDatabase.SchemaVersion}");
 Console.WriteLine();
 
-var vendor = Actor.System("sample");
+// The vendor's provisioning sets up the directory; from then on every call names who acts, and Collab checks it (SEC-3).
+var vendor = provider.GetRequiredService<CollabPlatform>().Operator("sample");
 var (office, client, company, administration, piet, anna) = await InScope(async sp =>
 {
     var registry = sp.GetRequiredService<CollabRegistry>();
@@ -69,17 +71,18 @@ Row("Client", $"{client.Name}, company {company.Name}");
 Row("Administration", $"{administration.Number} {administration.Name}");
 Row("Client user", piet.Email);
 Row("Office user", anna.Email);
+var desk = ActingParty.User(anna.Id); // Anna acts for the office
 Console.WriteLine();
 
 await PrintAccess("Before any grant");
 
-await InScope(sp => sp.GetRequiredService<RightsService>().GrantAsync(piet.Id, office.Id, administration.Id, GrantChannel.Web));
+await InScope(sp => sp.GetRequiredService<RightsService>().GrantAsync(ActingParty.User(piet.Id), office.Id, administration.Id, GrantChannel.Web));
 Console.WriteLine($"{piet.Email} grants {office.Name} rights to administration {administration.Number} (web, free of charge).");
 await PrintAccess("After the grant");
 
 try
 {
-    await InScope(sp => sp.GetRequiredService<RightsService>().GrantAsync(piet.Id, office.Id, administration.Id, GrantChannel.Desktop));
+    await InScope(sp => sp.GetRequiredService<RightsService>().GrantAsync(ActingParty.User(piet.Id), office.Id, administration.Id, GrantChannel.Desktop));
 }
 catch (CollabRefusalException refusal)
 {
@@ -87,12 +90,12 @@ catch (CollabRefusalException refusal)
     Console.WriteLine();
 }
 
-await InScope(sp => sp.GetRequiredService<RightsService>().RevokeAsync(piet.Id, office.Id, administration.Id));
+await InScope(sp => sp.GetRequiredService<RightsService>().RevokeAsync(ActingParty.User(piet.Id), office.Id, administration.Id));
 Console.WriteLine($"{piet.Email} revokes the rights; access ends at once.");
 await PrintAccess("After the revocation");
 
 PrintAudit($"Audit trail of administration {administration.Number}", await InScope(sp =>
-    sp.GetRequiredService<AuditService>().ForSubjectAsync(AuditSubject.Administration(administration.Id), CancellationToken.None)));
+    sp.GetRequiredService<AuditService>().ForSubjectAsync(ActingParty.User(piet.Id), AuditSubject.Administration(administration.Id), CancellationToken.None)));
 
 // ── Tiers (TIER-1 … TIER-8) ─────────────────────────────────────────────────────────────────────────────
 Console.WriteLine("Collaboration tiers");
@@ -115,14 +118,14 @@ var extraClients = await InScope(async sp =>
 var catalogue = provider.GetRequiredService<TierCatalogue>();
 Row("  Standard may share?", Answer(catalogue.FeaturesOf(ClientTier.Standard).Contains(Feature.ShareAndApproveAnnualReports)));
 var bulk = await InScope(sp => sp.GetRequiredService<TierService>()
-    .ChangeTiersAsync(vendor, office.Id, [client.Id, .. extraClients, ClientId.New()], ClientTier.Collaborate));
+    .ChangeTiersAsync(desk, office.Id, [client.Id, .. extraClients, ClientId.New()], ClientTier.Collaborate));
 Console.WriteLine("  Bulk change to Collaborate, one outcome per client:");
 foreach (var outcome in bulk.Outcomes)
 {
     Console.WriteLine($"    {outcome.Client.ToString()[..8]}…  {outcome.Status,-15} {outcome.Refusal?.Reason ?? string.Empty}");
 }
 
-var statement = await InScope(sp => sp.GetRequiredService<BillingService>().MonthlyStatementAsync(office.Id, new YearMonth(2026, 11)));
+var statement = await InScope(sp => sp.GetRequiredService<BillingService>().MonthlyStatementAsync(desk, office.Id, new YearMonth(2026, 11)));
 Console.WriteLine($"  Monthly statement {statement.Month:yyyy-MM} for {office.Name}:");
 foreach (var line in statement.Lines)
 {
@@ -142,10 +145,10 @@ var (linkShare, approvalShare) = await InScope(async sp =>
     var tiers = sp.GetRequiredService<TierService>();
     var smitCompany = await registry.AddCompanyAsync(vendor, standardClient, "Slagerij Smit V.O.F.");
     await registry.CreateClientUserAsync(vendor, standardClient, "jan@slagerij-smit.nl", [smitCompany.Id]);
-    await tiers.ChangeTierAsync(vendor, office.Id, standardClient, ClientTier.Standard);
-    var forSmit = await reports.DraftAsync(vendor, office.Id, smitCompany.Id, "Jaarrekening 2025 Slagerij Smit");
-    var forBakker = await reports.DraftAsync(vendor, office.Id, company.Id, "Jaarrekening 2025 Bakkerij Bakker");
-    return (await reports.ShareAsync(vendor, forSmit.Id), await reports.ShareAsync(vendor, forBakker.Id, new LocalDate(2026, 12, 31)));
+    await tiers.ChangeTierAsync(desk, office.Id, standardClient, ClientTier.Standard);
+    var forSmit = await reports.DraftAsync(desk, office.Id, smitCompany.Id, "Jaarrekening 2025 Slagerij Smit");
+    var forBakker = await reports.DraftAsync(desk, office.Id, company.Id, "Jaarrekening 2025 Bakkerij Bakker");
+    return (await reports.ShareAsync(desk, forSmit.Id), await reports.ShareAsync(desk, forBakker.Id, new LocalDate(2026, 12, 31)));
 });
 Row("  Standard client", $"{linkShare.Mode}, token {linkShare.LinkToken![..12]}… (256 random bits, only a hash stored)");
 var landing = await InScope(sp => sp.GetRequiredService<ReportService>().OpenLinkAsync(linkShare.LinkToken));
@@ -161,7 +164,7 @@ catch (CollabRefusalException refusal)
 }
 
 Row("  Collaborate client", $"{approvalShare.Mode}, deadline {approvalShare.Report.Deadline:yyyy-MM-dd}, reminder from {approvalShare.Report.ReminderDueAt}");
-var decided = await InScope(sp => sp.GetRequiredService<ReportService>().ApproveAsync(piet.Id, approvalShare.Report.Id));
+var decided = await InScope(sp => sp.GetRequiredService<ReportService>().ApproveAsync(ActingParty.User(piet.Id), approvalShare.Report.Id));
 Row("  approved; client keeps it?", Answer(decided.KeptInHistory) + " (Collaborate: the task is complete and the report leaves the client's view)");
 Console.WriteLine();
 
@@ -178,14 +181,14 @@ var (request, newEnvironment, newAdmin) = await InScope(async sp =>
     var newEnvironment = await registry.CreateEnvironmentAsync(vendor, newOffice.Id, "Omgeving Nieuw", [newAdmin.Id]);
     var books = await registry.CreateAdministrationAsync(vendor, company.Id, AdministrationNumber.From(1002), "Bakkerij Bakker 2027", environment: oldEnvironment.Id);
     var transfers = sp.GetRequiredService<TransferService>();
-    var request = await transfers.RequestAsync(newAdmin.Id, oldEnvironment.Id, newEnvironment.Id, [books.Id], piet.Email,
+    var request = await transfers.RequestAsync(ActingParty.User(newAdmin.Id), oldEnvironment.Id, newEnvironment.Id, [books.Id], piet.Email,
         [new BankLink("Rabobank", books.Id, BankLinkManager.PreviousOffice)]);
-    await transfers.ConsentAsync(oldAdmin.Id, request.Id, TransferParty.OldEnvironmentAdministrator);
-    await transfers.ConsentAsync(piet.Id, request.Id, TransferParty.Client);
-    return (await transfers.ConsentAsync(newAdmin.Id, request.Id, TransferParty.NewEnvironmentAdministrator), newEnvironment, newAdmin);
+    await transfers.ConsentAsync(ActingParty.User(oldAdmin.Id), request.Id, TransferParty.OldEnvironmentAdministrator);
+    await transfers.ConsentAsync(ActingParty.User(piet.Id), request.Id, TransferParty.Client);
+    return (await transfers.ConsentAsync(ActingParty.User(newAdmin.Id), request.Id, TransferParty.NewEnvironmentAdministrator), newEnvironment, newAdmin);
 });
 Row("  after three consents", request.State.ToString());
-var checklist = await InScope(sp => sp.GetRequiredService<TransferService>().ExecuteAsync(newAdmin.Id, request.Id, BillingParty.Client));
+var checklist = await InScope(sp => sp.GetRequiredService<TransferService>().ExecuteAsync(ActingParty.User(newAdmin.Id), request.Id, BillingParty.Client));
 Row("  executed; billed to", "the client");
 Console.WriteLine($"  Follow-up checklist for {newEnvironment.Name}:");
 foreach (var item in checklist)
@@ -202,14 +205,14 @@ foreach (var line in sender.Delivered.Take(3))
 
 Console.WriteLine();
 PrintAudit("Audit trail of the transfer", await InScope(sp =>
-    sp.GetRequiredService<AuditService>().ForSubjectAsync(AuditSubject.Transfer(request.Id), CancellationToken.None)));
+    sp.GetRequiredService<AuditService>().ForSubjectAsync(ActingParty.User(newAdmin.Id), AuditSubject.Transfer(request.Id), CancellationToken.None)));
 
 // ── Licences and backups (LIC-1 … LIC-7, ONB-5) ───────────────────────────────────────────────────────────
 Console.WriteLine("Licences and backups");
 await InScope(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(vendor, office.Id, OfficeModules.AccountantPackage | OfficeModules.EAccountancy));
 var template = await InScope(async sp =>
 {
-    var set = await sp.GetRequiredService<LicenceService>().SetUpClientAdministrationAsync(vendor, office.Id, company.Id, AdministrationNumber.From(1003), "Bakkerij Bakker (sjabloon)");
+    var set = await sp.GetRequiredService<LicenceService>().SetUpClientAdministrationAsync(desk, office.Id, company.Id, AdministrationNumber.From(1003), "Bakkerij Bakker (sjabloon)");
     var db = sp.GetRequiredService<SampleDbContext>();
     db.Add(new LedgerBooks { Number = 1003, Journal = Encoding.UTF8.GetBytes("2026-01-02 kas 1000 / omzet 8000 …"), LastYearEnd = new LocalDate(2025, 12, 31) });
     await db.SaveChangesAsync();
@@ -218,37 +221,37 @@ var template = await InScope(async sp =>
 Row("  set up, office licence", $"{template.Number} {template.Name} (LIC-1, E-Accountancy)");
 var licenceFile = issuer.Sign(new LicenceContent("SN-2026-1003", "SnelStart", LicenseeKind.Client, client.Id.Value, client.Name,
     [template.Number], ["boekhouden", "facturen"], new LocalDate(2026, 1, 1), new LocalDate(2027, 12, 31)));
-var review = await InScope(sp => sp.GetRequiredService<LicenceService>().ReadClientLicenceAsync(template.Id, licenceFile));
+var review = await InScope(sp => sp.GetRequiredService<LicenceService>().ReadClientLicenceAsync(desk, template.Id, licenceFile));
 Row("  step 1, review", $"{review.Licence.Content.LicenseeName}: {string.Join(", ", review.Licence.Content.Modules)}, valid {review.Licence.Content.ValidFrom:yyyy-MM-dd} to {review.Licence.Content.ValidUntil:yyyy-MM-dd}");
-await InScope(sp => sp.GetRequiredService<LicenceService>().ImportClientLicenceAsync(vendor, template.Id, licenceFile, review.Licence.Fingerprint, ImportUser.ExistingUser(piet.Id)));
+await InScope(sp => sp.GetRequiredService<LicenceService>().ImportClientLicenceAsync(desk, template.Id, licenceFile, review.Licence.Fingerprint, ImportUser.ExistingUser(piet.Id)));
 Row("  step 2, confirmed", $"runs under the client's licence now, user {piet.Email}");
 var lines = Encoding.ASCII.GetString(licenceFile).Split('\n');
 var forged = Encoding.ASCII.GetBytes($"{lines[0]}\n{lines[1][..20]}{(lines[1][20] == 'x' ? 'y' : 'x')}{lines[1][21..]}\n{lines[2]}\n"); // one character of the content changed
 try
 {
-    await InScope(sp => sp.GetRequiredService<LicenceService>().ReadClientLicenceAsync(template.Id, forged));
+    await InScope(sp => sp.GetRequiredService<LicenceService>().ReadClientLicenceAsync(desk, template.Id, forged));
 }
 catch (CollabRefusalException refusal)
 {
     Row("  an altered file", $"refused [{refusal.Code}]");
 }
 
-var backup = await InScope(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(vendor, office.Id, template.Id));
+var backup = await InScope(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(desk, office.Id, template.Id));
 Row("  office stops: backup", $"{backup.SizeBytes} bytes, sha256 {backup.Sha256[..16]}…, carries the {backup.Licence} licence (LIC-4)");
 Row("  online administration", "released (ONB-5)");
-var restored = await InScope(sp => sp.GetRequiredService<BackupService>().RestoreAsync(Actor.ClientUser(piet.Id), backup.Id, RestoreTarget.AtClient));
+var restored = await InScope(sp => sp.GetRequiredService<BackupService>().RestoreAsync(ActingParty.User(piet.Id), backup.Id, RestoreTarget.AtClient));
 Row("  restored at the client", $"number {restored.Number}, the same (LIC-7), state {restored.State}");
 Console.WriteLine();
 
 // ── Online collaboration lifecycle (ONB-1, ONB-2, ONB-6, RET-1, RET-2) ─────────────────────────────────────
 Console.WriteLine("Online collaboration lifecycle");
-var registered = await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(vendor, office.Id,
+var registered = await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(desk, office.Id,
     ClientRegistration.WithNewAdministration("Fietsenmaker Fok", "Fok Fietsen B.V.", "info@fok-fietsen.nl", "inZicht", BillingParty.Client, AdministrationNumber.From(2001), "Fok Fietsen 2026")));
 Row("  registered", $"{registered.ClientUser.Email} on {registered.Subscription.Plan}, billed to the {registered.Subscription.BillingParty}");
 Row("  free through", $"{registered.Subscription.FreeThrough:yyyy-MM-dd} (one calendar month from {registered.Subscription.RegisteredOn:yyyy-MM-dd})");
 try
 {
-    await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(vendor, office.Id,
+    await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(desk, office.Id,
         ClientRegistration.WithNewAdministration("Fok", "Fok B.V.", "info@fok-fietsen.nl", "inKaart", BillingParty.Office, AdministrationNumber.From(2002), "Fok")));
 }
 catch (CollabRefusalException refusal)
@@ -256,7 +259,7 @@ catch (CollabRefusalException refusal)
     Row("  registering again", $"refused [{refusal.Refusal.RuleId}]: {refusal.Message}");
 }
 
-var scheduled = await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(registered.ClientUser.Id, registered.Administration.ClientId));
+var scheduled = await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId));
 foreach (var deletion in scheduled)
 {
     Row("  client cancels", $"administration {deletion.AdministrationNumber} is deleted on {deletion.DeleteOn:yyyy-MM-dd}, warnings {deletion.WarningDays} days before");
@@ -264,7 +267,7 @@ foreach (var deletion in scheduled)
 
 var pass = await InScope(sp => sp.GetRequiredService<RetentionService>().RunPassAsync());
 Row("  today's deletion pass", $"{pass.Warned} warned, {pass.Blocked} blocked, {pass.Deleted} deleted (nothing is due yet)");
-await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().ReactivateSubscriptionAsync(registered.ClientUser.Id, registered.Administration.ClientId));
+await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().ReactivateSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId));
 Row("  client reactivates", "deletion called off (RET-2)");
 await InScope(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync());
 Console.WriteLine();
@@ -291,21 +294,21 @@ Console.WriteLine();
 
 // ── The client portal (SHARE-6 … SHARE-10, TIER-8) ─────────────────────────────────────────────────────────────
 Console.WriteLine("The client portal (CollaborateExtended)");
-await InScope(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(vendor, office.Id, client.Id, ClientTier.CollaborateExtended));
+await InScope(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(desk, office.Id, client.Id, ClientTier.CollaborateExtended));
 Row("  tier", $"{client.Name} moves to CollaborateExtended: the portal's features come with it");
-await InScope(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(vendor, office.Id,
+await InScope(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(desk, office.Id,
     new HouseStyleRequest("devries", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom bij Administratiekantoor De Vries.", "Beste {client}, graag uw reactie op '{title}' voor {deadline}.")));
 Row("  house style", "portal address 'devries', colours checked for contrast, own reminder text");
 var second = await InScope(sp => sp.GetRequiredService<CollabRegistry>().AddCompanyAsync(vendor, client.Id, "Bakkerij Bakker Vastgoed B.V."));
 await InScope(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(vendor, piet.Id, second.Id));
-var shared = await InScope(sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(anna.Id, office.Id, second.Id, "taxatierapport.pdf", "application/pdf",
+var shared = await InScope(sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(ActingParty.User(anna.Id), office.Id, second.Id, "taxatierapport.pdf", "application/pdf",
     new MemoryStream(Encoding.UTF8.GetBytes("%PDF-1.7 taxatie pand Dorpsstraat"))));
-var batch = await InScope(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(vendor, office.Id, company.Id, "Vragen bij de jaarstukken 2026"));
-await InScope(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(batch.Id, "jaarrekening", "Is de voorraad op 31 december geteld?"));
-await InScope(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(batch.Id, "aangifte Vpb", "Zijn er giften gedaan?"));
-await InScope(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(vendor, batch.Id));
-await InScope(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(piet.Id, batch.Id, 1, "Ja."));
-var history = await InScope(sp => sp.GetRequiredService<PortalService>().HistoryAsync(piet.Id));
+var batch = await InScope(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(desk, office.Id, company.Id, "Vragen bij de jaarstukken 2026"));
+await InScope(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(desk, batch.Id, "jaarrekening", "Is de voorraad op 31 december geteld?"));
+await InScope(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(desk, batch.Id, "aangifte Vpb", "Zijn er giften gedaan?"));
+await InScope(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(desk, batch.Id));
+await InScope(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(ActingParty.User(piet.Id), batch.Id, 1, "Ja."));
+var history = await InScope(sp => sp.GetRequiredService<PortalService>().HistoryAsync(ActingParty.User(piet.Id)));
 Console.WriteLine($"  {piet.Email} sees, across both companies (one login, TIER-8):");
 foreach (var item in history.Items)
 {
@@ -315,7 +318,7 @@ foreach (var item in history.Items)
 Row("  document checksum", $"{shared.Sha256[..16]}… verified when read");
 Console.WriteLine();
 PrintAudit($"Audit trail of administration {template.Number}", await InScope(sp =>
-    sp.GetRequiredService<AuditService>().ForSubjectAsync(AuditSubject.Administration(template.Id), CancellationToken.None)));
+    sp.GetRequiredService<AuditService>().ForSubjectAsync(desk, AuditSubject.Administration(template.Id), CancellationToken.None)));
 return 0;
 
 static void PrintAudit(string title, IReadOnlyList<AuditRecord> trail)
@@ -333,16 +336,14 @@ static void PrintAudit(string title, IReadOnlyList<AuditRecord> trail)
 
 async Task PrintAccess(string moment)
 {
-    var (officeMay, annaMay, pietMay, list) = await InScope(async sp =>
+    var (annaMay, pietMay, list) = await InScope(async sp =>
     {
         var access = sp.GetRequiredService<AccessService>();
-        return (await access.OfficeMayAccessAsync(office.Id, administration.Id),
-                await access.UserMayAccessAsync(anna.Id, administration.Id),
-                await access.UserMayAccessAsync(piet.Id, administration.Id),
-                await access.ListForOfficeAsync(office.Id));
+        return (await access.MayAccessAsync(ActingParty.User(anna.Id), administration.Id),
+                await access.MayAccessAsync(ActingParty.User(piet.Id), administration.Id),
+                await access.ListAsync(ActingParty.User(anna.Id)));
     });
     Console.WriteLine($"{moment}:");
-    Row("  office may access", Answer(officeMay));
     Row("  office user may access", Answer(annaMay));
     Row("  client user may access", Answer(pietMay));
     Row("  office's list", list.Count == 0 ? "(empty)" : string.Join(", ", list.Select(a => $"{a.Number} {a.Name}")));

@@ -15,7 +15,7 @@ internal static class DemoData
 
     public static async Task SeedAsync(IServiceProvider sp)
     {
-        var seed = Actor.System("demo-seed");
+        var seed = sp.GetRequiredService<Collab.Authorization.CollabPlatform>().Operator("demo-seed"); // provisioning, before any user exists
         var registry = sp.GetRequiredService<CollabRegistry>();
         var tiers = sp.GetRequiredService<TierService>();
         var devries = await registry.RegisterOfficeAsync(seed, "Administratiekantoor De Vries");
@@ -43,9 +43,9 @@ internal static class DemoData
                     """<svg xmlns="http://www.w3.org/2000/svg" width="120" height="48"><rect width="120" height="48" fill="#1A5276"/><text x="10" y="32" fill="#FFFFFF" font-size="20">De Vries</text></svg>""")), CancellationToken.None);
             }
         }
-        await sp.GetRequiredService<PortalService>().SetHouseStyleAsync(seed, devries.Id,
+        await sp.GetRequiredService<PortalService>().SetHouseStyleAsync(ActingParty.User(anna.Id), devries.Id,
             new HouseStyleRequest(Slug, "logos/de-vries.svg", "#1A5276", "#1C1C1C", "#FDFEFE", "Welkom in het klantportaal van Administratiekantoor De Vries."));
-        await sp.GetRequiredService<PortalService>().UploadDocumentAsync(anna.Id, devries.Id, vastgoed.Id, "taxatierapport-2025.pdf", "application/pdf",
+        await sp.GetRequiredService<PortalService>().UploadDocumentAsync(ActingParty.User(anna.Id), devries.Id, vastgoed.Id, "taxatierapport-2025.pdf", "application/pdf",
             new MemoryStream(Encoding.UTF8.GetBytes("%PDF-1.7 taxatie")));
 
         // A transfer of Bakkerij Bakker's books from its old office's environment into De Vries's (XFER): the old
@@ -56,9 +56,9 @@ internal static class DemoData
         var newEnvironment = await registry.CreateEnvironmentAsync(seed, devries.Id, "Omgeving De Vries", [anna.Id]);
         var books = await registry.CreateAdministrationAsync(seed, bakkerij.Id, AdministrationNumber.From(1001), "Bakkerij Bakker 2026", environment: oldEnvironment.Id);
         var transfers = sp.GetRequiredService<TransferService>();
-        var request = await transfers.RequestAsync(anna.Id, oldEnvironment.Id, newEnvironment.Id, [books.Id], piet.Email,
+        var request = await transfers.RequestAsync(ActingParty.User(anna.Id), oldEnvironment.Id, newEnvironment.Id, [books.Id], piet.Email,
             [new BankLink("Rabobank", books.Id, BankLinkManager.PreviousOffice)]);
-        await transfers.ConsentAsync(oudBeheer.Id, request.Id, TransferParty.OldEnvironmentAdministrator);
-        await transfers.ConsentAsync(piet.Id, request.Id, TransferParty.Client);
+        await transfers.ConsentAsync(ActingParty.User(oudBeheer.Id), request.Id, TransferParty.OldEnvironmentAdministrator);
+        await transfers.ConsentAsync(ActingParty.User(piet.Id), request.Id, TransferParty.Client);
     }
 }

@@ -89,7 +89,9 @@ public static class SampleWebApp
 
         app.MapPost("/login", async (HttpContext context, [FromForm] string email, IServiceProvider sp) =>
         {
-            var user = await sp.GetRequiredService<CollabRegistry>().FindUserByEmailAsync(email, context.RequestAborted);
+            // The demo's sign-in stands in for the vendor's identity provider, which is platform code: it may look users up.
+            var signIn = sp.GetRequiredService<Collab.Authorization.CollabPlatform>().Operator("demo-sign-in");
+            var user = await sp.GetRequiredService<CollabRegistry>().FindUserByEmailAsync(signIn, email, context.RequestAborted);
             if (user is null)
             {
                 return Page("Unknown user", "<p class=\"refusal\">No such demo user.</p>", status: 404);
@@ -121,17 +123,18 @@ public static class SampleWebApp
         office.MapGet("/", async (HttpContext context, IServiceProvider sp) =>
         {
             var user = await CurrentUserAsync(context, sp);
+            var me = ActingParty.User(user.Id);
             var officeId = user.OfficeId!.Value;
             var ct = context.RequestAborted;
-            var reports = await sp.GetRequiredService<ReportService>().ListForOfficeAsync(officeId, cancellationToken: ct);
+            var reports = await sp.GetRequiredService<ReportService>().ListForOfficeAsync(me, officeId, cancellationToken: ct);
             var registry = sp.GetRequiredService<CollabRegistry>();
             var companies = new List<(CompanyId Id, string Name, ClientTier Tier)>();
-            foreach (var collaboration in await sp.GetRequiredService<TierService>().ListCollaborationsAsync(officeId, ct))
+            foreach (var collaboration in await sp.GetRequiredService<TierService>().ListCollaborationsAsync(me, officeId, ct))
             {
-                companies.AddRange((await registry.ListCompaniesAsync(collaboration.ClientId, ct)).Select(c => (c.Id, c.Name, collaboration.Tier)));
+                companies.AddRange((await registry.ListCompaniesAsync(me, collaboration.ClientId, ct)).Select(c => (c.Id, c.Name, collaboration.Tier)));
             }
 
-            var transfers = await sp.GetRequiredService<TransferService>().ListForOfficeAsync(officeId, ct);
+            var transfers = await sp.GetRequiredService<TransferService>().ListForOfficeAsync(me, officeId, ct);
             var body = new StringBuilder($"<p>Signed in as {E(user.Email)}.</p><h2>Annual reports</h2>");
             body.Append(Table(["title", "company", "state", "mode", "deadline"], reports.OrderBy(r => r.Title).Select(r => new[]
             {
@@ -158,7 +161,7 @@ public static class SampleWebApp
                 }
                 else if (transfer.State == TransferState.Executed)
                 {
-                    var items = await sp.GetRequiredService<TransferService>().FollowUpAsync(transfer.Id, ct);
+                    var items = await sp.GetRequiredService<TransferService>().FollowUpAsync(me, transfer.Id, ct);
                     body.Append("<h3>Follow-up checklist</h3><ul class=\"checklist\">")
                         .AppendJoin(string.Empty, items.Select(i => $"<li>{E(i.Description)}</li>")).Append("</ul>");
                 }
@@ -171,8 +174,8 @@ public static class SampleWebApp
         {
             var user = await CurrentUserAsync(context, sp);
             var reports = sp.GetRequiredService<ReportService>();
-            var draft = await reports.DraftAsync(Actor.OfficeUser(user.Id), user.OfficeId!.Value, new CompanyId(company), title);
-            await reports.ShareAsync(Actor.OfficeUser(user.Id), draft.Id, LocalDate.FromDateOnly(deadline));
+            var draft = await reports.DraftAsync(ActingParty.User(user.Id), user.OfficeId!.Value, new CompanyId(company), title);
+            await reports.ShareAsync(ActingParty.User(user.Id), draft.Id, LocalDate.FromDateOnly(deadline));
             await DeliverAsync(sp);
             return Results.Redirect("/office");
         }));
@@ -180,7 +183,7 @@ public static class SampleWebApp
         office.MapPost("/transfers/{id:guid}/consent", (HttpContext context, Guid id, IServiceProvider sp) => Guarded(async () =>
         {
             var user = await CurrentUserAsync(context, sp);
-            await sp.GetRequiredService<TransferService>().ConsentAsync(user.Id, new TransferRequestId(id), TransferParty.NewEnvironmentAdministrator);
+            await sp.GetRequiredService<TransferService>().ConsentAsync(ActingParty.User(user.Id), new TransferRequestId(id), TransferParty.NewEnvironmentAdministrator);
             await DeliverAsync(sp);
             return Results.Redirect("/office");
         }));
@@ -188,7 +191,7 @@ public static class SampleWebApp
         office.MapPost("/transfers/{id:guid}/execute", (HttpContext context, Guid id, IServiceProvider sp) => Guarded(async () =>
         {
             var user = await CurrentUserAsync(context, sp);
-            await sp.GetRequiredService<TransferService>().ExecuteAsync(user.Id, new TransferRequestId(id), BillingParty.Client);
+            await sp.GetRequiredService<TransferService>().ExecuteAsync(ActingParty.User(user.Id), new TransferRequestId(id), BillingParty.Client);
             await DeliverAsync(sp);
             return Results.Redirect("/office");
         }));
@@ -223,9 +226,10 @@ public static class SampleWebApp
             var user = await CurrentUserAsync(context, sp);
             var portalService = sp.GetRequiredService<PortalService>();
             var owner = await portalService.FindBySlugAsync(slug) ?? throw new BadHttpRequestException("Unknown portal.", 404);
-            var style = await portalService.HouseStyleForClientAsync(owner.OfficeId, user.ClientId!.Value);
-            var page = await portalService.HistoryAsync(user.Id, null, 50);
-            var companyNames = (await sp.GetRequiredService<CollabRegistry>().ListCompaniesAsync(user.ClientId!.Value, context.RequestAborted)).ToDictionary(c => c.Id, c => c.Name);
+            var me = ActingParty.User(user.Id);
+            var style = await portalService.HouseStyleForClientAsync(me, owner.OfficeId, user.ClientId!.Value);
+            var page = await portalService.HistoryAsync(me, null, 50);
+            var companyNames = (await sp.GetRequiredService<CollabRegistry>().ListCompaniesAsync(me, user.ClientId!.Value, context.RequestAborted)).ToDictionary(c => c.Id, c => c.Name);
             var rows = page.Items.Select(i => new[]
             {
                 E(i.Kind), $"<span class=\"item-title\">{E(i.Title)}</span>", E(companyNames.GetValueOrDefault(i.CompanyId)), $"<span class=\"item-status\">{E(i.Status)}</span>",
@@ -242,7 +246,7 @@ public static class SampleWebApp
         portal.MapPost("/reports/{id:guid}/approve", (HttpContext context, string slug, Guid id, IServiceProvider sp) => Guarded(async () =>
         {
             var user = await CurrentUserAsync(context, sp);
-            await sp.GetRequiredService<ReportService>().ApproveAsync(user.Id, new ReportId(id));
+            await sp.GetRequiredService<ReportService>().ApproveAsync(ActingParty.User(user.Id), new ReportId(id));
             await DeliverAsync(sp);
             return Results.Redirect($"/portal/{slug}");
         }));
@@ -263,7 +267,7 @@ public static class SampleWebApp
     private static async Task<CollabUser> CurrentUserAsync(HttpContext context, IServiceProvider sp)
     {
         var id = Guid.Parse(context.User.FindFirstValue(UserClaim) ?? throw new BadHttpRequestException("Sign in first.", 401));
-        return await sp.GetRequiredService<CollabRegistry>().FindUserAsync(new UserId(id), context.RequestAborted)
+        return await sp.GetRequiredService<CollabRegistry>().FindUserAsync(ActingParty.User(new UserId(id)), new UserId(id), context.RequestAborted)
                ?? throw new BadHttpRequestException("Unknown user.", 401);
     }
 

@@ -14,7 +14,7 @@ public abstract partial class StoreSpecification
         var w = await SeedAsync();
         await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(Seeder, w.Office.Id, OfficeModules.AccountantPackage));
         var email = $"fok.{Guid.NewGuid():N}@fietsen.nl";
-        var registered = await InScopeAsync(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(Seeder, w.Office.Id,
+        var registered = await InScopeAsync(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(w.Desk, w.Office.Id,
             ClientRegistration.WithNewAdministration("Fietsenmaker Fok", "Fok Fietsen B.V.", email, "inKaart", BillingParty.Client, NextNumber(), "Fok 2026")));
         var client = registered.Subscription.ClientId;
 
@@ -24,7 +24,7 @@ public abstract partial class StoreSpecification
         Assert.Equal([registered.Administration.Id], live.Select(a => a.Id));
         Assert.Null(await InScopeAsync(sp => sp.GetRequiredService<ILifecycleStore>().FindSubscriptionAsync(ClientId.New())));
 
-        var schedule = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(registered.ClientUser.Id, client)));
+        var schedule = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), client)));
         Assert.Equal([schedule.Id], (await InScopeAsync(sp => sp.GetRequiredService<ILifecycleStore>().ListScheduledDeletionsAsync(client))).Select(s => s.Id));
         Assert.Equal([schedule.Id], (await InScopeAsync(sp => sp.GetRequiredService<ILifecycleStore>().ListDeletionsAsync(registered.Administration.Id))).Select(s => s.Id));
 

@@ -17,8 +17,8 @@ public abstract partial class StoreSpecification
         var w = await SeedAsync();
         Assert.Null(await InScopeAsync(sp => sp.GetRequiredService<ITierStore>().FindTierAsync(w.Office.Id, w.Client.Id)));
 
-        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(Seeder, w.Office.Id, w.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
-        await InScopeAsync(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(Seeder, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended));
+        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
+        await InScopeAsync(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended));
 
         Assert.Equal(ClientTier.CollaborateExtended, await InScopeAsync(sp => sp.GetRequiredService<ITierStore>().FindTierAsync(w.Office.Id, w.Client.Id)));
         var read = await InScopeAsync(sp => sp.GetRequiredService<ITierStore>().ReadForBulkChangeAsync(w.Office.Id, [w.Client.Id, ClientId.New()]));
@@ -44,7 +44,7 @@ public abstract partial class StoreSpecification
             return (old, @new, newAdmin);
         });
         var moving = await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().CreateAdministrationAsync(Seeder, w.Bakery.Id, NextNumber(), "Bakkerij 2027", environment: from.Id));
-        var request = await InScopeAsync(sp => sp.GetRequiredService<TransferService>().RequestAsync(requester.Id, from.Id, to.Id, [moving.Id], w.ClientUser.Email));
+        var request = await InScopeAsync(sp => sp.GetRequiredService<TransferService>().RequestAsync(ActingParty.User(requester.Id), from.Id, to.Id, [moving.Id], w.ClientUser.Email));
 
         Task<IReadOnlyList<TransferRequest>> Due() => InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().FindDueForExpiryAsync(Clock.GetCurrentInstant(), 10));
         Assert.Empty(await Due());
@@ -67,9 +67,9 @@ public abstract partial class StoreSpecification
     public async Task An_approval_reminder_is_due_from_the_start_of_its_local_day_until_it_is_sent()
     {
         var w = await SeedAsync();
-        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(Seeder, w.Office.Id, w.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
-        var report = await InScopeAsync(sp => sp.GetRequiredService<ReportService>().DraftAsync(Seeder, w.Office.Id, w.Bakery.Id, "Jaarrekening 2025"));
-        var shared = await InScopeAsync(sp => sp.GetRequiredService<ReportService>().ShareAsync(Seeder, report.Id, new LocalDate(2026, 3, 31)));
+        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
+        var report = await InScopeAsync(sp => sp.GetRequiredService<ReportService>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, "Jaarrekening 2025"));
+        var shared = await InScopeAsync(sp => sp.GetRequiredService<ReportService>().ShareAsync(w.Desk, report.Id, new LocalDate(2026, 3, 31)));
 
         Task<IReadOnlyList<AnnualReport>> Due() => InScopeAsync(sp => sp.GetRequiredService<IReportStore>().FindDueRemindersAsync(Clock.GetCurrentInstant(), 10));
         Assert.Empty(await Due());
@@ -89,13 +89,13 @@ public abstract partial class StoreSpecification
     public async Task The_portal_history_comes_in_keyset_pages_newest_first_with_entries_the_event_handlers_wrote()
     {
         var w = await SeedAsync();
-        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(Seeder, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
+        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
         var shared = new List<ReportId>();
         foreach (var year in new[] { 2023, 2024, 2025 })
         {
             Clock.AdvanceMinutes(1);
-            var report = await InScopeAsync(sp => sp.GetRequiredService<ReportService>().DraftAsync(Seeder, w.Office.Id, w.Bakery.Id, $"Jaarrekening {year}"));
-            await InScopeAsync(sp => sp.GetRequiredService<ReportService>().ShareAsync(Seeder, report.Id, new LocalDate(2026, 6, 30)));
+            var report = await InScopeAsync(sp => sp.GetRequiredService<ReportService>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, $"Jaarrekening {year}"));
+            await InScopeAsync(sp => sp.GetRequiredService<ReportService>().ShareAsync(w.Desk, report.Id, new LocalDate(2026, 6, 30)));
             shared.Add(report.Id);
         }
 

@@ -19,12 +19,12 @@ public abstract partial class StoreSpecification
     public async Task A_question_batch_reads_back_with_its_questions_and_answers_in_order()
     {
         var w = await SeedAsync();
-        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(Seeder, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
-        var batch = await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(Seeder, w.Office.Id, w.Bakery.Id, "Vragen 2025"));
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(batch.Id, "aangifte IB", "Heeft u een nieuwe auto?"));
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(batch.Id, "jaarrekening", "Is de voorraad geteld?"));
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(Seeder, batch.Id));
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(w.ClientUser.Id, batch.Id, 2, "Ja, op 31 december."));
+        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
+        var batch = await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(w.Desk, w.Office.Id, w.Bakery.Id, "Vragen 2025"));
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(w.Desk, batch.Id, "aangifte IB", "Heeft u een nieuwe auto?"));
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(w.Desk, batch.Id, "jaarrekening", "Is de voorraad geteld?"));
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(w.Desk, batch.Id));
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(ActingParty.User(w.ClientUser.Id), batch.Id, 2, "Ja, op 31 december."));
 
         var stored = await InScopeAsync(sp => sp.GetRequiredService<IPortalStore>().FindBatchAsync(batch.Id));
 
@@ -38,13 +38,13 @@ public abstract partial class StoreSpecification
     public async Task A_sent_questionnaire_keeps_its_sections_and_answers_while_the_template_changes()
     {
         var w = await SeedAsync();
-        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(Seeder, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
-        var template = await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(Seeder, w.Office.Id, "Aangifte IB 2025", Sections));
-        var sent = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().SendAsync(Seeder, template.Id, [w.Bakery.Id], new LocalDate(2026, 5, 1)))).Questionnaire!;
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().EditTemplateAsync(Seeder, template.Id, "Aangifte IB 2025 (kort)", [Sections[1]]));
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AnswerQuestionnaireAsync(w.ClientUser.Id, sent.Id, "bijtelling", "45000.5"));
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AnswerQuestionnaireAsync(w.ClientUser.Id, sent.Id, "auto-zaak", "ja"));
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AnswerQuestionnaireAsync(w.ClientUser.Id, sent.Id, "bijtelling", "46000"));
+        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
+        var template = await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(w.Desk, w.Office.Id, "Aangifte IB 2025", Sections));
+        var sent = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().SendAsync(w.Desk, template.Id, [w.Bakery.Id], new LocalDate(2026, 5, 1)))).Questionnaire!;
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().EditTemplateAsync(w.Desk, template.Id, "Aangifte IB 2025 (kort)", [Sections[1]]));
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AnswerQuestionnaireAsync(ActingParty.User(w.ClientUser.Id), sent.Id, "bijtelling", "45000.5"));
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AnswerQuestionnaireAsync(ActingParty.User(w.ClientUser.Id), sent.Id, "auto-zaak", "ja"));
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AnswerQuestionnaireAsync(ActingParty.User(w.ClientUser.Id), sent.Id, "bijtelling", "46000"));
 
         var (storedTemplate, questionnaire, ofTemplate) = await InScopeAsync(async sp =>
         {
@@ -66,12 +66,12 @@ public abstract partial class StoreSpecification
     public async Task A_questionnaire_reminder_is_due_by_instant_until_sent_and_a_house_style_is_found_by_its_slug()
     {
         var w = await SeedAsync();
-        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(Seeder, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
+        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
         var slug = $"de-vries-{Guid.NewGuid():N}"[..20];
-        await InScopeAsync(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(Seeder, w.Office.Id,
+        await InScopeAsync(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(w.Desk, w.Office.Id,
             new HouseStyleRequest(slug, null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom bij De Vries")));
-        var template = await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(Seeder, w.Office.Id, "Aangifte IB 2025", Sections));
-        var sent = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().SendAsync(Seeder, template.Id, [w.Bakery.Id], new LocalDate(2026, 5, 1)))).Questionnaire!;
+        var template = await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(w.Desk, w.Office.Id, "Aangifte IB 2025", Sections));
+        var sent = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().SendAsync(w.Desk, template.Id, [w.Bakery.Id], new LocalDate(2026, 5, 1)))).Questionnaire!;
 
         Task<IReadOnlyList<Questionnaire>> Due() => InScopeAsync(sp => sp.GetRequiredService<IPortalStore>().FindDueQuestionnaireRemindersAsync(Clock.GetCurrentInstant(), 10));
         Assert.Empty(await Due());

@@ -74,14 +74,14 @@ public abstract partial class StoreSpecification
         Assert.True(await MayAccess(w.Held.Id));
         Assert.False(await MayAccess(w.Other.Id));
 
-        await InScopeAsync(sp => sp.GetRequiredService<RightsService>().GrantAsync(w.ClientUser.Id, w.Office.Id, w.Other.Id, GrantChannel.Web));
+        await InScopeAsync(sp => sp.GetRequiredService<RightsService>().GrantAsync(ActingParty.User(w.ClientUser.Id), w.Office.Id, w.Other.Id, GrantChannel.Web));
         Assert.True(await MayAccess(w.Other.Id));
         var listed = await InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().ListOfficeAdministrationsAsync(w.Office.Id));
         Assert.Equal(new[] { w.Held, w.Other }.OrderBy(a => a.Number.Value).Select(a => a.Id), listed.Select(a => a.Id)); // ordered by number
         var grant = await InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().FindGrantAsync(w.Office.Id, w.Other.Id));
         Assert.True(grant!.IsActive);
 
-        await InScopeAsync(sp => sp.GetRequiredService<RightsService>().RevokeAsync(w.ClientUser.Id, w.Office.Id, w.Other.Id));
+        await InScopeAsync(sp => sp.GetRequiredService<RightsService>().RevokeAsync(ActingParty.User(w.ClientUser.Id), w.Office.Id, w.Other.Id));
         Assert.False(await MayAccess(w.Other.Id));
         Assert.Equal([w.Held.Id], (await InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().ListOfficeAdministrationsAsync(w.Office.Id))).Select(a => a.Id));
     }

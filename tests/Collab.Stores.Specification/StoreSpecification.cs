@@ -12,8 +12,8 @@ namespace Collab.Stores.Specification;
 /// </summary>
 public abstract partial class StoreSpecification : IAsyncLifetime
 {
-    /// <summary>Who seeds the data: the vendor's own system.</summary>
-    protected static readonly Actor Seeder = Actor.System("store-specification");
+    /// <summary>Who seeds the directory: the vendor's provisioning (<see cref="Collab.Authorization.CollabPlatform"/>).</summary>
+    protected Collab.ActingParty Seeder => Services.GetRequiredService<Collab.Authorization.CollabPlatform>().Operator("store-specification");
 
     private ServiceProvider? _services;
 
@@ -136,5 +136,9 @@ public abstract partial class StoreSpecification : IAsyncLifetime
     /// <param name="ClientUser">A client user given the bakery only.</param>
     /// <param name="Held">The bakery's administration, held by the office.</param>
     /// <param name="Other">The shop's administration, not held by the office.</param>
-    protected sealed record World(Office Office, CollabUser OfficeUser, Client Client, Company Bakery, Company Shop, CollabUser ClientUser, Administration Held, Administration Other);
+    protected sealed record World(Office Office, CollabUser OfficeUser, Client Client, Company Bakery, Company Shop, CollabUser ClientUser, Administration Held, Administration Other)
+    {
+        /// <summary>The office's user, acting for the office.</summary>
+        public ActingParty Desk => ActingParty.User(OfficeUser.Id);
+    }
 }

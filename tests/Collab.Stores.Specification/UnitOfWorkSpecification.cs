@@ -67,7 +67,7 @@ public abstract partial class StoreSpecification
 
         var after = await InScopeAsync(sp => sp.GetRequiredService<IAuditTrail>().ForSubjectAsync(AuditSubject.Office(w.Office.Id)));
         var added = Assert.Single(after.Skip(before.Count));
-        Assert.Equal((Seeder, Clock.GetCurrentInstant()), (added.Actor, added.At));
+        Assert.Equal((Actor.Platform("store-specification"), Clock.GetCurrentInstant()), (added.Actor, added.At));
         Assert.Equal(before, after.Take(before.Count)); // oldest first, earlier records untouched
     }
 
@@ -75,9 +75,9 @@ public abstract partial class StoreSpecification
     public async Task Queued_notifications_are_saved_with_the_change_and_delivered_once()
     {
         var w = await SeedAsync();
-        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(Seeder, w.Office.Id, w.Client.Id, ClientTier.Standard, new LocalDate(2026, 1, 1)));
-        var report = await InScopeAsync(sp => sp.GetRequiredService<ReportService>().DraftAsync(Seeder, w.Office.Id, w.Bakery.Id, "Jaarrekening 2025"));
-        await InScopeAsync(sp => sp.GetRequiredService<ReportService>().ShareAsync(Seeder, report.Id));
+        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Standard, new LocalDate(2026, 1, 1)));
+        var report = await InScopeAsync(sp => sp.GetRequiredService<ReportService>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, "Jaarrekening 2025"));
+        await InScopeAsync(sp => sp.GetRequiredService<ReportService>().ShareAsync(w.Desk, report.Id));
 
         var first = await InScopeAsync(sp => sp.GetRequiredService<Notifications.IOutboxDispatcher>().DispatchAsync());
         var second = await InScopeAsync(sp => sp.GetRequiredService<Notifications.IOutboxDispatcher>().DispatchAsync());

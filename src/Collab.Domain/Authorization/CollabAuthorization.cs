@@ -103,8 +103,7 @@ public sealed class CollabAuthorization
         {
             { IsPlatform: true } => await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false) is not null
                 && await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is not null,
-            { IsOfficeUser: true } => acting.User!.OfficeId == office
-                && (await _rights.ListOfficeAdministrationsAsync(office, cancellationToken).ConfigureAwait(false)).Any(a => a.ClientId == client),
+            { IsOfficeUser: true } => acting.User!.OfficeId == office && await _rights.OfficeReachesClientAsync(office, client, cancellationToken).ConfigureAwait(false),
             _ => false,
         }, cancellationToken);
 
@@ -226,7 +225,11 @@ public sealed class CollabAuthorization
     internal async Task<bool> ReachesAsync(Acting acting, Administration administration, CancellationToken cancellationToken) => acting switch
     {
         { IsPlatform: true } => true,
-        { IsOfficeUser: true } => await _rights.OfficeMayAccessAsync(acting.User!.OfficeId!.Value, administration.Id, cancellationToken).ConfigureAwait(false),
+        { IsOfficeUser: true } => await _rights.OfficeMayAccessAsync(acting.User!.OfficeId!.Value, administration.Id, cancellationToken).ConfigureAwait(false)
+            || (!administration.IsLive // what is left of a released or deleted administration stays readable to the office that worked on it
+                && (administration.HolderOfficeId == acting.User.OfficeId
+                    || await _rights.FindGrantAsync(acting.User.OfficeId!.Value, administration.Id, cancellationToken).ConfigureAwait(false) is not null
+                    || await CollaboratesAsync(acting, administration.ClientId, cancellationToken).ConfigureAwait(false))),
         { IsClientUser: true } => acting.User!.ClientId == administration.ClientId && acting.User.MayReach(administration.CompanyId),
         _ => false,
     };
@@ -258,8 +261,11 @@ public sealed class CollabAuthorization
 
     private static bool OfficeMatches(Acting acting, OfficeId? office) => office is null || office == acting.User!.OfficeId;
 
+    // "Collaborates with or holds" (SEC-3): a collaboration, or a live administration of the client the office holds or was granted.
     private async Task<bool> CollaboratesAsync(Acting acting, ClientId client, CancellationToken cancellationToken) =>
-        acting.User!.OfficeId is { } office && await _tiers.FindCollaborationAsync(office, client, cancellationToken).ConfigureAwait(false) is not null;
+        acting.User!.OfficeId is { } office
+        && (await _tiers.FindCollaborationAsync(office, client, cancellationToken).ConfigureAwait(false) is not null
+            || await _rights.OfficeReachesClientAsync(office, client, cancellationToken).ConfigureAwait(false));
 
     private async Task<Acting> CheckAsync(ActingParty party, CollabAction action, AuditSubject target, Func<Acting, Task<bool>> reaches, CancellationToken cancellationToken)
     {

@@ -35,7 +35,7 @@ public sealed class AccessService
     {
         var acting = await _access.PartyAsync(party, CollabAction.ReadAccess, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
         var target = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
-        return target is not null && (!acting.IsClientUser || target.IsLive) && await _access.ReachesAsync(acting, target, cancellationToken).ConfigureAwait(false);
+        return target is { IsLive: true } && await _access.ReachesAsync(acting, target, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every administration the acting user may access, ordered by number (ONB-3: the office's list).</summary>

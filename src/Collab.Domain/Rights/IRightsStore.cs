@@ -25,6 +25,18 @@ public interface IRightsStore
     /// <returns>The administrations, held or granted.</returns>
     Task<IReadOnlyList<Administration>> ListOfficeAdministrationsAsync(OfficeId office, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Whether the office holds, or was granted rights to, any live administration of the client: the office works for that
+    /// client even without a collaboration (SEC-3). The default asks <see cref="ListOfficeAdministrationsAsync"/>; stores
+    /// should answer it with one query.
+    /// </summary>
+    /// <param name="office">The office.</param>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>True when the office holds or was granted one of the client's administrations.</returns>
+    async Task<bool> OfficeReachesClientAsync(OfficeId office, ClientId client, CancellationToken cancellationToken = default) =>
+        (await ListOfficeAdministrationsAsync(office, cancellationToken).ConfigureAwait(false)).Any(a => a.ClientId == client);
+
     /// <summary>The administrations of the given companies of a client, ordered by number.</summary>
     /// <param name="client">The client.</param>
     /// <param name="companies">The companies a user may reach.</param>

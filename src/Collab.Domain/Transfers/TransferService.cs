@@ -377,11 +377,11 @@ public sealed class TransferService
         var (checkedParty, request) = await LoadAsync(actingParty, CollabAction.DecideTransfer, transfer, cancellationToken).ConfigureAwait(false);
         var user = checkedParty.UserId;
 
-        // One read for both environments and one for everybody the call concerns (the acting user and the
-        // administrators it will tell): the notification step below then finds them all in the unit of work.
-        var environments = await _registry.ListEnvironmentsAsync([request.FromEnvironment, request.ToEnvironment], cancellationToken).ConfigureAwait(false);
-        var from = environments.FirstOrDefault(e => e.Id == request.FromEnvironment) ?? throw Refuse.NotFound("environment", request.FromEnvironment.Value);
-        var to = environments.FirstOrDefault(e => e.Id == request.ToEnvironment) ?? throw Refuse.NotFound("environment", request.ToEnvironment.Value);
+        // The check above read both environments for an office user (found again here by key, without a query), and one
+        // read serves everybody the call concerns (the acting user and the administrators it will tell): the
+        // notification step below then finds them all in the unit of work.
+        var from = await _registry.FindEnvironmentAsync(request.FromEnvironment, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("environment", request.FromEnvironment.Value);
+        var to = await _registry.FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("environment", request.ToEnvironment.Value);
         var people = await _registry.ListUsersAsync([user, .. from.Administrators, .. to.Administrators], cancellationToken).ConfigureAwait(false);
         var acting = people.First(p => p.Id == user);
 

@@ -27,6 +27,12 @@ internal sealed class EfRightsStore<TContext>(TContext context) : EfStore<TConte
                              || context.Set<RightsGrant>().Any(g => g.AdministrationId == a.Id && g.OfficeId == office && g.IsActive)))))
             (_context, office, administration, cancellationToken);
 
+    public Task<bool> OfficeReachesClientAsync(OfficeId office, ClientId client, CancellationToken cancellationToken) =>
+        _context.Set<Administration>().AnyAsync(
+            a => a.ClientId == client && a.State == AdministrationState.Live
+                 && (a.HolderOfficeId == office || _context.Set<RightsGrant>().Any(g => g.AdministrationId == a.Id && g.OfficeId == office && g.IsActive)),
+            cancellationToken);
+
     public async Task<IReadOnlyList<Administration>> ListOfficeAdministrationsAsync(OfficeId office, CancellationToken cancellationToken) =>
         await _context.Set<Administration>().AsNoTracking()
             .Where(a => a.State == AdministrationState.Live)

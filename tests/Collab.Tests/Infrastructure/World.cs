@@ -19,9 +19,14 @@ public sealed record World(
     CollabUser ClientUser,
     CollabUser ClientUserOfOtherCompany,
     CollabUser OfficeUser,
-    CollabUser OtherClientUser)
+    CollabUser OtherClientUser,
+    CollabUser OtherOfficeUser)
 {
-    public static readonly Actor Vendor = Actor.System("test-seed");
+    /// <summary>The vendor's provisioning, as the seed uses it.</summary>
+    public static readonly ActingParty Vendor = ActingParty.Platform("test-seed");
+
+    /// <summary>The office user of <see cref="Office"/>, acting for the office.</summary>
+    public ActingParty Desk => ActingParty.User(OfficeUser.Id);
 
     public static Task<World> SeedAsync(TestDatabase db) => db.InScopeAsync(async sp =>
     {
@@ -42,7 +47,8 @@ public sealed record World(
         var otherClientCompany = await registry.AddCompanyAsync(Vendor, otherClient.Id, "Slagerij Smit V.O.F.");
         var otherClientUser = await registry.CreateClientUserAsync(Vendor, otherClient.Id, $"jan.{tag}@smit.nl", [otherClientCompany.Id]);
         return new World(office, otherOffice, client, company, otherCompany, administration, otherAdministration, held,
-            clientUser, limitedUser, officeUser, otherClientUser);
+            clientUser, limitedUser, officeUser, otherClientUser,
+            await registry.CreateOfficeUserAsync(Vendor, otherOffice.Id, $"joris.{tag}@jansen.be"));
     });
 
     public static Task<IReadOnlyList<AuditRecord>> AuditAsync(TestDatabase db, AuditSubject subject) =>

@@ -13,24 +13,23 @@ namespace Collab.Tests.Licences;
 /// <summary>Licences and backups (LIC-1 … LIC-7, ONB-5, AUD-1), run unchanged on every engine.</summary>
 public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
 {
-    private static readonly Actor Desk = Actor.System("office-desk");
 
     private Task<BooksWorld> NewWorldAsync() => BooksWorld.CreateAsync(engine, postgres);
 
     private static Task<Office> GiveModulesAsync(BooksWorld b, OfficeModules modules) =>
-        b.Run(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(Desk, b.W.Office.Id, modules));
+        b.Run(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(World.Vendor, b.W.Office.Id, modules));
 
     private static Task<Administration> SetUpAsync(BooksWorld b, AdministrationNumber number) =>
-        b.Run(sp => sp.GetRequiredService<LicenceService>().SetUpClientAdministrationAsync(Desk, b.W.Office.Id, b.W.Company.Id, number, "Bakkerij (sjabloon)"));
+        b.Run(sp => sp.GetRequiredService<LicenceService>().SetUpClientAdministrationAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, number, "Bakkerij (sjabloon)"));
 
     private static Task<LicenceReview> ReadAsync(BooksWorld b, AdministrationId administration, byte[] file) =>
-        b.Run(sp => sp.GetRequiredService<LicenceService>().ReadClientLicenceAsync(administration, file));
+        b.Run(sp => sp.GetRequiredService<LicenceService>().ReadClientLicenceAsync(b.W.Desk, administration, file));
 
     private static Task<Administration> ImportAsync(BooksWorld b, AdministrationId administration, byte[] file, string fingerprint, ImportUser user) =>
-        b.Run(sp => sp.GetRequiredService<LicenceService>().ImportClientLicenceAsync(Desk, administration, file, fingerprint, user));
+        b.Run(sp => sp.GetRequiredService<LicenceService>().ImportClientLicenceAsync(b.W.Desk, administration, file, fingerprint, user));
 
     private static Task<Backup> BackUpAsync(BooksWorld b, AdministrationId administration) =>
-        b.Run(sp => sp.GetRequiredService<BackupService>().MakeBackupAsync(Desk, administration));
+        b.Run(sp => sp.GetRequiredService<BackupService>().MakeBackupAsync(b.W.Desk, administration));
 
     /// <summary>An administration under the office's licence, with books, and the client's licence imported.</summary>
     private static async Task<(Administration Administration, byte[] Licence)> LicensedAsync(BooksWorld b, byte[]? books = null)
@@ -88,7 +87,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         var audit = await World.AuditAsync(b.Db, AuditSubject.Administration(administration.Id));
         var record = Assert.Single(audit, r => r.Action == AuditAction.LicenceImported);
         Assert.Contains($"fingerprint={review.Licence.Fingerprint}", record.Details, StringComparison.Ordinal);
-        Assert.Equal(Desk, record.Actor);
+        Assert.Equal(Actor.OfficeUser(b.W.OfficeUser.Id), record.Actor);
     }
 
     // R: LIC-3
@@ -175,7 +174,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         // A user of the client without access to this company, and a deactivated user, do not count.
         var wrongCompany = await Assert.ThrowsAsync<CollabRefusalException>(() =>
             ImportAsync(b, administration.Id, licence, review.Licence.Fingerprint, ImportUser.ExistingUser(b.W.ClientUserOfOtherCompany.Id)));
-        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(Desk, b.W.ClientUser.Id));
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(b.W.Desk, b.W.ClientUser.Id));
         var inactive = await Assert.ThrowsAsync<CollabRefusalException>(() =>
             ImportAsync(b, administration.Id, licence, review.Licence.Fingerprint, ImportUser.ExistingUser(b.W.ClientUser.Id)));
         Assert.Equal("licence.client-user-not-active", wrongCompany.Code);
@@ -230,11 +229,11 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         var licence = LicenceKeys.Trusted.Sign(LicenceKeys.ClientLicence(b.W.Client.Id, administration.Number));
         var review = await ReadAsync(b, administration.Id, licence);
         await ImportAsync(b, administration.Id, licence, review.Licence.Fingerprint, ImportUser.ExistingUser(b.W.ClientUser.Id));
-        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(Desk, b.W.ClientUser.Id));
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(b.W.Desk, b.W.ClientUser.Id));
 
         var noUser = await Assert.ThrowsAsync<CollabRefusalException>(() => BackUpAsync(b, administration.Id));
         Assert.Equal("backup.client-user-missing", noUser.Code);
-        Assert.Empty(await b.Run(sp => sp.GetRequiredService<BackupService>().ListAsync(administration.Id)));
+        Assert.Empty(await b.Run(sp => sp.GetRequiredService<BackupService>().ListAsync(b.W.Desk, administration.Id)));
         Assert.Empty(Directory.EnumerateFiles(b.BlobRoot, "*", SearchOption.AllDirectories));
     }
 
@@ -263,7 +262,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         var (administration, _) = await LicensedAsync(b);
         var newNumber = TestDatabase.NextNumber();
 
-        var copy = await b.Run(sp => sp.GetRequiredService<BackupService>().CopyToNewNumberAsync(Desk, administration.Id, newNumber, "Bakkerij (nieuw nummer)"));
+        var copy = await b.Run(sp => sp.GetRequiredService<BackupService>().CopyToNewNumberAsync(b.W.Desk, administration.Id, newNumber, "Bakkerij (nieuw nummer)"));
         var copyBackup = await BackUpAsync(b, copy.Id); // "then back that up"
 
         Assert.Equal(newNumber, copy.Number);
@@ -272,7 +271,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(b.Books.ReadBooks(administration.Number), b.Books.ReadBooks(newNumber));
         Assert.Equal(newNumber, copyBackup.AdministrationNumber);
         var taken = await Assert.ThrowsAsync<CollabRefusalException>(() =>
-            b.Run(sp => sp.GetRequiredService<BackupService>().CopyToNewNumberAsync(Desk, administration.Id, administration.Number, "dubbel")));
+            b.Run(sp => sp.GetRequiredService<BackupService>().CopyToNewNumberAsync(b.W.Desk, administration.Id, administration.Number, "dubbel")));
         Assert.Equal("backup.number-in-use", taken.Code);
     }
 
@@ -285,13 +284,13 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         var backup = await BackUpAsync(b, administration.Id);
 
         var inUse = await Assert.ThrowsAsync<CollabRefusalException>(() =>
-            b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(Desk, backup.Id, RestoreTarget.AtClient)));
+            b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(b.W.Desk, backup.Id, RestoreTarget.AtClient)));
         Assert.Equal("backup.number-in-use", inUse.Code);
         Assert.Equal("LIC-7", inUse.Refusal.RuleId);
 
         // The office stops collaborating (ONB-5), which releases the number; the client restores at home.
-        await b.Run(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(Desk, b.W.Office.Id, administration.Id));
-        var restored = await b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(Actor.ClientUser(b.W.ClientUser.Id), backup.Id, RestoreTarget.AtClient));
+        await b.Run(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(b.W.Desk, b.W.Office.Id, administration.Id));
+        var restored = await b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(ActingParty.User(b.W.ClientUser.Id), backup.Id, RestoreTarget.AtClient));
 
         Assert.Equal(administration.Number, restored.Number);
         Assert.NotEqual(administration.Id, restored.Id);
@@ -311,21 +310,21 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         var (administration, _) = await LicensedAsync(b);
         var books = b.Books.ReadBooks(administration.Number);
 
-        var backup = await b.Run(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(Desk, b.W.Office.Id, administration.Id));
+        var backup = await b.Run(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(b.W.Desk, b.W.Office.Id, administration.Id));
 
         Assert.Equal(BackupPurpose.StopCollaboration, backup.Purpose);
         Assert.Equal(AdministrationState.Released, (await b.FindAsync(administration.Id))!.State);
         Assert.Null(b.Books.ReadBooks(administration.Number)); // the online copy is gone
-        var list = await b.Run(sp => sp.GetRequiredService<Collab.Rights.AccessService>().ListForOfficeAsync(b.W.Office.Id));
+        var list = await b.Run(sp => sp.GetRequiredService<Collab.Rights.AccessService>().ListAsync(b.W.Desk));
         Assert.DoesNotContain(list, a => a.Id == administration.Id);
-        Assert.False(await b.Run(sp => sp.GetRequiredService<Collab.Rights.AccessService>().OfficeMayAccessAsync(b.W.Office.Id, administration.Id)));
+        Assert.False(await b.Run(sp => sp.GetRequiredService<Collab.Rights.AccessService>().MayAccessAsync(b.W.Desk, administration.Id)));
 
-        var restored = await b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(Desk, backup.Id, RestoreTarget.IntoOfficeList(b.W.Office.Id)));
+        var restored = await b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(b.W.Desk, backup.Id, RestoreTarget.IntoOfficeList(b.W.Office.Id)));
 
         Assert.Equal(administration.Number, restored.Number);
         Assert.Equal(b.W.Office.Id, restored.HolderOfficeId);
         Assert.Equal(books, b.Books.ReadBooks(administration.Number));
-        list = await b.Run(sp => sp.GetRequiredService<Collab.Rights.AccessService>().ListForOfficeAsync(b.W.Office.Id));
+        list = await b.Run(sp => sp.GetRequiredService<Collab.Rights.AccessService>().ListAsync(b.W.Desk));
         Assert.Contains(list, a => a.Id == restored.Id);
         var audit = await World.AuditAsync(b.Db, AuditSubject.Administration(administration.Id));
         Assert.Contains(audit, r => r.Action == AuditAction.AdministrationReleased && r.Details == $"backup={backup.Id}");
@@ -337,14 +336,14 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
     {
         await using var b = await NewWorldAsync();
         var (administration, _) = await LicensedAsync(b);
-        var backup = await b.Run(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(Desk, b.W.Office.Id, administration.Id));
+        var backup = await b.Run(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(b.W.Desk, b.W.Office.Id, administration.Id));
         var path = Path.Combine(b.BlobRoot, backup.BlobKey);
         var bytes = await File.ReadAllBytesAsync(path);
         bytes[bytes.Length / 3] ^= 0x20;
         await File.WriteAllBytesAsync(path, bytes);
 
         var refused = await Assert.ThrowsAsync<CollabRefusalException>(() =>
-            b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(Desk, backup.Id, RestoreTarget.AtClient)));
+            b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(b.W.Desk, backup.Id, RestoreTarget.AtClient)));
 
         Assert.Equal("backup.corrupt", refused.Code);
         Assert.Null(await b.Run(sp => sp.GetRequiredService<IRegistryStore>().FindLiveAdministrationByNumberAsync(administration.Number, CancellationToken.None)));
@@ -357,15 +356,15 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
     {
         await using var b = await NewWorldAsync();
         var (administration, _) = await LicensedAsync(b, books: new byte[200_000]);
-        var backup = await b.Run(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(Desk, b.W.Office.Id, administration.Id));
+        var backup = await b.Run(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(b.W.Desk, b.W.Office.Id, administration.Id));
         b.Books.FailImportAfterBytes = 1000;
 
-        await Assert.ThrowsAsync<IOException>(() => b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(Desk, backup.Id, RestoreTarget.AtClient)));
+        await Assert.ThrowsAsync<IOException>(() => b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(b.W.Desk, backup.Id, RestoreTarget.AtClient)));
 
         Assert.Null(b.Books.ReadBooks(administration.Number));
         Assert.Null(await b.Run(sp => sp.GetRequiredService<IRegistryStore>().FindLiveAdministrationByNumberAsync(administration.Number, CancellationToken.None)));
         b.Books.FailImportAfterBytes = null;
-        var restored = await b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(Desk, backup.Id, RestoreTarget.AtClient));
+        var restored = await b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(b.W.Desk, backup.Id, RestoreTarget.AtClient));
         Assert.Equal(200_000, b.Books.ReadBooks(restored.Number)!.Length);
     }
 }

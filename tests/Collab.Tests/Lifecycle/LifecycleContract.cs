@@ -14,24 +14,23 @@ namespace Collab.Tests.Lifecycle;
 /// <summary>Registration, cancellation and scheduled deletion (ONB-1, ONB-2, ONB-3, ONB-6, RET-1, RET-2, AUD-1), run unchanged on every engine.</summary>
 public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
 {
-    private static readonly Actor Desk = Actor.System("office-desk");
     private static readonly DateTimeZone Amsterdam = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
 
     private async Task<BooksWorld> NewWorldAsync(Action<CollabOptions>? options = null)
     {
         var b = await BooksWorld.CreateAsync(engine, postgres, options);
-        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(Desk, b.W.Office.Id, OfficeModules.AccountantPackage));
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(World.Vendor, b.W.Office.Id, OfficeModules.AccountantPackage));
         return b;
     }
 
     private static Task<RegistrationResult> RegisterAsync(BooksWorld b, ClientRegistration registration) =>
-        b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(Desk, b.W.Office.Id, registration));
+        b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(b.W.Desk, b.W.Office.Id, registration));
 
     private static ClientRegistration NewClient(string email, string plan = "inZicht") =>
         ClientRegistration.WithNewAdministration("Fietsenmaker Fok", "Fok Fietsen B.V.", email, plan, BillingParty.Client, TestDatabase.NextNumber(), "Fok 2026");
 
     private static Task<IReadOnlyList<DeletionSchedule>> CancelAsync(BooksWorld b, RegistrationResult r) =>
-        b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(r.ClientUser.Id, r.Administration.ClientId));
+        b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(ActingParty.User(r.ClientUser.Id), r.Administration.ClientId));
 
     private static Task<RetentionPassResult> PassAsync(BooksWorld b) => b.Run(sp => sp.GetRequiredService<RetentionService>().RunPassAsync());
 
@@ -62,9 +61,9 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         Assert.Null(r.Administration.HolderOfficeId);
         Assert.Equal(LicenceSource.ClientSubscription, r.Administration.Licence);
         Assert.Equal("piet@fok.nl", r.ClientUser.Email);
-        var list = await b.Run(sp => sp.GetRequiredService<AccessService>().ListForOfficeAsync(b.W.Office.Id));
+        var list = await b.Run(sp => sp.GetRequiredService<IRightsStore>().ListOfficeAdministrationsAsync(b.W.Office.Id));
         Assert.Contains(list, a => a.Id == r.Administration.Id);
-        Assert.True(await b.Run(sp => sp.GetRequiredService<AccessService>().UserMayAccessAsync(r.ClientUser.Id, r.Administration.Id)));
+        Assert.True(await b.Run(sp => sp.GetRequiredService<AccessService>().MayAccessAsync(ActingParty.User(r.ClientUser.Id), r.Administration.Id)));
         var audit = await World.AuditAsync(b.Db, AuditSubject.Client(r.Administration.ClientId));
         Assert.Contains(audit, x => x.Action == AuditAction.SubscriptionStarted && x.Details == $"office={b.W.Office.Id};plan=inZicht;billed=Client;free-through=2028-02-29");
         var grants = await World.AuditAsync(b.Db, AuditSubject.Administration(r.Administration.Id));
@@ -84,7 +83,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         Assert.Null((await b.FindAsync(b.W.HeldByOffice.Id))!.HolderOfficeId);
         Assert.Equal(BillingParty.Office, r.Subscription.BillingParty);
         Assert.Equal(b.W.Client.Id, r.Subscription.ClientId);
-        Assert.True(await b.Run(sp => sp.GetRequiredService<AccessService>().OfficeMayAccessAsync(b.W.Office.Id, b.W.HeldByOffice.Id)));
+        Assert.True(await b.Run(sp => sp.GetRequiredService<IRightsStore>().OfficeMayAccessAsync(b.W.Office.Id, b.W.HeldByOffice.Id)));
         var audit = await World.AuditAsync(b.Db, AuditSubject.Administration(b.W.HeldByOffice.Id));
         Assert.Contains(audit, x => x.Action == AuditAction.AdministrationTransferredToClient);
     }
@@ -95,17 +94,17 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
     {
         await using var b = await NewWorldAsync();
         var unknownPlan = await Assert.ThrowsAsync<CollabRefusalException>(() => RegisterAsync(b, NewClient("a@fok.nl", plan: "inAlles")));
-        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(Desk, b.W.Office.Id, OfficeModules.None));
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(World.Vendor, b.W.Office.Id, OfficeModules.None));
         var noPackage = await Assert.ThrowsAsync<CollabRefusalException>(() => RegisterAsync(b, NewClient("a@fok.nl")));
         var otherOffice = await Assert.ThrowsAsync<CollabRefusalException>(() =>
-            b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(Desk, b.W.OtherOffice.Id,
+            b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(b.W.Desk, b.W.OtherOffice.Id,
                 ClientRegistration.WithExistingAdministration(b.W.HeldByOffice.Id, "a@fok.nl", "inStap", BillingParty.Client))));
 
         Assert.Equal("plan.unknown", unknownPlan.Code);
         Assert.Contains("inStap, inKaart, inZicht, inControle", unknownPlan.Message, StringComparison.Ordinal);
         Assert.Equal("registration.accountant-package-missing", noPackage.Code);
         Assert.Equal("ONB-1", noPackage.Refusal.RuleId);
-        Assert.Equal("registration.accountant-package-missing", otherOffice.Code);
+        Assert.Equal(CollabAuthorization.RefusedCode, otherOffice.Code); // a user of one office never registers for another (SEC-3)
         Assert.False(await b.Run(sp => sp.GetRequiredService<IRegistryStore>().UserEmailExistsAsync("a@fok.nl", CancellationToken.None)));
     }
 
@@ -115,7 +114,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
     {
         await using var b = await NewWorldAsync();
         await RegisterAsync(b, ClientRegistration.WithExistingAdministration(b.W.HeldByOffice.Id, "eigenaar@bakker.nl", "inKaart", BillingParty.Office));
-        var otherHeld = await b.Run(sp => sp.GetRequiredService<CollabRegistry>().CreateAdministrationAsync(Desk, b.W.OtherCompany.Id, TestDatabase.NextNumber(), "Vastgoed (kantoor)", b.W.Office.Id));
+        var otherHeld = await b.Run(sp => sp.GetRequiredService<CollabRegistry>().CreateAdministrationAsync(b.W.Desk, b.W.OtherCompany.Id, TestDatabase.NextNumber(), "Vastgoed (kantoor)", b.W.Office.Id));
 
         var sameAddress = await Assert.ThrowsAsync<CollabRefusalException>(() => RegisterAsync(b, NewClient("Eigenaar@bakker.nl")));
         var sameClient = await Assert.ThrowsAsync<CollabRefusalException>(() =>
@@ -139,12 +138,12 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         var onStap = await RegisterAsync(b, NewClient("stap@fok.nl", plan: "inStap"));
         var onZicht = await RegisterAsync(b, NewClient("zicht@fok.nl", plan: "inZicht"));
         Task<RightsGrant> GrantAsync(RegistrationResult r) =>
-            b.Run(sp => sp.GetRequiredService<RightsService>().GrantAsync(r.ClientUser.Id, b.W.OtherOffice.Id, r.Administration.Id, GrantChannel.Web));
+            b.Run(sp => sp.GetRequiredService<RightsService>().GrantAsync(ActingParty.User(r.ClientUser.Id), b.W.OtherOffice.Id, r.Administration.Id, GrantChannel.Web));
 
         var notEligible = await Assert.ThrowsAsync<CollabRefusalException>(() => GrantAsync(onStap));
         var granted = await GrantAsync(onZicht);
         await CancelAsync(b, onZicht);
-        await b.Run(sp => sp.GetRequiredService<RightsService>().RevokeAsync(onZicht.ClientUser.Id, b.W.OtherOffice.Id, onZicht.Administration.Id));
+        await b.Run(sp => sp.GetRequiredService<RightsService>().RevokeAsync(ActingParty.User(onZicht.ClientUser.Id), b.W.OtherOffice.Id, onZicht.Administration.Id));
         var cancelled = await Assert.ThrowsAsync<CollabRefusalException>(() => GrantAsync(onZicht));
 
         Assert.Equal("rights.plan-not-eligible", notEligible.Code);
@@ -171,7 +170,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         var told = sent.Where(n => n.Kind == NotificationKind.DeletionScheduled).Select(n => n.Recipient).Order().ToList();
         Assert.Equal(new[] { r.ClientUser.Email, b.W.OfficeUser.Email }.Order(), told);
         Assert.All(sent.Where(n => n.Kind == NotificationKind.DeletionScheduled), n => Assert.Contains("Make a full backup before then", n.Text, StringComparison.Ordinal));
-        Assert.Equal(SubscriptionState.Cancelled, (await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().FindSubscriptionAsync(r.Administration.ClientId)))!.State);
+        Assert.Equal(SubscriptionState.Cancelled, (await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().FindSubscriptionAsync(b.W.Desk, r.Administration.ClientId)))!.State);
     }
 
     // R: RET-2, ONB-6
@@ -219,8 +218,8 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         Assert.Null(b.Books.ReadBooks(r.Administration.Number));
         var deleted = (await b.FindAsync(r.Administration.Id))!;
         Assert.Equal(AdministrationState.Deleted, deleted.State);
-        Assert.False(await b.Run(sp => sp.GetRequiredService<AccessService>().UserMayAccessAsync(r.ClientUser.Id, r.Administration.Id)));
-        var record = Assert.Single(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(r.Administration.Id)));
+        Assert.False(await b.Run(sp => sp.GetRequiredService<AccessService>().MayAccessAsync(ActingParty.User(r.ClientUser.Id), r.Administration.Id)));
+        var record = Assert.Single(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(b.W.Desk, r.Administration.Id)));
         Assert.Equal(DeletionState.Deleted, record.State);
         Assert.Equal(schedule.DueAt + Duration.FromHours(3), record.DeletedAt);
         Assert.Equal("statutory: the books hold no financial year", record.Policy);
@@ -240,18 +239,18 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         b.Db.Clock.Reset(schedule.DueAt);
 
         Assert.Equal(new RetentionPassResult(0, 1, 0), await PassAsync(b));
-        var blocked = Assert.Single(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(r.Administration.Id)));
+        var blocked = Assert.Single(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(b.W.Desk, r.Administration.Id)));
         Assert.Contains("must be kept through 2032-12-31 (7 years)", blocked.BlockedReason, StringComparison.Ordinal);
         Assert.NotNull(b.Books.ReadBooks(r.Administration.Number));
         Assert.Contains(await b.DeliveredAsync(), n => n.Kind == NotificationKind.DeletionBlocked && n.Recipient == b.W.OfficeUser.Email);
 
         b.Db.Clock.Advance(Duration.FromHours(1));
         Assert.Equal(new RetentionPassResult(0, 0, 0), await PassAsync(b)); // retried the next local day, not every pass
-        await b.Run(sp => sp.GetRequiredService<BackupService>().MakeBackupAsync(Actor.ClientUser(r.ClientUser.Id), r.Administration.Id));
+        await b.Run(sp => sp.GetRequiredService<BackupService>().MakeBackupAsync(ActingParty.User(r.ClientUser.Id), r.Administration.Id));
         b.Db.Clock.Advance(Duration.FromDays(1));
         Assert.Equal(new RetentionPassResult(0, 0, 1), await PassAsync(b));
 
-        var record = Assert.Single(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(r.Administration.Id)));
+        var record = Assert.Single(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(b.W.Desk, r.Administration.Id)));
         Assert.StartsWith("statutory: the client keeps the books (art. 52 AWR)", record.Policy, StringComparison.Ordinal);
     }
 
@@ -265,7 +264,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         b.Db.Clock.Reset(schedule.DueAt);
 
         Assert.Equal(new RetentionPassResult(0, 1, 0), await PassAsync(b));
-        var blocked = Assert.Single(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(r.Administration.Id)));
+        var blocked = Assert.Single(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(b.W.Desk, r.Administration.Id)));
         Assert.Contains("through 2027-12-31 (10 years)", blocked.BlockedReason, StringComparison.Ordinal);
     }
 
@@ -276,17 +275,17 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         await using var b = await NewWorldAsync();
         var r = await RegisteredWithBooksAsync(b);
         var schedule = Assert.Single(await CancelAsync(b, r));
-        await b.Run(sp => sp.GetRequiredService<RetentionService>().PlaceLegalHoldAsync(Desk, r.Administration.Id, "Belastingdienst boekenonderzoek 2026"));
+        await b.Run(sp => sp.GetRequiredService<RetentionService>().PlaceLegalHoldAsync(b.W.Desk, r.Administration.Id, "Belastingdienst boekenonderzoek 2026"));
         b.Db.Clock.Reset(schedule.DueAt);
 
         Assert.Equal(new RetentionPassResult(0, 1, 0), await PassAsync(b));
         b.Db.Clock.Advance(Duration.FromDays(3));
         Assert.Equal(new RetentionPassResult(0, 1, 0), await PassAsync(b));
         Assert.NotNull(b.Books.ReadBooks(r.Administration.Number));
-        var blocked = Assert.Single(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(r.Administration.Id)));
+        var blocked = Assert.Single(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(b.W.Desk, r.Administration.Id)));
         Assert.Equal("legal hold: Belastingdienst boekenonderzoek 2026", blocked.BlockedReason);
 
-        await b.Run(sp => sp.GetRequiredService<RetentionService>().LiftLegalHoldAsync(Desk, r.Administration.Id));
+        await b.Run(sp => sp.GetRequiredService<RetentionService>().LiftLegalHoldAsync(b.W.Desk, r.Administration.Id));
         b.Db.Clock.Advance(Duration.FromDays(1));
         Assert.Equal(new RetentionPassResult(0, 0, 1), await PassAsync(b));
         var audit = await World.AuditAsync(b.Db, AuditSubject.Administration(r.Administration.Id));
@@ -303,18 +302,18 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         var schedule = Assert.Single(await CancelAsync(b, r));
         b.Db.Clock.Reset(schedule.DueAt - Duration.FromMinutes(1));
 
-        var reactivated = await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().ReactivateSubscriptionAsync(r.ClientUser.Id, r.Administration.ClientId));
+        var reactivated = await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().ReactivateSubscriptionAsync(ActingParty.User(r.ClientUser.Id), r.Administration.ClientId));
         b.Db.Clock.Reset(schedule.DueAt + Duration.FromDays(30));
         Assert.Equal(new RetentionPassResult(0, 0, 0), await PassAsync(b));
 
         Assert.Equal(SubscriptionState.Active, reactivated.State);
-        Assert.Equal(DeletionState.CalledOff, Assert.Single(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(r.Administration.Id))).State);
+        Assert.Equal(DeletionState.CalledOff, Assert.Single(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(b.W.Desk, r.Administration.Id))).State);
         Assert.NotNull(b.Books.ReadBooks(r.Administration.Number));
 
         var again = Assert.Single(await CancelAsync(b, r));
         b.Db.Clock.Reset(again.DueAt);
         var late = await Assert.ThrowsAsync<CollabRefusalException>(() =>
-            b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().ReactivateSubscriptionAsync(r.ClientUser.Id, r.Administration.ClientId)));
+            b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().ReactivateSubscriptionAsync(ActingParty.User(r.ClientUser.Id), r.Administration.ClientId)));
         Assert.Equal("subscription.deletion-day-reached", late.Code);
     }
 
@@ -326,10 +325,10 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         var r = await RegisteredWithBooksAsync(b);
 
         var stranger = await Assert.ThrowsAsync<CollabRefusalException>(() =>
-            b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(b.W.ClientUser.Id, r.Administration.ClientId)));
+            b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(ActingParty.User(b.W.ClientUser.Id), r.Administration.ClientId)));
 
-        Assert.Equal(RefusalKind.Forbidden, stranger.Kind);
-        Assert.Equal(SubscriptionState.Active, (await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().FindSubscriptionAsync(r.Administration.ClientId)))!.State);
+        Assert.Equal(CollabAuthorization.RefusedCode, stranger.Code);
+        Assert.Equal(SubscriptionState.Active, (await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().FindSubscriptionAsync(b.W.Desk, r.Administration.ClientId)))!.State);
     }
 }
 

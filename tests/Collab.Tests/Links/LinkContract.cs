@@ -10,7 +10,6 @@ namespace Collab.Tests.Links;
 /// <summary>Integration links (LINK-1 … LINK-7, AUD-1), run unchanged on every engine, with in-process stand-ins for the app and the bookkeeping.</summary>
 public abstract class LinkContract(Engine engine, PostgresServer? postgres)
 {
-    private static readonly Actor Desk = Actor.System("office-desk");
     private readonly InProcessApp _app = new();
     private readonly InProcessBookkeeping _books = new();
 
@@ -24,8 +23,8 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
             services.AddSingleton<IBookkeepingRecords>(_books);
         });
         var w = await World.SeedAsync(db);
-        await db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(Desk, w.Office.Id, OfficeModules.AccountantPackage));
-        var client = await db.InScopeAsync(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(Desk, w.Office.Id,
+        await db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(World.Vendor, w.Office.Id, OfficeModules.AccountantPackage));
+        var client = await db.InScopeAsync(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(w.Desk, w.Office.Id,
             ClientRegistration.WithNewAdministration("Webwinkel Wim", "Wim B.V.", $"wim.{Guid.NewGuid():N}@wim.nl", plan, BillingParty.Client, TestDatabase.NextNumber(), "Wim 2026")));
         return new Setup(db, w, client);
     }
@@ -36,12 +35,12 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
 
     private static async Task<IntegrationLink> LinkAsync(Setup s, string external, AdministrationId administration, BookkeepingEdition edition = BookkeepingEdition.Web, string app = "webshop")
     {
-        var link = await Links(s, l => l.ConnectAsync(Desk, app, external));
-        await Links(s, l => l.ChooseAdministrationAsync(Desk, link.Id, administration, edition));
-        await Links(s, l => l.ConfirmAsync(Desk, link.Id));
-        await Links(s, l => l.ReadAllDataAsync(Desk, link.Id));
-        await Links(s, l => l.StartSynchronisationAsync(Desk, link.Id));
-        return await Links(s, l => l.FinishAsync(Desk, link.Id));
+        var link = await Links(s, l => l.ConnectAsync(s.W.Desk, app, external));
+        await Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, link.Id, administration, edition));
+        await Links(s, l => l.ConfirmAsync(s.W.Desk, link.Id));
+        await Links(s, l => l.ReadAllDataAsync(s.W.Desk, link.Id));
+        await Links(s, l => l.StartSynchronisationAsync(s.W.Desk, link.Id));
+        return await Links(s, l => l.FinishAsync(s.W.Desk, link.Id));
     }
 
     // R: LINK-1
@@ -53,9 +52,9 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         var admin = s.Client.Administration.Id;
         var first = await LinkAsync(s, "shop-1", admin);
 
-        var sameExternal = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ConnectAsync(Desk, "webshop", "shop-1")));
-        var second = await Links(s, l => l.ConnectAsync(Desk, "webshop", "shop-2"));
-        var sameAdministration = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ChooseAdministrationAsync(Desk, second.Id, admin, BookkeepingEdition.Web)));
+        var sameExternal = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ConnectAsync(s.W.Desk, "webshop", "shop-1")));
+        var second = await Links(s, l => l.ConnectAsync(s.W.Desk, "webshop", "shop-2"));
+        var sameAdministration = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, second.Id, admin, BookkeepingEdition.Web)));
         var otherApp = await LinkAsync(s, "team-7", admin, app: "timesheets");
 
         Assert.Equal("link.external-already-linked", sameExternal.Code);
@@ -63,8 +62,8 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         Assert.Equal("LINK-1", sameAdministration.Refusal.RuleId);
         Assert.Equal(LinkStep.Finished, otherApp.Step);
 
-        await Links(s, l => l.RemoveAsync(Desk, first.Id));
-        var relinked = await Links(s, l => l.ChooseAdministrationAsync(Desk, second.Id, admin, BookkeepingEdition.Web));
+        await Links(s, l => l.RemoveAsync(s.W.Desk, first.Id));
+        var relinked = await Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, second.Id, admin, BookkeepingEdition.Web));
         Assert.Equal(LinkStep.AdministrationChosen, relinked.Step);
     }
 
@@ -77,14 +76,14 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         await s.Db.InScopeAsync(async sp =>
         {
             var unitOfWork = sp.GetRequiredService<ICollabUnitOfWork>();
-            unitOfWork.Add(IntegrationLink.Connect("webshop", "shop-9", Desk, s.Db.Clock.GetCurrentInstant()));
+            unitOfWork.Add(IntegrationLink.Connect("webshop", "shop-9", Actor.OfficeUser(s.W.OfficeUser.Id), s.Db.Clock.GetCurrentInstant()));
             await unitOfWork.SaveChangesAsync(CancellationToken.None);
         });
 
         var conflict = await Assert.ThrowsAsync<CollabRefusalException>(() => s.Db.InScopeAsync(async sp =>
         {
             var unitOfWork = sp.GetRequiredService<ICollabUnitOfWork>();
-            unitOfWork.Add(IntegrationLink.Connect("webshop", "shop-9", Desk, s.Db.Clock.GetCurrentInstant()));
+            unitOfWork.Add(IntegrationLink.Connect("webshop", "shop-9", Actor.OfficeUser(s.W.OfficeUser.Id), s.Db.Clock.GetCurrentInstant()));
             await unitOfWork.SaveChangesAsync(CancellationToken.None);
         }));
 
@@ -97,13 +96,13 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
     {
         var s = await NewAsync(plan: "inStap");
         await using var _ = s.Db;
-        var link = await Links(s, l => l.ConnectAsync(Desk, "webshop", "shop-1"));
+        var link = await Links(s, l => l.ConnectAsync(s.W.Desk, "webshop", "shop-1"));
 
-        var tooSmall = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ChooseAdministrationAsync(Desk, link.Id, s.Client.Administration.Id, BookkeepingEdition.Web)));
-        var noPlan = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ChooseAdministrationAsync(Desk, link.Id, s.W.Administration.Id, BookkeepingEdition.Web)));
-        var notActivated = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ChooseAdministrationAsync(Desk, link.Id, s.W.HeldByOffice.Id, BookkeepingEdition.Desktop)));
-        await s.Db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(Desk, s.W.Office.Id, OfficeModules.AccountantPackage | OfficeModules.LinksActivated));
-        var activated = await Links(s, l => l.ChooseAdministrationAsync(Desk, link.Id, s.W.HeldByOffice.Id, BookkeepingEdition.Desktop));
+        var tooSmall = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, link.Id, s.Client.Administration.Id, BookkeepingEdition.Web)));
+        var noPlan = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ChooseAdministrationAsync(ActingParty.User(s.W.ClientUser.Id), link.Id, s.W.Administration.Id, BookkeepingEdition.Web)));
+        var notActivated = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, link.Id, s.W.HeldByOffice.Id, BookkeepingEdition.Desktop)));
+        await s.Db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(World.Vendor, s.W.Office.Id, OfficeModules.AccountantPackage | OfficeModules.LinksActivated));
+        var activated = await Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, link.Id, s.W.HeldByOffice.Id, BookkeepingEdition.Desktop));
 
         Assert.Equal("link.plan-too-small", tooSmall.Code);
         Assert.Contains("below inKaart", tooSmall.Message, StringComparison.Ordinal);
@@ -126,23 +125,23 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
 
         _app.Add(new SyncRecord(SyncEntityKind.Product, "p1", 1, "Fiets", "F-1"));
         _app.Add(new SyncRecord(SyncEntityKind.ProductGroup, "g1", 1, "Fietsen"));
-        var link = await Links(s, l => l.ConnectAsync(Desk, "webshop", "shop-1"));
-        var again = await Links(s, l => l.ConnectAsync(Desk, "webshop", "shop-1")); // retry of step 1 resumes it
+        var link = await Links(s, l => l.ConnectAsync(s.W.Desk, "webshop", "shop-1"));
+        var again = await Links(s, l => l.ConnectAsync(s.W.Desk, "webshop", "shop-1")); // retry of step 1 resumes it
         Assert.Equal(link.Id, again.Id);
 
-        var tooEarly = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ReadAllDataAsync(Desk, link.Id)));
+        var tooEarly = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ReadAllDataAsync(s.W.Desk, link.Id)));
         Assert.Contains("Choose", tooEarly.Message, StringComparison.Ordinal); // names what is permitted now
-        await Links(s, l => l.ChooseAdministrationAsync(Desk, link.Id, s.Client.Administration.Id, BookkeepingEdition.Web));
-        await Links(s, l => l.ConfirmAsync(Desk, link.Id));
-        await Links(s, l => l.ConfirmAsync(Desk, link.Id));
+        await Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, link.Id, s.Client.Administration.Id, BookkeepingEdition.Web));
+        await Links(s, l => l.ConfirmAsync(s.W.Desk, link.Id));
+        await Links(s, l => l.ConfirmAsync(s.W.Desk, link.Id));
 
         _books.FailUpsertAfter = 15; // the read fails part-way
-        await Assert.ThrowsAsync<IOException>(() => Links(s, l => l.ReadAllDataAsync(Desk, link.Id)));
-        var read = await Links(s, l => l.ReadAllDataAsync(Desk, link.Id));
-        await Links(s, l => l.ReadAllDataAsync(Desk, link.Id));
-        await Links(s, l => l.StartSynchronisationAsync(Desk, link.Id));
-        await Links(s, l => l.StartSynchronisationAsync(Desk, link.Id));
-        var finished = await Links(s, l => l.FinishAsync(Desk, link.Id));
+        await Assert.ThrowsAsync<IOException>(() => Links(s, l => l.ReadAllDataAsync(s.W.Desk, link.Id)));
+        var read = await Links(s, l => l.ReadAllDataAsync(s.W.Desk, link.Id));
+        await Links(s, l => l.ReadAllDataAsync(s.W.Desk, link.Id));
+        await Links(s, l => l.StartSynchronisationAsync(s.W.Desk, link.Id));
+        await Links(s, l => l.StartSynchronisationAsync(s.W.Desk, link.Id));
+        var finished = await Links(s, l => l.FinishAsync(s.W.Desk, link.Id));
 
         Assert.Equal(LinkStep.Finished, finished.Step);
         // The 15 created before the failure are found again on the retry (by number) instead of being created twice.
@@ -165,11 +164,11 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         await using var _ = s.Db;
         _app.RefuseSignIn = true;
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Links(s, l => l.ConnectAsync(Desk, "webshop", "shop-1")));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Links(s, l => l.ConnectAsync(s.W.Desk, "webshop", "shop-1")));
         Assert.Null(await s.Db.InScopeAsync(sp => sp.GetRequiredService<ILinkStore>().FindLinkOfExternalAsync("webshop", "shop-1", CancellationToken.None)));
 
         _app.RefuseSignIn = false;
-        var link = await Links(s, l => l.ConnectAsync(Desk, "webshop", "shop-1"));
+        var link = await Links(s, l => l.ConnectAsync(s.W.Desk, "webshop", "shop-1"));
         Assert.Equal(LinkStep.Connected, link.Step);
     }
 
@@ -186,11 +185,11 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         _app.Add(new SyncRecord(SyncEntityKind.Customer, "a-smit", 1, "Smit"));                    // new
         _app.Add(new SyncRecord(SyncEntityKind.Customer, "a-jansen", 1, "Jansen"));                // two names: ambiguous
         _app.Add(new SyncRecord(SyncEntityKind.Customer, "a-mix", 1, "Bakker", "200"));            // number says Jansen, name says Bakker
-        var link = await Links(s, l => l.ConnectAsync(Desk, "webshop", "shop-1"));
-        await Links(s, l => l.ChooseAdministrationAsync(Desk, link.Id, s.Client.Administration.Id, BookkeepingEdition.Web));
-        await Links(s, l => l.ConfirmAsync(Desk, link.Id));
+        var link = await Links(s, l => l.ConnectAsync(s.W.Desk, "webshop", "shop-1"));
+        await Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, link.Id, s.Client.Administration.Id, BookkeepingEdition.Web));
+        await Links(s, l => l.ConfirmAsync(s.W.Desk, link.Id));
 
-        var read = await Links(s, l => l.ReadAllDataAsync(Desk, link.Id));
+        var read = await Links(s, l => l.ReadAllDataAsync(s.W.Desk, link.Id));
 
         var byApp = read.Matches.Where(m => m.Kind == SyncEntityKind.Customer).ToDictionary(m => m.Match.AppCustomerId, m => m.Match);
         Assert.Equal(MatchOutcome.Matched, byApp["a-bakker"].Outcome);
@@ -201,14 +200,14 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(MatchOutcome.Conflicting, byApp["a-mix"].Outcome);
         Assert.Equal(4, _books.All(SyncEntityKind.Customer).Count); // only Smit was created
 
-        await Links(s, l => l.StartSynchronisationAsync(Desk, link.Id));
+        await Links(s, l => l.StartSynchronisationAsync(s.W.Desk, link.Id));
         var undecided = await Assert.ThrowsAsync<CollabRefusalException>(() =>
             Sync(s, y => y.PushFromAppAsync(link.Id, new SyncRecord(SyncEntityKind.Customer, "a-jansen", 2, "Jansen"))));
         Assert.Equal("link.unresolved-match", undecided.Code);
-        var notCandidate = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ResolveMatchAsync(Desk, link.Id, SyncEntityKind.Customer, "a-jansen", bakker.Id)));
+        var notCandidate = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ResolveMatchAsync(s.W.Desk, link.Id, SyncEntityKind.Customer, "a-jansen", bakker.Id)));
         Assert.Equal("link.not-a-candidate", notCandidate.Code);
 
-        await Links(s, l => l.ResolveMatchAsync(Desk, link.Id, SyncEntityKind.Customer, "a-jansen", jansen300.Id));
+        await Links(s, l => l.ResolveMatchAsync(s.W.Desk, link.Id, SyncEntityKind.Customer, "a-jansen", jansen300.Id));
         Assert.Equal(PushOutcome.Applied, await Sync(s, y => y.PushFromAppAsync(link.Id, new SyncRecord(SyncEntityKind.Customer, "a-jansen", 2, "Jansen & Zn"))));
         Assert.Equal("Jansen & Zn", _books.All(SyncEntityKind.Customer).Single(c => c.Id == jansen300.Id).Name);
         var audit = await World.AuditAsync(s.Db, AuditSubject.Link(link.Id));
@@ -269,9 +268,9 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         var link = await LinkAsync(s, "shop-1", s.Client.Administration.Id, edition);
         var document = new OutgoingDocument("order-77", "c1", new LocalDate(2026, 3, 29), [("p1", 2m, 499.95m)]);
 
-        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => Sync(s, y => y.SendDocumentAsync(link.Id, wrong, document)));
-        var id = await Sync(s, y => y.SendDocumentAsync(link.Id, right, document));
-        var again = await Sync(s, y => y.SendDocumentAsync(link.Id, right, document));
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => Sync(s, y => y.SendDocumentAsync(s.W.Desk, link.Id, wrong, document)));
+        var id = await Sync(s, y => y.SendDocumentAsync(s.W.Desk, link.Id, right, document));
+        var again = await Sync(s, y => y.SendDocumentAsync(s.W.Desk, link.Id, right, document));
 
         Assert.Equal("link.wrong-document-kind", refused.Code);
         Assert.Equal(id, again);

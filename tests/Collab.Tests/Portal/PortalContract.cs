@@ -14,25 +14,24 @@ namespace Collab.Tests.Portal;
 /// <summary>The client portal (SHARE-6 … SHARE-10, TIER-8, SEC-1, SHARE-11, AUD-1), run unchanged on every engine.</summary>
 public abstract class PortalContract(Engine engine, PostgresServer? postgres)
 {
-    private static readonly Actor Desk = Actor.System("office-desk");
 
     private async Task<BooksWorld> AtTierAsync(ClientTier tier, Action<CollabOptions>? options = null)
     {
         var b = await BooksWorld.CreateAsync(engine, postgres, options);
-        await b.Run(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(Desk, b.W.Office.Id, b.W.Client.Id, tier, new LocalDate(2026, 1, 1)));
+        await b.Run(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(b.W.Desk, b.W.Office.Id, b.W.Client.Id, tier, new LocalDate(2026, 1, 1)));
         return b;
     }
 
     private static Task<PortalDocument> UploadAsync(BooksWorld b, UserId user, CompanyId company, string name, byte[] content, string type = "application/pdf") =>
-        b.Run(sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(user, b.W.Office.Id, company, name, type, new MemoryStream(content)));
+        b.Run(sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(ActingParty.User(user), b.W.Office.Id, company, name, type, new MemoryStream(content)));
 
     private static Task<PortalPage> HistoryAsync(BooksWorld b, UserId user, PortalCursor? after = null, int size = 50, bool openOnly = false) =>
-        b.Run(sp => sp.GetRequiredService<PortalService>().HistoryAsync(user, after, size, openOnly));
+        b.Run(sp => sp.GetRequiredService<PortalService>().HistoryAsync(ActingParty.User(user), after, size, openOnly));
 
     private static async Task<AnnualReport> ShareReportAsync(BooksWorld b, CompanyId company, string title)
     {
-        var draft = await b.Run(sp => sp.GetRequiredService<ReportService>().DraftAsync(Desk, b.W.Office.Id, company, title));
-        return (await b.Run(sp => sp.GetRequiredService<ReportService>().ShareAsync(Desk, draft.Id, new LocalDate(2026, 6, 30)))).Report;
+        var draft = await b.Run(sp => sp.GetRequiredService<ReportService>().DraftAsync(b.W.Desk, b.W.Office.Id, company, title));
+        return (await b.Run(sp => sp.GetRequiredService<ReportService>().ShareAsync(b.W.Desk, draft.Id, new LocalDate(2026, 6, 30)))).Report;
     }
 
     // R: SHARE-6, TIER-8, SEC-1
@@ -40,14 +39,14 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     public async Task SHARE6_one_login_sees_the_history_of_every_company_it_may_reach_newest_first_and_nothing_else()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
-        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(Desk, b.W.ClientUser.Id, b.W.OtherCompany.Id));
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(b.W.Desk, b.W.ClientUser.Id, b.W.OtherCompany.Id));
         var report = await ShareReportAsync(b, b.W.Company.Id, "Jaarrekening 2025 Bakkerij");
         b.Db.Clock.Advance(Duration.FromMinutes(1));
         var document = await UploadAsync(b, b.W.OfficeUser.Id, b.W.OtherCompany.Id, "aangifte-2025.pdf", Encoding.UTF8.GetBytes("%PDF vastgoed"));
         b.Db.Clock.Advance(Duration.FromMinutes(1));
-        var batch = await b.Run(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(Desk, b.W.Office.Id, b.W.Company.Id, "Vragen 2025"));
-        await b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(batch.Id, "aangifte IB", "Heeft u een nieuwe auto?"));
-        await b.Run(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(Desk, batch.Id));
+        var batch = await b.Run(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, "Vragen 2025"));
+        await b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(b.W.Desk, batch.Id, "aangifte IB", "Heeft u een nieuwe auto?"));
+        await b.Run(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(b.W.Desk, batch.Id));
 
         var all = await HistoryAsync(b, b.W.ClientUser.Id);
         var narrow = await HistoryAsync(b, b.W.ClientUserOfOtherCompany.Id);
@@ -95,13 +94,13 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
         var report = await ShareReportAsync(b, b.W.Company.Id, "Jaarrekening 2025");
-        await b.Run(sp => sp.GetRequiredService<ReportService>().ApproveAsync(b.W.ClientUser.Id, report.Id));
+        await b.Run(sp => sp.GetRequiredService<ReportService>().ApproveAsync(ActingParty.User(b.W.ClientUser.Id), report.Id));
 
         var item = Assert.Single((await HistoryAsync(b, b.W.ClientUser.Id)).Items);
         Assert.Equal(("Approved", false), (item.Status, item.OpenAction));
 
-        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(Desk, b.W.ClientUserOfOtherCompany.Id)); // Collaborate includes one user
-        await b.Run(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(Desk, b.W.Office.Id, b.W.Client.Id, ClientTier.Collaborate));
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(b.W.Desk, b.W.ClientUserOfOtherCompany.Id)); // Collaborate includes one user
+        await b.Run(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(b.W.Desk, b.W.Office.Id, b.W.Client.Id, ClientTier.Collaborate));
         Assert.Empty((await HistoryAsync(b, b.W.ClientUser.Id)).Items); // no portal on Collaborate, checked at the moment (SHARE-11)
     }
 
@@ -113,20 +112,20 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var toClient = await UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "jaarrekening.pdf", Encoding.UTF8.GetBytes("%PDF-1.7 jaarrekening"));
         var toOffice = await UploadAsync(b, b.W.ClientUser.Id, b.W.Company.Id, "bonnetjes.csv", Encoding.UTF8.GetBytes("datum;bedrag\n2026-03-01;12.50"), "text/csv");
 
-        var (meta, content) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(b.W.ClientUser.Id, toClient.Id));
+        var (meta, content) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ActingParty.User(b.W.ClientUser.Id), toClient.Id));
         using var reader = new StreamReader(content);
         Assert.Equal("%PDF-1.7 jaarrekening", await reader.ReadToEndAsync());
         Assert.Equal(DocumentDirection.ToClient, meta.Direction);
         Assert.Equal(DocumentDirection.ToOffice, toOffice.Direction);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("%PDF-1.7 jaarrekening"))), toClient.Sha256);
-        var (_, officeCopy) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(b.W.OfficeUser.Id, toOffice.Id));
+        var (_, officeCopy) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ActingParty.User(b.W.OfficeUser.Id), toOffice.Id));
         using (officeCopy)
         {
             Assert.Equal(toOffice.SizeBytes, (await ReadAllAsync(officeCopy)).Length);
         }
 
-        var stranger = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(b.W.ClientUserOfOtherCompany.Id, toClient.Id)));
-        Assert.Equal("SEC-1", stranger.Refusal.RuleId);
+        var stranger = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ActingParty.User(b.W.ClientUserOfOtherCompany.Id), toClient.Id)));
+        Assert.Equal((CollabAuthorization.RefusedCode, "SEC-3"), (stranger.Code, stranger.Refusal.RuleId));
         var audit = await World.AuditAsync(b.Db, AuditSubject.Client(b.W.Client.Id));
         Assert.Equal(2, audit.Count(r => r.Action == AuditAction.DocumentUploaded));
     }
@@ -139,7 +138,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var document = await UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "jaarrekening.pdf", Encoding.UTF8.GetBytes("%PDF-1.7 origineel"));
         await File.WriteAllBytesAsync(Path.Combine(b.BlobRoot, document.BlobKey), Encoding.UTF8.GetBytes("%PDF-1.7 vervalst!"));
 
-        var (_, content) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(b.W.ClientUser.Id, document.Id));
+        var (_, content) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ActingParty.User(b.W.ClientUser.Id), document.Id));
         using (content)
         {
             var corrupt = await Assert.ThrowsAsync<CollabRefusalException>(() => ReadAllAsync(content));
@@ -156,8 +155,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var tooLarge = await Assert.ThrowsAsync<CollabRefusalException>(() => UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "groot.pdf", new byte[3000]));
         var wrongType = await Assert.ThrowsAsync<CollabRefusalException>(() => UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "virus.exe", [1, 2], "application/x-msdownload"));
         var badName = await Assert.ThrowsAsync<CollabRefusalException>(() => UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "../../etc/passwd", [1]));
-        await Assert.ThrowsAsync<IOException>(() => b.Run(sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(
-            b.W.OfficeUser.Id, b.W.Office.Id, b.W.Company.Id, "half.pdf", "application/pdf", new BreaksAfter(1000))));
+        await Assert.ThrowsAsync<IOException>(() => b.Run(sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(ActingParty.User(b.W.OfficeUser.Id), b.W.Office.Id, b.W.Company.Id, "half.pdf", "application/pdf", new BreaksAfter(1000))));
 
         Assert.Equal(["document.too-large", "document.content-type", "document.file-name-invalid"], new[] { tooLarge.Code, wrongType.Code, badName.Code });
         Assert.Empty(Directory.EnumerateFiles(b.BlobRoot, "*", SearchOption.AllDirectories));
@@ -182,15 +180,15 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     public async Task SHARE8_questions_for_several_services_go_out_as_one_batch_and_are_answered_one_by_one()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
-        var batch = await b.Run(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(Desk, b.W.Office.Id, b.W.Company.Id, "Vragen bij de jaarstukken 2025"));
-        await b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(batch.Id, "jaarrekening", "Is de voorraad per 31-12 geteld?"));
-        await b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(batch.Id, "aangifte Vpb", "Zijn er giften gedaan?"));
-        await b.Run(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(Desk, batch.Id));
+        var batch = await b.Run(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, "Vragen bij de jaarstukken 2025"));
+        await b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(b.W.Desk, batch.Id, "jaarrekening", "Is de voorraad per 31-12 geteld?"));
+        await b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(b.W.Desk, batch.Id, "aangifte Vpb", "Zijn er giften gedaan?"));
+        await b.Run(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(b.W.Desk, batch.Id));
 
-        var late = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(batch.Id, "btw", "Nog een vraag?")));
-        var one = await b.Run(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(b.W.ClientUser.Id, batch.Id, 1, "Ja, op 31 december."));
+        var late = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(b.W.Desk, batch.Id, "btw", "Nog een vraag?")));
+        var one = await b.Run(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(ActingParty.User(b.W.ClientUser.Id), batch.Id, 1, "Ja, op 31 december."));
         Assert.Equal(("1/2 answered", QuestionBatchState.Sent), (one.Status, one.State));
-        var both = await b.Run(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(b.W.ClientUser.Id, batch.Id, 2, "Nee."));
+        var both = await b.Run(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(ActingParty.User(b.W.ClientUser.Id), batch.Id, 2, "Nee."));
 
         Assert.Equal("questions.already-sent", late.Code);
         Assert.Equal(QuestionBatchState.Answered, both.State);
@@ -202,8 +200,8 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var audit = await World.AuditAsync(b.Db, AuditSubject.Client(b.W.Client.Id));
         Assert.Contains(audit, r => r.Action == AuditAction.QuestionBatchSent && r.Details.Contains("services=jaarrekening,aangifte Vpb", StringComparison.Ordinal));
         Assert.Equal(2, audit.Count(r => r.Action == AuditAction.QuestionAnswered));
-        var stranger = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(b.W.ClientUserOfOtherCompany.Id, batch.Id, 1, "x")));
-        Assert.Equal("SEC-1", stranger.Refusal.RuleId);
+        var stranger = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(ActingParty.User(b.W.ClientUserOfOtherCompany.Id), batch.Id, 1, "x")));
+        Assert.Equal((CollabAuthorization.RefusedCode, "SEC-3"), (stranger.Code, stranger.Refusal.RuleId));
     }
 
     private static readonly QuestionnaireSection[] Aangifte =
@@ -219,19 +217,19 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
         var otherCompany = b.W.OtherClientUser.Companies.Single();
-        var template = await b.Run(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(Desk, b.W.Office.Id, "Aangifte IB 2025", Aangifte));
+        var template = await b.Run(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(b.W.Desk, b.W.Office.Id, "Aangifte IB 2025", Aangifte));
 
-        var outcomes = await b.Run(sp => sp.GetRequiredService<QuestionService>().SendAsync(Desk, template.Id, [b.W.Company.Id, b.W.OtherCompany.Id, otherCompany]));
-        await b.Run(sp => sp.GetRequiredService<QuestionService>().EditTemplateAsync(Desk, template.Id, "Aangifte IB 2025 (nieuw)", [Aangifte[0]]));
+        var outcomes = await b.Run(sp => sp.GetRequiredService<QuestionService>().SendAsync(b.W.Desk, template.Id, [b.W.Company.Id, b.W.OtherCompany.Id, otherCompany]));
+        await b.Run(sp => sp.GetRequiredService<QuestionService>().EditTemplateAsync(b.W.Desk, template.Id, "Aangifte IB 2025 (nieuw)", [Aangifte[0]]));
 
         Assert.Equal(2, outcomes.Count(o => o.Questionnaire is not null));
-        Assert.Equal("collaboration.not-found", outcomes.Single(o => o.Company == otherCompany).Refusal!.Code); // reported, the others sent
+        Assert.Equal(CollabAuthorization.RefusedCode, outcomes.Single(o => o.Company == otherCompany).Refusal!.Code); // another office's client: reported as unknown, the others sent
         var sent = outcomes[0].Questionnaire!.Id;
-        var received = (await b.Run(sp => sp.GetRequiredService<QuestionService>().FindQuestionnaireAsync(sent)))!;
+        var received = (await b.Run(sp => sp.GetRequiredService<QuestionService>().FindQuestionnaireAsync(b.W.Desk, sent)))!;
         Assert.Equal(1, received.TemplateVersion);
         Assert.Equal(["auto", "hypotheek"], received.Sections.Select(s => s.ServicePart)); // the edit did not reach it
 
-        Task<Questionnaire> Answer(string id, string value) => b.Run(sp => sp.GetRequiredService<QuestionService>().AnswerQuestionnaireAsync(b.W.ClientUser.Id, sent, id, value));
+        Task<Questionnaire> Answer(string id, string value) => b.Run(sp => sp.GetRequiredService<QuestionService>().AnswerQuestionnaireAsync(ActingParty.User(b.W.ClientUser.Id), sent, id, value));
         await Answer("auto-zaak", "Ja");
         await Answer("bijtelling", "45000.5");
         await Answer("rente", "8123.45");
@@ -239,17 +237,17 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var badAmount = await Assert.ThrowsAsync<CollabRefusalException>(() => Answer("rente", "8.123,45"));
         var badDate = await Assert.ThrowsAsync<CollabRefusalException>(() => Answer("datum", "31-05-2019"));
         var notUploaded = await Assert.ThrowsAsync<CollabRefusalException>(() => Answer("jaaropgave", Guid.NewGuid().ToString()));
-        var early = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionService>().CompleteQuestionnaireAsync(b.W.ClientUser.Id, sent)));
+        var early = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionService>().CompleteQuestionnaireAsync(ActingParty.User(b.W.ClientUser.Id), sent)));
         var upload = await UploadAsync(b, b.W.ClientUser.Id, b.W.Company.Id, "jaaropgave-2025.pdf", [1, 2, 3]);
         var answered = await Answer("jaaropgave", upload.Id.ToString());
-        var completed = await b.Run(sp => sp.GetRequiredService<QuestionService>().CompleteQuestionnaireAsync(b.W.ClientUser.Id, sent));
+        var completed = await b.Run(sp => sp.GetRequiredService<QuestionService>().CompleteQuestionnaireAsync(ActingParty.User(b.W.ClientUser.Id), sent));
 
         Assert.Equal(["questionnaire.answer-invalid", "questionnaire.answer-invalid", "questionnaire.answer-invalid", "questionnaire.incomplete"],
             new[] { badAmount.Code, badDate.Code, notUploaded.Code, early.Code });
         Assert.Equal("45000.50", answered.Answers["bijtelling"]);
         Assert.Equal("yes", answered.Answers["auto-zaak"]);
         Assert.Equal(QuestionnaireState.Completed, completed.State);
-        var progress = await b.Run(sp => sp.GetRequiredService<QuestionService>().ProgressAsync(template.Id));
+        var progress = await b.Run(sp => sp.GetRequiredService<QuestionService>().ProgressAsync(b.W.Desk, template.Id));
         Assert.Equal([QuestionnaireState.Open, QuestionnaireState.Completed], progress.OrderBy(p => p.State).Select(p => p.State));
         Assert.All(progress, p => Assert.Equal(1, p.TemplateVersion));
         var audit = await World.AuditAsync(b.Db, AuditSubject.Client(b.W.Client.Id));
@@ -262,10 +260,10 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     public async Task SHARE9_questionnaire_reminders_follow_the_deadline_rule_once_even_with_two_schedulers_in_the_office_house_style()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
-        await b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(Desk, b.W.Office.Id,
+        await b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(b.W.Desk, b.W.Office.Id,
             new HouseStyleRequest("de-vries", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom bij De Vries", "Beste {client}, wilt u '{title}' voor {deadline} invullen?")));
-        var template = await b.Run(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(Desk, b.W.Office.Id, "Aangifte IB 2025", Aangifte));
-        await b.Run(sp => sp.GetRequiredService<QuestionService>().SendAsync(Desk, template.Id, [b.W.Company.Id], new LocalDate(2026, 5, 1)));
+        var template = await b.Run(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(b.W.Desk, b.W.Office.Id, "Aangifte IB 2025", Aangifte));
+        await b.Run(sp => sp.GetRequiredService<QuestionService>().SendAsync(b.W.Desk, template.Id, [b.W.Company.Id], new LocalDate(2026, 5, 1)));
 
         b.Db.Clock.Reset(new LocalDate(2026, 4, 28).AtStartOfDayInZone(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).ToInstant() - Duration.FromTicks(1));
         Assert.Equal(0, await b.Run(sp => sp.GetRequiredService<QuestionService>().SendDueRemindersAsync()));
@@ -284,7 +282,8 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     public async Task SHARE10_house_style_fields_are_validated_the_slug_is_unique_and_only_Extended_clients_see_it()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
-        Task<HouseStyle> SetAsync(OfficeId office, HouseStyleRequest request) => b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(Desk, office, request));
+        Task<HouseStyle> SetAsync(OfficeId office, HouseStyleRequest request) => b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(
+            ActingParty.User(office == b.W.Office.Id ? b.W.OfficeUser.Id : b.W.OtherOfficeUser.Id), office, request));
         var good = new HouseStyleRequest("de-vries-administratie", "https://devries.example/logo.svg", "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom!");
 
         var refusals = new[]
@@ -307,10 +306,10 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         Assert.Equal("house-style.slug-taken", taken.Code);
         Assert.Equal("#1A5276", style.PrimaryColour);
         Assert.Equal(b.W.Office.Id, (await b.Run(sp => sp.GetRequiredService<PortalService>().FindBySlugAsync("de-vries-administratie")))!.OfficeId);
-        Assert.NotNull(await b.Run(sp => sp.GetRequiredService<PortalService>().HouseStyleForClientAsync(b.W.Office.Id, b.W.Client.Id)));
-        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(Desk, b.W.ClientUserOfOtherCompany.Id)); // Collaborate includes one user
-        await b.Run(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(Desk, b.W.Office.Id, b.W.Client.Id, ClientTier.Collaborate));
-        Assert.Null(await b.Run(sp => sp.GetRequiredService<PortalService>().HouseStyleForClientAsync(b.W.Office.Id, b.W.Client.Id)));
+        Assert.NotNull(await b.Run(sp => sp.GetRequiredService<PortalService>().HouseStyleForClientAsync(b.W.Desk, b.W.Office.Id, b.W.Client.Id)));
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(b.W.Desk, b.W.ClientUserOfOtherCompany.Id)); // Collaborate includes one user
+        await b.Run(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(b.W.Desk, b.W.Office.Id, b.W.Client.Id, ClientTier.Collaborate));
+        Assert.Null(await b.Run(sp => sp.GetRequiredService<PortalService>().HouseStyleForClientAsync(b.W.Desk, b.W.Office.Id, b.W.Client.Id)));
         Assert.Contains(await World.AuditAsync(b.Db, AuditSubject.Office(b.W.Office.Id)), r => r.Action == AuditAction.HouseStyleChanged);
     }
 
@@ -319,7 +318,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     public async Task SHARE10_deadline_reminders_of_Extended_clients_use_the_office_reminder_text()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
-        await b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(Desk, b.W.Office.Id,
+        await b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(b.W.Desk, b.W.Office.Id,
             new HouseStyleRequest("de-vries", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom", "Beste {client}, graag uw akkoord op '{title}' voor {deadline}.")));
         await ShareReportAsync(b, b.W.Company.Id, "Jaarrekening 2025");
         b.Db.Clock.Reset(Instant.FromUtc(2026, 6, 28, 12, 0));
@@ -338,11 +337,11 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var companies = new List<CompanyId> { b.W.Company.Id, b.W.OtherCompany.Id };
         for (var i = 0; i < 2; i++)
         {
-            companies.Add((await b.Run(sp => sp.GetRequiredService<CollabRegistry>().AddCompanyAsync(Desk, b.W.Client.Id, $"Bakker Dochter {i} B.V."))).Id);
+            companies.Add((await b.Run(sp => sp.GetRequiredService<CollabRegistry>().AddCompanyAsync(b.W.Desk, b.W.Client.Id, $"Bakker Dochter {i} B.V."))).Id);
         }
 
         // The other office collaborates on Collaborate (no portal): its entries must never show either.
-        await b.Run(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(Desk, b.W.OtherOffice.Id, b.W.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
+        await b.Run(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(World.Vendor, b.W.OtherOffice.Id, b.W.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
         var items = new List<PortalItem>();
         await b.Run(async sp =>
         {
@@ -364,7 +363,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var property = Prop.ForAll(Arb.From(cases), c =>
         {
             var reach = companies.Where((_, i) => (c.mask & (1 << i)) != 0).ToList();
-            var user = b.Run(sp => sp.GetRequiredService<CollabRegistry>().CreateClientUserAsync(Desk, b.W.Client.Id, $"u{Guid.NewGuid():N}@bakker.nl", reach)).GetAwaiter().GetResult();
+            var user = b.Run(sp => sp.GetRequiredService<CollabRegistry>().CreateClientUserAsync(b.W.Desk, b.W.Client.Id, $"u{Guid.NewGuid():N}@bakker.nl", reach)).GetAwaiter().GetResult();
             try
             {
                 var seen = new List<PortalItem>();
@@ -383,7 +382,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
             }
             finally
             {
-                b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(Desk, user.Id)).GetAwaiter().GetResult();
+                b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(b.W.Desk, user.Id)).GetAwaiter().GetResult();
             }
         });
 

@@ -38,7 +38,7 @@ public sealed class TelemetryTests
         ActivitySource.AddActivityListener(traces);
         var w = await World.SeedAsync(db);
 
-        await db.InScopeAsync(sp => sp.GetRequiredService<RightsService>().GrantAsync(w.ClientUser.Id, w.Office.Id, w.Administration.Id, GrantChannel.Web));
+        await db.InScopeAsync(sp => sp.GetRequiredService<RightsService>().GrantAsync(ActingParty.User(w.ClientUser.Id), w.Office.Id, w.Administration.Id, GrantChannel.Web));
 
         Assert.Contains(("collab.rights.changes", 1L, "granted"), measurements);
         Assert.Contains("collab.rights.grant", activities);

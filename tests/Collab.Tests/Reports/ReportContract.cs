@@ -15,7 +15,6 @@ namespace Collab.Tests.Reports;
 /// <summary>Sharing reports (SHARE-1 … SHARE-5, SHARE-11, SHARE-12, AUD-1), run unchanged on every engine.</summary>
 public abstract class ReportContract(Engine engine, PostgresServer? postgres)
 {
-    private static readonly Actor Office = Actor.System("office-staff");
     private readonly RecordingSender _sender = new();
 
     private Task<TestDatabase> NewDatabaseAsync() =>
@@ -27,14 +26,14 @@ public abstract class ReportContract(Engine engine, PostgresServer? postgres)
     private static async Task<World> WorldAtTierAsync(TestDatabase db, ClientTier tier)
     {
         var w = await World.SeedAsync(db);
-        await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(Office, w.Office.Id, w.Client.Id, tier, new LocalDate(2026, 1, 1)));
+        await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, tier, new LocalDate(2026, 1, 1)));
         return w;
     }
 
     private static async Task<ShareResult> ShareAsync(TestDatabase db, World w, LocalDate? deadline = null, string title = "Jaarrekening 2025")
     {
-        var draft = await Reports(db, r => r.DraftAsync(Office, w.Office.Id, w.Company.Id, title));
-        return await Reports(db, r => r.ShareAsync(Office, draft.Id, deadline));
+        var draft = await Reports(db, r => r.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, title));
+        return await Reports(db, r => r.ShareAsync(w.Desk, draft.Id, deadline));
     }
 
     private async Task<List<Notification>> DeliveredAsync(TestDatabase db)
@@ -113,7 +112,7 @@ public abstract class ReportContract(Engine engine, PostgresServer? postgres)
         Assert.Equal("link.malformed", await Refused(shared.LinkToken! + "x"));
         Assert.Equal("link.unknown", await Refused(stranger));
         Assert.Equal("link.unknown", await Refused(forged)); // right id, wrong secret
-        var fresh = await Reports(db, r => r.ReissueLinkAsync(Office, shared.Report.Id));
+        var fresh = await Reports(db, r => r.ReissueLinkAsync(w.Desk, shared.Report.Id));
         Assert.Equal("link.replaced", await Refused(shared.LinkToken!));
         db.Clock.Advance(Duration.FromDays(14));
         Assert.Equal("link.expired", await Refused(fresh));
@@ -132,7 +131,7 @@ public abstract class ReportContract(Engine engine, PostgresServer? postgres)
         await Reports(db, r => r.ConfirmViewAsync(shared.LinkToken!));
         var before = await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<AnnualReport>().AsNoTracking().SingleAsync(r => r.Id == shared.Report.Id));
 
-        var fresh = await Reports(db, r => r.ReissueLinkAsync(Office, shared.Report.Id));
+        var fresh = await Reports(db, r => r.ReissueLinkAsync(w.Desk, shared.Report.Id));
 
         var after = await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<AnnualReport>().AsNoTracking().SingleAsync(r => r.Id == shared.Report.Id));
         Assert.Equal((before.State, before.Version, before.ViewedAt), (after.State, after.Version, after.ViewedAt));
@@ -178,24 +177,24 @@ public abstract class ReportContract(Engine engine, PostgresServer? postgres)
     {
         await using var db = await NewDatabaseAsync();
         var w = await WorldAtTierAsync(db, ClientTier.Collaborate);
-        var draft = await Reports(db, r => r.DraftAsync(Office, w.Office.Id, w.Company.Id, "Jaarrekening 2025"));
-        var noDeadline = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.ShareAsync(Office, draft.Id)));
+        var draft = await Reports(db, r => r.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, "Jaarrekening 2025"));
+        var noDeadline = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.ShareAsync(w.Desk, draft.Id)));
         Assert.Equal("report.deadline-required", noDeadline.Code);
 
-        var shared = await Reports(db, r => r.ShareAsync(Office, draft.Id, new LocalDate(2026, 4, 30)));
+        var shared = await Reports(db, r => r.ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 4, 30)));
 
         Assert.Equal((ShareMode.Approval, ReportState.Shared, (string?)null), (shared.Mode, shared.Report.State, shared.LinkToken));
         Assert.Contains(await DeliveredAsync(db), n => n.Kind == NotificationKind.ApprovalRequested && n.Recipient == w.ClientUser.Email);
-        var other = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.ApproveAsync(w.ClientUserOfOtherCompany.Id, draft.Id)));
-        Assert.Equal(RefusalKind.Forbidden, other.Kind);
-        Assert.Equal(ReportState.Viewed, (await Reports(db, r => r.RecordClientViewAsync(w.ClientUser.Id, draft.Id))).State); // draft → shared → viewed → approved
-        await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.RecordClientViewAsync(w.ClientUserOfOtherCompany.Id, draft.Id)));
-        var approved = await Reports(db, r => r.ApproveAsync(w.ClientUser.Id, draft.Id));
+        var other = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.ApproveAsync(ActingParty.User(w.ClientUserOfOtherCompany.Id), draft.Id)));
+        Assert.Equal(CollabAuthorization.RefusedCode, other.Code); // another company's user learns nothing about the report (SEC-3)
+        Assert.Equal(ReportState.Viewed, (await Reports(db, r => r.RecordClientViewAsync(ActingParty.User(w.ClientUser.Id), draft.Id))).State); // draft → shared → viewed → approved
+        await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.RecordClientViewAsync(ActingParty.User(w.ClientUserOfOtherCompany.Id), draft.Id)));
+        var approved = await Reports(db, r => r.ApproveAsync(ActingParty.User(w.ClientUser.Id), draft.Id));
         Assert.Equal(ReportState.Approved, approved.State);
         Assert.Contains(await DeliveredAsync(db), n => n.Kind == NotificationKind.ReportDecided && n.Recipient == w.OfficeUser.Email);
         Assert.Equal([AuditAction.ReportDrafted, AuditAction.ReportShared, AuditAction.ReportViewed, AuditAction.ReportApproved], // AUD-1
             (await World.AuditAsync(db, AuditSubject.Report(draft.Id))).Select(r => r.Action));
-        var twice = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.RejectAsync(w.ClientUser.Id, draft.Id, "toch niet")));
+        var twice = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.RejectAsync(ActingParty.User(w.ClientUser.Id), draft.Id, "toch niet")));
         Assert.Contains("state Approved", twice.Message, StringComparison.Ordinal);
     }
 
@@ -211,7 +210,7 @@ public abstract class ReportContract(Engine engine, PostgresServer? postgres)
         db.Clock.Reset(Instant.FromUtc(2026, 4, 30, 21, 59));
         Assert.Equal(0, await Reports(db, r => r.ExpireOverdueAsync()));
         db.Clock.Reset(Instant.FromUtc(2026, 4, 30, 22, 0));
-        var late = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.ApproveAsync(w.ClientUser.Id, shared.Report.Id)));
+        var late = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.ApproveAsync(ActingParty.User(w.ClientUser.Id), shared.Report.Id)));
         Assert.Contains("the approval deadline has passed", late.Message, StringComparison.Ordinal);
         Assert.Equal(1, await Reports(db, r => r.ExpireOverdueAsync()));
         Assert.Contains(await World.AuditAsync(db, AuditSubject.Report(shared.Report.Id)), r => r.Action == AuditAction.ReportExpired);
@@ -226,15 +225,15 @@ public abstract class ReportContract(Engine engine, PostgresServer? postgres)
         var extended = await WorldAtTierAsync(db, ClientTier.CollaborateExtended);
         var a = await ShareAsync(db, collaborate, new LocalDate(2026, 6, 30));
         var b = await ShareAsync(db, extended, new LocalDate(2026, 6, 30));
-        Assert.True(await Reports(db, r => r.ClientMayViewAsync(collaborate.ClientUser.Id, a.Report.Id)));
-        Assert.True(await Reports(db, r => r.ClientMayViewAsync(extended.ClientUser.Id, b.Report.Id)));
+        Assert.True(await Reports(db, r => r.ClientMayViewAsync(ActingParty.User(collaborate.ClientUser.Id), a.Report.Id)));
+        Assert.True(await Reports(db, r => r.ClientMayViewAsync(ActingParty.User(extended.ClientUser.Id), b.Report.Id)));
 
-        await Reports(db, r => r.ApproveAsync(collaborate.ClientUser.Id, a.Report.Id));
-        await Reports(db, r => r.ApproveAsync(extended.ClientUser.Id, b.Report.Id));
+        await Reports(db, r => r.ApproveAsync(ActingParty.User(collaborate.ClientUser.Id), a.Report.Id));
+        await Reports(db, r => r.ApproveAsync(ActingParty.User(extended.ClientUser.Id), b.Report.Id));
 
-        Assert.False(await Reports(db, r => r.ClientMayViewAsync(collaborate.ClientUser.Id, a.Report.Id)));
-        Assert.True(await Reports(db, r => r.ClientMayViewAsync(extended.ClientUser.Id, b.Report.Id)));
-        Assert.False(await Reports(db, r => r.ClientMayViewAsync(extended.OtherClientUser.Id, b.Report.Id))); // SEC-1
+        Assert.False(await Reports(db, r => r.ClientMayViewAsync(ActingParty.User(collaborate.ClientUser.Id), a.Report.Id)));
+        Assert.True(await Reports(db, r => r.ClientMayViewAsync(ActingParty.User(extended.ClientUser.Id), b.Report.Id)));
+        Assert.False(await Reports(db, r => r.ClientMayViewAsync(ActingParty.User(extended.OtherClientUser.Id), b.Report.Id))); // SEC-1
     }
 
     // R: SHARE-11, TIER-4
@@ -243,19 +242,19 @@ public abstract class ReportContract(Engine engine, PostgresServer? postgres)
     {
         await using var db = await NewDatabaseAsync();
         var w = await WorldAtTierAsync(db, ClientTier.Standard);
-        var draft = await Reports(db, r => r.DraftAsync(Office, w.Office.Id, w.Company.Id, "Jaarrekening 2025"));
+        var draft = await Reports(db, r => r.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, "Jaarrekening 2025"));
         var link = await ShareAsync(db, w, title: "Jaarrekening 2024");
-        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.ApproveAsync(w.ClientUser.Id, link.Report.Id)));
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.ApproveAsync(ActingParty.User(w.ClientUser.Id), link.Report.Id)));
         Assert.Equal("Feature ShareAndApproveAnnualReports is not included in tier Standard: it needs tier Collaborate or higher. Change the client's tier first.", refused.Message);
 
-        await db.InScopeAsync(sp => sp.GetRequiredService<Collab.Registry.CollabRegistry>().DeactivateUserAsync(Office, w.ClientUserOfOtherCompany.Id)); // Collaborate includes one user
-        await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(Office, w.Office.Id, w.Client.Id, ClientTier.Collaborate));
-        var shared = await Reports(db, r => r.ShareAsync(Office, draft.Id, new LocalDate(2026, 6, 30)));
+        await db.InScopeAsync(sp => sp.GetRequiredService<Collab.Registry.CollabRegistry>().DeactivateUserAsync(World.Vendor, w.ClientUserOfOtherCompany.Id)); // Collaborate includes one user
+        await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Collaborate));
+        var shared = await Reports(db, r => r.ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 6, 30)));
         Assert.Equal(ShareMode.Approval, shared.Mode); // drafted under Standard, shared under Collaborate
 
         // TIER-4: the open approval task now blocks a downgrade that would remove approvals.
         var downgrade = await Assert.ThrowsAsync<CollabRefusalException>(() =>
-            db.InScopeAsync(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(Office, w.Office.Id, w.Client.Id, ClientTier.Standard)));
+            db.InScopeAsync(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Standard)));
         Assert.Contains("approval of 'Jaarrekening 2025' (deadline 2026-06-30)", downgrade.Message, StringComparison.Ordinal);
     }
 

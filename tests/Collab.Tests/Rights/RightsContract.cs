@@ -12,16 +12,16 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
     protected Task<TestDatabase> NewDatabaseAsync() => TestDatabase.CreateAsync(engine, postgres);
 
     private static Task<RightsGrant> GrantAsync(TestDatabase db, UserId user, OfficeId office, AdministrationId administration, GrantChannel channel = GrantChannel.Web) =>
-        db.InScopeAsync(sp => sp.GetRequiredService<RightsService>().GrantAsync(user, office, administration, channel));
+        db.InScopeAsync(sp => sp.GetRequiredService<RightsService>().GrantAsync(ActingParty.User(user), office, administration, channel));
 
     private static Task<RightsGrant> RevokeAsync(TestDatabase db, UserId user, OfficeId office, AdministrationId administration) =>
-        db.InScopeAsync(sp => sp.GetRequiredService<RightsService>().RevokeAsync(user, office, administration));
+        db.InScopeAsync(sp => sp.GetRequiredService<RightsService>().RevokeAsync(ActingParty.User(user), office, administration));
 
     private static Task<bool> OfficeMayAccessAsync(TestDatabase db, OfficeId office, AdministrationId administration) =>
-        db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().OfficeMayAccessAsync(office, administration));
+        db.InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().OfficeMayAccessAsync(office, administration));
 
     private static Task<bool> UserMayAccessAsync(TestDatabase db, UserId user, AdministrationId administration) =>
-        db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().UserMayAccessAsync(user, administration));
+        db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().MayAccessAsync(ActingParty.User(user), administration));
 
     // R: ONB-3
     [SkippableFact]
@@ -37,7 +37,7 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(GrantChannel.Desktop, grant.Channel);
         Assert.True(await OfficeMayAccessAsync(db, w.Office.Id, w.Administration.Id));
         Assert.True(await UserMayAccessAsync(db, w.OfficeUser.Id, w.Administration.Id));
-        var list = await db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().ListForOfficeAsync(w.Office.Id));
+        var list = await db.InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().ListOfficeAdministrationsAsync(w.Office.Id));
         Assert.Equal(new[] { w.Administration.Id, w.HeldByOffice.Id }.OrderBy(id => id.Value), list.Select(a => a.Id).OrderBy(id => id.Value));
         Assert.Equal(list.OrderBy(a => a.Number.Value).Select(a => a.Id), list.Select(a => a.Id));
     }
@@ -73,7 +73,7 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(db.Clock.GetCurrentInstant(), revoked.RevokedAt);
         Assert.False(await OfficeMayAccessAsync(db, w.Office.Id, w.Administration.Id));
         Assert.False(await UserMayAccessAsync(db, w.OfficeUser.Id, w.Administration.Id));
-        var list = await db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().ListForOfficeAsync(w.Office.Id));
+        var list = await db.InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().ListOfficeAdministrationsAsync(w.Office.Id));
         Assert.Equal([w.HeldByOffice.Id], list.Select(a => a.Id));
     }
 
@@ -106,7 +106,7 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
         Assert.False(await OfficeMayAccessAsync(db, w.OtherOffice.Id, w.HeldByOffice.Id));
         Assert.False(await OfficeMayAccessAsync(db, w.Office.Id, w.OtherCompanyAdministration.Id));
         Assert.False(await OfficeMayAccessAsync(db, w.Office.Id, AdministrationId.New()));
-        Assert.Empty(await db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().ListForOfficeAsync(w.OtherOffice.Id)));
+        Assert.Empty(await db.InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().ListOfficeAdministrationsAsync(w.OtherOffice.Id)));
     }
 
     // R: SEC-1
@@ -121,11 +121,12 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
         Assert.True(await UserMayAccessAsync(db, w.ClientUserOfOtherCompany.Id, w.OtherCompanyAdministration.Id));
         Assert.False(await UserMayAccessAsync(db, w.ClientUserOfOtherCompany.Id, w.Administration.Id));
         Assert.False(await UserMayAccessAsync(db, w.OtherClientUser.Id, w.Administration.Id));
-        Assert.False(await UserMayAccessAsync(db, UserId.New(), w.Administration.Id));
+        var forged = await Assert.ThrowsAsync<CollabRefusalException>(() => UserMayAccessAsync(db, UserId.New(), w.Administration.Id));
+        Assert.Equal(CollabAuthorization.RefusedCode, forged.Code); // an unknown party is refused, not answered (SEC-3)
 
-        var visible = await db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().ListForUserAsync(w.ClientUser.Id));
+        var visible = await db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().ListAsync(ActingParty.User(w.ClientUser.Id)));
         Assert.Equal(new[] { w.Administration.Id, w.HeldByOffice.Id }.OrderBy(id => id.Value), visible.Select(a => a.Id).OrderBy(id => id.Value));
-        Assert.Empty(await db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().ListForUserAsync(UserId.New())));
+        await Assert.ThrowsAsync<CollabRefusalException>(() => db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().ListAsync(ActingParty.User(UserId.New()))));
     }
 
     public static TheoryData<string> RefusedRequests() => new()
@@ -169,8 +170,8 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
         var expectedKind = request switch
         {
             "unknown user" or "unknown office" or "unknown administration" => RefusalKind.NotFound,
+            "user of another client" or "user without that company" or "office user" => RefusalKind.NotFound, // SEC-3: the same as unknown
             "empty id" or "undefined channel" => RefusalKind.InvalidInput,
-            "user of another client" or "user without that company" or "office user" => RefusalKind.Forbidden,
             _ => RefusalKind.RuleViolation,
         };
         Assert.Equal(expectedKind, refusal.Kind);

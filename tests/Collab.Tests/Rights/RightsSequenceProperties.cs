@@ -49,8 +49,8 @@ public abstract class RightsSequenceProperties(Engine engine, PostgresServer? po
                     var rights = sp.GetRequiredService<RightsService>();
                     var user = grantors[step.Administration];
                     return step.Grant
-                        ? rights.GrantAsync(user, offices[step.Office], administrations[step.Administration], GrantChannel.Web)
-                        : rights.RevokeAsync(user, offices[step.Office], administrations[step.Administration]);
+                        ? rights.GrantAsync(ActingParty.User(user), offices[step.Office], administrations[step.Administration], GrantChannel.Web)
+                        : rights.RevokeAsync(ActingParty.User(user), offices[step.Office], administrations[step.Administration]);
                 });
             }
             catch (CollabRefusalException e) when (e.Kind == RefusalKind.RuleViolation)
@@ -65,7 +65,7 @@ public abstract class RightsSequenceProperties(Engine engine, PostgresServer? po
         {
             for (var a = 0; a < 2; a++)
             {
-                var access = await db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().OfficeMayAccessAsync(offices[o], administrations[a]));
+                var access = await db.InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().OfficeMayAccessAsync(offices[o], administrations[a]));
                 if (access != (last[o, a] == true))
                 {
                     throw new InvalidOperationException($"Pair (office {o}, administration {a}): access {access}, last event {last[o, a]}.");

@@ -20,7 +20,6 @@ public sealed class VendorOpenWork : IOpenWorkSource
 /// <summary>Collaborations and tiers (TIER-1…8), run unchanged on every engine.</summary>
 public abstract class TierContract(Engine engine, PostgresServer? postgres)
 {
-    private static readonly Actor Office = Actor.System("office-admin");
     private static readonly LocalDate January1 = new(2026, 1, 1);
     private readonly VendorOpenWork _openWork = new();
 
@@ -41,8 +40,8 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
             var ids = new List<ClientId>();
             for (var i = 0; i < count; i++)
             {
-                var client = await registry.RegisterClientAsync(Office, $"Klant {i:D5}");
-                await tiers.StartCollaborationAsync(Office, office, client.Id, tier, startsOn ?? January1);
+                var client = await registry.RegisterClientAsync(World.Vendor, $"Klant {i:D5}");
+                await tiers.StartCollaborationAsync(World.Vendor, office, client.Id, tier, startsOn ?? January1);
                 ids.Add(client.Id);
             }
 
@@ -55,9 +54,9 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
     {
         await using var db = await NewDatabaseAsync();
         var w = await World.SeedAsync(db);
-        await Tiers(db, t => t.StartCollaborationAsync(Office, w.Office.Id, w.Client.Id, ClientTier.Standard, January1));
+        await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.Standard, January1));
 
-        var outcome = await Tiers(db, t => t.ChangeTierAsync(Office, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended));
+        var outcome = await Tiers(db, t => t.ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended));
 
         Assert.Equal(TierChangeStatus.Changed, outcome.Status);
         var stored = await db.InScopeAsync(sp => sp.GetRequiredService<ITierStore>().FindCollaborationAsync(w.Office.Id, w.Client.Id, CancellationToken.None));
@@ -66,9 +65,9 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         var audit = await World.AuditAsync(db, AuditSubject.Client(w.Client.Id));
         var change = Assert.Single(audit, r => r.Action == AuditAction.TierChanged);
         Assert.Equal($"office={w.Office.Id};from=Standard;to=CollaborateExtended", change.Details);
-        Assert.Equal(Office, change.Actor);
+        Assert.Equal(Actor.OfficeUser(w.OfficeUser.Id), change.Actor);
 
-        var again = await Tiers(db, t => t.ChangeTierAsync(Office, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended));
+        var again = await Tiers(db, t => t.ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended));
         Assert.Equal(TierChangeStatus.AlreadyOnTier, again.Status);
         Assert.Single(await World.AuditAsync(db, AuditSubject.Client(w.Client.Id)), r => r.Action == AuditAction.TierChanged);
     }
@@ -79,13 +78,13 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
     {
         await using var db = await NewDatabaseAsync();
         var w = await World.SeedAsync(db);
-        await Tiers(db, t => t.StartCollaborationAsync(Office, w.Office.Id, w.Client.Id, ClientTier.Standard, January1));
+        await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.Standard, January1));
 
         var error = await Assert.ThrowsAsync<CollabRefusalException>(
-            () => Tiers(db, t => t.StartCollaborationAsync(Office, w.Office.Id, w.Client.Id, ClientTier.Collaborate, January1)));
+            () => Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.Collaborate, January1)));
 
         Assert.Equal("collaboration.exists", error.Code);
-        Assert.Equal(ClientTier.Standard, await Tiers(db, t => t.GetTierAsync(w.Office.Id, w.Client.Id)));
+        Assert.Equal(ClientTier.Standard, await Tiers(db, t => t.GetTierAsync(w.Desk, w.Office.Id, w.Client.Id)));
     }
 
     // R: TIER-4
@@ -94,17 +93,17 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
     {
         await using var db = await NewDatabaseAsync();
         var w = await World.SeedAsync(db); // the client has two active client users
-        await Tiers(db, t => t.StartCollaborationAsync(Office, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, January1));
+        await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, January1));
 
         var error = await Assert.ThrowsAsync<CollabRefusalException>(
-            () => Tiers(db, t => t.ChangeTierAsync(Office, w.Office.Id, w.Client.Id, ClientTier.Collaborate)));
+            () => Tiers(db, t => t.ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Collaborate)));
 
         Assert.Equal(("tier.too-many-client-users", "TIER-4"), (error.Code, error.Refusal.RuleId));
         Assert.Contains("2 active client users but tier Collaborate allows 1: deactivate 1", error.Message, StringComparison.Ordinal);
-        Assert.Equal(ClientTier.CollaborateExtended, await Tiers(db, t => t.GetTierAsync(w.Office.Id, w.Client.Id)));
+        Assert.Equal(ClientTier.CollaborateExtended, await Tiers(db, t => t.GetTierAsync(w.Desk, w.Office.Id, w.Client.Id)));
 
-        await Registry(db, r => r.DeactivateUserAsync(Office, w.ClientUserOfOtherCompany.Id));
-        var outcome = await Tiers(db, t => t.ChangeTierAsync(Office, w.Office.Id, w.Client.Id, ClientTier.Collaborate));
+        await Registry(db, r => r.DeactivateUserAsync(World.Vendor, w.ClientUserOfOtherCompany.Id));
+        var outcome = await Tiers(db, t => t.ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Collaborate));
         Assert.Equal(TierChangeStatus.Changed, outcome.Status);
     }
 
@@ -114,21 +113,21 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
     {
         await using var db = await NewDatabaseAsync();
         var w = await World.SeedAsync(db);
-        await Registry(db, r => r.DeactivateUserAsync(Office, w.ClientUserOfOtherCompany.Id));
-        await Tiers(db, t => t.StartCollaborationAsync(Office, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, January1));
+        await Registry(db, r => r.DeactivateUserAsync(World.Vendor, w.ClientUserOfOtherCompany.Id));
+        await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, January1));
         _openWork.Items.Add(new OpenWork(w.Client.Id, Feature.ShareAndApproveAnnualReports, "approval of annual report 2025"));
         _openWork.Items.Add(new OpenWork(w.Client.Id, Feature.PrepareByClientQuestionnaires, "questionnaire 'Jaarrekening 2025'"));
 
         var toCollaborate = await Assert.ThrowsAsync<CollabRefusalException>(
-            () => Tiers(db, t => t.ChangeTierAsync(Office, w.Office.Id, w.Client.Id, ClientTier.Collaborate)));
+            () => Tiers(db, t => t.ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Collaborate)));
         Assert.Equal("tier.open-work-needs-feature", toCollaborate.Code);
         Assert.Contains("questionnaire 'Jaarrekening 2025' (needs PrepareByClientQuestionnaires)", toCollaborate.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("approval", toCollaborate.Message, StringComparison.Ordinal); // Collaborate keeps approvals
 
         var toStandard = await Assert.ThrowsAsync<CollabRefusalException>(
-            () => Tiers(db, t => t.ChangeTierAsync(Office, w.Office.Id, w.Client.Id, ClientTier.Standard)));
+            () => Tiers(db, t => t.ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Standard)));
         Assert.Contains("approval of annual report 2025 (needs ShareAndApproveAnnualReports)", toStandard.Message, StringComparison.Ordinal);
-        Assert.Equal(ClientTier.CollaborateExtended, await Tiers(db, t => t.GetTierAsync(w.Office.Id, w.Client.Id)));
+        Assert.Equal(ClientTier.CollaborateExtended, await Tiers(db, t => t.GetTierAsync(w.Desk, w.Office.Id, w.Client.Id)));
     }
 
     // R: TIER-2
@@ -137,18 +136,18 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
     {
         await using var db = await NewDatabaseAsync();
         var w = await World.SeedAsync(db);
-        var client = await Registry(db, r => r.RegisterClientAsync(Office, "Slagerij Smit"));
-        var company = await Registry(db, r => r.AddCompanyAsync(Office, client.Id, "Slagerij Smit B.V."));
-        await Tiers(db, t => t.StartCollaborationAsync(Office, w.Office.Id, client.Id, ClientTier.Collaborate, January1));
-        await Registry(db, r => r.CreateClientUserAsync(Office, client.Id, $"eerste.{Guid.NewGuid():N}@smit.nl", [company.Id]));
+        var client = await Registry(db, r => r.RegisterClientAsync(World.Vendor, "Slagerij Smit"));
+        var company = await Registry(db, r => r.AddCompanyAsync(World.Vendor, client.Id, "Slagerij Smit B.V."));
+        await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.Office.Id, client.Id, ClientTier.Collaborate, January1));
+        await Registry(db, r => r.CreateClientUserAsync(World.Vendor, client.Id, $"eerste.{Guid.NewGuid():N}@smit.nl", [company.Id]));
 
         var error = await Assert.ThrowsAsync<CollabRefusalException>(
-            () => Registry(db, r => r.CreateClientUserAsync(Office, client.Id, $"tweede.{Guid.NewGuid():N}@smit.nl", [company.Id])));
+            () => Registry(db, r => r.CreateClientUserAsync(World.Vendor, client.Id, $"tweede.{Guid.NewGuid():N}@smit.nl", [company.Id])));
         Assert.Equal("user.tier-user-limit", error.Code);
         Assert.Contains("tier CollaborateExtended", error.Message, StringComparison.Ordinal);
 
-        await Tiers(db, t => t.ChangeTierAsync(Office, w.Office.Id, client.Id, ClientTier.CollaborateExtended));
-        var second = await Registry(db, r => r.CreateClientUserAsync(Office, client.Id, $"tweede.{Guid.NewGuid():N}@smit.nl", [company.Id]));
+        await Tiers(db, t => t.ChangeTierAsync(w.Desk, w.Office.Id, client.Id, ClientTier.CollaborateExtended));
+        var second = await Registry(db, r => r.CreateClientUserAsync(World.Vendor, client.Id, $"tweede.{Guid.NewGuid():N}@smit.nl", [company.Id]));
         Assert.Contains(await World.AuditAsync(db, AuditSubject.User(second.Id)), r => r.Action == AuditAction.UserCreated);
     }
 
@@ -160,12 +159,12 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         var w = await World.SeedAsync(db);
         var standard = await ClientsAsync(db, w.Office.Id, 3, ClientTier.Standard);
         var already = await ClientsAsync(db, w.Office.Id, 1, ClientTier.CollaborateExtended);
-        await Tiers(db, t => t.StartCollaborationAsync(Office, w.Office.Id, w.Client.Id, ClientTier.Standard, January1));
+        await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.Standard, January1));
         _openWork.Items.Add(new OpenWork(standard[2], Feature.DownloadReports, "download of report 2025"));
         var stranger = ClientId.New();
         ClientId[] selection = [standard[0], standard[1], already[0], w.Client.Id, stranger, standard[0]];
 
-        var upgrade = await Tiers(db, t => t.ChangeTiersAsync(Office, w.Office.Id, selection, ClientTier.CollaborateExtended));
+        var upgrade = await Tiers(db, t => t.ChangeTiersAsync(w.Desk, w.Office.Id, selection, ClientTier.CollaborateExtended));
 
         Assert.Equal(selection, upgrade.Outcomes.Select(o => o.Client));
         Assert.Equal(
@@ -173,15 +172,15 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
             upgrade.Outcomes.Select(o => o.Status));
         Assert.Equal("collaboration.not-found", upgrade.Outcomes[4].Refusal!.Code);
         var written = Assert.Single(await World.AuditAsync(db, AuditSubject.Client(standard[1])), r => r.Action == AuditAction.TierChanged); // AUD-1
-        Assert.Equal((Office, $"office={w.Office.Id};from=Standard;to=CollaborateExtended", db.Clock.GetCurrentInstant()), (written.Actor, written.Details, written.At));
+        Assert.Equal((Actor.OfficeUser(w.OfficeUser.Id), $"office={w.Office.Id};from=Standard;to=CollaborateExtended", db.Clock.GetCurrentInstant()), (written.Actor, written.Details, written.At));
         Assert.Single(await World.AuditAsync(db, AuditSubject.Client(standard[0])), r => r.Action == AuditAction.TierChanged); // listed twice, changed once
 
         // Downgrade back: the World client has two users now and is refused; the others go; standard[2] was never selected.
-        var downgrade = await Tiers(db, t => t.ChangeTiersAsync(Office, w.Office.Id, [standard[0], w.Client.Id, standard[2]], ClientTier.Standard));
+        var downgrade = await Tiers(db, t => t.ChangeTiersAsync(w.Desk, w.Office.Id, [standard[0], w.Client.Id, standard[2]], ClientTier.Standard));
         Assert.Equal([TierChangeStatus.Changed, TierChangeStatus.Refused, TierChangeStatus.AlreadyOnTier], downgrade.Outcomes.Select(o => o.Status));
         Assert.Equal("tier.too-many-client-users", downgrade.Outcomes[1].Refusal!.Code);
-        Assert.Equal(ClientTier.CollaborateExtended, await Tiers(db, t => t.GetTierAsync(w.Office.Id, w.Client.Id)));
-        Assert.Equal(ClientTier.CollaborateExtended, await Tiers(db, t => t.GetTierAsync(w.Office.Id, standard[1])));
+        Assert.Equal(ClientTier.CollaborateExtended, await Tiers(db, t => t.GetTierAsync(w.Desk, w.Office.Id, w.Client.Id)));
+        Assert.Equal(ClientTier.CollaborateExtended, await Tiers(db, t => t.GetTierAsync(w.Desk, w.Office.Id, standard[1])));
         Assert.Empty(await World.AuditAsync(db, AuditSubject.Client(w.Client.Id)).ContinueWith(t => t.Result.Where(r => r.Action == AuditAction.TierChanged && r.Details.Contains("to=Standard", StringComparison.Ordinal)).ToList()));
     }
 
@@ -205,10 +204,10 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
                 if (!interfered)
                 {
                     interfered = true; // another request changes one client between the bulk's read and its save
-                    await Tiers(db, t => t.ChangeTierAsync(Actor.System("someone-else"), w.Office.Id, victim, ClientTier.Collaborate));
+                    await Tiers(db, t => t.ChangeTierAsync(w.Desk, w.Office.Id, victim, ClientTier.Collaborate));
                 }
             };
-            return await bulk.ChangeTiersAsync(Office, w.Office.Id, clients, ClientTier.CollaborateExtended);
+            return await bulk.ChangeTiersAsync(w.Desk, w.Office.Id, clients, ClientTier.CollaborateExtended);
         });
 
         Assert.Equal(clients.Count, result.Outcomes.Count);
@@ -216,8 +215,8 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(victim, conflict.Client);
         Assert.Equal(RefusalKind.ConcurrencyConflict, conflict.Refusal!.Kind);
         Assert.Equal(clients.Count - 1, result.Count(TierChangeStatus.Changed));
-        Assert.Equal(ClientTier.Collaborate, await Tiers(db, t => t.GetTierAsync(w.Office.Id, victim)));
-        Assert.Equal(ClientTier.CollaborateExtended, await Tiers(db, t => t.GetTierAsync(w.Office.Id, clients[^1])));
+        Assert.Equal(ClientTier.Collaborate, await Tiers(db, t => t.GetTierAsync(w.Desk, w.Office.Id, victim)));
+        Assert.Equal(ClientTier.CollaborateExtended, await Tiers(db, t => t.GetTierAsync(w.Desk, w.Office.Id, clients[^1])));
         var victimAudit = await World.AuditAsync(db, AuditSubject.Client(victim));
         Assert.DoesNotContain(victimAudit, r => r.Action == AuditAction.TierChanged && r.Details.EndsWith("to=CollaborateExtended", StringComparison.Ordinal));
     }
@@ -232,20 +231,20 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         var future = await ClientsAsync(db, w.Office.Id, 1, ClientTier.Standard, new LocalDate(2027, 1, 1));
         var endedLastYear = await ClientsAsync(db, w.Office.Id, 1, ClientTier.Standard, new LocalDate(2024, 3, 1));
         var endedThisYear = await ClientsAsync(db, w.Office.Id, 1, ClientTier.Standard, new LocalDate(2024, 3, 1));
-        await Tiers(db, t => t.EndCollaborationAsync(Office, w.Office.Id, endedLastYear[0], new LocalDate(2025, 12, 31)));
-        await Tiers(db, t => t.EndCollaborationAsync(Office, w.Office.Id, endedThisYear[0], new LocalDate(2026, 1, 1)));
-        await Tiers(db, t => t.StartCollaborationAsync(Office, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, January1));
-        await Tiers(db, t => t.StartCollaborationAsync(Office, w.OtherOffice.Id, current[0], ClientTier.CollaborateExtended, January1));
+        await Tiers(db, t => t.EndCollaborationAsync(w.Desk, w.Office.Id, endedLastYear[0], new LocalDate(2025, 12, 31)));
+        await Tiers(db, t => t.EndCollaborationAsync(w.Desk, w.Office.Id, endedThisYear[0], new LocalDate(2026, 1, 1)));
+        await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, January1));
+        await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.OtherOffice.Id, current[0], ClientTier.CollaborateExtended, January1));
 
-        var statement = await db.InScopeAsync(sp => sp.GetRequiredService<BillingService>().MonthlyStatementAsync(w.Office.Id, new YearMonth(2026, 11)));
+        var statement = await db.InScopeAsync(sp => sp.GetRequiredService<BillingService>().MonthlyStatementAsync(w.Desk, w.Office.Id, new YearMonth(2026, 11)));
 
         Assert.Equal(new[] { w.Client.Id, current[0], current[1], endedThisYear[0] }.OrderBy(c => c.Value), statement.Lines.Select(l => l.Client).OrderBy(c => c.Value));
         var bakker = Assert.Single(statement.Lines, l => l.Client == w.Client.Id);
         Assert.Equal((1, 2.65m), (bakker.ExtraClientUsers, bakker.Amount)); // two active users: one included, one extra
         Assert.Equal(1.65m + 1.00m + 1.10m + 1.10m + 0.80m, statement.Total);
-        var other = await db.InScopeAsync(sp => sp.GetRequiredService<BillingService>().MonthlyStatementAsync(w.OtherOffice.Id, new YearMonth(2026, 11)));
+        var other = await db.InScopeAsync(sp => sp.GetRequiredService<BillingService>().MonthlyStatementAsync(ActingParty.User(w.OtherOfficeUser.Id), w.OtherOffice.Id, new YearMonth(2026, 11)));
         Assert.Equal(1.65m, other.Total);
-        var nextYear = await db.InScopeAsync(sp => sp.GetRequiredService<BillingService>().MonthlyStatementAsync(w.Office.Id, new YearMonth(2027, 1)));
+        var nextYear = await db.InScopeAsync(sp => sp.GetRequiredService<BillingService>().MonthlyStatementAsync(w.Desk, w.Office.Id, new YearMonth(2027, 1)));
         Assert.Contains(nextYear.Lines, l => l.Client == future[0]);
         Assert.DoesNotContain(nextYear.Lines, l => l.Client == endedThisYear[0]);
     }
@@ -256,16 +255,16 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
     {
         await using var db = await NewDatabaseAsync();
         var w = await World.SeedAsync(db);
-        Assert.False(await db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().UserMayAccessAsync(w.ClientUser.Id, w.OtherCompanyAdministration.Id)));
+        Assert.False(await db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().MayAccessAsync(ActingParty.User(w.ClientUser.Id), w.OtherCompanyAdministration.Id)));
 
-        await Registry(db, r => r.GiveCompanyAsync(Office, w.ClientUser.Id, w.OtherCompany.Id));
+        await Registry(db, r => r.GiveCompanyAsync(World.Vendor, w.ClientUser.Id, w.OtherCompany.Id));
 
-        var reachable = await db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().ListForUserAsync(w.ClientUser.Id));
+        var reachable = await db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().ListAsync(ActingParty.User(w.ClientUser.Id)));
         Assert.Equal(new[] { w.Administration.Id, w.OtherCompanyAdministration.Id, w.HeldByOffice.Id }.OrderBy(a => a.Value), reachable.Select(a => a.Id).OrderBy(a => a.Value));
         Assert.Contains(await World.AuditAsync(db, AuditSubject.User(w.ClientUser.Id)), r => r.Action == AuditAction.UserCompanyAdded);
 
-        var otherClients = await Assert.ThrowsAsync<CollabRefusalException>(() => Registry(db, r => r.GiveCompanyAsync(Office, w.OtherClientUser.Id, w.Company.Id)));
-        Assert.Equal(RefusalKind.Forbidden, otherClients.Kind);
+        var otherClients = await Assert.ThrowsAsync<CollabRefusalException>(() => Registry(db, r => r.GiveCompanyAsync(World.Vendor, w.OtherClientUser.Id, w.Company.Id)));
+        Assert.Equal(CollabAuthorization.RefusedCode, otherClients.Code); // another client's company reads as unknown (SEC-3)
     }
 
     // R: SHARE-11
@@ -274,14 +273,14 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
     {
         await using var db = await NewDatabaseAsync();
         var w = await World.SeedAsync(db);
-        await Tiers(db, t => t.StartCollaborationAsync(Office, w.Office.Id, w.Client.Id, ClientTier.Collaborate, January1));
-        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => Tiers(db, t => t.RequireFeatureAsync(w.Office.Id, w.Client.Id, Feature.DocumentExchange)));
+        await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.Collaborate, January1));
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => Tiers(db, t => t.RequireFeatureAsync(w.Desk, w.Office.Id, w.Client.Id, Feature.DocumentExchange)));
         Assert.Contains("needs tier CollaborateExtended", refused.Message, StringComparison.Ordinal);
 
-        await Tiers(db, t => t.ChangeTierAsync(Office, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended));
+        await Tiers(db, t => t.ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended));
 
-        Assert.Equal(ClientTier.CollaborateExtended, await Tiers(db, t => t.RequireFeatureAsync(w.Office.Id, w.Client.Id, Feature.DocumentExchange)));
-        var none = await Assert.ThrowsAsync<CollabRefusalException>(() => Tiers(db, t => t.RequireFeatureAsync(w.OtherOffice.Id, w.Client.Id, Feature.DownloadReports)));
+        Assert.Equal(ClientTier.CollaborateExtended, await Tiers(db, t => t.RequireFeatureAsync(w.Desk, w.Office.Id, w.Client.Id, Feature.DocumentExchange)));
+        var none = await Assert.ThrowsAsync<CollabRefusalException>(() => Tiers(db, t => t.RequireFeatureAsync(w.Desk, w.OtherOffice.Id, w.Client.Id, Feature.DownloadReports)));
         Assert.Equal(RefusalKind.NotFound, none.Kind);
     }
 }

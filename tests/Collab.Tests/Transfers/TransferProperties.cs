@@ -140,7 +140,7 @@ public abstract class TransferServiceProperties(Engine engine, PostgresServer? p
         db.Clock.Reset(Instant.FromUtc(2026, 10, 20, 12, 0));
         var administration = await w.NewAdministrationAsync(db);
         var request = await db.InScopeAsync(sp => sp.GetRequiredService<TransferService>()
-            .RequestAsync(w.NewAdmin.Id, w.Old.Id, w.New.Id, [administration.Id], w.ClientUser.Email));
+            .RequestAsync(ActingParty.User(w.NewAdmin.Id), w.Old.Id, w.New.Id, [administration.Id], w.ClientUser.Email));
         var executed = 0;
         foreach (var (step, index) in sequence)
         {
@@ -153,9 +153,9 @@ public abstract class TransferServiceProperties(Engine engine, PostgresServer? p
                     return step.Op switch
                     {
                         TransferAggregateProperties.Op.Advance => Task.Run(() => db.Clock.Advance(Duration.FromDays(step.Days))),
-                        TransferAggregateProperties.Op.Consent => transfers.ConsentAsync(user, request.Id, step.Party),
-                        TransferAggregateProperties.Op.Refuse => transfers.RefuseAsync(user, request.Id, step.Party, "nee"),
-                        TransferAggregateProperties.Op.CancelByRequester or TransferAggregateProperties.Op.CancelByOther => transfers.CancelAsync(user, request.Id),
+                        TransferAggregateProperties.Op.Consent => transfers.ConsentAsync(ActingParty.User(user), request.Id, step.Party),
+                        TransferAggregateProperties.Op.Refuse => transfers.RefuseAsync(ActingParty.User(user), request.Id, step.Party, "nee"),
+                        TransferAggregateProperties.Op.CancelByRequester or TransferAggregateProperties.Op.CancelByOther => transfers.CancelAsync(ActingParty.User(user), request.Id),
                         TransferAggregateProperties.Op.Expire => transfers.ExpireDueAsync(),
                         _ => ExecuteAsync(transfers, user, request.Id, () => executed++),
                     };
@@ -187,7 +187,7 @@ public abstract class TransferServiceProperties(Engine engine, PostgresServer? p
 
     private static async Task ExecuteAsync(TransferService transfers, UserId user, TransferRequestId request, Action succeeded)
     {
-        await transfers.ExecuteAsync(user, request, BillingParty.Client);
+        await transfers.ExecuteAsync(ActingParty.User(user), request, BillingParty.Client);
         succeeded();
     }
 }

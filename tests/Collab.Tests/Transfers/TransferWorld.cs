@@ -50,7 +50,7 @@ public sealed record TransferWorld(
     Administration A2,
     Administration OtherClientAdministration)
 {
-    private static readonly Actor Vendor = Actor.System("test-seed");
+    private static readonly ActingParty Vendor = World.Vendor;
 
     public static Task<TransferWorld> SeedAsync(TestDatabase db) => db.InScopeAsync(async sp =>
     {
