@@ -45,7 +45,8 @@ public static class SampleWebApp
 
         builder.Services.AddCollab(builder.Configuration.GetSection("Collab"))
             .AddEntityFrameworkStores<WebDbContext>()
-            .AddFileSystemBlobStore(Path.Combine(dataFolder, "blobs"));
+            .AddFileSystemBlobStore(Path.Combine(dataFolder, "blobs"))
+            .AddAuthorizationPolicy<OnlyPartnersChangeTiers>(); // a vendor's stricter rule (SEC-3); see docs/authorization.md
         builder.Services.AddSingleton<Mailbox>();
         builder.Services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<Mailbox>());
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => o.LoginPath = "/");
