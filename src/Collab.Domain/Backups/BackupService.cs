@@ -211,16 +211,24 @@ public sealed class BackupService
 
     internal async Task<Backup> BackUpAsync(Actor actor, Administration administration, BackupPurpose purpose, CancellationToken cancellationToken)
     {
-        if (administration.Licence is not (LicenceSource.ClientFile or LicenceSource.ClientSubscription))
+        // LIC-5: name every missing prerequisite at once, so the office fixes them in one go.
+        var licenceMissing = administration.Licence is not (LicenceSource.ClientFile or LicenceSource.ClientSubscription);
+        var userMissing = (await _registry.ClientUsersReachingAsync(administration.ClientId, administration.CompanyId, cancellationToken).ConfigureAwait(false)).Count == 0;
+        if (licenceMissing || userMissing)
         {
-            throw Refuse.Rule("backup.client-licence-missing",
-                $"Administration {administration.Number} runs under {(administration.Licence == LicenceSource.Office ? "the office's licence" : "no recorded licence")}: a backup must carry the client's licence, or the client could not log in. Import the client's licence first.", "LIC-5");
-        }
+            var missing = new List<string>(2);
+            if (licenceMissing)
+            {
+                missing.Add($"the client's licence (it runs under {(administration.Licence == LicenceSource.Office ? "the office's licence" : "no recorded licence")}: import the client's licence file)");
+            }
 
-        if ((await _registry.ClientUsersReachingAsync(administration.ClientId, administration.CompanyId, cancellationToken).ConfigureAwait(false)).Count == 0)
-        {
-            throw Refuse.Rule("backup.client-user-missing",
-                $"Administration {administration.Number} has no active client user: create or activate the client's user first, or the client could not log in to the restored administration.", "LIC-5");
+            if (userMissing)
+            {
+                missing.Add("an active client user with access to it (create or activate the client's user)");
+            }
+
+            throw Refuse.Rule(licenceMissing ? "backup.client-licence-missing" : "backup.client-user-missing",
+                $"Administration {administration.Number} cannot be backed up yet, or the client could not log in to the restored administration. Missing: {string.Join("; and ", missing)}.", "LIC-5");
         }
 
         var id = BackupId.New();

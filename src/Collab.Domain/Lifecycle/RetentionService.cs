@@ -143,7 +143,7 @@ public sealed class RetentionService
 
             await Books.EraseAsync(schedule.AdministrationNumber, cancellationToken).ConfigureAwait(false);
             schedule.Complete(outcome.Reason, administration.LegalHold is not null, Job, now);
-            administration.MarkDeleted($"schedule={schedule.Id};policy={outcome.Reason}", Job, now);
+            administration.MarkDeleted(now);
             await _collaboration.NotifyAsync(schedule.ClientId, schedule.OfficeId, NotificationKind.AdministrationDeleted, subject,
                 $"Administration {schedule.AdministrationNumber} ({schedule.AdministrationName}) was deleted as announced.", cancellationToken).ConfigureAwait(false);
             deleted += await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false) ? 1 : 0;

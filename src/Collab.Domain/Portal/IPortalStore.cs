@@ -63,6 +63,20 @@ public interface IPortalStore
     /// <returns>The questionnaires.</returns>
     Task<IReadOnlyList<Questionnaire>> FindDueQuestionnaireRemindersAsync(Instant now, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>Question batches the office sent to the given clients that are not fully answered yet (open work, TIER-4).</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="clients">The clients.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Client and title per open batch.</returns>
+    Task<IReadOnlyList<(ClientId Client, string Title)>> OpenBatchesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken = default);
+
+    /// <summary>Questionnaires the office sent to the given clients that are not completed yet (open work, TIER-4).</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="clients">The clients.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Client, name and deadline per open questionnaire.</returns>
+    Task<IReadOnlyList<(ClientId Client, string Name, LocalDate? Deadline)>> OpenQuestionnairesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken = default);
+
     /// <summary>Finds an office's house style, tracked.</summary>
     /// <param name="office">The office.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -106,9 +106,11 @@ public sealed class QuestionService
     {
         var (acting, found) = await BatchAsync(party, CollabAction.PrepareQuestions, batch, cancellationToken).ConfigureAwait(false);
         var actor = acting.Actor;
+        var dependent = await TierGate.DependentCollaborationsAsync(_tiers, found.ClientId, found.OfficeId, cancellationToken).ConfigureAwait(false); // SEC-4: before the tier
         await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, found.ClientId, Feature.ClientQuestions, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         found.Send(actor, now);
+        TierGate.NoteDependentWork(dependent, now); // SEC-4
         _unitOfWork.Add(PortalItem.Share(PortalItemKind.QuestionBatch, found.Id.Value, found.OfficeId, found.ClientId, found.CompanyId, found.Title, now, true, null, found.Status));
         _unitOfWork.Notify(await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false), NotificationKind.QuestionsSent, AuditSubject.Client(found.ClientId), $"Your office has {found.Questions.Count} question(s) for you: {found.Title}.");
 
@@ -205,11 +207,13 @@ public sealed class QuestionService
             try
             {
                 var (_, owner) = await _access.CompanyAsync(party, CollabAction.ManageQuestionnaires, company, found.OfficeId, cancellationToken).ConfigureAwait(false);
+                var dependent = await TierGate.DependentCollaborationsAsync(_tiers, owner.ClientId, found.OfficeId, cancellationToken).ConfigureAwait(false); // SEC-4: before the tier
                 await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, owner.ClientId, Feature.PrepareByClientQuestionnaires, cancellationToken).ConfigureAwait(false);
                 var now = _clock.GetCurrentInstant();
                 var questionnaire = Questionnaire.Send(found, owner.ClientId, owner.Id, deadline,
                     deadline is { } d ? Reports.Reminders.DueAt(d, _options.ReminderLeadDays, zone) : null, actor, now);
                 _unitOfWork.Add(questionnaire);
+                TierGate.NoteDependentWork(dependent, now); // SEC-4
                 _unitOfWork.Add(PortalItem.Share(PortalItemKind.Questionnaire, questionnaire.Id.Value, found.OfficeId, owner.ClientId, owner.Id, found.Name, now, true, deadline, "Open"));
                 _unitOfWork.Notify(await _registry.ClientUsersReachingAsync(owner.ClientId, owner.Id, cancellationToken).ConfigureAwait(false), NotificationKind.QuestionnaireSent, AuditSubject.Client(owner.ClientId), $"Please fill in '{found.Name}'{(deadline is { } due ? $" by {due:yyyy-MM-dd}" : string.Empty)}.");
 

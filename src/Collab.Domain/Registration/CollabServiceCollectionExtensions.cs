@@ -76,6 +76,7 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<Transfers.TransferService>();
         services.TryAddScoped<Reports.ReportService>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOpenWorkSource, Reports.OpenApprovals>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOpenWorkSource, Portal.OpenQuestions>());
         services.TryAddScoped(static sp => new DomainEventDispatcher(sp.GetServices<IDomainEventHandler>()));
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDomainEventHandler, Portal.ReportPortalEntries>());
         services.TryAddScoped<AuditService>();

@@ -99,10 +99,11 @@ public sealed class Administration : AggregateRoot
         Raise(new Lifecycle.DeletionStarted(now));
     }
 
-    internal void MarkDeleted(string details, Actor actor, Instant now)
+    // The deletion's one audit row is the schedule's (AUD-1: each happening exactly once); this only moves the version.
+    internal void MarkDeleted(Instant now)
     {
         State = AdministrationState.Deleted;
-        Raise(new RegistryChanged(now, actor, AuditAction.AdministrationDeleted, AuditSubject.Administration(Id), details));
+        Raise(new AdministrationDeletedState(now));
     }
 
     internal void PlaceLegalHold(string reason, Actor actor, Instant now)
@@ -201,3 +202,7 @@ public enum LicenceSource
     /// <summary>The client's own online subscription (ONB-1).</summary>
     ClientSubscription = 3,
 }
+
+/// <summary>The administration's state became Deleted; the deletion itself is audited once, by its schedule (AUD-1).</summary>
+/// <param name="OccurredAt">When.</param>
+internal sealed record AdministrationDeletedState(Instant OccurredAt) : IDomainEvent;

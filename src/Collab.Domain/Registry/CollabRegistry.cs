@@ -239,9 +239,11 @@ public sealed class CollabRegistry
     /// <summary>Checks and builds a new client user without saving it, so a caller can save it with its own change (LIC-2).</summary>
     internal async Task<CollabUser> PrepareClientUserAsync(Actor actor, ClientId client, string? email, IReadOnlyCollection<Company> companies, CancellationToken cancellationToken)
     {
+        var dependent = await TierGate.DependentCollaborationsAsync(_tiers, client, null, cancellationToken).ConfigureAwait(false); // SEC-4: before the count
         var user = CollabUser.CreateClientUser(client, email!, companies, actor, _clock.GetCurrentInstant());
         await CheckClientUserRoomAsync(client, cancellationToken).ConfigureAwait(false);
         await EnsureEmailFreeAsync(user.Email, cancellationToken).ConfigureAwait(false);
+        TierGate.NoteDependentWork(dependent, _clock.GetCurrentInstant()); // a downgrade that counted users without this one now conflicts
         return user;
     }
 

@@ -96,6 +96,7 @@ public sealed class ReportService
     {
         var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, report, cancellationToken).ConfigureAwait(false);
         var actor = acting.Actor;
+        var dependent = await TierGate.DependentCollaborationsAsync(_tiers, found.ClientId, found.OfficeId, cancellationToken).ConfigureAwait(false); // SEC-4: before the tier
         var tier = await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         var recipients = await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
@@ -105,6 +106,7 @@ public sealed class ReportService
                 $"Tier {tier} shares reports for approval: give the deadline (the last day to approve).", "SHARE-3");
             var zone = await ZoneAsync(found.OfficeId, cancellationToken).ConfigureAwait(false);
             found.ShareForApproval(day, Reminders.DeadlinePassesAt(day, zone), Reminders.DueAt(day, _options.ReminderLeadDays, zone), actor, now);
+            TierGate.NoteDependentWork(dependent, now); // SEC-4: a downgrade that did not see this approval now conflicts
             _unitOfWork.Notify(recipients, NotificationKind.ApprovalRequested, AuditSubject.Report(found.Id), $"Please review and approve '{found.Title}' by {day:yyyy-MM-dd}.");
 
             await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -34,6 +34,12 @@ public sealed class AccessService
     public async Task<bool> MayAccessAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
     {
         var acting = await _access.PartyAsync(party, CollabAction.ReadAccess, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
+        if (acting.IsOfficeUser)
+        {
+            // The hot path of every office request: one more round trip than the bare check, for who asks (SEC-3).
+            return await _rights.OfficeMayAccessAsync(acting.User!.OfficeId!.Value, administration, cancellationToken).ConfigureAwait(false);
+        }
+
         var target = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
         return target is { IsLive: true } && await _access.ReachesAsync(acting, target, cancellationToken).ConfigureAwait(false);
     }

@@ -69,6 +69,13 @@ public sealed class ClientCollaboration : AggregateRoot
         return true;
     }
 
+    /// <summary>
+    /// Records that work depending on this collaboration's tier starts in the same unit of work (a new client user, an
+    /// approval, questions or a questionnaire sent). The version moves, so this save and a concurrent tier change
+    /// cannot both commit: whichever saves second is refused as a concurrency conflict (SEC-4).
+    /// </summary>
+    internal void NoteTierDependentWork(Instant now) => Raise(new TierDependentWorkStarted(now));
+
     internal void End(LocalDate endsOn, Actor actor, Instant now)
     {
         if (EndsOn is not null)
@@ -94,6 +101,13 @@ public sealed class ClientCollaboration : AggregateRoot
         }
     }
 }
+
+/// <summary>
+/// Work that depends on the client's tier was started under this collaboration (SEC-4): not audited, it only moves
+/// the collaboration's version, so a tier change that read the collaboration before it cannot also commit.
+/// </summary>
+/// <param name="OccurredAt">When.</param>
+internal sealed record TierDependentWorkStarted(Instant OccurredAt) : IDomainEvent;
 
 /// <summary>A collaboration started or ended, or its tier changed (AUD-1).</summary>
 /// <param name="OccurredAt">When.</param>

@@ -67,4 +67,10 @@ public interface ITierStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The collaborations.</returns>
     Task<IReadOnlyList<ClientCollaboration>> ListCollaborationsAsync(OfficeId office, CancellationToken cancellationToken = default);
+
+    /// <summary>Every collaboration of a client, with any office, tracked: work that depends on the client's tier touches them (SEC-4).</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The collaborations.</returns>
+    Task<IReadOnlyList<ClientCollaboration>> ListClientCollaborationsAsync(ClientId client, CancellationToken cancellationToken = default);
 }

@@ -12,4 +12,21 @@ internal static class TierGate
         catalogue.Require(tier, feature);
         return tier;
     }
+
+    /// <summary>
+    /// SEC-4, step one: read (tracked) the collaborations whose tier the coming work depends on — the office's, or all of
+    /// the client's for a new user — <em>before</em> the tier or the user count is checked. Their versions are then the
+    /// ones the checks saw, so a tier change committed in between makes this save fail instead of both committing.
+    /// </summary>
+    internal static async Task<IReadOnlyList<ClientCollaboration>> DependentCollaborationsAsync(ITierStore tiers, ClientId client, OfficeId? office, CancellationToken cancellationToken) =>
+        (await tiers.ListClientCollaborationsAsync(client, cancellationToken).ConfigureAwait(false)).Where(c => office is null || c.OfficeId == office).ToList();
+
+    /// <summary>SEC-4, step two, once every check passed: the work starts, so the collaborations' versions move with it in the same save.</summary>
+    internal static void NoteDependentWork(IReadOnlyList<ClientCollaboration> collaborations, NodaTime.Instant now)
+    {
+        foreach (var collaboration in collaborations)
+        {
+            collaboration.NoteTierDependentWork(now);
+        }
+    }
 }

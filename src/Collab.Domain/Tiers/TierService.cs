@@ -233,8 +233,9 @@ public sealed class TierService
 
         if (activeUsers > allowed)
         {
+            var who = string.Join(", ", context.ActiveEmails[client]);
             return Refused(client, collaboration.Tier, "tier.too-many-client-users",
-                $"Client {client} has {activeUsers} active client users but tier {tier} allows {allowed}: deactivate {activeUsers - allowed} of them first.");
+                $"Client {client} has {activeUsers} active client users ({who}) but tier {tier} allows {allowed}: deactivate {activeUsers - allowed} of them first.");
         }
 
         var features = _catalogue.FeaturesOf(tier);
@@ -277,7 +278,14 @@ public sealed class TierService
             work.AddRange(await source.FindOpenWorkAsync(office, clients, cancellationToken).ConfigureAwait(false));
         }
 
-        return new ChangeContext(users, others.ToLookup(o => o.Client, o => o.Tier), work.ToLookup(w => w.Client));
+        // The users are named only for clients whose change will be refused for them: a few reads, on the refusal path alone.
+        var emails = new List<(ClientId Client, string Email)>();
+        foreach (var client in overLimit.Where(c => users[c] > Math.Max(_catalogue.MaxClientUsers(tier), others.Where(o => o.Client == c).Select(o => _catalogue.MaxClientUsers(o.Tier)).DefaultIfEmpty(0).Max())))
+        {
+            emails.AddRange((await _registry.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false)).Where(u => u.IsActive).Select(u => (client, u.Email)).OrderBy(e => e.Email, StringComparer.Ordinal));
+        }
+
+        return new ChangeContext(users, others.ToLookup(o => o.Client, o => o.Tier), work.ToLookup(w => w.Client), emails.ToLookup(e => e.Client, e => e.Email));
     }
 
     private async Task<DateTimeZone> OfficeZoneAsync(OfficeId office, CancellationToken cancellationToken)
@@ -298,5 +306,5 @@ public sealed class TierService
             $"Office {office} does not collaborate with client {client}: start a collaboration first.", "TIER-3"));
 
     // Indexed by client: a chunk of thousands of clients must not scan these lists once per client.
-    private sealed record ChangeContext(IReadOnlyDictionary<ClientId, int> ActiveUsers, ILookup<ClientId, ClientTier> OtherTiers, ILookup<ClientId, OpenWork> OpenWork);
+    private sealed record ChangeContext(IReadOnlyDictionary<ClientId, int> ActiveUsers, ILookup<ClientId, ClientTier> OtherTiers, ILookup<ClientId, OpenWork> OpenWork, ILookup<ClientId, string> ActiveEmails);
 }

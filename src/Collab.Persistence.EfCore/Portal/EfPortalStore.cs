@@ -65,6 +65,27 @@ internal sealed class EfPortalStore<TContext>(TContext context) : EfStore<TConte
             .Take(max)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
+    public async Task<IReadOnlyList<(ClientId Client, string Title)>> OpenBatchesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
+    {
+        var ids = clients.ToArray();
+        var rows = await _context.Set<QuestionBatch>().AsNoTracking()
+            .Where(b => b.OfficeId == office && EF.Parameter(ids).Contains(b.ClientId) && b.State == QuestionBatchState.Sent)
+            .Select(b => new { b.ClientId, b.Title })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ConvertAll(r => (r.ClientId, r.Title));
+    }
+
+    public async Task<IReadOnlyList<(ClientId Client, string Name, LocalDate? Deadline)>> OpenQuestionnairesAsync(
+        OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
+    {
+        var ids = clients.ToArray();
+        var rows = await _context.Set<Questionnaire>().AsNoTracking()
+            .Where(q => q.OfficeId == office && EF.Parameter(ids).Contains(q.ClientId) && q.State == QuestionnaireState.Open)
+            .Select(q => new { q.ClientId, q.Name, q.Deadline })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ConvertAll(r => (r.ClientId, r.Name, r.Deadline));
+    }
+
     public Task<HouseStyle?> FindHouseStyleAsync(OfficeId office, CancellationToken cancellationToken) =>
         _context.Set<HouseStyle>().FirstOrDefaultAsync(s => s.OfficeId == office, cancellationToken);
 

@@ -19,8 +19,21 @@ internal sealed class EfRegistryStore<TContext>(TContext context) : EfStore<TCon
     public async Task<Administration?> FindAdministrationAsync(AdministrationId id, CancellationToken cancellationToken) =>
         await _context.Set<Administration>().FindAsync([id], cancellationToken).ConfigureAwait(false);
 
-    public async Task<CollabUser?> FindUserAsync(UserId id, CancellationToken cancellationToken) =>
-        await _context.Set<CollabUser>().FindAsync([id], cancellationToken).ConfigureAwait(false);
+    // Who acts is resolved on every call (SEC-3): the tracked user when the scope already has it, else one compiled
+    // query per model, which skips the work FindAsync does to build its query each time.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<TContext, UserId, CancellationToken, Task<CollabUser?>>> UserQueries = new();
+
+    public Task<CollabUser?> FindUserAsync(UserId id, CancellationToken cancellationToken)
+    {
+        if (_context.Set<CollabUser>().Local.FindEntry(id) is { } tracked)
+        {
+            return Task.FromResult<CollabUser?>(tracked.Entity);
+        }
+
+        return UserQueries.GetValue(_context.Model, static _ => EF.CompileAsyncQuery(
+                (TContext context, UserId user, CancellationToken _) => context.Set<CollabUser>().FirstOrDefault(u => u.Id == user)))
+            (_context, id, cancellationToken);
+    }
 
     public async Task<CollabEnvironment?> FindEnvironmentAsync(EnvironmentId id, CancellationToken cancellationToken) =>
         await _context.Set<CollabEnvironment>().FindAsync([id], cancellationToken).ConfigureAwait(false);

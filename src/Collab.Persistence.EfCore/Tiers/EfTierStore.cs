@@ -73,4 +73,7 @@ internal sealed partial class EfTierStore<TContext>(TContext context) : EfStore<
     public async Task<IReadOnlyList<ClientCollaboration>> ListCollaborationsAsync(OfficeId office, CancellationToken cancellationToken) =>
         await _context.Set<ClientCollaboration>().AsNoTracking().Where(c => c.OfficeId == office).OrderBy(c => c.ClientId)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<ClientCollaboration>> ListClientCollaborationsAsync(ClientId client, CancellationToken cancellationToken) =>
+        await _context.Set<ClientCollaboration>().Where(c => c.ClientId == client).ToListAsync(cancellationToken).ConfigureAwait(false);
 }

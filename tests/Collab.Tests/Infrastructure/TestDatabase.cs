@@ -63,6 +63,19 @@ public sealed class TestDatabase : IAsyncDisposable
         ConnectionString = connectionString;
         _sqliteFile = sqliteFile;
         Clock = clock;
+        _configure = configure;
+        Services = Build();
+    }
+
+    private readonly Action<IServiceCollection>? _configure;
+
+    /// <summary>Another app instance on the same database: its own services and DbContexts (SEC-4 races).</summary>
+    public ServiceProvider NewInstance() => Build();
+
+    private ServiceProvider Build()
+    {
+        var clock = Clock;
+        var configure = _configure;
         var services = new ServiceCollection();
         services.AddSingleton<NodaTime.IClock>(clock); // registered first: AddCollab's TryAdd keeps it
         services.AddDbContext<VendorDbContext>((sp, options) =>
@@ -72,7 +85,7 @@ public sealed class TestDatabase : IAsyncDisposable
         });
         services.AddCollab().AddEntityFrameworkStores<VendorDbContext>();
         configure?.Invoke(services);
-        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     public Engine Engine { get; }
