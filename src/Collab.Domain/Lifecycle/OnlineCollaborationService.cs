@@ -144,6 +144,7 @@ public sealed class OnlineCollaborationService
         var today = now.InZone(_calendar.ZoneOf(registering)).Date;
         Administration administration;
         Company company;
+        AggregateRoot[] created = [];
         if (registration.ExistingAdministration is { } existingId)
         {
             // Only an administration the office holds moves to a client's account (ONB-1); any other reads as unknown.
@@ -157,7 +158,6 @@ public sealed class OnlineCollaborationService
             }
 
             company = await _registry.FindCompanyAsync(administration.CompanyId, cancellationToken).OrNotFound("company", administration.CompanyId.Value).ConfigureAwait(false);
-            administration.TransferToClient(actor, now);
         }
         else
         {
@@ -175,12 +175,22 @@ public sealed class OnlineCollaborationService
             company = Company.Add(client.Id, registration.CompanyName!, actor, now);
             administration = Administration.Create(client.Id, company.Id, number, registration.NewAdministrationName!, null, null,
                 LicenceSource.ClientSubscription, AdministrationState.Live, actor, now);
-            _unitOfWork.Add(client);
-            _unitOfWork.Add(company);
-            _unitOfWork.Add(administration);
+            created = [client, company, administration];
         }
 
+        // SEC-2: the last check (the user's e-mail address, the client's room for users) runs before anything is added
+        // or changed, so a refusal here leaves nothing in a unit of work the vendor shares with Collab.
         var user = await _registrations.PrepareClientUserAsync(actor, administration.ClientId, email, [company], cancellationToken).ConfigureAwait(false);
+        foreach (var aggregate in created)
+        {
+            _unitOfWork.Add(aggregate);
+        }
+
+        if (registration.ExistingAdministration is not null)
+        {
+            administration.TransferToClient(actor, now);
+        }
+
         var subscription = ClientSubscription.Start(administration.ClientId, office, plan, registration.BillingParty, today, _options.FreeMonths, actor, now);
         var grant = RightsGrant.Grant(office, administration, user.Id, GrantChannel.Registration, now);
         _unitOfWork.Add(user);

@@ -352,6 +352,7 @@ public sealed class AuthorizationMatrixProperty
         var before = await SnapshotAsync(context, tables);
         bool allowed;
         bool thrown = false;
+        var refusedLater = false;
         string detail;
         try
         {
@@ -366,6 +367,7 @@ public sealed class AuthorizationMatrixProperty
         catch (Exception e)
         {
             (allowed, detail) = (true, $"{e.GetType().Name} {(e as CollabRefusalException)?.Code}: {e.Message}"); // the check let it through; something later said no
+            refusedLater = e is CollabRefusalException;
         }
 
         string? failure = null;
@@ -373,13 +375,14 @@ public sealed class AuthorizationMatrixProperty
         {
             failure = $"{probe.Case.Method} by {Describe(w, probe.Party)} on {probe.Target.Value}{(probe.Target.Ghost ? " (ghost)" : string.Empty)}: oracle {(expected ? "allows" : "refuses")}, Collab gave {detail}";
         }
-        else if (thrown)
+        else if (thrown || refusedLater)
         {
+            // SEC-2: whatever refused the call, nothing it added or changed is left for a later save of this context.
             var tracked = context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).Select(e => e.Metadata.ClrType.Name).ToList();
             var after = await SnapshotAsync(context, tables);
             if (tracked.Count > 0 || after != before)
             {
-                failure = $"{probe.Case.Method} by {Describe(w, probe.Party)} was refused but left {string.Join(",", tracked)} tracked or changed rows";
+                failure = $"{probe.Case.Method} by {Describe(w, probe.Party)} was refused ({detail}) but left {string.Join(",", tracked)} tracked or changed rows";
             }
         }
 
