@@ -29,6 +29,9 @@ internal static class BackupArtefact
     private const string BooksEntry = "books.bin";
     private const string ManifestEntry = "manifest.json";
 
+    // A manifest holds ids, a name, a licence file and checksums: a few kilobytes. 1 MiB is generous and bounded.
+    private const int MaxManifestBytes = 1 << 20;
+
     internal static async Task<(string Sha256, long Size)> WriteAsync(
         IBlobStore store, string key, Func<Stream, CancellationToken, Task> exportBooks, Func<string, long, BackupManifest> manifest, CancellationToken cancellationToken)
     {
@@ -66,7 +69,8 @@ internal static class BackupArtefact
     {
         await using (var stream = await OpenAsync(store, backup, cancellationToken).ConfigureAwait(false))
         {
-            using var hashing = new HashingStream(stream, leaveOpen: true);
+            // Never read more than was recorded: a swapped artefact of any size is refused after SizeBytes + 1 bytes.
+            using var hashing = new HashingStream(new CappedStream(stream, backup.SizeBytes, () => Corrupt(backup, "its checksum does not match the one recorded when it was made")), leaveOpen: true);
             await hashing.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
             if (hashing.BytesSeen != backup.SizeBytes || hashing.HashHex() != backup.Sha256)
             {
@@ -78,7 +82,8 @@ internal static class BackupArtefact
         try
         {
             using var zip = new ZipArchive(again, ZipArchiveMode.Read, leaveOpen: true);
-            await using var manifestStream = (zip.GetEntry(ManifestEntry) ?? throw Corrupt(backup, "it has no manifest")).Open();
+            await using var manifestEntry = (zip.GetEntry(ManifestEntry) ?? throw Corrupt(backup, "it has no manifest")).Open();
+            await using var manifestStream = new CappedStream(manifestEntry, MaxManifestBytes, () => Corrupt(backup, $"its manifest is larger than {MaxManifestBytes} bytes"));
             var manifest = await JsonSerializer.DeserializeAsync<BackupManifest>(manifestStream, cancellationToken: cancellationToken).ConfigureAwait(false)
                 ?? throw Corrupt(backup, "its manifest is empty");
             if (manifest.Format != 1 || manifest.Backup != backup.Id.Value || manifest.Number != backup.AdministrationNumber.Value || manifest.Client != backup.ClientId.Value)
@@ -100,7 +105,9 @@ internal static class BackupArtefact
         await using var stream = await OpenAsync(store, backup, cancellationToken).ConfigureAwait(false);
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         await using var entry = (zip.GetEntry(BooksEntry) ?? throw Corrupt(backup, "it has no books")).Open();
-        using var books = new HashingStream(entry, leaveOpen: true);
+
+        // The importer reads no more than the manifest promised: a compressed entry that inflates past it is refused.
+        using var books = new HashingStream(new CappedStream(entry, manifest.BooksBytes, () => Corrupt(backup, "its books are larger than its manifest says")), leaveOpen: true);
         await load(books).ConfigureAwait(false);
         await books.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false); // whatever the importer left unread
         if (books.HashHex() != manifest.BooksSha256 || books.BytesSeen != manifest.BooksBytes)

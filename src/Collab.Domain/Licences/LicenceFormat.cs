@@ -113,11 +113,19 @@ internal static class LicenceFormat
         }
 
         // Reject non-canonical spellings (padding, non-zero unused bits), so one licence has one spelling.
-        Span<byte> again = stackalloc byte[text.Length];
-        if (Base64Url.EncodeToUtf8(buffer.AsSpan(0, written), again, out _, out var length) != System.Buffers.OperationStatus.Done
-            || !again[..length].SequenceEqual(text))
+        // A pooled buffer, never the stack: a line may be as long as the file allows (LicenceOptions.MaxFileBytes).
+        var again = System.Buffers.ArrayPool<byte>.Shared.Rent(text.Length);
+        try
         {
-            throw Malformed($"its {part} line is not canonical base64url");
+            if (Base64Url.EncodeToUtf8(buffer.AsSpan(0, written), again, out _, out var length) != System.Buffers.OperationStatus.Done
+                || !again.AsSpan(0, length).SequenceEqual(text))
+            {
+                throw Malformed($"its {part} line is not canonical base64url");
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(again);
         }
 
         return buffer.AsSpan(0, written).ToArray();
@@ -164,7 +172,8 @@ internal static class LicenceFormat
     {
         try
         {
-            using var document = JsonDocument.Parse(payload, new JsonDocumentOptions { MaxDepth = 4 });
+            // One key, one meaning: a signed licence with "licensee" twice would let a reader and a signer disagree.
+            using var document = JsonDocument.Parse(payload, new JsonDocumentOptions { MaxDepth = 4, AllowDuplicateProperties = false });
             var root = document.RootElement;
             if (root.GetProperty("v").GetInt32() != 1)
             {

@@ -156,8 +156,10 @@ public sealed partial class HouseStyle : AggregateRoot
             return null;
         }
 
-        var isHttps = Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
-        if (value.Length > 500 || !(isHttps || BlobKeyPattern().IsMatch(value)))
+        // An https address without credentials or characters that could break out of an HTML attribute, or a canonical storage key.
+        var isHttps = Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.UserInfo.Length == 0
+                      && !value.Any(c => c is '"' or '\'' or '<' or '>' or '`' or '\\' || char.IsWhiteSpace(c) || char.IsControl(c));
+        if (value.Length > 500 || !(isHttps || Storage.BlobKey.IsCanonical(value)))
         {
             throw Refuse.InvalidInput("house-style.logo-invalid", $"The logo reference '{logo}' is neither an https address nor a storage key: give one of those, up to 500 characters.", "SHARE-10");
         }
@@ -195,9 +197,6 @@ public sealed partial class HouseStyle : AggregateRoot
 
     [GeneratedRegex("^#[0-9A-Fa-f]{6}$", RegexOptions.CultureInvariant)]
     private static partial Regex ColourPattern();
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9./-]{0,199}$", RegexOptions.CultureInvariant)]
-    private static partial Regex BlobKeyPattern();
 
     [GeneratedRegex(@"\{[^{}]*\}", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceholderPattern();

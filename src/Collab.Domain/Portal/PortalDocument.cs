@@ -90,7 +90,12 @@ public sealed class PortalDocument : AggregateRoot
     internal static string CheckFileName(string? fileName)
     {
         var name = fileName?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 200 || name.Any(c => char.IsControl(c) || c is '/' or '\\') || name is "." or "..")
+        if (name is { Length: > 0 and <= 200 })
+        {
+            Guard.VisibleOnly(name, "file name", "document.file-name"); // SEC-2: names the hidden character
+        }
+
+        if (string.IsNullOrEmpty(name) || name.Length > 200 || name.Any(c => c is '/' or '\\') || name is "." or "..")
         {
             throw Refuse.InvalidInput("document.file-name-invalid",
                 $"'{fileName}' is not a usable file name: give 1 to 200 characters without '/', '\\' or control characters.", "SHARE-7");

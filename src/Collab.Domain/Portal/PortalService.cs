@@ -126,7 +126,8 @@ public sealed class PortalService
         var key = $"documents/{owner.ClientId.Value:N}/{id.Value:N}";
         string sha;
         long size;
-        using (var hashing = new HashingStream(new LimitedStream(content, portal.MaxDocumentBytes), leaveOpen: true))
+        using (var hashing = new HashingStream(new CappedStream(content, portal.MaxDocumentBytes, () => Refuse.InvalidInput("document.too-large",
+            $"The document is larger than {portal.MaxDocumentBytes} bytes, the most accepted: send a smaller file.", "SHARE-7")), leaveOpen: true))
         {
             await Blobs.WriteAsync(key, hashing, cancellationToken).ConfigureAwait(false); // all-or-nothing by the port's contract
             (sha, size) = (hashing.HashHex(), hashing.BytesSeen);

@@ -2,48 +2,6 @@ using System.Security.Cryptography;
 
 namespace Collab.Portal;
 
-/// <summary>Reads at most a limit of bytes from another stream; one byte more is refused (SHARE-7).</summary>
-internal sealed class LimitedStream(Stream inner, long limit) : Stream
-{
-    private long _read;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    private int Count(int read)
-    {
-        _read += read;
-        return _read > limit
-            ? throw Refuse.InvalidInput("document.too-large", $"The document is larger than {limit} bytes, the most accepted: send a smaller file.", "SHARE-7")
-            : read;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-}
-
 /// <summary>
 /// Hands out a document's stored content while hashing it, and fails at the end when the content is not what was
 /// stored (another SHA-256 or size), so a reader never takes altered content for the original.

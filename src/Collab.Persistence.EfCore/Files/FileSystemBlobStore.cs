@@ -7,7 +7,7 @@ namespace Collab.Persistence.EfCore;
 /// goes to a temporary file that is moved into place only when complete, so a failed or cancelled write leaves
 /// nothing under the key. For several app instances, use a shared store of your own (a blob container).
 /// </summary>
-/// <remarks>Thread-safe.</remarks>
+/// <remarks>Thread-safe. Keys must be canonical (<see cref="BlobKey"/>): any other spelling is refused with <c>blob-key.invalid</c>.</remarks>
 public sealed class FileSystemBlobStore : IBlobStore
 {
     private readonly string _root;
@@ -67,15 +67,21 @@ public sealed class FileSystemBlobStore : IBlobStore
         return Task.CompletedTask;
     }
 
-    // Keys come from Collab, but a store must never let a key escape its folder.
+    // Keys come from Collab, but a store must never let a key escape its folder: only canonical keys (one spelling per
+    // blob), and no symbolic link on the way, so a link planted inside the root cannot point a key elsewhere.
     private string PathOf(string key)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        if (key.Length > 200 || key.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.' or '/')) || key.Contains("..", StringComparison.Ordinal) || key.StartsWith('/'))
+        BlobKey.Check(key);
+        var path = Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar));
+        for (var at = path; at.Length > _root.Length; at = Path.GetDirectoryName(at)!)
         {
-            throw new ArgumentException($"'{key}' is not a blob key: use lower-case letters, digits, '-', '.' and '/'.", nameof(key));
+            FileSystemInfo info = Directory.Exists(at) ? new DirectoryInfo(at) : new FileInfo(at);
+            if (info.LinkTarget is not null)
+            {
+                throw new IOException($"Blob '{key}' leads through a symbolic link inside the blob folder; Collab does not follow links. Remove the link.");
+            }
         }
 
-        return Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar));
+        return path;
     }
 }
