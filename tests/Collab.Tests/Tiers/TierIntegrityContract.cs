@@ -153,7 +153,7 @@ public abstract class TierIntegrityContract(Engine engine, PostgresServer? postg
     }
 
     // One client at the office, on a tier, with active users; its user count and open work decide the race.
-    private static async Task<(OfficeId Office, ClientId Client, CompanyId Company, ActingParty Desk)> OneClientAsync(TestDatabase db, ClientTier tier, int users) =>
+    internal static async Task<(OfficeId Office, ClientId Client, CompanyId Company, ActingParty Desk)> OneClientAsync(TestDatabase db, ClientTier tier, int users) =>
         await Run(db, async sp =>
         {
             var registry = sp.GetRequiredService<CollabRegistry>();
@@ -241,5 +241,71 @@ public sealed class OpenWorkSourceCoverage
         }
 
         Assert.All(Carried, c => Assert.Contains(c.Value, registered));
+    }
+}
+
+/// <summary>SEC-4 with a second app instance in its own OS process (the race worker), on one PostgreSQL server.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class TierProcessRaceOnPostgres(PostgresServer postgres)
+{
+    private const int Rounds = 50;
+
+    // R: SEC-4, TIER-2, TIER-4
+    [SkippableFact]
+    public async Task SEC4_a_downgrade_and_a_new_client_user_racing_from_two_processes_never_both_commit()
+    {
+        await using var db = await TestDatabase.CreateAsync(Engine.Postgres, postgres);
+        var here = Path.GetDirectoryName(typeof(TierProcessRaceOnPostgres).Assembly.Location)!;
+        var worker = Path.GetFullPath(Path.Combine(here, "..", "..", "..", "..", "Collab.RaceWorker", "bin", new DirectoryInfo(here).Parent!.Name, "net10.0", "Collab.RaceWorker.dll"));
+        Skip.IfNot(File.Exists(worker), $"the race worker is not built at {worker}");
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet", [worker, db.ConnectionString])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        })!;
+        try
+        {
+            Assert.Equal("ready", await process.StandardOutput.ReadLineAsync());
+            var (both, committed) = (0, 0);
+            for (var round = 0; round < Rounds; round++)
+            {
+                var (office, client, company, desk) = await TierIntegrityContract.OneClientAsync(db, ClientTier.CollaborateExtended, users: 1);
+                var workerDowngrades = round % 2 == 1; // each process plays each side
+                await process.StandardInput.WriteLineAsync(workerDowngrades
+                    ? $"tier {desk.UserId!.Value.Value} {office.Value} {client.Value} {ClientTier.Collaborate}"
+                    : $"user {client.Value} {company.Value}");
+                await process.StandardInput.FlushAsync();
+                var inProcess = await SucceedsAsync(() => db.InScopeAsync<object>(async sp => workerDowngrades
+                    ? await sp.GetRequiredService<CollabRegistry>().CreateClientUserAsync(World.Vendor, client, $"hier.{Guid.NewGuid():N}@klant.nl", [company])
+                    : await sp.GetRequiredService<TierService>().ChangeTierAsync(desk, office, client, ClientTier.Collaborate)));
+                var otherProcess = (await process.StandardOutput.ReadLineAsync()) == "committed";
+
+                var tier = await db.InScopeAsync(sp => sp.GetRequiredService<ITierStore>().FindTierAsync(office, client));
+                var active = (await db.InScopeAsync(sp => sp.GetRequiredService<ITierStore>().CountActiveClientUsersAsync([client]))).GetValueOrDefault(client);
+                both += tier == ClientTier.Collaborate && active > 1 ? 1 : 0;
+                committed += (inProcess ? 1 : 0) + (otherProcess ? 1 : 0);
+            }
+
+            Assert.Equal(0, both);
+            Assert.True(committed >= Rounds, $"{committed} commits in {Rounds} rounds: every round one side commits");
+        }
+        finally
+        {
+            process.StandardInput.Close();
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<bool> SucceedsAsync(Func<Task<object>> work)
+    {
+        try
+        {
+            return await work() is not TierChangeOutcome { Status: not TierChangeStatus.Changed };
+        }
+        catch (CollabRefusalException)
+        {
+            return false;
+        }
     }
 }
