@@ -215,6 +215,23 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
 
     // R: LIC-5
     [SkippableFact]
+    public async Task LIC5_a_first_backup_missing_both_the_licence_and_the_user_names_both()
+    {
+        await using var b = await NewWorldAsync();
+        await GiveModulesAsync(b, OfficeModules.EAccountancy);
+        var administration = await SetUpAsync(b, TestDatabase.NextNumber());
+        b.Books.WriteBooks(administration.Number, [1, 2, 3]);
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(b.W.Desk, b.W.ClientUser.Id)); // the only user given the company
+
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => BackUpAsync(b, administration.Id));
+
+        Assert.Equal(("backup.client-licence-missing", "LIC-5"), (refused.Code, refused.Refusal.RuleId));
+        Assert.Contains("the client's licence", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("an active client user", refused.Message, StringComparison.Ordinal);
+    }
+
+    // R: LIC-5
+    [SkippableFact]
     public async Task LIC5_the_first_backup_is_refused_while_the_client_licence_or_the_client_user_is_missing()
     {
         await using var b = await NewWorldAsync();
