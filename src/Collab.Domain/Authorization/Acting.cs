@@ -26,6 +26,4 @@ internal sealed class Acting
 
     /// <summary>The acting user's id; only for actions no platform or system party can reach.</summary>
     internal UserId UserId => User?.Id ?? throw new InvalidOperationException("This action is only for users; the authorization table allows no other party.");
-
-    internal static Acting System(string job) => new(ActingParty.System(job), null, Actor.System(job));
 }

@@ -6,8 +6,8 @@ namespace Collab;
 /// Who asks Collab to act or to read client data (SEC-3). A host makes one from its signed-in user's id with
 /// <see cref="User"/>; Collab then looks the user up in its own registry and decides from what it finds there
 /// (kind, office, client, companies, whether it is active), never from anything the caller claims. The vendor's
-/// provisioning code gets its party from <see cref="CollabPlatform"/>; Collab's background passes act as the
-/// system, which no caller can construct.
+/// provisioning code gets its party from <see cref="CollabPlatform"/>; Collab's background passes take no party at
+/// all and record themselves as the system, which no caller can name.
 /// </summary>
 /// <remarks>The default value names nobody and is refused.</remarks>
 public readonly struct ActingParty : IEquatable<ActingParty>
@@ -28,7 +28,6 @@ public readonly struct ActingParty : IEquatable<ActingParty>
         Nobody = 0,
         User = 1,
         Platform = 2,
-        System = 3,
     }
 
     /// <summary>The user this party names, or null for the platform, the system and the default value.</summary>
@@ -36,8 +35,6 @@ public readonly struct ActingParty : IEquatable<ActingParty>
 
     /// <summary>Whether this is the vendor's provisioning (from <see cref="CollabPlatform"/>).</summary>
     public bool IsPlatform => _kind == PartyKind.Platform;
-
-    internal bool IsSystem => _kind == PartyKind.System;
 
     internal string? Name => _name;
 
@@ -47,8 +44,6 @@ public readonly struct ActingParty : IEquatable<ActingParty>
     public static ActingParty User(UserId user) => new(PartyKind.User, user, null);
 
     internal static ActingParty Platform(string operatorName) => new(PartyKind.Platform, default, operatorName);
-
-    internal static ActingParty System(string job) => new(PartyKind.System, default, job);
 
     /// <inheritdoc />
     public bool Equals(ActingParty other) => _kind == other._kind && _user == other._user && string.Equals(_name, other._name, StringComparison.Ordinal);
@@ -76,7 +71,6 @@ public readonly struct ActingParty : IEquatable<ActingParty>
     {
         PartyKind.User => $"user:{_user}",
         PartyKind.Platform => $"platform:{_name}",
-        PartyKind.System => $"system:{_name}",
         _ => "nobody",
     };
 }
