@@ -190,22 +190,28 @@ public sealed class CollabAuthorization
                 return environments.Any(e => e.OfficeId == acting.User!.OfficeId);
             }
 
-            if (!acting.IsClientUser || acting.User!.ClientId != transfer.ClientId)
+            return await ClientReachesTransferAsync(acting, transfer, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether a client user may see a transfer: one of its client's, moving only companies it was given (SEC-1). Also filters lists.</summary>
+    internal async Task<bool> ClientReachesTransferAsync(Acting acting, TransferRequest transfer, CancellationToken cancellationToken)
+    {
+        if (!acting.IsClientUser || acting.User!.ClientId != transfer.ClientId)
+        {
+            return false;
+        }
+
+        foreach (var administration in transfer.Administrations)
+        {
+            var moved = await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+            if (moved is null || !acting.User.MayReach(moved.CompanyId))
             {
                 return false;
             }
+        }
 
-            foreach (var administration in transfer.Administrations)
-            {
-                var moved = await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
-                if (moved is null || !acting.User.MayReach(moved.CompanyId))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>

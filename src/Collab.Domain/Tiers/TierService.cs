@@ -278,9 +278,9 @@ public sealed class TierService
             work.AddRange(await source.FindOpenWorkAsync(office, clients, cancellationToken).ConfigureAwait(false));
         }
 
-        // The users are named only for clients whose change will be refused for them: a few reads, on the refusal path alone.
+        // The users are named (TIER-4) only for clients over the new tier's limit: a few reads, off the common path.
         var emails = new List<(ClientId Client, string Email)>();
-        foreach (var client in overLimit.Where(c => users[c] > Math.Max(_catalogue.MaxClientUsers(tier), others.Where(o => o.Client == c).Select(o => _catalogue.MaxClientUsers(o.Tier)).DefaultIfEmpty(0).Max())))
+        foreach (var client in overLimit)
         {
             emails.AddRange((await _registry.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false)).Where(u => u.IsActive).Select(u => (client, u.Email)).OrderBy(e => e.Email, StringComparer.Ordinal));
         }

@@ -356,13 +356,7 @@ public sealed class TransferService
         var visible = new List<TransferRequest>(open.Count);
         foreach (var request in open)
         {
-            var reachesAll = true;
-            foreach (var id in request.Administrations)
-            {
-                reachesAll &= await _registry.FindAdministrationAsync(id, cancellationToken).ConfigureAwait(false) is { } moved && acting.User!.MayReach(moved.CompanyId);
-            }
-
-            if (reachesAll)
+            if (await _access.ClientReachesTransferAsync(acting, request, cancellationToken).ConfigureAwait(false))
             {
                 visible.Add(request);
             }
