@@ -10,7 +10,7 @@ using Collab.Notifications;
 using Collab.Portal;
 using Collab.Persistence.EfCore;
 using Collab.Registry;
-using Collab.Reports;
+using Collab.Deliverables;
 using Collab.Rights;
 using Collab.Tiers;
 using Collab.Transfers;
@@ -54,9 +54,9 @@ Require(sp.GetRequiredService<TierCatalogue>().FeaturesOf(ClientTier.Collaborate
 var statement = await sp.GetRequiredService<BillingService>().MonthlyStatementAsync(desk, office.Id, new YearMonth(2026, 11));
 Require(statement.Total == 1.65m, "statement total");
 
-// Reports (SHARE-1, SHARE-12): the Extended client gets an approval task; approve it
-var reports = sp.GetRequiredService<ReportService>();
-var draft = await reports.DraftAsync(desk, office.Id, company.Id, "Jaarrekening 2025");
+// Deliverables (SHARE-1, SHARE-12, SHARE-13): the Extended client gets an approval task; approve it
+var reports = sp.GetRequiredService<DeliverableService>();
+var draft = await reports.DraftAsync(desk, office.Id, company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025));
 var shared = await reports.ShareAsync(desk, draft.Id, new LocalDate(2099, 6, 30));
 try
 {
@@ -68,7 +68,7 @@ catch (CollabRefusalException refusal) when (refusal.Code == CollabAuthorization
 }
 
 Require(shared.Mode == ShareMode.Approval, "approval task for an Extended client");
-Require((await reports.ApproveAsync(ActingParty.User(user.Id), draft.Id)).State == ReportState.Approved, "approval");
+Require((await reports.ApproveAsync(ActingParty.User(user.Id), draft.Id)).State == DeliverableState.Approved, "approval");
 
 // Transfers (XFER-1..4) and the outbox
 var transfers = sp.GetRequiredService<TransferService>();

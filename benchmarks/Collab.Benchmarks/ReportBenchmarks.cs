@@ -6,7 +6,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Collab.Persistence.EfCore;
 using Collab.Registry;
-using Collab.Reports;
+using Collab.Deliverables;
 using Collab.Tiers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +43,7 @@ public class LinkRedemptionBenchmarks
     private string _file = string.Empty;
     private string _connectionString = string.Empty;
     private ServiceProvider _provider = null!;
-    private ReportId _report;
+    private DeliverableId _report;
 
     public static IEnumerable<string> Engines =>
         string.IsNullOrEmpty(Environment.GetEnvironmentVariable("COLLAB_BENCH_POSTGRES")) ? ["sqlite"] : ["sqlite", "postgres"];
@@ -82,8 +82,8 @@ public class LinkRedemptionBenchmarks
         var company = registry.AddCompanyAsync(actor, client.Id, "Klant B.V.").GetAwaiter().GetResult();
         registry.CreateClientUserAsync(actor, client.Id, "klant@example.nl", [company.Id]).GetAwaiter().GetResult();
         sp.GetRequiredService<TierService>().StartCollaborationAsync(actor, office.Id, client.Id, ClientTier.Standard, new LocalDate(2026, 1, 1)).GetAwaiter().GetResult();
-        var reports = sp.GetRequiredService<ReportService>();
-        _report = reports.DraftAsync(desk, office.Id, company.Id, "Jaarrekening").GetAwaiter().GetResult().Id;
+        var reports = sp.GetRequiredService<DeliverableService>();
+        _report = reports.DraftAsync(desk, office.Id, company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening").GetAwaiter().GetResult().Id;
         reports.ShareAsync(desk, _report).GetAwaiter().GetResult();
     }
 
@@ -125,12 +125,12 @@ public class LinkRedemptionBenchmarks
         return command.ExecuteNonQuery() == 1;
     }
 
-    [Benchmark(Description = "Collab ReportService.ConfirmViewAsync (pooled DbContext)")]
+    [Benchmark(Description = "Collab DeliverableService.ConfirmViewAsync (pooled DbContext)")]
     public async Task<bool> Collab()
     {
         await using var scope = _provider.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<ReportService>().ConfirmViewAsync(_tokens.Dequeue());
-        return report.Id == _report;
+        var report = await scope.ServiceProvider.GetRequiredService<DeliverableService>().ConfirmViewAsync(_tokens.Dequeue());
+        return report.Deliverable.Id == _report;
     }
 
     [GlobalCleanup]
@@ -205,11 +205,11 @@ public class ReminderScanBenchmarks
         "FROM collab_reports WHERE State IN ('Shared', 'Viewed') AND ReminderSentAt IS NULL AND ReminderDueAt <= $now ORDER BY ReminderDueAt LIMIT 500",
         p => p.AddWithValue("$now", _now.ToUnixTimeTicks()));
 
-    [Benchmark(Description = "Collab IReportStore.FindDueRemindersAsync (500)")]
+    [Benchmark(Description = "Collab IDeliverableStore.FindDueRemindersAsync (500)")]
     public async Task<int> Collab()
     {
         await using var scope = _database.Provider.CreateAsyncScope();
-        var due = await scope.ServiceProvider.GetRequiredService<IReportStore>().FindDueRemindersAsync(_now, 500, CancellationToken.None);
+        var due = await scope.ServiceProvider.GetRequiredService<IDeliverableStore>().FindDueRemindersAsync(_now, 500, CancellationToken.None);
         return due.Count;
     }
 

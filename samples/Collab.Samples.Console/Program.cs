@@ -12,7 +12,7 @@ using Collab.Persistence.EfCore;
 using Collab.Portal;
 using Collab.Storage;
 using Collab.Registry;
-using Collab.Reports;
+using Collab.Deliverables;
 using Collab.Rights;
 using Collab.Samples.Console;
 using Collab.Notifications;
@@ -141,22 +141,22 @@ var standardClient = extraClients[0];
 var (linkShare, approvalShare) = await InScope(async sp =>
 {
     var registry = sp.GetRequiredService<CollabRegistry>();
-    var reports = sp.GetRequiredService<ReportService>();
+    var reports = sp.GetRequiredService<DeliverableService>();
     var tiers = sp.GetRequiredService<TierService>();
     var smitCompany = await registry.AddCompanyAsync(vendor, standardClient, "Slagerij Smit V.O.F.");
     await registry.CreateClientUserAsync(vendor, standardClient, "jan@slagerij-smit.nl", [smitCompany.Id]);
     await tiers.ChangeTierAsync(desk, office.Id, standardClient, ClientTier.Standard);
-    var forSmit = await reports.DraftAsync(desk, office.Id, smitCompany.Id, "Jaarrekening 2025 Slagerij Smit");
-    var forBakker = await reports.DraftAsync(desk, office.Id, company.Id, "Jaarrekening 2025 Bakkerij Bakker");
+    var forSmit = await reports.DraftAsync(desk, office.Id, smitCompany.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025 Slagerij Smit");
+    var forBakker = await reports.DraftAsync(desk, office.Id, company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025 Bakkerij Bakker");
     return (await reports.ShareAsync(desk, forSmit.Id), await reports.ShareAsync(desk, forBakker.Id, new LocalDate(2026, 12, 31)));
 });
 Row("  Standard client", $"{linkShare.Mode}, token {linkShare.LinkToken![..12]}… (256 random bits, only a hash stored)");
-var landing = await InScope(sp => sp.GetRequiredService<ReportService>().OpenLinkAsync(linkShare.LinkToken));
+var landing = await InScope(sp => sp.GetRequiredService<DeliverableService>().OpenLinkAsync(linkShare.LinkToken));
 Row("  link opened (not spent)", landing.Title);
-await InScope(sp => sp.GetRequiredService<ReportService>().ConfirmViewAsync(linkShare.LinkToken));
+await InScope(sp => sp.GetRequiredService<DeliverableService>().ConfirmViewAsync(linkShare.LinkToken));
 try
 {
-    await InScope(sp => sp.GetRequiredService<ReportService>().ConfirmViewAsync(linkShare.LinkToken));
+    await InScope(sp => sp.GetRequiredService<DeliverableService>().ConfirmViewAsync(linkShare.LinkToken));
 }
 catch (CollabRefusalException refusal)
 {
@@ -164,7 +164,7 @@ catch (CollabRefusalException refusal)
 }
 
 Row("  Collaborate client", $"{approvalShare.Mode}, deadline {approvalShare.Report.Deadline:yyyy-MM-dd}, reminder from {approvalShare.Report.ReminderDueAt}");
-var decided = await InScope(sp => sp.GetRequiredService<ReportService>().ApproveAsync(ActingParty.User(piet.Id), approvalShare.Report.Id));
+var decided = await InScope(sp => sp.GetRequiredService<DeliverableService>().ApproveAsync(ActingParty.User(piet.Id), approvalShare.Report.Id));
 Row("  approved; client keeps it?", Answer(decided.KeptInHistory) + " (Collaborate: the task is complete and the report leaves the client's view)");
 Console.WriteLine();
 

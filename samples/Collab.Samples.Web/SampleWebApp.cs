@@ -4,7 +4,7 @@ using Collab.Notifications;
 using Collab.Persistence.EfCore;
 using Collab.Portal;
 using Collab.Registry;
-using Collab.Reports;
+using Collab.Deliverables;
 using Collab.Storage;
 using Collab.Tiers;
 using Collab.Transfers;
@@ -127,7 +127,7 @@ public static class SampleWebApp
             var me = ActingParty.User(user.Id);
             var officeId = user.OfficeId!.Value;
             var ct = context.RequestAborted;
-            var reports = await sp.GetRequiredService<ReportService>().ListForOfficeAsync(me, officeId, cancellationToken: ct);
+            var reports = await sp.GetRequiredService<DeliverableService>().ListForOfficeAsync(me, officeId, cancellationToken: ct);
             var registry = sp.GetRequiredService<CollabRegistry>();
             var companies = new List<(CompanyId Id, string Name, ClientTier Tier)>();
             foreach (var collaboration in await sp.GetRequiredService<TierService>().ListCollaborationsAsync(me, officeId, ct))
@@ -174,8 +174,8 @@ public static class SampleWebApp
         office.MapPost("/reports", (HttpContext context, [FromForm] Guid company, [FromForm] string title, [FromForm] DateOnly deadline, IServiceProvider sp) => Guarded(async () =>
         {
             var user = await CurrentUserAsync(context, sp);
-            var reports = sp.GetRequiredService<ReportService>();
-            var draft = await reports.DraftAsync(ActingParty.User(user.Id), user.OfficeId!.Value, new CompanyId(company), title);
+            var reports = sp.GetRequiredService<DeliverableService>();
+            var draft = await reports.DraftAsync(ActingParty.User(user.Id), user.OfficeId!.Value, new CompanyId(company), DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title);
             await reports.ShareAsync(ActingParty.User(user.Id), draft.Id, LocalDate.FromDateOnly(deadline));
             await DeliverAsync(sp);
             return Results.Redirect("/office");
@@ -202,7 +202,7 @@ public static class SampleWebApp
     {
         // Opening is not spending (SHARE-12): the landing page shows what the link is for, and only the client's
         // deliberate confirmation spends it.
-        app.MapGet("/link/{token}", (HttpContext context, string token, ReportService reports) => Guarded(async () =>
+        app.MapGet("/link/{token}", (HttpContext context, string token, DeliverableService reports) => Guarded(async () =>
         {
             var landing = await reports.OpenLinkAsync(token);
             return Page("Your report is ready", $"""
@@ -211,9 +211,10 @@ public static class SampleWebApp
                 """);
         }));
 
-        app.MapPost("/link/{token}/confirm", (string token, ReportService reports, IServiceProvider sp) => Guarded(async () =>
+        app.MapPost("/link/{token}/confirm", (string token, DeliverableService reports, IServiceProvider sp) => Guarded(async () =>
         {
-            var report = await reports.ConfirmViewAsync(token);
+            var view = await reports.ConfirmViewAsync(token);
+            var report = view.Deliverable;
             await DeliverAsync(sp);
             return Page(report.Title, $"""<p class="viewed">You are viewing <strong>{E(report.Title)}</strong>. The link is now used up.</p>""");
         }));
@@ -235,7 +236,7 @@ public static class SampleWebApp
             {
                 E(i.Kind), $"<span class=\"item-title\">{E(i.Title)}</span>", E(companyNames.GetValueOrDefault(i.CompanyId)), $"<span class=\"item-status\">{E(i.Status)}</span>",
                 i.Deadline is { } d ? $"<span class=\"deadline\">approve by {d:yyyy-MM-dd}</span>" : string.Empty,
-                i.Kind == PortalItemKind.AnnualReport && i.OpenAction ? Form(context, $"/portal/{slug}/reports/{i.Id}/approve", string.Empty, "Approve", "approve") : string.Empty,
+                i.Kind == PortalItemKind.Deliverable && i.OpenAction ? Form(context, $"/portal/{slug}/reports/{i.Id}/approve", string.Empty, "Approve", "approve") : string.Empty,
             });
             return Page($"Portal of {style?.Slug ?? slug}", $"""
                 <p class="welcome">{E(style?.WelcomeText)}</p>
@@ -247,7 +248,7 @@ public static class SampleWebApp
         portal.MapPost("/reports/{id:guid}/approve", (HttpContext context, string slug, Guid id, IServiceProvider sp) => Guarded(async () =>
         {
             var user = await CurrentUserAsync(context, sp);
-            await sp.GetRequiredService<ReportService>().ApproveAsync(ActingParty.User(user.Id), new ReportId(id));
+            await sp.GetRequiredService<DeliverableService>().ApproveAsync(ActingParty.User(user.Id), new DeliverableId(id));
             await DeliverAsync(sp);
             return Results.Redirect($"/portal/{slug}");
         }));

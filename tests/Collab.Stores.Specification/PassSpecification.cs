@@ -1,6 +1,6 @@
 using Collab.Portal;
 using Collab.Registry;
-using Collab.Reports;
+using Collab.Deliverables;
 using Collab.Tiers;
 using Collab.Transfers;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,21 +68,21 @@ public abstract partial class StoreSpecification
     {
         var w = await SeedAsync();
         await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
-        var report = await InScopeAsync(sp => sp.GetRequiredService<ReportService>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, "Jaarrekening 2025"));
-        var shared = await InScopeAsync(sp => sp.GetRequiredService<ReportService>().ShareAsync(w.Desk, report.Id, new LocalDate(2026, 3, 31)));
+        var report = await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
+        var shared = await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, report.Id, new LocalDate(2026, 3, 31)));
 
-        Task<IReadOnlyList<AnnualReport>> Due() => InScopeAsync(sp => sp.GetRequiredService<IReportStore>().FindDueRemindersAsync(Clock.GetCurrentInstant(), 10));
+        Task<IReadOnlyList<Deliverable>> Due() => InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().FindDueRemindersAsync(Clock.GetCurrentInstant(), 10));
         Assert.Empty(await Due());
         Clock.Reset(shared.Report.ReminderDueAt!.Value); // 28 March 00:00 in Amsterdam: three days before the deadline
         Assert.Equal([report.Id], (await Due()).Select(r => r.Id));
 
-        Assert.Equal(1, await InScopeAsync(sp => sp.GetRequiredService<ReportService>().SendDueRemindersAsync()));
+        Assert.Equal(1, await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().SendDueRemindersAsync()));
         Assert.Empty(await Due());
-        var stored = await InScopeAsync(sp => sp.GetRequiredService<IReportStore>().FindReportAsync(report.Id));
+        var stored = await InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().FindReportAsync(report.Id));
         Assert.Equal(Clock.GetCurrentInstant(), stored!.ReminderSentAt);
-        Assert.Equal([report.Id], (await InScopeAsync(sp => sp.GetRequiredService<IReportStore>().ListForOfficeAsync(w.Office.Id, 10))).Select(r => r.Id));
-        Assert.Equal([report.Id], (await InScopeAsync(sp => sp.GetRequiredService<IReportStore>().ListForCompanyAsync(w.Bakery.Id))).Select(r => r.Id));
-        Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<IReportStore>().ListForCompanyAsync(w.Shop.Id)));
+        Assert.Equal([report.Id], (await InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().ListForOfficeAsync(w.Office.Id, 10))).Select(r => r.Id));
+        Assert.Equal([report.Id], (await InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().ListForCompanyAsync(w.Bakery.Id))).Select(r => r.Id));
+        Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().ListForCompanyAsync(w.Shop.Id)));
     }
 
     [SkippableFact]
@@ -90,12 +90,12 @@ public abstract partial class StoreSpecification
     {
         var w = await SeedAsync();
         await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
-        var shared = new List<ReportId>();
+        var shared = new List<DeliverableId>();
         foreach (var year in new[] { 2023, 2024, 2025 })
         {
             Clock.AdvanceMinutes(1);
-            var report = await InScopeAsync(sp => sp.GetRequiredService<ReportService>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, $"Jaarrekening {year}"));
-            await InScopeAsync(sp => sp.GetRequiredService<ReportService>().ShareAsync(w.Desk, report.Id, new LocalDate(2026, 6, 30)));
+            var report = await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening {year}"));
+            await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, report.Id, new LocalDate(2026, 6, 30)));
             shared.Add(report.Id);
         }
 

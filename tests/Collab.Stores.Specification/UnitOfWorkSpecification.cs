@@ -1,5 +1,5 @@
 using Collab.Registry;
-using Collab.Reports;
+using Collab.Deliverables;
 using Collab.Tiers;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -76,8 +76,8 @@ public abstract partial class StoreSpecification
     {
         var w = await SeedAsync();
         await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Standard, new LocalDate(2026, 1, 1)));
-        var report = await InScopeAsync(sp => sp.GetRequiredService<ReportService>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, "Jaarrekening 2025"));
-        await InScopeAsync(sp => sp.GetRequiredService<ReportService>().ShareAsync(w.Desk, report.Id));
+        var report = await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
+        await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, report.Id));
 
         var first = await InScopeAsync(sp => sp.GetRequiredService<Notifications.IOutboxDispatcher>().DispatchAsync());
         var second = await InScopeAsync(sp => sp.GetRequiredService<Notifications.IOutboxDispatcher>().DispatchAsync());

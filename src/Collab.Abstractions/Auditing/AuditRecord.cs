@@ -178,6 +178,21 @@ public enum AuditAction
 
     /// <summary>The office's house style was set or changed (SHARE-10).</summary>
     HouseStyleChanged = 58,
+
+    /// <summary>A document was added to a deliverable, or replaced one of the same name (SHARE-14).</summary>
+    DeliverableDocumentAdded = 59,
+
+    /// <summary>A document was removed from a deliverable's draft (SHARE-14).</summary>
+    DeliverableDocumentRemoved = 60,
+
+    /// <summary>A decided deliverable was reopened as a new version that needs the client again (SHARE-14, AUD-1).</summary>
+    DeliverableRevised = 61,
+
+    /// <summary>The key figures of an annual report were set (SHARE-15).</summary>
+    FiguresSet = 62,
+
+    /// <summary>A document was handed out to the client through a confirmed link view (SHARE-14).</summary>
+    DocumentReadThroughLink = 63,
 }
 
 /// <summary>What an audit record is about.</summary>
@@ -213,7 +228,7 @@ public readonly record struct AuditSubject(string Type, string Id)
     /// <summary>A report as subject.</summary>
     /// <param name="id">The report.</param>
     /// <returns>The subject.</returns>
-    public static AuditSubject Report(ReportId id) => new("report", id.ToString());
+    public static AuditSubject Report(DeliverableId id) => new("report", id.ToString());
 
     /// <summary>An environment as subject.</summary>
     /// <param name="id">The environment.</param>

@@ -17,11 +17,26 @@ public readonly record struct OfficeId(Guid Value)
 
 /// <summary>Identifies a client (klant): a business served by an office, possibly with several companies.</summary>
 /// <param name="Value">The underlying GUID. <see cref="Guid.Empty"/> is never a valid id.</param>
-public readonly record struct ClientId(Guid Value)
+public readonly record struct ClientId(Guid Value) : IComparable<ClientId>
 {
     /// <summary>Creates a new, unique id.</summary>
     /// <returns>A fresh id.</returns>
     public static ClientId New() => new(Guid.CreateVersion7());
+
+    /// <inheritdoc />
+    public int CompareTo(ClientId other) => Value.CompareTo(other.Value);
+
+    /// <summary>Whether <paramref name="left"/> orders before <paramref name="right"/> (the office overview pages by id, SHARE-17).</summary>
+    /// <param name="left">One id.</param>
+    /// <param name="right">The other.</param>
+    /// <returns>True when left orders first.</returns>
+    public static bool operator <(ClientId left, ClientId right) => left.CompareTo(right) < 0;
+
+    /// <summary>Whether <paramref name="left"/> orders after <paramref name="right"/>.</summary>
+    /// <param name="left">One id.</param>
+    /// <param name="right">The other.</param>
+    /// <returns>True when left orders last.</returns>
+    public static bool operator >(ClientId left, ClientId right) => left.CompareTo(right) > 0;
 
     /// <inheritdoc />
     public override string ToString() => Value.ToString();
@@ -100,13 +115,29 @@ public readonly record struct TransferRequestId(Guid Value)
     public override string ToString() => Value.ToString();
 }
 
-/// <summary>Identifies an annual report shared with a client (SHARE).</summary>
+/// <summary>Identifies a deliverable — an annual report or a tax return — shared with a client (SHARE-13).</summary>
 /// <param name="Value">The underlying GUID. <see cref="Guid.Empty"/> is never a valid id.</param>
-public readonly record struct ReportId(Guid Value)
+/// <remarks>Ids are version-7 GUIDs: they order by creation, which the office overview pages by (SHARE-17).</remarks>
+public readonly record struct DeliverableId(Guid Value) : IComparable<DeliverableId>
 {
     /// <summary>Creates a new, unique id.</summary>
     /// <returns>A fresh id.</returns>
-    public static ReportId New() => new(Guid.CreateVersion7());
+    public static DeliverableId New() => new(Guid.CreateVersion7());
+
+    /// <inheritdoc />
+    public int CompareTo(DeliverableId other) => Value.CompareTo(other.Value);
+
+    /// <summary>Whether <paramref name="left"/> was created before <paramref name="right"/>.</summary>
+    /// <param name="left">One id.</param>
+    /// <param name="right">The other.</param>
+    /// <returns>True when left orders first.</returns>
+    public static bool operator <(DeliverableId left, DeliverableId right) => left.CompareTo(right) < 0;
+
+    /// <summary>Whether <paramref name="left"/> was created after <paramref name="right"/>.</summary>
+    /// <param name="left">One id.</param>
+    /// <param name="right">The other.</param>
+    /// <returns>True when left orders last.</returns>
+    public static bool operator >(DeliverableId left, DeliverableId right) => left.CompareTo(right) > 0;
 
     /// <inheritdoc />
     public override string ToString() => Value.ToString();

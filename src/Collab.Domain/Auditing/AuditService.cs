@@ -1,6 +1,6 @@
 using Collab.Authorization;
 using Collab.Links;
-using Collab.Reports;
+using Collab.Deliverables;
 using Collab.Transfers;
 
 namespace Collab;
@@ -10,7 +10,7 @@ public sealed class AuditService
 {
     private readonly IAuditTrail _trail;
     private readonly CollabAuthorization _access;
-    private readonly IReportStore _reports;
+    private readonly IDeliverableStore _reports;
     private readonly ITransferStore _transfers;
     private readonly ILinkStore _links;
 
@@ -20,7 +20,7 @@ public sealed class AuditService
     /// <param name="reports">Tells whose a report is.</param>
     /// <param name="transfers">Tells whose a transfer is.</param>
     /// <param name="links">Tells whose a link is.</param>
-    public AuditService(IAuditTrail trail, CollabAuthorization access, IReportStore reports, ITransferStore transfers, ILinkStore links)
+    public AuditService(IAuditTrail trail, CollabAuthorization access, IDeliverableStore reports, ITransferStore transfers, ILinkStore links)
     {
         _trail = trail;
         _access = access;
@@ -68,8 +68,8 @@ public sealed class AuditService
                 await _access.TransferAsync(party, read, transfer, new TransferRequestId(id), cancellationToken).ConfigureAwait(false);
                 return;
             case "report":
-                var report = id == Guid.Empty ? null : await _reports.FindReportAsync(new ReportId(id), cancellationToken).ConfigureAwait(false);
-                var owner = report is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(report.OfficeId, report.ClientId, report.CompanyId, report.State != ReportState.Draft);
+                var report = id == Guid.Empty ? null : await _reports.FindReportAsync(new DeliverableId(id), cancellationToken).ConfigureAwait(false);
+                var owner = report is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(report.OfficeId, report.ClientId, report.CompanyId, report.State != DeliverableState.Draft);
                 await _access.OwnedAsync(party, read, subject, owner, cancellationToken).ConfigureAwait(false);
                 return;
             case "link":

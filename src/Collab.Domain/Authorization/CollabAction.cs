@@ -179,4 +179,10 @@ public enum CollabAction
 
     /// <summary>Read the audit trail of a subject.</summary>
     ReadAudit = 58,
+
+    /// <summary>Read a client's insights (SHARE-16).</summary>
+    ReadInsights = 59,
+
+    /// <summary>Read the office overview of clients and deliverables, or select clients there (SHARE-17).</summary>
+    ReadOverview = 60,
 }

@@ -387,6 +387,8 @@ public sealed class CollabAuthorization
             [CollabAction.ManageLink] = users,
             [CollabAction.ReadLink] = users,
             [CollabAction.ReadAudit] = users,
+            [CollabAction.ReadInsights] = client,
+            [CollabAction.ReadOverview] = office,
         };
         return table.ToFrozenDictionary();
     }

@@ -6,7 +6,7 @@ namespace Collab.Portal;
 public enum PortalItemKind
 {
     /// <summary>An annual report shared for approval (SHARE-3, SHARE-5).</summary>
-    AnnualReport = 1,
+    Deliverable = 1,
 
     /// <summary>A document exchanged either way (SHARE-7).</summary>
     Document = 2,
@@ -79,6 +79,13 @@ public sealed class PortalItem : AggregateRoot
             Deadline = deadline,
             Status = status,
         };
+
+    /// <summary>The same thing shared again (a new revision of a deliverable): back on top of the history, open again.</summary>
+    internal void Reshare(string title, Instant sharedAt, LocalDate? deadline)
+    {
+        (Title, SharedAt, Deadline) = (title, sharedAt, deadline);
+        Update(true, "Shared", false, sharedAt);
+    }
 
     internal void Update(bool openAction, string status, bool hidden, Instant now)
     {

@@ -211,7 +211,7 @@ public sealed class QuestionService
                 await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, owner.ClientId, Feature.PrepareByClientQuestionnaires, cancellationToken).ConfigureAwait(false);
                 var now = _clock.GetCurrentInstant();
                 var questionnaire = Questionnaire.Send(found, owner.ClientId, owner.Id, deadline,
-                    deadline is { } d ? Reports.Reminders.DueAt(d, _options.ReminderLeadDays, zone) : null, actor, now);
+                    deadline is { } d ? Deliverables.Reminders.DueAt(d, _options.ReminderLeadDays, zone) : null, actor, now);
                 _unitOfWork.Add(questionnaire);
                 TierGate.NoteDependentWork(dependent, now); // SEC-4
                 _unitOfWork.Add(PortalItem.Share(PortalItemKind.Questionnaire, questionnaire.Id.Value, found.OfficeId, owner.ClientId, owner.Id, found.Name, now, true, deadline, "Open"));

@@ -36,6 +36,12 @@ public sealed class CollabOptions
     /// <summary>How long a one-time report link works if unused (SHARE-1). Default 14 days; 1 to 90.</summary>
     public int LinkValidityDays { get; set; } = 14;
 
+    /// <summary>
+    /// How long the view opened by spending a link may fetch the deliverable's documents, each once (SHARE-14).
+    /// Default 30 minutes; 1 to 1440.
+    /// </summary>
+    public int LinkViewMinutes { get; set; } = 30;
+
     /// <summary>How often the bookkeeping's changes are polled and sent to linked apps (LINK-6). Default 30 minutes; 1 to 1440.</summary>
     public int LinkPollIntervalMinutes { get; set; } = 30;
 
@@ -68,6 +74,11 @@ internal sealed class CollabOptionsValidator(IDateTimeZoneProvider zones) : IVal
         if (options.NotificationMaxAttempts is < 1 or > 100)
         {
             failures.Add($"Collab:NotificationMaxAttempts is {options.NotificationMaxAttempts}: use a number of attempts from 1 to 100.");
+        }
+
+        if (options.LinkViewMinutes is < 1 or > 1440)
+        {
+            failures.Add($"Collab:LinkViewMinutes is {options.LinkViewMinutes}: use a number of minutes from 1 to 1440.");
         }
 
         if (options.ReminderLeadDays is < 0 or > 60)

@@ -74,11 +74,13 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<TierService>();
         services.TryAddScoped<BillingService>();
         services.TryAddScoped<Transfers.TransferService>();
-        services.TryAddScoped<Reports.ReportService>();
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOpenWorkSource, Reports.OpenApprovals>());
+        services.TryAddScoped<Deliverables.DeliverableService>();
+        services.TryAddScoped<Deliverables.OfficeOverviewService>();
+        services.TryAddScoped<Insights.InsightService>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOpenWorkSource, Deliverables.OpenApprovals>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOpenWorkSource, Portal.OpenQuestions>());
         services.TryAddScoped(static sp => new DomainEventDispatcher(sp.GetServices<IDomainEventHandler>()));
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IDomainEventHandler, Portal.ReportPortalEntries>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IDomainEventHandler, Portal.DeliverablePortalEntries>());
         services.TryAddScoped<AuditService>();
         services.TryAddScoped<RightsService>();
         services.TryAddScoped<AccessService>();
@@ -106,6 +108,16 @@ public sealed class CollabBuilder
         where TPolicy : class, Authorization.ICollabAuthorizationPolicy
     {
         Services.TryAddEnumerable(ServiceDescriptor.Scoped<Authorization.ICollabAuthorizationPolicy, TPolicy>());
+        return this;
+    }
+
+    /// <summary>Adds a data source for client insights (SHARE-16). Each source's <see cref="Insights.IClientInsightSource.Name"/> must be unique.</summary>
+    /// <typeparam name="TSource">The source; resolved per scope from dependency injection.</typeparam>
+    /// <returns>This builder.</returns>
+    public CollabBuilder AddInsightSource<TSource>()
+        where TSource : class, Insights.IClientInsightSource
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Scoped<Insights.IClientInsightSource, TSource>());
         return this;
     }
 }

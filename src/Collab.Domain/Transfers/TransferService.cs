@@ -403,7 +403,7 @@ public sealed class TransferService
         var office = await _registry.FindOfficeAsync(environment.OfficeId, cancellationToken).OrNotFound("office", environment.OfficeId.Value).ConfigureAwait(false);
         var zone = _calendar.ZoneOf(office);
         var lastDay = now.InZone(zone).Date.PlusDays(_options.TransferValidityDays);
-        return Reports.Reminders.DeadlinePassesAt(lastDay, zone); // same calendar rule as a task's deadline day
+        return Deliverables.Reminders.DeadlinePassesAt(lastDay, zone); // same calendar rule as a task's deadline day
     }
 
     private async Task NotifyPartiesAsync(TransferRequest request, NotificationKind kind, string text, CancellationToken cancellationToken)

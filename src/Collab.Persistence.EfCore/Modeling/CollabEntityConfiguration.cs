@@ -23,4 +23,10 @@ internal abstract class CollabEntityConfiguration<T>(CollabModelOptions options,
     }
 
     protected abstract void ConfigureEntity(EntityTypeBuilder<T> builder);
+
+    /// <summary>Another table of this entity (an owned collection's), with the vendor's prefix.</summary>
+    protected string TableName(string name) => options.TablePrefix + name;
+
+    /// <summary>The vendor's schema, if any.</summary>
+    protected string? Schema => options.Schema;
 }

@@ -41,7 +41,7 @@ public static partial class CollabModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new FollowUpItemConfiguration(options));
         modelBuilder.ApplyConfiguration(new EnvironmentAccessConfiguration(options));
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration(options));
-        modelBuilder.ApplyConfiguration(new AnnualReportConfiguration(options));
+        modelBuilder.ApplyConfiguration(new DeliverableConfiguration(options));
         modelBuilder.ApplyConfiguration(new ShareLinkConfiguration(options));
         modelBuilder.ApplyConfiguration(new BackupConfiguration(options));
         modelBuilder.ApplyConfiguration(new ClientSubscriptionConfiguration(options));

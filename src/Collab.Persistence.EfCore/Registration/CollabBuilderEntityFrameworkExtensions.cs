@@ -3,7 +3,7 @@ using Collab.Lifecycle;
 using Collab.Links;
 using Collab.Portal;
 using Collab.Registry;
-using Collab.Reports;
+using Collab.Deliverables;
 using Collab.Rights;
 using Collab.Tiers;
 using Collab.Transfers;
@@ -36,7 +36,7 @@ public static class CollabBuilderEntityFrameworkExtensions
         services.TryAddScoped<IRegistryStore, EfRegistryStore<TContext>>();
         services.TryAddScoped<IRightsStore, EfRightsStore<TContext>>();
         services.TryAddScoped<ITierStore, EfTierStore<TContext>>();
-        services.TryAddScoped<IReportStore, EfReportStore<TContext>>();
+        services.TryAddScoped<IDeliverableStore, EfDeliverableStore<TContext>>();
         services.TryAddScoped<ITransferStore, EfTransferStore<TContext>>();
         services.TryAddScoped<IBackupStore, EfBackupStore<TContext>>();
         services.TryAddScoped<ILifecycleStore, EfLifecycleStore<TContext>>();

@@ -15,8 +15,10 @@ public static class CollabDatabase
     /// Version 2 (0.2.0): on PostgreSQL with <c>UseNodaTime()</c>, instants are <c>timestamp with time zone</c> and local
     /// dates <c>date</c> (they were bigint ticks and dates); instants are kept to whole microseconds on every engine;
     /// transfers keep their bank links as a JSON column of objects.
+    /// Version 3 (0.4.0): reports became deliverables (tables <c>deliverables</c>, <c>deliverable_links</c>) with a kind,
+    /// a period, a revision, key figures and documents (<c>deliverable_documents</c>); links keep their view.
     /// </summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     /// <summary>Creates the database with all tables of the context (Collab's and yours) if it does not exist, then verifies Collab's schema.</summary>
     /// <param name="context">A context whose model applied <c>ApplyCollabModel()</c>.</param>

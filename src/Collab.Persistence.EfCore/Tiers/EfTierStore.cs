@@ -76,4 +76,15 @@ internal sealed partial class EfTierStore<TContext>(TContext context) : EfStore<
 
     public async Task<IReadOnlyList<ClientCollaboration>> ListClientCollaborationsAsync(ClientId client, CancellationToken cancellationToken) =>
         await _context.Set<ClientCollaboration>().Where(c => c.ClientId == client).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<Deliverables.OverviewClient>> OverviewClientsAsync(Ardalis.Specification.ISpecification<ClientCollaboration> specification, CancellationToken cancellationToken)
+    {
+        var collaborations = Ardalis.Specification.WhereEvaluator.Instance.GetQuery(_context.Set<ClientCollaboration>().AsNoTracking(), specification);
+        collaborations = Ardalis.Specification.PaginationEvaluator.Instance.GetQuery(Ardalis.Specification.OrderEvaluator.Instance.GetQuery(collaborations, specification), specification);
+        var rows = await collaborations
+            .Join(_context.Set<Client>(), c => c.ClientId, k => k.Id, (c, k) => new { c.ClientId, k.Name, c.Tier })
+            .OrderBy(r => r.ClientId) // the join keeps the page, not its order
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ConvertAll(r => new Deliverables.OverviewClient(r.ClientId, r.Name, r.Tier));
+    }
 }

@@ -1,5 +1,5 @@
 using Collab.Notifications;
-using Collab.Reports;
+using Collab.Deliverables;
 using Collab.Tests.Infrastructure;
 using Collab.Tests.Transfers;
 using Collab.Tiers;
@@ -60,15 +60,15 @@ public abstract class ExactlyOnceContract(Engine engine, PostgresServer? postgre
         await db.InScopeAsync(sp => sp.GetRequiredService<Collab.Registry.CollabRegistry>().DeactivateUserAsync(World.Vendor, w.ClientUserOfOtherCompany.Id));
         var report = await db.InScopeAsync(async sp =>
         {
-            var reports = sp.GetRequiredService<ReportService>();
-            var draft = await reports.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, "Jaarrekening 2025");
+            var reports = sp.GetRequiredService<DeliverableService>();
+            var draft = await reports.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025");
             return (await reports.ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 4, 30))).Report;
         });
 
         db.Clock.Reset(report.ReminderDueAt!.Value + Duration.FromMinutes(1));
-        await RaceAsync(db, other, sp => sp.GetRequiredService<ReportService>().SendDueRemindersAsync());
+        await RaceAsync(db, other, sp => sp.GetRequiredService<DeliverableService>().SendDueRemindersAsync());
         db.Clock.Reset(report.DeadlinePassesAt!.Value + Duration.FromMinutes(1));
-        await RaceAsync(db, other, sp => sp.GetRequiredService<ReportService>().ExpireOverdueAsync());
+        await RaceAsync(db, other, sp => sp.GetRequiredService<DeliverableService>().ExpireOverdueAsync());
         await RaceAsync(db, other, sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync());
 
         var trail = await World.AuditAsync(db, AuditSubject.Report(report.Id));

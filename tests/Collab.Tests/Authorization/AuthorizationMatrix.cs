@@ -5,7 +5,7 @@ using Collab.Lifecycle;
 using Collab.Links;
 using Collab.Portal;
 using Collab.Registry;
-using Collab.Reports;
+using Collab.Deliverables;
 using Collab.Rights;
 using Collab.Tiers;
 using Collab.Transfers;
@@ -38,6 +38,10 @@ public static class AuthorizationMatrix
         bool MayBeEmpty = false);
 
     private static readonly LocalDate Deadline = new(2026, 6, 30);
+
+    private static readonly FinancialFigures Figures = new(2025,
+        new KeyFigures(1_000_000m, 400_000m, 120_000m, 90_000m, 300_000m, 800_000m, 350_000m, 200_000m, 50_000m),
+        new KeyFigures(900_000m, 350_000m, 100_000m, 70_000m, 210_000m, 700_000m, 300_000m, 180_000m, 40_000m));
 
     // ── Helpers: parties and targets ───────────────────────────────────────────────────────────────────────────
 
@@ -114,7 +118,7 @@ public static class AuthorizationMatrix
 
     private static IReadOnlyList<Target> Environments(W w) => Of(w.Environments.Keys, EnvironmentId.New());
 
-    private static IReadOnlyList<Target> ReportIds(W w) => Of(w.Reports.Select(r => new ReportId(r.Id)), ReportId.New());
+    private static IReadOnlyList<Target> ReportIds(W w) => Of(w.Reports.Select(r => new DeliverableId(r.Id)), DeliverableId.New());
 
     private static IReadOnlyList<Target> BatchIds(W w) => Of(w.Batches.Select(r => new QuestionBatchId(r.Id)), QuestionBatchId.New());
 
@@ -156,10 +160,10 @@ public static class AuthorizationMatrix
         .. w.Administrations.Keys.Select(a => new Target(AuditSubject.Administration(a))),
         .. w.Users.Keys.Select(u => new Target(AuditSubject.User(u))),
         .. w.Environments.Keys.Select(e => new Target(AuditSubject.Environment(e))),
-        .. w.Reports.Select(r => new Target(AuditSubject.Report(new ReportId(r.Id)))),
+        .. w.Reports.Select(r => new Target(AuditSubject.Report(new DeliverableId(r.Id)))),
         .. w.Transfers.Select(t => new Target(AuditSubject.Transfer(t.Id))),
         .. w.Links.Keys.Select(l => new Target(AuditSubject.Link(l))),
-        new Target(AuditSubject.Report(ReportId.New()), Ghost: true),
+        new Target(AuditSubject.Report(DeliverableId.New()), Ghost: true),
         new Target(new AuditSubject("invoice", Guid.NewGuid().ToString()), Ghost: true),
     ];
 
@@ -288,23 +292,41 @@ public static class AuthorizationMatrix
             (w, p, t) => ClientUser(w, p) && Reaches(w, p, (((OfficeId, AdministrationId))t).Item2)),
 
         // ── Reports (SHARE-1 … SHARE-5): the office that made it; the client's users given its company, once shared ──
-        new("ReportService.DraftAsync", OfficeCompanyPairs, (sp, p, t) => Box(S<ReportService>(sp).DraftAsync(p, (((OfficeId, CompanyId))t).Item1, (((OfficeId, CompanyId))t).Item2, "Jaarrekening")),
+        new("DeliverableService.DraftAsync", OfficeCompanyPairs, (sp, p, t) => Box(S<DeliverableService>(sp).DraftAsync(p, (((OfficeId, CompanyId))t).Item1, (((OfficeId, CompanyId))t).Item2, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening")),
             (w, p, t) => Office(w, p, (((OfficeId, CompanyId))t).Item1) && ReachesCompany(w, p, (((OfficeId, CompanyId))t).Item2)),
-        new("ReportService.ShareAsync", ReportIds, (sp, p, t) => Box(S<ReportService>(sp).ShareAsync(p, (ReportId)t, Deadline)),
-            (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Reports, ((ReportId)t).Value)),
-        new("ReportService.ReissueLinkAsync", ReportIds, (sp, p, t) => Box(S<ReportService>(sp).ReissueLinkAsync(p, (ReportId)t)),
-            (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Reports, ((ReportId)t).Value)),
-        new("ReportService.FindAsync", ReportIds, (sp, p, t) => Box(S<ReportService>(sp).FindAsync(p, (ReportId)t)), (w, p, t) => ReachesMade(w, p, w.Reports, ((ReportId)t).Value)),
-        new("ReportService.ListForOfficeAsync", Offices, (sp, p, t) => Box(S<ReportService>(sp).ListForOfficeAsync(p, (OfficeId)t)), (w, p, t) => Office(w, p, (OfficeId)t)),
-        new("ReportService.ListForCompanyAsync", Companies, (sp, p, t) => Box(S<ReportService>(sp).ListForCompanyAsync(p, (CompanyId)t)), (w, p, t) => ReachesCompany(w, p, (CompanyId)t)),
-        new("ReportService.RecordClientViewAsync", ReportIds, (sp, p, t) => Box(S<ReportService>(sp).RecordClientViewAsync(p, (ReportId)t)),
-            (w, p, t) => ClientUser(w, p) && ReachesMade(w, p, w.Reports, ((ReportId)t).Value)),
-        new("ReportService.ClientMayViewAsync", ReportIds, (sp, p, t) => Box(S<ReportService>(sp).ClientMayViewAsync(p, (ReportId)t)),
-            (w, p, t) => ClientUser(w, p) && ReachesMade(w, p, w.Reports, ((ReportId)t).Value)),
-        new("ReportService.ApproveAsync", ReportIds, (sp, p, t) => Box(S<ReportService>(sp).ApproveAsync(p, (ReportId)t)),
-            (w, p, t) => ClientUser(w, p) && ReachesMade(w, p, w.Reports, ((ReportId)t).Value)),
-        new("ReportService.RejectAsync", ReportIds, (sp, p, t) => Box(S<ReportService>(sp).RejectAsync(p, (ReportId)t, "Klopt niet")),
-            (w, p, t) => ClientUser(w, p) && ReachesMade(w, p, w.Reports, ((ReportId)t).Value)),
+        new("DeliverableService.ShareAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).ShareAsync(p, (DeliverableId)t, Deadline)),
+            (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
+        new("DeliverableService.ReissueLinkAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).ReissueLinkAsync(p, (DeliverableId)t)),
+            (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
+        new("DeliverableService.FindAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).FindAsync(p, (DeliverableId)t)), (w, p, t) => ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
+        new("DeliverableService.ListForOfficeAsync", Offices, (sp, p, t) => Box(S<DeliverableService>(sp).ListForOfficeAsync(p, (OfficeId)t)), (w, p, t) => Office(w, p, (OfficeId)t)),
+        new("DeliverableService.ListForCompanyAsync", Companies, (sp, p, t) => Box(S<DeliverableService>(sp).ListForCompanyAsync(p, (CompanyId)t)), (w, p, t) => ReachesCompany(w, p, (CompanyId)t)),
+        new("DeliverableService.RecordClientViewAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).RecordClientViewAsync(p, (DeliverableId)t)),
+            (w, p, t) => ClientUser(w, p) && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
+        new("DeliverableService.ClientMayViewAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).ClientMayViewAsync(p, (DeliverableId)t)),
+            (w, p, t) => ClientUser(w, p) && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
+        new("DeliverableService.ApproveAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).ApproveAsync(p, (DeliverableId)t)),
+            (w, p, t) => ClientUser(w, p) && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
+        new("DeliverableService.RejectAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).RejectAsync(p, (DeliverableId)t, "Klopt niet")),
+            (w, p, t) => ClientUser(w, p) && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
+
+        new("DeliverableService.AddDocumentAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).AddDocumentAsync(p, (DeliverableId)t, "jaarrekening.pdf", "application/pdf", Pdf())),
+            (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
+        new("DeliverableService.RemoveDocumentAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).RemoveDocumentAsync(p, (DeliverableId)t, DocumentId.New())),
+            (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
+        new("DeliverableService.SetFiguresAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).SetFiguresAsync(p, (DeliverableId)t, Figures)),
+            (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
+        new("DeliverableService.OpenDocumentAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).OpenDocumentAsync(p, (DeliverableId)t, DocumentId.New())),
+            (w, p, t) => ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
+        new("DeliverableService.DashboardAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).DashboardAsync(p, (DeliverableId)t)),
+            (w, p, t) => ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value), MayBeEmpty: true),
+
+        // ── Office overview (SHARE-17) and insights (SHARE-16) ──────────────────────────────────────────────────
+        new("OfficeOverviewService.DeliverablesAsync", Offices, (sp, p, t) => Box(S<OfficeOverviewService>(sp).DeliverablesAsync(p, (OfficeId)t)), (w, p, t) => Office(w, p, (OfficeId)t)),
+        new("OfficeOverviewService.CountsByStateAsync", Offices, (sp, p, t) => Box(S<OfficeOverviewService>(sp).CountsByStateAsync(p, (OfficeId)t)), (w, p, t) => Office(w, p, (OfficeId)t)),
+        new("OfficeOverviewService.ClientsAsync", Offices, (sp, p, t) => Box(S<OfficeOverviewService>(sp).ClientsAsync(p, (OfficeId)t)), (w, p, t) => Office(w, p, (OfficeId)t)),
+        new("OfficeOverviewService.SelectClientsAsync", Offices, (sp, p, t) => Box(S<OfficeOverviewService>(sp).SelectClientsAsync(p, (OfficeId)t)), (w, p, t) => Office(w, p, (OfficeId)t)),
+        new("InsightService.ForClientUserAsync", None, (sp, p, _) => Box(S<Insights.InsightService>(sp).ForClientUserAsync(p, new YearMonth(2025, 1), new YearMonth(2025, 12))), (w, p, _) => ClientUser(w, p)),
 
         // ── Portal, documents and questions (SHARE-6 … SHARE-10) ─────────────────────────────────────────────
         new("PortalService.HistoryAsync", None, (sp, p, _) => Box(S<PortalService>(sp).HistoryAsync(p)), (w, p, _) => ClientUser(w, p)),
@@ -436,13 +458,14 @@ public static class AuthorizationMatrix
     public static IReadOnlyDictionary<string, string> Exceptions { get; } = new Dictionary<string, string>
     {
         ["RetentionService.RunPassAsync"] = "a background pass: it acts as the system, which no caller can name",
-        ["ReportService.ExpireOverdueAsync"] = "a background pass",
-        ["ReportService.SendDueRemindersAsync"] = "a background pass",
+        ["DeliverableService.ExpireOverdueAsync"] = "a background pass",
+        ["DeliverableService.SendDueRemindersAsync"] = "a background pass",
         ["QuestionService.SendDueRemindersAsync"] = "a background pass",
         ["TransferService.ExpireDueAsync"] = "a background pass",
         ["LinkSyncService.PollDueAsync"] = "a background pass",
-        ["ReportService.OpenLinkAsync"] = "the one-time link's token is the credential (SHARE-1): whoever holds it may open it",
-        ["ReportService.ConfirmViewAsync"] = "the one-time link's token is the credential (SHARE-1)",
+        ["DeliverableService.OpenLinkAsync"] = "the one-time link's token is the credential (SHARE-1): whoever holds it may open it",
+        ["DeliverableService.ConfirmViewAsync"] = "the one-time link's token is the credential (SHARE-1)",
+        ["DeliverableService.ReadThroughLinkAsync"] = "the confirmed view's token is the credential (SHARE-14): it exists only in the view's result",
         ["PortalService.FindBySlugAsync"] = "an office's public branding for its portal's sign-in page: no client data",
         ["LinkSyncService.PushFromAppAsync"] = "the external app's own entry: the host calls it from the app's verified webhook, for a link that is synchronising",
     };

@@ -2,7 +2,7 @@ using System.Text;
 using Collab.Links;
 using Collab.Portal;
 using Collab.Registry;
-using Collab.Reports;
+using Collab.Deliverables;
 using Collab.Rights;
 using Collab.Tests.Infrastructure;
 using Collab.Tiers;
@@ -227,8 +227,8 @@ public sealed class AuthorizationWorld
             var shared = spec.Shared[pair++ % spec.Shared.Length];
             await db.InScopeAsync(async sp =>
             {
-                var reports = sp.GetRequiredService<ReportService>();
-                var report = await reports.DraftAsync(desk, office, company, $"Jaarrekening {pair}");
+                var reports = sp.GetRequiredService<DeliverableService>();
+                var report = await reports.DraftAsync(desk, office, company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening {pair}");
                 if (shared)
                 {
                     await reports.ShareAsync(desk, report.Id, new LocalDate(2026, 6, 30));

@@ -1,6 +1,6 @@
 using Collab.Persistence.EfCore;
 using Collab.Registry;
-using Collab.Reports;
+using Collab.Deliverables;
 using Collab.Rights;
 using Collab.Tiers;
 using Collab.Transfers;
@@ -107,7 +107,7 @@ public sealed class ModelTests
         using var provider = services.BuildServiceProvider();
         using var scope = provider.CreateScope();
 
-        Type[] ports = [typeof(ICollabUnitOfWork), typeof(IRegistryStore), typeof(IRightsStore), typeof(ITierStore), typeof(ITransferStore), typeof(IReportStore),
+        Type[] ports = [typeof(ICollabUnitOfWork), typeof(IRegistryStore), typeof(IRightsStore), typeof(ITierStore), typeof(ITransferStore), typeof(IDeliverableStore),
             typeof(Collab.Backups.IBackupStore), typeof(Collab.Lifecycle.ILifecycleStore), typeof(Collab.Links.ILinkStore), typeof(Collab.Portal.IPortalStore), typeof(IAuditTrail)];
         var implementations = new HashSet<Type>();
         foreach (var port in ports)

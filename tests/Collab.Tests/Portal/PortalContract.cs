@@ -1,7 +1,7 @@
 using System.Text;
 using Collab.Portal;
 using Collab.Registry;
-using Collab.Reports;
+using Collab.Deliverables;
 using Collab.Tests.Infrastructure;
 using Collab.Tiers;
 using FsCheck;
@@ -28,10 +28,10 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     private static Task<PortalPage> HistoryAsync(BooksWorld b, UserId user, PortalCursor? after = null, int size = 50, bool openOnly = false) =>
         b.Run(sp => sp.GetRequiredService<PortalService>().HistoryAsync(ActingParty.User(user), after, size, openOnly));
 
-    private static async Task<AnnualReport> ShareReportAsync(BooksWorld b, CompanyId company, string title)
+    private static async Task<Deliverable> ShareReportAsync(BooksWorld b, CompanyId company, string title)
     {
-        var draft = await b.Run(sp => sp.GetRequiredService<ReportService>().DraftAsync(b.W.Desk, b.W.Office.Id, company, title));
-        return (await b.Run(sp => sp.GetRequiredService<ReportService>().ShareAsync(b.W.Desk, draft.Id, new LocalDate(2026, 6, 30)))).Report;
+        var draft = await b.Run(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(b.W.Desk, b.W.Office.Id, company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title));
+        return (await b.Run(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(b.W.Desk, draft.Id, new LocalDate(2026, 6, 30)))).Report;
     }
 
     // R: SHARE-6, TIER-8, SEC-1
@@ -54,7 +54,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var stranger = await HistoryAsync(b, b.W.OtherClientUser.Id);
 
         Assert.Equal([batch.Id.Value, document.Id.Value, report.Id.Value], all.Items.Select(i => i.Id));
-        Assert.Equal([PortalItemKind.QuestionBatch, PortalItemKind.Document, PortalItemKind.AnnualReport], all.Items.Select(i => i.Kind));
+        Assert.Equal([PortalItemKind.QuestionBatch, PortalItemKind.Document, PortalItemKind.Deliverable], all.Items.Select(i => i.Kind));
         Assert.Equal([document.Id.Value], narrow.Items.Select(i => i.Id)); // only its own company (SEC-1)
         Assert.Equal([batch.Id.Value, report.Id.Value], open.Items.Select(i => i.Id)); // the open actions
         Assert.Equal(new LocalDate(2026, 6, 30), open.Items[1].Deadline);
@@ -94,7 +94,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
         var report = await ShareReportAsync(b, b.W.Company.Id, "Jaarrekening 2025");
-        await b.Run(sp => sp.GetRequiredService<ReportService>().ApproveAsync(ActingParty.User(b.W.ClientUser.Id), report.Id));
+        await b.Run(sp => sp.GetRequiredService<DeliverableService>().ApproveAsync(ActingParty.User(b.W.ClientUser.Id), report.Id));
 
         var item = Assert.Single((await HistoryAsync(b, b.W.ClientUser.Id)).Items);
         Assert.Equal(("Approved", false), (item.Status, item.OpenAction));
@@ -323,7 +323,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         await ShareReportAsync(b, b.W.Company.Id, "Jaarrekening 2025");
         b.Db.Clock.Reset(Instant.FromUtc(2026, 6, 28, 12, 0));
 
-        await b.Run(sp => sp.GetRequiredService<ReportService>().SendDueRemindersAsync());
+        await b.Run(sp => sp.GetRequiredService<DeliverableService>().SendDueRemindersAsync());
 
         var reminder = Assert.Single(await b.DeliveredAsync(), n => n.Kind == NotificationKind.DeadlineReminder);
         Assert.Equal("Beste Bakkerij Bakker, graag uw akkoord op 'Jaarrekening 2025' voor 2026-06-30.", reminder.Text);

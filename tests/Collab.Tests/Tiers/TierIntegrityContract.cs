@@ -1,6 +1,6 @@
 using Collab.Portal;
 using Collab.Registry;
-using Collab.Reports;
+using Collab.Deliverables;
 using Collab.Tests.Infrastructure;
 using Collab.Tiers;
 using Microsoft.Extensions.DependencyInjection;
@@ -107,13 +107,13 @@ public abstract class TierIntegrityContract(Engine engine, PostgresServer? postg
         for (var round = 0; round < rounds; round++)
         {
             var (office, client, company, desk) = await OneClientAsync(db, ClientTier.Collaborate, users: 1);
-            var draft = await Run(db, sp => sp.GetRequiredService<ReportService>().DraftAsync(desk, office, company, $"Jaarrekening {round}"));
+            var draft = await Run(db, sp => sp.GetRequiredService<DeliverableService>().DraftAsync(desk, office, company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening {round}"));
             var (downgraded, shared) = await RaceAsync(
                 db.Services, sp => sp.GetRequiredService<TierService>().ChangeTierAsync(desk, office, client, ClientTier.Standard),
-                db.Services, sp => sp.GetRequiredService<ReportService>().ShareAsync(desk, draft.Id, new LocalDate(2026, 6, 30)));
+                db.Services, sp => sp.GetRequiredService<DeliverableService>().ShareAsync(desk, draft.Id, new LocalDate(2026, 6, 30)));
 
             var tier = await Run(db, sp => sp.GetRequiredService<ITierStore>().FindTierAsync(office, client));
-            var report = await Run(db, sp => sp.GetRequiredService<IReportStore>().FindReportAsync(draft.Id));
+            var report = await Run(db, sp => sp.GetRequiredService<IDeliverableStore>().FindReportAsync(draft.Id));
             Assert.False(tier == ClientTier.Standard && report!.Mode == ShareMode.Approval, $"round {round}: Standard with an approval open (SEC-4)");
             both += downgraded && shared && report!.Mode == ShareMode.Approval ? 1 : 0;
         }

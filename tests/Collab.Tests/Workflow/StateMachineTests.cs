@@ -110,7 +110,7 @@ public sealed class StateMachineTests
 
     [Theory]
     [InlineData("transfers.md")]
-    [InlineData("reports.md")]
+    [InlineData("deliverables.md")]
     [InlineData("links.md")]
     public void The_docs_show_the_diagrams_the_code_generates(string page)
     {
@@ -120,7 +120,7 @@ public sealed class StateMachineTests
         {
             "transfers.md" => TransferRequest.Machine.ToMermaid(),
             "links.md" => Collab.Links.IntegrationLink.Machine.ToMermaid(),
-            _ => Collab.Reports.AnnualReport.Machine.ToMermaid(),
+            _ => Collab.Deliverables.Deliverable.Machine.ToMermaid(),
         };
         var expected = "```mermaid\n" + mermaid + "```\n";
 

@@ -1,15 +1,16 @@
+using Ardalis.Specification;
 using NodaTime;
 
-namespace Collab.Reports;
+namespace Collab.Deliverables;
 
 /// <summary>Reads reports, their links and who to tell about them.</summary>
-public interface IReportStore
+public interface IDeliverableStore
 {
     /// <summary>Finds a report, tracked for change.</summary>
     /// <param name="id">The report.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The report, or null.</returns>
-    Task<AnnualReport?> FindReportAsync(ReportId id, CancellationToken cancellationToken = default);
+    Task<Deliverable?> FindReportAsync(DeliverableId id, CancellationToken cancellationToken = default);
 
     /// <summary>Finds a link by its id, tracked for change.</summary>
     /// <param name="id">The link id from the token.</param>
@@ -21,14 +22,14 @@ public interface IReportStore
     /// <param name="report">The report.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The links.</returns>
-    Task<IReadOnlyList<ShareLink>> CurrentLinksAsync(ReportId report, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<ShareLink>> CurrentLinksAsync(DeliverableId report, CancellationToken cancellationToken = default);
 
     /// <summary>Open approval tasks whose reminder is due and not yet sent, oldest first, tracked (index on state and due instant).</summary>
     /// <param name="now">The instant.</param>
     /// <param name="max">At most this many.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The reports.</returns>
-    Task<IReadOnlyList<AnnualReport>> FindDueRemindersAsync(Instant now, int max, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Deliverable>> FindDueRemindersAsync(Instant now, int max, CancellationToken cancellationToken = default);
 
     /// <summary>Open approval tasks of the given clients at an office (work that needs approvals, TIER-4).</summary>
     /// <param name="office">The office.</param>
@@ -43,18 +44,33 @@ public interface IReportStore
     /// <param name="max">At most this many.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The reports.</returns>
-    Task<IReadOnlyList<AnnualReport>> FindOverdueAsync(Instant now, int max, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Deliverable>> FindOverdueAsync(Instant now, int max, CancellationToken cancellationToken = default);
 
     /// <summary>An office's reports, newest first, at most <paramref name="max"/>; untracked.</summary>
     /// <param name="office">The office.</param>
     /// <param name="max">At most this many.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The reports.</returns>
-    Task<IReadOnlyList<AnnualReport>> ListForOfficeAsync(OfficeId office, int max, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Deliverable>> ListForOfficeAsync(OfficeId office, int max, CancellationToken cancellationToken = default);
 
     /// <summary>A company's reports, newest first; untracked.</summary>
     /// <param name="company">The company.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The reports.</returns>
-    Task<IReadOnlyList<AnnualReport>> ListForCompanyAsync(CompanyId company, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Deliverable>> ListForCompanyAsync(CompanyId company, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The office overview's page (SHARE-17): applies the specification — its criteria, order and take — to the
+    /// deliverables in the database, untracked. Collab builds the specification; it always holds the office scope.
+    /// </summary>
+    /// <param name="specification">What to read.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The deliverables.</returns>
+    Task<IReadOnlyList<Deliverable>> OverviewAsync(ISpecification<Deliverable> specification, CancellationToken cancellationToken = default);
+
+    /// <summary>How many deliverables that match the specification's criteria are in each state, counted in the database.</summary>
+    /// <param name="specification">The criteria.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The counts of the states that occur.</returns>
+    Task<IReadOnlyDictionary<DeliverableState, int>> CountByStateAsync(ISpecification<Deliverable> specification, CancellationToken cancellationToken = default);
 }

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using Collab.Notifications;
 using Collab.Persistence.EfCore;
-using Collab.Reports;
+using Collab.Deliverables;
 using Collab.Tests.Infrastructure;
 using Collab.Tests.Transfers;
 using Collab.Tiers;
@@ -20,8 +20,8 @@ public abstract class ReportContract(Engine engine, PostgresServer? postgres)
     private Task<TestDatabase> NewDatabaseAsync() =>
         TestDatabase.CreateAsync(engine, postgres, services => services.AddSingleton<INotificationSender>(_sender));
 
-    private static Task<T> Reports<T>(TestDatabase db, Func<ReportService, Task<T>> work) =>
-        db.InScopeAsync(sp => work(sp.GetRequiredService<ReportService>()));
+    private static Task<T> Reports<T>(TestDatabase db, Func<DeliverableService, Task<T>> work) =>
+        db.InScopeAsync(sp => work(sp.GetRequiredService<DeliverableService>()));
 
     private static async Task<World> WorldAtTierAsync(TestDatabase db, ClientTier tier)
     {
@@ -32,7 +32,7 @@ public abstract class ReportContract(Engine engine, PostgresServer? postgres)
 
     private static async Task<ShareResult> ShareAsync(TestDatabase db, World w, LocalDate? deadline = null, string title = "Jaarrekening 2025")
     {
-        var draft = await Reports(db, r => r.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, title));
+        var draft = await Reports(db, r => r.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title));
         return await Reports(db, r => r.ShareAsync(w.Desk, draft.Id, deadline));
     }
 
@@ -54,7 +54,7 @@ public abstract class ReportContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(ShareMode.TemporaryLink, shared.Mode);
         var bytes = Base64Url.DecodeFromChars(shared.LinkToken!);
         Assert.Equal(48, bytes.Length); // 16 bytes of link id + 32 random bytes (>= 128 bits)
-        var link = await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<ShareLink>().AsNoTracking().SingleAsync(l => l.ReportId == shared.Report.Id));
+        var link = await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<ShareLink>().AsNoTracking().SingleAsync(l => l.DeliverableId == shared.Report.Id));
         Assert.Equal(SHA256.HashData(bytes.AsSpan(16)), link.SecretHash);
         Assert.Equal(db.Clock.GetCurrentInstant() + Duration.FromDays(14), link.ExpiresAt);
 
@@ -76,14 +76,14 @@ public abstract class ReportContract(Engine engine, PostgresServer? postgres)
         var landing = await Reports(db, r => r.OpenLinkAsync(shared.LinkToken!));
         await Reports(db, r => r.OpenLinkAsync(shared.LinkToken!)); // a mail scanner, a chat preview
         Assert.Equal("Jaarrekening 2025", landing.Title);
-        Task<ReportState> StoredState() => db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<AnnualReport>().AsNoTracking()
+        Task<DeliverableState> StoredState() => db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<Deliverable>().AsNoTracking()
             .Where(r => r.Id == shared.Report.Id).Select(r => r.State).SingleAsync());
-        Assert.Equal(ReportState.Shared, await StoredState()); // opened twice, still not viewed
+        Assert.Equal(DeliverableState.Shared, await StoredState()); // opened twice, still not viewed
 
         var viewed = await Reports(db, r => r.ConfirmViewAsync(shared.LinkToken!));
 
-        Assert.Equal(ReportState.Viewed, viewed.State);
-        Assert.Equal(ReportState.Viewed, await StoredState());
+        Assert.Equal(DeliverableState.Viewed, viewed.Deliverable.State);
+        Assert.Equal(DeliverableState.Viewed, await StoredState());
 
         var spent = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.OpenLinkAsync(shared.LinkToken!)));
         Assert.Equal("link.spent", spent.Code);
@@ -129,13 +129,13 @@ public abstract class ReportContract(Engine engine, PostgresServer? postgres)
         var w = await WorldAtTierAsync(db, ClientTier.Standard);
         var shared = await ShareAsync(db, w);
         await Reports(db, r => r.ConfirmViewAsync(shared.LinkToken!));
-        var before = await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<AnnualReport>().AsNoTracking().SingleAsync(r => r.Id == shared.Report.Id));
+        var before = await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<Deliverable>().AsNoTracking().SingleAsync(r => r.Id == shared.Report.Id));
 
         var fresh = await Reports(db, r => r.ReissueLinkAsync(w.Desk, shared.Report.Id));
 
-        var after = await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<AnnualReport>().AsNoTracking().SingleAsync(r => r.Id == shared.Report.Id));
+        var after = await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<Deliverable>().AsNoTracking().SingleAsync(r => r.Id == shared.Report.Id));
         Assert.Equal((before.State, before.Version, before.ViewedAt), (after.State, after.Version, after.ViewedAt));
-        Assert.Equal(shared.Report.Id, (await Reports(db, r => r.ConfirmViewAsync(fresh))).Id);
+        Assert.Equal(shared.Report.Id, (await Reports(db, r => r.ConfirmViewAsync(fresh))).Deliverable.Id);
         Assert.Contains(await World.AuditAsync(db, AuditSubject.Report(shared.Report.Id)), r => r.Action == AuditAction.LinkReissued);
     }
 
@@ -177,20 +177,20 @@ public abstract class ReportContract(Engine engine, PostgresServer? postgres)
     {
         await using var db = await NewDatabaseAsync();
         var w = await WorldAtTierAsync(db, ClientTier.Collaborate);
-        var draft = await Reports(db, r => r.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, "Jaarrekening 2025"));
+        var draft = await Reports(db, r => r.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
         var noDeadline = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.ShareAsync(w.Desk, draft.Id)));
         Assert.Equal("report.deadline-required", noDeadline.Code);
 
         var shared = await Reports(db, r => r.ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 4, 30)));
 
-        Assert.Equal((ShareMode.Approval, ReportState.Shared, (string?)null), (shared.Mode, shared.Report.State, shared.LinkToken));
+        Assert.Equal((ShareMode.Approval, DeliverableState.Shared, (string?)null), (shared.Mode, shared.Report.State, shared.LinkToken));
         Assert.Contains(await DeliveredAsync(db), n => n.Kind == NotificationKind.ApprovalRequested && n.Recipient == w.ClientUser.Email);
         var other = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.ApproveAsync(ActingParty.User(w.ClientUserOfOtherCompany.Id), draft.Id)));
         Assert.Equal(CollabAuthorization.RefusedCode, other.Code); // another company's user learns nothing about the report (SEC-3)
-        Assert.Equal(ReportState.Viewed, (await Reports(db, r => r.RecordClientViewAsync(ActingParty.User(w.ClientUser.Id), draft.Id))).State); // draft → shared → viewed → approved
+        Assert.Equal(DeliverableState.Viewed, (await Reports(db, r => r.RecordClientViewAsync(ActingParty.User(w.ClientUser.Id), draft.Id))).State); // draft → shared → viewed → approved
         await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.RecordClientViewAsync(ActingParty.User(w.ClientUserOfOtherCompany.Id), draft.Id)));
         var approved = await Reports(db, r => r.ApproveAsync(ActingParty.User(w.ClientUser.Id), draft.Id));
-        Assert.Equal(ReportState.Approved, approved.State);
+        Assert.Equal(DeliverableState.Approved, approved.State);
         Assert.Contains(await DeliveredAsync(db), n => n.Kind == NotificationKind.ReportDecided && n.Recipient == w.OfficeUser.Email);
         Assert.Equal([AuditAction.ReportDrafted, AuditAction.ReportShared, AuditAction.ReportViewed, AuditAction.ReportApproved], // AUD-1
             (await World.AuditAsync(db, AuditSubject.Report(draft.Id))).Select(r => r.Action));
@@ -242,7 +242,7 @@ public abstract class ReportContract(Engine engine, PostgresServer? postgres)
     {
         await using var db = await NewDatabaseAsync();
         var w = await WorldAtTierAsync(db, ClientTier.Standard);
-        var draft = await Reports(db, r => r.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, "Jaarrekening 2025"));
+        var draft = await Reports(db, r => r.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
         var link = await ShareAsync(db, w, title: "Jaarrekening 2024");
         var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.ApproveAsync(ActingParty.User(w.ClientUser.Id), link.Report.Id)));
         Assert.Equal("Feature ShareAndApproveAnnualReports is not included in tier Standard: it needs tier Collaborate or higher. Change the client's tier first.", refused.Message);

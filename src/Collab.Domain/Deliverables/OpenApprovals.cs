@@ -1,9 +1,9 @@
 using Collab.Tiers;
 
-namespace Collab.Reports;
+namespace Collab.Deliverables;
 
 /// <summary>Approval tasks in progress are open work: a downgrade that would remove approvals must wait for them (TIER-4).</summary>
-internal sealed class OpenApprovals(IReportStore reports) : IOpenWorkSource
+internal sealed class OpenApprovals(IDeliverableStore reports) : IOpenWorkSource
 {
     public async Task<IReadOnlyList<OpenWork>> FindOpenWorkAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Collab.Reports;
+namespace Collab.Deliverables;
 
 /// <summary>
 /// Deadline arithmetic on local dates in the office's time zone (SHARE-4, RET-1): the reminder is due on the

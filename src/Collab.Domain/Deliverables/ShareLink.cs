@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using NodaTime;
 
-namespace Collab.Reports;
+namespace Collab.Deliverables;
 
 /// <summary>
 /// A temporary link to a report (SHARE-1). The token is 16 bytes of link id and 32 random bytes (256 bits),
@@ -15,13 +15,15 @@ public sealed class ShareLink : AggregateRoot
     private const int SecretBytes = 32;
     private const int TokenBytes = 16 + SecretBytes;
 
+    private string _handedOut = string.Empty;
+
     private ShareLink() => SecretHash = [];
 
     /// <summary>The link's id (the first part of its token).</summary>
     public Guid Id { get; private set; }
 
     /// <summary>The report it opens.</summary>
-    public ReportId ReportId { get; private set; }
+    public DeliverableId DeliverableId { get; private set; }
 
     /// <summary>When it was issued.</summary>
     public Instant IssuedAt { get; private set; }
@@ -40,18 +42,27 @@ public sealed class ShareLink : AggregateRoot
 
     /// <summary>
     /// For store authors: the SHA-256 of the token's secret part (32 bytes). The token itself is never stored;
-    /// <see cref="ReportService"/> compares a presented token with this hash in constant time. Not to be modified.
+    /// <see cref="DeliverableService"/> compares a presented token with this hash in constant time. Not to be modified.
     /// </summary>
     public byte[] SecretHash { get; private set; }
 
+    /// <summary>Until when the confirmed view may fetch the deliverable's documents, each once; null until spent (SHARE-14).</summary>
+    public Instant? ViewEndsAt { get; private set; }
+
+    /// <summary>For store authors: the SHA-256 of the view token's secret part, set when the link is spent. Not to be modified.</summary>
+    public byte[]? ViewSecretHash { get; private set; }
+
+    /// <summary>The documents already handed out through this link's view, each at most once.</summary>
+    public IReadOnlyList<DocumentId> HandedOut => _handedOut.Length == 0 ? [] : _handedOut.Split(',').Select(g => new DocumentId(Guid.Parse(g))).ToList();
+
     /// <summary>Issues a link and returns its token; the token exists only in the caller's hands and the notification.</summary>
-    internal static (ShareLink Link, string Token) Issue(ReportId report, Instant now, Instant expiresAt)
+    internal static (ShareLink Link, string Token) Issue(DeliverableId report, Instant now, Instant expiresAt)
     {
         var id = Guid.CreateVersion7();
         Span<byte> token = stackalloc byte[TokenBytes];
         id.TryWriteBytes(token[..16]);
         RandomNumberGenerator.Fill(token[16..]);
-        var link = new ShareLink { Id = id, ReportId = report, IssuedAt = now, ExpiresAt = expiresAt, SecretHash = SHA256.HashData(token[16..]) };
+        var link = new ShareLink { Id = id, DeliverableId = report, IssuedAt = now, ExpiresAt = expiresAt, SecretHash = SHA256.HashData(token[16..]) };
         return (link, Base64Url.EncodeToString(token));
     }
 
@@ -89,20 +100,52 @@ public sealed class ShareLink : AggregateRoot
         if (FirstOpenedAt is null)
         {
             FirstOpenedAt = now;
-            Raise(new ReportChanged(now, Actor.System("link"), AuditAction.LinkOpened, ReportId, $"link={Id}"));
+            Raise(new DeliverableChanged(now, Actor.System("link"), AuditAction.LinkOpened, DeliverableId, $"link={Id}"));
         }
     }
 
-    internal void Spend(Instant now)
+    /// <summary>
+    /// Spends the link and opens its view: a second token, returned once, with which the client fetches each document
+    /// of the deliverable once until <paramref name="viewEndsAt"/> (SHARE-14).
+    /// </summary>
+    internal string Spend(Instant now, Instant viewEndsAt)
     {
         SpentAt = now;
-        Raise(new ReportChanged(now, Actor.System("link"), AuditAction.LinkViewed, ReportId, $"link={Id}"));
+        ViewEndsAt = viewEndsAt;
+        Span<byte> token = stackalloc byte[TokenBytes];
+        Id.TryWriteBytes(token[..16]);
+        RandomNumberGenerator.Fill(token[16..]);
+        ViewSecretHash = SHA256.HashData(token[16..]);
+        Raise(new DeliverableChanged(now, Actor.System("link"), AuditAction.LinkViewed, DeliverableId, $"link={Id};viewEndsAt={viewEndsAt}"));
+        return Base64Url.EncodeToString(token);
+    }
+
+    /// <summary>Hands a document out through the view: the right secret, before the view ends, once per document.</summary>
+    internal void HandOut(byte[] secret, DocumentId document, string sha256, Instant now)
+    {
+        if (ViewSecretHash is null || !CryptographicOperations.FixedTimeEquals(SHA256.HashData(secret), ViewSecretHash))
+        {
+            throw LinkRefusal("link.view-unknown", "This view is not known: open the link from your e-mail again, or ask your office for a new one.");
+        }
+
+        if (now >= ViewEndsAt)
+        {
+            throw LinkRefusal("link.view-ended", "The time to download this document has passed: ask your office to send a new link.");
+        }
+
+        if (HandedOut.Contains(document))
+        {
+            throw LinkRefusal("link.document-taken", "This document was already downloaded through this link: ask your office to send a new link.");
+        }
+
+        _handedOut = _handedOut.Length == 0 ? document.Value.ToString() : $"{_handedOut},{document.Value}";
+        Raise(new DeliverableChanged(now, Actor.System("link"), AuditAction.DocumentReadThroughLink, DeliverableId, $"link={Id};document={document};sha256={sha256}"));
     }
 
     internal void Replace(Actor actor, Guid replacement, Instant now)
     {
         ReplacedAt = now;
-        Raise(new ReportChanged(now, actor, AuditAction.LinkReissued, ReportId, $"link={Id};replacement={replacement}"));
+        Raise(new DeliverableChanged(now, actor, AuditAction.LinkReissued, DeliverableId, $"link={Id};replacement={replacement}"));
     }
 
     internal static CollabRefusalException LinkRefusal(string code, string reason) =>

@@ -1,4 +1,4 @@
-using Collab.Reports;
+using Collab.Deliverables;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

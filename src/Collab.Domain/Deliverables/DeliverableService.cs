@@ -1,0 +1,677 @@
+using Collab.Authorization;
+using Collab.Portal;
+using Collab.Registry;
+using Collab.Tiers;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Collab.Deliverables;
+
+/// <summary>What sharing a report produced.</summary>
+/// <param name="Report">The shared report.</param>
+/// <param name="Mode">By link (Standard) or for approval (Collaborate and up).</param>
+/// <param name="LinkToken">The one-time link token, for link sharing; it is also in the ReportReady notification.</param>
+public sealed record ShareResult(Deliverable Report, ShareMode Mode, string? LinkToken);
+
+/// <summary>
+/// What the client's confirmed view of a link hands out (SHARE-14): the deliverable, the list of its documents, and a
+/// view token with which each document can be fetched once, until <paramref name="ViewEndsAt"/>, through
+/// <see cref="DeliverableService.ReadThroughLinkAsync"/>. The view token exists only in this result.
+/// </summary>
+/// <param name="Deliverable">The deliverable.</param>
+/// <param name="Documents">Its documents as shared.</param>
+/// <param name="ViewToken">Fetches each document once; keep it in the page that shows the view, never in a URL that is mailed.</param>
+/// <param name="ViewEndsAt">When the view closes.</param>
+public sealed record ConfirmedView(Deliverable Deliverable, IReadOnlyList<DeliverableDocument> Documents, string ViewToken, Instant ViewEndsAt);
+
+/// <summary>A document's content, checked against its SHA-256 before it is handed out and again while it is read. Dispose it.</summary>
+/// <param name="Document">The document.</param>
+/// <param name="Content">The content.</param>
+public sealed record DocumentContent(DeliverableDocument Document, Stream Content) : IDisposable
+{
+    /// <summary>Disposes <see cref="Content"/>.</summary>
+    public void Dispose() => Content.Dispose();
+}
+
+/// <summary>What a client sees on opening a valid link, before confirming the view.</summary>
+/// <param name="Report">The report.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="ExpiresAt">When the link stops working.</param>
+public sealed record LinkLanding(DeliverableId Report, string Title, Instant ExpiresAt);
+
+/// <summary>
+/// Sharing annual reports (SHARE-1 … SHARE-5, SHARE-11, SHARE-12): by one-time link for <c>Standard</c> clients,
+/// as approval tasks with a deadline for <c>Collaborate</c> and up, deadline reminders and expiry. Every action
+/// reads the client's tier at that moment (SHARE-11); every step is audited and notifies through the outbox.
+/// </summary>
+public sealed class DeliverableService
+{
+    private readonly CollabAuthorization _access;
+    private readonly IDeliverableStore _reports;
+    private readonly IRegistryStore _registry;
+    private readonly ITierStore _tiers;
+    private readonly TierCatalogue _catalogue;
+    private readonly ICollabUnitOfWork _unitOfWork;
+    private readonly IClock _clock;
+    private readonly CollabOptions _options;
+    private readonly IPortalStore _portal;
+    private readonly OfficeCalendar _calendar;
+    private readonly Storage.IBlobStore? _blobs;
+
+    /// <summary>Creates the service; resolved from dependency injection.</summary>
+    /// <param name="reports">Reads reports and links.</param>
+    /// <param name="registry">Reads the registry.</param>
+    /// <param name="tiers">Reads the client's tier.</param>
+    /// <param name="catalogue">The tier catalogue.</param>
+    /// <param name="unitOfWork">Saves changes and notifications.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="options">Collab's options.</param>
+    /// <param name="portal">Keeps the client portal's history current (SHARE-6) and holds the office's reminder text (SHARE-10).</param>
+    /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
+    /// <param name="access">Checks who acts (SEC-3).</param>
+    /// <param name="blobs">Keeps the documents' content (SHARE-14); needed only once documents are added or read.</param>
+    public DeliverableService(IDeliverableStore reports, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, IPortalStore portal, OfficeCalendar calendar, CollabAuthorization access, Storage.IBlobStore? blobs = null)
+    {
+        _blobs = blobs;
+        _access = access;
+        _calendar = calendar;
+        _portal = portal;
+        _reports = reports;
+        _registry = registry;
+        _tiers = tiers;
+        _catalogue = catalogue;
+        _unitOfWork = unitOfWork;
+        _clock = clock;
+        _options = options.Value;
+    }
+
+    /// <summary>
+    /// Drafts a deliverable — an annual report or a tax return (SHARE-13) — for a company of a client the office
+    /// collaborates with. Every kind is managed under the same tier feature: one tier for both service lines (TIER-3).
+    /// </summary>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who drafts it.</param>
+    /// <param name="office">The office.</param>
+    /// <param name="company">The company it concerns.</param>
+    /// <param name="kind">Annual report, income-tax, corporate-tax or VAT return.</param>
+    /// <param name="period">A financial year; for VAT a month or a quarter.</param>
+    /// <param name="title">Its title; null for the kind's own ("Jaarrekening 2025", "Btw-aangifte 2025-Q3").</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The draft.</returns>
+    /// <exception cref="CollabRefusalException">Unknown company, no collaboration, the tier lacks report management, a period that does not fit the kind, or an invalid title.</exception>
+    public async Task<Deliverable> DraftAsync(ActingParty party, OfficeId office, CompanyId company, DeliverableKind kind, ReportingPeriod period, string? title = null, CancellationToken cancellationToken = default)
+    {
+        DeliverableKinds.Check(kind, period);
+        var (acting, owner) = await _access.CompanyAsync(party, CollabAction.DraftReport, company, office, cancellationToken).ConfigureAwait(false);
+        var actor = acting.Actor;
+        await RequireAsync(office, owner.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
+        var report = Deliverable.Draft(office, owner.ClientId, company, kind, period, title, actor, _clock.GetCurrentInstant());
+        _unitOfWork.Add(report);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return report;
+    }
+
+    /// <summary>
+    /// Shares a draft with the client. The tier at this moment decides how (SHARE-11): <c>Standard</c> clients get a
+    /// one-time link by notification (SHARE-1); clients whose tier shares and approves reports get an approval task
+    /// with <paramref name="deadline"/> (SHARE-3), reminded <see cref="CollabOptions.ReminderLeadDays"/> days before (SHARE-4).
+    /// </summary>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who shares it.</param>
+    /// <param name="report">The draft.</param>
+    /// <param name="deadline">The last local day to approve (office's zone); required for approval tasks, ignored for links.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What was shared, with the link token for link sharing.</returns>
+    /// <exception cref="CollabRefusalException">Unknown report, not a draft, no collaboration, a missing or past deadline for an approval task.</exception>
+    public async Task<ShareResult> ShareAsync(ActingParty party, DeliverableId report, LocalDate? deadline = null, CancellationToken cancellationToken = default)
+    {
+        var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, report, cancellationToken).ConfigureAwait(false);
+        var actor = acting.Actor;
+        var dependent = await TierGate.DependentCollaborationsAsync(_tiers, found.ClientId, found.OfficeId, cancellationToken).ConfigureAwait(false); // SEC-4: before the tier
+        var tier = await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        var recipients = await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
+        if (_catalogue.Allows(tier, Feature.ShareAndApproveAnnualReports))
+        {
+            var day = deadline ?? throw Refuse.InvalidInput("report.deadline-required",
+                $"Tier {tier} shares reports for approval: give the deadline (the last day to approve).", "SHARE-3");
+            var zone = await ZoneAsync(found.OfficeId, cancellationToken).ConfigureAwait(false);
+            found.ShareForApproval(day, Reminders.DeadlinePassesAt(day, zone), Reminders.DueAt(day, _options.ReminderLeadDays, zone), actor, now);
+            TierGate.NoteDependentWork(dependent, now); // SEC-4: a downgrade that did not see this approval now conflicts
+            _unitOfWork.Notify(recipients, NotificationKind.ApprovalRequested, AuditSubject.Report(found.Id), $"Please review and approve '{found.Title}' by {day:yyyy-MM-dd}.");
+
+            await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return new ShareResult(found, ShareMode.Approval, null);
+        }
+
+        found.ShareByLink(actor, now);
+        var token = IssueLink(found, recipients, now, out _);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new ShareResult(found, ShareMode.TemporaryLink, token);
+    }
+
+    /// <summary>
+    /// Opens a link: what the landing page shows. Opening is not spending (SHARE-12): mail scanners and previews
+    /// open links too. Spent, replaced, expired, unknown and malformed tokens each get their own refusal, and none
+    /// reveals anything about the report.
+    /// </summary>
+    /// <param name="token">The token from the link.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The landing page's facts.</returns>
+    /// <exception cref="CollabRefusalException">The token cannot be used; the reason says what the client can do.</exception>
+    public async Task<LinkLanding> OpenLinkAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var (link, report) = await UsableLinkAsync(token, cancellationToken).ConfigureAwait(false);
+        link.Open(_clock.GetCurrentInstant());
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new LinkLanding(report.Id, report.Title, link.ExpiresAt);
+    }
+
+    /// <summary>
+    /// The client's deliberate second step: confirms the view and spends the link, exactly once even when many
+    /// requests race (SHARE-2). The report becomes Viewed and the office is notified (SHARE-12).
+    /// </summary>
+    /// <param name="token">The token from the link.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The report the client may now be shown.</returns>
+    /// <exception cref="CollabRefusalException">The token cannot be used (for all but one of racing requests: already used).</exception>
+    public async Task<ConfirmedView> ConfirmViewAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var (link, report) = await UsableLinkAsync(token, cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        link.Open(now);
+        var viewEndsAt = now + Duration.FromMinutes(_options.LinkViewMinutes);
+        var viewToken = link.Spend(now, viewEndsAt);
+        if (report.State is DeliverableState.Shared)
+        {
+            report.View(Actor.System("link"), now);
+        }
+
+        _unitOfWork.Notify(await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false), NotificationKind.LinkViewed, AuditSubject.Report(report.Id), $"The client viewed '{report.Title}' through its link.");
+
+        try
+        {
+            await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict)
+        {
+            // Another request spent the link first: exactly one view wins (SHARE-2).
+            throw ShareLink.LinkRefusal("link.spent", "This link was already used: ask your office to send a new one.");
+        }
+
+        return new ConfirmedView(report, report.Documents, viewToken, viewEndsAt);
+    }
+
+    /// <summary>
+    /// Hands out one document through a confirmed view (SHARE-14): with the view token from
+    /// <see cref="ConfirmViewAsync"/>, before the view ends, each document once — even when requests race. The content
+    /// is checked against its SHA-256 before the one fetch is used up, so corrupt content never spends it.
+    /// </summary>
+    /// <param name="viewToken">The view token.</param>
+    /// <param name="document">One of the view's documents.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The content; dispose it.</returns>
+    /// <exception cref="CollabRefusalException">Unknown or ended view, a document already fetched or not in the view, or corrupt content (<c>document.corrupt</c>).</exception>
+    public async Task<DocumentContent> ReadThroughLinkAsync(string viewToken, DocumentId document, CancellationToken cancellationToken = default)
+    {
+        var id = ShareLink.ParseId(viewToken, out var secret)
+            ?? throw ShareLink.LinkRefusal("link.view-unknown", "This view is not known: open the link from your e-mail again, or ask your office for a new one.");
+        var link = await _reports.FindLinkAsync(id, cancellationToken).ConfigureAwait(false)
+            ?? throw ShareLink.LinkRefusal("link.view-unknown", "This view is not known: open the link from your e-mail again, or ask your office for a new one.");
+        var report = await _reports.FindReportAsync(link.DeliverableId, cancellationToken).ConfigureAwait(false);
+        var found = report?.Documents.FirstOrDefault(d => d.Id == document);
+        link.HandOut(secret, document, found?.Sha256 ?? "-", _clock.GetCurrentInstant()); // the view's own checks first: a wrong token learns nothing
+        if (found is null)
+        {
+            throw ShareLink.LinkRefusal("link.document-unknown", "This document is not part of what was shared: ask your office.");
+        }
+
+        var content = await OpenVerifiedAsync(found, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict)
+        {
+            content.Dispose();
+            throw ShareLink.LinkRefusal("link.document-taken", "This document was already downloaded through this link: ask your office to send a new link.");
+        }
+        catch
+        {
+            content.Dispose();
+            throw;
+        }
+
+        return content;
+    }
+
+    /// <summary>
+    /// Adds a document to a deliverable (SHARE-14), or replaces the one with the same file name. The content type must
+    /// be one Collab knows (PDF) and the content must start with that type's signature; the size limit
+    /// (<see cref="PortalOptions.MaxDocumentBytes"/>) is enforced while streaming. On a decided deliverable this opens
+    /// the next revision, which the client must see (and approve) again (AUD-1).
+    /// </summary>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). An office user of the deliverable's office.</param>
+    /// <param name="deliverable">The deliverable.</param>
+    /// <param name="fileName">The file name.</param>
+    /// <param name="contentType">The declared type, such as application/pdf.</param>
+    /// <param name="content">The content, read to the end.</param>
+    /// <param name="cancellationToken">Cancels the upload; nothing remains then.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="CollabRefusalException">Unknown deliverable; with the client now; a file name, type, signature or size that is not accepted.</exception>
+    public async Task<DeliverableDocument> AddDocumentAsync(ActingParty party, DeliverableId deliverable, string fileName, string contentType, Stream content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var name = PortalDocument.CheckFileName(fileName);
+        var type = contentType?.Trim().ToLowerInvariant() ?? string.Empty;
+        var magic = DocumentSignatures.MagicOf(type)
+            ?? throw Refuse.InvalidInput("document.content-type", $"Documents of type '{contentType}' are not accepted here: send one of {string.Join(", ", DocumentSignatures.Types)}.", "SHARE-14");
+        var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, deliverable, cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        await ReviseAsync(found, acting.Actor, now, cancellationToken).ConfigureAwait(false);
+
+        var id = DocumentId.New();
+        var key = $"deliverables/{found.ClientId.Value:N}/{found.Id.Value:N}/{id.Value:N}";
+        var max = _options.Portal.MaxDocumentBytes;
+        string sha;
+        long size;
+        using (var hashing = new Backups.HashingStream(new SignatureCheckingStream(new CappedStream(content, max, () => Refuse.InvalidInput("document.too-large",
+            $"The document is larger than {max} bytes, the most accepted: send a smaller file.", "SHARE-14")), magic, type), leaveOpen: true))
+        {
+            await Blobs.WriteAsync(key, hashing, cancellationToken).ConfigureAwait(false); // all-or-nothing by the port's contract
+            (sha, size) = (hashing.HashHex(), hashing.BytesSeen);
+        }
+
+        var document = DeliverableDocument.Record(id, found.Revision, name, type, size, sha, key, acting.UserId, now);
+        try
+        {
+            found.AddDocument(document, acting.Actor, now);
+            await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await Blobs.DeleteAsync(key, CancellationToken.None).ConfigureAwait(false); // no content without its record
+            throw;
+        }
+
+        return document;
+    }
+
+    /// <summary>Removes a document from a deliverable; on a decided deliverable this opens the next revision without it (SHARE-14).</summary>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). An office user of the deliverable's office.</param>
+    /// <param name="deliverable">The deliverable.</param>
+    /// <param name="document">A document of its current revision.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The deliverable.</returns>
+    /// <exception cref="CollabRefusalException">Unknown deliverable or document; with the client now.</exception>
+    public async Task<Deliverable> RemoveDocumentAsync(ActingParty party, DeliverableId deliverable, DocumentId document, CancellationToken cancellationToken = default)
+    {
+        var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, deliverable, cancellationToken).ConfigureAwait(false);
+        var named = found.Documents.FirstOrDefault(d => d.Id == document)
+            ?? throw Refuse.Missing("deliverable.document-unknown", $"'{found.Title}' has no document {document} in its current revision.", "SHARE-14");
+        var now = _clock.GetCurrentInstant();
+        await ReviseAsync(found, acting.Actor, now, cancellationToken).ConfigureAwait(false);
+        found.RemoveDocument(found.Documents.First(d => d.BlobKey == named.BlobKey).Id, acting.Actor, now); // the same content, carried into a new revision
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>
+    /// Sets an annual report's key figures for its year and the year before (SHARE-15); inconsistent figures are refused
+    /// with the reason. On a decided report this opens the next revision (AUD-1).
+    /// </summary>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). An office user of the report's office.</param>
+    /// <param name="deliverable">The annual report.</param>
+    /// <param name="figures">The figures.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="CollabRefusalException">Unknown deliverable, not an annual report, another year, inconsistent figures, or with the client now.</exception>
+    public async Task<Deliverable> SetFiguresAsync(ActingParty party, DeliverableId deliverable, FinancialFigures figures, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, deliverable, cancellationToken).ConfigureAwait(false);
+        figures.Check();
+        var now = _clock.GetCurrentInstant();
+        if (found.Kind == DeliverableKind.AnnualReport && figures.Year == found.Period.Year)
+        {
+            await ReviseAsync(found, acting.Actor, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        found.SetFigures(figures, acting.Actor, now);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>
+    /// Opens a document of a deliverable (SHARE-14). The office opens any document of its own deliverables, of any
+    /// revision, at any time. A client user gets the current documents only through its channel: an open approval task
+    /// (the tier must share and approve reports now) or its permanent history (<c>Extended</c>, SHARE-5). Link shares
+    /// are read only through <see cref="ReadThroughLinkAsync"/>. The content is checked against its SHA-256 first.
+    /// </summary>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3).</param>
+    /// <param name="deliverable">The deliverable.</param>
+    /// <param name="document">The document.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The content; dispose it.</returns>
+    /// <exception cref="CollabRefusalException">Unknown deliverable or document; not available to this user now; corrupt content (<c>document.corrupt</c>).</exception>
+    public async Task<DocumentContent> OpenDocumentAsync(ActingParty party, DeliverableId deliverable, DocumentId document, CancellationToken cancellationToken = default)
+    {
+        var (acting, found) = await LoadAsync(party, CollabAction.ReadReports, deliverable, cancellationToken).ConfigureAwait(false);
+        var candidates = acting.IsOfficeUser ? found.AllDocuments : await ClientChannelAsync(acting, found, Feature.ShareAndApproveAnnualReports, cancellationToken).ConfigureAwait(false) ? found.Documents : [];
+        var stored = candidates.FirstOrDefault(d => d.Id == document)
+            ?? throw Refuse.Missing("deliverable.document-unknown", $"'{found.Title}' has no document {document} for this user.", "SHARE-14");
+        return await OpenVerifiedAsync(stored, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The annual-report dashboard (SHARE-15): for the office always once figures are set; for a client user only when
+    /// the report reaches it through its channel (open task or permanent history) and its tier shares the dashboard now.
+    /// </summary>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3).</param>
+    /// <param name="deliverable">The annual report.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The dashboard, or null when the report has no figures.</returns>
+    /// <exception cref="CollabRefusalException">Unknown deliverable; not available to this user now; the tier lacks the dashboard (names the tier that has it).</exception>
+    public async Task<Dashboard?> DashboardAsync(ActingParty party, DeliverableId deliverable, CancellationToken cancellationToken = default)
+    {
+        var (acting, found) = await LoadAsync(party, CollabAction.ReadReports, deliverable, cancellationToken).ConfigureAwait(false);
+        if (!acting.IsOfficeUser && !await ClientChannelAsync(acting, found, Feature.ShareAnnualReportDashboard, cancellationToken).ConfigureAwait(false))
+        {
+            throw Refuse.Rule("report.not-viewable", "This report is not available to this user now: it was not shared with them this way, or the task is complete.", "SHARE-5");
+        }
+
+        return found.Figures is { } figures ? Dashboard.FromChecked(figures) : null;
+    }
+
+    // SHARE-14, SHARE-5, SHARE-11: whether a client user reaches the deliverable's content through its channel now.
+    private async Task<bool> ClientChannelAsync(Acting acting, Deliverable found, Feature feature, CancellationToken cancellationToken)
+    {
+        if (!MayView(acting.User!, found))
+        {
+            return false;
+        }
+
+        await RequireAsync(found.OfficeId, found.ClientId, found.State == DeliverableState.Approved ? Feature.PermanentPortal : feature, cancellationToken).ConfigureAwait(false);
+        if (found.State == DeliverableState.Approved && feature != Feature.ShareAndApproveAnnualReports)
+        {
+            await RequireAsync(found.OfficeId, found.ClientId, feature, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private Storage.IBlobStore Blobs => _blobs ?? throw new InvalidOperationException(
+        "Documents need somewhere to keep their content: register an IBlobStore, for example builder.AddFileSystemBlobStore(path) from Collab.Persistence.EfCore.");
+
+    // Checks the stored content against its hash before anything is handed out, then hands it out through a stream that checks again.
+    private async Task<DocumentContent> OpenVerifiedAsync(DeliverableDocument document, CancellationToken cancellationToken)
+    {
+        Stream Missing() => throw Refuse.Rule("document.content-missing", $"The content of '{document.FileName}' is no longer in storage: ask the office to add it again.", "SHARE-14");
+        await using (var first = await Blobs.OpenReadAsync(document.BlobKey, cancellationToken).ConfigureAwait(false) ?? Missing())
+        {
+            await using var verify = new Portal.VerifyingStream(first, document.Sha256, document.SizeBytes, document.FileName, "SHARE-14");
+            await verify.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var stream = await Blobs.OpenReadAsync(document.BlobKey, cancellationToken).ConfigureAwait(false) ?? Missing();
+        return new DocumentContent(document, new Portal.VerifyingStream(stream, document.Sha256, document.SizeBytes, document.FileName, "SHARE-14"));
+    }
+
+    // A change after the client's answer opens the next revision; a link share's current links stop with it.
+    private async Task ReviseAsync(Deliverable found, Actor actor, Instant now, CancellationToken cancellationToken)
+    {
+        var linkShare = found.Mode == ShareMode.TemporaryLink;
+        found.ReviseIfDecided(actor, now);
+        if (linkShare && found.State == DeliverableState.Draft)
+        {
+            foreach (var old in await _reports.CurrentLinksAsync(found.Id, cancellationToken).ConfigureAwait(false))
+            {
+                old.Replace(actor, Guid.Empty, now);
+            }
+        }
+    }
+
+    /// <summary>Issues a fresh link for a report shared by link, replacing the current one, without touching the report (SHARE-12).</summary>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The office user.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new token (also sent to the client).</returns>
+    /// <exception cref="CollabRefusalException">Unknown report, or it was not shared by link.</exception>
+    public async Task<string> ReissueLinkAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default)
+    {
+        var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, report, cancellationToken).ConfigureAwait(false);
+        var actor = acting.Actor;
+        if (found.Mode != ShareMode.TemporaryLink)
+        {
+            throw Refuse.Rule("report.not-shared-by-link", $"Report '{found.Title}' was not shared by link: only link shares get a new link.", "SHARE-12");
+        }
+
+        await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        var recipients = await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
+        var current = await _reports.CurrentLinksAsync(found.Id, cancellationToken).ConfigureAwait(false);
+        var token = IssueLink(found, recipients, now, out var fresh);
+        foreach (var old in current)
+        {
+            old.Replace(actor, fresh.Id, now);
+        }
+
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return token;
+    }
+
+    /// <summary>The client approves; the task is complete (SHARE-5). <c>Collaborate</c> clients lose access, <c>CollaborateExtended</c> clients keep it in their history.</summary>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). A client user who may reach the report's company.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The approved report.</returns>
+    /// <exception cref="CollabRefusalException">Not the client's user, the tier lacks approvals now, not an open approval task, or past the deadline.</exception>
+    public async Task<Deliverable> ApproveAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default)
+    {
+        var (clientUser, found, tier) = await ForClientDecisionAsync(party, report, cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        found.Approve(clientUser, _catalogue.Allows(tier, Feature.PermanentPortal), now);
+        await NotifyOfficeAsync(found, $"The client approved '{found.Title}'.", cancellationToken).ConfigureAwait(false);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>The client rejects, with a reason for the office.</summary>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). A client user who may reach the report's company.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The rejected report.</returns>
+    /// <exception cref="CollabRefusalException">As for <see cref="ApproveAsync"/>, or an empty reason.</exception>
+    public async Task<Deliverable> RejectAsync(ActingParty party, DeliverableId report, string reason, CancellationToken cancellationToken = default)
+    {
+        var (clientUser, found, _) = await ForClientDecisionAsync(party, report, cancellationToken).ConfigureAwait(false);
+        var text = Guard.Name(reason, "reason");
+        found.Reject(clientUser, text, _clock.GetCurrentInstant());
+        await NotifyOfficeAsync(found, $"The client rejected '{found.Title}': {text}", cancellationToken).ConfigureAwait(false);
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>Whether a client user may view a report now in the portal (SEC-1, SHARE-5). Link shares are viewed through their link only.</summary>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The user.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>True when allowed; false for unknown ids.</returns>
+    public async Task<bool> ClientMayViewAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default)
+    {
+        var user = (await _access.PartyAsync(party, CollabAction.ViewReport, AuditSubject.Report(report), cancellationToken).ConfigureAwait(false)).User!;
+        return MayView(user, report == default ? null : await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static bool MayView(CollabUser user, Deliverable? found)
+    {
+        if (found is null || user.ClientId != found.ClientId || !user.MayReach(found.CompanyId) || found.Mode != ShareMode.Approval)
+        {
+            return false;
+        }
+
+        return found.State switch
+        {
+            DeliverableState.Shared or DeliverableState.Viewed => true,
+            DeliverableState.Approved => found.KeptInHistory,
+            _ => false,
+        };
+    }
+
+    /// <summary>Records that a client user opened a report shared for approval; the office then sees it as Viewed (SHARE-3).</summary>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The user.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="CollabRefusalException">The user may not view it now (SEC-1, SHARE-5), or it is unknown.</exception>
+    public async Task<Deliverable> RecordClientViewAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default)
+    {
+        var (acting, found) = await LoadAsync(party, CollabAction.ViewReport, report, cancellationToken).ConfigureAwait(false);
+        if (!MayView(acting.User!, found))
+        {
+            throw Refuse.Forbidden("report.not-viewable", "This report is not available to this user now: it was not shared with them, or the task is complete.", "SEC-1");
+        }
+
+        if (found.State == DeliverableState.Shared)
+        {
+            found.View(acting.Actor, _clock.GetCurrentInstant());
+            await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Queues the deadline reminder of every open approval task whose reminder is due (SHARE-4), each at most
+    /// once, even when several scheduler instances run this at the same time. Run it from a scheduler.
+    /// </summary>
+    /// <param name="max">At most this many per call.</param>
+    /// <param name="cancellationToken">Cancels between tasks.</param>
+    /// <returns>How many reminders this call queued.</returns>
+    public async Task<int> SendDueRemindersAsync(int max = 500, CancellationToken cancellationToken = default)
+    {
+        var due = await _reports.FindDueRemindersAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false);
+        return await _unitOfWork.RunAsync(due, async report =>
+        {
+            report.MarkReminderSent(_clock.GetCurrentInstant());
+            var text = await ReminderTextAsync(report, cancellationToken).ConfigureAwait(false);
+            _unitOfWork.Notify(await _registry.ClientUsersReachingAsync(report.ClientId, report.CompanyId, cancellationToken).ConfigureAwait(false), NotificationKind.DeadlineReminder, AuditSubject.Report(report.Id), text);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks approval tasks whose deadline passed as expired (SHARE-3, RET-3). Safe with several instances.</summary>
+    /// <param name="max">At most this many per call.</param>
+    /// <param name="cancellationToken">Cancels between tasks.</param>
+    /// <returns>How many this call expired.</returns>
+    public async Task<int> ExpireOverdueAsync(int max = 500, CancellationToken cancellationToken = default)
+    {
+        var due = await _reports.FindOverdueAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false);
+        return await _unitOfWork.RunAsync(due, async report =>
+        {
+            report.Expire(_clock.GetCurrentInstant());
+            await NotifyOfficeAsync(report, $"The approval deadline of '{report.Title}' passed without an answer.", cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private string IssueLink(Deliverable report, IReadOnlyList<CollabUser> recipients, Instant now, out ShareLink link)
+    {
+        (link, var token) = ShareLink.Issue(report.Id, now, now + Duration.FromDays(_options.LinkValidityDays));
+        _unitOfWork.Add(link);
+        _unitOfWork.Notify(recipients, NotificationKind.ReportReady, AuditSubject.Report(report.Id), $"Your report '{report.Title}' is ready. The link works once, until {link.ExpiresAt}.", token);
+
+        return token;
+    }
+
+    private async Task<(ShareLink Link, Deliverable Report)> UsableLinkAsync(string token, CancellationToken cancellationToken)
+    {
+        var id = ShareLink.ParseId(token, out var secret)
+            ?? throw ShareLink.LinkRefusal("link.malformed", "This link is not complete: open the link from your e-mail again, or ask your office for a new one.");
+        var link = await _reports.FindLinkAsync(id, cancellationToken).ConfigureAwait(false);
+        if (link is null || !link.Matches(secret))
+        {
+            throw ShareLink.LinkRefusal("link.unknown", "This link is not known: check you used the whole link, or ask your office for a new one.");
+        }
+
+        if (link.Unusable(_clock.GetCurrentInstant()) is { } refusal)
+        {
+            throw refusal;
+        }
+
+        var report = await _reports.FindReportAsync(link.DeliverableId, cancellationToken).ConfigureAwait(false);
+        if (report is null || report.State == DeliverableState.Draft)
+        {
+            throw ShareLink.LinkRefusal("link.replaced", "This link was replaced by a newer one: use the newest link your office sent.");
+        }
+
+        return (link, report);
+    }
+
+    private async Task<(UserId User, Deliverable Report, ClientTier Tier)> ForClientDecisionAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken)
+    {
+        var (acting, found) = await LoadAsync(party, CollabAction.DecideReport, report, cancellationToken).ConfigureAwait(false);
+        var tier = await RequireAsync(found.OfficeId, found.ClientId, Feature.ShareAndApproveAnnualReports, cancellationToken).ConfigureAwait(false);
+        return (acting.UserId, found, tier);
+    }
+
+    private async Task NotifyOfficeAsync(Deliverable report, string text, CancellationToken cancellationToken)
+    {
+        _unitOfWork.Notify(await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false), NotificationKind.ReportDecided, AuditSubject.Report(report.Id), text);
+    }
+
+    private Task<string> ReminderTextAsync(Deliverable report, CancellationToken cancellationToken) =>
+        Portal.ReminderTexts.ForAsync(_tiers, _catalogue, _portal, _registry, report.OfficeId, report.ClientId, report.Title, report.Deadline!.Value,
+            $"Reminder: please approve '{report.Title}' by {report.Deadline:yyyy-MM-dd}.", cancellationToken);
+
+    /// <summary>Finds a report, for the office's pages.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
+    /// <param name="report">The report.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The report, or null.</returns>
+    public Task<Deliverable?> FindAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default) =>
+        _access.OrNullAsync(party, CollabAction.ReadReports, async () =>
+            (await LoadAsync(party, CollabAction.ReadReports, report, cancellationToken).ConfigureAwait(false)).Report, cancellationToken);
+
+    /// <summary>The office's reports, newest first.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
+    /// <param name="office">The office.</param>
+    /// <param name="max">At most this many.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The reports.</returns>
+    public async Task<IReadOnlyList<Deliverable>> ListForOfficeAsync(ActingParty party, OfficeId office, int max = 500, CancellationToken cancellationToken = default)
+    {
+        await _access.OfficeAsync(party, CollabAction.ReadReports, office, cancellationToken).ConfigureAwait(false);
+        return await _reports.ListForOfficeAsync(office, Math.Clamp(max, 1, 5000), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A company's reports, newest first.</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
+    /// <param name="company">The company.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The reports.</returns>
+    public async Task<IReadOnlyList<Deliverable>> ListForCompanyAsync(ActingParty party, CompanyId company, CancellationToken cancellationToken = default)
+    {
+        var (acting, _) = await _access.CompanyAsync(party, CollabAction.ReadReports, company, null, cancellationToken).ConfigureAwait(false);
+        var reports = await _reports.ListForCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+
+        // An office sees its own reports; a client user sees what was shared with it, never a draft.
+        return reports.Where(r => acting.IsOfficeUser ? r.OfficeId == acting.User!.OfficeId : r.State != DeliverableState.Draft).ToList();
+    }
+
+    // SHARE-11: the tier is read at the moment of every action, never cached on the report.
+    private Task<ClientTier> RequireAsync(OfficeId office, ClientId client, Feature feature, CancellationToken cancellationToken) =>
+        TierGate.RequireAsync(_tiers, _catalogue, office, client, feature, cancellationToken);
+
+    private async Task<DateTimeZone> ZoneAsync(OfficeId office, CancellationToken cancellationToken)
+    {
+        var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+        return _calendar.ZoneOf(found);
+    }
+
+    // The report is read before the check only to learn whose it is; the caller gets it only when the check passes.
+    private async Task<(Acting Acting, Deliverable Report)> LoadAsync(ActingParty party, CollabAction action, DeliverableId report, CancellationToken cancellationToken)
+    {
+        var found = report == default ? null : await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false);
+        var owner = found is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(found.OfficeId, found.ClientId, found.CompanyId, found.State != DeliverableState.Draft);
+        var acting = await _access.OwnedAsync(party, action, AuditSubject.Report(report), owner, cancellationToken).ConfigureAwait(false);
+        return (acting, found!);
+    }
+}

@@ -1,0 +1,55 @@
+using Collab.Deliverables;
+
+namespace Collab.Portal;
+
+/// <summary>
+/// Keeps the portal entry of a report in step with the report (SHARE-5, SHARE-6): an entry when it is shared for
+/// approval, no open action once decided or expired, hidden once a client without the permanent portal approved it.
+/// The portal owns its entries; the report capability only raises its events.
+/// </summary>
+internal sealed class DeliverablePortalEntries(IPortalStore portal) : IDomainEventHandler
+{
+    public async Task HandleAsync(AggregateRoot source, IReadOnlyList<IDomainEvent> events, List<AggregateRoot> added, List<AggregateRoot> changed, CancellationToken cancellationToken)
+    {
+        if (source is not Deliverable report)
+        {
+            return;
+        }
+
+        foreach (var happened in events.OfType<DeliverableChanged>())
+        {
+            switch (happened.Action)
+            {
+                case AuditAction.ReportShared when report.Mode == ShareMode.Approval:
+                    if (await portal.FindPortalItemAsync(report.Id.Value, cancellationToken).ConfigureAwait(false) is { } earlier)
+                    {
+                        earlier.Reshare(report.Title, happened.OccurredAt, report.Deadline); // a new revision, shared again
+                        changed.Add(earlier);
+                    }
+                    else
+                    {
+                        added.Add(PortalItem.Share(PortalItemKind.Deliverable, report.Id.Value, report.OfficeId, report.ClientId, report.CompanyId, report.Title,
+                            happened.OccurredAt, true, report.Deadline, "Shared"));
+                    }
+
+                    break;
+                case AuditAction.DeliverableRevised:
+                    if (await portal.FindPortalItemAsync(report.Id.Value, cancellationToken).ConfigureAwait(false) is { } revised)
+                    {
+                        revised.Update(false, "Revised", true, happened.OccurredAt); // the office is changing it: gone until shared again
+                        changed.Add(revised);
+                    }
+
+                    break;
+                case AuditAction.ReportApproved or AuditAction.ReportRejected or AuditAction.ReportExpired:
+                    if (await portal.FindPortalItemAsync(report.Id.Value, cancellationToken).ConfigureAwait(false) is { } item)
+                    {
+                        item.Update(false, report.State.ToString(), report.State == DeliverableState.Approved && !report.KeptInHistory, happened.OccurredAt);
+                        changed.Add(item);
+                    }
+
+                    break;
+            }
+        }
+    }
+}
