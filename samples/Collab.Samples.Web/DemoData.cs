@@ -1,4 +1,5 @@
 using System.Text;
+using Collab.Deliverables;
 using Collab.Portal;
 using Collab.Registry;
 using Collab.Storage;
@@ -13,6 +14,15 @@ internal static class DemoData
 {
     public const string Slug = "de-vries";
 
+    public const string ExtendedClientEmail = "piet@bakkerij-bakker.nl";
+
+    /// <summary>The annual report 2025 of Groenteboer Visser: its figures, as the office's bookkeeping would hand them over.</summary>
+    public static readonly FinancialFigures VisserFigures = new(2025,
+        new KeyFigures(Revenue: 1_250_000m, GrossMargin: 437_500m, OperatingResult: 118_000m, NetResult: 91_250m, Equity: 310_000m,
+            TotalAssets: 820_000m, CurrentAssets: 365_000m, CurrentLiabilities: 210_000m, Cash: 72_500m),
+        new KeyFigures(Revenue: 1_100_000m, GrossMargin: 374_000m, OperatingResult: 96_000m, NetResult: 70_400m, Equity: 255_000m,
+            TotalAssets: 760_000m, CurrentAssets: 330_000m, CurrentLiabilities: 225_000m, Cash: 51_000m));
+
     public static async Task SeedAsync(IServiceProvider sp)
     {
         var seed = sp.GetRequiredService<Collab.Authorization.CollabPlatform>().Operator("demo-seed"); // provisioning, before any user exists
@@ -25,12 +35,35 @@ internal static class DemoData
         var bakkerij = await registry.AddCompanyAsync(seed, bakker.Id, "Bakkerij Bakker B.V.");
         var vastgoed = await registry.AddCompanyAsync(seed, bakker.Id, "Bakker Vastgoed B.V.");
         await tiers.StartCollaborationAsync(seed, devries.Id, bakker.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1));
-        var piet = await registry.CreateClientUserAsync(seed, bakker.Id, "piet@bakkerij-bakker.nl", [bakkerij.Id, vastgoed.Id]);
+        var piet = await registry.CreateClientUserAsync(seed, bakker.Id, ExtendedClientEmail, [bakkerij.Id, vastgoed.Id]);
 
         var smit = await registry.RegisterClientAsync(seed, "Slagerij Smit");
         var slagerij = await registry.AddCompanyAsync(seed, smit.Id, "Slagerij Smit V.O.F.");
         await tiers.StartCollaborationAsync(seed, devries.Id, smit.Id, ClientTier.Standard, new LocalDate(2026, 1, 1));
         await registry.CreateClientUserAsync(seed, smit.Id, "jan@slagerij-smit.nl", [slagerij.Id]);
+
+        // A Collaborate client with its annual report 2025 waiting for approval: a PDF and its key figures (SHARE-13 … SHARE-15).
+        var visser = await registry.RegisterClientAsync(seed, "Groenteboer Visser");
+        var groenteboer = await registry.AddCompanyAsync(seed, visser.Id, "Groenteboer Visser B.V.");
+        await tiers.StartCollaborationAsync(seed, devries.Id, visser.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1));
+        await registry.CreateClientUserAsync(seed, visser.Id, "kees@groenteboer-visser.nl", [groenteboer.Id]);
+        var desk = ActingParty.User(anna.Id);
+        var deliverables = sp.GetRequiredService<DeliverableService>();
+        var today = sp.GetRequiredService<IClock>().GetCurrentInstant().InUtc().Date;
+        var report = await deliverables.DraftAsync(desk, devries.Id, groenteboer.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025));
+        await deliverables.AddDocumentAsync(desk, report.Id, "jaarrekening-2025-groenteboer-visser.pdf", "application/pdf", new MemoryStream(DemoPdf.Create("Jaarrekening 2025 Groenteboer Visser B.V.")));
+        await deliverables.SetFiguresAsync(desk, report.Id, VisserFigures);
+        await deliverables.ShareAsync(desk, report.Id, today.PlusDays(30));
+
+        // A Standard client without users yet, for the overview's bulk tier change (TIER-5).
+        var jansen = await registry.RegisterClientAsync(seed, "Drukkerij Jansen");
+        await registry.AddCompanyAsync(seed, jansen.Id, "Drukkerij Jansen B.V.");
+        await tiers.StartCollaborationAsync(seed, devries.Id, jansen.Id, ClientTier.Standard, new LocalDate(2026, 1, 1));
+
+        // Fiscal work in progress for the overview (SHARE-17): drafts of the returns.
+        await deliverables.DraftAsync(desk, devries.Id, bakkerij.Id, DeliverableKind.CorporateTaxReturn, ReportingPeriod.FinancialYear(2025));
+        await deliverables.DraftAsync(desk, devries.Id, slagerij.Id, DeliverableKind.IncomeTaxReturn, ReportingPeriod.FinancialYear(2025));
+        await deliverables.DraftAsync(desk, devries.Id, groenteboer.Id, DeliverableKind.VatReturn, ReportingPeriod.Quarter(2025, 4));
 
         // House style (SHARE-10), with the logo kept in the blob store.
         // Blobs are never overwritten, and a data folder outlives a reseeded database: write the logo only once.

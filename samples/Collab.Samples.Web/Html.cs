@@ -33,6 +33,8 @@ internal static class Html
                 .logo { height: 48px; }
                 .refusal { border-left: 4px solid #B03A2E; padding: .5rem 1rem; }
                 .welcome { font-style: italic; }
+                .dashboard { display: flex; flex-wrap: wrap; gap: 1rem; }
+                label { display: block; margin: .3rem 0; }
               </style>
             </head>
             <body data-primary="{{primary}}">
@@ -45,11 +47,16 @@ internal static class Html
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 
-    public static string Form(HttpContext context, string action, string inner, string button, string? id = null)
+    public static string Form(HttpContext context, string action, string inner, string button, string? id = null, bool files = false)
     {
         var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
-        return $"""<form method="post" action="{E(action)}"{(id is null ? string.Empty : $" id=\"{E(id)}\"")}><input type="hidden" name="{E(tokens.FormFieldName)}" value="{E(tokens.RequestToken)}">{inner}<button type="submit">{E(button)}</button></form>""";
+        var encoding = files ? " enctype=\"multipart/form-data\"" : string.Empty;
+        return $"""<form method="post" action="{E(action)}"{encoding}{(id is null ? string.Empty : $" id=\"{E(id)}\"")}><input type="hidden" name="{E(tokens.FormFieldName)}" value="{E(tokens.RequestToken)}">{inner}<button type="submit">{E(button)}</button></form>""";
     }
+
+    public static string Table(string[] headers, IEnumerable<string[]> rows, string? css = null) =>
+        $"<table{(css is null ? string.Empty : $" class=\"{E(css)}\"")}><tr>{string.Join(string.Empty, headers.Select(h => $"<th>{E(h)}</th>"))}</tr>"
+        + string.Join(string.Empty, rows.Select(r => $"<tr>{string.Join(string.Empty, r.Select(c => $"<td>{c}</td>"))}</tr>")) + "</table>";
 
     public static IResult Refusal(CollabRefusalException refusal, HouseStyle? style = null)
     {

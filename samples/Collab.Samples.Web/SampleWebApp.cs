@@ -23,7 +23,7 @@ namespace Collab.Samples.Web;
 /// </summary>
 public static class SampleWebApp
 {
-    private const string UserClaim = "collab-user";
+    internal const string UserClaim = "collab-user";
 
     public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -46,7 +46,9 @@ public static class SampleWebApp
         builder.Services.AddCollab(builder.Configuration.GetSection("Collab"))
             .AddEntityFrameworkStores<WebDbContext>()
             .AddFileSystemBlobStore(Path.Combine(dataFolder, "blobs"))
-            .AddAuthorizationPolicy<OnlyPartnersChangeTiers>(); // a vendor's stricter rule (SEC-3); see docs/authorization.md
+            .AddAuthorizationPolicy<OnlyPartnersChangeTiers>() // a vendor's stricter rule (SEC-3); see docs/authorization.md
+            .AddInsightSource<DemoBookkeepingSource>() // client insights from the vendor's own data (SHARE-16)
+            .AddInsightSource<DemoBankSource>();
         builder.Services.AddSingleton<Mailbox>();
         builder.Services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<Mailbox>());
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => o.LoginPath = "/");
@@ -85,6 +87,7 @@ public static class SampleWebApp
             <p>Sign in as one of the demo users.</p>
             {Form(context, "/login", """<input type="hidden" name="email" value="anna@devries.nl">""", "Anna — office De Vries", "login-anna")}
             {Form(context, "/login", """<input type="hidden" name="email" value="piet@bakkerij-bakker.nl">""", "Piet — client Bakkerij Bakker (Extended)", "login-piet")}
+            {Form(context, "/login", """<input type="hidden" name="email" value="kees@groenteboer-visser.nl">""", "Kees — client Groenteboer Visser (Collaborate)", "login-kees")}
             <p>The client of Slagerij Smit (Standard) gets one-time links by e-mail: see the <a href="/mailbox">mailbox</a>.</p>
             """));
 
@@ -100,7 +103,8 @@ public static class SampleWebApp
 
             var identity = new ClaimsIdentity([new Claim(UserClaim, user.Id.Value.ToString())], CookieAuthenticationDefaults.AuthenticationScheme);
             await context.SignInAsync(new ClaimsPrincipal(identity));
-            return Results.Redirect(user.Kind == UserKind.OfficeUser ? "/office" : $"/portal/{DemoData.Slug}");
+            // Extended clients have the permanent portal (SHARE-6); the others work from their tasks.
+            return Results.Redirect(user.Kind == UserKind.OfficeUser ? "/office" : email == DemoData.ExtendedClientEmail ? $"/portal/{DemoData.Slug}" : "/client");
         });
 
         app.MapGet("/mailbox", (Mailbox mailbox) => Page("Mailbox", Table(["to", "kind", "message", "link"],
@@ -116,6 +120,7 @@ public static class SampleWebApp
         MapOffice(app);
         MapLinks(app);
         MapPortal(app);
+        DeliverablePages.Map(app);
     }
 
     private static void MapOffice(WebApplication app)
@@ -136,18 +141,15 @@ public static class SampleWebApp
             }
 
             var transfers = await sp.GetRequiredService<TransferService>().ListForOfficeAsync(me, officeId, ct);
-            var body = new StringBuilder($"<p>Signed in as {E(user.Email)}.</p><h2>Annual reports</h2>");
-            body.Append(Table(["title", "company", "state", "mode", "deadline"], reports.OrderBy(r => r.Title).Select(r => new[]
+            var body = new StringBuilder($"<p>Signed in as {E(user.Email)}. <a href=\"/office/overview\" id=\"overview\">Office overview</a></p><h2>Annual reports and tax returns</h2>");
+            body.Append(Table(["title", "company", "state", "mode", "deadline", "documents"], reports.OrderBy(r => r.Title).Select(r => new[]
             {
                 E(r.Title), E(companies.FirstOrDefault(c => c.Id == r.CompanyId).Name), $"<span class=\"report-state\">{E(r.State)}</span>", E(r.Mode), E(r.Deadline),
+                string.Join(" ", r.Documents.Select(d => $"<a href=\"/office/deliverables/{r.Id.Value}/documents/{d.Id.Value}\">{E(d.FileName)}</a>")),
             })));
             var options = string.Join(string.Empty, companies.Select(c => $"<option value=\"{c.Id.Value}\">{E(c.Name)} ({E(c.Tier)})</option>"));
             var deadline = sp.GetRequiredService<IClock>().GetCurrentInstant().InUtc().Date.PlusDays(14);
-            body.Append("<h2>Share a report</h2>").Append(Form(context, "/office/reports", $"""
-                <label>Company <select name="company">{options}</select></label>
-                <label>Title <input name="title" value="Jaarrekening 2025"></label>
-                <label>Deadline <input type="date" name="deadline" value="{deadline:yyyy-MM-dd}"></label>
-                """, "Share", "share-report"));
+            body.Append("<h2>Share an annual report or a tax return</h2>").Append(DeliverablePages.ShareForm(context, options, deadline));
             body.Append("<h2>Transfers</h2>");
             foreach (var transfer in transfers)
             {
@@ -170,16 +172,6 @@ public static class SampleWebApp
 
             return Page("Office De Vries", body.ToString());
         });
-
-        office.MapPost("/reports", (HttpContext context, [FromForm] Guid company, [FromForm] string title, [FromForm] DateOnly deadline, IServiceProvider sp) => Guarded(async () =>
-        {
-            var user = await CurrentUserAsync(context, sp);
-            var reports = sp.GetRequiredService<DeliverableService>();
-            var draft = await reports.DraftAsync(ActingParty.User(user.Id), user.OfficeId!.Value, new CompanyId(company), DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title);
-            await reports.ShareAsync(ActingParty.User(user.Id), draft.Id, LocalDate.FromDateOnly(deadline));
-            await DeliverAsync(sp);
-            return Results.Redirect("/office");
-        }));
 
         office.MapPost("/transfers/{id:guid}/consent", (HttpContext context, Guid id, IServiceProvider sp) => Guarded(async () =>
         {
@@ -211,12 +203,11 @@ public static class SampleWebApp
                 """);
         }));
 
-        app.MapPost("/link/{token}/confirm", (string token, DeliverableService reports, IServiceProvider sp) => Guarded(async () =>
+        app.MapPost("/link/{token}/confirm", (HttpContext context, string token, DeliverableService reports, IServiceProvider sp) => Guarded(async () =>
         {
             var view = await reports.ConfirmViewAsync(token);
-            var report = view.Deliverable;
             await DeliverAsync(sp);
-            return Page(report.Title, $"""<p class="viewed">You are viewing <strong>{E(report.Title)}</strong>. The link is now used up.</p>""");
+            return Page(view.Deliverable.Title, DeliverablePages.LinkView(context, view));
         }));
     }
 
@@ -240,7 +231,7 @@ public static class SampleWebApp
             });
             return Page($"Portal of {style?.Slug ?? slug}", $"""
                 <p class="welcome">{E(style?.WelcomeText)}</p>
-                <p>Signed in as {E(user.Email)}: everything of every company you may reach.</p>
+                <p>Signed in as {E(user.Email)}: everything of every company you may reach. <a href="/client" id="tasks">Your tasks</a> · <a href="/portal/{E(slug)}/insights" id="insights">Insights</a></p>
                 {Table(["kind", "title", "company", "status", "deadline", string.Empty], rows)}
                 """, style);
         });
@@ -275,8 +266,4 @@ public static class SampleWebApp
 
     // A sample keeps it simple and delivers right after the change; a real host runs the dispatcher in a BackgroundService.
     private static Task<int> DeliverAsync(IServiceProvider sp) => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync();
-
-    private static string Table(string[] headers, IEnumerable<string[]> rows) =>
-        $"<table><tr>{string.Join(string.Empty, headers.Select(h => $"<th>{E(h)}</th>"))}</tr>"
-        + string.Join(string.Empty, rows.Select(r => $"<tr>{string.Join(string.Empty, r.Select(c => $"<td>{c}</td>"))}</tr>")) + "</table>";
 }

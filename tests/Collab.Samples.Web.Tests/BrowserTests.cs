@@ -100,4 +100,113 @@ public sealed class BrowserTests(SampleSite site)
         await Assertions.Expect(page.Locator(".checklist li").First).ToContainTextAsync("Rabobank");
         await ShotAsync(page, "transfer-checklist");
     }
+
+    private static async Task ShareDeliverableAsync(IPage page, string companyStartsWith, string kind, string title, string pdfText, int quarter = 4)
+    {
+        var option = page.Locator("select[name=company] option").Filter(new LocatorFilterOptions { HasTextString = companyStartsWith });
+        await page.SelectOptionAsync("select[name=company]", await option.First.GetAttributeAsync("value") ?? string.Empty);
+        await page.SelectOptionAsync("select[name=kind]", kind);
+        await page.FillAsync("input[name=quarter]", quarter.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.FillAsync("input[name=title]", title);
+        await page.SetInputFilesAsync("input[name=file]", new FilePayload { Name = $"{title}.pdf", MimeType = "application/pdf", Buffer = DemoPdf.Create(pdfText) });
+        await page.ClickAsync("#share-report button");
+    }
+
+    // R: SHARE-13, SHARE-14, SHARE-1, TIER-3
+    [SkippableFact]
+    public async Task The_office_shares_a_VAT_return_and_an_annual_report_with_a_PDF_and_a_Standard_client_downloads_each_once_through_its_link()
+    {
+        var office = await NewPageAsync();
+        await LoginAsync(office, "anna");
+        await ShareDeliverableAsync(office, "Slagerij Smit", "VatReturn", "Btw-aangifte 2025-Q3 Slagerij", "Btw Q3", quarter: 3);
+        await ShareDeliverableAsync(office, "Slagerij Smit", "AnnualReport", "Slagerij jaarrekening met PDF", "Jaarrekening Slagerij");
+        await Assertions.Expect(office.Locator("tr", new PageLocatorOptions { HasTextString = "Btw-aangifte 2025-Q3 Slagerij" })).ToContainTextAsync("TemporaryLink");
+        await Assertions.Expect(office.Locator("tr", new PageLocatorOptions { HasTextString = "Slagerij jaarrekening met PDF" })).ToContainTextAsync("TemporaryLink"); // one tier, one channel
+        await ShotAsync(office, "deliverable-1-office-shared-both-lines");
+
+        var client = await NewPageAsync();
+        await client.GotoAsync("/mailbox");
+        var link = await client.Locator("tr", new PageLocatorOptions { HasTextString = "Btw-aangifte 2025-Q3 Slagerij" }).Locator("a.one-time-link").First.GetAttributeAsync("href");
+        await client.GotoAsync(link!);
+        await client.ClickAsync("#confirm button");
+        await Assertions.Expect(client.Locator("#download button")).ToContainTextAsync("Btw-aangifte 2025-Q3 Slagerij.pdf");
+        await ShotAsync(client, "deliverable-2-link-view");
+
+        var download = await client.RunAndWaitForDownloadAsync(() => client.ClickAsync("#download button"));
+        var saved = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal(DemoPdf.Create("Btw Q3"), saved);
+
+        await client.ClickAsync("#download button"); // a download leaves the view where it was: the same form again, and the document was handed out once
+        await Assertions.Expect(client.Locator(".refusal")).ToHaveAttributeAsync("data-code", "link.document-taken");
+        await ShotAsync(client, "deliverable-3-second-download-refused");
+    }
+
+    // R: SHARE-15, SHARE-5, SHARE-14
+    [SkippableFact]
+    public async Task A_Collaborate_client_reads_its_annual_report_sees_the_dashboard_as_charts_and_after_approving_no_longer_has_it()
+    {
+        var client = await NewPageAsync();
+        await LoginAsync(client, "kees");
+        var task = client.Locator("tr", new PageLocatorOptions { HasTextString = "Jaarrekening 2025" });
+        await Assertions.Expect(task.Locator("a.document")).ToHaveTextAsync("jaarrekening-2025-groenteboer-visser.pdf");
+        var download = await client.RunAndWaitForDownloadAsync(() => task.Locator("a.document").ClickAsync());
+        Assert.Equal(DemoPdf.Create("Jaarrekening 2025 Groenteboer Visser B.V."), await File.ReadAllBytesAsync((await download.PathAsync())!));
+
+        await task.Locator("a.dashboard-link").ClickAsync();
+        await Assertions.Expect(client.Locator("svg.chart")).ToHaveCountAsync(14);
+        await Assertions.Expect(client.Locator("svg.chart[data-key=solvency] .value").Last).ToHaveTextAsync("37,8 %"); // 310 000 / 820 000, rounded once
+        await Assertions.Expect(client.Locator("svg.chart[data-key=current-ratio] .value").First).ToHaveTextAsync("1,47"); // 330 000 / 225 000
+        await ShotAsync(client, "dashboard-1-charts");
+
+        await client.GoBackAsync();
+        await client.Locator("tr", new PageLocatorOptions { HasTextString = "Jaarrekening 2025" }).Locator("#approve button").ClickAsync();
+        await Assertions.Expect(client.Locator("tr", new PageLocatorOptions { HasTextString = "Jaarrekening 2025" })).ToHaveCountAsync(0); // SHARE-5: Collaborate loses it
+        await ShotAsync(client, "dashboard-2-approved-and-gone");
+
+        var office = await NewPageAsync();
+        await LoginAsync(office, "anna");
+        await Assertions.Expect(office.Locator("tr", new PageLocatorOptions { HasTextString = "Groenteboer Visser B.V." }).Filter(new LocatorFilterOptions { HasTextString = "Jaarrekening 2025" }).Locator(".report-state")).ToHaveTextAsync("Approved");
+    }
+
+    // R: SHARE-16, TIER-8
+    [SkippableFact]
+    public async Task An_Extended_client_sees_its_insights_combined_over_its_two_companies_with_a_missing_month_as_a_gap()
+    {
+        var client = await NewPageAsync();
+        await LoginAsync(client, "piet");
+        await client.ClickAsync("#insights");
+        var combinedRevenue = client.Locator("table.combined tr.series[data-measure=revenue][data-source=boekhouding]");
+        await Assertions.Expect(combinedRevenue.Locator("td.point")).ToHaveCountAsync(6);
+        await Assertions.Expect(client.Locator("table.per-company tr.series[data-measure=revenue]")).ToHaveCountAsync(2); // both companies
+        await Assertions.Expect(client.Locator("table.combined tr.series[data-measure=bank-balance] td.point").Nth(3).Locator(".gap")).ToHaveCountAsync(1); // never a zero
+        await Assertions.Expect(client.Locator("svg.insight")).ToHaveCountAsync(3);
+        await ShotAsync(client, "insights-1-combined");
+    }
+
+    // R: SHARE-17, TIER-5
+    [SkippableFact]
+    public async Task The_office_overview_filters_and_counts_deliverables_and_changes_the_tier_of_the_selected_clients()
+    {
+        var page = await NewPageAsync();
+        await LoginAsync(page, "anna");
+        await page.ClickAsync("#overview");
+        await page.SelectOptionAsync("select[name=line]", "Fiscal");
+        await page.ClickAsync("#filter button");
+        await Assertions.Expect(page.Locator("table.deliverables .line").First).ToHaveTextAsync("Fiscal");
+        var lines = await page.Locator("table.deliverables .line").AllTextContentsAsync();
+        Assert.All(lines, l => Assert.Equal("Fiscal", l));
+        Assert.True(int.Parse(await page.Locator(".count[data-state=Draft]").TextContentAsync() ?? "0", System.Globalization.CultureInfo.InvariantCulture) >= 3);
+        await ShotAsync(page, "overview-1-fiscal");
+
+        var jansen = page.Locator("table.clients tr", new PageLocatorOptions { HasTextString = "Drukkerij Jansen" });
+        await Assertions.Expect(jansen.Locator(".client-tier")).ToHaveTextAsync("Standard");
+        await jansen.Locator("input[type=checkbox]").CheckAsync();
+        await page.SelectOptionAsync("#bulk select[name=tier]", "Collaborate");
+        await page.ClickAsync("#bulk button");
+        await Assertions.Expect(page.Locator("table.outcomes .outcome")).ToHaveTextAsync("Changed");
+        await ShotAsync(page, "overview-2-bulk-change");
+
+        await page.GotoAsync("/office/overview");
+        await Assertions.Expect(page.Locator("table.clients tr", new PageLocatorOptions { HasTextString = "Drukkerij Jansen" }).Locator(".client-tier")).ToHaveTextAsync("Collaborate");
+    }
 }
