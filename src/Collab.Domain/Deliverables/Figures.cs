@@ -47,10 +47,18 @@ public sealed record FinancialFigures(int Year, KeyFigures Current, KeyFigures P
 
     private static void CheckYear(int year, KeyFigures f)
     {
-        decimal[] all = [f.Revenue, f.GrossMargin, f.OperatingResult, f.NetResult, f.Equity, f.TotalAssets, f.CurrentAssets, f.CurrentLiabilities, f.Cash];
+        // On the stack and without LINQ: checking a set allocates nothing unless it is refused (SHARE-15's 0 B dashboard).
+        ReadOnlySpan<decimal> all = [f.Revenue, f.GrossMargin, f.OperatingResult, f.NetResult, f.Equity, f.TotalAssets, f.CurrentAssets, f.CurrentLiabilities, f.Cash];
+        var (tooLarge, subCent) = (false, false);
+        foreach (var amount in all)
+        {
+            tooLarge |= Math.Abs(amount) > MaxAmount;
+            subCent |= Math.Round(amount, 2) != amount;
+        }
+
         var reason =
-            all.Any(a => Math.Abs(a) > MaxAmount) ? $"an amount is beyond {MaxAmount:N0} euro"
-            : all.Any(a => Math.Round(a, 2) != a) ? "an amount has more than 2 decimals: give euro and cents"
+            tooLarge ? $"an amount is beyond {MaxAmount:N0} euro"
+            : subCent ? "an amount has more than 2 decimals: give euro and cents"
             : f.Revenue < 0 ? "revenue is negative"
             : f.TotalAssets < 0 || f.CurrentAssets < 0 || f.Cash < 0 ? "an asset amount is negative"
             : f.CurrentLiabilities < 0 ? "current liabilities are negative"
