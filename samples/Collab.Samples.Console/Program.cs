@@ -135,9 +135,13 @@ foreach (var line in statement.Lines)
 Console.WriteLine($"    {"total",-45} {statement.Total,8:0.00} EUR");
 Console.WriteLine();
 
-// ── Sharing annual reports (SHARE-1 … SHARE-5, SHARE-11, SHARE-12) ───────────────────────────────────────
-Console.WriteLine("Sharing annual reports");
+// ── Sharing deliverables: annual reports and tax returns (SHARE-1 … SHARE-5, SHARE-11 … SHARE-15) ──────────
+Console.WriteLine("Sharing annual reports and tax returns");
 var standardClient = extraClients[0];
+static Stream Pdf(string text) => new MemoryStream(System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n% {text}\n%%EOF\n"));
+var figures = new FinancialFigures(2025,
+    new KeyFigures(Revenue: 1_250_000m, GrossMargin: 437_500m, OperatingResult: 118_000m, NetResult: 91_250m, Equity: 310_000m, TotalAssets: 820_000m, CurrentAssets: 365_000m, CurrentLiabilities: 210_000m, Cash: 72_500m),
+    new KeyFigures(Revenue: 1_100_000m, GrossMargin: 374_000m, OperatingResult: 96_000m, NetResult: 70_400m, Equity: 255_000m, TotalAssets: 760_000m, CurrentAssets: 330_000m, CurrentLiabilities: 225_000m, Cash: 51_000m));
 var (linkShare, approvalShare) = await InScope(async sp =>
 {
     var registry = sp.GetRequiredService<CollabRegistry>();
@@ -146,14 +150,34 @@ var (linkShare, approvalShare) = await InScope(async sp =>
     var smitCompany = await registry.AddCompanyAsync(vendor, standardClient, "Slagerij Smit V.O.F.");
     await registry.CreateClientUserAsync(vendor, standardClient, "jan@slagerij-smit.nl", [smitCompany.Id]);
     await tiers.ChangeTierAsync(desk, office.Id, standardClient, ClientTier.Standard);
-    var forSmit = await reports.DraftAsync(desk, office.Id, smitCompany.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025 Slagerij Smit");
+    var forSmit = await reports.DraftAsync(desk, office.Id, smitCompany.Id, DeliverableKind.VatReturn, ReportingPeriod.Quarter(2025, 4));
+    await reports.AddDocumentAsync(desk, forSmit.Id, "btw-2025-q4.pdf", "application/pdf", Pdf("btw-aangifte"));
     var forBakker = await reports.DraftAsync(desk, office.Id, company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025 Bakkerij Bakker");
+    await reports.AddDocumentAsync(desk, forBakker.Id, "jaarrekening-2025.pdf", "application/pdf", Pdf("jaarrekening"));
+    await reports.SetFiguresAsync(desk, forBakker.Id, figures);
     return (await reports.ShareAsync(desk, forSmit.Id), await reports.ShareAsync(desk, forBakker.Id, new LocalDate(2026, 12, 31)));
 });
-Row("  Standard client", $"{linkShare.Mode}, token {linkShare.LinkToken![..12]}… (256 random bits, only a hash stored)");
+Row("  Standard client", $"{linkShare.Report.Title}: {linkShare.Mode}, token {linkShare.LinkToken![..12]}… (256 random bits, only a hash stored)");
 var landing = await InScope(sp => sp.GetRequiredService<DeliverableService>().OpenLinkAsync(linkShare.LinkToken));
 Row("  link opened (not spent)", landing.Title);
-await InScope(sp => sp.GetRequiredService<DeliverableService>().ConfirmViewAsync(linkShare.LinkToken));
+var view = await InScope(sp => sp.GetRequiredService<DeliverableService>().ConfirmViewAsync(linkShare.LinkToken));
+var pdf = await InScope(async sp =>
+{
+    using var content = await sp.GetRequiredService<DeliverableService>().ReadThroughLinkAsync(view.ViewToken, view.Documents[0].Id);
+    using var copy = new MemoryStream();
+    await content.Content.CopyToAsync(copy);
+    return copy.Length;
+});
+Row("  confirmed view", $"{view.Documents[0].FileName}: {pdf} bytes, SHA-256 checked, handed out once");
+try
+{
+    await InScope(sp => sp.GetRequiredService<DeliverableService>().ReadThroughLinkAsync(view.ViewToken, view.Documents[0].Id));
+}
+catch (CollabRefusalException refusal)
+{
+    Row("  second download", $"refused [{refusal.Code}]");
+}
+
 try
 {
     await InScope(sp => sp.GetRequiredService<DeliverableService>().ConfirmViewAsync(linkShare.LinkToken));
@@ -163,9 +187,12 @@ catch (CollabRefusalException refusal)
     Row("  second view", $"refused [{refusal.Code}]: {refusal.Message}");
 }
 
-Row("  Collaborate client", $"{approvalShare.Mode}, deadline {approvalShare.Report.Deadline:yyyy-MM-dd}, reminder from {approvalShare.Report.ReminderDueAt}");
+Row("  Collaborate client", $"{approvalShare.Report.Title}: {approvalShare.Mode}, deadline {approvalShare.Report.Deadline:yyyy-MM-dd}, reminder from {approvalShare.Report.ReminderDueAt}");
+var dashboard = (await InScope(sp => sp.GetRequiredService<DeliverableService>().DashboardAsync(ActingParty.User(piet.Id), approvalShare.Report.Id)))!.Value;
+Row("  dashboard", $"solvency {dashboard.Current.Solvency.Display(3) * 100:0.0} %, current ratio {dashboard.Current.CurrentRatio.Display(2)}, revenue {dashboard.RevenueChange.Display(3) * 100:+0.0;-0.0} % on 2024");
 var decided = await InScope(sp => sp.GetRequiredService<DeliverableService>().ApproveAsync(ActingParty.User(piet.Id), approvalShare.Report.Id));
-Row("  approved; client keeps it?", Answer(decided.KeptInHistory) + " (Collaborate: the task is complete and the report leaves the client's view)");
+Row("  approved; documents seen", decided.ApprovedDocumentHashes![..16] + "… (their SHA-256, in the audit trail too)");
+Row("  client keeps it?", Answer(decided.KeptInHistory) + " (Collaborate: the task is complete and the report leaves the client's view)");
 Console.WriteLine();
 
 // ── Moving the client to another environment (XFER-1 … XFER-6) ───────────────────────────────────────────
