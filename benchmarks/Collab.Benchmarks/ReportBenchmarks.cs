@@ -112,7 +112,7 @@ public class LinkRedemptionBenchmarks
         using System.Data.Common.DbConnection connection = Engine == "postgres" ? new Npgsql.NpgsqlConnection(_connectionString) : new SqliteConnection(_connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE collab_report_links SET \"SpentAt\" = @now, \"Version\" = \"Version\" + 1 WHERE \"Id\" = @id AND \"SpentAt\" IS NULL AND \"ReplacedAt\" IS NULL AND \"ExpiresAt\" > @now";
+        command.CommandText = "UPDATE collab_deliverable_links SET \"SpentAt\" = @now, \"Version\" = \"Version\" + 1 WHERE \"Id\" = @id AND \"SpentAt\" IS NULL AND \"ReplacedAt\" IS NULL AND \"ExpiresAt\" > @now";
         var now = command.CreateParameter();
         var instant = SystemClock.Instance.GetCurrentInstant();
         // PostgreSQL keeps instants as timestamp with time zone (schema 2), SQLite as Unix ticks.
@@ -175,8 +175,8 @@ public class ReminderScanBenchmarks
         using var transaction = connection.BeginTransaction();
         using var insert = connection.CreateCommand();
         insert.CommandText =
-            "INSERT INTO collab_reports (Id, OfficeId, ClientId, CompanyId, Title, State, Mode, Deadline, DeadlinePassesAt, ReminderDueAt, KeptInHistory, Version) " +
-            "VALUES ($id, $office, $client, $company, 'Jaarrekening', 'Shared', 'Approval', $deadline, $passes, $due, 0, 1)";
+            "INSERT INTO collab_deliverables (Id, OfficeId, ClientId, CompanyId, Title, Kind, Revision, State, Mode, Deadline, DeadlinePassesAt, ReminderDueAt, KeptInHistory, PeriodLength, PeriodNumber, PeriodYear, Version) " +
+            "VALUES ($id, $office, $client, $company, 'Jaarrekening', 'AnnualReport', 1, 'Shared', 'Approval', $deadline, $passes, $due, 0, 'Year', 0, 2025, 1)";
         var id = insert.Parameters.Add("$id", SqliteType.Text);
         insert.Parameters.AddWithValue("$office", office.Value.ToString().ToUpperInvariant());
         insert.Parameters.AddWithValue("$client", client.Value.ToString().ToUpperInvariant());
@@ -201,8 +201,8 @@ public class ReminderScanBenchmarks
 
     [Benchmark(Baseline = true, Description = "raw SQL: 500 oldest due reminders")]
     public int RawSql() => _database.ReadRows(
-        "SELECT Id, OfficeId, ClientId, CompanyId, Title, State, Mode, Deadline, DeadlinePassesAt, ReminderDueAt, ReminderSentAt, ViewedAt, DecidedAt, RejectionReason, KeptInHistory, Version " +
-        "FROM collab_reports WHERE State IN ('Shared', 'Viewed') AND ReminderSentAt IS NULL AND ReminderDueAt <= $now ORDER BY ReminderDueAt LIMIT 500",
+        "SELECT d.*, x.* FROM (SELECT * FROM collab_deliverables WHERE State IN ('Shared', 'Viewed') AND ReminderSentAt IS NULL AND ReminderDueAt <= $now ORDER BY ReminderDueAt LIMIT 500) AS d " +
+        "LEFT JOIN collab_deliverable_documents AS x ON x.DeliverableId = d.Id ORDER BY d.ReminderDueAt, d.Id, x.Id", // a deliverable is read with its documents
         p => p.AddWithValue("$now", _now.ToUnixTimeTicks()));
 
     [Benchmark(Description = "Collab IDeliverableStore.FindDueRemindersAsync (500)")]

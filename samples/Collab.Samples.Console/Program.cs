@@ -20,6 +20,10 @@ using Collab.Tiers;
 using Collab.Transfers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
 var databaseFile = Path.Combine(AppContext.BaseDirectory, "collab-sample.db");
@@ -42,13 +46,23 @@ services.AddCollab(o =>
             o.Licences.TrustedKeys.Add(new TrustedLicenceKey { KeyId = issuer.KeyId, PublicKey = issuer.ExportPublicKey() });
         })
         .AddEntityFrameworkStores<SampleDbContext>()
-        .AddFileSystemBlobStore(backupFolder);
+        .AddFileSystemBlobStore(backupFolder)
+        .AddBackgroundPasses(o => o.Outbox = TimeSpan.FromSeconds(1)); // the outbox, reminders, expiry, polling and retention run themselves
+services.AddHealthChecks().AddCollabHealthChecks();
+services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance); // a tour prints its own story; a host would log the passes' event ids
+services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
 services.AddScoped<IBookkeepingData, SampleBookkeeping>();
 services.AddSingleton<ConsoleNotificationSender>();
 services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<ConsoleNotificationSender>());
 await using var provider = services.BuildServiceProvider(validateScopes: true);
 
 await InScope(async sp => { await CollabDatabase.EnsureCreatedAsync(sp.GetRequiredService<SampleDbContext>()); return true; });
+var hostedServices = provider.GetServices<IHostedService>().ToList(); // what a generic host would start: Collab's background passes
+foreach (var hosted in hostedServices)
+{
+    await hosted.StartAsync(CancellationToken.None);
+}
+
 Console.WriteLine($"Collab sample — SQLite database {databaseFile}, schema version {CollabDatabase.SchemaVersion}");
 Console.WriteLine();
 
@@ -223,8 +237,8 @@ foreach (var item in checklist)
     Console.WriteLine($"    [{(item.DoneAt is null ? " " : "x")}] {item.Description}");
 }
 
-var delivered = await InScope(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync());
-Console.WriteLine($"  Outbox delivered {delivered} notifications, for example:");
+var delivered = await DeliveredAsync();
+Console.WriteLine($"  The hosted outbox pass delivered {delivered} notifications so far, for example:");
 foreach (var line in sender.Delivered.Take(3))
 {
     Console.WriteLine($"    {line}");
@@ -296,7 +310,6 @@ var pass = await InScope(sp => sp.GetRequiredService<RetentionService>().RunPass
 Row("  today's deletion pass", $"{pass.Warned} warned, {pass.Blocked} blocked, {pass.Deleted} deleted (nothing is due yet)");
 await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().ReactivateSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId));
 Row("  client reactivates", "deletion called off (RET-2)");
-await InScope(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync());
 Console.WriteLine();
 
 // ── Integration links: matching customers on first link (LINK-5) ────────────────────────────────────────────
@@ -346,6 +359,27 @@ Row("  document checksum", $"{shared.Sha256[..16]}… verified when read");
 Console.WriteLine();
 PrintAudit($"Audit trail of administration {template.Number}", await InScope(sp =>
     sp.GetRequiredService<AuditService>().ForSubjectAsync(desk, AuditSubject.Administration(template.Id), CancellationToken.None)));
+
+// ── Running in production: the hosted passes and the health checks (issue 20) ────────────────────────────────
+Console.WriteLine();
+Console.WriteLine("Health (what an orchestrator's probe sees)");
+await DeliveredAsync();
+var health = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+foreach (var (name, entry) in health.Entries)
+{
+    Row($"  {name}", $"{entry.Status}: {entry.Description}");
+}
+
+foreach (var status in provider.GetRequiredService<Collab.Hosting.BackgroundPassMonitor>().Snapshot())
+{
+    Row($"  pass {status.Name}", $"every {status.Interval}, {status.Runs} runs, last handled {status.LastItems}");
+}
+
+foreach (var hosted in hostedServices)
+{
+    await hosted.StopAsync(CancellationToken.None); // a clean stop: no notification stays claimed
+}
+
 return 0;
 
 static void PrintAudit(string title, IReadOnlyList<AuditRecord> trail)
@@ -375,6 +409,23 @@ async Task PrintAccess(string moment)
     Row("  client user may access", Answer(pietMay));
     Row("  office's list", list.Count == 0 ? "(empty)" : string.Join(", ", list.Select(a => $"{a.Number} {a.Name}")));
     Console.WriteLine();
+}
+
+// The outbox pass runs every second: wait until what is queued has gone out (the tour reads the sender's log).
+async Task<int> DeliveredAsync()
+{
+    for (var attempt = 0; attempt < 100; attempt++)
+    {
+        var pending = (await InScope(sp => sp.GetRequiredService<IOutboxDispatcher>().StatusAsync())).Pending;
+        if (pending == 0)
+        {
+            break;
+        }
+
+        await Task.Delay(100);
+    }
+
+    return sender.Delivered.Count;
 }
 
 async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> work)

@@ -54,7 +54,6 @@ internal static class DeliverablePages
             }
 
             await service.ShareAsync(me.Party, draft.Id, LocalDate.FromDateOnly(deadline));
-            await sp.GetRequiredService<Collab.Notifications.IOutboxDispatcher>().DispatchAsync();
             return Results.Redirect("/office");
         }));
 
@@ -189,7 +188,6 @@ internal static class DeliverablePages
         {
             var me = await MeAsync(context, sp);
             await sp.GetRequiredService<DeliverableService>().ApproveAsync(me.Party, new DeliverableId(id));
-            await sp.GetRequiredService<Collab.Notifications.IOutboxDispatcher>().DispatchAsync();
             return Results.Redirect("/client");
         }));
     }

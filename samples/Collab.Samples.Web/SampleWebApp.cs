@@ -48,7 +48,10 @@ public static class SampleWebApp
             .AddFileSystemBlobStore(Path.Combine(dataFolder, "blobs"))
             .AddAuthorizationPolicy<OnlyPartnersChangeTiers>() // a vendor's stricter rule (SEC-3); see docs/authorization.md
             .AddInsightSource<DemoBookkeepingSource>() // client insights from the vendor's own data (SHARE-16)
-            .AddInsightSource<DemoBankSource>();
+            .AddInsightSource<DemoBankSource>()
+            // Every background pass in this host (issue 20); a demo wants its mail at once, so the outbox runs every second.
+            .AddBackgroundPasses(o => o.Outbox = TimeSpan.FromSeconds(1));
+        builder.Services.AddHealthChecks().AddCollabHealthChecks();
         builder.Services.AddSingleton<Mailbox>();
         builder.Services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<Mailbox>());
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => o.LoginPath = "/");
@@ -74,6 +77,8 @@ public static class SampleWebApp
             }
         }
 
+        app.MapHealthChecks("/health"); // the orchestrator's probe: schema, outbox, passes
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -177,7 +182,6 @@ public static class SampleWebApp
         {
             var user = await CurrentUserAsync(context, sp);
             await sp.GetRequiredService<TransferService>().ConsentAsync(ActingParty.User(user.Id), new TransferRequestId(id), TransferParty.NewEnvironmentAdministrator);
-            await DeliverAsync(sp);
             return Results.Redirect("/office");
         }));
 
@@ -185,7 +189,6 @@ public static class SampleWebApp
         {
             var user = await CurrentUserAsync(context, sp);
             await sp.GetRequiredService<TransferService>().ExecuteAsync(ActingParty.User(user.Id), new TransferRequestId(id), BillingParty.Client);
-            await DeliverAsync(sp);
             return Results.Redirect("/office");
         }));
     }
@@ -206,7 +209,6 @@ public static class SampleWebApp
         app.MapPost("/link/{token}/confirm", (HttpContext context, string token, DeliverableService reports, IServiceProvider sp) => Guarded(async () =>
         {
             var view = await reports.ConfirmViewAsync(token);
-            await DeliverAsync(sp);
             return Page(view.Deliverable.Title, DeliverablePages.LinkView(context, view));
         }));
     }
@@ -240,7 +242,6 @@ public static class SampleWebApp
         {
             var user = await CurrentUserAsync(context, sp);
             await sp.GetRequiredService<DeliverableService>().ApproveAsync(ActingParty.User(user.Id), new DeliverableId(id));
-            await DeliverAsync(sp);
             return Results.Redirect($"/portal/{slug}");
         }));
     }
@@ -263,7 +264,4 @@ public static class SampleWebApp
         return await sp.GetRequiredService<CollabRegistry>().FindUserAsync(ActingParty.User(new UserId(id)), new UserId(id), context.RequestAborted)
                ?? throw new BadHttpRequestException("Unknown user.", 401);
     }
-
-    // A sample keeps it simple and delivers right after the change; a real host runs the dispatcher in a BackgroundService.
-    private static Task<int> DeliverAsync(IServiceProvider sp) => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync();
 }

@@ -7,7 +7,7 @@ namespace Collab.Notifications;
 /// is retried by a later call with growing back-off, and after <see cref="CollabOptions.NotificationMaxAttempts"/>
 /// attempts it is dead-lettered: kept, never sent, listed by <see cref="ListDeadLettersAsync"/>. One whose
 /// dispatcher died is claimed again when its lease ends (at-least-once: pass <see cref="Notification.Id"/> to the
-/// channel to drop a duplicate).
+/// channel to drop a duplicate). A dispatcher stopped while sending (host shutdown) releases its claim at once.
 /// </summary>
 public interface IOutboxDispatcher
 {
@@ -23,7 +23,18 @@ public interface IOutboxDispatcher
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The dead letters.</returns>
     Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int max = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>How the outbox stands, for the health check: pending messages, the oldest one's age, dead letters. Counted in the database.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The counts.</returns>
+    Task<OutboxStatus> StatusAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>The outbox's counts.</summary>
+/// <param name="Pending">Messages not yet delivered nor given up.</param>
+/// <param name="OldestPendingSince">When the oldest of them was queued; null when none.</param>
+/// <param name="DeadLetters">Messages given up after the attempt limit.</param>
+public sealed record OutboxStatus(int Pending, NodaTime.Instant? OldestPendingSince, int DeadLetters);
 
 /// <summary>A notification the outbox gave up on.</summary>
 /// <param name="Notification">The message.</param>

@@ -111,6 +111,30 @@ public sealed class CollabBuilder
         return this;
     }
 
+    /// <summary>
+    /// Runs Collab's background passes in this host (issue 20): the outbox, deliverable reminders and expiry,
+    /// questionnaire reminders, transfer expiry, link polling and retention, each on its own interval, with jitter and
+    /// back-off, in one hosted service (<c>BackgroundService</c>). Safe on several instances against one database. Time
+    /// comes from the registered <see cref="TimeProvider"/> (<see cref="TimeProvider.System"/> unless you register another).
+    /// </summary>
+    /// <param name="configure">Intervals and limits; null for the defaults (<see cref="Hosting.BackgroundPassOptions"/>).</param>
+    /// <returns>This builder.</returns>
+    public CollabBuilder AddBackgroundPasses(Action<Hosting.BackgroundPassOptions>? configure = null)
+    {
+        var options = Services.AddOptions<Hosting.BackgroundPassOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.Validate(o => !o.Validate().Any(), "Collab background passes are misconfigured: check the intervals (1 second to 7 days, or zero), Jitter (0 to 0.5) and BatchSize (1 to 10000).")
+            .ValidateOnStart();
+        Services.TryAddSingleton(TimeProvider.System);
+        Services.TryAddSingleton<Hosting.BackgroundPassMonitor>();
+        Services.AddHostedService<Hosting.BackgroundPassHost>();
+        return this;
+    }
+
     /// <summary>Adds a data source for client insights (SHARE-16). Each source's <see cref="Insights.IClientInsightSource.Name"/> must be unique.</summary>
     /// <typeparam name="TSource">The source; resolved per scope from dependency injection.</typeparam>
     /// <returns>This builder.</returns>

@@ -39,6 +39,16 @@ internal sealed class OutboxDispatcher<TContext> : IOutboxDispatcher
         return messages.ConvertAll(m => new DeadLetter(m.ToNotification(), m.Attempts, m.LastError, m.DeadLetteredAt!.Value));
     }
 
+    public async Task<OutboxStatus> StatusAsync(CancellationToken cancellationToken = default)
+    {
+        var messages = _context.Set<OutboxMessage>().AsNoTracking();
+        var pending = messages.Where(m => m.DispatchedAt == null && m.DeadLetteredAt == null);
+        var count = await pending.CountAsync(cancellationToken).ConfigureAwait(false);
+        var oldest = count == 0 ? null : await pending.OrderBy(m => m.CreatedAt).Select(m => (Instant?)m.CreatedAt).FirstAsync(cancellationToken).ConfigureAwait(false);
+        var dead = await messages.CountAsync(m => m.DeadLetteredAt != null, cancellationToken).ConfigureAwait(false);
+        return new OutboxStatus(count, oldest, dead);
+    }
+
     public async Task<int> DispatchAsync(int max = 100, CancellationToken cancellationToken = default)
     {
         var sender = _sender ?? throw new InvalidOperationException(
@@ -68,10 +78,19 @@ internal sealed class OutboxDispatcher<TContext> : IOutboxDispatcher
                 continue; // another dispatcher holds it, or sent it already
             }
 
-            var message = await messages.AsNoTracking().FirstAsync(m => m.Id == id, cancellationToken).ConfigureAwait(false);
+            var message = await messages.AsNoTracking().FirstAsync(m => m.Id == id, CancellationToken.None).ConfigureAwait(false); // claimed: read it whatever happens
             try
             {
                 await sender.SendAsync(message.ToNotification(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped mid-send (host shutdown): give the claim back now instead of holding it until the lease ends.
+                // The attempt is not counted: the sender did not fail. It may have sent already: at-least-once.
+                await messages.Where(m => m.Id == id && m.LeaseOwner == owner && m.DispatchedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, (Instant?)null).SetProperty(m => m.LeaseOwner, (Guid?)null).SetProperty(m => m.Attempts, m => m.Attempts - 1), CancellationToken.None)
+                    .ConfigureAwait(false);
+                throw;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

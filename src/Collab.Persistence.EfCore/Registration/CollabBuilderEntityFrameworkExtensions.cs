@@ -44,6 +44,7 @@ public static class CollabBuilderEntityFrameworkExtensions
         services.TryAddScoped<IPortalStore, EfPortalStore<TContext>>();
         services.TryAddScoped<IAuditTrail, EfAuditTrail<TContext>>();
         services.TryAddScoped<IOutboxDispatcher, OutboxDispatcher<TContext>>();
+        services.TryAddScoped<Hosting.ICollabSchemaProbe, EfSchemaProbe<TContext>>();
         return builder;
     }
 

@@ -38,21 +38,22 @@ public sealed class BooksWorld : IAsyncDisposable
         return [.. Sender.Sent];
     }
 
-    public static async Task<BooksWorld> CreateAsync(Engine engine, PostgresServer? postgres, Action<CollabOptions>? options = null)
+    public static async Task<BooksWorld> CreateAsync(Engine engine, PostgresServer? postgres, Action<CollabOptions>? options = null, Action<IServiceCollection>? services = null)
     {
         var books = new FolderBookkeeping();
         var sender = new RecordingSender();
         var blobRoot = Directory.CreateTempSubdirectory("collab-blobs-").FullName;
-        var db = await TestDatabase.CreateAsync(engine, postgres, services =>
+        var db = await TestDatabase.CreateAsync(engine, postgres, s =>
         {
-            services.AddSingleton<IBookkeepingData>(books);
-            services.AddSingleton<INotificationSender>(sender);
-            new CollabBuilderForTests(services).AddFileSystemBlobStore(blobRoot);
-            services.Configure<CollabOptions>(o =>
+            s.AddSingleton<IBookkeepingData>(books);
+            s.AddSingleton<INotificationSender>(sender);
+            new CollabBuilderForTests(s).AddFileSystemBlobStore(blobRoot);
+            s.Configure<CollabOptions>(o =>
             {
                 o.Licences.TrustedKeys.Add(LicenceKeys.Trusted.AsTrusted());
                 options?.Invoke(o);
             });
+            services?.Invoke(s);
         });
         var world = await World.SeedAsync(db);
         return new BooksWorld(db, books, blobRoot, world, sender);
