@@ -217,7 +217,7 @@ public sealed class DeliverableService
         var link = await _reports.FindLinkAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw ShareLink.LinkRefusal("link.view-unknown", "This view is not known: open the link from your e-mail again, or ask your office for a new one.");
         var report = await _reports.FindReportAsync(link.DeliverableId, cancellationToken).ConfigureAwait(false);
-        var found = report?.Documents.FirstOrDefault(d => d.Id == document);
+        var found = report is { State: not DeliverableState.Draft } ? report.Documents.FirstOrDefault(d => d.Id == document) : null; // a revision in the works is not what was shared
         link.HandOut(secret, document, found?.Sha256 ?? "-", _clock.GetCurrentInstant()); // the view's own checks first: a wrong token learns nothing
         if (found is null)
         {
@@ -281,6 +281,7 @@ public sealed class DeliverableService
         }
 
         var document = DeliverableDocument.Record(id, found.Revision, name, type, size, sha, key, acting.UserId, now);
+        var replaced = found.Documents.FirstOrDefault(d => string.Equals(d.FileName, name, StringComparison.OrdinalIgnoreCase));
         try
         {
             found.AddDocument(document, acting.Actor, now);
@@ -292,6 +293,7 @@ public sealed class DeliverableService
             throw;
         }
 
+        await ForgetUnreferencedAsync(found, replaced).ConfigureAwait(false);
         return document;
     }
 
@@ -311,6 +313,7 @@ public sealed class DeliverableService
         await ReviseAsync(found, acting.Actor, now, cancellationToken).ConfigureAwait(false);
         found.RemoveDocument(found.Documents.First(d => d.BlobKey == named.BlobKey).Id, acting.Actor, now); // the same content, carried into a new revision
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await ForgetUnreferencedAsync(found, named).ConfigureAwait(false);
         return found;
     }
 
@@ -413,6 +416,15 @@ public sealed class DeliverableService
 
         var stream = await Blobs.OpenReadAsync(document.BlobKey, cancellationToken).ConfigureAwait(false) ?? Missing();
         return new DocumentContent(document, new Portal.VerifyingStream(stream, document.Sha256, document.SizeBytes, document.FileName, "SHARE-14"));
+    }
+
+    // A draft's replaced or removed document leaves no content behind; one an earlier revision still names stays (AUD-1).
+    private async Task ForgetUnreferencedAsync(Deliverable deliverable, DeliverableDocument? gone)
+    {
+        if (gone is not null && deliverable.AllDocuments.All(d => d.BlobKey != gone.BlobKey))
+        {
+            await Blobs.DeleteAsync(gone.BlobKey, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     // A change after the client's answer opens the next revision; a link share's current links stop with it.

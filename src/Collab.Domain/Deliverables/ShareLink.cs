@@ -128,6 +128,11 @@ public sealed class ShareLink : AggregateRoot
             throw LinkRefusal("link.view-unknown", "This view is not known: open the link from your e-mail again, or ask your office for a new one.");
         }
 
+        if (ReplacedAt is not null)
+        {
+            throw LinkRefusal("link.replaced", "This link was replaced by a newer one: use the newest link your office sent.");
+        }
+
         if (now >= ViewEndsAt)
         {
             throw LinkRefusal("link.view-ended", "The time to download this document has passed: ask your office to send a new link.");

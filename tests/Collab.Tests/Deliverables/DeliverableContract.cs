@@ -159,6 +159,26 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
         Assert.Equal("deliverable.document-unknown", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.OpenDocumentAsync(ActingParty.User(b.W.ClientUser.Id), draft.Id, document.Id)))).Code);
     }
 
+    // R: SHARE-14, AUD-1
+    [SkippableFact]
+    public async Task SHARE14_a_revision_after_the_view_is_not_handed_out_through_the_old_view_and_a_replaced_draft_document_leaves_no_content()
+    {
+        await using var b = await AtTierAsync(ClientTier.Standard);
+        var (draft, first) = await DraftWithPdfAsync(b, DeliverableKind.VatReturn, ReportingPeriod.Month(2026, 1), "januari");
+        var draftBlob = Path.Combine(b.BlobRoot, first.BlobKey);
+        var second = await D(b, s => s.AddDocumentAsync(b.W.Desk, draft.Id, first.FileName, "application/pdf", new MemoryStream(Pdf("januari, verbeterd"))));
+        Assert.False(File.Exists(draftBlob)); // replaced in the draft: gone
+
+        var shared = await D(b, s => s.ShareAsync(b.W.Desk, draft.Id));
+        var view = await D(b, s => s.ConfirmViewAsync(shared.LinkToken!));
+        var revised = await D(b, s => s.AddDocumentAsync(b.W.Desk, draft.Id, first.FileName, "application/pdf", new MemoryStream(Pdf("januari, versie 2"))));
+
+        Assert.Equal("link.replaced", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.ReadThroughLinkAsync(view.ViewToken, revised.Id)))).Code);
+        Assert.Equal("link.replaced", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.ReadThroughLinkAsync(view.ViewToken, second.Id)))).Code);
+        Assert.True(File.Exists(Path.Combine(b.BlobRoot, second.BlobKey))); // what the client saw stays for the office
+        Assert.Equal(Pdf("januari, verbeterd"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(b.W.Desk, draft.Id, second.Id))));
+    }
+
     // R: SHARE-14, RET-3
     [SkippableFact]
     public async Task SHARE14_an_ended_view_or_an_expired_link_yields_no_content()
@@ -208,6 +228,59 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
         }
 
         Assert.Equal(Pdf("jaarrekening"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(b.W.Desk, draft.Id, document.Id)))); // the office, always
+    }
+
+    // R: SHARE-14, SHARE-5, SHARE-6, SHARE-3
+    [SkippableTheory]
+    [InlineData(ClientTier.Collaborate)]
+    [InlineData(ClientTier.CollaborateExtended)]
+    public async Task SHARE14_a_client_gets_content_in_exactly_the_states_its_channel_allows_and_the_office_in_every_state(ClientTier tier)
+    {
+        await using var b = await AtTierAsync(tier);
+        var client = ActingParty.User(b.W.ClientUser.Id);
+
+        // One deliverable in every state an approval task can be in.
+        async Task<(Deliverable Draft, DeliverableDocument Document)> InState(DeliverableState state, int year)
+        {
+            var (draft, document) = await DraftWithPdfAsync(b, DeliverableKind.IncomeTaxReturn, ReportingPeriod.FinancialYear(year), $"IB {year}");
+            if (state != DeliverableState.Draft)
+            {
+                await D(b, s => s.ShareAsync(b.W.Desk, draft.Id, b.Db.Clock.GetCurrentInstant().InUtc().Date.PlusDays(state == DeliverableState.Expired ? 1 : 60)));
+            }
+
+            switch (state)
+            {
+                case DeliverableState.Viewed:
+                    await D(b, s => s.RecordClientViewAsync(client, draft.Id));
+                    break;
+                case DeliverableState.Approved:
+                    await D(b, s => s.ApproveAsync(client, draft.Id));
+                    break;
+                case DeliverableState.Rejected:
+                    await D(b, s => s.RejectAsync(client, draft.Id, "Klopt niet"));
+                    break;
+            }
+
+            return (draft, document);
+        }
+
+        var cases = new Dictionary<DeliverableState, (Deliverable Draft, DeliverableDocument Document)>();
+        var year = 2010;
+        foreach (var state in Enum.GetValues<DeliverableState>())
+        {
+            cases[state] = await InState(state, year++);
+        }
+
+        b.Db.Clock.Advance(Duration.FromDays(3)); // the short deadline passes
+        Assert.Equal(1, await D(b, s => s.ExpireOverdueAsync()));
+
+        foreach (var (state, (draft, document)) in cases)
+        {
+            var expected = state is DeliverableState.Shared or DeliverableState.Viewed || (state == DeliverableState.Approved && tier == ClientTier.CollaborateExtended);
+            var got = await Record.ExceptionAsync(async () => await ReadAsync(await D(b, s => s.OpenDocumentAsync(client, draft.Id, document.Id))));
+            Assert.True(expected == got is null, $"{tier}, {state}: expected content {expected}, got {got?.Message ?? "content"}");
+            Assert.Equal(Pdf($"IB {draft.Period.Year}"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(b.W.Desk, draft.Id, document.Id))));
+        }
     }
 
     // R: SHARE-14
