@@ -17,6 +17,7 @@ using Collab.Rights;
 using Collab.Samples.Console;
 using Collab.Notifications;
 using Collab.Tiers;
+using Collab.Texts;
 using Collab.Transfers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
+// Refusals print in Dutch, as the offices and clients read them; `--lang en` for English (TXT-1).
+var language = CollabTexts.LanguageFor(args.SkipWhile(a => a != "--lang").Skip(1).FirstOrDefault() ?? "nl");
 var databaseFile = Path.Combine(AppContext.BaseDirectory, "collab-sample.db");
 File.Delete(databaseFile);
 var backupFolder = Path.Combine(AppContext.BaseDirectory, "collab-sample-backups");
@@ -100,7 +103,7 @@ try
 }
 catch (CollabRefusalException refusal)
 {
-    Console.WriteLine($"Granting again is refused [{refusal.Code}, {refusal.Refusal.RuleId}]: {refusal.Message}");
+    Console.WriteLine($"Granting again is refused [{refusal.Code}, {refusal.Refusal.RuleId}]: {Say(refusal)}");
     Console.WriteLine();
 }
 
@@ -198,7 +201,7 @@ try
 }
 catch (CollabRefusalException refusal)
 {
-    Row("  second view", $"refused [{refusal.Code}]: {refusal.Message}");
+    Row("  second view", $"refused [{refusal.Code}]: {Say(refusal)}");
 }
 
 Row("  Collaborate client", $"{approvalShare.Report.Title}: {approvalShare.Mode}, deadline {approvalShare.Report.Deadline:yyyy-MM-dd}, reminder from {approvalShare.Report.ReminderDueAt}");
@@ -297,7 +300,7 @@ try
 }
 catch (CollabRefusalException refusal)
 {
-    Row("  registering again", $"refused [{refusal.Refusal.RuleId}]: {refusal.Message}");
+    Row("  registering again", $"refused [{refusal.Refusal.RuleId}]: {Say(refusal)}");
 }
 
 var scheduled = await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId));
@@ -433,6 +436,8 @@ async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> work)
     await using var scope = provider.CreateAsyncScope();
     return await work(scope.ServiceProvider);
 }
+
+string Say(CollabRefusalException refusal) => provider.GetRequiredService<CollabTexts>().Describe(refusal.Refusal, language);
 
 static string Answer(bool yes) => yes ? "yes" : "no";
 

@@ -58,8 +58,29 @@ internal static class Html
         $"<table{(css is null ? string.Empty : $" class=\"{E(css)}\"")}><tr>{string.Join(string.Empty, headers.Select(h => $"<th>{E(h)}</th>"))}</tr>"
         + string.Join(string.Empty, rows.Select(r => $"<tr>{string.Join(string.Empty, r.Select(c => $"<td>{c}</td>"))}</tr>")) + "</table>";
 
-    public static IResult Refusal(CollabRefusalException refusal, HouseStyle? style = null)
+    /// <summary>The reader's language (TXT-1): <c>?lang=</c> or the <c>lang</c> cookie when set, else the browser's Accept-Language, else Dutch.</summary>
+    public static System.Globalization.CultureInfo LanguageOf(HttpContext context)
     {
+        var chosen = context.Request.Query["lang"].FirstOrDefault() ?? context.Request.Cookies["lang"];
+        if (chosen is null)
+        {
+            var accepted = context.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault();
+            chosen = accepted?.Value.Value;
+        }
+
+        return Collab.Texts.CollabTexts.LanguageFor(chosen);
+    }
+
+    /// <summary>Set when the app is built: the refusal page reads the request's language through it.</summary>
+    public static IHttpContextAccessor? Contexts { get; set; }
+
+    public static IResult Refusal(CollabRefusalException refusal, HouseStyle? style = null) => Refusal(Contexts?.HttpContext, refusal, style);
+
+    /// <summary>The refusal page, its reason in the reader's language; the code stays the same in every language.</summary>
+    public static IResult Refusal(HttpContext? context, CollabRefusalException refusal, HouseStyle? style = null)
+    {
+        var reason = context is null ? refusal.Message
+            : context.RequestServices.GetRequiredService<Collab.Texts.CollabTexts>().Describe(refusal.Refusal, LanguageOf(context));
         var status = refusal.Kind switch
         {
             RefusalKind.InvalidInput => 400,
@@ -68,13 +89,14 @@ internal static class Html
             RefusalKind.ConcurrencyConflict => 409,
             _ => 422,
         };
+        var dutch = context is not null && LanguageOf(context).Name == "nl-NL";
         var title = refusal.Code switch
         {
-            "link.spent" => "This link was already used",
-            "link.expired" => "This link has expired",
-            "link.replaced" => "This link was replaced",
-            _ => "That did not work",
+            "link.spent" => dutch ? "Deze link is al gebruikt" : "This link was already used",
+            "link.expired" => dutch ? "Deze link is verlopen" : "This link has expired",
+            "link.replaced" => dutch ? "Deze link is vervangen" : "This link was replaced",
+            _ => dutch ? "Dat lukte niet" : "That did not work",
         };
-        return Page(title, $"""<p class="refusal" data-code="{E(refusal.Code)}">{E(refusal.Message)}</p><p><a href="/">Back</a></p>""", style, status);
+        return Page(title, $"""<p class="refusal" data-code="{E(refusal.Code)}">{E(reason)}</p><p><a href="/">Back</a> · <a href="?lang=nl">Nederlands</a> · <a href="?lang=en">English</a></p>""", style, status);
     }
 }

@@ -57,8 +57,10 @@ public static class SampleWebApp
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => o.LoginPath = "/");
         builder.Services.AddAuthorization();
         builder.Services.AddAntiforgery();
+        builder.Services.AddHttpContextAccessor(); // the refusal page speaks the reader's language (TXT-1)
 
         var app = builder.Build();
+        Html.Contexts = app.Services.GetRequiredService<IHttpContextAccessor>();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WebDbContext>();

@@ -233,4 +233,21 @@ public sealed class BrowserTests(SampleSite site)
         Assert.Equal("Healthy", await page.Locator("body").TextContentAsync());
         Assert.Equal(200, (await page.GotoAsync("/health/ready"))!.Status);
     }
+
+    // R: TXT-1
+    [SkippableFact]
+    public async Task A_refusal_speaks_the_browsers_language_and_the_switch_changes_it_while_the_code_stays()
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        var context = await site.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress, Locale = "nl-NL" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/link/not-a-token");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Dat lukte niet");
+        await Assertions.Expect(page.Locator(".refusal")).ToHaveTextAsync("Deze link is niet volledig: open de link uit uw e-mail opnieuw, of vraag uw kantoor om een nieuwe.");
+        await ShotAsync(page, "texts-1-dutch-refusal");
+
+        await page.ClickAsync("text=English");
+        await Assertions.Expect(page.Locator(".refusal")).ToHaveTextAsync("This link is not complete: open the link from your e-mail again, or ask your office for a new one.");
+        await Assertions.Expect(page.Locator(".refusal")).ToHaveAttributeAsync("data-code", "link.malformed");
+    }
 }

@@ -28,7 +28,13 @@ public enum RefusalKind
 /// <param name="Code">A stable dotted code such as <c>rights.already-granted</c>; safe to switch on.</param>
 /// <param name="Reason">A sentence a person can act on. Never contains secrets.</param>
 /// <param name="RuleId">The DOMAIN.md rule id (for example <c>ONB-4</c>) when the refusal enforces one.</param>
-public sealed record Refusal(RefusalKind Kind, string Code, string Reason, string? RuleId = null);
+/// <param name="TextKey">The key of its text in Collab's text catalogue (TXT-1); null when it is the <paramref name="Code"/>.</param>
+/// <param name="Arguments">The values its text names (ids, names, dates, amounts), so the text can be rendered in any language.</param>
+/// <remarks>
+/// <see cref="Reason"/> is the English text, for logs and developers. Show a person the text in their language with
+/// <c>CollabTexts.Describe(refusal, culture)</c> (TXT-1): the code and the arguments stay the same in every language.
+/// </remarks>
+public sealed record Refusal(RefusalKind Kind, string Code, string Reason, string? RuleId = null, string? TextKey = null, IReadOnlyList<object?>? Arguments = null);
 
 /// <summary>
 /// The single error type of the Collab SDK: every refusal (bad input, unknown id, missing right, broken

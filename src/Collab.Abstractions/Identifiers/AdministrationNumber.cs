@@ -27,7 +27,7 @@ public readonly record struct AdministrationNumber
             : throw new CollabRefusalException(new Refusal(
                 RefusalKind.InvalidInput,
                 "administration.number-out-of-range",
-                $"Administration number {value} is not valid: use a whole number from 1 to {MaxValue}."));
+                $"Administration number {value} is not valid: use a whole number from 1 to {MaxValue}.", null, null, [value, MaxValue])); // text: the catalogue's "administration.number-out-of-range"
 
     /// <inheritdoc />
     public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);

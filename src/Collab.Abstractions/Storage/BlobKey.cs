@@ -38,5 +38,5 @@ public static class BlobKey
     public static string Check(string? key) => IsCanonical(key)
         ? key!
         : throw new CollabRefusalException(new Refusal(RefusalKind.InvalidInput, "blob-key.invalid",
-            $"'{key}' is not a storage key: use segments of lower-case letters, digits, '-' and '.', joined by single '/', up to {MaxLength} characters, without '.' or '..' segments."));
+            $"'{key}' is not a storage key: use segments of lower-case letters, digits, '-' and '.', joined by single '/', up to {MaxLength} characters, without '.' or '..' segments.", null, null, [key, MaxLength])); // text: the catalogue's "blob-key.invalid"
 }

@@ -259,11 +259,9 @@ public sealed class CollabAuthorization
     }
 
     /// <summary>The refusal a party receives for a target it may not reach or that does not exist: the same words for both, and for a refused party.</summary>
-    internal static CollabRefusalException Refused(AuditSubject target) => new(new Refusal(RefusalKind.NotFound, RefusedCode,
-        target.Type is null
-            ? "You may not do this: check that you are signed in as an active user who was given access to it."
-            : $"There is no {target.Type} {target.Id} that you may use for this: check the id, and that you are signed in as a user who was given access to it.",
-        "SEC-3"));
+    internal static CollabRefusalException Refused(AuditSubject target) => new(target.Type is null
+        ? Refuse.Keyed(RefusalKind.NotFound, RefusedCode, "access.refused-party", "SEC-3")
+        : Refuse.Refusal(RefusalKind.NotFound, RefusedCode, "SEC-3", Refuse.Noun(target.Type), target.Id));
 
     private static bool OfficeMatches(Acting acting, OfficeId? office) => office is null || office == acting.User!.OfficeId;
 

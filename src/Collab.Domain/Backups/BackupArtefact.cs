@@ -169,9 +169,8 @@ internal static class BackupArtefact
 
     private static async Task<Stream> OpenAsync(IBlobStore store, Backup backup, CancellationToken cancellationToken) =>
         await store.OpenReadAsync(backup.BlobKey, cancellationToken).ConfigureAwait(false)
-        ?? throw Refuse.Rule("backup.artefact-missing",
-            $"The artefact of backup {backup.Id} ({backup.BlobKey}) is no longer in the backup storage: restore from another backup.", "ONB-5");
+        ?? throw Refuse.Violation("backup.artefact-missing", "ONB-5", backup.Id, backup.BlobKey);
 
     private static CollabRefusalException Corrupt(Backup backup, string why) =>
-        Refuse.Rule("backup.corrupt", $"Backup {backup.Id} cannot be restored: {why}. Nothing was changed; restore from another backup.", "ONB-5");
+        Refuse.Violation("backup.corrupt", "ONB-5", backup.Id, why);
 }

@@ -108,8 +108,7 @@ public sealed class BackupService
         var (actor, target) = await FindLiveAsync(party, CollabAction.MakeBackup, administration, "be released", cancellationToken).ConfigureAwait(false);
         if (!checkedOffice.IsOfficeUser || !await _rights.OfficeMayAccessAsync(office, administration, cancellationToken).ConfigureAwait(false))
         {
-            throw Refuse.Forbidden("backup.office-has-no-access",
-                $"Office {office} has no access to administration {target.Number}, so it cannot stop collaborating on it: the client must grant rights first.", "SEC-1");
+            throw Refuse.Denied("backup.office-has-no-access", "SEC-1", office, target.Number);
         }
 
         return await BackUpAsync(actor, target, BackupPurpose.StopCollaboration, cancellationToken).ConfigureAwait(false);
@@ -216,19 +215,19 @@ public sealed class BackupService
         var userMissing = (await _registry.ClientUsersReachingAsync(administration.ClientId, administration.CompanyId, cancellationToken).ConfigureAwait(false)).Count == 0;
         if (licenceMissing || userMissing)
         {
-            var missing = new List<string>(2);
+            var missing = new List<Texts.TextRef>(2);
             if (licenceMissing)
             {
-                missing.Add($"the client's licence (it runs under {(administration.Licence == LicenceSource.Office ? "the office's licence" : "no recorded licence")}: import the client's licence file)");
+                missing.Add(new(administration.Licence == LicenceSource.Office ? "backup.missing.licence-office" : "backup.missing.licence-none"));
             }
 
             if (userMissing)
             {
-                missing.Add("an active client user with access to it (create or activate the client's user)");
+                missing.Add(new("backup.missing.client-user"));
             }
 
-            throw Refuse.Rule(licenceMissing ? "backup.client-licence-missing" : "backup.client-user-missing",
-                $"Administration {administration.Number} cannot be backed up yet, or the client could not log in to the restored administration. Missing: {string.Join("; and ", missing)}.", "LIC-5");
+            throw new CollabRefusalException(Refuse.Keyed(RefusalKind.RuleViolation, licenceMissing ? "backup.client-licence-missing" : "backup.client-user-missing",
+                "backup.prerequisites-missing", "LIC-5", administration.Number, missing));
         }
 
         var id = BackupId.New();
@@ -278,8 +277,7 @@ public sealed class BackupService
     {
         if (await _registry.FindLiveAdministrationByNumberAsync(number, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            throw Refuse.Rule("backup.number-in-use",
-                $"Administration number {number} is in use here ({existing.Name}), so you cannot {action}: two administrations never share a number. Release or remove that administration first, or restore elsewhere.", "LIC-7");
+            throw Refuse.Violation("backup.number-in-use", "LIC-7", number, existing.Name, action);
         }
     }
 

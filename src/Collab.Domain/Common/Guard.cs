@@ -12,12 +12,12 @@ internal static class Guard
         var code = field.Replace(' ', '-'); // codes are language-neutral identifiers: "report-title.too-long"
         if (string.IsNullOrEmpty(trimmed))
         {
-            throw Refuse.InvalidInput($"{code}.required", $"The {field} is empty: give a {field} of 1 to {MaxNameLength} characters.");
+            throw new CollabRefusalException(Refuse.Keyed(RefusalKind.InvalidInput, $"{code}.required", "common.required", null, Refuse.Field(field), MaxNameLength));
         }
 
         if (trimmed.Length > MaxNameLength)
         {
-            throw Refuse.InvalidInput($"{code}.too-long", $"The {field} has {trimmed.Length} characters: shorten it to at most {MaxNameLength}.");
+            throw new CollabRefusalException(Refuse.Keyed(RefusalKind.InvalidInput, $"{code}.too-long", "common.too-long", null, Refuse.Field(field), trimmed.Length, MaxNameLength));
         }
 
         VisibleOnly(trimmed, field, code);
@@ -36,8 +36,8 @@ internal static class Guard
             var c = value[i];
             if (char.IsControl(c) || IsBidiControl(c))
             {
-                throw Refuse.InvalidInput($"{code}.invisible-character",
-                    $"The {field} contains the invisible character U+{(int)c:X4} ({Describe(c)}) at position {i + 1}: remove it and type the text again.");
+                throw new CollabRefusalException(Refuse.Keyed(RefusalKind.InvalidInput, $"{code}.invisible-character", "common.invisible-character", null,
+                    Refuse.Field(field), ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture), Describe(c), i + 1));
             }
         }
     }
@@ -63,7 +63,7 @@ internal static class Guard
         if (trimmed is null || at <= 0 || at != trimmed.LastIndexOf('@') || at == trimmed.Length - 1
             || trimmed.Length > MaxEmailLength || trimmed.Any(char.IsWhiteSpace))
         {
-            throw Refuse.InvalidInput("email.invalid", $"'{value}' is not an e-mail address: give one like name@example.nl of at most {MaxEmailLength} characters.");
+            throw Refuse.Input("email.invalid", null, value, MaxEmailLength);
         }
 
         return trimmed.ToLowerInvariant();
@@ -73,7 +73,7 @@ internal static class Guard
     {
         if (value == Guid.Empty)
         {
-            throw Refuse.InvalidInput($"{what}.empty-id", $"The {what} id is empty: pass the id of an existing {what}.");
+            throw new CollabRefusalException(Refuse.Keyed(RefusalKind.InvalidInput, $"{what}.empty-id", "common.empty-id", null, Refuse.Noun(what)));
         }
     }
 }

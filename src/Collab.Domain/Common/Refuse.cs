@@ -1,20 +1,33 @@
+using Collab.Texts;
+
 namespace Collab;
 
-/// <summary>Builds the SDK's one error type; keeps refusal wording consistent.</summary>
+/// <summary>
+/// Builds the SDK's one error type. Every refusal's text comes from the catalogue by its code (TXT-1): the English
+/// text is the <see cref="Refusal.Reason"/>, and the arguments travel with it so a host can show it in Dutch.
+/// </summary>
 internal static class Refuse
 {
-    internal static CollabRefusalException InvalidInput(string code, string reason, string? rule = null) =>
-        new(new Refusal(RefusalKind.InvalidInput, code, reason, rule));
+    internal static CollabRefusalException Input(string code, string? rule, params object?[] arguments) => new(Refusal(RefusalKind.InvalidInput, code, rule, arguments));
 
+    internal static CollabRefusalException Unknown(string code, string? rule, params object?[] arguments) => new(Refusal(RefusalKind.NotFound, code, rule, arguments));
+
+    internal static CollabRefusalException Denied(string code, string? rule, params object?[] arguments) => new(Refusal(RefusalKind.Forbidden, code, rule, arguments));
+
+    internal static CollabRefusalException Violation(string code, string? rule, params object?[] arguments) => new(Refusal(RefusalKind.RuleViolation, code, rule, arguments));
+
+    /// <summary>A thing that does not exist: code <c>{what}.not-found</c>, one text for all of them.</summary>
     internal static CollabRefusalException NotFound(string what, Guid id) =>
-        new(new Refusal(RefusalKind.NotFound, $"{what}.not-found", $"No {what} with id {id} exists: check the id, or create the {what} first."));
+        new(Keyed(RefusalKind.NotFound, $"{what}.not-found", "common.not-found", null, Noun(what), id));
 
-    internal static CollabRefusalException Missing(string code, string reason, string rule) =>
-        new(new Refusal(RefusalKind.NotFound, code, reason, rule));
+    internal static Refusal Refusal(RefusalKind kind, string code, string? rule, params object?[] arguments) => Keyed(kind, code, null, rule, arguments);
 
-    internal static CollabRefusalException Forbidden(string code, string reason, string rule) =>
-        new(new Refusal(RefusalKind.Forbidden, code, reason, rule));
+    /// <summary>A refusal whose code is built from its context (<c>report.title.required</c>) and whose text is shared (<c>common.required</c>).</summary>
+    internal static Refusal Keyed(RefusalKind kind, string code, string? textKey, string? rule, params object?[] arguments) =>
+        new(kind, code, CollabTexts.InEnglish(textKey ?? code, arguments), rule, textKey, arguments);
 
-    internal static CollabRefusalException Rule(string code, string reason, string rule) =>
-        new(new Refusal(RefusalKind.RuleViolation, code, reason, rule));
+    /// <summary>A field's or thing's name as a text of its own (<c>field.client-name</c>), so it is translated with the sentence.</summary>
+    internal static TextRef Field(string label) => new("field." + label.Replace(' ', '-'));
+
+    internal static TextRef Noun(string what) => new("noun." + what.Replace(' ', '-'));
 }

@@ -172,7 +172,7 @@ public sealed class Deliverable : AggregateRoot
         var replaced = _allDocuments.FindIndex(d => d.Revision == Revision && string.Equals(d.FileName, document.FileName, StringComparison.OrdinalIgnoreCase));
         if (replaced < 0 && Documents.Count >= MaxDocuments)
         {
-            throw Refuse.InvalidInput("deliverable.too-many-documents", $"'{Title}' already has {MaxDocuments} documents, the most: remove one first.", "SHARE-14");
+            throw Refuse.Input("deliverable.too-many-documents", "SHARE-14", Title, MaxDocuments);
         }
 
         if (replaced >= 0)
@@ -191,7 +191,7 @@ public sealed class Deliverable : AggregateRoot
         var index = _allDocuments.FindIndex(d => d.Revision == Revision && d.Id == document);
         if (index < 0)
         {
-            throw Refuse.Missing("deliverable.document-unknown", $"'{Title}' has no document {document} in its current version.", "SHARE-14");
+            throw Refuse.Unknown("deliverable.document-unknown", "SHARE-14", Title, document);
         }
 
         var removed = _allDocuments[index];
@@ -203,12 +203,12 @@ public sealed class Deliverable : AggregateRoot
     {
         if (Kind != DeliverableKind.AnnualReport)
         {
-            throw Refuse.Rule("figures.not-an-annual-report", $"'{Title}' is a {Kind}: key figures belong to an annual report.", "SHARE-15");
+            throw Refuse.Violation("figures.not-an-annual-report", "SHARE-15", Title, Kind);
         }
 
         if (figures.Year != Period.Year)
         {
-            throw Refuse.InvalidInput("figures.wrong-year", $"The figures are for {figures.Year}, the report for {Period.Year}: give the report's year and the year before.", "SHARE-15");
+            throw Refuse.Input("figures.wrong-year", "SHARE-15", figures.Year, Period.Year);
         }
 
         RequireDraft("set the figures");
@@ -246,7 +246,7 @@ public sealed class Deliverable : AggregateRoot
     {
         if (State != DeliverableState.Draft)
         {
-            throw Refuse.Rule("deliverable.with-client", $"'{Title}' is with the client ({State}): wait for the answer or the deadline before you {what}.", "SHARE-14");
+            throw Refuse.Violation("deliverable.with-client", "SHARE-14", Title, State, what);
         }
     }
 
@@ -261,7 +261,7 @@ public sealed class Deliverable : AggregateRoot
     {
         if (deadlinePassesAt <= now)
         {
-            throw Refuse.InvalidInput("report.deadline-passed", $"Deadline {deadline:yyyy-MM-dd} has already passed: give a later date.", "SHARE-3");
+            throw Refuse.Input("report.deadline-passed", "SHARE-3", deadline);
         }
 
         State = Machine.Fire(State, DeliverableTrigger.Share, new DeliverableContext(this, now));
@@ -305,7 +305,7 @@ public sealed class Deliverable : AggregateRoot
     {
         if (ReminderSentAt is not null)
         {
-            throw Refuse.Rule("report.reminder-already-sent", $"The reminder for report {Id} was already sent at {ReminderSentAt}: a task gets it once.", "SHARE-4");
+            throw Refuse.Violation("report.reminder-already-sent", "SHARE-4", Id, ReminderSentAt);
         }
 
         ReminderSentAt = now;

@@ -85,8 +85,7 @@ internal sealed class SignatureCheckingStream(Stream inner, byte[] magic, string
         var n = Math.Min(wanted, bytes.Length);
         if (bytes.Length == 0 || !bytes[..n].SequenceEqual(magic.AsSpan(_checked, n)))
         {
-            throw Refuse.InvalidInput("document.type-mismatch",
-                $"The content is not a {contentType} file (its first bytes do not say so): upload the real document, not a renamed file.", "SHARE-14");
+            throw Refuse.Input("document.type-mismatch", "SHARE-14", contentType);
         }
 
         _checked += n;

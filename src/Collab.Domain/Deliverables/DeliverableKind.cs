@@ -84,8 +84,7 @@ public readonly record struct ReportingPeriod
         var valid = most >= 0 && year is >= 1900 and <= 9999 && (length == PeriodLength.Year ? number == 0 : number >= 1 && number <= most);
         return valid
             ? new ReportingPeriod(length, year, number)
-            : throw Refuse.InvalidInput("deliverable.period-invalid",
-                $"{length} {year}/{number} is not a period: give a year 1900-9999 and, for a quarter 1-4, for a month 1-12.", "SHARE-13");
+            : throw Refuse.Input("deliverable.period-invalid", "SHARE-13", length, year, number);
     }
 
     /// <summary>The period as the office writes it: 2025, 2025-Q3 or 2025-11.</summary>
@@ -118,16 +117,14 @@ public static class DeliverableKinds
     {
         if (!Enum.IsDefined(kind))
         {
-            throw Refuse.InvalidInput("deliverable.kind-unknown", $"'{kind}' is not a deliverable kind: use one of {string.Join(", ", Enum.GetNames<DeliverableKind>())}.", "SHARE-13");
+            throw Refuse.Input("deliverable.kind-unknown", "SHARE-13", kind, string.Join(", ", Enum.GetNames<DeliverableKind>()));
         }
 
         var fits = kind == DeliverableKind.VatReturn ? period.Length is PeriodLength.Month or PeriodLength.Quarter : period.Length == PeriodLength.Year;
         if (period == default || !fits)
         {
-            throw Refuse.InvalidInput("deliverable.period-mismatch",
-                kind == DeliverableKind.VatReturn
-                    ? $"A VAT return is for a month or a quarter, not '{period}': give ReportingPeriod.Month or ReportingPeriod.Quarter."
-                    : $"A {kind} is for a (financial) year, not '{period}': give ReportingPeriod.FinancialYear.", "SHARE-13");
+            throw new CollabRefusalException(Refuse.Keyed(RefusalKind.InvalidInput, "deliverable.period-mismatch",
+                kind == DeliverableKind.VatReturn ? "deliverable.vat-period-mismatch" : "deliverable.period-mismatch", "SHARE-13", kind, period.ToString()));
         }
     }
 

@@ -131,8 +131,7 @@ public sealed class DeliverableService
         var recipients = await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
         if (_catalogue.Allows(tier, Feature.ShareAndApproveAnnualReports))
         {
-            var day = deadline ?? throw Refuse.InvalidInput("report.deadline-required",
-                $"Tier {tier} shares reports for approval: give the deadline (the last day to approve).", "SHARE-3");
+            var day = deadline ?? throw Refuse.Input("report.deadline-required", "SHARE-3", tier);
             var zone = await ZoneAsync(found.OfficeId, cancellationToken).ConfigureAwait(false);
             found.ShareForApproval(day, Reminders.DeadlinePassesAt(day, zone), Reminders.DueAt(day, _options.ReminderLeadDays, zone), actor, now);
             TierGate.NoteDependentWork(dependent, now); // SEC-4: a downgrade that did not see this approval now conflicts
@@ -194,7 +193,7 @@ public sealed class DeliverableService
         catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict)
         {
             // Another request spent the link first: exactly one view wins (SHARE-2).
-            throw ShareLink.LinkRefusal("link.spent", "This link was already used: ask your office to send a new one.");
+            throw ShareLink.LinkRefusal("link.spent");
         }
 
         return new ConfirmedView(report, report.Documents, viewToken, viewEndsAt);
@@ -213,15 +212,15 @@ public sealed class DeliverableService
     public async Task<DocumentContent> ReadThroughLinkAsync(string viewToken, DocumentId document, CancellationToken cancellationToken = default)
     {
         var id = ShareLink.ParseId(viewToken, out var secret)
-            ?? throw ShareLink.LinkRefusal("link.view-unknown", "This view is not known: open the link from your e-mail again, or ask your office for a new one.");
+            ?? throw ShareLink.LinkRefusal("link.view-unknown");
         var link = await _reports.FindLinkAsync(id, cancellationToken).ConfigureAwait(false)
-            ?? throw ShareLink.LinkRefusal("link.view-unknown", "This view is not known: open the link from your e-mail again, or ask your office for a new one.");
+            ?? throw ShareLink.LinkRefusal("link.view-unknown");
         var report = await _reports.FindReportAsync(link.DeliverableId, cancellationToken).ConfigureAwait(false);
         var found = report is { State: not DeliverableState.Draft } ? report.Documents.FirstOrDefault(d => d.Id == document) : null; // a revision in the works is not what was shared
         link.HandOut(secret, document, found?.Sha256 ?? "-", _clock.GetCurrentInstant()); // the view's own checks first: a wrong token learns nothing
         if (found is null)
         {
-            throw ShareLink.LinkRefusal("link.document-unknown", "This document is not part of what was shared: ask your office.");
+            throw ShareLink.LinkRefusal("link.document-unknown");
         }
 
         var content = await OpenVerifiedAsync(found, cancellationToken).ConfigureAwait(false);
@@ -232,7 +231,7 @@ public sealed class DeliverableService
         catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict)
         {
             content.Dispose();
-            throw ShareLink.LinkRefusal("link.document-taken", "This document was already downloaded through this link: ask your office to send a new link.");
+            throw ShareLink.LinkRefusal("link.document-taken");
         }
         catch
         {
@@ -263,7 +262,7 @@ public sealed class DeliverableService
         var name = PortalDocument.CheckFileName(fileName);
         var type = contentType?.Trim().ToLowerInvariant() ?? string.Empty;
         var magic = DocumentSignatures.MagicOf(type)
-            ?? throw Refuse.InvalidInput("document.content-type", $"Documents of type '{contentType}' are not accepted here: send one of {string.Join(", ", DocumentSignatures.Types)}.", "SHARE-14");
+            ?? throw Refuse.Input("document.content-type", "SHARE-14", contentType, string.Join(", ", DocumentSignatures.Types));
         var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, deliverable, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         await ReviseAsync(found, acting.Actor, now, cancellationToken).ConfigureAwait(false);
@@ -273,8 +272,7 @@ public sealed class DeliverableService
         var max = _options.Portal.MaxDocumentBytes;
         string sha;
         long size;
-        using (var hashing = new Backups.HashingStream(new SignatureCheckingStream(new CappedStream(content, max, () => Refuse.InvalidInput("document.too-large",
-            $"The document is larger than {max} bytes, the most accepted: send a smaller file.", "SHARE-14")), magic, type), leaveOpen: true))
+        using (var hashing = new Backups.HashingStream(new SignatureCheckingStream(new CappedStream(content, max, () => Refuse.Input("document.too-large", "SHARE-14", max)), magic, type), leaveOpen: true))
         {
             await Blobs.WriteAsync(key, hashing, cancellationToken).ConfigureAwait(false); // all-or-nothing by the port's contract
             (sha, size) = (hashing.HashHex(), hashing.BytesSeen);
@@ -308,7 +306,7 @@ public sealed class DeliverableService
     {
         var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, deliverable, cancellationToken).ConfigureAwait(false);
         var named = found.Documents.FirstOrDefault(d => d.Id == document)
-            ?? throw Refuse.Missing("deliverable.document-unknown", $"'{found.Title}' has no document {document} in its current revision.", "SHARE-14");
+            ?? throw Refuse.Unknown("deliverable.document-unknown", "SHARE-14", found.Title, document);
         var now = _clock.GetCurrentInstant();
         await ReviseAsync(found, acting.Actor, now, cancellationToken).ConfigureAwait(false);
         found.RemoveDocument(found.Documents.First(d => d.BlobKey == named.BlobKey).Id, acting.Actor, now); // the same content, carried into a new revision
@@ -360,7 +358,7 @@ public sealed class DeliverableService
         var (acting, found) = await LoadAsync(party, CollabAction.ReadReports, deliverable, cancellationToken).ConfigureAwait(false);
         var candidates = acting.IsOfficeUser ? found.AllDocuments : await ClientChannelAsync(acting, found, Feature.ShareAndApproveAnnualReports, cancellationToken).ConfigureAwait(false) ? found.Documents : [];
         var stored = candidates.FirstOrDefault(d => d.Id == document)
-            ?? throw Refuse.Missing("deliverable.document-unknown", $"'{found.Title}' has no document {document} for this user.", "SHARE-14");
+            ?? throw Refuse.Unknown("deliverable.document-unknown", "SHARE-14", found.Title, document);
         return await OpenVerifiedAsync(stored, cancellationToken).ConfigureAwait(false);
     }
 
@@ -378,7 +376,7 @@ public sealed class DeliverableService
         var (acting, found) = await LoadAsync(party, CollabAction.ReadReports, deliverable, cancellationToken).ConfigureAwait(false);
         if (!acting.IsOfficeUser && !await ClientChannelAsync(acting, found, Feature.ShareAnnualReportDashboard, cancellationToken).ConfigureAwait(false))
         {
-            throw Refuse.Rule("report.not-viewable", "This report is not available to this user now: it was not shared with them this way, or the task is complete.", "SHARE-5");
+            throw Refuse.Violation("report.not-viewable", "SHARE-5");
         }
 
         return found.Figures is { } figures ? Dashboard.FromChecked(figures) : null;
@@ -407,7 +405,7 @@ public sealed class DeliverableService
     // Checks the stored content against its hash before anything is handed out, then hands it out through a stream that checks again.
     private async Task<DocumentContent> OpenVerifiedAsync(DeliverableDocument document, CancellationToken cancellationToken)
     {
-        Stream Missing() => throw Refuse.Rule("document.content-missing", $"The content of '{document.FileName}' is no longer in storage: ask the office to add it again.", "SHARE-14");
+        Stream Missing() => throw Refuse.Violation("document.content-missing", "SHARE-14", document.FileName);
         await using (var first = await Blobs.OpenReadAsync(document.BlobKey, cancellationToken).ConfigureAwait(false) ?? Missing())
         {
             await using var verify = new Portal.VerifyingStream(first, document.Sha256, document.SizeBytes, document.FileName, "SHARE-14");
@@ -453,7 +451,7 @@ public sealed class DeliverableService
         var actor = acting.Actor;
         if (found.Mode != ShareMode.TemporaryLink)
         {
-            throw Refuse.Rule("report.not-shared-by-link", $"Report '{found.Title}' was not shared by link: only link shares get a new link.", "SHARE-12");
+            throw Refuse.Violation("report.not-shared-by-link", "SHARE-12", found.Title);
         }
 
         await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
@@ -540,7 +538,7 @@ public sealed class DeliverableService
         var (acting, found) = await LoadAsync(party, CollabAction.ViewReport, report, cancellationToken).ConfigureAwait(false);
         if (!MayView(acting.User!, found))
         {
-            throw Refuse.Forbidden("report.not-viewable", "This report is not available to this user now: it was not shared with them, or the task is complete.", "SEC-1");
+            throw Refuse.Denied("report.not-viewable", "SEC-1");
         }
 
         if (found.State == DeliverableState.Shared)
@@ -596,11 +594,11 @@ public sealed class DeliverableService
     private async Task<(ShareLink Link, Deliverable Report)> UsableLinkAsync(string token, CancellationToken cancellationToken)
     {
         var id = ShareLink.ParseId(token, out var secret)
-            ?? throw ShareLink.LinkRefusal("link.malformed", "This link is not complete: open the link from your e-mail again, or ask your office for a new one.");
+            ?? throw ShareLink.LinkRefusal("link.malformed");
         var link = await _reports.FindLinkAsync(id, cancellationToken).ConfigureAwait(false);
         if (link is null || !link.Matches(secret))
         {
-            throw ShareLink.LinkRefusal("link.unknown", "This link is not known: check you used the whole link, or ask your office for a new one.");
+            throw ShareLink.LinkRefusal("link.unknown");
         }
 
         if (link.Unusable(_clock.GetCurrentInstant()) is { } refusal)
@@ -611,7 +609,7 @@ public sealed class DeliverableService
         var report = await _reports.FindReportAsync(link.DeliverableId, cancellationToken).ConfigureAwait(false);
         if (report is null || report.State == DeliverableState.Draft)
         {
-            throw ShareLink.LinkRefusal("link.replaced", "This link was replaced by a newer one: use the newest link your office sent.");
+            throw ShareLink.LinkRefusal("link.replaced");
         }
 
         return (link, report);

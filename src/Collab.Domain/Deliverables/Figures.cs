@@ -1,4 +1,5 @@
 using System.Globalization;
+using Collab.Texts;
 
 namespace Collab.Deliverables;
 
@@ -37,7 +38,7 @@ public sealed record FinancialFigures(int Year, KeyFigures Current, KeyFigures P
     {
         if (Current is null || Previous is null || Year is < 1901 or > 9999)
         {
-            throw Refuse.InvalidInput("figures.incomplete", "Give the figures of the year (1901-9999) and of the year before.", "SHARE-15");
+            throw Refuse.Input("figures.incomplete", "SHARE-15");
         }
 
         CheckYear(Year, Current);
@@ -57,19 +58,19 @@ public sealed record FinancialFigures(int Year, KeyFigures Current, KeyFigures P
         }
 
         var reason =
-            tooLarge ? $"an amount is beyond {MaxAmount:N0} euro"
-            : subCent ? "an amount has more than 2 decimals: give euro and cents"
-            : f.Revenue < 0 ? "revenue is negative"
-            : f.TotalAssets < 0 || f.CurrentAssets < 0 || f.Cash < 0 ? "an asset amount is negative"
-            : f.CurrentLiabilities < 0 ? "current liabilities are negative"
-            : f.CurrentAssets > f.TotalAssets ? $"current assets ({f.CurrentAssets}) are above total assets ({f.TotalAssets})"
-            : f.Cash > f.CurrentAssets ? $"cash ({f.Cash}) is above current assets ({f.CurrentAssets})"
-            : f.GrossMargin > f.Revenue ? $"gross margin ({f.GrossMargin}) is above revenue ({f.Revenue})"
-            : f.Equity + f.CurrentLiabilities > f.TotalAssets ? $"equity ({f.Equity}) plus current liabilities ({f.CurrentLiabilities}) are above total assets ({f.TotalAssets})"
-            : null;
-        if (reason is not null)
+            tooLarge ? new TextRef("figures.reason.too-large", MaxAmount)
+            : subCent ? new TextRef("figures.reason.sub-cent")
+            : f.Revenue < 0 ? new TextRef("figures.reason.negative-revenue")
+            : f.TotalAssets < 0 || f.CurrentAssets < 0 || f.Cash < 0 ? new TextRef("figures.reason.negative-assets")
+            : f.CurrentLiabilities < 0 ? new TextRef("figures.reason.negative-liabilities")
+            : f.CurrentAssets > f.TotalAssets ? new TextRef("figures.reason.current-above-total", f.CurrentAssets, f.TotalAssets)
+            : f.Cash > f.CurrentAssets ? new TextRef("figures.reason.cash-above-current", f.Cash, f.CurrentAssets)
+            : f.GrossMargin > f.Revenue ? new TextRef("figures.reason.margin-above-revenue", f.GrossMargin, f.Revenue)
+            : f.Equity + f.CurrentLiabilities > f.TotalAssets ? new TextRef("figures.reason.balance", f.Equity, f.CurrentLiabilities, f.TotalAssets)
+            : (TextRef?)null;
+        if (reason is { } broken)
         {
-            throw Refuse.InvalidInput("figures.inconsistent", string.Create(CultureInfo.InvariantCulture, $"The figures for {year} do not add up: {reason}. Correct them and send them again."), "SHARE-15");
+            throw Refuse.Input("figures.inconsistent", "SHARE-15", year, broken);
         }
     }
 }

@@ -215,7 +215,7 @@ public sealed class OfficeOverviewService
         await _access.OfficeAsync(party, CollabAction.ReadOverview, office, cancellationToken).ConfigureAwait(false);
         var rows = await _tiers.OverviewClientsAsync(new ClientOverviewSpecification(office, tiers, vendorCriteria, null, MaxSelection + 1), cancellationToken).ConfigureAwait(false);
         return rows.Count > MaxSelection
-            ? throw Refuse.InvalidInput("overview.selection-too-large", $"More than {MaxSelection} clients match: narrow the selection, for example by tier.", "SHARE-17")
+            ? throw Refuse.Input("overview.selection-too-large", "SHARE-17", MaxSelection)
             : rows.Select(r => r.Client).ToList();
     }
 
@@ -223,7 +223,7 @@ public sealed class OfficeOverviewService
     {
         if (pageSize is < 1 or > MaxPageSize)
         {
-            throw Refuse.InvalidInput("overview.page-size", $"Page size {pageSize} is out of range: ask for 1 to {MaxPageSize}.", "SHARE-17");
+            throw Refuse.Input("overview.page-size", "SHARE-17", pageSize, MaxPageSize);
         }
     }
 }

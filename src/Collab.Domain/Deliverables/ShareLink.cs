@@ -90,9 +90,9 @@ public sealed class ShareLink : AggregateRoot
 
     /// <summary>Why the link cannot be used now, or null when it can. The reasons reveal nothing about the report.</summary>
     internal CollabRefusalException? Unusable(Instant now) =>
-        SpentAt is not null ? LinkRefusal("link.spent", "This link was already used: ask your office to send a new one.")
-        : ReplacedAt is not null ? LinkRefusal("link.replaced", "This link was replaced by a newer one: use the newest link your office sent.")
-        : now >= ExpiresAt ? LinkRefusal("link.expired", "This link has expired: ask your office to send a new one.")
+        SpentAt is not null ? LinkRefusal("link.spent")
+        : ReplacedAt is not null ? LinkRefusal("link.replaced")
+        : now >= ExpiresAt ? LinkRefusal("link.expired")
         : null;
 
     internal void Open(Instant now)
@@ -125,22 +125,22 @@ public sealed class ShareLink : AggregateRoot
     {
         if (ViewSecretHash is null || !CryptographicOperations.FixedTimeEquals(SHA256.HashData(secret), ViewSecretHash))
         {
-            throw LinkRefusal("link.view-unknown", "This view is not known: open the link from your e-mail again, or ask your office for a new one.");
+            throw LinkRefusal("link.view-unknown");
         }
 
         if (ReplacedAt is not null)
         {
-            throw LinkRefusal("link.replaced", "This link was replaced by a newer one: use the newest link your office sent.");
+            throw LinkRefusal("link.replaced");
         }
 
         if (now >= ViewEndsAt)
         {
-            throw LinkRefusal("link.view-ended", "The time to download this document has passed: ask your office to send a new link.");
+            throw LinkRefusal("link.view-ended");
         }
 
         if (HandedOut.Contains(document))
         {
-            throw LinkRefusal("link.document-taken", "This document was already downloaded through this link: ask your office to send a new link.");
+            throw LinkRefusal("link.document-taken");
         }
 
         _handedOut = _handedOut.Length == 0 ? document.Value.ToString() : $"{_handedOut},{document.Value}";
@@ -153,6 +153,5 @@ public sealed class ShareLink : AggregateRoot
         Raise(new DeliverableChanged(now, actor, AuditAction.LinkReissued, DeliverableId, $"link={Id};replacement={replacement}"));
     }
 
-    internal static CollabRefusalException LinkRefusal(string code, string reason) =>
-        new(new Refusal(RefusalKind.RuleViolation, code, reason, "SHARE-1"));
+    internal static CollabRefusalException LinkRefusal(string code) => Refuse.Violation(code, "SHARE-1"); // the reasons reveal nothing about the deliverable
 }

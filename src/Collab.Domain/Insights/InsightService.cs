@@ -46,7 +46,7 @@ public sealed class InsightService
         var months = InsightMerge.MonthsBetween(from, to);
         if (months is < 1 or > InsightMerge.MaxMonths)
         {
-            throw Refuse.InvalidInput("insights.range", $"{from} … {to} is not a range of 1 to {InsightMerge.MaxMonths} months: give a first month on or before the last.", "SHARE-16");
+            throw Refuse.Input("insights.range", "SHARE-16", from, to, InsightMerge.MaxMonths);
         }
 
         var acting = await _access.PartyAsync(party, CollabAction.ReadInsights, new AuditSubject("insights", "own"), cancellationToken).ConfigureAwait(false);

@@ -233,10 +233,10 @@ internal static class LicenceFormat
     }
 
     private static CollabRefusalException Malformed(string why) =>
-        Refuse.InvalidInput("licence.malformed", $"This is not a readable licence file: {why}. Ask the issuer for the original file.", "LIC-3");
+        Refuse.Input("licence.malformed", "LIC-3", why);
 
     private static CollabRefusalException Content(string why) =>
-        Refuse.InvalidInput("licence.unreadable-content", $"The licence is signed but {why}. Ask the issuer for a corrected licence.", "LIC-3");
+        Refuse.Input("licence.unreadable-content", "LIC-3", why);
 
     internal static string Describe(LicenceContent c) => string.Create(CultureInfo.InvariantCulture,
         $"serial={c.Serial};issuer={c.Issuer};licensee={c.LicenseeKind}:{c.LicenseeId};administrations={string.Join(',', c.Administrations)};modules={string.Join(',', c.Modules)};valid={c.ValidFrom:yyyy-MM-dd}..{c.ValidUntil:yyyy-MM-dd}");

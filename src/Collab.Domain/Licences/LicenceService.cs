@@ -97,8 +97,7 @@ public sealed class LicenceService
         var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         if (!found.Has(OfficeModules.EAccountancy))
         {
-            throw Refuse.Rule("licence.office-module-missing",
-                $"Office {found.Name} has no E-Accountancy module, which setting up client administrations under its licence needs: add the module to the office's subscription first.", "LIC-1");
+            throw Refuse.Violation("licence.office-module-missing", "LIC-1", found.Name);
         }
 
         return await _registrations.CreateAdministrationAsync(acting, owner, number, name, office, null, cancellationToken).ConfigureAwait(false);
@@ -149,8 +148,7 @@ public sealed class LicenceService
         var licence = await CheckAsync(target, file, cancellationToken).ConfigureAwait(false);
         if (!string.Equals(licence.Fingerprint, reviewedFingerprint, StringComparison.Ordinal))
         {
-            throw Refuse.Rule("licence.not-reviewed",
-                "This is not the licence file that was reviewed: read the file again (step one) and confirm what it shows.", "LIC-3");
+            throw Refuse.Violation("licence.not-reviewed", "LIC-3");
         }
 
         var now = _clock.GetCurrentInstant();
@@ -160,8 +158,7 @@ public sealed class LicenceService
             var users = await _registry.ClientUsersReachingAsync(target.ClientId, target.CompanyId, cancellationToken).ConfigureAwait(false);
             if (users.All(u => u.Id != existing))
             {
-                throw Refuse.Rule("licence.client-user-not-active",
-                    $"User {existing} is not an active user of this client with access to administration {target.Number}: activate the user, choose another, or create one during the import.", "LIC-2");
+                throw Refuse.Violation("licence.client-user-not-active", "LIC-2", existing, target.Number);
             }
         }
         else
@@ -183,26 +180,24 @@ public sealed class LicenceService
         var content = licence.Content;
         if (content.LicenseeKind != LicenseeKind.Client || content.LicenseeId != target.ClientId.Value)
         {
-            throw Refuse.Rule("licence.wrong-licensee",
-                $"This licence is issued to {content.LicenseeKind.ToString().ToLowerInvariant()} {content.LicenseeName}, not to the client of administration {target.Number}: ask the client for its own licence file.", "LIC-3");
+            throw Refuse.Violation("licence.wrong-licensee", "LIC-3", content.LicenseeKind.ToString().ToLowerInvariant(), content.LicenseeName, target.Number);
         }
 
         if (!content.Administrations.Contains(target.Number))
         {
-            throw Refuse.Rule("licence.wrong-administration",
-                $"This licence covers administration(s) {string.Join(", ", content.Administrations)}, not {target.Number}: ask the issuer for a licence that covers it.", "LIC-3");
+            throw Refuse.Violation("licence.wrong-administration", "LIC-3", string.Join(", ", content.Administrations), target.Number);
         }
 
         var zone = await ZoneAsync(target, cancellationToken).ConfigureAwait(false);
         var today = _clock.GetCurrentInstant().InZone(zone).Date;
         if (today < content.ValidFrom)
         {
-            throw Refuse.Rule("licence.not-yet-valid", $"This licence is valid from {content.ValidFrom:yyyy-MM-dd}: import it on or after that day.", "LIC-3");
+            throw Refuse.Violation("licence.not-yet-valid", "LIC-3", content.ValidFrom);
         }
 
         if (today > content.ValidUntil)
         {
-            throw Refuse.Rule("licence.expired", $"This licence expired on {content.ValidUntil:yyyy-MM-dd}: ask the issuer for a current one.", "LIC-3");
+            throw Refuse.Violation("licence.expired", "LIC-3", content.ValidUntil);
         }
 
         return licence;

@@ -49,7 +49,7 @@ public sealed class LicenceSigner
         ArgumentNullException.ThrowIfNull(content);
         if (LicenceFormat.Check(content) is { } problem)
         {
-            throw Refuse.InvalidInput("licence.invalid-content", $"This licence cannot be issued: {problem}.", "LIC-3");
+            throw Refuse.Input("licence.invalid-content", "LIC-3", problem);
         }
 
         lock (_gate)

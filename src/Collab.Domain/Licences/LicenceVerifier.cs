@@ -38,26 +38,23 @@ public sealed class LicenceVerifier
     {
         if (file.IsEmpty)
         {
-            throw Refuse.InvalidInput("licence.empty", "The licence file is empty: choose the licence file the issuer sent.", "LIC-3");
+            throw Refuse.Input("licence.empty", "LIC-3");
         }
 
         if (file.Length > _maxBytes)
         {
-            throw Refuse.InvalidInput("licence.too-large",
-                $"The file has {file.Length} bytes, more than a licence file can have ({_maxBytes}): choose the licence file itself.", "LIC-3");
+            throw Refuse.Input("licence.too-large", "LIC-3", file.Length, _maxBytes);
         }
 
         var (signed, keyId, payload, signature) = LicenceFormat.Split(file);
         if (!_keys.TryGetValue(keyId, out var pool))
         {
-            throw Refuse.Rule("licence.unknown-issuer",
-                $"The licence is signed with key '{keyId}', which this installation does not trust: ask the vendor for a licence from a trusted issuer.", "LIC-3");
+            throw Refuse.Violation("licence.unknown-issuer", "LIC-3", keyId);
         }
 
         if (!pool.Verify(signed.Span, signature))
         {
-            throw Refuse.Rule("licence.tampered",
-                "The licence's signature does not match its content: the file was changed after it was issued. Ask the issuer for the original file.", "LIC-3");
+            throw Refuse.Violation("licence.tampered", "LIC-3");
         }
 
         return new VerifiedLicence(LicenceFormat.Deserialize(payload), keyId, LicenceFormat.Fingerprint(file.Span));

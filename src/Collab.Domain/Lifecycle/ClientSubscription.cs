@@ -63,7 +63,7 @@ public sealed class ClientSubscription : AggregateRoot
     {
         if (billing is not (BillingParty.Office or BillingParty.Client))
         {
-            throw Refuse.InvalidInput("subscription.billing-party", $"Billing party {(int)billing} does not exist: bill the Office or the Client.", "ONB-1");
+            throw Refuse.Input("subscription.billing-party", "ONB-1", (int)billing);
         }
 
         var subscription = new ClientSubscription
@@ -85,8 +85,7 @@ public sealed class ClientSubscription : AggregateRoot
     {
         if (State == SubscriptionState.Cancelled)
         {
-            throw Refuse.Rule("subscription.already-cancelled",
-                $"The subscription was already cancelled; its online administrations are deleted on {DeletionDate:yyyy-MM-dd}.", "ONB-6");
+            throw Refuse.Violation("subscription.already-cancelled", "ONB-6", DeletionDate);
         }
 
         State = SubscriptionState.Cancelled;
@@ -99,7 +98,7 @@ public sealed class ClientSubscription : AggregateRoot
     {
         if (State != SubscriptionState.Cancelled)
         {
-            throw Refuse.Rule("subscription.not-cancelled", "The subscription runs: there is nothing to reactivate.", "RET-2");
+            throw Refuse.Violation("subscription.not-cancelled", "RET-2");
         }
 
         State = SubscriptionState.Active;

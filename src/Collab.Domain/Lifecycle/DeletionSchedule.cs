@@ -217,7 +217,7 @@ public sealed class DeletionSchedule : AggregateRoot
         EnsureScheduled();
         if (DeletionStartedAt is { } started)
         {
-            throw Refuse.Rule("retention.deletion-under-way", $"The deletion of administration {AdministrationNumber} started at {started} and can no longer be called off: restore a backup instead.", "RET-2");
+            throw Refuse.Violation("retention.deletion-under-way", "RET-2", AdministrationNumber, started);
         }
 
         State = DeletionState.CalledOff;
@@ -229,7 +229,7 @@ public sealed class DeletionSchedule : AggregateRoot
     {
         if (State != DeletionState.Scheduled)
         {
-            throw Refuse.Rule("retention.not-scheduled", $"The deletion of administration {AdministrationNumber} is {State.ToString().ToLowerInvariant()}, no longer scheduled.", "RET-2");
+            throw Refuse.Violation("retention.not-scheduled", "RET-2", AdministrationNumber, State.ToString().ToLowerInvariant());
         }
     }
 }

@@ -128,8 +128,7 @@ public sealed class OnlineCollaborationService
         var registering = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         if (!registering.Has(OfficeModules.AccountantPackage))
         {
-            throw Refuse.Rule("registration.accountant-package-missing",
-                $"Office {registering.Name} has no accountant package, which registering clients for online collaboration needs: add it to the office's subscription first.", "ONB-1");
+            throw Refuse.Violation("registration.accountant-package-missing", "ONB-1", registering.Name);
         }
 
         var plan = _plans.Normalize(registration.Plan);
@@ -163,12 +162,12 @@ public sealed class OnlineCollaborationService
         {
             if (registration.NewNumber is not { } number)
             {
-                throw Refuse.InvalidInput("registration.number-required", "A new administration needs a number: use ClientRegistration.WithNewAdministration.", "ONB-1");
+                throw Refuse.Input("registration.number-required", "ONB-1");
             }
 
             if (await _registry.FindLiveAdministrationByNumberAsync(number, cancellationToken).ConfigureAwait(false) is not null)
             {
-                throw Refuse.Rule("administration.number-taken", $"Administration number {number} is already in use: choose another number.", "LIC-6");
+                throw Refuse.Violation("administration.number-taken", "LIC-6", number);
             }
 
             var client = Client.Register(registration.ClientName!, actor, now);
@@ -257,8 +256,7 @@ public sealed class OnlineCollaborationService
         var today = now.InZone(_calendar.ZoneOf(office)).Date;
         if (subscription.DeletionDate is { } day && today >= day)
         {
-            throw Refuse.Rule("subscription.deletion-day-reached",
-                $"The deletion day {day:yyyy-MM-dd} has come, so the subscription can no longer be reactivated: start a new one and restore a backup.", "RET-2");
+            throw Refuse.Violation("subscription.deletion-day-reached", "RET-2", day);
         }
 
         foreach (var schedule in await _lifecycle.ListScheduledDeletionsAsync(client, cancellationToken).ConfigureAwait(false))
@@ -282,12 +280,11 @@ public sealed class OnlineCollaborationService
         var actor = (await _access.ClientAsync(party, CollabAction.ChangeSubscription, client, null, cancellationToken).ConfigureAwait(false)).Actor;
 
         var subscription = await _lifecycle.FindSubscriptionAsync(client, cancellationToken).ConfigureAwait(false)
-            ?? throw Refuse.Rule("subscription.none", $"Client {client} has no online subscription to {verb}.", "ONB-6");
+            ?? throw Refuse.Violation("subscription.none", "ONB-6", client, verb);
         var office = await _registry.FindOfficeAsync(subscription.OfficeId, cancellationToken).OrNotFound("office", subscription.OfficeId.Value).ConfigureAwait(false);
         return (subscription, office, actor);
     }
 
     private static CollabRefusalException ExistingCustomer(string email) =>
-        Refuse.Rule("registration.existing-customer",
-            $"The client with address {email} is already a customer, so it cannot be registered again: ask the client to grant your office rights to its administration instead.", "ONB-2");
+        Refuse.Violation("registration.existing-customer", "ONB-2", email);
 }

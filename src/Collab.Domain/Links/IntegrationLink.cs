@@ -129,7 +129,7 @@ public sealed class IntegrationLink : AggregateRoot
     {
         if (!Enum.IsDefined(edition))
         {
-            throw Refuse.InvalidInput("link.unknown-edition", $"Edition {(int)edition} is unknown: use BookkeepingEdition.Web or Desktop.", "LINK-4");
+            throw Refuse.Input("link.unknown-edition", "LINK-4", (int)edition);
         }
 
         Step = Machine.Fire(Step, LinkTrigger.Choose, new LinkContextForSetup(this));
@@ -176,7 +176,7 @@ public sealed class IntegrationLink : AggregateRoot
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed) || trimmed.Length > max)
         {
-            throw Refuse.InvalidInput($"link.{field.Replace(' ', '-')}-invalid", $"The {field} must be 1 to {max} characters.", "LINK-1");
+            throw new CollabRefusalException(Refuse.Keyed(RefusalKind.InvalidInput, $"link.{field.Replace(' ', '-')}-invalid", "common.text-length", "LINK-1", Refuse.Field(field), max));
         }
 
         return trimmed;

@@ -126,8 +126,7 @@ public sealed class LinkService
         var existing = await _links.FindLinkOfExternalAsync(app, external, cancellationToken).ConfigureAwait(false);
         if (existing is { Step: LinkStep.Finished })
         {
-            throw Refuse.Rule("link.external-already-linked",
-                $"{app} administration '{external}' is already linked to bookkeeping administration {existing.AdministrationNumber}: an app administration links to exactly one. Remove that link first.", "LINK-1");
+            throw Refuse.Violation("link.external-already-linked", "LINK-1", app, external, existing.AdministrationNumber);
         }
 
         return existing;
@@ -151,7 +150,7 @@ public sealed class LinkService
         {
             return found.AdministrationId == administration && found.Edition == edition
                 ? found
-                : throw Refuse.Rule("link.already-confirmed", $"The link to administration {found.AdministrationNumber} is confirmed; remove the link to choose another.", "LINK-3");
+                : throw Refuse.Violation("link.already-confirmed", "LINK-3", found.AdministrationNumber);
         }
 
         var (_, target) = await _access.AdministrationAsync(party, CollabAction.ManageLink, administration, cancellationToken).ConfigureAwait(false);
@@ -159,8 +158,7 @@ public sealed class LinkService
         await CheckPreconditionsAsync(target, cancellationToken).ConfigureAwait(false);
         if (await _links.FindLinkOfAdministrationAsync(found.App, administration, cancellationToken).ConfigureAwait(false) is { } other && other.Id != found.Id)
         {
-            throw Refuse.Rule("link.administration-already-linked",
-                $"Administration {target.Number} is already linked to {other.App} administration '{other.ExternalAdministration}': a bookkeeping administration links to one administration of an app. Remove that link first.", "LINK-1");
+            throw Refuse.Violation("link.administration-already-linked", "LINK-1", target.Number, other.App, other.ExternalAdministration);
         }
 
         found.Choose(target, edition, actor, _clock.GetCurrentInstant());
@@ -214,7 +212,7 @@ public sealed class LinkService
 
             if (appRecords.GroupBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
             {
-                throw Refuse.InvalidInput("link.duplicate-app-id", $"The app listed {kind} id '{repeated.Key}' more than once: its ids must be unique. Ask the app's maker to fix the list.", "LINK-5");
+                throw Refuse.Input("link.duplicate-app-id", "LINK-5", kind, repeated.Key);
             }
 
             var existing = await books.ListAsync(context.Administration, kind, cancellationToken).ConfigureAwait(false);
@@ -295,10 +293,10 @@ public sealed class LinkService
     {
         var (actor, found) = await FindOpenAsync(party, link, cancellationToken).ConfigureAwait(false);
         var row = await _links.FindByExternalAsync(link, kind, appId, cancellationToken).ConfigureAwait(false)
-            ?? throw Refuse.Rule("link.record-unknown", $"No {kind} with app id '{appId}' was read for this link.", "LINK-5");
+            ?? throw Refuse.Violation("link.record-unknown", "LINK-5", kind, appId);
         if (row.Match is not (MatchOutcome.Ambiguous or MatchOutcome.Conflicting) || row.BookkeepingId is not null)
         {
-            throw Refuse.Rule("link.nothing-to-resolve", $"{kind} '{appId}' is already linked: there is nothing to decide.", "LINK-5");
+            throw Refuse.Violation("link.nothing-to-resolve", "LINK-5", kind, appId);
         }
 
         var now = _clock.GetCurrentInstant();
@@ -321,12 +319,12 @@ public sealed class LinkService
         {
             if (!(row.Candidates ?? string.Empty).Split(',').Contains(bookkeepingId, StringComparer.Ordinal))
             {
-                throw Refuse.InvalidInput("link.not-a-candidate", $"'{bookkeepingId}' is not one of the candidates ({row.Candidates}): choose one of them, or create a new record.", "LINK-5");
+                throw Refuse.Input("link.not-a-candidate", "LINK-5", bookkeepingId, row.Candidates);
             }
 
             if (await _links.FindByBookkeepingAsync(link, kind, bookkeepingId, cancellationToken).ConfigureAwait(false) is { } taken && taken.Id != row.Id)
             {
-                throw Refuse.Rule("link.record-taken", $"{kind} '{bookkeepingId}' is already linked to app record '{taken.ExternalId}': two app records never merge into one.", "LINK-5");
+                throw Refuse.Violation("link.record-taken", "LINK-5", kind, bookkeepingId, taken.ExternalId);
             }
         }
 
@@ -406,7 +404,7 @@ public sealed class LinkService
         var found = link == default ? null : await _links.FindLinkAsync(link, cancellationToken).ConfigureAwait(false);
         var actor = (await _access.LinkAsync(party, CollabAction.ManageLink, found, link, cancellationToken).ConfigureAwait(false)).Actor;
         return found!.Step == LinkStep.Removed
-            ? throw Refuse.Rule("link.removed", "This link was removed: connect again to make a new one.", "LINK-3")
+            ? throw Refuse.Violation("link.removed", "LINK-3")
             : (actor, found);
     }
 
@@ -418,8 +416,7 @@ public sealed class LinkService
             var office = await _registry.FindOfficeAsync(holder, cancellationToken).OrNotFound("office", holder.Value).ConfigureAwait(false);
             if (!office.Has(OfficeModules.LinksActivated))
             {
-                throw Refuse.Rule("link.accountant-not-activated",
-                    $"Administration {administration.Number} runs under the accountant subscription of {office.Name}, which the vendor has not activated for links yet: ask the vendor to activate it first.", "LINK-2");
+                throw Refuse.Violation("link.accountant-not-activated", "LINK-2", administration.Number, office.Name);
             }
 
             return;
@@ -428,14 +425,12 @@ public sealed class LinkService
         var subscription = await _lifecycle.FindSubscriptionAsync(administration.ClientId, cancellationToken).ConfigureAwait(false);
         if (subscription is null || subscription.State != Lifecycle.SubscriptionState.Active)
         {
-            throw Refuse.Rule("link.no-plan",
-                $"The client of administration {administration.Number} has no running online plan: linking needs at least {_plans.LinkMinimum}.", "LINK-2");
+            throw Refuse.Violation("link.no-plan", "LINK-2", administration.Number, _plans.LinkMinimum);
         }
 
         if (!_plans.IsAtLeast(subscription.Plan, _plans.LinkMinimum))
         {
-            throw Refuse.Rule("link.plan-too-small",
-                $"The client's plan {subscription.Plan} is below {_plans.LinkMinimum}, the smallest plan that may link an app: upgrade the plan first.", "LINK-2");
+            throw Refuse.Violation("link.plan-too-small", "LINK-2", subscription.Plan, _plans.LinkMinimum);
         }
     }
 }

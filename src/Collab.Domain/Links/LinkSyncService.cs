@@ -83,8 +83,7 @@ public sealed class LinkSyncService
 
         if (row is { Match: MatchOutcome.Ambiguous or MatchOutcome.Conflicting, BookkeepingId: null })
         {
-            throw Refuse.Rule("link.unresolved-match",
-                $"{record.Kind} '{record.Id}' matches more than one existing record ({row.Candidates}): decide with LinkService.ResolveMatchAsync first; Collab never guesses.", "LINK-5");
+            throw Refuse.Violation("link.unresolved-match", "LINK-5", record.Kind, record.Id, row.Candidates);
         }
 
         var now = _clock.GetCurrentInstant();
@@ -195,14 +194,12 @@ public sealed class LinkSyncService
         var found = await FindSynchronisingAsync(link, cancellationToken).ConfigureAwait(false);
         if (found.DocumentKind != kind)
         {
-            throw Refuse.Rule("link.wrong-document-kind",
-                $"Administration {found.AdministrationNumber} uses the {found.Edition} edition, where outgoing documents become {found.DocumentKind}, not {kind}.", "LINK-4");
+            throw Refuse.Violation("link.wrong-document-kind", "LINK-4", found.AdministrationNumber, found.Edition, found.DocumentKind, kind);
         }
 
         if ((await _links.FindByExternalAsync(link, SyncEntityKind.Customer, document.CustomerExternalId, cancellationToken).ConfigureAwait(false))?.BookkeepingId is null)
         {
-            throw Refuse.Rule("link.customer-not-linked",
-                $"Customer '{document.CustomerExternalId}' is not linked yet: push the customer first, or decide its match.", "LINK-5");
+            throw Refuse.Violation("link.customer-not-linked", "LINK-5", document.CustomerExternalId);
         }
 
         return await LinkService.Require(_books).CreateDocumentAsync(found.Context.Administration, kind, document,
@@ -226,6 +223,6 @@ public sealed class LinkSyncService
         var found = await _links.FindLinkAsync(link, cancellationToken).OrNotFound("link", link.Value).ConfigureAwait(false);
         return found.Step is LinkStep.Synchronising or LinkStep.Finished
             ? found
-            : throw Refuse.Rule("link.not-synchronising", $"The link is at step {found.Step}: synchronisation has not started (or the link was removed).", "LINK-6");
+            : throw Refuse.Violation("link.not-synchronising", "LINK-6", found.Step);
     }
 }

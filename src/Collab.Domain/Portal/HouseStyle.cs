@@ -74,22 +74,20 @@ public sealed partial class HouseStyle : AggregateRoot
         var textContrast = Contrast(text, background);
         if (textContrast < 4.5)
         {
-            throw Refuse.InvalidInput("house-style.text-contrast",
-                $"Text {text} on background {background} has a contrast of {textContrast:0.00}:1; readable text needs at least 4.5:1 (WCAG AA). Darken the text or lighten the background.", "SHARE-10");
+            throw Refuse.Input("house-style.text-contrast", "SHARE-10", text, background, textContrast);
         }
 
         var primaryContrast = Contrast(primary, background);
         if (primaryContrast < 3)
         {
-            throw Refuse.InvalidInput("house-style.primary-contrast",
-                $"The primary colour {primary} on background {background} has a contrast of {primaryContrast:0.00}:1; buttons and links need at least 3:1 (WCAG 1.4.11).", "SHARE-10");
+            throw Refuse.Input("house-style.primary-contrast", "SHARE-10", primary, background, primaryContrast);
         }
 
         var logo = CheckLogo(request.LogoReference);
         var welcome = request.WelcomeText?.Trim() ?? string.Empty;
         if (welcome.Length > 2000)
         {
-            throw Refuse.InvalidInput("house-style.welcome-too-long", $"The welcome text has {welcome.Length} characters: shorten it to 2 000.", "SHARE-10");
+            throw Refuse.Input("house-style.welcome-too-long", "SHARE-10", welcome.Length);
         }
 
         var reminder = CheckReminder(request.ReminderText);
@@ -103,13 +101,12 @@ public sealed partial class HouseStyle : AggregateRoot
         var value = slug?.Trim() ?? string.Empty;
         if (!SlugPattern().IsMatch(value) || value.Contains("--", StringComparison.Ordinal))
         {
-            throw Refuse.InvalidInput("house-style.slug-invalid",
-                $"'{slug}' cannot be a portal address: use 3 to 63 lower-case letters, digits and single hyphens, not starting or ending with a hyphen (for example de-vries-administratie).", "SHARE-10");
+            throw Refuse.Input("house-style.slug-invalid", "SHARE-10", slug);
         }
 
         if (reserved.Contains(value, StringComparer.Ordinal))
         {
-            throw Refuse.InvalidInput("house-style.slug-reserved", $"'{value}' is reserved for the vendor's own pages: choose another.", "SHARE-10");
+            throw Refuse.Input("house-style.slug-reserved", "SHARE-10", value);
         }
 
         return value;
@@ -120,7 +117,7 @@ public sealed partial class HouseStyle : AggregateRoot
         var value = colour?.Trim() ?? string.Empty;
         if (!ColourPattern().IsMatch(value))
         {
-            throw Refuse.InvalidInput("house-style.colour-invalid", $"The {field} '{colour}' is not a colour: write it as #RRGGBB, for example #1A5276.", "SHARE-10");
+            throw Refuse.Input("house-style.colour-invalid", "SHARE-10", field, colour);
         }
 
         return value.ToUpperInvariant();
@@ -161,7 +158,7 @@ public sealed partial class HouseStyle : AggregateRoot
                       && !value.Any(c => c is '"' or '\'' or '<' or '>' or '`' or '\\' || char.IsWhiteSpace(c) || char.IsControl(c));
         if (value.Length > 500 || !(isHttps || Storage.BlobKey.IsCanonical(value)))
         {
-            throw Refuse.InvalidInput("house-style.logo-invalid", $"The logo reference '{logo}' is neither an https address nor a storage key: give one of those, up to 500 characters.", "SHARE-10");
+            throw Refuse.Input("house-style.logo-invalid", "SHARE-10", logo);
         }
 
         return value;
@@ -177,15 +174,14 @@ public sealed partial class HouseStyle : AggregateRoot
 
         if (value.Length > 1000)
         {
-            throw Refuse.InvalidInput("house-style.reminder-too-long", $"The reminder text has {value.Length} characters: shorten it to 1 000.", "SHARE-10");
+            throw Refuse.Input("house-style.reminder-too-long", "SHARE-10", value.Length);
         }
 
         foreach (Match placeholder in PlaceholderPattern().Matches(value))
         {
             if (!ReminderPlaceholders.Contains(placeholder.Value, StringComparer.Ordinal))
             {
-                throw Refuse.InvalidInput("house-style.reminder-placeholder",
-                    $"The reminder text uses {placeholder.Value}, which Collab does not fill in: use {string.Join(", ", ReminderPlaceholders)}.", "SHARE-10");
+                throw Refuse.Input("house-style.reminder-placeholder", "SHARE-10", placeholder.Value, string.Join(", ", ReminderPlaceholders));
             }
         }
 

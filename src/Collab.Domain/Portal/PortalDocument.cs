@@ -97,8 +97,7 @@ public sealed class PortalDocument : AggregateRoot
 
         if (string.IsNullOrEmpty(name) || name.Length > 200 || name.Any(c => c is '/' or '\\') || name is "." or "..")
         {
-            throw Refuse.InvalidInput("document.file-name-invalid",
-                $"'{fileName}' is not a usable file name: give 1 to 200 characters without '/', '\\' or control characters.", "SHARE-7");
+            throw Refuse.Input("document.file-name-invalid", "SHARE-7", fileName);
         }
 
         return name;

@@ -72,7 +72,7 @@ public sealed class PortalService
     {
         if (pageSize is < 1 or > 200)
         {
-            throw Refuse.InvalidInput("portal.page-size", $"Page size {pageSize} is out of range: ask for 1 to 200 entries.", "SHARE-6");
+            throw Refuse.Input("portal.page-size", "SHARE-6", pageSize);
         }
 
         var acting = await _access.PartyAsync(party, CollabAction.ReadPortal, new AuditSubject("portal", "own"), cancellationToken).ConfigureAwait(false);
@@ -113,7 +113,7 @@ public sealed class PortalService
         var portal = _options.Portal;
         if (!portal.AllowedContentTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
         {
-            throw Refuse.InvalidInput("document.content-type", $"Documents of type '{contentType}' are not accepted: send one of {string.Join(", ", portal.AllowedContentTypes)}.", "SHARE-7");
+            throw Refuse.Input("document.content-type", "SHARE-7", contentType, string.Join(", ", portal.AllowedContentTypes));
         }
 
         var (acting, owner) = await _access.CompanyAsync(party, CollabAction.UploadDocument, company, office, cancellationToken).ConfigureAwait(false);
@@ -126,8 +126,7 @@ public sealed class PortalService
         var key = $"documents/{owner.ClientId.Value:N}/{id.Value:N}";
         string sha;
         long size;
-        using (var hashing = new HashingStream(new CappedStream(content, portal.MaxDocumentBytes, () => Refuse.InvalidInput("document.too-large",
-            $"The document is larger than {portal.MaxDocumentBytes} bytes, the most accepted: send a smaller file.", "SHARE-7")), leaveOpen: true))
+        using (var hashing = new HashingStream(new CappedStream(content, portal.MaxDocumentBytes, () => Refuse.Input("document.too-large", "SHARE-7", portal.MaxDocumentBytes)), leaveOpen: true))
         {
             await Blobs.WriteAsync(key, hashing, cancellationToken).ConfigureAwait(false); // all-or-nothing by the port's contract
             (sha, size) = (hashing.HashHex(), hashing.BytesSeen);
@@ -173,7 +172,7 @@ public sealed class PortalService
         }
 
         var stream = await Blobs.OpenReadAsync(found.BlobKey, cancellationToken).ConfigureAwait(false)
-            ?? throw Refuse.Rule("document.content-missing", $"The content of '{found.FileName}' is no longer in storage: ask for the document again.", "SHARE-7");
+            ?? throw Refuse.Violation("document.content-missing", "SHARE-7", found.FileName);
         return (found, new VerifyingStream(stream, found.Sha256, found.SizeBytes, found.FileName));
     }
 
@@ -192,7 +191,7 @@ public sealed class PortalService
         var slug = HouseStyle.CheckSlug(request.Slug, _options.Portal.ReservedSlugs);
         if (await _portal.FindHouseStyleBySlugAsync(slug, cancellationToken).ConfigureAwait(false) is { } owner && owner.OfficeId != office)
         {
-            throw Refuse.Rule("house-style.slug-taken", $"The portal address '{slug}' belongs to another office: choose another.", "SHARE-10");
+            throw Refuse.Violation("house-style.slug-taken", "SHARE-10", slug);
         }
 
         if (style is null)

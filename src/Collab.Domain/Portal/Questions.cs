@@ -71,12 +71,12 @@ public sealed class QuestionBatch : AggregateRoot
     {
         if (State != QuestionBatchState.Draft)
         {
-            throw Refuse.Rule("questions.already-sent", "This batch was sent: start a new batch for more questions.", "SHARE-8");
+            throw Refuse.Violation("questions.already-sent", "SHARE-8");
         }
 
         if (Questions.Count >= MaxQuestions)
         {
-            throw Refuse.InvalidInput("questions.too-many", $"A batch holds at most {MaxQuestions} questions: send this one and start another.", "SHARE-8");
+            throw Refuse.Input("questions.too-many", "SHARE-8", MaxQuestions);
         }
 
         _questions.Add(new BatchQuestion(_questions.Count + 1, Guard.Name(service, "service"), Text(text, "question")));
@@ -87,12 +87,12 @@ public sealed class QuestionBatch : AggregateRoot
     {
         if (State != QuestionBatchState.Draft)
         {
-            throw Refuse.Rule("questions.already-sent", "This batch was already sent.", "SHARE-8");
+            throw Refuse.Violation("questions.already-sent", "SHARE-8");
         }
 
         if (Questions.Count == 0)
         {
-            throw Refuse.InvalidInput("questions.empty", "The batch has no questions yet: add at least one before sending.", "SHARE-8");
+            throw Refuse.Input("questions.empty", "SHARE-8");
         }
 
         State = QuestionBatchState.Sent;
@@ -105,11 +105,11 @@ public sealed class QuestionBatch : AggregateRoot
     {
         if (State == QuestionBatchState.Draft)
         {
-            throw Refuse.Rule("questions.not-sent", "This batch has not been sent yet.", "SHARE-8");
+            throw Refuse.Violation("questions.not-sent", "SHARE-8");
         }
 
         var question = Questions.FirstOrDefault(q => q.Number == number)
-            ?? throw Refuse.InvalidInput("questions.unknown-question", $"The batch has no question {number}: answer one of 1 to {Questions.Count}.", "SHARE-8");
+            ?? throw Refuse.Input("questions.unknown-question", "SHARE-8", number, Questions.Count);
         _questions[_questions.IndexOf(question)] = question with { Answer = Text(answer, "answer"), AnsweredAt = now };
         Raise(new Registry.RegistryChanged(now, Actor.ClientUser(user), AuditAction.QuestionAnswered, AuditSubject.Client(ClientId),
             $"batch={Id};question={number};service={question.Service};again={question.Answer is not null}"));
@@ -123,7 +123,7 @@ public sealed class QuestionBatch : AggregateRoot
     {
         var text = value?.Trim();
         return string.IsNullOrEmpty(text) || text.Length > 4000
-            ? throw Refuse.InvalidInput($"questions.{field}-invalid", $"The {field} must be 1 to 4 000 characters.", "SHARE-8")
+            ? throw new CollabRefusalException(Refuse.Keyed(RefusalKind.InvalidInput, $"questions.{field}-invalid", "common.text-length", "SHARE-8", Refuse.Field(field), 4000))
             : text;
     }
 }

@@ -23,7 +23,7 @@ internal sealed class VerifyingStream(Stream inner, string sha256, long size, st
             _verified = true;
             if (_read != size || Convert.ToHexStringLower(_hash.GetCurrentHash()) != sha256)
             {
-                throw Refuse.Rule("document.corrupt", $"The stored content of '{name}' is not what was uploaded (checksum mismatch): do not use it; ask for the document again.", rule);
+                throw Refuse.Violation("document.corrupt", rule, name);
             }
         }
     }

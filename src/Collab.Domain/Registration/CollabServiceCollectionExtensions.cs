@@ -86,6 +86,7 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<AccessService>();
         services.TryAddScoped<Authorization.CollabAuthorization>();
         services.TryAddSingleton(static _ => new Authorization.CollabPlatform());
+        services.TryAddSingleton<Texts.CollabTexts>();
         return new CollabBuilder(services);
     }
 }
@@ -132,6 +133,19 @@ public sealed class CollabBuilder
         Services.TryAddSingleton(TimeProvider.System);
         Services.TryAddSingleton<Hosting.BackgroundPassMonitor>();
         Services.AddHostedService<Hosting.BackgroundPassHost>();
+        return this;
+    }
+
+    /// <summary>
+    /// Replaces Collab's texts with the vendor's own, per key and language (TXT-1): the one way to change what people read.
+    /// Overrides added earlier win.
+    /// </summary>
+    /// <typeparam name="TOverrides">The vendor's texts; a singleton.</typeparam>
+    /// <returns>This builder.</returns>
+    public CollabBuilder AddTextOverrides<TOverrides>()
+        where TOverrides : class, Texts.ICollabTextOverrides
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<Texts.ICollabTextOverrides, TOverrides>());
         return this;
     }
 

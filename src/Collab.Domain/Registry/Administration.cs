@@ -57,8 +57,7 @@ public sealed class Administration : AggregateRoot
     {
         if (!IsLive)
         {
-            throw Refuse.Rule("administration.not-live",
-                $"Administration {Number} is {State.ToString().ToLowerInvariant()}, so it cannot {action}: restore it from a backup first.", "ONB-5");
+            throw Refuse.Violation("administration.not-live", "ONB-5", Number, State.ToString().ToLowerInvariant(), action);
         }
     }
 
@@ -110,7 +109,7 @@ public sealed class Administration : AggregateRoot
     {
         if (State == AdministrationState.Deleted || DeletionStartedAt is not null)
         {
-            throw Refuse.Rule("retention.already-deleted", $"Administration {Number} is deleted or being deleted: there is nothing left to hold.", "RET-2");
+            throw Refuse.Violation("retention.already-deleted", "RET-2", Number);
         }
 
         LegalHold = Guard.Name(reason, "legal hold reason");
@@ -121,7 +120,7 @@ public sealed class Administration : AggregateRoot
     {
         if (LegalHold is null)
         {
-            throw Refuse.Rule("retention.no-legal-hold", $"Administration {Number} has no legal hold to lift.", "RET-2");
+            throw Refuse.Violation("retention.no-legal-hold", "RET-2", Number);
         }
 
         LegalHold = null;
@@ -146,7 +145,7 @@ public sealed class Administration : AggregateRoot
     {
         if (number.Value == 0)
         {
-            throw Refuse.InvalidInput("administration.number-required", "The administration number is missing: create it with AdministrationNumber.From(…).");
+            throw Refuse.Input("administration.number-required", null);
         }
 
         var administration = new Administration

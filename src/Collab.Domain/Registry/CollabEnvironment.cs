@@ -30,7 +30,7 @@ public sealed class CollabEnvironment : AggregateRoot
     {
         if (administrators.Count == 0)
         {
-            throw Refuse.InvalidInput("environment.no-administrator", "An environment needs at least one administrator: name an office user of the office.", "XFER-2");
+            throw Refuse.Input("environment.no-administrator", "XFER-2");
         }
 
         var environment = new CollabEnvironment { Id = EnvironmentId.New(), Name = Guard.Name(name, "environment name"), OfficeId = office };
@@ -38,8 +38,7 @@ public sealed class CollabEnvironment : AggregateRoot
         {
             if (user.Kind != UserKind.OfficeUser || user.OfficeId != office)
             {
-                throw Refuse.Forbidden("environment.administrator-not-of-office",
-                    $"User {user.Email} does not work for this office: administrators must be office users of the environment's office.", "SEC-1");
+                throw Refuse.Denied("environment.administrator-not-of-office", "SEC-1", user.Email);
             }
 
             if (!environment._administrators.Contains(user.Id))

@@ -53,7 +53,7 @@ public sealed class CollabRegistry
         var actor = (await _access.PartyAsync(party, CollabAction.RegisterOffice, New("office"), cancellationToken).ConfigureAwait(false)).Actor;
         var zoneId = timeZoneId ?? _options.DefaultTimeZoneId;
         var zone = _calendar.FindZone(zoneId)
-            ?? throw Refuse.InvalidInput("office.unknown-time-zone", $"Time zone '{zoneId}' is unknown: use an IANA id such as Europe/Amsterdam.", "RET-1");
+            ?? throw Refuse.Input("office.unknown-time-zone", "RET-1", zoneId);
         var office = Office.Register(name, zone, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(office);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -72,7 +72,7 @@ public sealed class CollabRegistry
         var actor = (await _access.OfficeAsync(party, CollabAction.SetOfficeModules, office, cancellationToken).ConfigureAwait(false)).Actor;
         if ((modules & ~(OfficeModules.AccountantPackage | OfficeModules.EAccountancy | OfficeModules.LinksActivated)) != 0)
         {
-            throw Refuse.InvalidInput("office.unknown-module", $"Module value {(int)modules} contains unknown modules: combine values of OfficeModules only.");
+            throw Refuse.Input("office.unknown-module", null, (int)modules);
         }
 
         var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
@@ -152,8 +152,7 @@ public sealed class CollabRegistry
 
         if (await _registry.FindLiveAdministrationByNumberAsync(number, cancellationToken).ConfigureAwait(false) is not null)
         {
-            throw Refuse.Rule("administration.number-taken",
-                $"Administration number {number} is already in use: choose another number (numbers never change or get reused).", "LIC-6");
+            throw Refuse.Violation("administration.number-taken", "LIC-6", number);
         }
 
         var administration = Administration.Create(owner, number, name, holder, environment, actor, _clock.GetCurrentInstant());
@@ -404,8 +403,7 @@ public sealed class CollabRegistry
         if (active + 1 > allowed)
         {
             var needed = _catalogue.LowestTierWith(Tiers.Feature.ExtraClientUsers);
-            throw Refuse.Rule("user.tier-user-limit",
-                $"Client {client} already has {active} active client user(s), all that tier {best} includes: deactivate one, or move the client to tier {needed?.ToString() ?? "with extra users"} for extra users.", "TIER-2");
+            throw Refuse.Violation("user.tier-user-limit", "TIER-2", client, active, best, needed?.ToString() ?? "with extra users");
         }
     }
 
@@ -413,7 +411,7 @@ public sealed class CollabRegistry
     {
         if (await _registry.UserEmailExistsAsync(email, cancellationToken).ConfigureAwait(false))
         {
-            throw Refuse.Rule("user.email-taken", $"A user with e-mail address {email} already exists: use that user, or another address.", "TIER-8");
+            throw Refuse.Violation("user.email-taken", "TIER-8", email);
         }
     }
 

@@ -51,13 +51,12 @@ public sealed class CollabUser : AggregateRoot
     {
         if (Kind != UserKind.ClientUser || company.ClientId != ClientId)
         {
-            throw Refuse.Forbidden("user.company-of-other-client",
-                $"Company {company.Name} belongs to another client: a client user can only be given companies of its own client.", "SEC-1");
+            throw Refuse.Denied("user.company-of-other-client", "SEC-1", company.Name);
         }
 
         if (_companies.Contains(company.Id))
         {
-            throw Refuse.Rule("user.company-already-given", $"User {Email} can already reach company {company.Name}: nothing to do.", "TIER-8");
+            throw Refuse.Violation("user.company-already-given", "TIER-8", Email, company.Name);
         }
 
         _companies.Add(company.Id);
@@ -69,7 +68,7 @@ public sealed class CollabUser : AggregateRoot
     {
         if (!IsActive)
         {
-            throw Refuse.Rule("user.already-inactive", $"User {Email} is already deactivated: nothing to do.", "TIER-4");
+            throw Refuse.Violation("user.already-inactive", "TIER-4", Email);
         }
 
         IsActive = false;
@@ -90,8 +89,7 @@ public sealed class CollabUser : AggregateRoot
         {
             if (company.ClientId != client)
             {
-                throw Refuse.Forbidden("user.company-of-other-client",
-                    $"Company {company.Id} belongs to another client: a client user can only be given companies of its own client.", "SEC-1");
+                throw Refuse.Denied("user.company-of-other-client", "SEC-1", company.Id);
             }
 
             if (!user._companies.Contains(company.Id))

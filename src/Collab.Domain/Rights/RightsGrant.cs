@@ -76,8 +76,7 @@ public sealed class RightsGrant : AggregateRoot
         CheckChannel(channel);
         if (IsActive)
         {
-            throw Refuse.Rule("rights.already-granted",
-                $"Office {OfficeId} already has rights to administration {AdministrationId} (granted {GrantedAt}): nothing to do.", "ONB-3");
+            throw Refuse.Violation("rights.already-granted", "ONB-3", OfficeId, AdministrationId, GrantedAt);
         }
 
         Activate(grantedBy, channel, now);
@@ -88,8 +87,7 @@ public sealed class RightsGrant : AggregateRoot
     {
         if (!IsActive)
         {
-            throw Refuse.Rule("rights.not-granted",
-                $"Office {OfficeId} has no rights to administration {AdministrationId} (revoked {RevokedAt}): there is nothing to revoke.", "ONB-4");
+            throw Refuse.Violation("rights.not-granted", "ONB-4", OfficeId, AdministrationId);
         }
 
         IsActive = false;
@@ -113,7 +111,7 @@ public sealed class RightsGrant : AggregateRoot
     {
         if (!Enum.IsDefined(channel))
         {
-            throw Refuse.InvalidInput("rights.unknown-channel", $"Channel {(int)channel} is unknown: use GrantChannel.Desktop or GrantChannel.Web.", "ONB-3");
+            throw Refuse.Input("rights.unknown-channel", "ONB-3", (int)channel);
         }
     }
 }

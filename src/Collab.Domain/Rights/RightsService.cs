@@ -59,7 +59,7 @@ public sealed class RightsService
         using var activity = CollabTelemetry.Source.StartActivity("collab.rights.grant");
         if (channel == GrantChannel.Registration)
         {
-            throw Refuse.InvalidInput("rights.registration-channel", "Rights granted by a client come from the Desktop or the Web edition; Registration is only for grants made when an office registers a client.", "ONB-3");
+            throw Refuse.Input("rights.registration-channel", "ONB-3");
         }
 
         var (clientUser, target) = await AuthorizeAsync(party, office, administration, CollabAction.GrantRights, cancellationToken).ConfigureAwait(false);
@@ -68,21 +68,18 @@ public sealed class RightsService
         {
             if (subscription.State != Lifecycle.SubscriptionState.Active)
             {
-                throw Refuse.Rule("rights.subscription-cancelled",
-                    $"The client's subscription is cancelled, so it cannot grant rights: reactivate the subscription first.", "ONB-3");
+                throw Refuse.Violation("rights.subscription-cancelled", "ONB-3");
             }
 
             if (!_plans.MayGrantRights(subscription.Plan))
             {
-                throw Refuse.Rule("rights.plan-not-eligible",
-                    $"Plan {subscription.Plan} does not allow granting an office rights: move the client to one of {string.Join(", ", _plans.Plans.Where(_plans.MayGrantRights))} first.", "ONB-3");
+                throw Refuse.Violation("rights.plan-not-eligible", "ONB-3", subscription.Plan, string.Join(", ", _plans.Plans.Where(_plans.MayGrantRights)));
             }
         }
 
         if (target.HolderOfficeId == office)
         {
-            throw Refuse.Rule("rights.office-holds-administration",
-                $"Office {office} holds administration {target.Number} itself and already has access: no grant is needed.", "ONB-3");
+            throw Refuse.Violation("rights.office-holds-administration", "ONB-3", office, target.Number);
         }
 
         var now = _clock.GetCurrentInstant();
@@ -117,8 +114,7 @@ public sealed class RightsService
         using var activity = CollabTelemetry.Source.StartActivity("collab.rights.revoke");
         var (clientUser, _) = await AuthorizeAsync(party, office, administration, CollabAction.RevokeRights, cancellationToken).ConfigureAwait(false);
         var grant = await _rights.FindGrantAsync(office, administration, cancellationToken).ConfigureAwait(false)
-            ?? throw Refuse.Rule("rights.not-granted",
-                $"Office {office} was never granted rights to administration {administration}: there is nothing to revoke.", "ONB-4");
+            ?? throw Refuse.Violation("rights.not-granted", "ONB-4", office, administration);
         grant.Revoke(clientUser, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         _telemetry.RightsChanged(AuditAction.RightsRevoked);

@@ -80,13 +80,12 @@ public sealed class ClientCollaboration : AggregateRoot
     {
         if (EndsOn is not null)
         {
-            throw Refuse.Rule("collaboration.already-ended", $"The collaboration with client {ClientId} already ended on {EndsOn:yyyy-MM-dd}: nothing to end.", "TIER-7");
+            throw Refuse.Violation("collaboration.already-ended", "TIER-7", ClientId, EndsOn);
         }
 
         if (endsOn < StartsOn)
         {
-            throw Refuse.InvalidInput("collaboration.ends-before-start",
-                $"End date {endsOn:yyyy-MM-dd} is before the start {StartsOn:yyyy-MM-dd}: give a date on or after the start.");
+            throw Refuse.Input("collaboration.ends-before-start", null, endsOn, StartsOn);
         }
 
         EndsOn = endsOn;
@@ -97,7 +96,7 @@ public sealed class ClientCollaboration : AggregateRoot
     {
         if (!Enum.IsDefined(tier))
         {
-            throw Refuse.InvalidInput("tier.unknown", $"Tier {(int)tier} is unknown: use Standard, Collaborate or CollaborateExtended.", "TIER-1");
+            throw Refuse.Input("tier.unknown", "TIER-1", (int)tier);
         }
     }
 }

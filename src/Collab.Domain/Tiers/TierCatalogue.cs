@@ -79,7 +79,7 @@ public sealed class TierCatalogue
     {
         if (!Allows(tier, feature))
         {
-            throw Refuse.Rule("tier.feature-not-included", MissingFeatureReason(tier, feature), "SHARE-11");
+            throw new CollabRefusalException(MissingFeature(tier, feature));
         }
     }
 
@@ -124,13 +124,13 @@ public sealed class TierCatalogue
     /// <returns>The maximum.</returns>
     public int MaxClientUsers(ClientTier tier) => Allows(tier, Feature.ExtraClientUsers) ? int.MaxValue : IncludedClientUsers(tier);
 
-    internal string MissingFeatureReason(ClientTier tier, Feature feature) =>
+    internal Refusal MissingFeature(ClientTier tier, Feature feature) =>
         LowestTierWith(feature) is { } needed
-            ? $"Feature {feature} is not included in tier {tier}: it needs tier {needed} or higher. Change the client's tier first."
-            : $"Feature {feature} is not included in any tier of this catalogue: add it to a tier in Collab:Tiers.";
+            ? Refuse.Refusal(RefusalKind.RuleViolation, "tier.feature-not-included", "SHARE-11", feature, tier, needed)
+            : Refuse.Keyed(RefusalKind.RuleViolation, "tier.feature-not-included", "tier.feature-in-no-tier", "SHARE-11", feature);
 
     private static int Index(ClientTier tier) =>
-        (uint)tier is >= 1 and <= 3 ? (int)tier : throw Refuse.InvalidInput("tier.unknown", $"Tier {(int)tier} is unknown: use Standard, Collaborate or CollaborateExtended.", "TIER-1");
+        (uint)tier is >= 1 and <= 3 ? (int)tier : throw Refuse.Input("tier.unknown", "TIER-1", (int)tier);
 
     private static TierDefinitionOptions? Definition(TierCatalogueOptions options, ClientTier tier) => tier switch
     {

@@ -7,8 +7,7 @@ internal static class TierGate
     internal static async Task<ClientTier> RequireAsync(ITierStore tiers, TierCatalogue catalogue, OfficeId office, ClientId client, Feature feature, CancellationToken cancellationToken)
     {
         var tier = await tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false)
-            ?? throw new CollabRefusalException(new Refusal(RefusalKind.NotFound, "collaboration.not-found",
-                $"Office {office} does not collaborate with client {client}: start a collaboration first.", "SHARE-11"));
+            ?? throw new CollabRefusalException(Refuse.Refusal(RefusalKind.NotFound, "collaboration.not-found", "SHARE-11", office, client));
         catalogue.Require(tier, feature);
         return tier;
     }

@@ -66,7 +66,7 @@ public sealed class TierService
         var actor = (await _access.NewCollaborationAsync(party, office, client, cancellationToken).ConfigureAwait(false)).Actor;
         if (await _tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            throw Refuse.Rule("collaboration.exists", $"Office {office} already collaborates with client {client} at tier {existing}: change its tier instead.", "TIER-3");
+            throw Refuse.Violation("collaboration.exists", "TIER-3", office, client, existing);
         }
 
         var collaboration = ClientCollaboration.Start(office, client, tier, startsOn, actor, _clock.GetCurrentInstant());
@@ -198,9 +198,7 @@ public sealed class TierService
             var changed = distinct.Where(c => decided[c].Status == TierChangeStatus.Changed).Select(c => collaborations[c]).ToList();
             foreach (var client in await _tiers.SaveTierChangesAsync(changed, cancellationToken).ConfigureAwait(false))
             {
-                decided[client] = new TierChangeOutcome(client, TierChangeStatus.ConcurrentChange, null, new Refusal(
-                    RefusalKind.ConcurrencyConflict, "tier.concurrent-change",
-                    $"Client {client} was changed by someone else during the bulk change, so its tier was left alone: check it and change it again.", "TIER-5"));
+                decided[client] = new TierChangeOutcome(client, TierChangeStatus.ConcurrentChange, null, Refuse.Refusal(RefusalKind.ConcurrencyConflict, "tier.concurrent-change", "TIER-5", client));
             }
 
             outcomes.AddRange(chunk.Select(c => decided[c]));
@@ -234,8 +232,7 @@ public sealed class TierService
         if (activeUsers > allowed)
         {
             var who = string.Join(", ", context.ActiveEmails[client]);
-            return Refused(client, collaboration.Tier, "tier.too-many-client-users",
-                $"Client {client} has {activeUsers} active client users ({who}) but tier {tier} allows {allowed}: deactivate {activeUsers - allowed} of them first.");
+            return Refused(client, collaboration.Tier, Refuse.Refusal(RefusalKind.RuleViolation, "tier.too-many-client-users", "TIER-4", client, activeUsers, who, tier, allowed, activeUsers - allowed));
         }
 
         var features = _catalogue.FeaturesOf(tier);
@@ -243,16 +240,15 @@ public sealed class TierService
         if (blocking.Count > 0)
         {
             var what = string.Join("; ", blocking.Select(w => $"{w.Description} (needs {w.Feature})"));
-            return Refused(client, collaboration.Tier, "tier.open-work-needs-feature",
-                $"Tier {tier} lacks features that open work of client {client} depends on: finish or withdraw first: {what}.");
+            return Refused(client, collaboration.Tier, Refuse.Refusal(RefusalKind.RuleViolation, "tier.open-work-needs-feature", "TIER-4", tier, client, what));
         }
 
         collaboration.ChangeTier(tier, actor, now);
         return new TierChangeOutcome(client, TierChangeStatus.Changed, tier, null);
     }
 
-    private static TierChangeOutcome Refused(ClientId client, ClientTier current, string code, string reason) =>
-        new(client, TierChangeStatus.Refused, current, new Refusal(RefusalKind.RuleViolation, code, reason, "TIER-4"));
+    private static TierChangeOutcome Refused(ClientId client, ClientTier current, Refusal refusal) =>
+        new(client, TierChangeStatus.Refused, current, refusal);
 
     /// <summary>The office's collaborations, one per client with its tier (the office's client list).</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
@@ -302,8 +298,7 @@ public sealed class TierService
     }
 
     private static CollabRefusalException NoCollaboration(OfficeId office, ClientId client) =>
-        new(new Refusal(RefusalKind.NotFound, "collaboration.not-found",
-            $"Office {office} does not collaborate with client {client}: start a collaboration first.", "TIER-3"));
+        new(Refuse.Refusal(RefusalKind.NotFound, "collaboration.not-found", "TIER-3", office, client));
 
     // Indexed by client: a chunk of thousands of clients must not scan these lists once per client.
     private sealed record ChangeContext(IReadOnlyDictionary<ClientId, int> ActiveUsers, ILookup<ClientId, ClientTier> OtherTiers, ILookup<ClientId, OpenWork> OpenWork, ILookup<ClientId, string> ActiveEmails);

@@ -68,7 +68,7 @@ public sealed class FollowUpItem : AggregateRoot
     {
         if (DoneAt is not null)
         {
-            throw Refuse.Rule("followup.already-done", $"'{Description}' was already ticked off at {DoneAt}: nothing to do.", "XFER-5");
+            throw Refuse.Violation("followup.already-done", "XFER-5", Description, DoneAt);
         }
 
         (DoneAt, DoneBy) = (now, user);

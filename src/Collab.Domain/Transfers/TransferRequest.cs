@@ -242,7 +242,7 @@ public sealed class TransferRequest : AggregateRoot
     {
         if (user != RequestedBy)
         {
-            throw Collab.Refuse.Forbidden("transfer.cancel-by-other", "Only the user who requested the transfer can cancel it: ask them, or refuse it as a party instead.", "XFER-2");
+            throw Collab.Refuse.Denied("transfer.cancel-by-other", "XFER-2");
         }
 
         State = Machine.Fire(State, TransferTrigger.Cancel, new TransferContext(this, default, now));
@@ -261,7 +261,7 @@ public sealed class TransferRequest : AggregateRoot
     {
         if (!Enum.IsDefined(billedTo))
         {
-            throw Collab.Refuse.InvalidInput("transfer.unknown-billing-party", $"Billing party {(int)billedTo} is unknown: use Office or Client.", "XFER-6");
+            throw Collab.Refuse.Input("transfer.unknown-billing-party", "XFER-6", (int)billedTo);
         }
 
         State = Machine.Fire(State, TransferTrigger.Execute, new TransferContext(this, default, now));

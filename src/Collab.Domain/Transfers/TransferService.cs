@@ -66,12 +66,12 @@ public sealed class TransferService
         bankLinks ??= [];
         if (administrations.Count == 0)
         {
-            throw Refuse.InvalidInput("transfer.no-administrations", "A transfer moves at least one administration: name the administrations to move.", "XFER-1");
+            throw Refuse.Input("transfer.no-administrations", "XFER-1");
         }
 
         if (from == to)
         {
-            throw Refuse.InvalidInput("transfer.same-environment", "The old and the new environment are the same: choose the environment the administrations should join.", "XFER-1");
+            throw Refuse.Input("transfer.same-environment", "XFER-1");
         }
 
         // Only an administrator of the old or the new environment requests (XFER-1); anyone else learns nothing about either.
@@ -93,8 +93,7 @@ public sealed class TransferService
 
             if (administration.EnvironmentId != from)
             {
-                throw Refuse.Rule("transfer.administration-not-in-environment",
-                    $"Administration {administration.Number} is not in environment {oldEnvironment.Name}: only administrations of the old environment can move.", "XFER-1");
+                throw Refuse.Violation("transfer.administration-not-in-environment", "XFER-1", administration.Number, oldEnvironment.Name);
             }
 
             moved.Add(administration);
@@ -103,14 +102,14 @@ public sealed class TransferService
         var client = moved[0].ClientId;
         if (moved.Any(a => a.ClientId != client))
         {
-            throw Refuse.Rule("transfer.several-clients", "The administrations belong to different clients: a transfer moves administrations of one client; make one request per client.", "XFER-1");
+            throw Refuse.Violation("transfer.several-clients", "XFER-1");
         }
 
         foreach (var link in bankLinks)
         {
             if (string.IsNullOrWhiteSpace(link.Bank) || !moved.Any(a => a.Id == link.Administration) || !Enum.IsDefined(link.ManagedBy))
             {
-                throw Refuse.InvalidInput("transfer.bank-link-invalid", $"Bank link '{link.Bank}' names no bank, an administration that does not move, or an unknown manager: correct it.", "XFER-5");
+                throw Refuse.Input("transfer.bank-link-invalid", "XFER-5", link.Bank);
             }
         }
 
@@ -118,16 +117,14 @@ public sealed class TransferService
         var identity = await _registry.FindUserByEmailAsync(email, cancellationToken).ConfigureAwait(false);
         if (identity is not { Kind: UserKind.ClientUser, IsActive: true } || identity.ClientId != client)
         {
-            throw Refuse.Rule("transfer.client-identity-unknown",
-                $"{email} is not an active user of the client that owns these administrations: give the e-mail address the client signs in with.", "XFER-4");
+            throw Refuse.Violation("transfer.client-identity-unknown", "XFER-4", email);
         }
 
         foreach (var open in await _transfers.ListOpenRequestsAsync(client, cancellationToken).ConfigureAwait(false))
         {
             if (open.Administrations.Intersect(administrations).Any())
             {
-                throw Refuse.Rule("transfer.already-requested",
-                    $"Transfer {open.Id} for some of these administrations is still open ({open.State}): finish, refuse or cancel it first.", "XFER-1");
+                throw Refuse.Violation("transfer.already-requested", "XFER-1", open.Id, open.State);
             }
         }
 
@@ -245,7 +242,7 @@ public sealed class TransferService
         var to = await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false);
         if (!from.IsAdministrator(user) && !to.IsAdministrator(user))
         {
-            throw Refuse.Forbidden("transfer.executor-not-administrator", "Only an administrator of the old or the new environment can execute a transfer: ask one of them.", "XFER-4");
+            throw Refuse.Denied("transfer.executor-not-administrator", "XFER-4");
         }
 
         var now = _clock.GetCurrentInstant();
@@ -260,7 +257,7 @@ public sealed class TransferService
         }
 
         var identity = await _registry.FindUserByEmailAsync(request.ClientEmail, cancellationToken).ConfigureAwait(false)
-            ?? throw Refuse.Rule("transfer.client-identity-gone", $"The client's identity {request.ClientEmail} no longer exists: restore it, then execute again.", "XFER-4");
+            ?? throw Refuse.Violation("transfer.client-identity-gone", "XFER-4", request.ClientEmail);
         var access = await _transfers.FindAccessAsync(request.ToEnvironment, identity.Id, cancellationToken).ConfigureAwait(false);
         if (access is null)
         {
@@ -308,11 +305,11 @@ public sealed class TransferService
         var to = await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false);
         if (!to.IsAdministrator(user))
         {
-            throw Refuse.Forbidden("followup.not-new-administrator", "Only an administrator of the new environment can tick off its follow-up items.", "XFER-5");
+            throw Refuse.Denied("followup.not-new-administrator", "XFER-5");
         }
 
         var item = (await _transfers.ListFollowUpAsync(transfer, cancellationToken).ConfigureAwait(false)).FirstOrDefault(i => i.Position == position)
-            ?? throw Refuse.InvalidInput("followup.unknown-item", $"Transfer {transfer} has no follow-up item {position}: use a position from its checklist.", "XFER-5");
+            ?? throw Refuse.Input("followup.unknown-item", "XFER-5", transfer, position);
         item.Tick(user, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return item;
@@ -385,12 +382,11 @@ public sealed class TransferService
             TransferParty.OldEnvironmentAdministrator => from.IsAdministrator(user),
             TransferParty.NewEnvironmentAdministrator => to.IsAdministrator(user),
             TransferParty.Client => acting.Kind == UserKind.ClientUser && acting.ClientId == request.ClientId,
-            _ => throw Refuse.InvalidInput("transfer.unknown-party", $"Party {(int)party} is unknown: use OldEnvironmentAdministrator, Client or NewEnvironmentAdministrator.", "XFER-2"),
+            _ => throw Refuse.Input("transfer.unknown-party", "XFER-2", (int)party),
         };
         if (!isParty)
         {
-            throw Refuse.Forbidden("transfer.not-that-party",
-                $"User {acting.Email} cannot act as {Describe(party)}: nobody consents or refuses for another party. Ask {Describe(party)} to do it.", "XFER-3");
+            throw Refuse.Denied("transfer.not-that-party", "XFER-3", acting.Email, Describe(party), Describe(party));
         }
 
         return (user, request);

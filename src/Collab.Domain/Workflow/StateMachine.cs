@@ -189,13 +189,15 @@ internal sealed class StateMachine<TState, TTrigger, TContext>
         if (alternatives is not null)
         {
             // Guard reasons are written as the fact that blocks the trigger ("the client already consented").
-            return new CollabRefusalException(new Refusal(RefusalKind.RuleViolation, $"{_code}.{trigger.ToString().ToLowerInvariant()}-not-permitted",
-                $"{trigger} is not possible now: {UnmetReason(alternatives, context)}.", _ruleId));
+            return new CollabRefusalException(Refuse.Keyed(RefusalKind.RuleViolation, $"{_code}.{trigger.ToString().ToLowerInvariant()}-not-permitted",
+                "workflow.not-permitted", _ruleId, trigger.ToString(), UnmetReason(alternatives, context)));
         }
 
         var permitted = PermittedTriggers(state, context);
-        return new CollabRefusalException(new Refusal(RefusalKind.RuleViolation, $"{_code}.{trigger.ToString().ToLowerInvariant()}-not-handled",
-            $"{trigger} is not possible in state {state}: " + (permitted.Count == 0 ? "this state is final." : $"permitted now: {string.Join(", ", permitted)}."), _ruleId));
+        var code = $"{_code}.{trigger.ToString().ToLowerInvariant()}-not-handled";
+        return new CollabRefusalException(permitted.Count == 0
+            ? Refuse.Keyed(RefusalKind.RuleViolation, code, "workflow.final", _ruleId, trigger.ToString(), state.ToString())
+            : Refuse.Keyed(RefusalKind.RuleViolation, code, "workflow.not-handled", _ruleId, trigger.ToString(), state.ToString(), string.Join(", ", permitted)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
