@@ -193,6 +193,9 @@ public enum AuditAction
 
     /// <summary>A document was handed out to the client through a confirmed link view (SHARE-14).</summary>
     DocumentReadThroughLink = 63,
+
+    /// <summary>A user's or an office's language was set (TXT-1).</summary>
+    UserLanguageChanged = 64,
 }
 
 /// <summary>What an audit record is about.</summary>

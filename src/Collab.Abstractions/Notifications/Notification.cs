@@ -72,12 +72,16 @@ public enum NotificationKind
 /// <param name="Kind">What it is about.</param>
 /// <param name="Recipient">The recipient's e-mail address.</param>
 /// <param name="Subject">What it concerns, for the vendor's templates and links.</param>
-/// <param name="Text">A plain-language sentence the vendor may use as is.</param>
+/// <param name="Text">The plain-text body in the recipient's language (TXT-1), ready to send as it is.</param>
 /// <param name="Reference">
 /// A value the vendor's template needs, such as the one-time link token of a <see cref="NotificationKind.ReportReady"/>
 /// message. It is a secret: the outbox erases it once the message is delivered.
 /// </param>
-public sealed record Notification(Guid Id, NotificationKind Kind, string Recipient, AuditSubject Subject, string Text, string? Reference = null);
+/// <param name="Title">The subject line in the recipient's language.</param>
+/// <param name="Html">The same body as HTML: encoded values, no scripts and no remote resources.</param>
+/// <param name="Language">The recipient's language (<c>nl-NL</c> or <c>en-GB</c>).</param>
+public sealed record Notification(Guid Id, NotificationKind Kind, string Recipient, AuditSubject Subject, string Text, string? Reference = null,
+    string? Title = null, string? Html = null, string? Language = null);
 
 /// <summary>Delivers notifications by the vendor's channel (e-mail, SMS, in-app). Implemented by the vendor.</summary>
 public interface INotificationSender

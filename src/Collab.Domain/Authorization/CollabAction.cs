@@ -185,4 +185,10 @@ public enum CollabAction
 
     /// <summary>Read the office overview of clients and deliverables, or select clients there (SHARE-17).</summary>
     ReadOverview = 60,
+
+    /// <summary>Set one's own language (TXT-1).</summary>
+    SetLanguage = 61,
+
+    /// <summary>Set an office's language, which its new users get (TXT-1).</summary>
+    SetOfficeLanguage = 62,
 }

@@ -387,6 +387,8 @@ public sealed class CollabAuthorization
             [CollabAction.ReadAudit] = users,
             [CollabAction.ReadInsights] = client,
             [CollabAction.ReadOverview] = office,
+            [CollabAction.SetLanguage] = users,
+            [CollabAction.SetOfficeLanguage] = office | platform,
         };
         return table.ToFrozenDictionary();
     }

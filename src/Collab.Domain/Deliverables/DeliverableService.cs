@@ -46,6 +46,7 @@ public sealed record LinkLanding(DeliverableId Report, string Title, Instant Exp
 /// </summary>
 public sealed class DeliverableService
 {
+    private readonly Texts.CollabTexts _texts;
     private readonly CollabAuthorization _access;
     private readonly IDeliverableStore _reports;
     private readonly IRegistryStore _registry;
@@ -69,9 +70,11 @@ public sealed class DeliverableService
     /// <param name="portal">Keeps the client portal's history current (SHARE-6) and holds the office's reminder text (SHARE-10).</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
+    /// <param name="texts">The text catalogue: notifications in each recipient's language (TXT-1).</param>
     /// <param name="blobs">Keeps the documents' content (SHARE-14); needed only once documents are added or read.</param>
-    public DeliverableService(IDeliverableStore reports, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, IPortalStore portal, OfficeCalendar calendar, CollabAuthorization access, Storage.IBlobStore? blobs = null)
+    public DeliverableService(IDeliverableStore reports, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, IPortalStore portal, OfficeCalendar calendar, CollabAuthorization access, Texts.CollabTexts texts, Storage.IBlobStore? blobs = null)
     {
+        _texts = texts;
         _blobs = blobs;
         _access = access;
         _calendar = calendar;
@@ -135,7 +138,7 @@ public sealed class DeliverableService
             var zone = await ZoneAsync(found.OfficeId, cancellationToken).ConfigureAwait(false);
             found.ShareForApproval(day, Reminders.DeadlinePassesAt(day, zone), Reminders.DueAt(day, _options.ReminderLeadDays, zone), actor, now);
             TierGate.NoteDependentWork(dependent, now); // SEC-4: a downgrade that did not see this approval now conflicts
-            _unitOfWork.Notify(recipients, NotificationKind.ApprovalRequested, AuditSubject.Report(found.Id), $"Please review and approve '{found.Title}' by {day:yyyy-MM-dd}.");
+            _unitOfWork.Notify(_texts, recipients, NotificationKind.ApprovalRequested, AuditSubject.Report(found.Id), new("notification.approval-requested", found.Title, day));
 
             await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return new ShareResult(found, ShareMode.Approval, null);
@@ -184,7 +187,7 @@ public sealed class DeliverableService
             report.View(Actor.System("link"), now);
         }
 
-        _unitOfWork.Notify(await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false), NotificationKind.LinkViewed, AuditSubject.Report(report.Id), $"The client viewed '{report.Title}' through its link.");
+        _unitOfWork.Notify(_texts, await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false), NotificationKind.LinkViewed, AuditSubject.Report(report.Id), new("notification.link-viewed", report.Title));
 
         try
         {
@@ -479,7 +482,7 @@ public sealed class DeliverableService
         var (clientUser, found, tier) = await ForClientDecisionAsync(party, report, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         found.Approve(clientUser, _catalogue.Allows(tier, Feature.PermanentPortal), now);
-        await NotifyOfficeAsync(found, $"The client approved '{found.Title}'.", cancellationToken).ConfigureAwait(false);
+        await NotifyOfficeAsync(found, new("notification.report-approved", found.Title), cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
     }
@@ -496,7 +499,7 @@ public sealed class DeliverableService
         var (clientUser, found, _) = await ForClientDecisionAsync(party, report, cancellationToken).ConfigureAwait(false);
         var text = Guard.Name(reason, "reason");
         found.Reject(clientUser, text, _clock.GetCurrentInstant());
-        await NotifyOfficeAsync(found, $"The client rejected '{found.Title}': {text}", cancellationToken).ConfigureAwait(false);
+        await NotifyOfficeAsync(found, new("notification.report-rejected", found.Title, text), cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
     }
@@ -564,7 +567,7 @@ public sealed class DeliverableService
         {
             report.MarkReminderSent(_clock.GetCurrentInstant());
             var text = await ReminderTextAsync(report, cancellationToken).ConfigureAwait(false);
-            _unitOfWork.Notify(await _registry.ClientUsersReachingAsync(report.ClientId, report.CompanyId, cancellationToken).ConfigureAwait(false), NotificationKind.DeadlineReminder, AuditSubject.Report(report.Id), text);
+            _unitOfWork.Notify(_texts, await _registry.ClientUsersReachingAsync(report.ClientId, report.CompanyId, cancellationToken).ConfigureAwait(false), NotificationKind.DeadlineReminder, AuditSubject.Report(report.Id), text);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -578,7 +581,7 @@ public sealed class DeliverableService
         return await _unitOfWork.RunAsync(due, async report =>
         {
             report.Expire(_clock.GetCurrentInstant());
-            await NotifyOfficeAsync(report, $"The approval deadline of '{report.Title}' passed without an answer.", cancellationToken).ConfigureAwait(false);
+            await NotifyOfficeAsync(report, new("notification.report-expired", report.Title), cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -586,7 +589,7 @@ public sealed class DeliverableService
     {
         (link, var token) = ShareLink.Issue(report.Id, now, now + Duration.FromDays(_options.LinkValidityDays));
         _unitOfWork.Add(link);
-        _unitOfWork.Notify(recipients, NotificationKind.ReportReady, AuditSubject.Report(report.Id), $"Your report '{report.Title}' is ready. The link works once, until {link.ExpiresAt}.", token);
+        _unitOfWork.Notify(_texts, recipients, NotificationKind.ReportReady, AuditSubject.Report(report.Id), new("notification.report-ready", report.Title, link.ExpiresAt.InUtc().LocalDateTime), token);
 
         return token;
     }
@@ -622,14 +625,14 @@ public sealed class DeliverableService
         return (acting.UserId, found, tier);
     }
 
-    private async Task NotifyOfficeAsync(Deliverable report, string text, CancellationToken cancellationToken)
+    private async Task NotifyOfficeAsync(Deliverable report, Texts.TextRef text, CancellationToken cancellationToken)
     {
-        _unitOfWork.Notify(await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false), NotificationKind.ReportDecided, AuditSubject.Report(report.Id), text);
+        _unitOfWork.Notify(_texts, await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false), NotificationKind.ReportDecided, AuditSubject.Report(report.Id), text);
     }
 
-    private Task<string> ReminderTextAsync(Deliverable report, CancellationToken cancellationToken) =>
+    private Task<Texts.TextRef> ReminderTextAsync(Deliverable report, CancellationToken cancellationToken) =>
         Portal.ReminderTexts.ForAsync(_tiers, _catalogue, _portal, _registry, report.OfficeId, report.ClientId, report.Title, report.Deadline!.Value,
-            $"Reminder: please approve '{report.Title}' by {report.Deadline:yyyy-MM-dd}.", cancellationToken);
+            new("notification.approval-reminder", report.Title, report.Deadline!.Value), cancellationToken);
 
     /// <summary>Finds a report, for the office's pages.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>

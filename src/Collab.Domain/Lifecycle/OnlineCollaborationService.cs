@@ -74,6 +74,7 @@ public sealed record RegistrationResult(ClientSubscription Subscription, Adminis
 /// </summary>
 public sealed class OnlineCollaborationService
 {
+    private readonly Texts.CollabTexts _texts;
     private readonly CollabAuthorization _access;
     private readonly IRegistryStore _registry;
     private readonly ILifecycleStore _lifecycle;
@@ -94,8 +95,10 @@ public sealed class OnlineCollaborationService
     /// <param name="options">Collab's options.</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
-    public OnlineCollaborationService(IRegistryStore registry, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, CollabRegistry registrations, PlanCatalogue plans, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access)
+    /// <param name="texts">The text catalogue: notifications in each recipient's language (TXT-1).</param>
+    public OnlineCollaborationService(IRegistryStore registry, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, CollabRegistry registrations, PlanCatalogue plans, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access, Texts.CollabTexts texts)
     {
+        _texts = texts;
         _access = access;
         _calendar = calendar;
         _registry = registry;
@@ -237,7 +240,7 @@ public sealed class OnlineCollaborationService
         }
 
         await NotifyAsync(subscription.ClientId, office.Id, NotificationKind.DeletionScheduled, AuditSubject.Client(client),
-            $"The subscription was cancelled. The online administrations will be deleted on {plan.DeleteOn:yyyy-MM-dd}. Make a full backup before then to keep your books; reactivating before that day calls the deletion off.",
+            new("notification.deletion-scheduled", plan.DeleteOn),
             cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return schedules;
@@ -269,10 +272,10 @@ public sealed class OnlineCollaborationService
         return subscription;
     }
 
-    internal async Task NotifyAsync(ClientId client, OfficeId office, NotificationKind kind, AuditSubject subject, string text, CancellationToken cancellationToken)
+    internal async Task NotifyAsync(ClientId client, OfficeId office, NotificationKind kind, AuditSubject subject, Texts.TextRef text, CancellationToken cancellationToken)
     {
         var clientUsers = await _registry.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false);
-        _unitOfWork.Notify(clientUsers.Concat(await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)), kind, subject, text);
+        _unitOfWork.Notify(_texts, clientUsers.Concat(await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)), kind, subject, text);
     }
 
     private async Task<(ClientSubscription Subscription, Office Office, Actor Actor)> AuthorizeAsync(ActingParty party, ClientId client, string verb, CancellationToken cancellationToken)

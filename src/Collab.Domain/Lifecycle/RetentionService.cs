@@ -109,7 +109,7 @@ public sealed class RetentionService
                 if (schedule.TakeDueWarning(now, zone, Job) is { } days)
                 {
                     await _collaboration.NotifyAsync(schedule.ClientId, schedule.OfficeId, NotificationKind.DeletionWarning, subject,
-                        $"Administration {schedule.AdministrationNumber} ({schedule.AdministrationName}) will be deleted in {days} days, on {schedule.DeleteOn:yyyy-MM-dd}. Make a full backup before then to keep the books.",
+                        new("notification.deletion-warning", schedule.AdministrationNumber, schedule.AdministrationName, days, schedule.DeleteOn),
                         cancellationToken).ConfigureAwait(false);
                     warned += await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false) ? 1 : 0;
                 }
@@ -125,7 +125,7 @@ public sealed class RetentionService
                 if (schedule.Block(outcome.Reason, retryAt, Job, now))
                 {
                     await _collaboration.NotifyAsync(schedule.ClientId, schedule.OfficeId, NotificationKind.DeletionBlocked, subject,
-                        $"Administration {schedule.AdministrationNumber} was due for deletion on {schedule.DeleteOn:yyyy-MM-dd} but is kept: {outcome.Reason}.", cancellationToken).ConfigureAwait(false);
+                        new("notification.deletion-blocked", schedule.AdministrationNumber, schedule.DeleteOn, outcome.Reason), cancellationToken).ConfigureAwait(false);
                 }
 
                 blocked += await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false) ? 1 : 0;
@@ -145,7 +145,7 @@ public sealed class RetentionService
             schedule.Complete(outcome.Reason, administration.LegalHold is not null, Job, now);
             administration.MarkDeleted(now);
             await _collaboration.NotifyAsync(schedule.ClientId, schedule.OfficeId, NotificationKind.AdministrationDeleted, subject,
-                $"Administration {schedule.AdministrationNumber} ({schedule.AdministrationName}) was deleted as announced.", cancellationToken).ConfigureAwait(false);
+                new("notification.administration-deleted", schedule.AdministrationNumber, schedule.AdministrationName), cancellationToken).ConfigureAwait(false);
             deleted += await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 

@@ -15,6 +15,7 @@ namespace Collab.Portal;
 /// </summary>
 public sealed class PortalService
 {
+    private readonly Texts.CollabTexts _texts;
     private readonly CollabAuthorization _access;
     private readonly IPortalStore _portal;
     private readonly IRegistryStore _registry;
@@ -35,9 +36,11 @@ public sealed class PortalService
     /// <param name="options">Collab's options.</param>
     /// <param name="blobs">Where document content is kept.</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
+    /// <param name="texts">The text catalogue: notifications in each recipient's language (TXT-1).</param>
     public PortalService(IPortalStore portal, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork,
-        IClock clock, IOptions<CollabOptions> options, CollabAuthorization access, IBlobStore? blobs = null)
+        IClock clock, IOptions<CollabOptions> options, CollabAuthorization access, Texts.CollabTexts texts, IBlobStore? blobs = null)
     {
+        _texts = texts;
         _access = access;
         _portal = portal;
         _registry = registry;
@@ -137,7 +140,7 @@ public sealed class PortalService
         _unitOfWork.Add(document);
         _unitOfWork.Add(PortalItem.Share(PortalItemKind.Document, id.Value, office, owner.ClientId, owner.Id, name, now, false, null, direction.ToString()));
         await NotifyAsync(direction, office, owner, AuditSubject.Client(owner.ClientId), NotificationKind.DocumentShared,
-            direction == DocumentDirection.ToClient ? $"A document was shared with you: {name}." : $"The client sent a document: {name}.", cancellationToken).ConfigureAwait(false);
+            new(direction == DocumentDirection.ToClient ? "notification.document-to-client" : "notification.document-to-office", name), cancellationToken).ConfigureAwait(false);
         try
         {
             await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -230,11 +233,11 @@ public sealed class PortalService
     /// <returns>The style, or null.</returns>
     public Task<HouseStyle?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default) => _portal.FindHouseStyleBySlugAsync(slug, cancellationToken);
 
-    private async Task NotifyAsync(DocumentDirection direction, OfficeId office, Company company, AuditSubject subject, NotificationKind kind, string text, CancellationToken cancellationToken)
+    private async Task NotifyAsync(DocumentDirection direction, OfficeId office, Company company, AuditSubject subject, NotificationKind kind, Texts.TextRef text, CancellationToken cancellationToken)
     {
         var recipients = direction == DocumentDirection.ToClient
             ? await _registry.ClientUsersReachingAsync(company.ClientId, company.Id, cancellationToken).ConfigureAwait(false)
             : await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false);
-        _unitOfWork.Notify(recipients, kind, subject, text);
+        _unitOfWork.Notify(_texts, recipients, kind, subject, text);
     }
 }

@@ -29,6 +29,7 @@ public sealed record QuestionnaireProgress(QuestionnaireId Questionnaire, Client
 /// </summary>
 public sealed class QuestionService
 {
+    private readonly Texts.CollabTexts _texts;
     private readonly CollabAuthorization _access;
     private readonly IPortalStore _portal;
     private readonly IRegistryStore _registry;
@@ -49,8 +50,10 @@ public sealed class QuestionService
     /// <param name="options">Collab's options.</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
-    public QuestionService(IPortalStore portal, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access)
+    /// <param name="texts">The text catalogue: notifications in each recipient's language (TXT-1).</param>
+    public QuestionService(IPortalStore portal, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access, Texts.CollabTexts texts)
     {
+        _texts = texts;
         _access = access;
         _calendar = calendar;
         _portal = portal;
@@ -112,7 +115,7 @@ public sealed class QuestionService
         found.Send(actor, now);
         TierGate.NoteDependentWork(dependent, now); // SEC-4
         _unitOfWork.Add(PortalItem.Share(PortalItemKind.QuestionBatch, found.Id.Value, found.OfficeId, found.ClientId, found.CompanyId, found.Title, now, true, null, found.Status));
-        _unitOfWork.Notify(await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false), NotificationKind.QuestionsSent, AuditSubject.Client(found.ClientId), $"Your office has {found.Questions.Count} question(s) for you: {found.Title}.");
+        _unitOfWork.Notify(_texts, await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false), NotificationKind.QuestionsSent, AuditSubject.Client(found.ClientId), new("notification.questions-sent", found.Questions.Count, found.Title));
 
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
@@ -215,7 +218,8 @@ public sealed class QuestionService
                 _unitOfWork.Add(questionnaire);
                 TierGate.NoteDependentWork(dependent, now); // SEC-4
                 _unitOfWork.Add(PortalItem.Share(PortalItemKind.Questionnaire, questionnaire.Id.Value, found.OfficeId, owner.ClientId, owner.Id, found.Name, now, true, deadline, "Open"));
-                _unitOfWork.Notify(await _registry.ClientUsersReachingAsync(owner.ClientId, owner.Id, cancellationToken).ConfigureAwait(false), NotificationKind.QuestionnaireSent, AuditSubject.Client(owner.ClientId), $"Please fill in '{found.Name}'{(deadline is { } due ? $" by {due:yyyy-MM-dd}" : string.Empty)}.");
+                _unitOfWork.Notify(_texts, await _registry.ClientUsersReachingAsync(owner.ClientId, owner.Id, cancellationToken).ConfigureAwait(false), NotificationKind.QuestionnaireSent, AuditSubject.Client(owner.ClientId),
+                    deadline is { } due ? new("notification.questionnaire-sent-by", found.Name, due) : new("notification.questionnaire-sent", found.Name));
 
                 outcomes.Add(new QuestionnaireSendOutcome(company, questionnaire, null));
             }
@@ -308,13 +312,13 @@ public sealed class QuestionService
         {
             questionnaire.MarkReminderSent(_clock.GetCurrentInstant());
             var text = await ReminderTextAsync(questionnaire, cancellationToken).ConfigureAwait(false);
-            _unitOfWork.Notify(await _registry.ClientUsersReachingAsync(questionnaire.ClientId, questionnaire.CompanyId, cancellationToken).ConfigureAwait(false), NotificationKind.QuestionnaireReminder, AuditSubject.Client(questionnaire.ClientId), text);
+            _unitOfWork.Notify(_texts, await _registry.ClientUsersReachingAsync(questionnaire.ClientId, questionnaire.CompanyId, cancellationToken).ConfigureAwait(false), NotificationKind.QuestionnaireReminder, AuditSubject.Client(questionnaire.ClientId), text);
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<string> ReminderTextAsync(Questionnaire questionnaire, CancellationToken cancellationToken) =>
+    private Task<Texts.TextRef> ReminderTextAsync(Questionnaire questionnaire, CancellationToken cancellationToken) =>
         ReminderTexts.ForAsync(_tiers, _catalogue, _portal, _registry, questionnaire.OfficeId, questionnaire.ClientId, questionnaire.Name, questionnaire.Deadline!.Value,
-            $"Reminder: please complete '{questionnaire.Name}' by {questionnaire.Deadline:yyyy-MM-dd}.", cancellationToken);
+            new("notification.questionnaire-reminder", questionnaire.Name, questionnaire.Deadline!.Value), cancellationToken);
 
     // Each loader reads its target only to learn whose it is; the caller gets it only when the check passes (SEC-3).
     private async Task<(Acting Acting, QuestionBatch Batch)> BatchAsync(ActingParty party, CollabAction action, QuestionBatchId batch, CancellationToken cancellationToken)

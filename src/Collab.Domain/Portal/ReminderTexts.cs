@@ -7,9 +7,9 @@ namespace Collab.Portal;
 /// <summary>The text of a deadline reminder: the office's own (SHARE-10) when the client's tier includes the house style, else Collab's.</summary>
 internal static class ReminderTexts
 {
-    internal static async Task<string> ForAsync(
+    internal static async Task<Texts.TextRef> ForAsync(
         ITierStore tiers, TierCatalogue catalogue, IPortalStore portal, IRegistryStore registry,
-        OfficeId office, ClientId client, string title, LocalDate deadline, string fallback, CancellationToken cancellationToken)
+        OfficeId office, ClientId client, string title, LocalDate deadline, Texts.TextRef fallback, CancellationToken cancellationToken)
     {
         var tier = await tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false);
         if (tier is { } t && catalogue.Allows(t, Feature.HouseStyle)
@@ -17,7 +17,7 @@ internal static class ReminderTexts
             && await registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false) is { } found
             && style.RenderReminder(found.Name, title, deadline) is { } own)
         {
-            return own;
+            return new Texts.TextRef("notification.office-text", own); // the office's own words (SHARE-10), in the language it wrote them
         }
 
         return fallback;

@@ -196,9 +196,44 @@ public sealed class CollabRegistry
     public async Task<CollabUser> CreateOfficeUserAsync(ActingParty party, OfficeId office, string email, CancellationToken cancellationToken = default)
     {
         var actor = (await _access.OfficeAsync(party, CollabAction.CreateOfficeUser, office, cancellationToken).ConfigureAwait(false)).Actor;
-        var user = CollabUser.CreateOfficeUser(office, email, actor, _clock.GetCurrentInstant());
+        var now = _clock.GetCurrentInstant();
+        var user = CollabUser.CreateOfficeUser(office, email, actor, now);
+        if ((await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false))?.Language is { } language)
+        {
+            user.SetLanguage(language, actor, now); // the office's language until the user chooses its own (TXT-1)
+        }
+
         await SaveNewUserAsync(user, cancellationToken).ConfigureAwait(false);
         return user;
+    }
+
+    /// <summary>Sets the acting user's own language: what Collab's notifications to it are written in (TXT-1).</summary>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The user itself.</param>
+    /// <param name="language">A language such as <c>nl</c> or <c>en</c> (Dutch for nl-*, English for anything else); null for the default.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The user.</returns>
+    public async Task<CollabUser> SetMyLanguageAsync(ActingParty party, string? language, CancellationToken cancellationToken = default)
+    {
+        var acting = await _access.PartyAsync(party, CollabAction.SetLanguage, new AuditSubject("user", "self"), cancellationToken).ConfigureAwait(false);
+        var user = acting.User!;
+        user.SetLanguage(language, acting.Actor, _clock.GetCurrentInstant());
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return user;
+    }
+
+    /// <summary>Sets an office's language: its users created from now on read Collab's texts in it until they choose their own (TXT-1).</summary>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3).</param>
+    /// <param name="office">The office.</param>
+    /// <param name="language">A language such as <c>nl</c> or <c>en</c>; null for Dutch.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The office.</returns>
+    public async Task<Office> SetOfficeLanguageAsync(ActingParty party, OfficeId office, string? language, CancellationToken cancellationToken = default)
+    {
+        var actor = (await _access.OfficeAsync(party, CollabAction.SetOfficeLanguage, office, cancellationToken).ConfigureAwait(false)).Actor;
+        var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+        found.SetLanguage(language, actor, _clock.GetCurrentInstant());
+        await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return found;
     }
 
     /// <summary>

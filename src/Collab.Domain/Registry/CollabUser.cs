@@ -38,6 +38,9 @@ public sealed class CollabUser : AggregateRoot
     /// <summary>Whether the user may sign in. Deactivated users count for no tier limit (TIER-4).</summary>
     public bool IsActive { get; private set; } = true;
 
+    /// <summary>The language the user reads (<c>nl-NL</c> or <c>en-GB</c>); null for the default, Dutch (TXT-1).</summary>
+    public string? Language { get; private set; }
+
     /// <summary>The companies a client user was given (SEC-1). Empty for office users.</summary>
     public IReadOnlyList<CompanyId> Companies => _companies;
 
@@ -47,6 +50,12 @@ public sealed class CollabUser : AggregateRoot
     public bool MayReach(CompanyId company) => IsActive && Kind == UserKind.ClientUser && _companies.Contains(company);
 
     /// <summary>Gives a client user one more company of its own client: one login can reach all of them (TIER-8).</summary>
+    internal void SetLanguage(string? language, Actor actor, Instant now)
+    {
+        Language = language is null ? null : Texts.CollabTexts.LanguageFor(language).Name;
+        Raise(new RegistryChanged(now, actor, AuditAction.UserLanguageChanged, AuditSubject.User(Id), $"language={Language ?? "default"}"));
+    }
+
     internal void AddCompany(Company company, Actor actor, Instant now)
     {
         if (Kind != UserKind.ClientUser || company.ClientId != ClientId)

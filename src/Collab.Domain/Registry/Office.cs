@@ -20,6 +20,9 @@ public sealed class Office : AggregateRoot
     /// <summary>The IANA time zone id (for example <c>Europe/Amsterdam</c>) in which the office's local dates and deadlines are computed (RET-1).</summary>
     public string TimeZoneId { get; private set; }
 
+    /// <summary>The language of the office's users unless they chose their own (<c>nl-NL</c> or <c>en-GB</c>); null for Dutch (TXT-1).</summary>
+    public string? Language { get; private set; }
+
     /// <summary>The vendor's products the office has, as the vendor last recorded them (ONB-1, LIC-1).</summary>
     public OfficeModules Modules { get; private set; }
 
@@ -45,6 +48,12 @@ public sealed class Office : AggregateRoot
         var office = new Office { Id = OfficeId.New(), Name = Guard.Name(name, "office name"), TimeZoneId = timeZone.Id };
         office.Raise(new RegistryChanged(now, actor, AuditAction.OfficeRegistered, AuditSubject.Office(office.Id), $"name={office.Name}"));
         return office;
+    }
+
+    internal void SetLanguage(string? language, Actor actor, Instant now)
+    {
+        Language = language is null ? null : Texts.CollabTexts.LanguageFor(language).Name;
+        Raise(new RegistryChanged(now, actor, AuditAction.UserLanguageChanged, AuditSubject.Office(Id), $"language={Language ?? "default"}"));
     }
 }
 

@@ -14,6 +14,7 @@ namespace Collab.Transfers;
 public sealed class TransferService
 {
     private const int ConsentAttempts = 3;
+    private readonly Texts.CollabTexts _texts;
     private readonly CollabAuthorization _access;
     private readonly IRegistryStore _registry;
     private readonly ITransferStore _transfers;
@@ -32,8 +33,10 @@ public sealed class TransferService
     /// <param name="telemetry">Traces and metrics.</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
-    public TransferService(IRegistryStore registry, ITransferStore transfers, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, CollabTelemetry telemetry, OfficeCalendar calendar, CollabAuthorization access)
+    /// <param name="texts">The text catalogue: notifications in each recipient's language (TXT-1).</param>
+    public TransferService(IRegistryStore registry, ITransferStore transfers, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, CollabTelemetry telemetry, OfficeCalendar calendar, CollabAuthorization access, Texts.CollabTexts texts)
     {
+        _texts = texts;
         _access = access;
         _calendar = calendar;
         _telemetry = telemetry;
@@ -132,7 +135,7 @@ public sealed class TransferService
         var request = TransferRequest.Create(client, from, to, administrations, email, bankLinks, requester, now, await ExpiryAsync(oldEnvironment, now, cancellationToken).ConfigureAwait(false));
         _unitOfWork.Add(request);
         await NotifyPartiesAsync(request, NotificationKind.TransferConsentRequested,
-            $"Your consent is asked to move {moved.Count} administration(s) from {oldEnvironment.Name} to {newEnvironment.Name}, before {request.ExpiresAt}.", cancellationToken).ConfigureAwait(false);
+            new("notification.transfer-requested", moved.Count, oldEnvironment.Name, newEnvironment.Name, request.ExpiresAt.InUtc().LocalDateTime), cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return request;
     }
@@ -156,7 +159,7 @@ public sealed class TransferService
             var (user, request) = await LoadForPartyAsync(party, transfer, role, cancellationToken).ConfigureAwait(false);
             request.Consent(role, user, _clock.GetCurrentInstant());
             await NotifyPartiesAsync(request, NotificationKind.TransferConsentGiven,
-                $"{Describe(role)} consented to the transfer ({request.ConsentCount} of 3)." + (request.State == TransferState.Approved ? " All parties agreed: it can be executed." : string.Empty),
+                new(request.State == TransferState.Approved ? "notification.transfer-consented-all" : "notification.transfer-consented", Describe(role), request.ConsentCount),
                 cancellationToken).ConfigureAwait(false);
             try
             {
@@ -184,7 +187,7 @@ public sealed class TransferService
         var (user, request) = await LoadForPartyAsync(party, transfer, role, cancellationToken).ConfigureAwait(false);
         var text = Guard.Name(reason, "reason");
         request.Refuse(role, user, text, _clock.GetCurrentInstant());
-        await NotifyPartiesAsync(request, NotificationKind.TransferRefused, $"{Describe(role)} refused the transfer: {text}", cancellationToken).ConfigureAwait(false);
+        await NotifyPartiesAsync(request, NotificationKind.TransferRefused, new("notification.transfer-refused", Describe(role), text), cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return request;
     }
@@ -199,7 +202,7 @@ public sealed class TransferService
     {
         var (acting, request) = await LoadAsync(party, CollabAction.CancelTransfer, transfer, cancellationToken).ConfigureAwait(false);
         request.Cancel(acting.UserId, _clock.GetCurrentInstant());
-        await NotifyPartiesAsync(request, NotificationKind.TransferCancelled, "The requester cancelled the transfer.", cancellationToken).ConfigureAwait(false);
+        await NotifyPartiesAsync(request, NotificationKind.TransferCancelled, new("notification.transfer-cancelled"), cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return request;
     }
@@ -218,7 +221,7 @@ public sealed class TransferService
         {
             request.Expire(_clock.GetCurrentInstant());
             return NotifyPartiesAsync(request, NotificationKind.TransferExpired,
-                $"The transfer expired at {request.ExpiresAt} with {request.ConsentCount} of 3 consents; request it again if it is still wanted.", cancellationToken);
+                new("notification.transfer-expired", request.ExpiresAt.InUtc().LocalDateTime, request.ConsentCount), cancellationToken);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -272,10 +275,10 @@ public sealed class TransferService
             _unitOfWork.Add(item);
         }
 
-        _unitOfWork.Enqueue(new Notification(Guid.CreateVersion7(), NotificationKind.EnvironmentInvitation, identity.Email, AuditSubject.Environment(to.Id),
-            $"You are invited to environment {to.Name}, where your administrations {string.Join(", ", numbers.Values)} now are. Sign in with {identity.Email}."));
+        _unitOfWork.Enqueue(NotifyExtensions.Compose(_texts, identity.Email, identity.Language, NotificationKind.EnvironmentInvitation, AuditSubject.Environment(to.Id),
+            new("notification.environment-invitation", to.Name, string.Join(", ", numbers.Values), identity.Email)));
         await NotifyPartiesAsync(request, NotificationKind.TransferExecuted,
-            $"The administrations moved to {to.Name}. The new office has a follow-up checklist of {checklist.Count} items.", cancellationToken).ConfigureAwait(false);
+            new("notification.transfer-executed", to.Name, checklist.Count), cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return checklist;
     }
@@ -402,21 +405,27 @@ public sealed class TransferService
         return Deliverables.Reminders.DeadlinePassesAt(lastDay, zone); // same calendar rule as a task's deadline day
     }
 
-    private async Task NotifyPartiesAsync(TransferRequest request, NotificationKind kind, string text, CancellationToken cancellationToken)
+    private async Task NotifyPartiesAsync(TransferRequest request, NotificationKind kind, Texts.TextRef text, CancellationToken cancellationToken)
     {
         // The environments are usually tracked already, so these finds are answered from the context.
         var from = await FindEnvironmentAsync(request.FromEnvironment, cancellationToken).ConfigureAwait(false);
         var to = await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false);
-        var recipients = new SortedSet<string>(StringComparer.Ordinal) { request.ClientEmail };
+        var recipients = new SortedDictionary<string, string?>(StringComparer.Ordinal) // e-mail → language
+        {
+            [request.ClientEmail] = (await _registry.FindUserByEmailAsync(request.ClientEmail, cancellationToken).ConfigureAwait(false))?.Language,
+        };
         foreach (var administrator in from.Administrators.Concat(to.Administrators))
         {
             if (await _registry.FindUserAsync(administrator, cancellationToken).ConfigureAwait(false) is { IsActive: true } user)
             {
-                recipients.Add(user.Email);
+                recipients[user.Email] = user.Language;
             }
         }
 
-        _unitOfWork.Notify(recipients, kind, AuditSubject.Transfer(request.Id), text);
+        foreach (var (email, language) in recipients)
+        {
+            _unitOfWork.Enqueue(NotifyExtensions.Compose(_texts, email, language, kind, AuditSubject.Transfer(request.Id), text));
+        }
     }
 
     private async Task<(Acting Acting, TransferRequest Request)> LoadAsync(ActingParty party, CollabAction action, TransferRequestId transfer, CancellationToken cancellationToken)
@@ -432,10 +441,5 @@ public sealed class TransferService
         return await _registry.FindEnvironmentAsync(id, cancellationToken).OrNotFound("environment", id.Value).ConfigureAwait(false);
     }
 
-    private static string Describe(TransferParty party) => party switch
-    {
-        TransferParty.OldEnvironmentAdministrator => "the old environment's administrator",
-        TransferParty.Client => "the client",
-        _ => "the new environment's administrator",
-    };
+    private static Texts.TextRef Describe(TransferParty party) => new($"party.{party}");
 }

@@ -65,6 +65,15 @@ internal sealed class OutboxMessage
 
     public string Text { get; set; } = string.Empty;
 
+    /// <summary>The subject line, in the recipient's language (TXT-1).</summary>
+    public string? Title { get; set; }
+
+    /// <summary>The body as HTML.</summary>
+    public string? Html { get; set; }
+
+    /// <summary>The recipient's language.</summary>
+    public string? Language { get; set; }
+
     /// <summary>A secret the template needs (a link token); erased once delivered.</summary>
     public string? Reference { get; set; }
 
@@ -92,7 +101,10 @@ internal sealed class OutboxMessage
         SubjectId = notification.Subject.Id,
         Text = notification.Text,
         Reference = notification.Reference,
+        Title = notification.Title,
+        Html = notification.Html,
+        Language = notification.Language,
     };
 
-    public Notification ToNotification() => new(Id, Kind, Recipient, new AuditSubject(SubjectType, SubjectId), Text, Reference);
+    public Notification ToNotification() => new(Id, Kind, Recipient, new AuditSubject(SubjectType, SubjectId), Text, Reference, Title, Html, Language);
 }

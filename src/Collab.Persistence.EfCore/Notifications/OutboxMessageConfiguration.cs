@@ -17,6 +17,9 @@ internal sealed class OutboxMessageConfiguration(CollabModelOptions options) : C
         builder.Property(x => x.SubjectId).HasMaxLength(100).IsRequired();
         builder.Property(x => x.Text).HasMaxLength(2000).IsRequired();
         builder.Property(x => x.Reference).HasMaxLength(200);
+        builder.Property(x => x.Title).HasMaxLength(300);
+        builder.Property(x => x.Html).HasMaxLength(4000);
+        builder.Property(x => x.Language).HasMaxLength(10);
         builder.Property(x => x.LastError).HasMaxLength(2000);
         builder.HasIndex(x => new { x.DispatchedAt, x.DeadLetteredAt, x.CreatedAt }); // pending first, oldest first
     }

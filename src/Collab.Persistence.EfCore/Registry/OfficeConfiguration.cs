@@ -9,6 +9,7 @@ internal sealed class OfficeConfiguration(CollabModelOptions options) : CollabEn
 {
     protected override void ConfigureEntity(EntityTypeBuilder<Office> builder)
     {
+        builder.Property(x => x.Language).HasMaxLength(10);
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.Name).HasMaxLength(CollabLimits.MaxNameLength).IsRequired();

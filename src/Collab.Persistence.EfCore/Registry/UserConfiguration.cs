@@ -12,6 +12,7 @@ internal sealed class UserConfiguration(CollabModelOptions options) : CollabEnti
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(x => x.Language).HasMaxLength(10);
         builder.Property(x => x.Email).HasMaxLength(CollabLimits.MaxEmailLength).IsRequired();
         builder.HasIndex(x => x.Email).IsUnique();
         builder.HasIndex(x => new { x.ClientId, x.IsActive });

@@ -230,6 +230,9 @@ public static class AuthorizationMatrix
                     ? sp.GetRequiredService<IRegistryStore>().ListCompaniesAsync(c).GetAwaiter().GetResult()[0].Id
                     : CompanyId.New())),
             (w, p, t) => w.Users.TryGetValue((UserId)t, out var u) && (Platform(p) || OfficeWorksFor(w, p, u.Client!.Value))),
+        new("CollabRegistry.SetMyLanguageAsync", None, (sp, p, _) => Box(S<CollabRegistry>(sp).SetMyLanguageAsync(p, "en")), (w, p, _) => AnyUser(w, p)),
+        new("CollabRegistry.SetOfficeLanguageAsync", Offices, (sp, p, t) => Box(S<CollabRegistry>(sp).SetOfficeLanguageAsync(p, (OfficeId)t, "en")),
+            (w, p, t) => w.Offices.Contains((OfficeId)t) && (Platform(p) || Office(w, p, (OfficeId)t))),
         new("CollabRegistry.DeactivateUserAsync", Users, (sp, p, t) => Box(S<CollabRegistry>(sp).DeactivateUserAsync(p, (UserId)t)),
             (w, p, t) => ReachesUser(w, p, (UserId)t, read: false, colleagues: false)),
         new("CollabRegistry.FindOfficeAsync", Offices, (sp, p, t) => Box(S<CollabRegistry>(sp).FindOfficeAsync(p, (OfficeId)t)),

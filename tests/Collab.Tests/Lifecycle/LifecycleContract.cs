@@ -169,7 +169,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         var sent = await b.DeliveredAsync();
         var told = sent.Where(n => n.Kind == NotificationKind.DeletionScheduled).Select(n => n.Recipient).Order().ToList();
         Assert.Equal(new[] { r.ClientUser.Email, b.W.OfficeUser.Email }.Order(), told);
-        Assert.All(sent.Where(n => n.Kind == NotificationKind.DeletionScheduled), n => Assert.Contains("Make a full backup before then", n.Text, StringComparison.Ordinal));
+        Assert.All(sent.Where(n => n.Kind == NotificationKind.DeletionScheduled), n => Assert.Contains("Maak vóór die dag een volledige back-up", n.Text, StringComparison.Ordinal)); // Dutch: nobody chose English (TXT-1)
         Assert.Equal(SubscriptionState.Cancelled, (await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().FindSubscriptionAsync(b.W.Desk, r.Administration.ClientId)))!.State);
     }
 
@@ -198,8 +198,8 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
 
         var warnings = (await b.DeliveredAsync()).Where(n => n.Kind == NotificationKind.DeletionWarning).Select(n => n.Text).ToList();
         Assert.Equal(4, warnings.Count); // client and office, twice
-        Assert.Equal(2, warnings.Count(t => t.Contains("in 30 days, on 2026-07-09", StringComparison.Ordinal)));
-        Assert.Equal(2, warnings.Count(t => t.Contains("in 7 days, on 2026-07-09", StringComparison.Ordinal)));
+        Assert.Equal(2, warnings.Count(t => t.Contains("over 30 dagen verwijderd, op 9 juli 2026", StringComparison.Ordinal)));
+        Assert.Equal(2, warnings.Count(t => t.Contains("over 7 dagen verwijderd, op 9 juli 2026", StringComparison.Ordinal)));
     }
 
     // R: RET-2, ONB-6, AUD-1

@@ -8,7 +8,7 @@ using NodaTime;
 
 namespace Collab.Tests.Texts;
 
-/// <summary>TXT-1 for refusals: every text in Dutch and English, the same placeholders in both, and none left in the rule code.</summary>
+/// <summary>TXT-1: every text in Dutch and English, the same placeholders in both, and no refusal or notification writing its own words in the rule code.</summary>
 public sealed partial class TextCatalogueTests
 {
     private static readonly string Root = FindRoot();
@@ -70,6 +70,15 @@ public sealed partial class TextCatalogueTests
             {
                 literal.Add($"{Path.GetFileName(file)}: new Refusal(…) with a text of its own");
             }
+
+            if (text.Contains("new Notification(", StringComparison.Ordinal) && !file.EndsWith("NotifyExtensions.cs", StringComparison.Ordinal))
+            {
+                literal.Add($"{Path.GetFileName(file)}: a notification composed outside NotifyExtensions");
+            }
+
+            literal.AddRange(text.Split('\n').Where(l => (l.Contains("Notify(", StringComparison.Ordinal) || l.Contains("NotifyAsync(", StringComparison.Ordinal)
+                || l.Contains("NotifyOfficeAsync(", StringComparison.Ordinal) || l.Contains("NotifyPartiesAsync(", StringComparison.Ordinal)) && l.Contains("$\"", StringComparison.Ordinal))
+                .Select(l => $"{Path.GetFileName(file)}: {l.Trim()}"));
 
             var typed = RefusalCall().Matches(text).Select(m => m.Index).ToHashSet();
             foreach (Match call in AnyRefusalCall().Matches(text))

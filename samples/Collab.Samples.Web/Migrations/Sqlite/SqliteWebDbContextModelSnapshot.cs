@@ -564,9 +564,17 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                     b.Property<long?>("DispatchedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Html")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
@@ -601,6 +609,10 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1043,6 +1055,10 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("OfficeId")
                         .HasColumnType("TEXT");
 
@@ -1089,6 +1105,10 @@ namespace Collab.Samples.Web.Migrations.Sqlite
             modelBuilder.Entity("Collab.Registry.Office", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Modules")

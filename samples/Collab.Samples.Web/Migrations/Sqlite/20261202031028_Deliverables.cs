@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using NodaTime;
 
 #nullable disable
 
-namespace Collab.Samples.Web.Migrations.Postgres
+namespace Collab.Samples.Web.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Deliverables : Migration
@@ -12,33 +11,68 @@ namespace Collab.Samples.Web.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Language",
+                table: "collab_users",
+                type: "TEXT",
+                maxLength: 10,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Html",
+                table: "collab_outbox",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Language",
+                table: "collab_outbox",
+                type: "TEXT",
+                maxLength: 10,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Title",
+                table: "collab_outbox",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Language",
+                table: "collab_offices",
+                type: "TEXT",
+                maxLength: 10,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "collab_deliverables",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OfficeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    Figures = table.Column<string>(type: "text", nullable: true),
-                    ApprovedDocumentHashes = table.Column<string>(type: "character varying(1300)", maxLength: 1300, nullable: true),
-                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Deadline = table.Column<LocalDate>(type: "date", nullable: true),
-                    DeadlinePassesAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
-                    ReminderDueAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
-                    ReminderSentAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
-                    ViewedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
-                    DecidedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
-                    RejectionReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    KeptInHistory = table.Column<bool>(type: "boolean", nullable: false),
-                    PeriodLength = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    PeriodNumber = table.Column<int>(type: "integer", nullable: false),
-                    PeriodYear = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OfficeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Figures = table.Column<string>(type: "TEXT", nullable: true),
+                    ApprovedDocumentHashes = table.Column<string>(type: "TEXT", maxLength: 1300, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DeadlinePassesAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReminderDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ViewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    KeptInHistory = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PeriodLength = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    PeriodNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,22 +95,22 @@ namespace Collab.Samples.Web.Migrations.Postgres
                 name: "collab_deliverable_documents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    BlobKey = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    AddedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
-                    AddedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    DeliverableId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    BlobKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AddedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeliverableId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_collab_deliverable_documents", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_collab_deliverable_documents_collab_deliverables_Deliverabl~",
+                        name: "FK_collab_deliverable_documents_collab_deliverables_DeliverableId",
                         column: x => x.DeliverableId,
                         principalTable: "collab_deliverables",
                         principalColumn: "Id",
@@ -87,18 +121,18 @@ namespace Collab.Samples.Web.Migrations.Postgres
                 name: "collab_deliverable_links",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DeliverableId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IssuedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
-                    FirstOpenedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
-                    SpentAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
-                    ReplacedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
-                    SecretHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
-                    ViewEndsAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
-                    ViewSecretHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: true),
-                    HandedOut = table.Column<string>(type: "character varying(740)", maxLength: 740, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeliverableId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstOpenedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SpentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReplacedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SecretHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    ViewEndsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ViewSecretHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: true),
+                    HandedOut = table.Column<string>(type: "TEXT", maxLength: 740, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -196,26 +230,46 @@ namespace Collab.Samples.Web.Migrations.Postgres
             migrationBuilder.DropTable(
                 name: "collab_deliverables");
 
+            migrationBuilder.DropColumn(
+                name: "Language",
+                table: "collab_users");
+
+            migrationBuilder.DropColumn(
+                name: "Html",
+                table: "collab_outbox");
+
+            migrationBuilder.DropColumn(
+                name: "Language",
+                table: "collab_outbox");
+
+            migrationBuilder.DropColumn(
+                name: "Title",
+                table: "collab_outbox");
+
+            migrationBuilder.DropColumn(
+                name: "Language",
+                table: "collab_offices");
+
             migrationBuilder.CreateTable(
                 name: "collab_reports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Deadline = table.Column<LocalDate>(type: "date", nullable: true),
-                    DeadlinePassesAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
-                    DecidedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
-                    KeptInHistory = table.Column<bool>(type: "boolean", nullable: false),
-                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    OfficeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RejectionReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ReminderDueAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
-                    ReminderSentAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
-                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    ViewedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DeadlinePassesAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    KeptInHistory = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    OfficeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReminderDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ViewedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -238,15 +292,15 @@ namespace Collab.Samples.Web.Migrations.Postgres
                 name: "collab_report_links",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ExpiresAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
-                    FirstOpenedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
-                    IssuedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
-                    ReplacedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
-                    ReportId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SecretHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
-                    SpentAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstOpenedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReplacedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    SpentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
