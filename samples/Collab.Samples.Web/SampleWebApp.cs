@@ -173,7 +173,7 @@ public static class SampleWebApp
                 {
                     var items = await sp.GetRequiredService<TransferService>().FollowUpAsync(me, transfer.Id, ct);
                     body.Append("<h3>Follow-up checklist</h3><ul class=\"checklist\">")
-                        .AppendJoin(string.Empty, items.Select(i => $"<li>{E(i.Description)}</li>")).Append("</ul>");
+                        .AppendJoin(string.Empty, items.Select(i => $"<li>{E(i.Describe(sp.GetRequiredService<Collab.Texts.CollabTexts>(), LanguageOf(context)))}</li>")).Append("</ul>");
                 }
             }
 
@@ -234,7 +234,7 @@ public static class SampleWebApp
                 i.Kind == PortalItemKind.Deliverable && i.OpenAction ? Form(context, $"/portal/{slug}/reports/{i.Id}/approve", string.Empty, "Approve", "approve") : string.Empty,
             });
             return Page($"Portal of {style?.Slug ?? slug}", $"""
-                <p class="welcome">{E(style?.WelcomeText)}</p>
+                <p class="welcome">{E(style?.WelcomeTextFor(LanguageOf(context)))}</p>
                 <p>Signed in as {E(user.Email)}: everything of every company you may reach. <a href="/client" id="tasks">Your tasks</a> · <a href="/portal/{E(slug)}/insights" id="insights">Insights</a></p>
                 {Table(["kind", "title", "company", "status", "deadline", string.Empty], rows)}
                 """, style);

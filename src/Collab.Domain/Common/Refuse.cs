@@ -30,4 +30,8 @@ internal static class Refuse
     internal static TextRef Field(string label) => new("field." + label.Replace(' ', '-'));
 
     internal static TextRef Noun(string what) => new("noun." + what.Replace(' ', '-'));
+
+    /// <summary>A state machine guard's reason ("the approval deadline has passed") as a text: <c>guard.the-approval-deadline-has-passed</c>.</summary>
+    internal static TextRef Reason(string reason) =>
+        new("guard." + string.Join('-', reason.ToLowerInvariant().Split((char[])[' ', ',', '.', '\'', ';'], StringSplitOptions.RemoveEmptyEntries)));
 }

@@ -8,6 +8,6 @@ internal sealed class OpenApprovals(IDeliverableStore reports) : IOpenWorkSource
     public async Task<IReadOnlyList<OpenWork>> FindOpenWorkAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
     {
         var open = await reports.OpenApprovalsAsync(office, clients, cancellationToken).ConfigureAwait(false);
-        return open.Select(o => new OpenWork(o.Client, Feature.ShareAndApproveAnnualReports, $"approval of '{o.Title}' (deadline {o.Deadline:yyyy-MM-dd})")).ToList();
+        return open.Select(o => new OpenWork(o.Client, Feature.ShareAndApproveAnnualReports, $"approval of '{o.Title}' (deadline {o.Deadline:yyyy-MM-dd})", new("openwork.approval", o.Title, o.Deadline))).ToList();
     }
 }

@@ -12,7 +12,10 @@ namespace Collab.Portal;
 /// <param name="BackgroundColour">Page background, as #RRGGBB.</param>
 /// <param name="WelcomeText">Shown on the portal's first page (up to 2 000 characters).</param>
 /// <param name="ReminderText">The deadline reminder's text (up to 1 000 characters); placeholders <c>{client}</c>, <c>{title}</c>, <c>{deadline}</c>; null for Collab's own.</param>
-public sealed record HouseStyleRequest(string Slug, string? LogoReference, string PrimaryColour, string TextColour, string BackgroundColour, string WelcomeText, string? ReminderText = null);
+/// <param name="EnglishWelcomeText">The welcome text for readers of English (TXT-1); null to show <paramref name="WelcomeText"/> to everyone.</param>
+/// <param name="EnglishReminderText">The reminder text for readers of English, with the same placeholders checked; null to send <paramref name="ReminderText"/> to everyone.</param>
+public sealed record HouseStyleRequest(string Slug, string? LogoReference, string PrimaryColour, string TextColour, string BackgroundColour, string WelcomeText, string? ReminderText = null,
+    string? EnglishWelcomeText = null, string? EnglishReminderText = null);
 
 /// <summary>
 /// An office's house style for the client portal (SHARE-10): shown to clients whose tier includes it (TIER-2).
@@ -53,15 +56,34 @@ public sealed partial class HouseStyle : AggregateRoot
     /// <summary>The reminder text template, if the office has its own.</summary>
     public string? ReminderText { get; private set; }
 
+    /// <summary>The welcome text for readers of English, if the office wrote one (TXT-1).</summary>
+    public string? EnglishWelcomeText { get; private set; }
+
+    /// <summary>The reminder text template for readers of English, if the office wrote one (TXT-1).</summary>
+    public string? EnglishReminderText { get; private set; }
+
+    /// <summary>The welcome text in a reader's language: the English one for English readers when there is one.</summary>
+    /// <param name="culture">The reader's language.</param>
+    /// <returns>The text.</returns>
+    public string WelcomeTextFor(CultureInfo culture) => English(culture) && EnglishWelcomeText is { } english ? english : WelcomeText;
+
     /// <summary>The reminder text for a task, with the placeholders filled in; null when the office has none.</summary>
     /// <param name="client">The client's name.</param>
     /// <param name="title">The task's title.</param>
-    /// <param name="deadline">Its deadline.</param>
+    /// <param name="deadline">Its deadline, written as the reader's language writes dates.</param>
+    /// <param name="culture">The reader's language; null for Dutch.</param>
     /// <returns>The text, or null.</returns>
-    public string? RenderReminder(string client, string title, LocalDate deadline) =>
-        ReminderText?.Replace("{client}", client, StringComparison.Ordinal)
+    public string? RenderReminder(string client, string title, LocalDate deadline, CultureInfo? culture = null)
+    {
+        var english = culture is not null && English(culture);
+        var template = english && EnglishReminderText is { } own ? own : ReminderText;
+        var date = english ? deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : deadline.ToString("d MMMM yyyy", Texts.CollabTexts.Dutch);
+        return template?.Replace("{client}", client, StringComparison.Ordinal)
             .Replace("{title}", title, StringComparison.Ordinal)
-            .Replace("{deadline}", deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{deadline}", date, StringComparison.Ordinal);
+    }
+
+    private static bool English(CultureInfo culture) => Texts.CollabTexts.LanguageFor(culture.Name) == Texts.CollabTexts.English;
 
     internal static HouseStyle Create(OfficeId office) => new() { OfficeId = office };
 
@@ -91,7 +113,15 @@ public sealed partial class HouseStyle : AggregateRoot
         }
 
         var reminder = CheckReminder(request.ReminderText);
+        var englishWelcome = request.EnglishWelcomeText?.Trim() is { Length: > 0 } w ? w : null;
+        if (englishWelcome is { Length: > 2000 })
+        {
+            throw Refuse.Input("house-style.welcome-too-long", "SHARE-10", englishWelcome.Length);
+        }
+
+        var englishReminder = CheckReminder(request.EnglishReminderText); // the same placeholders, checked in each language
         (Slug, LogoReference, PrimaryColour, TextColour, BackgroundColour, WelcomeText, ReminderText) = (slug, logo, primary, text, background, welcome, reminder);
+        (EnglishWelcomeText, EnglishReminderText) = (englishWelcome, englishReminder);
         Raise(new Registry.RegistryChanged(now, actor, AuditAction.HouseStyleChanged, AuditSubject.Office(OfficeId),
             $"slug={slug};primary={primary};text={text};background={background};logo={logo ?? "-"}"));
     }

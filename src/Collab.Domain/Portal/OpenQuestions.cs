@@ -13,13 +13,14 @@ internal sealed class OpenQuestions(IPortalStore portal) : IOpenWorkSource
         var work = new List<OpenWork>();
         foreach (var (client, title) in await portal.OpenBatchesAsync(office, clients, cancellationToken).ConfigureAwait(false))
         {
-            work.Add(new OpenWork(client, Feature.ClientQuestions, $"questions '{title}' (waiting for answers)"));
+            work.Add(new OpenWork(client, Feature.ClientQuestions, $"questions '{title}' (waiting for answers)", new("openwork.questions", title)));
         }
 
         foreach (var (client, name, deadline) in await portal.OpenQuestionnairesAsync(office, clients, cancellationToken).ConfigureAwait(false))
         {
             work.Add(new OpenWork(client, Feature.PrepareByClientQuestionnaires,
-                deadline is { } day ? $"questionnaire '{name}' (deadline {day:yyyy-MM-dd})" : $"questionnaire '{name}' (not completed)"));
+                deadline is { } day ? $"questionnaire '{name}' (deadline {day:yyyy-MM-dd})" : $"questionnaire '{name}' (not completed)",
+                deadline is { } due ? new("openwork.questionnaire-by", name, due) : new("openwork.questionnaire-open", name)));
         }
 
         return work;

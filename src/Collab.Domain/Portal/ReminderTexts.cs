@@ -15,9 +15,10 @@ internal static class ReminderTexts
         if (tier is { } t && catalogue.Allows(t, Feature.HouseStyle)
             && await portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false) is { } style
             && await registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false) is { } found
-            && style.RenderReminder(found.Name, title, deadline) is { } own)
+            && style.ReminderText is not null)
         {
-            return new Texts.TextRef("notification.office-text", own); // the office's own words (SHARE-10), in the language it wrote them
+            // The office's own words (SHARE-10), in the recipient's language when the office wrote that one too (TXT-1).
+            return new Texts.TextRef("notification.office-text", new Texts.PerLanguage(c => style.RenderReminder(found.Name, title, deadline, c)!));
         }
 
         return fallback;

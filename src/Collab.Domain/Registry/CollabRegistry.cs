@@ -221,7 +221,10 @@ public sealed class CollabRegistry
         return user;
     }
 
-    /// <summary>Sets an office's language: its users created from now on read Collab's texts in it until they choose their own (TXT-1).</summary>
+    /// <summary>
+    /// Sets an office's language (TXT-1): its new users, and its users who had the office's language so far, read Collab's
+    /// texts in it; users who chose another language keep theirs.
+    /// </summary>
     /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="office">The office.</param>
     /// <param name="language">A language such as <c>nl</c> or <c>en</c>; null for Dutch.</param>
@@ -231,7 +234,18 @@ public sealed class CollabRegistry
     {
         var actor = (await _access.OfficeAsync(party, CollabAction.SetOfficeLanguage, office, cancellationToken).ConfigureAwait(false)).Actor;
         var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
-        found.SetLanguage(language, actor, _clock.GetCurrentInstant());
+        var now = _clock.GetCurrentInstant();
+        var previous = found.Language;
+        found.SetLanguage(language, actor, now);
+        foreach (var listed in await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false))
+        {
+            if (listed.Language == previous && previous != found.Language
+                && await _registry.FindUserAsync(listed.Id, cancellationToken).ConfigureAwait(false) is { } user) // tracked, to save the change
+            {
+                user.SetLanguage(found.Language, actor, now); // users who had the office's language follow it; those who chose their own keep it
+            }
+        }
+
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
     }

@@ -3,6 +3,10 @@ using System.Resources;
 
 namespace Collab.Texts;
 
+/// <summary>A text someone wrote in each language themselves (an office's own reminder, SHARE-10): rendered for the reader's language.</summary>
+/// <param name="Render">The text for a language.</param>
+internal sealed record PerLanguage(Func<CultureInfo, string> Render);
+
 /// <summary>A text of the catalogue used as a value inside another text, such as a field's name; rendered in the same language.</summary>
 /// <param name="Key">The catalogue key.</param>
 /// <param name="Arguments">Its own values, if it has placeholders.</param>
@@ -67,6 +71,16 @@ public sealed class CollabTexts
         return Find(key, culture) is null ? refusal.Reason : Render(key, culture, [.. refusal.Arguments ?? []]);
     }
 
+    /// <summary>A refusal's text in a user's own language (Dutch unless the user chose English): the default for the acting user.</summary>
+    /// <param name="refusal">The refusal.</param>
+    /// <param name="reader">The user who reads it.</param>
+    /// <returns>The text.</returns>
+    public string Describe(Refusal refusal, Registry.CollabUser reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return Describe(refusal, LanguageFor(reader.Language));
+    }
+
     /// <summary>Renders a text of the catalogue in a language.</summary>
     /// <param name="key">The key.</param>
     /// <param name="culture">Dutch or English.</param>
@@ -106,6 +120,7 @@ public sealed class CollabTexts
             values[i] = arguments[i] switch
             {
                 TextRef text => nested(text),
+                PerLanguage own => own.Render(culture),
                 IEnumerable<TextRef> texts => string.Join("; ", texts.Select(nested)),
                 _ => arguments[i],
             };

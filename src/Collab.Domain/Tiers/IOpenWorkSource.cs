@@ -18,4 +18,5 @@ public interface IOpenWorkSource
 /// <param name="Client">Whose work it is.</param>
 /// <param name="Feature">The feature it depends on.</param>
 /// <param name="Description">What it is, for the refusal (for example "approval of annual report 2025, deadline 2026-06-30").</param>
-public sealed record OpenWork(ClientId Client, Feature Feature, string Description);
+/// <param name="Text">The description as a text of Collab's catalogue, so a refusal names the work in the reader's language (TXT-1); null to use <paramref name="Description"/> as it is.</param>
+public sealed record OpenWork(ClientId Client, Feature Feature, string Description, Texts.TextRef? Text = null);

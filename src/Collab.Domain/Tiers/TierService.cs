@@ -239,7 +239,7 @@ public sealed class TierService
         var blocking = context.OpenWork[client].Where(w => !features.Contains(w.Feature)).ToList();
         if (blocking.Count > 0)
         {
-            var what = string.Join("; ", blocking.Select(w => $"{w.Description} (needs {w.Feature})"));
+            var what = blocking.Select(w => new Texts.TextRef("tier.open-work-item", w.Text ?? (object)w.Description, w.Feature.ToString())).ToList();
             return Refused(client, collaboration.Tier, Refuse.Refusal(RefusalKind.RuleViolation, "tier.open-work-needs-feature", "TIER-4", tier, client, what));
         }
 

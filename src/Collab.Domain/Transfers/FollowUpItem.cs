@@ -38,6 +38,31 @@ public sealed class FollowUpItem : AggregateRoot
     /// <summary>What to do, in words.</summary>
     public string Description { get; private set; }
 
+    /// <summary>For a bank link: the bank.</summary>
+    public string? Bank { get; private set; }
+
+    /// <summary>For a bank link: the administration's number as shown.</summary>
+    public string? AdministrationNumber { get; private set; }
+
+    /// <summary>The item in a reader's language (TXT-1); <see cref="Description"/> is the English text.</summary>
+    /// <param name="texts">The text catalogue.</param>
+    /// <param name="culture">Dutch or English.</param>
+    /// <returns>The text.</returns>
+    public string Describe(Texts.CollabTexts texts, System.Globalization.CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var text = Text(Kind, Bank, AdministrationNumber, ManagedBy);
+        return texts.Render(text.Key, culture, text.Arguments ?? []);
+    }
+
+    private static Texts.TextRef Text(FollowUpKind kind, string? bank, string? number, BankLinkManager? managedBy) => kind switch
+    {
+        FollowUpKind.BankLink => new("followup.item.bank-link", bank, number, new Texts.TextRef($"manager.{managedBy}")),
+        FollowUpKind.PortsAndCertificates => new("followup.item.ports"),
+        FollowUpKind.VatAccessRights => new("followup.item.vat-rights"),
+        _ => new("followup.item.report-structure"),
+    };
+
     /// <summary>For a bank link: who managed it before.</summary>
     public BankLinkManager? ManagedBy { get; private set; }
 
@@ -52,15 +77,13 @@ public sealed class FollowUpItem : AggregateRoot
         var items = new List<FollowUpItem>();
         foreach (var link in transfer.BankLinks)
         {
-            var who = link.ManagedBy == BankLinkManager.Client ? "the client" : "the previous office";
             var number = numbers.TryGetValue(link.Administration, out var n) ? n.ToString() : link.Administration.ToString();
-            items.Add(New(transfer.Id, items.Count, FollowUpKind.BankLink,
-                $"Set up the {link.Bank} bank link of administration {number} again; it was managed by {who}.", link.ManagedBy));
+            items.Add(New(transfer.Id, items.Count, FollowUpKind.BankLink, link.ManagedBy, link.Bank, number));
         }
 
-        items.Add(New(transfer.Id, items.Count, FollowUpKind.PortsAndCertificates, "Set up ports and certificates again: they were not copied.", null));
-        items.Add(New(transfer.Id, items.Count, FollowUpKind.VatAccessRights, "Set the VAT access rights in the new environment: they were not copied.", null));
-        items.Add(New(transfer.Id, items.Count, FollowUpKind.ReportStructure, "Set up the report structure in the new environment: it was not copied.", null));
+        items.Add(New(transfer.Id, items.Count, FollowUpKind.PortsAndCertificates, null));
+        items.Add(New(transfer.Id, items.Count, FollowUpKind.VatAccessRights, null));
+        items.Add(New(transfer.Id, items.Count, FollowUpKind.ReportStructure, null));
         return items;
     }
 
@@ -75,8 +98,15 @@ public sealed class FollowUpItem : AggregateRoot
         Raise(new TransferChanged(now, Actor.OfficeUser(user), AuditAction.FollowUpTicked, TransferId, $"item={Position};kind={Kind}"));
     }
 
-    private static FollowUpItem New(TransferRequestId transfer, int position, FollowUpKind kind, string description, BankLinkManager? managedBy) =>
-        new() { Id = Guid.CreateVersion7(), TransferId = transfer, Position = position, Kind = kind, Description = description, ManagedBy = managedBy };
+    private static FollowUpItem New(TransferRequestId transfer, int position, FollowUpKind kind, BankLinkManager? managedBy, string? bank = null, string? number = null)
+    {
+        var text = Text(kind, bank, number, managedBy);
+        return new()
+        {
+            Id = Guid.CreateVersion7(), TransferId = transfer, Position = position, Kind = kind, ManagedBy = managedBy, Bank = bank, AdministrationNumber = number,
+            Description = Texts.CollabTexts.InEnglish(text.Key, text.Arguments ?? []),
+        };
+    }
 }
 
 /// <summary>

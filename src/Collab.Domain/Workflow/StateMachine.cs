@@ -190,7 +190,7 @@ internal sealed class StateMachine<TState, TTrigger, TContext>
         {
             // Guard reasons are written as the fact that blocks the trigger ("the client already consented").
             return new CollabRefusalException(Refuse.Keyed(RefusalKind.RuleViolation, $"{_code}.{trigger.ToString().ToLowerInvariant()}-not-permitted",
-                "workflow.not-permitted", _ruleId, trigger.ToString(), UnmetReason(alternatives, context)));
+                "workflow.not-permitted", _ruleId, trigger.ToString(), Refuse.Reason(UnmetReason(alternatives, context))));
         }
 
         var permitted = PermittedTriggers(state, context);

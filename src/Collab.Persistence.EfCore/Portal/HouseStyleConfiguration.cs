@@ -19,6 +19,8 @@ internal sealed class HouseStyleConfiguration(CollabModelOptions options) : Coll
         builder.Property(x => x.BackgroundColour).HasMaxLength(7).IsRequired();
         builder.Property(x => x.WelcomeText).HasMaxLength(2000).IsRequired();
         builder.Property(x => x.ReminderText).HasMaxLength(1000);
+        builder.Property(x => x.EnglishWelcomeText).HasMaxLength(2000);
+        builder.Property(x => x.EnglishReminderText).HasMaxLength(1000);
         builder.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

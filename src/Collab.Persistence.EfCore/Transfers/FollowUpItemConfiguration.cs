@@ -15,6 +15,8 @@ internal sealed class FollowUpItemConfiguration(CollabModelOptions options) : Co
         builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(x => x.Description).HasMaxLength(500).IsRequired();
         builder.Property(x => x.ManagedBy).HasConversion<string>().HasMaxLength(32);
+        builder.Property(x => x.Bank).HasMaxLength(CollabLimits.MaxNameLength);
+        builder.Property(x => x.AdministrationNumber).HasMaxLength(40);
         builder.HasOne<Transfers.TransferRequest>().WithMany().HasForeignKey(x => x.TransferId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -274,7 +274,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
 
         Assert.Equal(1, counts.Sum());
         var reminder = Assert.Single(await b.DeliveredAsync(), n => n.Kind == NotificationKind.QuestionnaireReminder);
-        Assert.Equal("Beste Bakkerij Bakker, wilt u 'Aangifte IB 2025' voor 2026-05-01 invullen?", reminder.Text);
+        Assert.Equal("Beste Bakkerij Bakker, wilt u 'Aangifte IB 2025' voor 1 mei 2026 invullen?", reminder.Text); // a Dutch date for a Dutch reader (TXT-1)
     }
 
     // R: SHARE-10
@@ -313,20 +313,29 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         Assert.Contains(await World.AuditAsync(b.Db, AuditSubject.Office(b.W.Office.Id)), r => r.Action == AuditAction.HouseStyleChanged);
     }
 
-    // R: SHARE-10, SHARE-4
+    // R: SHARE-10, SHARE-4, TXT-1
     [SkippableFact]
-    public async Task SHARE10_deadline_reminders_of_Extended_clients_use_the_office_reminder_text()
+    public async Task SHARE10_deadline_reminders_of_Extended_clients_use_the_office_reminder_text_in_each_readers_language()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(b.W.Desk, b.W.ClientUserOfOtherCompany.Id, b.W.Company.Id));
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().SetMyLanguageAsync(ActingParty.User(b.W.ClientUserOfOtherCompany.Id), "en"));
         await b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(b.W.Desk, b.W.Office.Id,
-            new HouseStyleRequest("de-vries", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom", "Beste {client}, graag uw akkoord op '{title}' voor {deadline}.")));
+            new HouseStyleRequest("de-vries", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom", "Beste {client}, graag uw akkoord op '{title}' voor {deadline}.",
+                "Welcome", "Dear {client}, please approve '{title}' by {deadline}.")));
+        var placeholder = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(b.W.Desk, b.W.Office.Id,
+            new HouseStyleRequest("de-vries", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom", "Beste {client}", "Welcome", "Dear {klant}"))));
+        Assert.Equal("house-style.reminder-placeholder", placeholder.Code); // checked in each language
         await ShareReportAsync(b, b.W.Company.Id, "Jaarrekening 2025");
         b.Db.Clock.Reset(Instant.FromUtc(2026, 6, 28, 12, 0));
 
         await b.Run(sp => sp.GetRequiredService<DeliverableService>().SendDueRemindersAsync());
 
-        var reminder = Assert.Single(await b.DeliveredAsync(), n => n.Kind == NotificationKind.DeadlineReminder);
-        Assert.Equal("Beste Bakkerij Bakker, graag uw akkoord op 'Jaarrekening 2025' voor 2026-06-30.", reminder.Text);
+        var reminders = (await b.DeliveredAsync()).Where(n => n.Kind == NotificationKind.DeadlineReminder).ToDictionary(n => n.Recipient);
+        Assert.Equal("Beste Bakkerij Bakker, graag uw akkoord op 'Jaarrekening 2025' voor 30 juni 2026.", reminders[b.W.ClientUser.Email].Text);
+        Assert.Equal("Dear Bakkerij Bakker, please approve 'Jaarrekening 2025' by 2026-06-30.", reminders[b.W.ClientUserOfOtherCompany.Email].Text);
+        var style = await b.Run(sp => sp.GetRequiredService<PortalService>().HouseStyleForClientAsync(ActingParty.User(b.W.ClientUser.Id), b.W.Office.Id, b.W.Client.Id));
+        Assert.Equal(("Welkom", "Welcome"), (style!.WelcomeTextFor(Collab.Texts.CollabTexts.Dutch), style.WelcomeTextFor(Collab.Texts.CollabTexts.English)));
     }
 
     // R: SEC-1, SHARE-6, TIER-8

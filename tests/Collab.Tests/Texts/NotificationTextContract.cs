@@ -76,7 +76,12 @@ public abstract class NotificationTextContract(Engine engine, PostgresServer? po
             await db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeLanguageAsync(World.Vendor, w.Office.Id, "en"));
             var newcomer = await db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().CreateOfficeUserAsync(World.Vendor, w.Office.Id, $"new.{Guid.NewGuid():N}@devries.nl"));
             Assert.Equal("en-GB", newcomer.Language);
-            Assert.Null(w.OfficeUser.Language); // those who were there keep theirs
+            var colleague = await db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().FindUserAsync(w.Desk, w.OfficeUser.Id));
+            Assert.Equal("en-GB", colleague!.Language); // who had the office's language follows it
+            await db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().SetMyLanguageAsync(w.Desk, "nl"));
+            await db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeLanguageAsync(World.Vendor, w.Office.Id, null));
+            Assert.Equal("nl-NL", (await db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().FindUserAsync(w.Desk, w.OfficeUser.Id)))!.Language); // who chose keeps it
+            Assert.Null((await db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().FindUserAsync(World.Vendor, newcomer.Id)))!.Language);
             var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().SetMyLanguageAsync(World.Vendor, "en")));
             Assert.Equal(CollabAuthorization.RefusedCode, refused.Code); // a platform party has no language of its own
         }

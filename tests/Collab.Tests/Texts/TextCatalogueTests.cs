@@ -124,6 +124,21 @@ public sealed partial class TextCatalogueTests
         Assert.StartsWith("De naam van de klant bevat het onzichtbare teken U+202E", texts.Describe(name, CollabTexts.Dutch), StringComparison.Ordinal);
     }
 
+    // R: TXT-1
+    [Fact]
+    public void TXT1_a_state_machines_reason_and_a_refused_downgrades_open_work_read_in_Dutch_too()
+    {
+        var texts = new CollabTexts([]);
+        var machine = Refuse.Keyed(RefusalKind.RuleViolation, "report.approve-not-permitted", "workflow.not-permitted", "SHARE-3", "Approve", Refuse.Reason("the approval deadline has passed"));
+        Assert.Equal("Approve is not possible now: the approval deadline has passed.", machine.Reason);
+        Assert.Equal("Approve kan nu niet: de termijn voor akkoord is verstreken.", texts.Describe(machine, CollabTexts.Dutch));
+
+        var work = new[] { new TextRef("tier.open-work-item", new TextRef("openwork.approval", "Jaarrekening 2025", new LocalDate(2026, 6, 30)), "ShareAndApproveAnnualReports") };
+        var downgrade = Refuse.Refusal(RefusalKind.RuleViolation, "tier.open-work-needs-feature", "TIER-4", ClientTier.Standard, "klant-1", work);
+        Assert.EndsWith("finish or withdraw first: approval of 'Jaarrekening 2025' (deadline 2026-06-30) (needs ShareAndApproveAnnualReports).", downgrade.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("rond eerst af of trek in: akkoord op 'Jaarrekening 2025' (deadline 30 juni 2026) (vraagt ShareAndApproveAnnualReports).", texts.Describe(downgrade, CollabTexts.Dutch), StringComparison.Ordinal);
+    }
+
     private sealed class VendorTexts : ICollabTextOverrides
     {
         public string? Find(string key, CultureInfo culture) =>

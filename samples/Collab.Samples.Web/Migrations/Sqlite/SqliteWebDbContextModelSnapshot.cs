@@ -632,6 +632,14 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                         .HasMaxLength(7)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EnglishReminderText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnglishWelcomeText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LogoReference")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -1246,6 +1254,14 @@ namespace Collab.Samples.Web.Migrations.Sqlite
             modelBuilder.Entity("Collab.Transfers.FollowUpItem", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdministrationNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bank")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")

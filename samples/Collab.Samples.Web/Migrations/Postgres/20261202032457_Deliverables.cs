@@ -20,6 +20,20 @@ namespace Collab.Samples.Web.Migrations.Postgres
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
+                name: "AdministrationNumber",
+                table: "collab_transfer_followups",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Bank",
+                table: "collab_transfer_followups",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "Html",
                 table: "collab_outbox",
                 type: "character varying(4000)",
@@ -45,6 +59,20 @@ namespace Collab.Samples.Web.Migrations.Postgres
                 table: "collab_offices",
                 type: "character varying(10)",
                 maxLength: 10,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EnglishReminderText",
+                table: "collab_house_styles",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EnglishWelcomeText",
+                table: "collab_house_styles",
+                type: "character varying(2000)",
+                maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -236,6 +264,14 @@ namespace Collab.Samples.Web.Migrations.Postgres
                 table: "collab_users");
 
             migrationBuilder.DropColumn(
+                name: "AdministrationNumber",
+                table: "collab_transfer_followups");
+
+            migrationBuilder.DropColumn(
+                name: "Bank",
+                table: "collab_transfer_followups");
+
+            migrationBuilder.DropColumn(
                 name: "Html",
                 table: "collab_outbox");
 
@@ -250,6 +286,14 @@ namespace Collab.Samples.Web.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "Language",
                 table: "collab_offices");
+
+            migrationBuilder.DropColumn(
+                name: "EnglishReminderText",
+                table: "collab_house_styles");
+
+            migrationBuilder.DropColumn(
+                name: "EnglishWelcomeText",
+                table: "collab_house_styles");
 
             migrationBuilder.CreateTable(
                 name: "collab_reports",

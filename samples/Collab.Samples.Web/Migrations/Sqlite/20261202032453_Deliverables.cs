@@ -19,6 +19,20 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
+                name: "AdministrationNumber",
+                table: "collab_transfer_followups",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Bank",
+                table: "collab_transfer_followups",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "Html",
                 table: "collab_outbox",
                 type: "TEXT",
@@ -44,6 +58,20 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                 table: "collab_offices",
                 type: "TEXT",
                 maxLength: 10,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EnglishReminderText",
+                table: "collab_house_styles",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EnglishWelcomeText",
+                table: "collab_house_styles",
+                type: "TEXT",
+                maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -235,6 +263,14 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                 table: "collab_users");
 
             migrationBuilder.DropColumn(
+                name: "AdministrationNumber",
+                table: "collab_transfer_followups");
+
+            migrationBuilder.DropColumn(
+                name: "Bank",
+                table: "collab_transfer_followups");
+
+            migrationBuilder.DropColumn(
                 name: "Html",
                 table: "collab_outbox");
 
@@ -249,6 +285,14 @@ namespace Collab.Samples.Web.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Language",
                 table: "collab_offices");
+
+            migrationBuilder.DropColumn(
+                name: "EnglishReminderText",
+                table: "collab_house_styles");
+
+            migrationBuilder.DropColumn(
+                name: "EnglishWelcomeText",
+                table: "collab_house_styles");
 
             migrationBuilder.CreateTable(
                 name: "collab_reports",
