@@ -93,6 +93,54 @@ public sealed class FigureProperties
         });
     }
 
+    // R: SHARE-15 (holes a mutation run found: series keys, units and the ratio scale were not pinned)
+    [Fact]
+    public void SHARE15_the_chart_series_are_the_nine_amounts_then_the_five_ratios_each_in_its_unit()
+    {
+        var figures = new FinancialFigures(2025,
+            new KeyFigures(1_250_000m, 437_500m, 118_000m, 91_250m, 310_000m, 820_000m, 365_000m, 210_000m, 72_500m),
+            new KeyFigures(1_100_000m, 374_000m, 96_000m, 70_400m, 255_000m, 760_000m, 330_000m, 225_000m, 51_000m));
+        var series = Dashboard.From(figures).ToSeries();
+
+        Assert.Equal(["revenue", "gross-margin", "operating-result", "net-result", "equity", "total-assets", "current-assets", "current-liabilities", "cash",
+            "solvency", "current-ratio", "gross-margin-rate", "operating-margin", "net-margin"], series.Select(s => s.Key));
+        Assert.Equal([.. Enumerable.Repeat(ChartUnit.Euro, 9), ChartUnit.Percent, ChartUnit.Ratio, ChartUnit.Percent, ChartUnit.Percent, ChartUnit.Percent], series.Select(s => s.Unit));
+        Assert.Equal([1.47m, 1.74m], series.Single(s => s.Key == "current-ratio").Points.Select(p => p.Value!.Value)); // a ratio, not a percentage
+        Assert.Equal([34.0m, 35.0m], series.Single(s => s.Key == "gross-margin-rate").Points.Select(p => p.Value!.Value));
+        Assert.Equal([51_000m, 72_500m], series.Single(s => s.Key == "cash").Points.Select(p => p.Value!.Value));
+    }
+
+    // R: SHARE-15
+    [Fact]
+    public void SHARE15_a_set_without_both_years_or_outside_1901_to_9999_is_incomplete()
+    {
+        var year = new KeyFigures(1m, 0m, 0m, 0m, 0m, 1m, 0m, 0m, 0m);
+        foreach (var figures in new[] { new FinancialFigures(2025, year, null!), new FinancialFigures(2025, null!, year), new FinancialFigures(1900, year, year), new FinancialFigures(10_000, year, year) })
+        {
+            Assert.Equal("figures.incomplete", Assert.Throws<CollabRefusalException>(() => { figures.Check(); }).Code);
+        }
+
+        var low = new FinancialFigures(1901, year, year);
+        Assert.Same(low, low.Check());
+        Assert.NotNull(new FinancialFigures(9999, year, year).Check());
+
+        string Broken(KeyFigures current) => ((Collab.Texts.TextRef)Assert.Throws<CollabRefusalException>(() => { new FinancialFigures(2025, current, year).Check(); }).Refusal.Arguments![1]!).Key;
+        Assert.Equal("figures.reason.negative-assets", Broken(year with { CurrentAssets = -1m })); // one negative asset is enough
+        Assert.Equal("figures.reason.too-large", Broken(year with { Revenue = FinancialFigures.MaxAmount + 1m, TotalAssets = FinancialFigures.MaxAmount + 1m })); // and two are no less wrong
+        Assert.Equal("figures.reason.negative-revenue", Broken(year with { Revenue = -1m, GrossMargin = -1m }));
+    }
+
+    [Fact]
+    public void A_ratio_equals_only_the_same_value_and_applicability_and_prints_exactly()
+    {
+        Assert.True(Ratio.Of(1m, 4m) == Ratio.Of(2m, 8m));
+        Assert.False(Ratio.Of(1m, 4m) != Ratio.Of(2m, 8m));
+        Assert.NotEqual(Ratio.Of(1m, 4m), Ratio.Of(1m, 5m));
+        Assert.NotEqual(Ratio.Of(0m, 4m), Ratio.NotApplicable); // zero is a value, not "n.v.t."
+        Assert.Equal("0.25", Ratio.Of(1m, 4m).ToString());
+        Assert.Equal(Ratio.Of(1m, 4m).GetHashCode(), Ratio.Of(2m, 8m).GetHashCode());
+    }
+
     [Fact]
     public void Display_rounding_is_half_away_from_zero_once_stated()
     {
@@ -139,7 +187,12 @@ public sealed class InsightMergeProperties
                 }).All(ok => ok);
             });
             var expectedSeries = input.Item2.Where(c => c.month >= 0 && c.month < input.months).Select(c => (c.company, c.source, c.measure)).Distinct().Count();
-            return perCompanyRight && combinedRight && merged.PerCompany.Count == expectedSeries;
+            // A stable order a page can rely on: per company by company, measure, source; combined by measure, source.
+            var orderedPerCompany = merged.PerCompany.Select(s => (s.Company!.Value.Value, s.Measure, s.Source)).ToList();
+            var orderedCombined = merged.Combined.Select(s => (s.Measure, s.Source)).ToList();
+            var sorted = orderedPerCompany.SequenceEqual(orderedPerCompany.OrderBy(x => x.Item1).ThenBy(x => x.Measure, StringComparer.Ordinal).ThenBy(x => x.Source, StringComparer.Ordinal))
+                         && orderedCombined.SequenceEqual(orderedCombined.OrderBy(x => x.Measure, StringComparer.Ordinal).ThenBy(x => x.Source, StringComparer.Ordinal));
+            return perCompanyRight && combinedRight && merged.PerCompany.Count == expectedSeries && sorted;
         });
     }
 
