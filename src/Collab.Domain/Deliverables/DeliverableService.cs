@@ -402,8 +402,7 @@ public sealed class DeliverableService
         return true;
     }
 
-    private Storage.IBlobStore Blobs => _blobs ?? throw new InvalidOperationException(
-        "Documents need somewhere to keep their content: register an IBlobStore, for example builder.AddFileSystemBlobStore(path) from Collab.Persistence.EfCore.");
+    private Storage.IBlobStore Blobs => DocumentStorage.Required(_blobs);
 
     // Checks the stored content against its hash before anything is handed out, then hands it out through a stream that checks again.
     private async Task<DocumentContent> OpenVerifiedAsync(DeliverableDocument document, CancellationToken cancellationToken)

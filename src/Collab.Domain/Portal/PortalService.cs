@@ -56,8 +56,7 @@ public sealed class PortalService
     // Which tiers include the portal is catalogue data, fixed for the catalogue's life.
     private readonly ClientTier[] _portalTiers;
 
-    private IBlobStore Blobs => _blobs ?? throw new InvalidOperationException(
-        "Documents need somewhere to keep their content: register an IBlobStore, for example builder.AddFileSystemBlobStore(path) from Collab.Persistence.EfCore.");
+    private IBlobStore Blobs => DocumentStorage.Required(_blobs);
 
     /// <summary>
     /// A page of the client user's permanent history (SHARE-6): annual reports, documents, question batches and
