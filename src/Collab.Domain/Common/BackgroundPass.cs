@@ -11,14 +11,22 @@ internal static class BackgroundPass
     /// Handles each due item and saves it alone; counts the items whose save won. The losing change (another instance,
     /// or a person, changed the same aggregate first) is dropped with everything it queued.
     /// </summary>
-    internal static async Task<int> RunAsync<T>(this ICollabUnitOfWork unitOfWork, IEnumerable<T> due, Func<T, Task> handle, CancellationToken cancellationToken)
+    internal static Task<int> RunAsync<T>(this ICollabUnitOfWork unitOfWork, IEnumerable<T> due, Func<T, Task> handle, CancellationToken cancellationToken) =>
+        unitOfWork.RunAsync(due, async item =>
+        {
+            await handle(item).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>As above, where <paramref name="handle"/> may settle an item without doing the work (it returns false): saved, not counted.</summary>
+    internal static async Task<int> RunAsync<T>(this ICollabUnitOfWork unitOfWork, IEnumerable<T> due, Func<T, Task<bool>> handle, CancellationToken cancellationToken)
     {
         var won = 0;
         foreach (var item in due)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await handle(item).ConfigureAwait(false);
-            won += await unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            var counts = await handle(item).ConfigureAwait(false);
+            won += await unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false) && counts ? 1 : 0;
         }
 
         return won;

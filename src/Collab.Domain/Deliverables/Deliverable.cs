@@ -312,6 +312,9 @@ public sealed class Deliverable : AggregateRoot
         Raise(new DeliverableChanged(now, Actor.System("reminder-scan"), AuditAction.ReminderSent, Id, $"deadline={Deadline:yyyy-MM-dd}"));
     }
 
+    /// <summary>The client's tier has no deadline reminders at the moment the reminder falls due (SHARE-11): none is sent, and the task is no longer due for one.</summary>
+    internal void SkipReminder() => ReminderDueAt = null;
+
     private static StateMachine<DeliverableState, DeliverableTrigger, DeliverableContext> BuildMachine()
     {
         var beforeDeadline = new Guard<DeliverableContext>(static (in DeliverableContext c) => c.Report.DeadlinePassesAt is not { } end || c.Now < end, "the approval deadline has passed");

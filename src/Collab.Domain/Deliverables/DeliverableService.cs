@@ -554,7 +554,8 @@ public sealed class DeliverableService
 
     /// <summary>
     /// Queues the deadline reminder of every open approval task whose reminder is due (SHARE-4), each at most
-    /// once, even when several scheduler instances run this at the same time. Run it from a scheduler.
+    /// once, even when several scheduler instances run this at the same time. Run it from a scheduler. A client whose
+    /// tier has no <see cref="Feature.DeadlineReminders"/> at that moment gets none (SHARE-11).
     /// </summary>
     /// <param name="max">At most this many per call.</param>
     /// <param name="cancellationToken">Cancels between tasks.</param>
@@ -564,9 +565,17 @@ public sealed class DeliverableService
         var due = await _reports.FindDueRemindersAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false);
         return await _unitOfWork.RunAsync(due, async report =>
         {
+            // SHARE-11, TIER-2: the catalogue is data, so a vendor's tier may approve without reminders; read it now.
+            if (!await TierGate.AllowsAsync(_tiers, _catalogue, report.OfficeId, report.ClientId, Feature.DeadlineReminders, cancellationToken).ConfigureAwait(false))
+            {
+                report.SkipReminder();
+                return false;
+            }
+
             report.MarkReminderSent(_clock.GetCurrentInstant());
             var text = await ReminderTextAsync(report, cancellationToken).ConfigureAwait(false);
             _unitOfWork.Notify(_texts, await _registry.ClientUsersReachingAsync(report.ClientId, report.CompanyId, cancellationToken).ConfigureAwait(false), NotificationKind.DeadlineReminder, AuditSubject.Report(report.Id), text);
+            return true;
         }, cancellationToken).ConfigureAwait(false);
     }
 

@@ -300,7 +300,8 @@ public sealed class QuestionService
 
     /// <summary>
     /// Queues the deadline reminder of every open questionnaire whose reminder is due (SHARE-4's rule reused), each once,
-    /// even with several scheduler instances. The text is the office's house-style reminder when the client's tier includes it.
+    /// even with several scheduler instances. The text is the office's house-style reminder when the client's tier includes it;
+    /// a tier without <see cref="Feature.DeadlineReminders"/> at that moment gets none (SHARE-11).
     /// </summary>
     /// <param name="max">At most this many per call.</param>
     /// <param name="cancellationToken">Cancels between questionnaires.</param>
@@ -310,9 +311,16 @@ public sealed class QuestionService
         var due = await _portal.FindDueQuestionnaireRemindersAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false);
         return await _unitOfWork.RunAsync(due, async questionnaire =>
         {
+            if (!await TierGate.AllowsAsync(_tiers, _catalogue, questionnaire.OfficeId, questionnaire.ClientId, Feature.DeadlineReminders, cancellationToken).ConfigureAwait(false))
+            {
+                questionnaire.SkipReminder(); // SHARE-11: the tier has no reminders now
+                return false;
+            }
+
             questionnaire.MarkReminderSent(_clock.GetCurrentInstant());
             var text = await ReminderTextAsync(questionnaire, cancellationToken).ConfigureAwait(false);
             _unitOfWork.Notify(_texts, await _registry.ClientUsersReachingAsync(questionnaire.ClientId, questionnaire.CompanyId, cancellationToken).ConfigureAwait(false), NotificationKind.QuestionnaireReminder, AuditSubject.Client(questionnaire.ClientId), text);
+            return true;
         }, cancellationToken).ConfigureAwait(false);
     }
 

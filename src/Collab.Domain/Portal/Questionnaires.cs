@@ -277,6 +277,9 @@ public sealed class Questionnaire : AggregateRoot
             $"questionnaire={Id};template={TemplateId};version={TemplateVersion};answers={_givenAnswers.Count}"));
     }
 
+    /// <summary>The client's tier has no deadline reminders when this one falls due (SHARE-11): none is sent.</summary>
+    internal void SkipReminder() => ReminderDueAt = null;
+
     internal void MarkReminderSent(Instant now)
     {
         ReminderSentAt = now;

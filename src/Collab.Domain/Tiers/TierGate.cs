@@ -12,6 +12,10 @@ internal static class TierGate
         return tier;
     }
 
+    /// <summary>For background passes that skip rather than refuse: does the client's tier include <paramref name="feature"/> now? No collaboration is no.</summary>
+    internal static async Task<bool> AllowsAsync(ITierStore tiers, TierCatalogue catalogue, OfficeId office, ClientId client, Feature feature, CancellationToken cancellationToken) =>
+        await tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false) is { } tier && catalogue.Allows(tier, feature);
+
     /// <summary>
     /// SEC-4, step one: read (tracked) the collaborations whose tier the coming work depends on — the office's, or all of
     /// the client's for a new user — <em>before</em> the tier or the user count is checked. Their versions are then the
