@@ -275,6 +275,89 @@ public abstract class ReportContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(0, await Reports(db, r => r.SendDueRemindersAsync()));
         Assert.Single(await DeliveredAsync(db), n => n.Kind == NotificationKind.DeadlineReminder && n.Recipient == w.ClientUser.Email);
     }
+
+    // R: SHARE-4
+    [SkippableFact]
+    public async Task SHARE4_no_reminder_for_a_task_that_is_no_longer_open_approved_rejected_or_expired()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await WorldAtTierAsync(db, ClientTier.Collaborate);
+        var client = ActingParty.User(w.ClientUser.Id);
+        var approved = await ShareAsync(db, w, new LocalDate(2026, 4, 10), "Jaarrekening 2025");
+        var rejected = await ShareAsync(db, w, new LocalDate(2026, 4, 10), "Aangifte 2025");
+        var expired = await ShareAsync(db, w, new LocalDate(2026, 3, 31), "Suppletie 2025");
+        var open = await ShareAsync(db, w, new LocalDate(2026, 4, 10), "Nog open");
+        await Reports(db, r => r.ApproveAsync(client, approved.Report.Id));
+        await Reports(db, r => r.RejectAsync(client, rejected.Report.Id, "Het eigen vermogen klopt niet."));
+        db.Clock.Reset(Instant.FromUtc(2026, 3, 31, 22, 0)); // 1 April 00:00 CEST: the 31 March task expires
+        Assert.Equal(1, await Reports(db, r => r.ExpireOverdueAsync()));
+
+        db.Clock.Reset(Instant.FromUtc(2026, 4, 9, 12, 0)); // every reminder of the four is due by now
+
+        Assert.Equal(1, await Reports(db, r => r.SendDueRemindersAsync()));
+        var reminders = (await DeliveredAsync(db)).Where(n => n.Kind == NotificationKind.DeadlineReminder).ToList();
+        var only = Assert.Single(reminders);
+        Assert.Equal(AuditSubject.Report(open.Report.Id), only.Subject);
+    }
+
+    // R: SHARE-11, SHARE-4, TIER-2
+    [SkippableFact]
+    public async Task SHARE11_a_vendor_tier_that_approves_without_deadline_reminders_sends_none()
+    {
+        var vendor = TierCatalogueOptions.CreateDefault();
+        vendor.Collaborate!.Features.Remove(nameof(Feature.DeadlineReminders));
+        await using var db = await TestDatabase.CreateAsync(engine, postgres, services =>
+        {
+            services.AddSingleton<INotificationSender>(_sender);
+            services.Configure<CollabOptions>(o => o.Tiers = vendor);
+        });
+        var w = await WorldAtTierAsync(db, ClientTier.Collaborate);
+        var shared = await ShareAsync(db, w, new LocalDate(2026, 4, 10));
+        Assert.Equal(ShareMode.Approval, shared.Mode); // the tier still approves
+
+        db.Clock.Reset(Instant.FromUtc(2026, 4, 9, 12, 0));
+
+        Assert.Equal(0, await Reports(db, r => r.SendDueRemindersAsync()));
+        Assert.DoesNotContain(await DeliveredAsync(db), n => n.Kind == NotificationKind.DeadlineReminder);
+        Assert.DoesNotContain(await World.AuditAsync(db, AuditSubject.Report(shared.Report.Id)), r => r.Action == AuditAction.ReminderSent);
+        var stored = await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<Deliverable>().AsNoTracking().SingleAsync(r => r.Id == shared.Report.Id));
+        Assert.Null(stored.ReminderDueAt); // settled: the next pass does not read it again
+        Assert.Equal(0, await Reports(db, r => r.SendDueRemindersAsync()));
+    }
+
+    // R: SHARE-12, SHARE-13
+    [SkippableFact]
+    public async Task SHARE12_a_deliverable_that_went_out_for_approval_gets_no_one_time_link_by_reissue()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await WorldAtTierAsync(db, ClientTier.Collaborate);
+        var shared = await ShareAsync(db, w, new LocalDate(2026, 6, 30));
+
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => Reports(db, r => r.ReissueLinkAsync(w.Desk, shared.Report.Id)));
+
+        Assert.Equal(("report.not-shared-by-link", "SHARE-12"), (refused.Code, refused.Refusal.RuleId));
+        Assert.False(await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<ShareLink>().AnyAsync(l => l.DeliverableId == shared.Report.Id)));
+        Assert.DoesNotContain(await DeliveredAsync(db), n => n.Kind == NotificationKind.ReportReady);
+    }
+
+    // R: TIER-4
+    [SkippableFact]
+    public async Task TIER4_an_approval_the_client_has_viewed_is_still_open_work_that_blocks_a_downgrade()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await WorldAtTierAsync(db, ClientTier.Collaborate);
+        await db.InScopeAsync(sp => sp.GetRequiredService<Collab.Registry.CollabRegistry>().DeactivateUserAsync(World.Vendor, w.ClientUserOfOtherCompany.Id));
+        var shared = await ShareAsync(db, w, new LocalDate(2026, 6, 30));
+        Assert.Equal(DeliverableState.Viewed, (await Reports(db, r => r.RecordClientViewAsync(ActingParty.User(w.ClientUser.Id), shared.Report.Id))).State);
+
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() =>
+            db.InScopeAsync(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Standard)));
+
+        Assert.Equal("tier.open-work-needs-feature", refused.Code);
+        Assert.Contains("approval of 'Jaarrekening 2025' (deadline 2026-06-30)", refused.Message, StringComparison.Ordinal);
+        await Reports(db, r => r.ApproveAsync(ActingParty.User(w.ClientUser.Id), shared.Report.Id));
+        Assert.Equal(TierChangeStatus.Changed, (await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Standard))).Status);
+    }
 }
 
 public sealed class ReportsOnSqlite() : ReportContract(Engine.Sqlite, null);

@@ -154,6 +154,43 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         Assert.False(await b.Run(sp => sp.GetRequiredService<IRegistryStore>().UserEmailExistsAsync("nieuw@bakker.nl", CancellationToken.None)));
     }
 
+    // R: LIC-3
+    [SkippableFact]
+    public async Task LIC3_a_licence_is_valid_on_its_first_and_its_last_day_in_the_office_calendar()
+    {
+        await using var b = await NewWorldAsync();
+        await GiveModulesAsync(b, OfficeModules.EAccountancy);
+        var administration = await SetUpAsync(b, TestDatabase.NextNumber());
+        b.Db.Clock.Reset(Instant.FromUtc(2026, 6, 30, 22, 30)); // 00:30 on 1 July in Amsterdam, 30 June in UTC
+        var startsToday = LicenceKeys.Trusted.Sign(LicenceKeys.ClientLicence(b.W.Client.Id, administration.Number, new LocalDate(2026, 7, 1), new LocalDate(2027, 6, 30)));
+        var endsToday = LicenceKeys.Trusted.Sign(LicenceKeys.ClientLicence(b.W.Client.Id, administration.Number, new LocalDate(2025, 7, 1), new LocalDate(2026, 7, 1)));
+        var endedYesterday = LicenceKeys.Trusted.Sign(LicenceKeys.ClientLicence(b.W.Client.Id, administration.Number, new LocalDate(2025, 7, 1), new LocalDate(2026, 6, 30)));
+
+        Assert.Equal(new LocalDate(2026, 7, 1), (await ReadAsync(b, administration.Id, startsToday)).Licence.Content.ValidFrom);
+        var review = await ReadAsync(b, administration.Id, endsToday);
+        Assert.Equal("licence.expired", (await Assert.ThrowsAsync<CollabRefusalException>(() => ReadAsync(b, administration.Id, endedYesterday))).Code);
+
+        b.Db.Clock.Reset(Instant.FromUtc(2026, 7, 1, 21, 59)); // 23:59 on the last day: still valid at confirmation
+        var imported = await ImportAsync(b, administration.Id, endsToday, review.Licence.Fingerprint, ImportUser.ExistingUser(b.W.ClientUser.Id));
+        Assert.Equal(LicenceSource.ClientFile, imported.Licence);
+    }
+
+    // R: LIC-5
+    [SkippableFact]
+    public async Task LIC5_a_backup_of_an_administration_whose_licence_was_never_recorded_is_refused_too()
+    {
+        await using var b = await NewWorldAsync();
+        var unknown = b.W.Administration; // created without an office licence or a client account
+        Assert.Equal(LicenceSource.Unknown, unknown.Licence);
+        await b.Run(sp => sp.GetRequiredService<Collab.Rights.RightsService>().GrantAsync(ActingParty.User(b.W.ClientUser.Id), b.W.Office.Id, unknown.Id, Collab.Rights.GrantChannel.Web));
+        b.Books.WriteBooks(unknown.Number, [1, 2, 3]);
+
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => BackUpAsync(b, unknown.Id));
+
+        Assert.Equal(("backup.client-licence-missing", "LIC-5"), (refused.Code, refused.Refusal.RuleId));
+        Assert.Empty(await b.Run(sp => sp.GetRequiredService<BackupService>().ListAsync(b.W.Desk, unknown.Id)));
+    }
+
     private static byte[] Tamper(byte[] file)
     {
         var text = Encoding.ASCII.GetString(file).Split('\n');
@@ -254,9 +291,10 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         Assert.Empty(Directory.EnumerateFiles(b.BlobRoot, "*", SearchOption.AllDirectories));
     }
 
-    // R: LIC-6
+    // A guard beside LIC-6, not its proof (a renumbering method under another name would pass it): the behaviour
+    // test below is the one that cites the rule.
     [Fact]
-    public void LIC6_nothing_in_the_public_API_can_change_an_administration_number()
+    public void Nothing_in_the_public_API_is_named_or_shaped_like_a_renumbering()
     {
         var number = typeof(Administration).GetProperty(nameof(Administration.Number))!;
         Assert.False(number.SetMethod?.IsPublic ?? false);
@@ -284,7 +322,12 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
 
         Assert.Equal(newNumber, copy.Number);
         Assert.Equal(AdministrationState.Live, copy.State);
-        Assert.Equal(administration.Number, (await b.FindAsync(administration.Id))!.Number);
+        var original = (await b.FindAsync(administration.Id))!;
+        Assert.Equal((administration.Number, AdministrationState.Live, LicenceSource.ClientFile), (original.Number, original.State, original.Licence)); // the original stays live
+        Assert.True(await b.Run(sp => sp.GetRequiredService<Collab.Rights.AccessService>().MayAccessAsync(b.W.Desk, administration.Id)));
+        Assert.NotNull(b.Books.ReadBooks(administration.Number));
+        Assert.Equal([AuditAction.AdministrationCreated, AuditAction.BackupRestored, AuditAction.BackupMade], // AUD-1: the copy is saved twice (number taken, then live), recorded once each
+            (await World.AuditAsync(b.Db, AuditSubject.Administration(copy.Id))).Select(r => r.Action));
         Assert.Equal(b.Books.ReadBooks(administration.Number), b.Books.ReadBooks(newNumber));
         Assert.Equal(newNumber, copyBackup.AdministrationNumber);
         var taken = await Assert.ThrowsAsync<CollabRefusalException>(() =>
@@ -317,6 +360,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(Encoding.UTF8.GetBytes($"journal of {administration.Number}: 1000 kas / 8000 omzet"), b.Books.ReadBooks(administration.Number));
         var audit = await World.AuditAsync(b.Db, AuditSubject.Administration(restored.Id));
         Assert.Contains(audit, r => r.Action == AuditAction.BackupRestored && r.Details.Contains($"backup={backup.Id}", StringComparison.Ordinal));
+        Assert.Equal([AuditAction.AdministrationCreated, AuditAction.BackupRestored], audit.Select(r => r.Action)); // AUD-1: saved twice, recorded once each
     }
 
     // R: ONB-5

@@ -330,6 +330,70 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(CollabAuthorization.RefusedCode, stranger.Code);
         Assert.Equal(SubscriptionState.Active, (await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().FindSubscriptionAsync(b.W.Desk, r.Administration.ClientId)))!.State);
     }
+
+    // R: ONB-6, ONB-5
+    [SkippableFact]
+    public async Task ONB6_cancelling_schedules_only_the_live_administrations_not_one_the_office_already_released()
+    {
+        await using var b = await NewWorldAsync();
+        var r = await RegisteredWithBooksAsync(b);
+        var second = await b.Run(sp => sp.GetRequiredService<CollabRegistry>().CreateAdministrationAsync(World.Vendor, r.Administration.CompanyId, TestDatabase.NextNumber(), "Fok 2027"));
+        b.Books.WriteBooks(second.Number, Encoding.UTF8.GetBytes("grootboek Fok 2027"), null);
+        await b.Run(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(b.W.Desk, b.W.Office.Id, r.Administration.Id)); // ONB-5: released
+        Assert.Equal(AdministrationState.Released, (await b.FindAsync(r.Administration.Id))!.State);
+
+        var schedules = await CancelAsync(b, r);
+
+        Assert.Equal(second.Id, Assert.Single(schedules).AdministrationId);
+        Assert.Empty(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(b.W.Desk, r.Administration.Id)));
+    }
+
+    // R: ONB-6, SEC-1
+    [SkippableFact]
+    public async Task ONB6_a_client_user_who_was_deactivated_cannot_cancel()
+    {
+        await using var b = await NewWorldAsync();
+        var r = await RegisteredWithBooksAsync(b);
+        var left = await b.Run(sp => sp.GetRequiredService<CollabRegistry>().CreateClientUserAsync(World.Vendor, r.Administration.ClientId, $"oud.{Guid.NewGuid():N}@fok.nl", [r.Administration.CompanyId]));
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(World.Vendor, left.Id));
+
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() =>
+            b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(ActingParty.User(left.Id), r.Administration.ClientId)));
+
+        Assert.Equal(CollabAuthorization.RefusedCode, refused.Code);
+        Assert.Equal(SubscriptionState.Active, (await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().FindSubscriptionAsync(b.W.Desk, r.Administration.ClientId)))!.State);
+        Assert.Empty(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(b.W.Desk, r.Administration.Id)));
+    }
+
+    // R: RET-2
+    [SkippableFact]
+    public async Task RET2_a_backup_made_before_cancelling_is_not_the_offered_backup_and_does_not_release_books_still_kept()
+    {
+        await using var b = await NewWorldAsync();
+        var r = await RegisteredWithBooksAsync(b, new BooksSummary(new LocalDate(2025, 12, 31), HoldsImmovablePropertyData: false));
+        await b.Run(sp => sp.GetRequiredService<BackupService>().MakeBackupAsync(ActingParty.User(r.ClientUser.Id), r.Administration.Id));
+        b.Db.Clock.Advance(Duration.FromMinutes(1)); // the books may change after that backup
+
+        var schedule = Assert.Single(await CancelAsync(b, r));
+        b.Db.Clock.Reset(schedule.DueAt);
+
+        Assert.Equal(new RetentionPassResult(0, 1, 0), await PassAsync(b));
+        Assert.NotNull(b.Books.ReadBooks(r.Administration.Number));
+    }
+
+    // R: RET-1, ONB-6
+    [SkippableFact]
+    public async Task RET1_a_cancellation_between_local_midnight_and_two_counts_from_the_office_day_not_the_UTC_day()
+    {
+        await using var b = await NewWorldAsync();
+        var r = await RegisteredWithBooksAsync(b);
+        SetLocal(b, 2026, 7, 1, 1); // 01:00 CEST on 1 July is still 30 June in UTC
+
+        var schedule = Assert.Single(await CancelAsync(b, r));
+
+        Assert.Equal(new LocalDate(2026, 9, 29), schedule.DeleteOn); // 1 July + 90 days; from 30 June it would be 28 September
+        Assert.Equal(Instant.FromUtc(2026, 9, 28, 22, 0), schedule.DueAt);
+    }
 }
 
 public sealed class LifecycleOnSqlite() : LifecycleContract(Engine.Sqlite, null);

@@ -125,6 +125,48 @@ public sealed class RetentionProperties
         Assert.Equal(new LocalDate(2026, 4, 30), ClientSubscription.FreeThroughFor(new LocalDate(2026, 3, 31), 1));
     }
 
+    // R: RET-2
+    [Property(MaxTest = 3000)]
+    public Property RET2_books_may_go_only_after_the_last_day_of_their_7_or_10_years_unless_the_client_keeps_a_backup()
+    {
+        var policy = new StatutoryRetentionPolicy(Microsoft.Extensions.Options.Options.Create(new CollabOptions()));
+        var administration = Administration.Create(ClientId.New(), CompanyId.New(), AdministrationNumber.From(78), "Fok", null, null,
+            LicenceSource.ClientSubscription, AdministrationState.Live, Actor.System("test"), Instant.FromUtc(2026, 1, 1, 0, 0));
+        var cases =
+            from yearEnd in Days
+            from immovable in Gen.Elements(true, false)
+            from offset in Gen.Frequency((4, Gen.Choose(-2, 2)), (1, Gen.Choose(-4000, 4000))) // around the last day, and far off
+            from backup in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+            select (yearEnd, immovable, offset, backup);
+
+        return Prop.ForAll(Arb.From(cases), c =>
+        {
+            var lastDay = c.yearEnd.PlusYears(c.immovable ? 10 : 7); // 29 Feb + 7 years is 28 Feb
+            var today = lastDay.PlusDays(c.offset);
+            var decision = policy.DecideAsync(new RetentionQuestion(administration, new Storage.BooksSummary(c.yearEnd, c.immovable), today,
+                c.backup ? Instant.FromUtc(2026, 1, 2, 0, 0) : null), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            return decision.MayDelete == (today > lastDay || c.backup)
+                   && (decision.MayDelete || decision.Reason.Contains($"kept through {lastDay:yyyy-MM-dd}", StringComparison.Ordinal));
+        });
+    }
+
+    // R: RET-2
+    [Fact]
+    public async Task RET2_the_last_day_of_the_period_itself_still_keeps_the_books_and_the_day_after_does_not()
+    {
+        var policy = new StatutoryRetentionPolicy(Microsoft.Extensions.Options.Options.Create(new CollabOptions()));
+        var administration = Administration.Create(ClientId.New(), CompanyId.New(), AdministrationNumber.From(79), "Fok", null, null,
+            LicenceSource.ClientSubscription, AdministrationState.Live, Actor.System("test"), Instant.FromUtc(2026, 1, 1, 0, 0));
+        var books = new Storage.BooksSummary(new LocalDate(2020, 2, 29), HoldsImmovablePropertyData: false);
+
+        var onTheDay = await policy.DecideAsync(new RetentionQuestion(administration, books, new LocalDate(2027, 2, 28), null), CancellationToken.None);
+        var dayAfter = await policy.DecideAsync(new RetentionQuestion(administration, books, new LocalDate(2027, 3, 1), null), CancellationToken.None);
+
+        Assert.False(onTheDay.MayDelete);
+        Assert.Contains("must be kept through 2027-02-28 (7 years)", onTheDay.Reason, StringComparison.Ordinal);
+        Assert.Equal((true, "statutory: the 7-year period after 2020-02-29 ended on 2027-02-28"), (dayAfter.MayDelete, dayAfter.Reason));
+    }
+
     // The instant starts the local day; or, when that day never existed in the zone, the next day that did.
     private static bool StartsDay(Instant instant, LocalDate day, DateTimeZone zone)
     {

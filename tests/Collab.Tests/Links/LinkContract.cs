@@ -90,6 +90,30 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(RefusalKind.ConcurrencyConflict, conflict.Kind);
     }
 
+    // R: LINK-1
+    [SkippableFact]
+    public async Task LINK1_the_database_refuses_a_second_link_of_one_app_to_the_same_bookkeeping_administration_even_past_the_domain()
+    {
+        var s = await NewAsync();
+        await using var _ = s.Db;
+        Task ChooseDirectlyAsync(string external) => s.Db.InScopeAsync(async sp =>
+        {
+            var unitOfWork = sp.GetRequiredService<ICollabUnitOfWork>();
+            var administration = (await sp.GetRequiredService<IRegistryStore>().FindAdministrationAsync(s.Client.Administration.Id, CancellationToken.None))!;
+            var link = IntegrationLink.Connect("webshop", external, Actor.OfficeUser(s.W.OfficeUser.Id), s.Db.Clock.GetCurrentInstant());
+            link.Choose(administration, BookkeepingEdition.Web, Actor.OfficeUser(s.W.OfficeUser.Id), s.Db.Clock.GetCurrentInstant());
+            unitOfWork.Add(link);
+            await unitOfWork.SaveChangesAsync(CancellationToken.None);
+        });
+        await ChooseDirectlyAsync("shop-a");
+
+        var conflict = await Assert.ThrowsAsync<CollabRefusalException>(() => ChooseDirectlyAsync("shop-b"));
+
+        Assert.Equal(RefusalKind.ConcurrencyConflict, conflict.Kind);
+        var otherApp = await Links(s, l => l.ConnectAsync(s.W.Desk, "timesheets", "team-1")); // one per app: another app may still link it
+        Assert.Equal(LinkStep.AdministrationChosen, (await Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, otherApp.Id, s.Client.Administration.Id, BookkeepingEdition.Web))).Step);
+    }
+
     // R: LINK-2
     [SkippableFact]
     public async Task LINK2_linking_needs_plan_inKaart_and_an_accountant_subscription_needs_the_vendors_activation()
@@ -198,6 +222,8 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(MatchOutcome.Ambiguous, byApp["a-jansen"].Outcome);
         Assert.Equal(new[] { jansen200.Id, jansen300.Id }.Order(StringComparer.Ordinal), byApp["a-jansen"].Candidates);
         Assert.Equal(MatchOutcome.Conflicting, byApp["a-mix"].Outcome);
+        Assert.Equal(new[] { bakker.Id, jansen200.Id }.Order(StringComparer.Ordinal), byApp["a-mix"].Candidates); // both, for a person to choose
+        Assert.Null(byApp["a-mix"].BookkeepingId);
         Assert.Equal(4, _books.All(SyncEntityKind.Customer).Count); // only Smit was created
 
         await Links(s, l => l.StartSynchronisationAsync(s.W.Desk, link.Id));

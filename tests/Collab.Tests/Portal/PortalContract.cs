@@ -175,6 +175,42 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         Assert.Empty(Directory.EnumerateFiles(b.BlobRoot, "*", SearchOption.AllDirectories));
     }
 
+    // R: SHARE-11, TIER-2
+    [SkippableTheory]
+    [InlineData(ClientTier.Standard)]
+    [InlineData(ClientTier.Collaborate)]
+    public async Task SHARE11_questions_and_questionnaires_need_the_Extended_tier_and_below_it_nothing_is_sent(ClientTier tier)
+    {
+        await using var b = await AtTierAsync(tier);
+        var questions = (IServiceProvider sp) => sp.GetRequiredService<QuestionService>();
+
+        var batch = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => questions(sp).StartBatchAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, "Vragen")));
+        var template = await b.Run(sp => questions(sp).CreateTemplateAsync(b.W.Desk, b.W.Office.Id, "Aangifte IB 2025", Aangifte)); // the office's own template needs no client
+        var outcome = Assert.Single(await b.Run(sp => questions(sp).SendAsync(b.W.Desk, template.Id, [b.W.Company.Id])));
+
+        Assert.Equal($"Feature ClientQuestions is not included in tier {tier}: it needs tier CollaborateExtended or higher. Change the client's tier first.", batch.Message);
+        Assert.Null(outcome.Questionnaire);
+        Assert.Equal($"Feature PrepareByClientQuestionnaires is not included in tier {tier}: it needs tier CollaborateExtended or higher. Change the client's tier first.", outcome.Refusal!.Reason);
+        Assert.Empty(await b.Run(sp => questions(sp).ProgressAsync(b.W.Desk, template.Id)));
+        Assert.DoesNotContain(await b.DeliveredAsync(), n => n.Kind is NotificationKind.QuestionsSent or NotificationKind.QuestionnaireSent);
+    }
+
+    // R: SHARE-11, TIER-4
+    [SkippableFact]
+    public async Task SHARE11_a_batch_drafted_under_Extended_cannot_be_sent_after_a_downgrade()
+    {
+        await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(World.Vendor, b.W.ClientUserOfOtherCompany.Id));
+        var batch = await b.Run(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, "Vragen"));
+        await b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(b.W.Desk, batch.Id, "jaarrekening", "Is de voorraad geteld?"));
+        await b.Run(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(b.W.Desk, b.W.Office.Id, b.W.Client.Id, ClientTier.Collaborate)); // a draft waits for nobody
+
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(b.W.Desk, batch.Id)));
+
+        Assert.Contains("ClientQuestions", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(await b.DeliveredAsync(), n => n.Kind == NotificationKind.QuestionsSent);
+    }
+
     // R: SHARE-8, AUD-1
     [SkippableFact]
     public async Task SHARE8_questions_for_several_services_go_out_as_one_batch_and_are_answered_one_by_one()
@@ -275,6 +311,24 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(1, counts.Sum());
         var reminder = Assert.Single(await b.DeliveredAsync(), n => n.Kind == NotificationKind.QuestionnaireReminder);
         Assert.Equal("Beste Bakkerij Bakker, wilt u 'Aangifte IB 2025' voor 1 mei 2026 invullen?", reminder.Text); // a Dutch date for a Dutch reader (TXT-1)
+    }
+
+    // R: SHARE-11, SHARE-4, TIER-2
+    [SkippableFact]
+    public async Task SHARE11_a_vendor_catalogue_without_deadline_reminders_sends_no_questionnaire_reminder()
+    {
+        var vendor = TierCatalogueOptions.CreateDefault();
+        vendor.Collaborate!.Features.Remove(nameof(Feature.DeadlineReminders));
+        vendor.CollaborateExtended!.Features.Remove(nameof(Feature.DeadlineReminders));
+        await using var b = await AtTierAsync(ClientTier.CollaborateExtended, o => o.Tiers = vendor);
+        var template = await b.Run(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(b.W.Desk, b.W.Office.Id, "Aangifte IB 2025", Aangifte));
+        await b.Run(sp => sp.GetRequiredService<QuestionService>().SendAsync(b.W.Desk, template.Id, [b.W.Company.Id], new LocalDate(2026, 5, 1)));
+
+        b.Db.Clock.Reset(Instant.FromUtc(2026, 4, 29, 12, 0));
+
+        Assert.Equal(0, await b.Run(sp => sp.GetRequiredService<QuestionService>().SendDueRemindersAsync()));
+        Assert.Equal(0, await b.Run(sp => sp.GetRequiredService<QuestionService>().SendDueRemindersAsync()));
+        Assert.DoesNotContain(await b.DeliveredAsync(), n => n.Kind == NotificationKind.QuestionnaireReminder);
     }
 
     // R: SHARE-10

@@ -129,6 +129,23 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
         await Assert.ThrowsAsync<CollabRefusalException>(() => db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().ListAsync(ActingParty.User(UserId.New()))));
     }
 
+    // R: SEC-1, SEC-3
+    [SkippableFact]
+    public async Task SEC1_an_office_user_who_was_deactivated_sees_nothing_of_the_office_any_more()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await World.SeedAsync(db);
+        await GrantAsync(db, w.ClientUser.Id, w.Office.Id, w.Administration.Id);
+        Assert.True(await UserMayAccessAsync(db, w.OfficeUser.Id, w.Administration.Id));
+
+        await db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(World.Vendor, w.OfficeUser.Id));
+
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => UserMayAccessAsync(db, w.OfficeUser.Id, w.Administration.Id));
+        Assert.Equal(CollabAuthorization.RefusedCode, refused.Code);
+        await Assert.ThrowsAsync<CollabRefusalException>(() => db.InScopeAsync(sp => sp.GetRequiredService<AccessService>().ListAsync(ActingParty.User(w.OfficeUser.Id))));
+        Assert.True(await OfficeMayAccessAsync(db, w.Office.Id, w.Administration.Id)); // the office itself keeps its rights
+    }
+
     public static TheoryData<string> RefusedRequests() => new()
     {
         "unknown user", "unknown office", "unknown administration", "empty id", "user of another client",

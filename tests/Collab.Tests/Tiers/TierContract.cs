@@ -179,6 +179,8 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         var downgrade = await Tiers(db, t => t.ChangeTiersAsync(w.Desk, w.Office.Id, [standard[0], w.Client.Id, standard[2]], ClientTier.Standard));
         Assert.Equal([TierChangeStatus.Changed, TierChangeStatus.Refused, TierChangeStatus.AlreadyOnTier], downgrade.Outcomes.Select(o => o.Status));
         Assert.Equal("tier.too-many-client-users", downgrade.Outcomes[1].Refusal!.Code);
+        Assert.Equal(ClientTier.Standard, await Tiers(db, t => t.GetTierAsync(w.Desk, w.Office.Id, standard[0]))); // the refusal beside it did not undo it
+        Assert.Single(await World.AuditAsync(db, AuditSubject.Client(standard[0])), r => r.Action == AuditAction.TierChanged && r.Details.EndsWith("to=Standard", StringComparison.Ordinal));
         Assert.Equal(ClientTier.CollaborateExtended, await Tiers(db, t => t.GetTierAsync(w.Desk, w.Office.Id, w.Client.Id)));
         Assert.Equal(ClientTier.CollaborateExtended, await Tiers(db, t => t.GetTierAsync(w.Desk, w.Office.Id, standard[1])));
         Assert.Empty(await World.AuditAsync(db, AuditSubject.Client(w.Client.Id)).ContinueWith(t => t.Result.Where(r => r.Action == AuditAction.TierChanged && r.Details.Contains("to=Standard", StringComparison.Ordinal)).ToList()));
@@ -235,6 +237,8 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         await Tiers(db, t => t.EndCollaborationAsync(w.Desk, w.Office.Id, endedThisYear[0], new LocalDate(2026, 1, 1)));
         await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, January1));
         await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.OtherOffice.Id, current[0], ClientTier.CollaborateExtended, January1));
+        var left = await Registry(db, r => r.CreateClientUserAsync(World.Vendor, w.Client.Id, $"vertrokken.{Guid.NewGuid():N}@bakker.nl", [w.Company.Id]));
+        await Registry(db, r => r.DeactivateUserAsync(World.Vendor, left.Id)); // a user who left is not billed
 
         var statement = await db.InScopeAsync(sp => sp.GetRequiredService<BillingService>().MonthlyStatementAsync(w.Desk, w.Office.Id, new YearMonth(2026, 11)));
 

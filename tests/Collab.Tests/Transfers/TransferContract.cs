@@ -195,6 +195,39 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(3, (await DeliveredAsync(db)).Count(n => n.Kind == NotificationKind.TransferExpired));
     }
 
+    // R: RET-1, XFER-2, RET-3
+    [SkippableFact]
+    public async Task RET1_a_request_made_between_local_midnight_and_two_counts_its_30_days_from_the_office_day()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await TransferWorld.SeedAsync(db);
+        db.Clock.Reset(Instant.FromUtc(2026, 6, 30, 22, 30)); // 00:30 CEST on 1 July; still 30 June in UTC
+
+        var request = await RequestAsync(db, w, w.A1);
+
+        // Local day 1 July: open through 31 July, expires at 1 August 00:00 CEST. Counting from the UTC day (30 June) would end it a day early.
+        Assert.Equal(Instant.FromUtc(2026, 7, 31, 22, 0), request.ExpiresAt);
+    }
+
+    // R: XFER-3, SEC-3
+    [SkippableFact]
+    public async Task XFER3_a_party_deactivated_before_it_consents_cannot_consent_and_nothing_moves()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await TransferWorld.SeedAsync(db);
+        var request = await RequestAsync(db, w, w.A1);
+        await ConsentAsync(db, w.OldAdmin, request, TransferParty.OldEnvironmentAdministrator);
+        await ConsentAsync(db, w.NewAdmin, request, TransferParty.NewEnvironmentAdministrator);
+        await db.InScopeAsync(sp => sp.GetRequiredService<Registry.CollabRegistry>().DeactivateUserAsync(World.Vendor, w.ClientUser.Id));
+
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => ConsentAsync(db, w.ClientUser, request, TransferParty.Client));
+
+        Assert.Equal(CollabAuthorization.RefusedCode, refused.Code);
+        var stored = await db.InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().FindRequestAsync(request.Id, CancellationToken.None));
+        Assert.Equal((2, TransferState.AwaitingConsents), (stored!.ConsentCount, stored.State));
+        await Assert.ThrowsAsync<CollabRefusalException>(() => Transfers(db, t => t.ExecuteAsync(ActingParty.User(w.NewAdmin.Id), request.Id, BillingParty.Office)));
+    }
+
     // R: XFER-3
     [SkippableFact]
     public async Task XFER3_a_party_consents_once_and_nobody_consents_for_another()
