@@ -47,7 +47,7 @@ public sealed class TierCatalogue
             catalogue._includedUsers[(int)tier] = definition.IncludedClientUsers;
             catalogue._extraUserPrices[(int)tier] = definition.ExtraClientUserPrice;
             var mask = 0u;
-            foreach (var name in definition.Features)
+            foreach (var name in definition.Features ?? []) // a configuration section without "Features" binds null: no features
             {
                 mask |= 1u << (int)Enum.Parse<Feature>(name, ignoreCase: true);
             }

@@ -85,6 +85,8 @@ public sealed class TierCatalogueTests
         { "missing tier", "Collab:Tiers:Collaborate is missing" },
         { "extra users without price", "offers ExtraClientUsers but has no ExtraClientUserPrice" },
         { "no included user", "IncludedClientUsers is 0" },
+        { "negative extra-user price", "CollaborateExtended:ExtraClientUserPrice is below zero" },
+        { "extra-user price without the feature", "Collab:Tiers:Collaborate has an ExtraClientUserPrice but not the feature ExtraClientUsers" },
     };
 
     // R: TIER-2
@@ -102,6 +104,8 @@ public sealed class TierCatalogueTests
             case "missing tier": vendor.Collaborate = null; break;
             case "extra users without price": vendor.CollaborateExtended!.ExtraClientUserPrice = null; break;
             case "no included user": vendor.Standard!.IncludedClientUsers = 0; break;
+            case "negative extra-user price": vendor.CollaborateExtended!.ExtraClientUserPrice = -0.01m; break;
+            case "extra-user price without the feature": vendor.Collaborate!.ExtraClientUserPrice = 0.50m; break;
         }
 
         using var provider = new ServiceCollection().AddCollab(o => o.Tiers = vendor).Services.BuildServiceProvider();
@@ -185,6 +189,105 @@ public sealed class TierCatalogueTests
         Assert.False(TierCatalogue.Default.Allows((ClientTier)99, Feature.DownloadReports));
         Assert.False(TierCatalogue.Default.Allows(ClientTier.CollaborateExtended, (Feature)40));
         Assert.False(TierCatalogue.Default.Allows(ClientTier.CollaborateExtended, (Feature)(-1)));
+        Assert.False(TierCatalogue.Default.Allows((ClientTier)4, Feature.DownloadReports)); // one past the last tier
+        Assert.False(TierCatalogue.Default.Allows(ClientTier.CollaborateExtended, (Feature)32)); // 1u << 32 would wrap to bit 0
+        Assert.False(TierCatalogue.Default.FeaturesOf(ClientTier.CollaborateExtended).Contains((Feature)32));
+        Assert.Equal(0, TierCatalogue.Default.FeaturesOf((ClientTier)4).Count);
+        Assert.Equal("tier.unknown", Assert.Throws<CollabRefusalException>(() => TierCatalogue.Default.MonthlyPrice((ClientTier)0)).Code);
+        Assert.Equal("tier.unknown", Assert.Throws<CollabRefusalException>(() => TierCatalogue.Default.IncludedClientUsers((ClientTier)4)).Code);
+    }
+
+    // R: TIER-2
+    [Fact]
+    public void TIER2_a_vendor_catalogue_reads_feature_names_in_any_case_lists_a_feature_twice_and_may_be_free()
+    {
+        var vendor = TierCatalogueOptions.CreateDefault();
+        vendor.Standard!.MonthlyPrice = 0m; // a free tier is a price, not a mistake
+        vendor.Standard.Features.Add("deadlinereminders");
+        vendor.Standard.Features.Add(nameof(Feature.DownloadReports)); // twice: still granted, not toggled off
+        vendor.CollaborateExtended!.ExtraClientUserPrice = 0m; // free extra users
+
+        var catalogue = TierCatalogue.Create(vendor);
+
+        Assert.True(catalogue.Allows(ClientTier.Standard, Feature.DeadlineReminders));
+        Assert.True(catalogue.Allows(ClientTier.Standard, Feature.DownloadReports));
+        Assert.Equal(0m, catalogue.MonthlyPrice(ClientTier.Standard));
+        Assert.Equal(0m, catalogue.ExtraClientUserPrice(ClientTier.CollaborateExtended));
+        Assert.Empty(TierCatalogue.Validate(vendor, "Collab:Tiers"));
+    }
+
+    // R: TIER-2
+    [Fact]
+    public void TIER2_a_tier_without_a_features_list_grants_none()
+    {
+        var vendor = TierCatalogueOptions.CreateDefault();
+        vendor.Standard!.Features = null!; // what a configuration section without "Features" binds to
+
+        Assert.Empty(TierCatalogue.Validate(vendor, "Collab:Tiers"));
+        var catalogue = TierCatalogue.Create(vendor);
+        Assert.Equal(0, catalogue.FeaturesOf(ClientTier.Standard).Count);
+        Assert.True(catalogue.Allows(ClientTier.Collaborate, Feature.DownloadReports));
+    }
+
+    // R: TIER-2
+    [Fact]
+    public void TIER2_feature_sets_list_subtract_and_compare_in_feature_order()
+    {
+        var extended = TierCatalogue.Default.FeaturesOf(ClientTier.CollaborateExtended);
+        var collaborate = TierCatalogue.Default.FeaturesOf(ClientTier.Collaborate);
+
+        var lost = extended.Except(collaborate);
+
+        Assert.Equal([Feature.PermanentPortal, Feature.ShareClientInsights, Feature.HouseStyle, Feature.DocumentExchange, Feature.ClientQuestions, Feature.PrepareByClientQuestionnaires, Feature.ExtraClientUsers],
+            lost.ToArray());
+        Assert.Equal(extended.Count - collaborate.Count, lost.Count);
+        Assert.Empty(collaborate.Except(extended).ToArray());
+        Assert.True(collaborate == TierCatalogue.Default.FeaturesOf(ClientTier.Collaborate));
+        Assert.True(collaborate != extended);
+        Assert.False(collaborate.Equals(extended));
+        Assert.Equal(AllFeatures, extended.ToArray());
+    }
+
+    // R: TIER-7
+    [Property(MaxTest = 2000)]
+    public Property TIER7_a_collaboration_is_billable_in_exactly_the_calendar_years_it_overlaps()
+    {
+        var cases =
+            from startYear in Gen.Choose(2000, 2040)
+            from startDay in Gen.Choose(1, 365)
+            from length in Gen.Frequency((3, Gen.Constant(-1)), (5, Gen.Choose(0, 4000)))
+            from year in Gen.Choose(1998, 2052)
+            select (Start: new LocalDate(startYear, 1, 1).PlusDays(startDay - 1), Length: length, Year: year);
+
+        return Prop.ForAll(Arb.From(cases), c =>
+        {
+            var collaboration = ClientCollaboration.Start(OfficeId.New(), ClientId.New(), ClientTier.Standard, c.Start, Actor.System("test"), Instant.FromUtc(2026, 1, 1, 0, 0));
+            LocalDate? end = c.Length < 0 ? null : c.Start.PlusDays(c.Length);
+            if (end is { } e)
+            {
+                collaboration.End(e, Actor.System("test"), Instant.FromUtc(2026, 1, 1, 0, 0));
+            }
+
+            var overlaps = c.Start <= new LocalDate(c.Year, 12, 31) && (end is null || end >= new LocalDate(c.Year, 1, 1));
+            return collaboration.IsBillableIn(c.Year) == overlaps;
+        });
+    }
+
+    // R: TIER-7
+    [Fact]
+    public void TIER7_only_a_tier_with_extra_users_bills_them_and_a_line_without_extras_shows_no_extra_price()
+    {
+        var office = OfficeId.New();
+        StatementRow Row(ClientTier tier, int users) => new(ClientId.New(), $"{tier} {users}", tier, users);
+
+        var statement = MonthlyStatement.Compute(TierCatalogue.Default, office, new YearMonth(2026, 11),
+            [Row(ClientTier.Standard, 3), Row(ClientTier.CollaborateExtended, 1), Row(ClientTier.CollaborateExtended, 4)]);
+
+        var byName = statement.Lines.ToDictionary(l => l.ClientName);
+        Assert.Equal((0, 0m, 0.80m), (byName["Standard 3"].ExtraClientUsers, byName["Standard 3"].ExtraClientUserPrice, byName["Standard 3"].Amount)); // more users than its tier allows (a vendor lowered the limit): none billed
+        Assert.Equal((0, 0m, 1.65m), (byName["CollaborateExtended 1"].ExtraClientUsers, byName["CollaborateExtended 1"].ExtraClientUserPrice, byName["CollaborateExtended 1"].Amount));
+        Assert.Equal((3, 1.00m, 4.65m), (byName["CollaborateExtended 4"].ExtraClientUsers, byName["CollaborateExtended 4"].ExtraClientUserPrice, byName["CollaborateExtended 4"].Amount));
+        Assert.Equal(0.80m + 1.65m + 4.65m, statement.Total);
     }
 
     // R: SHARE-11

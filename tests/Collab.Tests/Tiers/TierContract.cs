@@ -287,6 +287,69 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         var none = await Assert.ThrowsAsync<CollabRefusalException>(() => Tiers(db, t => t.RequireFeatureAsync(w.Desk, w.OtherOffice.Id, w.Client.Id, Feature.DownloadReports)));
         Assert.Equal(RefusalKind.NotFound, none.Kind);
     }
+
+    // R: TIER-1, SEC-2, AUD-1
+    [SkippableFact]
+    public async Task TIER1_an_undefined_tier_is_refused_as_input_and_a_change_to_the_same_tier_records_nothing()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await World.SeedAsync(db);
+        var undefinedStart = await Assert.ThrowsAsync<CollabRefusalException>(() => Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, (ClientTier)7, January1)));
+        Assert.Equal((RefusalKind.InvalidInput, "tier.unknown"), (undefinedStart.Kind, undefinedStart.Code));
+        async Task<List<AuditRecord>> TierAuditAsync() => (await World.AuditAsync(db, AuditSubject.Client(w.Client.Id)))
+            .Where(r => r.Action is AuditAction.CollaborationStarted or AuditAction.TierChanged or AuditAction.CollaborationEnded).ToList();
+        Assert.Empty(await TierAuditAsync());
+
+        await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.Collaborate, January1));
+        var started = Assert.Single(await TierAuditAsync());
+        Assert.Equal((AuditAction.CollaborationStarted, $"office={w.Office.Id};from=-;to=Collaborate;starts=2026-01-01"), (started.Action, started.Details));
+        var undefinedChange = await Assert.ThrowsAsync<CollabRefusalException>(() => Tiers(db, t => t.ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, (ClientTier)0)));
+        var same = await Tiers(db, t => t.ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Collaborate));
+
+        Assert.Equal("tier.unknown", undefinedChange.Code);
+        Assert.Equal(TierChangeStatus.AlreadyOnTier, same.Status);
+        Assert.Single(await TierAuditAsync()); // still only the start
+        Assert.Equal(ClientTier.Collaborate, await Tiers(db, t => t.GetTierAsync(w.Desk, w.Office.Id, w.Client.Id)));
+    }
+
+    // R: TIER-7, AUD-1
+    [SkippableFact]
+    public async Task TIER7_a_collaboration_ends_on_or_after_its_first_day_once_and_the_office_lists_its_own()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await World.SeedAsync(db);
+        var start = new LocalDate(2026, 3, 1);
+        await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.Standard, start));
+        await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.OtherOffice.Id, w.Client.Id, ClientTier.Standard, start));
+
+        var early = await Assert.ThrowsAsync<CollabRefusalException>(() => Tiers(db, t => t.EndCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, start.PlusDays(-1))));
+        var ended = await Tiers(db, t => t.EndCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, start)); // one day of work is a day
+        var twice = await Assert.ThrowsAsync<CollabRefusalException>(() => Tiers(db, t => t.EndCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, start.PlusDays(5))));
+
+        Assert.Equal((RefusalKind.InvalidInput, "collaboration.ends-before-start"), (early.Kind, early.Code));
+        Assert.Equal(start, ended.EndsOn);
+        Assert.Equal(("collaboration.already-ended", "TIER-7"), (twice.Code, twice.Refusal.RuleId));
+        Assert.Single(await World.AuditAsync(db, AuditSubject.Client(w.Client.Id)), r => r.Action == AuditAction.CollaborationEnded && r.Details.EndsWith(";ends=2026-03-01", StringComparison.Ordinal));
+        var listed = await Tiers(db, t => t.ListCollaborationsAsync(w.Desk, w.Office.Id));
+        Assert.Equal((w.Client.Id, w.Office.Id, (LocalDate?)start), (Assert.Single(listed).ClientId, listed[0].OfficeId, listed[0].EndsOn));
+        await Assert.ThrowsAsync<CollabRefusalException>(() => Tiers(db, t => t.ListCollaborationsAsync(w.Desk, w.OtherOffice.Id))); // SEC-3
+    }
+
+    // R: TIER-4
+    [SkippableFact]
+    public async Task TIER4_users_another_office_still_allows_do_not_block_this_offices_downgrade_but_block_the_last_one()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await World.SeedAsync(db); // the client has two active users
+        await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, January1));
+        await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.OtherOffice.Id, w.Client.Id, ClientTier.CollaborateExtended, January1));
+
+        var first = await Tiers(db, t => t.ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Collaborate));
+        var last = await Assert.ThrowsAsync<CollabRefusalException>(() => Tiers(db, t => t.ChangeTierAsync(ActingParty.User(w.OtherOfficeUser.Id), w.OtherOffice.Id, w.Client.Id, ClientTier.Collaborate)));
+
+        Assert.Equal(TierChangeStatus.Changed, first.Status); // the other office's Extended collaboration still has room for both
+        Assert.Equal("tier.too-many-client-users", last.Code);
+    }
 }
 
 public sealed class TiersOnSqlite() : TierContract(Engine.Sqlite, null);
