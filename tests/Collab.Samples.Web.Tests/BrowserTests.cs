@@ -80,6 +80,7 @@ public sealed class BrowserTests(SampleSite site)
 
         var client = await NewPageAsync();
         await LoginAsync(client, "piet");
+        await client.ClickAsync("#portal");
         await Assertions.Expect(client.Locator(".welcome")).ToHaveTextAsync("Welkom in het klantportaal van Administratiekantoor De Vries.");
         await Assertions.Expect(client.Locator("body")).ToHaveAttributeAsync("data-primary", "#1A5276");
         await Assertions.Expect(client.Locator("img.logo")).ToBeVisibleAsync();
@@ -103,14 +104,15 @@ public sealed class BrowserTests(SampleSite site)
     {
         var page = await NewPageAsync();
         await LoginAsync(page, "anna");
-        await Assertions.Expect(page.Locator(".transfer")).ToContainTextAsync("2 of 3 consents");
+        ILocator Bakkerij() => page.Locator("section.transfer", new PageLocatorOptions { HasTextString = "Rabobank" }); // the move with the bank link
+        await Assertions.Expect(Bakkerij()).ToContainTextAsync("2 of 3 consents");
 
-        await page.ClickAsync("#consent button");
-        await Assertions.Expect(page.Locator(".transfer-state")).ToHaveTextAsync("Approved");
-        await page.ClickAsync("#execute button");
+        await Bakkerij().Locator("#consent button").ClickAsync();
+        await Assertions.Expect(Bakkerij().Locator(".transfer-state")).ToHaveTextAsync("Approved");
+        await Bakkerij().Locator("#execute button").ClickAsync();
 
-        await Assertions.Expect(page.Locator(".transfer-state")).ToHaveTextAsync("Executed");
-        await Assertions.Expect(page.Locator(".checklist li").First).ToContainTextAsync("Rabobank");
+        await Assertions.Expect(Bakkerij().Locator(".transfer-state")).ToHaveTextAsync("Executed");
+        await Assertions.Expect(Bakkerij().Locator(".checklist li").First).ToContainTextAsync("Rabobank");
         await ShotAsync(page, "transfer-checklist");
     }
 
@@ -187,6 +189,7 @@ public sealed class BrowserTests(SampleSite site)
     {
         var client = await NewPageAsync();
         await LoginAsync(client, "piet");
+        await client.ClickAsync("#portal");
         await client.ClickAsync("#insights");
         var combinedRevenue = client.Locator("table.combined tr.series[data-measure=revenue][data-source=boekhouding]");
         await Assertions.Expect(combinedRevenue.Locator("td.point")).ToHaveCountAsync(6);

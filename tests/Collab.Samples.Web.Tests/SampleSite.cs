@@ -20,6 +20,9 @@ public sealed class SampleSite : IAsyncLifetime
 
     public string BaseAddress { get; private set; } = string.Empty;
 
+    /// <summary>Every state-changing route the host maps (POST, PUT, PATCH, DELETE), as route patterns, read from its endpoints.</summary>
+    public IReadOnlyList<string> WriteRoutes { get; private set; } = [];
+
     public IBrowser? Browser { get; private set; }
 
     public string? SkipReason { get; private set; }
@@ -42,6 +45,12 @@ public sealed class SampleSite : IAsyncLifetime
         _app = await SampleWebApp.CreateAsync(["--urls", "http://127.0.0.1:0", "--Sample:DataFolder", _data, "--Logging:LogLevel:Default", "Warning"]);
         await _app.StartAsync();
         BaseAddress = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        WriteRoutes = _app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE") == true)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct()
+            .ToList();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

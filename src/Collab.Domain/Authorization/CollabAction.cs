@@ -191,4 +191,7 @@ public enum CollabAction
 
     /// <summary>Set an office's language, which its new users get (TXT-1).</summary>
     SetOfficeLanguage = 62,
+
+    /// <summary>Read the office's own house style, for its editor (SHARE-10).</summary>
+    ReadHouseStyle = 63,
 }

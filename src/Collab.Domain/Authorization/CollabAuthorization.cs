@@ -361,6 +361,7 @@ public sealed class CollabAuthorization
             [CollabAction.UploadDocument] = users,
             [CollabAction.OpenDocument] = users,
             [CollabAction.SetHouseStyle] = office,
+            [CollabAction.ReadHouseStyle] = office,
             [CollabAction.PrepareQuestions] = office,
             [CollabAction.AnswerQuestions] = client,
             [CollabAction.ReadQuestions] = users,

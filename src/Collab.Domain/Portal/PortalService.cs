@@ -211,6 +211,17 @@ public sealed class PortalService
         return style;
     }
 
+    /// <summary>The office's own house style, for its editor, whatever its clients' tiers (SHARE-10).</summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3). A user of the office.</param>
+    /// <param name="office">The office.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The style, or null when the office has none yet.</returns>
+    public async Task<HouseStyle?> HouseStyleForOfficeAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default)
+    {
+        await _access.OfficeAsync(party, CollabAction.ReadHouseStyle, office, cancellationToken).ConfigureAwait(false);
+        return await _portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The house style a client sees from an office: the office's own when the client's tier includes it (TIER-2), otherwise none.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="office">The office.</param>

@@ -342,6 +342,7 @@ public static class AuthorizationMatrix
             },
             MayBeEmpty: true),
         new("PortalService.OpenDocumentAsync", DocumentIds, (sp, p, t) => Box(S<PortalService>(sp).OpenDocumentAsync(p, (DocumentId)t)), (w, p, t) => ReachesMade(w, p, w.Documents, ((DocumentId)t).Value)),
+        new("PortalService.HouseStyleForOfficeAsync", Offices, (sp, p, t) => Box(S<PortalService>(sp).HouseStyleForOfficeAsync(p, (OfficeId)t)), (w, p, t) => Office(w, p, (OfficeId)t), MayBeEmpty: true),
         new("PortalService.SetHouseStyleAsync", Offices,
             (sp, p, t) => Box(S<PortalService>(sp).SetHouseStyleAsync(p, (OfficeId)t, new HouseStyleRequest($"k-{Guid.NewGuid():N}"[..20], null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom"))),
             (w, p, t) => Office(w, p, (OfficeId)t)),

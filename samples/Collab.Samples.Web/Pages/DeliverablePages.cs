@@ -39,14 +39,14 @@ internal static class DeliverablePages
 
     private static void MapOffice(RouteGroupBuilder office)
     {
-        office.MapPost("/deliverables", (HttpContext context, [FromForm] Guid company, [FromForm] string kind, [FromForm] int year, [FromForm] int? quarter,
-            [FromForm] string? title, [FromForm] DateOnly deadline, IFormFile? file, IServiceProvider sp) => Guarded(async () =>
+        office.MapPost("/deliverables", async (HttpContext context, [FromForm] Guid company, [FromForm] string kind, [FromForm] int year, [FromForm] int? quarter,
+            [FromForm] string? title, [FromForm] DateOnly deadline, IFormFile? file, IServiceProvider sp) =>
         {
             var me = await MeAsync(context, sp);
             var service = sp.GetRequiredService<DeliverableService>();
             var chosen = Enum.Parse<DeliverableKind>(kind);
             var period = chosen == DeliverableKind.VatReturn ? ReportingPeriod.Quarter(year, quarter ?? 4) : ReportingPeriod.FinancialYear(year);
-            var draft = await service.DraftAsync(me.Party, me.User.OfficeId!.Value, new CompanyId(company), chosen, period, string.IsNullOrWhiteSpace(title) ? null : title);
+            var draft = await service.DraftAsync(me.Party, me.Office, new CompanyId(company), chosen, period, string.IsNullOrWhiteSpace(title) ? null : title);
             if (file is { Length: > 0 })
             {
                 await using var content = file.OpenReadStream();
@@ -55,14 +55,14 @@ internal static class DeliverablePages
 
             await service.ShareAsync(me.Party, draft.Id, LocalDate.FromDateOnly(deadline));
             return Results.Redirect("/office");
-        }));
+        });
 
-        office.MapGet("/deliverables/{id:guid}/documents/{document:guid}", (HttpContext context, Guid id, Guid document, IServiceProvider sp) => Guarded(async () =>
+        office.MapGet("/deliverables/{id:guid}/documents/{document:guid}", async (HttpContext context, Guid id, Guid document, IServiceProvider sp) =>
         {
             var me = await MeAsync(context, sp);
             var content = await sp.GetRequiredService<DeliverableService>().OpenDocumentAsync(me.Party, new DeliverableId(id), new DocumentId(document));
             return File(content);
-        }));
+        });
 
         // The office overview (SHARE-17): filters, counts per state, keyset pages, and clients selected for a bulk tier change (TIER-5).
         office.MapGet("/overview", async (HttpContext context, string? line, string? state, string? year, string? after, IServiceProvider sp) =>
@@ -71,7 +71,7 @@ internal static class DeliverablePages
             int? yearFilter = int.TryParse(year, CultureInfo.InvariantCulture, out var y) ? y : null;
             DeliverableId? cursor = Guid.TryParse(after, out var a) ? new DeliverableId(a) : null;
             var me = await MeAsync(context, sp);
-            var officeId = me.User.OfficeId!.Value;
+            var officeId = me.Office;
             var overview = sp.GetRequiredService<OfficeOverviewService>();
             var filter = new DeliverableFilter(
                 States: Enum.TryParse<DeliverableState>(state, out var s) ? [s] : null,
@@ -103,27 +103,45 @@ internal static class DeliverablePages
 
             var rows = clients.Items.Select(c => new[]
             {
-                $"""<input type="checkbox" name="clients" value="{c.Client.Value}" form="bulk" data-tier="{E(c.Tier)}">""", $"<span class=\"client-name\">{E(c.Name)}</span>", $"<span class=\"client-tier\">{E(c.Tier)}</span>",
+                $"""<input type="checkbox" name="clients" value="{c.Client.Value}" form="bulk" data-tier="{E(c.Tier)}" aria-label="Select {E(c.Name)}">""", $"<span class=\"client-name\">{E(c.Name)}</span>", $"<span class=\"client-tier\">{E(c.Tier)}</span>",
             });
             body.Append("<h2>Clients</h2>").Append(Table([string.Empty, "client", "tier"], rows, "clients"));
             body.Append(Form(context, "/office/overview/tiers", $"""<label>New tier <select name="tier">{Options(Enum.GetNames<ClientTier>(), null)}</select></label>""", "Change the selected clients' tier", "bulk"));
             return Page("Office overview", body.ToString());
         });
 
-        office.MapPost("/overview/tiers", (HttpContext context, [FromForm] Guid[] clients, [FromForm] string tier, IServiceProvider sp) => Guarded(async () =>
+        office.MapPost("/overview/tiers", async (HttpContext context, [FromForm] Guid[] clients, [FromForm] string tier, IServiceProvider sp) =>
         {
             var me = await MeAsync(context, sp);
-            var result = await sp.GetRequiredService<TierService>().ChangeTiersAsync(me.Party, me.User.OfficeId!.Value, clients.Select(c => new ClientId(c)).ToList(), Enum.Parse<ClientTier>(tier));
+            var result = await sp.GetRequiredService<TierService>().ChangeTiersAsync(me.Party, me.Office, clients.Select(c => new ClientId(c)).ToList(), Enum.Parse<ClientTier>(tier));
             var rows = result.Outcomes.Select(o => new[] { E(o.Client), $"<span class=\"outcome\">{E(o.Status)}</span>", E(o.Refusal?.Reason) });
             return Page("Bulk tier change", Table(["client", "outcome", "reason"], rows, "outcomes") + "<p><a href=\"/office/overview\">Back to the overview</a></p>");
-        }));
+        });
     }
 
     private static void MapLinkView(WebApplication app)
     {
+        // Opening is not spending (SHARE-12): the landing page shows what the link is for, and only the client's
+        // deliberate confirmation spends it. The token is in the path: the host keeps request paths out of its logs,
+        // and every page sends Referrer-Policy: no-referrer (Hosting/Security.cs).
+        app.MapGet("/link/{token}", async (HttpContext context, string token, DeliverableService reports) =>
+        {
+            var landing = await reports.OpenLinkAsync(token);
+            return Page("Your report is ready", $"""
+                <p>Report <strong class="report-title">{E(landing.Title)}</strong>. This link works once, until {E(landing.ExpiresAt)}.</p>
+                {Form(context, $"/link/{Uri.EscapeDataString(token)}/confirm", string.Empty, "Open the report", "confirm")}
+                """);
+        });
+
+        app.MapPost("/link/{token}/confirm", async (HttpContext context, string token, DeliverableService reports) =>
+        {
+            var view = await reports.ConfirmViewAsync(token);
+            return Page(view.Deliverable.Title, LinkView(context, view));
+        });
+
         // The view token lives in this page's forms only: it is never part of a URL that could be mailed or logged.
-        app.MapPost("/link/view/{document:guid}", ([FromForm] string view, Guid document, IServiceProvider sp) => Guarded(async () =>
-            File(await sp.GetRequiredService<DeliverableService>().ReadThroughLinkAsync(view, new DocumentId(document)))));
+        app.MapPost("/link/view/{document:guid}", async ([FromForm] string view, Guid document, IServiceProvider sp) =>
+            File(await sp.GetRequiredService<DeliverableService>().ReadThroughLinkAsync(view, new DocumentId(document))));
     }
 
     public static string LinkView(HttpContext context, ConfirmedView view) =>
@@ -135,70 +153,69 @@ internal static class DeliverablePages
 
     private static void MapClient(RouteGroupBuilder client)
     {
-        // A client's tasks, for every company it may reach: what its channel lets it see now (SHARE-5, SHARE-14).
-        client.MapGet("/", async (HttpContext context, IServiceProvider sp) =>
-        {
-            var me = await MeAsync(context, sp);
-            var registry = sp.GetRequiredService<CollabRegistry>();
-            var service = sp.GetRequiredService<DeliverableService>();
-            var body = new StringBuilder($"<p>Signed in as {E(me.User.Email)}.</p>");
-            foreach (var company in await registry.ListCompaniesAsync(me.Party, me.User.ClientId!.Value, context.RequestAborted))
-            {
-                if (!me.User.MayReach(company.Id))
-                {
-                    continue;
-                }
-
-                var rows = new List<string[]>();
-                foreach (var d in await service.ListForCompanyAsync(me.Party, company.Id))
-                {
-                    if (!await service.ClientMayViewAsync(me.Party, d.Id))
-                    {
-                        continue;
-                    }
-
-                    var links = string.Join(" ", d.Documents.Select(doc => $"""<a class="document" href="/client/deliverables/{d.Id.Value}/documents/{doc.Id.Value}">{E(doc.FileName)}</a>"""));
-                    var dashboard = d.Figures is null ? string.Empty : $"""<a class="dashboard-link" href="/client/deliverables/{d.Id.Value}/dashboard">dashboard</a>""";
-                    var approve = d.State is DeliverableState.Shared or DeliverableState.Viewed ? Form(context, $"/client/deliverables/{d.Id.Value}/approve", string.Empty, "Approve", "approve") : string.Empty;
-                    rows.Add([$"<span class=\"task-title\">{E(d.Title)}</span>", $"<span class=\"task-state\">{E(d.State)}</span>", E(d.Deadline), links, dashboard, approve]);
-                }
-
-                body.Append($"<h2>{E(company.Name)}</h2>").Append(Table(["title", "state", "deadline", "documents", string.Empty, string.Empty], rows, "tasks"));
-            }
-
-            return Page("Your tasks", body.ToString());
-        });
-
-        client.MapGet("/deliverables/{id:guid}/documents/{document:guid}", (HttpContext context, Guid id, Guid document, IServiceProvider sp) => Guarded(async () =>
+        client.MapGet("/deliverables/{id:guid}/documents/{document:guid}", async (HttpContext context, Guid id, Guid document, IServiceProvider sp) =>
         {
             var me = await MeAsync(context, sp);
             return File(await sp.GetRequiredService<DeliverableService>().OpenDocumentAsync(me.Party, new DeliverableId(id), new DocumentId(document)));
-        }));
+        });
 
-        client.MapGet("/deliverables/{id:guid}/dashboard", (HttpContext context, Guid id, IServiceProvider sp) => Guarded(async () =>
+        client.MapGet("/deliverables/{id:guid}/dashboard", async (HttpContext context, Guid id, IServiceProvider sp) =>
         {
             var me = await MeAsync(context, sp);
             var service = sp.GetRequiredService<DeliverableService>();
             var dashboard = await service.DashboardAsync(me.Party, new DeliverableId(id));
             var report = await service.FindAsync(me.Party, new DeliverableId(id));
             return Page($"Dashboard {report?.Title}", dashboard is { } d ? Charts.Dashboard(d.ToSeries()) : "<p>No figures yet.</p>");
-        }));
+        });
 
-        client.MapPost("/deliverables/{id:guid}/approve", (HttpContext context, Guid id, IServiceProvider sp) => Guarded(async () =>
+        client.MapPost("/deliverables/{id:guid}/approve", async (HttpContext context, Guid id, IServiceProvider sp) =>
         {
             var me = await MeAsync(context, sp);
             await sp.GetRequiredService<DeliverableService>().ApproveAsync(me.Party, new DeliverableId(id));
             return Results.Redirect("/client");
-        }));
+        });
     }
 
-    private static Task<IResult> Insights(HttpContext context, string slug, IServiceProvider sp) => Guarded(async () =>
+    /// <summary>A client's tasks, for every company it may reach: what its channel lets it see now (SHARE-5, SHARE-14).</summary>
+    public static async Task<string> TasksAsync(HttpContext context, SignedIn me)
+    {
+        var registry = context.RequestServices.GetRequiredService<CollabRegistry>();
+        var service = context.RequestServices.GetRequiredService<DeliverableService>();
+        var body = new StringBuilder();
+        foreach (var company in await registry.ListCompaniesAsync(me.Party, me.Client, context.RequestAborted))
+        {
+            if (!me.User.MayReach(company.Id))
+            {
+                continue;
+            }
+
+            var rows = new List<string[]>();
+            foreach (var d in await service.ListForCompanyAsync(me.Party, company.Id))
+            {
+                if (!await service.ClientMayViewAsync(me.Party, d.Id))
+                {
+                    continue;
+                }
+
+                var links = string.Join(" ", d.Documents.Select(doc => $"""<a class="document" href="/client/deliverables/{d.Id.Value}/documents/{doc.Id.Value}">{E(doc.FileName)}</a>"""));
+                var dashboard = d.Figures is null ? string.Empty : $"""<a class="dashboard-link" href="/client/deliverables/{d.Id.Value}/dashboard">dashboard</a>""";
+                var approve = d.State is DeliverableState.Shared or DeliverableState.Viewed ? Form(context, $"/client/deliverables/{d.Id.Value}/approve", string.Empty, "Approve", "approve") : string.Empty;
+                rows.Add([$"<span class=\"task-title\">{E(d.Title)}</span>", $"<span class=\"task-state\">{E(d.State)}</span>", E(d.Deadline), links, dashboard, approve]);
+            }
+
+            body.Append($"<h2>{E(company.Name)}</h2>").Append(Table(["title", "state", "deadline", "documents", string.Empty, string.Empty], rows, "tasks"));
+        }
+
+        return body.ToString();
+    }
+
+    private static async Task<IResult> Insights(HttpContext context, string slug, IServiceProvider sp)
     {
         var me = await MeAsync(context, sp);
         var today = sp.GetRequiredService<IClock>().GetCurrentInstant().InUtc().Date;
         var to = new YearMonth(today.Year, today.Month).PlusMonths(-1);
         var insights = await sp.GetRequiredService<InsightService>().ForClientUserAsync(me.Party, to.PlusMonths(-5), to);
-        var companies = (await sp.GetRequiredService<CollabRegistry>().ListCompaniesAsync(me.Party, me.User.ClientId!.Value)).ToDictionary(c => c.Id, c => c.Name);
+        var companies = (await sp.GetRequiredService<CollabRegistry>().ListCompaniesAsync(me.Party, me.Client)).ToDictionary(c => c.Id, c => c.Name);
         var months = insights.Combined.FirstOrDefault()?.Points.Select(p => p.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)).ToArray() ?? [];
         string Row(InsightSeries s, string who) =>
             $"<tr class=\"series\" data-measure=\"{E(s.Measure)}\" data-source=\"{E(s.Source)}\" data-company=\"{E(who)}\"><td>{E(Charts.Label(s.Measure))}</td><td>{E(s.Source)}</td><td>{E(who)}</td>"
@@ -210,7 +227,7 @@ internal static class DeliverablePages
         body.Append("<h2>Per company</h2><table class=\"per-company\">").Append(header).AppendJoin(string.Empty, insights.PerCompany.Select(s => Row(s, companies.GetValueOrDefault(s.Company!.Value) ?? "?"))).Append("</table>");
         body.Append($"<p><a href=\"/portal/{E(slug)}\">Back to the portal</a></p>");
         return Page("Insights", body.ToString());
-    });
+    }
 
     private static string Options(IEnumerable<string> values, string? selected) =>
         string.Join(string.Empty, values.Select(v => $"<option{(v == selected ? " selected" : string.Empty)}>{E(v)}</option>"));
@@ -218,22 +235,5 @@ internal static class DeliverablePages
     private static IResult File(DocumentContent content) =>
         Results.Stream(content.Content, content.Document.ContentType, content.Document.FileName); // the stream checks the SHA-256 as it goes
 
-    private static async Task<IResult> Guarded(Func<Task<IResult>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (CollabRefusalException refusal)
-        {
-            return Refusal(refusal);
-        }
-    }
-
-    private static async Task<(CollabUser User, ActingParty Party)> MeAsync(HttpContext context, IServiceProvider sp)
-    {
-        var id = new UserId(Guid.Parse(context.User.FindFirstValue(SampleWebApp.UserClaim) ?? throw new BadHttpRequestException("Sign in first.", 401)));
-        var user = await sp.GetRequiredService<CollabRegistry>().FindUserAsync(ActingParty.User(id), id, context.RequestAborted) ?? throw new BadHttpRequestException("Unknown user.", 401);
-        return (user, ActingParty.User(id));
-    }
+    private static Task<SignedIn> MeAsync(HttpContext context, IServiceProvider sp) => SignedIn.OfAsync(context);
 }

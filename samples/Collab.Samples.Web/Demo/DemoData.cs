@@ -16,6 +16,8 @@ internal static class DemoData
 
     public const string ExtendedClientEmail = "piet@bakkerij-bakker.nl";
 
+    public const string OnlineClientEmail = "wim@webwinkel-wim.nl";
+
     /// <summary>The annual report 2025 of Groenteboer Visser: its figures, as the office's bookkeeping would hand them over.</summary>
     public static readonly FinancialFigures VisserFigures = new(2025,
         new KeyFigures(Revenue: 1_250_000m, GrossMargin: 437_500m, OperatingResult: 118_000m, NetResult: 91_250m, Equity: 310_000m,
@@ -29,6 +31,7 @@ internal static class DemoData
         var registry = sp.GetRequiredService<CollabRegistry>();
         var tiers = sp.GetRequiredService<TierService>();
         var devries = await registry.RegisterOfficeAsync(seed, "Administratiekantoor De Vries");
+        await registry.SetOfficeModulesAsync(seed, devries.Id, OfficeModules.AccountantPackage | OfficeModules.EAccountancy | OfficeModules.LinksActivated);
         var anna = await registry.CreateOfficeUserAsync(seed, devries.Id, "anna@devries.nl");
 
         var bakker = await registry.RegisterClientAsync(seed, "Bakkerij Bakker");
@@ -81,17 +84,33 @@ internal static class DemoData
         await sp.GetRequiredService<PortalService>().UploadDocumentAsync(ActingParty.User(anna.Id), devries.Id, vastgoed.Id, "taxatierapport-2025.pdf", "application/pdf",
             new MemoryStream(Encoding.UTF8.GetBytes("%PDF-1.7 taxatie")));
 
+        // An administration under the office's own licence, waiting for the client's licence file (LIC-1 … LIC-3).
+        var books = (DemoBooks)sp.GetRequiredService<IBookkeepingData>();
+        var template = await sp.GetRequiredService<Collab.Licences.LicenceService>().SetUpClientAdministrationAsync(desk, devries.Id, groenteboer.Id, AdministrationNumber.From(3001), "Groenteboer Visser (sjabloon)");
+        books.Write(template.Number, "grootboek Groenteboer Visser: 1000 kas 2 500,00 / 8000 omzet 2 500,00");
+
+        // A client that registered online through the office (ONB-1), on plan inKaart, so its books can link to an app (LINK-2).
+        var online = await sp.GetRequiredService<Collab.Lifecycle.OnlineCollaborationService>().RegisterClientAsync(desk, devries.Id,
+            Collab.Lifecycle.ClientRegistration.WithNewAdministration("Webwinkel Wim", "Webwinkel Wim B.V.", OnlineClientEmail, "inKaart", BillingParty.Client, AdministrationNumber.From(2001), "Webwinkel Wim 2026"));
+        books.Write(online.Administration.Number, "grootboek Webwinkel Wim: 1000 kas 900,00 / 8000 omzet 900,00");
+
         // A transfer of Bakkerij Bakker's books from its old office's environment into De Vries's (XFER): the old
         // administrator and the client have consented; Anna, administrator of the new environment, is the third.
         var oud = await registry.RegisterOfficeAsync(seed, "Kantoor Oud");
         var oudBeheer = await registry.CreateOfficeUserAsync(seed, oud.Id, "beheer@kantoor-oud.nl");
         var oldEnvironment = await registry.CreateEnvironmentAsync(seed, oud.Id, "Omgeving Kantoor Oud", [oudBeheer.Id]);
         var newEnvironment = await registry.CreateEnvironmentAsync(seed, devries.Id, "Omgeving De Vries", [anna.Id]);
-        var books = await registry.CreateAdministrationAsync(seed, bakkerij.Id, AdministrationNumber.From(1001), "Bakkerij Bakker 2026", environment: oldEnvironment.Id);
+        var moving = await registry.CreateAdministrationAsync(seed, bakkerij.Id, AdministrationNumber.From(1001), "Bakkerij Bakker 2026", environment: oldEnvironment.Id);
+        books.Write(moving.Number, "grootboek Bakkerij Bakker");
         var transfers = sp.GetRequiredService<TransferService>();
-        var request = await transfers.RequestAsync(ActingParty.User(anna.Id), oldEnvironment.Id, newEnvironment.Id, [books.Id], piet.Email,
-            [new BankLink("Rabobank", books.Id, BankLinkManager.PreviousOffice)]);
+        var request = await transfers.RequestAsync(ActingParty.User(anna.Id), oldEnvironment.Id, newEnvironment.Id, [moving.Id], piet.Email,
+            [new BankLink("Rabobank", moving.Id, BankLinkManager.PreviousOffice)]);
         await transfers.ConsentAsync(ActingParty.User(oudBeheer.Id), request.Id, TransferParty.OldEnvironmentAdministrator);
         await transfers.ConsentAsync(ActingParty.User(piet.Id), request.Id, TransferParty.Client);
+
+        // A second move, of the estate company's books, that waits for all three: each party consents on its own page (XFER-2).
+        var estate = await registry.CreateAdministrationAsync(seed, vastgoed.Id, AdministrationNumber.From(1002), "Bakker Vastgoed 2026", environment: oldEnvironment.Id);
+        books.Write(estate.Number, "grootboek Bakker Vastgoed");
+        await transfers.RequestAsync(ActingParty.User(anna.Id), oldEnvironment.Id, newEnvironment.Id, [estate.Id], piet.Email, []);
     }
 }
