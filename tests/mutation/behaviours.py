@@ -104,6 +104,10 @@ MUTATIONS = [
      "matches[n] = new CustomerMatch(customer.Id, outcome, null, candidates.Ids(customers, also: target));",
      "matches[n] = new CustomerMatch(customer.Id, outcome, null, candidates.Ids(customers));",
      "LINK5_existing_customers_are_matched", "a conflict lists only the named candidates, not the numbered one"),
+    ("SEC-3", "src/Collab.Domain/Tiers/BillingService.cs",
+     "        await _access.OfficeAsync(party, Authorization.CollabAction.ReadStatement, office, cancellationToken).ConfigureAwait(false);\n",
+     "",
+     "AuthorizationMatrixProperty", "the statement read without the access check (a survivor of the tiers run: its tests are outside that run's filter)"),
     ("AUD-1", "src/Collab.Persistence.EfCore/Common/EfUnitOfWork.cs",
      "            aggregate.ClearDomainEvents();",
      "",
@@ -133,7 +137,7 @@ def main():
             if build.returncode != 0:
                 print(f"{rule:9} NOBUILD   {mistake}"); survivors.append(rule); continue
             names = "|".join(f"FullyQualifiedName~{t}" for t in tests.split("|"))
-            test = run(f"dotnet test tests/Collab.Tests -c Release --no-build --filter \"(FullyQualifiedName~OnSqlite|FullyQualifiedName~Properties)&({names})\" 2>&1")
+            test = run(f"dotnet test tests/Collab.Tests -c Release --no-build --filter \"(FullyQualifiedName~OnSqlite|FullyQualifiedName~Properties|FullyQualifiedName~AuthorizationMatrixProperty)&({names})\" 2>&1")
             ran = "Total:" in test.stdout
             killed = ran and test.returncode != 0
             print(f"{rule:9} {'KILLED ' if killed else 'SURVIVED'}  {mistake}  <- {tests}")
