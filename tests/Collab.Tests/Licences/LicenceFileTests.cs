@@ -69,6 +69,52 @@ public sealed class LicenceFileTests
     }
 
     // R: LIC-3
+    [Theory]
+    [InlineData("hello", "it has no line breaks")]
+    [InlineData("COLLAB-LICENCE 1 test-issuer\nAA", "it ends after the first line")]
+    [InlineData("COLLAB-LICENCE 1 test-issuer\nAA\nAA", "it is cut off in the signature line")]
+    [InlineData("COLLAB-LICENCE 1 test-issuer\nAA\nAA\nmore", "there is text after the signature line")]
+    [InlineData("PK\u0003\u0004 a zip file\n\n\n", "it does not start with 'COLLAB-LICENCE'")]
+    [InlineData("COLLAB-LICENCE 2 test-issuer\nAA\nAA\n", "its format version is not 1")]
+    [InlineData("COLLAB-LICENCE 1 Test_Issuer\nAA\nAA\n", "its key id is not 1 to 32 characters")]
+    [InlineData("COLLAB-LICENCE 1 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\nAA\nAA\n", "its key id is not 1 to 32 characters")] // 33
+    [InlineData("COLLAB-LICENCE 1 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\nAA\nAA\n", "its signature has 1 bytes instead of 64")] // 32 is a key id
+    [InlineData("COLLAB-LICENCE 1 test-issuer\n\nAA\n", "its content line is empty")]
+    [InlineData("COLLAB-LICENCE 1 test-issuer\nAA\n\n", "its signature line is empty")]
+    [InlineData("COLLAB-LICENCE 1 test-issuer\n!!!\nAA\n", "its content line is not base64url")]
+    [InlineData("COLLAB-LICENCE 1 test-issuer\nAA==\nAA\n", "its content line is not canonical base64url")] // padding: one licence has one spelling
+    [InlineData("COLLAB-LICENCE 1 test-issuer\nAA\nAA\n", "its signature has 1 bytes instead of 64")]
+    public void LIC3_a_malformed_file_is_refused_naming_what_is_wrong_with_it(string text, string reason)
+    {
+        var refusal = Refused(Verifier(LicenceKeys.Trusted), Encoding.ASCII.GetBytes(text));
+
+        Assert.Equal("licence.malformed", refusal.Code);
+        Assert.Contains(reason, refusal.Message, StringComparison.Ordinal);
+    }
+
+    // R: LIC-3
+    [Fact]
+    public void LIC3_a_licence_is_valid_from_its_first_through_its_last_day_and_equal_only_field_for_field()
+    {
+        Assert.False(Content.IsValidOn(Content.ValidFrom.PlusDays(-1)));
+        Assert.True(Content.IsValidOn(Content.ValidFrom));
+        Assert.True(Content.IsValidOn(Content.ValidUntil));
+        Assert.False(Content.IsValidOn(Content.ValidUntil.PlusDays(1)));
+
+        Assert.True(Content.Equals(Content with { Modules = [.. Content.Modules] })); // lists compare by their items
+        Assert.False(Content.Equals(null));
+        foreach (var other in new[]
+                 {
+                     Content with { Serial = "other" }, Content with { Issuer = "other" }, Content with { LicenseeKind = LicenseeKind.Office },
+                     Content with { LicenseeId = Guid.NewGuid() }, Content with { LicenseeName = "other" }, Content with { Administrations = [AdministrationNumber.From(1)] },
+                     Content with { Modules = ["boekhouden"] }, Content with { ValidFrom = Content.ValidFrom.PlusDays(1) }, Content with { ValidUntil = Content.ValidUntil.PlusDays(1) },
+                 })
+        {
+            Assert.False(Content.Equals(other), $"{other} equals {Content}");
+        }
+    }
+
+    // R: LIC-3
     [Fact]
     public void LIC3_a_truncated_file_is_refused_as_malformed()
     {

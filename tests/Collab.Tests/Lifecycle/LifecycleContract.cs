@@ -394,6 +394,41 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(new LocalDate(2026, 9, 29), schedule.DeleteOn); // 1 July + 90 days; from 30 June it would be 28 September
         Assert.Equal(Instant.FromUtc(2026, 9, 28, 22, 0), schedule.DueAt);
     }
+
+    // R: ONB-6, RET-2, AUD-1
+    [SkippableFact]
+    public async Task ONB6_a_subscription_is_cancelled_and_reactivated_once_each_and_both_are_recorded_for_the_client()
+    {
+        await using var b = await NewWorldAsync();
+        var r = await RegisteredWithBooksAsync(b);
+        var lifecycle = (IServiceProvider sp) => sp.GetRequiredService<OnlineCollaborationService>();
+        var client = ActingParty.User(r.ClientUser.Id);
+
+        var notCancelled = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => lifecycle(sp).ReactivateSubscriptionAsync(client, r.Administration.ClientId)));
+        await CancelAsync(b, r);
+        var twice = await Assert.ThrowsAsync<CollabRefusalException>(() => CancelAsync(b, r));
+        await b.Run(sp => lifecycle(sp).ReactivateSubscriptionAsync(client, r.Administration.ClientId));
+
+        Assert.Equal(("subscription.not-cancelled", "subscription.already-cancelled"), (notCancelled.Code, twice.Code));
+        var audit = await World.AuditAsync(b.Db, AuditSubject.Client(r.Administration.ClientId));
+        Assert.Single(audit, x => x.Action == AuditAction.SubscriptionCancelled);
+        Assert.Single(audit, x => x.Action == AuditAction.SubscriptionReactivated);
+        Assert.Single(await World.AuditAsync(b.Db, AuditSubject.Administration(r.Administration.Id)), x => x.Action == AuditAction.SubscriptionReactivated); // the called-off deletion
+    }
+
+    // R: ONB-1, SEC-2
+    [SkippableFact]
+    public async Task ONB1_an_undefined_billing_party_is_refused_and_nothing_is_registered()
+    {
+        await using var b = await NewWorldAsync();
+        var email = $"fok.{Guid.NewGuid():N}@fok.nl";
+
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => RegisterAsync(b,
+            ClientRegistration.WithNewAdministration("Fietsenmaker Fok", "Fok Fietsen B.V.", email, "inZicht", (BillingParty)9, TestDatabase.NextNumber(), "Fok 2026")));
+
+        Assert.Equal((RefusalKind.InvalidInput, "subscription.billing-party"), (refused.Kind, refused.Code));
+        Assert.False(await b.Run(sp => sp.GetRequiredService<IRegistryStore>().UserEmailExistsAsync(email, CancellationToken.None)));
+    }
 }
 
 public sealed class LifecycleOnSqlite() : LifecycleContract(Engine.Sqlite, null);
