@@ -411,6 +411,25 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         Assert.Null(b.Books.ReadBooks(administration.Number));
     }
 
+    // R: ONB-5, LIC-7
+    [SkippableFact]
+    public async Task ONB5_a_backup_whose_artefact_was_swapped_for_another_valid_one_is_refused_by_its_checksum()
+    {
+        await using var b = await NewWorldAsync();
+        var (administration, _) = await LicensedAsync(b);
+        var earlier = await BackUpAsync(b, administration.Id);
+        b.Books.WriteBooks(administration.Number, Encoding.UTF8.GetBytes("journal changed after the first backup"));
+        var later = await b.Run(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(b.W.Desk, b.W.Office.Id, administration.Id));
+        File.Copy(Path.Combine(b.BlobRoot, earlier.BlobKey), Path.Combine(b.BlobRoot, later.BlobKey), overwrite: true); // a readable archive, just not this one
+
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() =>
+            b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(b.W.Desk, later.Id, RestoreTarget.AtClient)));
+
+        Assert.Equal("backup.corrupt", refused.Code);
+        Assert.Contains("checksum", refused.Message, StringComparison.Ordinal); // the first line of defence; the manifest's own check is the second
+        Assert.Null(await b.Run(sp => sp.GetRequiredService<IRegistryStore>().FindLiveAdministrationByNumberAsync(administration.Number, CancellationToken.None)));
+    }
+
     // R: SEC-2
     [SkippableFact]
     public async Task SEC2_a_restore_whose_import_fails_half_way_leaves_no_books_and_frees_the_number()
