@@ -65,10 +65,14 @@ public sealed class CapabilityTests(SampleSite site)
         await page.GotoAsync("/office/administrations");
 
         await Section(page, "section.administration", "3001").Locator("#stop button").ClickAsync(); // ONB-5: a backup, then released
-        await Assertions.Expect(Section(page, "section.administration", "3001")).ToHaveCountAsync(0); // gone from the list
+        await Assertions.Expect(page.Locator(".stopped")).ToContainTextAsync("ClientFile");
         await Ui.ShotAsync(page, "backup-1-released");
-        await page.GotoAsync("/office/administrations");
-        await Assertions.Expect(page.Locator("section.administration")).Not.ToHaveCountAsync(0);
+        var list = await page.Context.NewPageAsync();
+        await list.GotoAsync("/office/administrations");
+        await Assertions.Expect(Section(list, "section.administration", "3001")).ToHaveCountAsync(0); // gone from the list
+        await page.ClickAsync("#restore-released button");
+        await Assertions.Expect(Section(page, "section.administration", "3001").Locator(".administration-state")).ToHaveTextAsync("Live"); // LIC-7: the same number, back in the list
+        await Ui.ShotAsync(page, "backup-2-restored");
     }
 
     // R: ONB-6, RET-2

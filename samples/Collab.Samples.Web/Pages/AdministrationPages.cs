@@ -90,8 +90,13 @@ internal static class AdministrationPages
         office.MapPost("/administrations/{id:guid}/stop", async (HttpContext context, Guid id, BackupService backups) =>
         {
             var me = await SignedIn.OfficeUserAsync(context);
-            await backups.StopCollaborationAsync(me.Party, me.Office, new AdministrationId(id));
-            return Results.Redirect("/office/administrations");
+            var backup = await backups.StopCollaborationAsync(me.Party, me.Office, new AdministrationId(id));
+            // ONB-5: the online administration is released; the office keeps the backup and can restore it into its list.
+            return Page("Collaboration stopped", $"""
+                <p class="stopped">Administration {E(backup.AdministrationNumber)} {E(backup.AdministrationName)} is released. Your backup was made {E(backup.MadeAt)} and carries the {E(backup.Licence)} licence.</p>
+                {Form(context, $"/office/backups/{backup.Id.Value}/restore", string.Empty, "Restore it into my list", "restore-released")}
+                <p><a href="/office/administrations">Your administrations</a></p>
+                """);
         });
         office.MapPost("/backups/{id:guid}/restore", async (HttpContext context, Guid id, BackupService backups) =>
         {

@@ -129,7 +129,7 @@ internal static class PortalPages
         var owner = await service.FindBySlugAsync(slug) ?? throw new BadHttpRequestException("Unknown portal.", 404);
         var style = await service.HouseStyleForClientAsync(me.Party, owner.OfficeId, me.Client);
         var page = await service.HistoryAsync(me.Party, null, 50);
-        var companies = (await sp.GetRequiredService<CollabRegistry>().ListCompaniesAsync(me.Party, me.Client, context.RequestAborted)).Where(c => me.User.MayReach(c.Id)).ToList();
+        var companies = (await sp.GetRequiredService<CollabRegistry>().ListCompaniesAsync(me.Party, me.Client, context.RequestAborted)).ToList(); // Collab lists only what the user may reach (SEC-1)
         var names = companies.ToDictionary(c => c.Id, c => c.Name);
         var root = $"/portal/{Uri.EscapeDataString(slug)}";
         var rows = page.Items.Select(i => new[]
