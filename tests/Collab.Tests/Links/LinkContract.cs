@@ -114,6 +114,32 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(LinkStep.AdministrationChosen, (await Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, otherApp.Id, s.Client.Administration.Id, BookkeepingEdition.Web))).Step);
     }
 
+    // R: LINK-3, SEC-2
+    [SkippableFact]
+    public async Task LINK3_bad_names_and_editions_are_refused_as_input_and_a_confirmed_link_keeps_its_choice()
+    {
+        var s = await NewAsync();
+        await using var _ = s.Db;
+        foreach (var (app, external) in new[] { ("", "shop-1"), ("  ", "shop-1"), (new string('a', 65), "shop-1"), ("webshop", new string('x', 201)) })
+        {
+            var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ConnectAsync(s.W.Desk, app, external)));
+            Assert.Equal(RefusalKind.InvalidInput, refused.Kind);
+        }
+
+        Assert.Equal(LinkStep.Connected, (await Links(s, l => l.ConnectAsync(s.W.Desk, new string('a', 64), new string('x', 200)))).Step); // the longest names fit
+        var link = await Links(s, l => l.ConnectAsync(s.W.Desk, "webshop", "shop-1"));
+        var edition = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, link.Id, s.Client.Administration.Id, (BookkeepingEdition)9)));
+        Assert.Equal(("link.unknown-edition", RefusalKind.InvalidInput), (edition.Code, edition.Kind));
+
+        await Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, link.Id, s.Client.Administration.Id, BookkeepingEdition.Web));
+        await Links(s, l => l.ConfirmAsync(s.W.Desk, link.Id));
+        var again = await Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, link.Id, s.Client.Administration.Id, BookkeepingEdition.Web)); // a retried step
+        var other = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, link.Id, s.Client.Administration.Id, BookkeepingEdition.Desktop)));
+
+        Assert.Equal(LinkStep.Confirmed, again.Step);
+        Assert.Equal("link.already-confirmed", other.Code);
+    }
+
     // R: LINK-2
     [SkippableFact]
     public async Task LINK2_linking_needs_plan_inKaart_and_an_accountant_subscription_needs_the_vendors_activation()
