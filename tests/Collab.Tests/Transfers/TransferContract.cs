@@ -150,6 +150,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         Assert.Equal("Consent is not possible in state Refused: this state is final.", late.Message);
         Assert.Equal(w.Old.Id, (await db.InScopeAsync(sp => sp.GetRequiredService<IRegistryStore>().FindAdministrationAsync(w.A1.Id, CancellationToken.None)))!.EnvironmentId);
         Assert.Contains(await DeliveredAsync(db), n => n.Kind == NotificationKind.TransferRefused && n.Recipient == w.NewAdmin.Email && n.Text.Contains("huidige kantoor", StringComparison.Ordinal));
+        Assert.Single(await World.AuditAsync(db, AuditSubject.Transfer(request.Id)), r => r.Action == AuditAction.TransferRefused && r.Details.StartsWith("party=Client", StringComparison.Ordinal)); // AUD-1
     }
 
     // R: XFER-2
@@ -166,6 +167,8 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         var cancelled = await Transfers(db, t => t.CancelAsync(ActingParty.User(w.NewAdmin.Id), request.Id));
         Assert.Equal(TransferState.Cancelled, cancelled.State);
         Assert.Empty(await db.InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().ListOpenRequestsAsync(w.Client.Id, CancellationToken.None)));
+        Assert.Single(await World.AuditAsync(db, AuditSubject.Transfer(request.Id)), r => r.Action == AuditAction.TransferCancelled); // AUD-1
+        Assert.Contains(await DeliveredAsync(db), n => n.Kind == NotificationKind.TransferCancelled && n.Recipient == w.ClientUser.Email);
     }
 
     // R: XFER-2, RET-3, RET-1 (30 calendar days on local dates in the office's zone, across the DST change)
@@ -226,6 +229,22 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         var stored = await db.InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().FindRequestAsync(request.Id, CancellationToken.None));
         Assert.Equal((2, TransferState.AwaitingConsents), (stored!.ConsentCount, stored.State));
         await Assert.ThrowsAsync<CollabRefusalException>(() => Transfers(db, t => t.ExecuteAsync(ActingParty.User(w.NewAdmin.Id), request.Id, BillingParty.Office)));
+    }
+
+    // R: XFER-4, SEC-3
+    [SkippableFact]
+    public async Task XFER4_a_colleague_who_administers_neither_environment_cannot_execute_the_move()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await TransferWorld.SeedAsync(db);
+        var request = await RequestAsync(db, w, w.A1);
+        await ConsentAllAsync(db, w, request);
+
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => Transfers(db, t => t.ExecuteAsync(ActingParty.User(w.OtherOfficeUser.Id), request.Id, BillingParty.Office)));
+
+        Assert.Equal("transfer.executor-not-administrator", refused.Code);
+        Assert.Equal(w.Old.Id, (await db.InScopeAsync(sp => sp.GetRequiredService<IRegistryStore>().FindAdministrationAsync(w.A1.Id, CancellationToken.None)))!.EnvironmentId);
+        Assert.Equal(TransferState.Approved, (await db.InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().FindRequestAsync(request.Id, CancellationToken.None)))!.State);
     }
 
     // R: XFER-3
@@ -326,6 +345,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         var stored = await Transfers(db, t => t.FollowUpAsync(ActingParty.User(w.NewAdmin.Id), request.Id));
         Assert.Equal([true, false, false, false, false], stored.Select(i => i.DoneAt is not null));
         Assert.Equal(w.NewAdmin.Id, stored[0].DoneBy);
+        Assert.Single(await World.AuditAsync(db, AuditSubject.Transfer(request.Id)), r => r.Action == AuditAction.FollowUpTicked); // AUD-1: ticked once, recorded once
     }
 
     // R: AUD-1
