@@ -26,11 +26,12 @@ internal static class Security
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         // Set when the response starts, so a page the exception handler writes (it clears the headers first) has them too.
+        // Images may come from https: an office's logo may be a link to its own site (HouseStyle.LogoReference).
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy =
-                $"default-src 'none'; img-src 'self'; style-src 'nonce-{nonce}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                $"default-src 'none'; img-src 'self' https:; style-src 'nonce-{nonce}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
