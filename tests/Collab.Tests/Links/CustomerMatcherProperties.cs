@@ -69,6 +69,40 @@ public sealed class CustomerMatcherProperties
     }
 
     // R: LINK-5
+    [Theory]
+    [InlineData("a unique number with the same name", "Bakker|100", "Bakker|100;Jansen|200", "Matched:b0:")]
+    [InlineData("a unique number, another customer's name", "Jansen|100", "Bakker|100;Jansen|200", "Conflicting::b0,b1")]
+    [InlineData("a unique number, a name nobody has", "Smit|100", "Bakker|100;Jansen|200", "Matched:b0:")]
+    [InlineData("a number two customers share", "Bakker|100", "Bakker|100;Baker|100", "Ambiguous::b0,b1")]
+    [InlineData("no number, one customer with the name", "Jansen|", "Bakker|100;Jansen|200", "Matched:b1:")]
+    [InlineData("no number, two with the name", "Jansen|", "Jansen|200;Jansen|300", "Ambiguous::b0,b1")]
+    [InlineData("no number, nobody with the name", "Smit|", "Bakker|100;Jansen|200", "New::")]
+    [InlineData("a number nobody has, one with the name", "Jansen|999", "Bakker|100;Jansen|200", "Matched:b1:")]
+    public void LINK5_each_kind_of_customer_gets_its_own_outcome(string situation, string app, string existing, string expected)
+    {
+        static List<SyncRecord> Parse(string list, string prefix) => list.Split(';').Select((c, i) =>
+        {
+            var parts = c.Split('|');
+            return new SyncRecord(SyncEntityKind.Customer, $"{prefix}{i}", 1, parts[0], parts[1].Length == 0 ? null : parts[1]);
+        }).ToList();
+
+        var match = Assert.Single(CustomerMatcher.Match(Parse(app, "a"), Parse(existing, "b")));
+
+        Assert.True($"{match.Outcome}:{match.BookkeepingId}:{string.Join(",", match.Candidates)}" == expected, $"{situation}: {match}");
+    }
+
+    // R: LINK-5
+    [Fact]
+    public void LINK5_two_app_customers_that_would_land_on_one_existing_customer_are_both_reported_not_merged()
+    {
+        var matches = CustomerMatcher.Match(
+            [new SyncRecord(SyncEntityKind.Customer, "a0", 1, "Bakker", "100"), new SyncRecord(SyncEntityKind.Customer, "a1", 1, "Bakker B.V.", "100")],
+            [new SyncRecord(SyncEntityKind.Customer, "b0", 1, "Bakker", "100")]);
+
+        Assert.All(matches, m => Assert.Equal((MatchOutcome.Ambiguous, (string?)null, "b0"), (m.Outcome, m.BookkeepingId, string.Join(",", m.Candidates))));
+    }
+
+    // R: LINK-5
     [Fact]
     public void LINK5_names_match_exactly_after_unicode_and_white_space_normalization_but_case_still_counts()
     {
