@@ -165,6 +165,63 @@ public sealed class LicenceFileTests
         Assert.Contains("ends before it starts", refusal.Message, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string?> ContentEdges() => new()
+    {
+        { "64-character serial", null }, { "65-character serial", "the serial must be 1 to 64 characters" }, { "blank serial", "the serial must be 1 to 64 characters" },
+        { "200-character issuer", null }, { "201-character issuer", "the issuer must be 1 to 200 characters" },
+        { "201-character licensee", "the licensee name must be 1 to 200 characters" }, { "undefined kind", "the licensee kind must be Client or Office" },
+        { "empty licensee id", "the licensee id is empty" },
+        { "1 administration", null }, { "100 administrations", null }, { "no administration", "it must cover 1 to 100 administration numbers" },
+        { "101 administrations", "it must cover 1 to 100 administration numbers" }, { "administration 0", "its administration numbers must be valid and distinct" },
+        { "an administration twice", "its administration numbers must be valid and distinct" },
+        { "50 modules", null }, { "51 modules", "it may name at most 50 modules of 1 to 64 characters" }, { "64-character module", null },
+        { "65-character module", "it may name at most 50 modules of 1 to 64 characters" }, { "blank module", "it may name at most 50 modules of 1 to 64 characters" },
+        { "one day", null }, { "ends the day before it starts", "its validity ends before it starts" },
+    };
+
+    // R: LIC-3
+    [Theory]
+    [MemberData(nameof(ContentEdges))]
+    public void LIC3_the_issuer_signs_content_up_to_every_limit_and_refuses_it_one_past(string edge, string? problem)
+    {
+        var numbers = Enumerable.Range(1, 101).Select(n => AdministrationNumber.From(n)).ToList();
+        var content = edge switch
+        {
+            "64-character serial" => Content with { Serial = new string('s', 64) },
+            "65-character serial" => Content with { Serial = new string('s', 65) },
+            "blank serial" => Content with { Serial = " " },
+            "200-character issuer" => Content with { Issuer = new string('i', 200) },
+            "201-character issuer" => Content with { Issuer = new string('i', 201) },
+            "201-character licensee" => Content with { LicenseeName = new string('n', 201) },
+            "undefined kind" => Content with { LicenseeKind = (LicenseeKind)7 },
+            "empty licensee id" => Content with { LicenseeId = Guid.Empty },
+            "1 administration" => Content with { Administrations = numbers[..1] },
+            "100 administrations" => Content with { Administrations = numbers[..100] },
+            "no administration" => Content with { Administrations = [] },
+            "101 administrations" => Content with { Administrations = numbers },
+            "administration 0" => Content with { Administrations = [default] },
+            "an administration twice" => Content with { Administrations = [numbers[0], numbers[0]] },
+            "50 modules" => Content with { Modules = Enumerable.Range(0, 50).Select(i => $"m{i}").ToList() },
+            "51 modules" => Content with { Modules = Enumerable.Range(0, 51).Select(i => $"m{i}").ToList() },
+            "64-character module" => Content with { Modules = [new string('m', 64)] },
+            "65-character module" => Content with { Modules = [new string('m', 65)] },
+            "blank module" => Content with { Modules = ["boekhouden", ""] },
+            "one day" => Content with { ValidFrom = Content.ValidUntil },
+            _ => Content with { ValidFrom = Content.ValidUntil.PlusDays(1) },
+        };
+
+        if (problem is null)
+        {
+            Assert.Equal(content, Verifier(LicenceKeys.Trusted).Verify(LicenceKeys.Trusted.Sign(content)).Content); // signed and read back the same
+        }
+        else
+        {
+            var refusal = Assert.Throws<CollabRefusalException>(() => LicenceKeys.Trusted.Sign(content));
+            Assert.Equal("licence.invalid-content", refusal.Code);
+            Assert.Contains(problem, refusal.Message, StringComparison.Ordinal);
+        }
+    }
+
     // R: LIC-3
     [Fact]
     public void LIC3_options_refuse_an_unreadable_or_duplicate_trusted_key_at_start_up()
