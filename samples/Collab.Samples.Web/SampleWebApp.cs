@@ -20,8 +20,6 @@ namespace Collab.Samples.Web;
 /// </summary>
 public static class SampleWebApp
 {
-    internal const string UserClaim = SignedIn.UserClaim;
-
     public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -122,7 +120,7 @@ public static class SampleWebApp
             }
 
             var identity = new ClaimsIdentity(
-                [new Claim(UserClaim, user.Id.Value.ToString()), new Claim("collab-kind", user.Kind == UserKind.OfficeUser ? "office" : "client")],
+                [new Claim(SignedIn.UserClaim, user.Id.Value.ToString()), new Claim(SignedIn.KindClaim, user.Kind == UserKind.OfficeUser ? SignedIn.OfficeKind : "client")],
                 CookieAuthenticationDefaults.AuthenticationScheme);
             await context.SignInAsync(new ClaimsPrincipal(identity));
             return Results.Redirect(user.Kind == UserKind.OfficeUser ? "/office" : "/client");

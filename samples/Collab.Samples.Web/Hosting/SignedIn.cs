@@ -11,6 +11,11 @@ internal sealed record SignedIn(CollabUser User, ActingParty Party)
 {
     internal const string UserClaim = "collab-user";
 
+    /// <summary>Which pages the navigation offers: set at sign-in; what the user may do is still Collab's check.</summary>
+    internal const string KindClaim = "collab-kind";
+
+    internal const string OfficeKind = "office";
+
     /// <summary>A page for the other kind of user: a client user on an office page, or an office user in a portal.</summary>
     internal sealed class NotForYouException(string message) : Exception(message);
 

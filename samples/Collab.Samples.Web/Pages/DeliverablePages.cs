@@ -42,7 +42,7 @@ internal static class DeliverablePages
         office.MapPost("/deliverables", async (HttpContext context, [FromForm] Guid company, [FromForm] string kind, [FromForm] int year, [FromForm] int? quarter,
             [FromForm] string? title, [FromForm] DateOnly deadline, IFormFile? file, IServiceProvider sp) =>
         {
-            var me = await MeAsync(context, sp);
+            var me = await SignedIn.OfficeUserAsync(context);
             var service = sp.GetRequiredService<DeliverableService>();
             var chosen = Enum.Parse<DeliverableKind>(kind);
             var period = chosen == DeliverableKind.VatReturn ? ReportingPeriod.Quarter(year, quarter ?? 4) : ReportingPeriod.FinancialYear(year);
@@ -59,7 +59,7 @@ internal static class DeliverablePages
 
         office.MapGet("/deliverables/{id:guid}/documents/{document:guid}", async (HttpContext context, Guid id, Guid document, IServiceProvider sp) =>
         {
-            var me = await MeAsync(context, sp);
+            var me = await SignedIn.OfficeUserAsync(context);
             var content = await sp.GetRequiredService<DeliverableService>().OpenDocumentAsync(me.Party, new DeliverableId(id), new DocumentId(document));
             return File(content);
         });
@@ -70,7 +70,7 @@ internal static class DeliverablePages
             // An empty form field is "any": read the query leniently instead of refusing the page.
             int? yearFilter = int.TryParse(year, CultureInfo.InvariantCulture, out var y) ? y : null;
             DeliverableId? cursor = Guid.TryParse(after, out var a) ? new DeliverableId(a) : null;
-            var me = await MeAsync(context, sp);
+            var me = await SignedIn.OfficeUserAsync(context);
             var officeId = me.Office;
             var overview = sp.GetRequiredService<OfficeOverviewService>();
             var filter = new DeliverableFilter(
@@ -112,7 +112,7 @@ internal static class DeliverablePages
 
         office.MapPost("/overview/tiers", async (HttpContext context, [FromForm] Guid[] clients, [FromForm] string tier, IServiceProvider sp) =>
         {
-            var me = await MeAsync(context, sp);
+            var me = await SignedIn.OfficeUserAsync(context);
             var result = await sp.GetRequiredService<TierService>().ChangeTiersAsync(me.Party, me.Office, clients.Select(c => new ClientId(c)).ToList(), Enum.Parse<ClientTier>(tier));
             var rows = result.Outcomes.Select(o => new[] { E(o.Client), $"<span class=\"outcome\">{E(o.Status)}</span>", E(o.Refusal?.Reason) });
             return Page("Bulk tier change", Table(["client", "outcome", "reason"], rows, "outcomes") + "<p><a href=\"/office/overview\">Back to the overview</a></p>");
@@ -155,13 +155,13 @@ internal static class DeliverablePages
     {
         client.MapGet("/deliverables/{id:guid}/documents/{document:guid}", async (HttpContext context, Guid id, Guid document, IServiceProvider sp) =>
         {
-            var me = await MeAsync(context, sp);
+            var me = await SignedIn.ClientUserAsync(context);
             return File(await sp.GetRequiredService<DeliverableService>().OpenDocumentAsync(me.Party, new DeliverableId(id), new DocumentId(document)));
         });
 
         client.MapGet("/deliverables/{id:guid}/dashboard", async (HttpContext context, Guid id, IServiceProvider sp) =>
         {
-            var me = await MeAsync(context, sp);
+            var me = await SignedIn.ClientUserAsync(context);
             var service = sp.GetRequiredService<DeliverableService>();
             var dashboard = await service.DashboardAsync(me.Party, new DeliverableId(id));
             var report = await service.FindAsync(me.Party, new DeliverableId(id));
@@ -170,7 +170,7 @@ internal static class DeliverablePages
 
         client.MapPost("/deliverables/{id:guid}/approve", async (HttpContext context, Guid id, IServiceProvider sp) =>
         {
-            var me = await MeAsync(context, sp);
+            var me = await SignedIn.ClientUserAsync(context);
             await sp.GetRequiredService<DeliverableService>().ApproveAsync(me.Party, new DeliverableId(id));
             return Results.Redirect("/client");
         });
@@ -206,7 +206,7 @@ internal static class DeliverablePages
 
     private static async Task<IResult> Insights(HttpContext context, string slug, IServiceProvider sp)
     {
-        var me = await MeAsync(context, sp);
+        var me = await SignedIn.ClientUserAsync(context);
         var today = sp.GetRequiredService<IClock>().GetCurrentInstant().InUtc().Date;
         var to = new YearMonth(today.Year, today.Month).PlusMonths(-1);
         var insights = await sp.GetRequiredService<InsightService>().ForClientUserAsync(me.Party, to.PlusMonths(-5), to);
@@ -230,5 +230,4 @@ internal static class DeliverablePages
     private static IResult File(DocumentContent content) =>
         Results.Stream(content.Content, content.Document.ContentType, content.Document.FileName); // the stream checks the SHA-256 as it goes
 
-    private static Task<SignedIn> MeAsync(HttpContext context, IServiceProvider sp) => SignedIn.OfAsync(context);
 }

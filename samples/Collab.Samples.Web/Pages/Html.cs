@@ -69,7 +69,7 @@ internal static class Html
             return """<nav aria-label="site"><ul><li><a href="/">Collab web sample</a></li><li><a href="/mailbox">Mailbox</a></li></ul></nav>""";
         }
 
-        var office = context.User.HasClaim(c => c.Type == "collab-kind" && c.Value == "office");
+        var office = context.User.HasClaim(SignedIn.KindClaim, SignedIn.OfficeKind);
         var links = office
             ? """<li><a href="/office">Office</a></li><li><a href="/office/overview">Overview</a></li><li><a href="/office/clients/new">Register a client</a></li><li><a href="/office/administrations">Administrations</a></li><li><a href="/office/links">Links</a></li><li><a href="/office/questionnaires">Questionnaires</a></li><li><a href="/office/house-style">House style</a></li>"""
             : """<li><a href="/client">Your tasks</a></li><li><a href="/client/portal">Portal</a></li>""";
@@ -102,8 +102,6 @@ internal static class Html
 
     /// <summary>Set when the app is built: the refusal page reads the request's language through it.</summary>
     public static IHttpContextAccessor? Contexts { get; set; }
-
-    public static IResult Refusal(CollabRefusalException refusal, HouseStyle? style = null) => Refusal(Contexts?.HttpContext, refusal, style);
 
     /// <summary>The refusal page, its reason in the reader's language; the code stays the same in every language. JSON clients get problem details.</summary>
     public static IResult Refusal(HttpContext? context, CollabRefusalException refusal, HouseStyle? style = null)
