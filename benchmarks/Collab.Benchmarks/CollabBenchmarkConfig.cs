@@ -16,12 +16,21 @@ public sealed class CollabBenchmarkConfig : ManualConfig
     {
         AddDiagnoser(MemoryDiagnoser.Default);
         AddJob(CiMode
-            ? Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("ci-short")
+            ? Job.ShortRun.WithIterationCount(CiIterations).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(CiIterationMilliseconds)).WithToolchain(InProcessEmitToolchain.Instance).WithId("ci-short")
             : Job.Default);
     }
 
     /// <summary>Set by <c>--ci</c> before any benchmark runs.</summary>
     public static bool CiMode { get; set; }
+
+    /// <summary>Iterations per benchmark in CI: the gates judge their median, so one disturbed iteration does not move it.</summary>
+    public const int CiIterations = 5;
+
+    /// <summary>
+    /// How long one CI iteration of a small benchmark runs: a fifth of BenchmarkDotNet's default, so the whole gate run
+    /// stays a few minutes while each iteration still holds thousands of operations (millions for the sub-ns checks).
+    /// </summary>
+    public const int CiIterationMilliseconds = 100;
 }
 
 /// <summary>
@@ -35,7 +44,7 @@ public sealed class LargeOperationConfig : ManualConfig
         AddDiagnoser(MemoryDiagnoser.Default);
         var job = Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithInvocationCount(1).WithUnrollFactor(1);
         AddJob(CollabBenchmarkConfig.CiMode
-            ? job.WithWarmupCount(1).WithIterationCount(3).WithToolchain(InProcessEmitToolchain.Instance).WithId("ci-large")
+            ? job.WithWarmupCount(1).WithIterationCount(CollabBenchmarkConfig.CiIterations).WithToolchain(InProcessEmitToolchain.Instance).WithId("ci-large")
             : job.WithWarmupCount(1).WithIterationCount(5).WithId("large"));
     }
 }

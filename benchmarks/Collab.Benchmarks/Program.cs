@@ -1,19 +1,13 @@
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Running;
 using Collab.Benchmarks;
 
 // Full run:  dotnet run -c Release --project benchmarks/Collab.Benchmarks -- --filter '*'
-// CI gates:  dotnet run -c Release --project benchmarks/Collab.Benchmarks -- --ci benchmarks/targets.json
-if (args is ["--ci", var targets, ..])
+// CI gates:  dotnet run -c Release --project benchmarks/Collab.Benchmarks -- --ci benchmarks/targets.json [--filter '*Matching*']
+if (args is ["--ci", var targets, .. var rest])
 {
     CollabBenchmarkConfig.CiMode = true;
-    var config = DefaultConfig.Instance
-        .AddExporter(JsonExporter.Brief)
-        .WithArtifactsPath(Path.Combine("artifacts", "benchmarks"))
-        .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
-    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).RunAll(config).ToList();
-    return BenchmarkGates.Check(summaries, targets, Console.Out);
+    var filters = rest is ["--filter", .. var patterns] ? patterns : [];
+    return BenchmarkGates.Run(targets, filters, Console.Out);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

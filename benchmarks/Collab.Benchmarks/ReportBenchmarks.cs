@@ -25,7 +25,7 @@ public sealed class RedemptionConfig : ManualConfig
         AddDiagnoser(MemoryDiagnoser.Default);
         var job = Job.Default.WithInvocationCount(LinksPerIteration).WithUnrollFactor(1);
         AddJob(CollabBenchmarkConfig.CiMode
-            ? job.WithWarmupCount(1).WithIterationCount(3).WithToolchain(InProcessEmitToolchain.Instance).WithId("ci-redeem")
+            ? job.WithWarmupCount(1).WithIterationCount(CollabBenchmarkConfig.CiIterations).WithToolchain(InProcessEmitToolchain.Instance).WithId("ci-redeem")
             : job.WithWarmupCount(2).WithIterationCount(10).WithId("redeem"));
     }
 }
