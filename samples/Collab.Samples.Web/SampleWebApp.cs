@@ -7,6 +7,7 @@ using Collab.Registry;
 using Collab.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using static Collab.Samples.Web.Html;
@@ -31,7 +32,7 @@ public static class SampleWebApp
         var sqliteFile = Path.Combine(dataFolder, "collab-web.db");
         if (string.IsNullOrEmpty(postgres))
         {
-            builder.Services.AddDbContext<WebDbContext, SqliteWebDbContext>(o => o.UseSqlite($"Data Source={sqliteFile}"));
+            builder.Services.AddDbContext<WebDbContext, SqliteWebDbContext>(o => o.UseSqlite($"Data Source={sqliteFile}").AddInterceptors(SqliteBusyTimeout.Instance));
         }
         else
         {
@@ -64,6 +65,9 @@ public static class SampleWebApp
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
         builder.Services.AddAuthorization();
+        // Every instance of the host reads the others' sign-in cookies and antiforgery tokens: the keys live in the
+        // shared data folder (a vendor's farm keeps them in its own key store).
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys"))).SetApplicationName("Collab.Samples.Web");
         builder.Services.AddAntiforgery(o => o.Cookie.SameSite = SameSiteMode.Strict);
         builder.Services.AddHttpContextAccessor(); // the pages speak the reader's language (TXT-1)
         builder.Services.AddExceptionHandler<RefusalHandler>();
@@ -77,6 +81,13 @@ public static class SampleWebApp
             // Collab's included; the schema check then refuses to start on a database the code does not match.
             var db = scope.ServiceProvider.GetRequiredService<WebDbContext>();
             await db.Database.MigrateAsync();
+            if (db.Database.IsSqlite())
+            {
+                // Write-ahead logging: readers no longer wait for a writer and a commit appends to one file. It is a
+                // property of the database file, so setting it once at start-up is enough (benchmarks/README.md, load test).
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+
             await CollabDatabase.VerifySchemaAsync(db);
             if (!await db.Set<Office>().AnyAsync())
             {

@@ -21,7 +21,7 @@ internal static class OfficePages
         office.MapPost("/transfers/{id:guid}/consent", async (HttpContext context, Guid id, TransferService transfers) =>
         {
             var me = await SignedIn.OfficeUserAsync(context);
-            var request = (await transfers.ListForOfficeAsync(me.Party, me.Office, context.RequestAborted)).FirstOrDefault(r => r.Id.Value == id);
+            var request = await transfers.FindAsync(me.Party, new TransferRequestId(id), context.RequestAborted);
             var role = request is null ? null : await RoleAsync(context, me, request);
             // The page names the role; Collab checks it, and refuses a user who is not that party (XFER-3).
             await transfers.ConsentAsync(me.Party, new TransferRequestId(id), role ?? TransferParty.NewEnvironmentAdministrator);
