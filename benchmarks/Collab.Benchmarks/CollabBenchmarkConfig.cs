@@ -48,3 +48,19 @@ public sealed class LargeOperationConfig : ManualConfig
             : job.WithWarmupCount(1).WithIterationCount(5).WithId("large"));
     }
 }
+
+/// <summary>
+/// The job of benchmarks whose operation uses something up (a link is spent once, a party consents once): a fixed
+/// invocation count, so the iteration set-up can make exactly that many fresh items; in CI, in-process.
+/// </summary>
+public abstract class OneItemPerInvocationConfig : ManualConfig
+{
+    protected OneItemPerInvocationConfig(int itemsPerIteration, string id)
+    {
+        AddDiagnoser(MemoryDiagnoser.Default);
+        var job = Job.Default.WithInvocationCount(itemsPerIteration).WithUnrollFactor(1);
+        AddJob(CollabBenchmarkConfig.CiMode
+            ? job.WithWarmupCount(1).WithIterationCount(CollabBenchmarkConfig.CiIterations).WithToolchain(InProcessEmitToolchain.Instance).WithId($"ci-{id}")
+            : job.WithWarmupCount(2).WithIterationCount(10).WithId(id));
+    }
+}

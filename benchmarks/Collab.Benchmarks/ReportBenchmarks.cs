@@ -16,18 +16,9 @@ using NodaTime;
 namespace Collab.Benchmarks;
 
 /// <summary>Redeeming spends a link, so every invocation needs a fresh one: a fixed invocation count, links made per iteration.</summary>
-public sealed class RedemptionConfig : ManualConfig
+public sealed class RedemptionConfig() : OneItemPerInvocationConfig(LinksPerIteration, "redeem")
 {
     public const int LinksPerIteration = 400;
-
-    public RedemptionConfig()
-    {
-        AddDiagnoser(MemoryDiagnoser.Default);
-        var job = Job.Default.WithInvocationCount(LinksPerIteration).WithUnrollFactor(1);
-        AddJob(CollabBenchmarkConfig.CiMode
-            ? job.WithWarmupCount(1).WithIterationCount(CollabBenchmarkConfig.CiIterations).WithToolchain(InProcessEmitToolchain.Instance).WithId("ci-redeem")
-            : job.WithWarmupCount(2).WithIterationCount(10).WithId("redeem"));
-    }
 }
 
 /// <summary>

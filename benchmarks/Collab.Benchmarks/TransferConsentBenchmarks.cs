@@ -14,18 +14,9 @@ using NodaTime;
 namespace Collab.Benchmarks;
 
 /// <summary>A consent is given once per party, so every invocation needs a request of its own: a fixed invocation count, requests made per iteration.</summary>
-public sealed class ConsentConfig : ManualConfig
+public sealed class ConsentConfig() : OneItemPerInvocationConfig(RequestsPerIteration, "consent")
 {
     public const int RequestsPerIteration = 300;
-
-    public ConsentConfig()
-    {
-        AddDiagnoser(MemoryDiagnoser.Default);
-        var job = Job.Default.WithInvocationCount(RequestsPerIteration).WithUnrollFactor(1);
-        AddJob(CollabBenchmarkConfig.CiMode
-            ? job.WithWarmupCount(1).WithIterationCount(CollabBenchmarkConfig.CiIterations).WithToolchain(InProcessEmitToolchain.Instance).WithId("ci-consent")
-            : job.WithWarmupCount(2).WithIterationCount(10).WithId("consent"));
-    }
 }
 
 /// <summary>
