@@ -47,6 +47,17 @@ public abstract partial class StoreSpecification
     }
 
     [SkippableFact]
+    public async Task A_company_given_to_a_user_later_is_saved_in_its_place()
+    {
+        // Id lists (a user's companies) are change-tracked by Collab's own comparer: adding one must be seen.
+        var w = await SeedAsync();
+        await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(Seeder, w.ClientUser.Id, w.Shop.Id));
+
+        var reloaded = await InScopeAsync(sp => sp.GetRequiredService<IRegistryStore>().FindUserAsync(w.ClientUser.Id));
+        Assert.Equal([w.Bakery.Id, w.Shop.Id], reloaded!.Companies);
+    }
+
+    [SkippableFact]
     public async Task The_people_to_tell_are_the_active_users_who_may_reach_the_company()
     {
         var w = await SeedAsync();

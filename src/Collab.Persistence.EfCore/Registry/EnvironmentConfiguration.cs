@@ -12,7 +12,7 @@ internal sealed class EnvironmentConfiguration(CollabModelOptions options) : Col
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.Name).HasMaxLength(CollabLimits.MaxNameLength).IsRequired();
-        builder.PrimitiveCollection(x => x.Administrators).HasColumnName("AdministratorIds").ElementType(e => e.HasConversion(CollabValueConvention.IdConverter<UserId>()));
+        builder.PrimitiveCollection(x => x.Administrators).HasColumnName("AdministratorIds").HasIdElements();
         builder.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

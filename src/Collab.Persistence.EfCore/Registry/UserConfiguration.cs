@@ -16,7 +16,7 @@ internal sealed class UserConfiguration(CollabModelOptions options) : CollabEnti
         builder.Property(x => x.Email).HasMaxLength(CollabLimits.MaxEmailLength).IsRequired();
         builder.HasIndex(x => x.Email).IsUnique();
         builder.HasIndex(x => new { x.ClientId, x.IsActive });
-        builder.PrimitiveCollection(x => x.Companies).HasColumnName("CompanyIds").ElementType(e => e.HasConversion(CollabValueConvention.IdConverter<CompanyId>()));
+        builder.PrimitiveCollection(x => x.Companies).HasColumnName("CompanyIds").HasIdElements();
         builder.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Restrict);
     }

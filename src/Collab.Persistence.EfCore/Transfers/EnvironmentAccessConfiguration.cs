@@ -10,7 +10,7 @@ internal sealed class EnvironmentAccessConfiguration(CollabModelOptions options)
     protected override void ConfigureEntity(EntityTypeBuilder<Transfers.EnvironmentAccess> builder)
     {
         builder.HasKey(x => new { x.EnvironmentId, x.UserId });
-        builder.PrimitiveCollection(x => x.Administrations).HasColumnName("AdministrationIds").ElementType(e => e.HasConversion(CollabValueConvention.IdConverter<AdministrationId>()));
+        builder.PrimitiveCollection(x => x.Administrations).HasColumnName("AdministrationIds").HasIdElements();
         builder.Property(x => x.BilledTo).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<CollabEnvironment>().WithMany().HasForeignKey(x => x.EnvironmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CollabUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);

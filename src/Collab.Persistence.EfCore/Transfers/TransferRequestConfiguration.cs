@@ -11,7 +11,7 @@ internal sealed class TransferRequestConfiguration(CollabModelOptions options) :
     {
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedNever();
-        builder.PrimitiveCollection(x => x.Administrations).HasColumnName("AdministrationIds").ElementType(e => e.HasConversion(CollabValueConvention.IdConverter<AdministrationId>()));
+        builder.PrimitiveCollection(x => x.Administrations).HasColumnName("AdministrationIds").HasIdElements();
         builder.Property(x => x.ClientEmail).HasMaxLength(CollabLimits.MaxEmailLength).IsRequired();
         builder.Property(x => x.State).HasConversion<string>().HasMaxLength(32);
         builder.Property(x => x.RefusalReason).HasMaxLength(CollabLimits.MaxNameLength);
