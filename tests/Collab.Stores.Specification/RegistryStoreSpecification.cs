@@ -96,4 +96,41 @@ public abstract partial class StoreSpecification
         Assert.False(await MayAccess(w.Other.Id));
         Assert.Equal([w.Held.Id], (await InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().ListOfficeAdministrationsAsync(w.Office.Id))).Select(a => a.Id));
     }
+
+    [SkippableFact]
+    public async Task A_user_read_with_its_offices_access_gets_the_answer_of_the_two_separate_reads()
+    {
+        var w = await SeedAsync();
+        var stranger = await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().RegisterOfficeAsync(Seeder, "Kantoor Elders"));
+        var strangerUser = await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().CreateOfficeUserAsync(Seeder, stranger.Id, $"ander.{Guid.NewGuid():N}@elders.nl"));
+        await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(Seeder, w.ClientUser.Id, w.Shop.Id));
+        Task<UserOfficeAccess?> Read(UserId user, AdministrationId administration) =>
+            InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().FindUserWithOfficeAccessAsync(user, administration));
+
+        Assert.Equal((w.OfficeUser.Id, true), await Read(w.OfficeUser.Id, w.Held.Id) is { } held ? (held.User.Id, held.OfficeMayAccess) : default);
+        Assert.False((await Read(w.OfficeUser.Id, w.Other.Id))!.OfficeMayAccess);
+        Assert.False((await Read(strangerUser.Id, w.Held.Id))!.OfficeMayAccess); // another office's user
+        Assert.Equal((w.ClientUser.Id, false), await Read(w.ClientUser.Id, w.Held.Id) is { } client ? (client.User.Id, client.OfficeMayAccess) : default);
+        Assert.Null(await Read(UserId.New(), w.Held.Id));
+        Assert.False((await Read(w.OfficeUser.Id, AdministrationId.New()))!.OfficeMayAccess);
+
+        await InScopeAsync(sp => sp.GetRequiredService<RightsService>().GrantAsync(ActingParty.User(w.ClientUser.Id), w.Office.Id, w.Other.Id, GrantChannel.Web));
+        Assert.True((await Read(w.OfficeUser.Id, w.Other.Id))!.OfficeMayAccess);
+        await InScopeAsync(sp => sp.GetRequiredService<RightsService>().RevokeAsync(ActingParty.User(w.ClientUser.Id), w.Office.Id, w.Other.Id));
+        Assert.False((await Read(w.OfficeUser.Id, w.Other.Id))!.OfficeMayAccess);
+
+        // A user the scope already tracks is the one returned, with the same answer.
+        await InScopeAsync(async sp =>
+        {
+            var tracked = await sp.GetRequiredService<IRegistryStore>().FindUserAsync(w.OfficeUser.Id);
+            var read = await sp.GetRequiredService<IRightsStore>().FindUserWithOfficeAccessAsync(w.OfficeUser.Id, w.Held.Id);
+            Assert.Same(tracked, read!.User);
+            Assert.True(read.OfficeMayAccess);
+        });
+
+        // A deactivated user is still returned (Collab refuses it), its office's answer unchanged.
+        await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(Seeder, w.OfficeUser.Id));
+        var inactive = await Read(w.OfficeUser.Id, w.Held.Id);
+        Assert.False(inactive!.User.IsActive);
+    }
 }

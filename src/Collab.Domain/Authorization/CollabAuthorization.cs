@@ -71,6 +71,21 @@ public sealed class CollabAuthorization
         return await PoliciesAsync(acting, action, target, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A party asking about one administration, and for an office user whether its office may access it (SEC-1): one read
+    /// of the user and the answer together (<see cref="IRightsStore.FindUserWithOfficeAccessAsync"/>), then the same
+    /// decision about the party as <see cref="PartyAsync"/>. The hot path of office requests.
+    /// </summary>
+    internal async Task<(Acting Acting, bool OfficeMayAccess)> PartyWithOfficeAccessAsync(ActingParty party, CollabAction action, AdministrationId administration, CancellationToken cancellationToken)
+    {
+        var target = AuditSubject.Administration(administration);
+        var found = !ActsAsPlatform(party, action) && party.UserId is { } id && id != default
+            ? await _rights.FindUserWithOfficeAccessAsync(id, administration, cancellationToken).ConfigureAwait(false)
+            : null;
+        var acting = await PoliciesAsync(Resolve(party, found?.User, action, target), action, target, cancellationToken).ConfigureAwait(false);
+        return (acting, acting.IsOfficeUser && found is { OfficeMayAccess: true });
+    }
+
     /// <summary>Acting for an office: its own users (or, for actions that allow it, the platform and the office's clients' users).</summary>
     internal Task<Acting> OfficeAsync(ActingParty party, CollabAction action, OfficeId office, CancellationToken cancellationToken) =>
         CheckAsync(party, action, AuditSubject.Office(office), async acting => acting switch
@@ -285,12 +300,25 @@ public sealed class CollabAuthorization
 
     private async Task<Acting> ResolveAsync(ActingParty party, CollabAction action, AuditSubject target, CancellationToken cancellationToken)
     {
-        if (party.IsPlatform && MayTake(action, ActorKind.Platform))
+        if (ActsAsPlatform(party, action))
+        {
+            return Resolve(party, null, action, target);
+        }
+
+        var user = party.UserId is { } id && id != default ? await _registry.FindUserAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        return Resolve(party, user, action, target);
+    }
+
+    private static bool ActsAsPlatform(ActingParty party, CollabAction action) => party.IsPlatform && MayTake(action, ActorKind.Platform);
+
+    // Who the party is, from the user the registry holds for it: the same decision whichever read found the user.
+    private Acting Resolve(ActingParty party, CollabUser? user, CollabAction action, AuditSubject target)
+    {
+        if (ActsAsPlatform(party, action))
         {
             return new Acting(party, null, Actor.Platform(party.Name!));
         }
 
-        var user = party.UserId is { } id && id != default ? await _registry.FindUserAsync(id, cancellationToken).ConfigureAwait(false) : null;
         var kind = user?.Kind == UserKind.ClientUser ? ActorKind.ClientUser : ActorKind.OfficeUser;
         if (user is not { IsActive: true } || !MayTake(action, kind))
         {

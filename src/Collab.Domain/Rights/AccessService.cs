@@ -33,11 +33,11 @@ public sealed class AccessService
     /// <exception cref="CollabRefusalException">The party is not an active user (<c>access.refused</c>).</exception>
     public async Task<bool> MayAccessAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
     {
-        var acting = await _access.PartyAsync(party, CollabAction.ReadAccess, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
+        // The hot path of every office request: who asks (SEC-3) and the office's access read together.
+        var (acting, officeMayAccess) = await _access.PartyWithOfficeAccessAsync(party, CollabAction.ReadAccess, administration, cancellationToken).ConfigureAwait(false);
         if (acting.IsOfficeUser)
         {
-            // The hot path of every office request: one more round trip than the bare check, for who asks (SEC-3).
-            return await _rights.OfficeMayAccessAsync(acting.User!.OfficeId!.Value, administration, cancellationToken).ConfigureAwait(false);
+            return officeMayAccess;
         }
 
         var target = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);

@@ -19,6 +19,19 @@ public interface IRightsStore
     /// <returns>True when access is allowed.</returns>
     Task<bool> OfficeMayAccessAsync(OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A user and, when it is an office user, whether its office may access the administration (SEC-1) — in one read,
+    /// because this is the access check of every office request and it must also know who asks (SEC-3). The user is
+    /// for reading only (an EF store does not track it); the answer is false for client users and for an office
+    /// without access. Collab decides with it exactly as with <see cref="IRegistryStore.FindUserAsync"/> and
+    /// <see cref="OfficeMayAccessAsync"/>.
+    /// </summary>
+    /// <param name="user">The user who asks.</param>
+    /// <param name="administration">The administration.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The user with the answer, or null when no user has the id.</returns>
+    Task<UserOfficeAccess?> FindUserWithOfficeAccessAsync(UserId user, AdministrationId administration, CancellationToken cancellationToken = default);
+
     /// <summary>The administrations an office may access, ordered by number (the office's list, ONB-3).</summary>
     /// <param name="office">The office.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -44,3 +57,8 @@ public interface IRightsStore
     /// <returns>The administrations.</returns>
     Task<IReadOnlyList<Administration>> ListCompanyAdministrationsAsync(ClientId client, IReadOnlyList<CompanyId> companies, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A user read together with its office's access to one administration (<see cref="IRightsStore.FindUserWithOfficeAccessAsync"/>).</summary>
+/// <param name="User">The user, active or not: Collab refuses a deactivated one itself.</param>
+/// <param name="OfficeMayAccess">For an office user, whether its office holds the administration or has an active grant for it; false otherwise.</param>
+public sealed record UserOfficeAccess(CollabUser User, bool OfficeMayAccess);
