@@ -49,7 +49,7 @@ public class AccessCheckBenchmarks
             "(SELECT 1 FROM collab_rights_grants g WHERE g.AdministrationId = a.Id AND g.OfficeId = $o AND g.IsActive)))";
         _rawCommand.Parameters.AddWithValue("$a", _administration.Value.ToString().ToUpperInvariant());
         _rawCommand.Parameters.AddWithValue("$o", _office.Value.ToString().ToUpperInvariant());
-        if (!RawSql() || !HeldOpenPreparedCommand() || !Collab().GetAwaiter().GetResult() || !CollabPooledContext().GetAwaiter().GetResult())
+        if (!RawSql() || !RawSqlWithUser() || !HeldOpenPreparedCommand() || !Collab().GetAwaiter().GetResult() || !CollabPooledContext().GetAwaiter().GetResult())
         {
             throw new InvalidOperationException("Both checks must answer yes for the seeded grant.");
         }
@@ -80,6 +80,33 @@ public class AccessCheckBenchmarks
         command.CommandText = _rawSql;
         command.Parameters.AddWithValue("$a", _administration.Value.ToString().ToUpperInvariant());
         command.Parameters.AddWithValue("$o", _office.Value.ToString().ToUpperInvariant());
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+    }
+
+    // What the check costs hand-written when it also asks who is asking (SEC-3), as Collab does: the user's row, then
+    // the EXISTS for the user's office, on one pooled connection.
+    [Benchmark(Description = "ADO.NET: who asks, then the EXISTS (two statements, one pooled connection)")]
+    public bool RawSqlWithUser()
+    {
+        using var connection = new SqliteConnection(_raw.ConnectionString);
+        connection.Open();
+        string office;
+        using (var user = connection.CreateCommand())
+        {
+            user.CommandText = "SELECT \"OfficeId\" FROM collab_users WHERE \"Id\" = $u AND \"IsActive\" AND \"Kind\" = 'OfficeUser'";
+            user.Parameters.AddWithValue("$u", _officeUser.UserId!.Value.Value.ToString().ToUpperInvariant());
+            if (user.ExecuteScalar() is not string found)
+            {
+                return false;
+            }
+
+            office = found;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = _rawSql;
+        command.Parameters.AddWithValue("$a", _administration.Value.ToString().ToUpperInvariant());
+        command.Parameters.AddWithValue("$o", office);
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 

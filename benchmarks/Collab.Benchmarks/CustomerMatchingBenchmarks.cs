@@ -58,6 +58,36 @@ public class CustomerMatchingBenchmarks
         return matched;
     }
 
+    // The floor of any matcher that honours LINK-5's "by number, else by exact name": both indexes built and both
+    // looked up, nothing decided and nothing returned. What Collab spends above this row is the rule itself.
+    [Benchmark(Description = "floor: two dictionaries (number and normalized name), lookups only")]
+    public int TwoIndexes()
+    {
+        var byNumber = new Dictionary<string, int>(_existing.Count, StringComparer.Ordinal);
+        var byName = new Dictionary<string, int>(_existing.Count, StringComparer.Ordinal);
+        for (var i = 0; i < _existing.Count; i++)
+        {
+            byNumber[_existing[i].Number!] = i;
+            byName[CustomerMatcher.NormalizeName(_existing[i].Name)] = i;
+        }
+
+        var found = 0;
+        foreach (var customer in _app)
+        {
+            if (byName.ContainsKey(CustomerMatcher.NormalizeName(customer.Name)))
+            {
+                found++;
+            }
+
+            if (customer.Number is not null && byNumber.ContainsKey(customer.Number))
+            {
+                found++;
+            }
+        }
+
+        return found;
+    }
+
     [Benchmark(Description = "Collab CustomerMatcher.Match")]
     public int Collab() => CustomerMatcher.Match(_app, _existing).Count(m => m.Outcome == MatchOutcome.Matched);
 }

@@ -11,7 +11,7 @@ namespace Collab.Benchmarks;
 /// transaction, the consent under the request's version, one audit row and one outbox row per person told. No state
 /// machine, no texts in each recipient's language, no authorization beyond "is an administrator of the old environment".
 /// </summary>
-internal sealed class HandWrittenConsent(DbConnection connection, bool postgres)
+internal sealed class HandWrittenConsent(DbConnection connection, bool postgres) : HandWrittenData(connection, postgres)
 {
     public bool Consent(TransferRequestId request, UserId user)
     {
@@ -73,7 +73,7 @@ internal sealed class HandWrittenConsent(DbConnection connection, bool postgres)
             recipients.Add((clientEmail, row.Read() && !row.IsDBNull(0) ? row.GetString(0) : null));
         }
 
-        using var transaction = connection.BeginTransaction();
+        using var transaction = Connection.BeginTransaction();
         using (var update = Command(
                    "UPDATE collab_transfers SET \"OldAdministratorConsentAt\" = @now, \"OldAdministratorConsentBy\" = @user, \"Version\" = \"Version\" + 1 WHERE \"Id\" = @id AND \"Version\" = @version",
                    ("@now", At(now)), ("@user", Id(user.Value)), ("@id", Id(request.Value)), ("@version", version)))
@@ -104,26 +104,5 @@ internal sealed class HandWrittenConsent(DbConnection connection, bool postgres)
 
         transaction.Commit();
         return true;
-    }
-
-    // PostgreSQL keeps ids as uuid and instants as timestamp with time zone; SQLite as upper-case text and Unix ticks.
-    private object Id(Guid id) => postgres ? id : id.ToString().ToUpperInvariant();
-
-    private object At(Instant instant) => postgres ? instant.ToDateTimeUtc() : instant.ToUnixTimeTicks();
-
-    private static Guid Guid(DbDataReader row, int column) => row.GetValue(column) is Guid id ? id : System.Guid.Parse(row.GetString(column));
-
-    private DbCommand Command(string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            (parameter.ParameterName, parameter.Value) = (name, value);
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
     }
 }

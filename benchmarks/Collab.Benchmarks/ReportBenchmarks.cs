@@ -116,6 +116,17 @@ public class LinkRedemptionBenchmarks
         return command.ExecuteNonQuery() == 1;
     }
 
+    // The floor of a redemption that reads and records what Collab does (HandWrittenRedemption): how far the bare
+    // UPDATE is from any full redemption, and how far Collab is from hand-written code doing the same.
+    [Benchmark(Description = "ADO.NET: the same reads, then link + audit + outbox in one transaction")]
+    public bool HandWrittenRedemption()
+    {
+        using System.Data.Common.DbConnection connection = Engine == "postgres" ? new Npgsql.NpgsqlConnection(_connectionString) : new SqliteConnection(_connectionString);
+        connection.Open();
+        _linkIds.Dequeue();
+        return new HandWrittenRedemption(connection, Engine == "postgres").Redeem(_tokens.Dequeue());
+    }
+
     [Benchmark(Description = "Collab DeliverableService.ConfirmViewAsync (pooled DbContext)")]
     public async Task<bool> Collab()
     {
