@@ -70,7 +70,7 @@ public sealed class LargeOffice : IDisposable
                     context.Add(ClientCollaboration.Start(office.Id, client.Id, clientTier, new LocalDate(2026, 1, 1), actor, now));
                     for (var u = 0; u < 3; u++)
                     {
-                        context.Add(CollabUser.CreateClientUser(client.Id, $"user{u}.{i}@example.nl", [], actor, now));
+                        context.Add(CollabUser.CreateClientUser(client.Id, $"user{u}.{i}@example.nl", [], null, false, actor, now));
                     }
                 }
 

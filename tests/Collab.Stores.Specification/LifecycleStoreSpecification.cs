@@ -17,6 +17,7 @@ public abstract partial class StoreSpecification
         var registered = await InScopeAsync(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(w.Desk, w.Office.Id,
             ClientRegistration.WithNewAdministration("Fietsenmaker Fok", "Fok Fietsen B.V.", email, "inKaart", BillingParty.Client, NextNumber(), "Fok 2026")));
         var client = registered.Subscription.ClientId;
+        await InScopeAsync(sp => sp.GetRequiredService<InvitationService>().AcceptAsync(ActingParty.User(registered.Invitation.User), registered.Invitation.Token)); // SEC-7
 
         var (subscription, live) = await InScopeAsync(async sp =>
             (await sp.GetRequiredService<ILifecycleStore>().FindSubscriptionAsync(client), await sp.GetRequiredService<ILifecycleStore>().ListLiveAdministrationsAsync(client)));

@@ -196,6 +196,15 @@ public enum AuditAction
 
     /// <summary>A user's or an office's language was set (TXT-1).</summary>
     UserLanguageChanged = 64,
+
+    /// <summary>An office or a client administrator invited a user; it acts once it accepts (SEC-7).</summary>
+    UserInvited = 65,
+
+    /// <summary>An invited user accepted its invitation, or the platform vouched for a user it made (SEC-7).</summary>
+    InvitationAccepted = 66,
+
+    /// <summary>An inviter replaced a user's invitation with a fresh one (SEC-7).</summary>
+    InvitationReissued = 67,
 }
 
 /// <summary>What an audit record is about.</summary>

@@ -62,6 +62,9 @@ public enum NotificationKind
 
     /// <summary>A questionnaire's deadline comes close (SHARE-9, reusing SHARE-4's reminder rule).</summary>
     QuestionnaireReminder = 20,
+
+    /// <summary>A user is invited to act for a client or an office; <see cref="Notification.Reference"/> holds the one-time invitation token (SEC-7).</summary>
+    UserInvitation = 21,
 }
 
 /// <summary>

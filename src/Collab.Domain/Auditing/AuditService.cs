@@ -1,4 +1,5 @@
 using Collab.Authorization;
+using Collab.Registry;
 using Collab.Links;
 using Collab.Deliverables;
 using Collab.Transfers;
@@ -13,6 +14,7 @@ public sealed class AuditService
     private readonly IDeliverableStore _reports;
     private readonly ITransferStore _transfers;
     private readonly ILinkStore _links;
+    private readonly IRegistryStore _registry;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="trail">The audit trail port.</param>
@@ -20,8 +22,10 @@ public sealed class AuditService
     /// <param name="reports">Tells whose a report is.</param>
     /// <param name="transfers">Tells whose a transfer is.</param>
     /// <param name="links">Tells whose a link is.</param>
-    public AuditService(IAuditTrail trail, CollabAuthorization access, IDeliverableStore reports, ITransferStore transfers, ILinkStore links)
+    /// <param name="registry">Tells whose office a row's actor works for (SEC-6).</param>
+    public AuditService(IAuditTrail trail, CollabAuthorization access, IDeliverableStore reports, ITransferStore transfers, ILinkStore links, IRegistryStore registry)
     {
+        _registry = registry;
         _trail = trail;
         _access = access;
         _reports = reports;
@@ -37,45 +41,84 @@ public sealed class AuditService
     /// <exception cref="CollabRefusalException">The party may not reach the subject, or it does not exist (<c>access.refused</c>).</exception>
     public async Task<IReadOnlyList<AuditRecord>> ForSubjectAsync(ActingParty party, AuditSubject subject, CancellationToken cancellationToken = default)
     {
-        await CheckAsync(party, subject, cancellationToken).ConfigureAwait(false);
-        return await _trail.ForSubjectAsync(subject, cancellationToken).ConfigureAwait(false);
+        var reader = await CheckAsync(party, subject, cancellationToken).ConfigureAwait(false);
+        var rows = await _trail.ForSubjectAsync(subject, cancellationToken).ConfigureAwait(false);
+        return await VisibleToAsync(reader, rows, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The rows of a subject its reader may read (SEC-6): an office never reads another office's rows about a shared client (done
+    /// by its users or its invitees, or naming it); a client user never reads rows about a company it may not reach, and an
+    /// office's invitee only that office's rows. The platform reads all.
+    /// </summary>
+    private async Task<IReadOnlyList<AuditRecord>> VisibleToAsync(Acting reader, IReadOnlyList<AuditRecord> rows, CancellationToken cancellationToken)
+    {
+        if (reader.User is not { } user || rows.Count == 0)
+        {
+            return rows;
+        }
+
+        var actorIds = rows.Where(r => r.Actor.Kind is ActorKind.OfficeUser or ActorKind.ClientUser)
+            .Select(r => Guid.TryParse(r.Actor.Id, out var id) ? new UserId(id) : default).Where(id => id != default).Distinct().ToList();
+        var actors = actorIds.Count == 0 ? [] : (await _registry.ListUsersAsync(actorIds, cancellationToken).ConfigureAwait(false)).ToDictionary(u => u.Id.ToString());
+        return rows.Where(row => Readable(user, row, actors)).ToList();
+    }
+
+    private static bool Readable(CollabUser reader, AuditRecord row, Dictionary<string, CollabUser> actors)
+    {
+        // Whose office the row is: its actor's (an office user, or a client user homed at an office), or the office its details name.
+        var actor = actors.GetValueOrDefault(row.Actor.Id);
+        var office = actor?.OfficeId ?? actor?.HomeOfficeId ?? (Field(row.Details, "office") is { } named && Guid.TryParse(named, out var id) ? new OfficeId(id) : (OfficeId?)null);
+        if (reader.Kind == UserKind.OfficeUser)
+        {
+            return office is null || office == reader.OfficeId;
+        }
+
+        var company = Field(row.Details, "company") is { } c && Guid.TryParse(c, out var companyId) ? new CompanyId(companyId) : (CompanyId?)null;
+        return (office is null || reader.SeesWorkOf(office.Value)) && (company is null || reader.MayReach(company.Value));
+    }
+
+    // Details are "key=value;key=value" (AUD-1); a value never holds ';' for the keys read here (ids).
+    private static string? Field(string details, string key)
+    {
+        foreach (var part in details.Split(';'))
+        {
+            if (part.Length > key.Length && part[key.Length] == '=' && part.StartsWith(key, StringComparison.Ordinal))
+            {
+                return part[(key.Length + 1)..];
+            }
+        }
+
+        return null;
     }
 
     // The trail of a subject is as private as the subject: each kind is checked the way reading it is.
-    private async Task CheckAsync(ActingParty party, AuditSubject subject, CancellationToken cancellationToken)
+    private async Task<Acting> CheckAsync(ActingParty party, AuditSubject subject, CancellationToken cancellationToken)
     {
         const CollabAction read = CollabAction.ReadAudit;
         var id = Guid.TryParse(subject.Id, out var parsed) ? parsed : Guid.Empty;
         switch (subject.Type)
         {
             case "office":
-                await _access.OfficeAsync(party, read, new OfficeId(id), cancellationToken).ConfigureAwait(false);
-                return;
+                return await _access.OfficeAsync(party, read, new OfficeId(id), cancellationToken).ConfigureAwait(false);
             case "client":
-                await _access.ClientAsync(party, read, new ClientId(id), null, cancellationToken).ConfigureAwait(false);
-                return;
+                return await _access.ClientAsync(party, read, new ClientId(id), null, cancellationToken).ConfigureAwait(false);
             case "administration":
-                await _access.AdministrationAsync(party, read, new AdministrationId(id), cancellationToken).ConfigureAwait(false);
-                return;
+                return (await _access.AdministrationAsync(party, read, new AdministrationId(id), cancellationToken).ConfigureAwait(false)).Acting;
             case "user":
-                await _access.UserAsync(party, read, new UserId(id), cancellationToken).ConfigureAwait(false);
-                return;
+                return (await _access.UserAsync(party, read, new UserId(id), cancellationToken).ConfigureAwait(false)).Acting;
             case "environment":
-                await _access.EnvironmentAsync(party, read, new EnvironmentId(id), cancellationToken).ConfigureAwait(false);
-                return;
+                return (await _access.EnvironmentAsync(party, read, new EnvironmentId(id), cancellationToken).ConfigureAwait(false)).Acting;
             case "transfer":
                 var transfer = id == Guid.Empty ? null : await _transfers.FindRequestAsync(new TransferRequestId(id), cancellationToken).ConfigureAwait(false);
-                await _access.TransferAsync(party, read, transfer, new TransferRequestId(id), cancellationToken).ConfigureAwait(false);
-                return;
+                return await _access.TransferAsync(party, read, transfer, new TransferRequestId(id), cancellationToken).ConfigureAwait(false);
             case "report":
                 var report = id == Guid.Empty ? null : await _reports.FindReportAsync(new DeliverableId(id), cancellationToken).ConfigureAwait(false);
                 var owner = report is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(report.OfficeId, report.ClientId, report.CompanyId, report.State != DeliverableState.Draft);
-                await _access.OwnedAsync(party, read, subject, owner, cancellationToken).ConfigureAwait(false);
-                return;
+                return await _access.OwnedAsync(party, read, subject, owner, cancellationToken).ConfigureAwait(false);
             case "link":
                 var link = id == Guid.Empty ? null : await _links.FindLinkAsync(new LinkId(id), cancellationToken).ConfigureAwait(false);
-                await _access.LinkAsync(party, read, link, new LinkId(id), cancellationToken).ConfigureAwait(false);
-                return;
+                return await _access.LinkAsync(party, read, link, new LinkId(id), cancellationToken).ConfigureAwait(false);
             default:
                 await _access.PartyAsync(party, read, subject, cancellationToken).ConfigureAwait(false);
                 throw CollabAuthorization.Refused(subject);

@@ -194,4 +194,13 @@ public enum CollabAction
 
     /// <summary>Read the office's own house style, for its editor (SHARE-10).</summary>
     ReadHouseStyle = 63,
+
+    /// <summary>Invite a user: an office its own colleague or a client user homed at it, a client administrator a user of its client (SEC-5, SEC-7).</summary>
+    InviteUser = 64,
+
+    /// <summary>Accept one's own invitation (SEC-7): the one action a user whose invitation is pending may take.</summary>
+    AcceptInvitation = 65,
+
+    /// <summary>Reissue a pending invitation (its inviter's side).</summary>
+    ReissueInvitation = 66,
 }

@@ -27,6 +27,8 @@ public sealed class CollabAuthorization
     private readonly IRightsStore _rights;
     private readonly IReadOnlyList<ICollabAuthorizationPolicy> _policies;
     private readonly CollabTelemetry _telemetry;
+    private readonly NodaTime.IClock _clock;
+    private readonly OfficeCalendar _calendar;
 
     /// <summary>Creates the checks; resolved from dependency injection.</summary>
     /// <param name="registry">Resolves parties and targets.</param>
@@ -34,8 +36,13 @@ public sealed class CollabAuthorization
     /// <param name="rights">Tells which administrations an office holds or was granted.</param>
     /// <param name="policies">The vendor's stricter rules, run after Collab's own.</param>
     /// <param name="telemetry">Counts refusals.</param>
-    public CollabAuthorization(IRegistryStore registry, ITierStore tiers, IRightsStore rights, IEnumerable<ICollabAuthorizationPolicy> policies, CollabTelemetry telemetry)
+    /// <param name="clock">Tells whether a collaboration has ended.</param>
+    /// <param name="calendar">The office calendar: the date a collaboration ends is a local date (RET-1).</param>
+    public CollabAuthorization(
+        IRegistryStore registry, ITierStore tiers, IRightsStore rights, IEnumerable<ICollabAuthorizationPolicy> policies, CollabTelemetry telemetry, NodaTime.IClock clock, OfficeCalendar calendar)
     {
+        _clock = clock;
+        _calendar = calendar;
         _registry = registry;
         _tiers = tiers;
         _rights = rights;
@@ -92,8 +99,9 @@ public sealed class CollabAuthorization
         {
             { IsPlatform: true } => await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is not null,
             { IsOfficeUser: true } => acting.User!.OfficeId == office,
-            _ => action is CollabAction.ReadOffice or CollabAction.ReadPortal // a client user sees its offices, nothing more
-                && acting.User!.ClientId is { } client && await _tiers.FindCollaborationAsync(office, client, cancellationToken).ConfigureAwait(false) is not null,
+            _ => action is CollabAction.ReadOffice or CollabAction.ReadPortal // a client user sees its offices, nothing more; an office's invitee only its own (SEC-5)
+                && acting.User!.ClientId is { } client && acting.User.SeesWorkOf(office)
+                && await _tiers.FindCollaborationAsync(office, client, cancellationToken).ConfigureAwait(false) is not null,
         }, cancellationToken);
 
     /// <summary>
@@ -105,7 +113,9 @@ public sealed class CollabAuthorization
         {
             { IsPlatform: true } => await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false) is not null,
             { IsOfficeUser: true } => OfficeMatches(acting, office) && await CollaboratesAsync(acting, client, cancellationToken).ConfigureAwait(false),
-            _ => acting.User!.ClientId == client && (office is null || await _tiers.FindCollaborationAsync(office.Value, client, cancellationToken).ConfigureAwait(false) is not null),
+            _ => acting.User!.ClientId == client
+                && (office is null ? acting.User.IsHomedAtClient || action is CollabAction.ReadClient or CollabAction.ReadCompanies
+                    : acting.User.SeesWorkOf(office.Value) && await _tiers.FindCollaborationAsync(office.Value, client, cancellationToken).ConfigureAwait(false) is not null),
         }, cancellationToken);
 
     /// <summary>
@@ -130,7 +140,8 @@ public sealed class CollabAuthorization
         {
             { IsPlatform: true } => true,
             { IsOfficeUser: true } => OfficeMatches(acting, office) && await CollaboratesAsync(acting, found.ClientId, cancellationToken).ConfigureAwait(false),
-            _ => acting.User!.ClientId == found.ClientId && acting.User.MayReach(found.Id),
+            _ => acting.User!.ClientId == found.ClientId && acting.User.MayReach(found.Id)
+                && (acting.User.HomeOfficeId is not { } home || await OfficeWorksForAsync(home, found.ClientId, cancellationToken).ConfigureAwait(false)),
         }, cancellationToken).ConfigureAwait(false);
         return (acting, found!);
     }
@@ -145,21 +156,37 @@ public sealed class CollabAuthorization
         return (acting, found!);
     }
 
-    /// <summary>Acting on a user: itself, its office's users, the users of clients the office collaborates with, its client's users (reads), or the platform.</summary>
+    /// <summary>
+    /// Acting on a user (SEC-5): itself (reads), the platform, an office on its own users and — to read — on the client users it works
+    /// with, to make, widen, deactivate or re-invite — only on the client users homed at it; a client user reads its client's users it
+    /// shares a home with, and a client administrator manages its client's own (client-homed) users.
+    /// </summary>
     internal async Task<(Acting Acting, CollabUser User)> UserAsync(ActingParty party, CollabAction action, UserId user, CancellationToken cancellationToken)
     {
         var found = user == default ? null : await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false);
+        var reads = action is CollabAction.ReadUsers or CollabAction.ReadAudit;
         var acting = await CheckAsync(party, action, AuditSubject.User(user), async acting => found is not null && acting switch
         {
             { IsPlatform: true } => true,
-            _ when acting.User!.Id == found.Id => action is CollabAction.ReadUsers or CollabAction.ReadAudit,
+            _ when acting.User!.Id == found.Id => reads,
             { IsOfficeUser: true } => found.OfficeId is { } office
                 ? office == acting.User!.OfficeId
-                : found.ClientId is { } client && await CollaboratesAsync(acting, client, cancellationToken).ConfigureAwait(false),
-            _ => action == CollabAction.ReadUsers && found.ClientId is not null && found.ClientId == acting.User!.ClientId,
+                : found.ClientId is { } client
+                    && (reads ? found.SeesWorkOf(acting.User!.OfficeId!.Value)
+                        : found.HomeOfficeId == acting.User!.OfficeId
+                            || (action == CollabAction.ReissueInvitation && await InvitedByOfficeAsync(found, acting.User.OfficeId!.Value, cancellationToken).ConfigureAwait(false)))
+                    && await CollaboratesAsync(acting, client, cancellationToken).ConfigureAwait(false),
+            _ => found.ClientId is not null && found.ClientId == acting.User!.ClientId
+                && (reads ? acting.User.IsHomedAtClient || found.HomeOfficeId == acting.User.HomeOfficeId
+                    : acting.User.IsClientAdministrator && found.IsHomedAtClient),
         }, cancellationToken).ConfigureAwait(false);
         return (acting, found!);
     }
+
+    // The client's own users an office registered (ONB-1, LIC-2): that office re-invites them while they have not accepted (SEC-7).
+    private async Task<bool> InvitedByOfficeAsync(CollabUser user, OfficeId office, CancellationToken cancellationToken) =>
+        user.Acceptance == UserAcceptance.Pending && user.InvitedBy is { } inviter
+        && (await _registry.FindUserAsync(inviter, cancellationToken).ConfigureAwait(false))?.OfficeId == office;
 
     /// <summary>Acting on an environment: its office's users, or the platform.</summary>
     internal async Task<(Acting Acting, CollabEnvironment Environment)> EnvironmentAsync(ActingParty party, CollabAction action, EnvironmentId environment, CancellationToken cancellationToken)
@@ -179,12 +206,18 @@ public sealed class CollabAuthorization
     /// users, and — when <see cref="Owner.ClientMaySee"/> — the client's users given that company. A null owner is a target that does not exist.
     /// </summary>
     internal Task<Acting> OwnedAsync(ActingParty party, CollabAction action, AuditSubject target, Owner? owner, CancellationToken cancellationToken) =>
-        CheckAsync(party, action, target, acting => Task.FromResult(owner is { } o && acting switch
+        CheckAsync(party, action, target, async acting => owner is { } o && acting switch
         {
-            { IsOfficeUser: true } => acting.User!.OfficeId == o.Office,
-            { IsClientUser: true } => o.ClientMaySee && acting.User!.ClientId == o.Client && acting.User.MayReach(o.Company),
+            // The office's own work, while it still works for the client: its reach ends with the collaboration (SEC-5).
+            { IsOfficeUser: true } => acting.User!.OfficeId == o.Office
+                && (o.Client == default || await OfficeWorksForAsync(o.Office, o.Client, cancellationToken).ConfigureAwait(false)), // a template is the office's, for no client
+            { IsClientUser: true } => ClientUserSees(acting.User!, o),
             _ => false,
-        }), cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Whether a client user may see what an office made for one of its companies (SEC-1, SEC-5): given the company, and homed at the client or at that office.</summary>
+    internal static bool ClientUserSees(CollabUser user, Owner owner) =>
+        owner.ClientMaySee && user.ClientId == owner.Client && user.MayReach(owner.Company) && user.SeesWorkOf(owner.Office);
 
     /// <summary>
     /// Acting on a transfer: users of the offices whose environments it moves between, and users of its client who may reach
@@ -212,9 +245,9 @@ public sealed class CollabAuthorization
     /// <summary>Whether a client user may see a transfer: one of its client's, moving only companies it was given (SEC-1). Also filters lists.</summary>
     internal async Task<bool> ClientReachesTransferAsync(Acting acting, TransferRequest transfer, CancellationToken cancellationToken)
     {
-        if (!acting.IsClientUser || acting.User!.ClientId != transfer.ClientId)
+        if (!acting.IsClientUser || acting.User!.ClientId != transfer.ClientId || !acting.User.IsHomedAtClient)
         {
-            return false;
+            return false; // consenting to a move binds the client as a whole: an office's invitee never does (SEC-5)
         }
 
         foreach (var administration in transfer.Administrations)
@@ -230,14 +263,16 @@ public sealed class CollabAuthorization
     }
 
     /// <summary>
-    /// Acting on an integration link: before an administration is chosen it holds no client data and any active user may carry
-    /// its setup on; from then on only a party that reaches that administration (LINK-3, SEC-1).
+    /// Acting on an integration link: before an administration is chosen it belongs to whoever made it — the office of the office
+    /// user who started it, or the client user itself (SEC-6); from then on only a party that reaches that administration (LINK-3, SEC-1).
     /// </summary>
     internal Task<Acting> LinkAsync(ActingParty party, CollabAction action, Links.IntegrationLink? link, LinkId id, CancellationToken cancellationToken) =>
         CheckAsync(party, action, AuditSubject.Link(id), async acting => link switch
         {
             null => false,
-            { AdministrationId: null } => true,
+            { AdministrationId: null } => link.MadeByOffice is { } office
+                ? acting.IsOfficeUser && acting.User!.OfficeId == office
+                : link.MadeBy is { } maker && acting.User?.Id == maker,
             _ => await _registry.FindAdministrationAsync(link.AdministrationId.Value, cancellationToken).ConfigureAwait(false) is { } target
                 && await ReachesAsync(acting, target, cancellationToken).ConfigureAwait(false),
         }, cancellationToken);
@@ -251,7 +286,8 @@ public sealed class CollabAuthorization
                 && (administration.HolderOfficeId == acting.User.OfficeId
                     || await _rights.FindGrantAsync(acting.User.OfficeId!.Value, administration.Id, cancellationToken).ConfigureAwait(false) is not null
                     || await CollaboratesAsync(acting, administration.ClientId, cancellationToken).ConfigureAwait(false))),
-        { IsClientUser: true } => acting.User!.ClientId == administration.ClientId && acting.User.MayReach(administration.CompanyId),
+        // An administration is the client's own, not an office's work: an office's invitee never reaches one (SEC-5).
+        { IsClientUser: true } => acting.User!.ClientId == administration.ClientId && acting.User.IsHomedAtClient && acting.User.MayReach(administration.CompanyId),
         _ => false,
     };
 
@@ -285,6 +321,30 @@ public sealed class CollabAuthorization
         acting.User!.OfficeId is { } office
         && (await _tiers.FindCollaborationAsync(office, client, cancellationToken).ConfigureAwait(false) is not null
             || await _rights.OfficeReachesClientAsync(office, client, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// Whether an office still works for a client: a collaboration that has not ended (in the office's zone), or a live
+    /// administration of the client it holds or was granted. Its reach to its deliverables, portal and questions for that
+    /// client ends with it (SEC-5).
+    /// </summary>
+    internal async Task<bool> OfficeWorksForAsync(OfficeId office, ClientId client, CancellationToken cancellationToken)
+    {
+        if (await _tiers.FindCollaborationAsync(office, client, cancellationToken).ConfigureAwait(false) is { } collaboration)
+        {
+            if (collaboration.EndsOn is not { } ends)
+            {
+                return true;
+            }
+
+            var zone = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is { } found ? _calendar.ZoneOf(found) : _calendar.DefaultZone;
+            if (_clock.GetCurrentInstant().InZone(zone).Date <= ends)
+            {
+                return true;
+            }
+        }
+
+        return await _rights.OfficeReachesClientAsync(office, client, cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<Acting> CheckAsync(ActingParty party, CollabAction action, AuditSubject target, Func<Acting, Task<bool>> reaches, CancellationToken cancellationToken)
     {
@@ -320,7 +380,9 @@ public sealed class CollabAuthorization
         }
 
         var kind = user?.Kind == UserKind.ClientUser ? ActorKind.ClientUser : ActorKind.OfficeUser;
-        if (user is not { IsActive: true } || !MayTake(action, kind))
+        if (user is not { IsActive: true } || !MayTake(action, kind)
+            || (user.Acceptance == UserAcceptance.Pending) != (action == CollabAction.AcceptInvitation) // an invitee acts once it accepted, and accepts once (SEC-7)
+            || (kind == ActorKind.ClientUser && !ClientUserMayTake(action, user)))
         {
             // The party itself is refused: the same words as for a target out of reach, so nothing is learnt either way.
             _telemetry.AuthorizationRefused(action);
@@ -329,6 +391,16 @@ public sealed class CollabAuthorization
 
         return new Acting(party, user, kind == ActorKind.ClientUser ? Actor.ClientUser(user.Id) : Actor.OfficeUser(user.Id));
     }
+
+    // Acts that bind the client as a whole need a user of the client's own (SEC-5); the subscription and the client's users, its administrator.
+    private static bool ClientUserMayTake(CollabAction action, CollabUser user) => action switch
+    {
+        CollabAction.GrantRights or CollabAction.RevokeRights or CollabAction.DecideTransfer or CollabAction.ReadSubscription
+            or CollabAction.MakeBackup or CollabAction.RestoreBackup or CollabAction.ReadBackups or CollabAction.ReadDeletions => user.IsHomedAtClient,
+        CollabAction.ChangeSubscription or CollabAction.InviteUser or CollabAction.GiveCompany or CollabAction.DeactivateUser
+            or CollabAction.ReissueInvitation => user.IsHomedAtClient && user.IsClientAdministrator,
+        _ => true,
+    };
 
     private async Task<Acting> PoliciesAsync(Acting acting, CollabAction action, AuditSubject target, CancellationToken cancellationToken)
     {
@@ -361,10 +433,13 @@ public sealed class CollabAuthorization
             [CollabAction.AddCompany] = office | platform,
             [CollabAction.CreateAdministration] = office | platform,
             [CollabAction.CreateEnvironment] = office | platform,
-            [CollabAction.CreateOfficeUser] = office | platform,
-            [CollabAction.CreateClientUser] = office | platform,
-            [CollabAction.GiveCompany] = office | platform,
-            [CollabAction.DeactivateUser] = office | platform,
+            [CollabAction.CreateOfficeUser] = platform,
+            [CollabAction.CreateClientUser] = platform,
+            [CollabAction.InviteUser] = users,
+            [CollabAction.AcceptInvitation] = users,
+            [CollabAction.ReissueInvitation] = users,
+            [CollabAction.GiveCompany] = users | platform,
+            [CollabAction.DeactivateUser] = users | platform,
             [CollabAction.ReadOffice] = users | platform,
             [CollabAction.ReadClient] = users | platform,
             [CollabAction.ReadCompanies] = users | platform,

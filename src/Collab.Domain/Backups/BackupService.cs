@@ -212,7 +212,7 @@ public sealed class BackupService
     {
         // LIC-5: name every missing prerequisite at once, so the office fixes them in one go.
         var licenceMissing = administration.Licence is not (LicenceSource.ClientFile or LicenceSource.ClientSubscription);
-        var userMissing = (await _registry.ClientUsersReachingAsync(administration.ClientId, administration.CompanyId, cancellationToken).ConfigureAwait(false)).Count == 0;
+        var userMissing = (await _registry.ClientUsersReachingAsync(administration.ClientId, administration.CompanyId, cancellationToken).ConfigureAwait(false)).OfTheClientsOwn().Count == 0; // the client's own login (LIC-5, SEC-5)
         if (licenceMissing || userMissing)
         {
             var missing = new List<Texts.TextRef>(2);

@@ -131,7 +131,7 @@ public sealed class DeliverableService
         var dependent = await TierGate.DependentCollaborationsAsync(_tiers, found.ClientId, found.OfficeId, cancellationToken).ConfigureAwait(false); // SEC-4: before the tier
         var tier = await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
-        var recipients = await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
+        var recipients = (await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(found.OfficeId);
         if (_catalogue.Allows(tier, Feature.ShareAndApproveAnnualReports))
         {
             var day = deadline ?? throw Refuse.Input("report.deadline-required", "SHARE-3", tier);
@@ -458,7 +458,7 @@ public sealed class DeliverableService
 
         await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
-        var recipients = await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false);
+        var recipients = (await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(found.OfficeId);
         var current = await _reports.CurrentLinksAsync(found.Id, cancellationToken).ConfigureAwait(false);
         var token = IssueLink(found, recipients, now, out var fresh);
         foreach (var old in current)
@@ -516,7 +516,7 @@ public sealed class DeliverableService
 
     private static bool MayView(CollabUser user, Deliverable? found)
     {
-        if (found is null || user.ClientId != found.ClientId || !user.MayReach(found.CompanyId) || found.Mode != ShareMode.Approval)
+        if (found is null || user.ClientId != found.ClientId || !user.MayReach(found.CompanyId) || !user.SeesWorkOf(found.OfficeId) || found.Mode != ShareMode.Approval)
         {
             return false;
         }
@@ -574,7 +574,7 @@ public sealed class DeliverableService
 
             report.MarkReminderSent(_clock.GetCurrentInstant());
             var text = await ReminderTextAsync(report, cancellationToken).ConfigureAwait(false);
-            _unitOfWork.Notify(_texts, await _registry.ClientUsersReachingAsync(report.ClientId, report.CompanyId, cancellationToken).ConfigureAwait(false), NotificationKind.DeadlineReminder, AuditSubject.Report(report.Id), text);
+            _unitOfWork.Notify(_texts, (await _registry.ClientUsersReachingAsync(report.ClientId, report.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(report.OfficeId), NotificationKind.DeadlineReminder, AuditSubject.Report(report.Id), text);
             return true;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -670,11 +670,17 @@ public sealed class DeliverableService
     /// <returns>The reports.</returns>
     public async Task<IReadOnlyList<Deliverable>> ListForCompanyAsync(ActingParty party, CompanyId company, CancellationToken cancellationToken = default)
     {
-        var (acting, _) = await _access.CompanyAsync(party, CollabAction.ReadReports, company, null, cancellationToken).ConfigureAwait(false);
+        var (acting, found) = await _access.CompanyAsync(party, CollabAction.ReadReports, company, null, cancellationToken).ConfigureAwait(false);
+
+        // An office sees its own reports while it works for the client; a client user what was shared with it by an office whose work it may see, never a draft (SEC-5).
+        if (acting.IsOfficeUser && !await _access.OfficeWorksForAsync(acting.User!.OfficeId!.Value, found.ClientId, cancellationToken).ConfigureAwait(false))
+        {
+            return [];
+        }
+
         var reports = await _reports.ListForCompanyAsync(company, cancellationToken).ConfigureAwait(false);
 
-        // An office sees its own reports; a client user sees what was shared with it, never a draft.
-        return reports.Where(r => acting.IsOfficeUser ? r.OfficeId == acting.User!.OfficeId : r.State != DeliverableState.Draft).ToList();
+        return reports.Where(r => acting.IsOfficeUser ? r.OfficeId == acting.User!.OfficeId : r.State != DeliverableState.Draft && acting.User!.SeesWorkOf(r.OfficeId)).ToList();
     }
 
     // SHARE-11: the tier is read at the moment of every action, never cached on the report.

@@ -51,6 +51,7 @@ public sealed class LicenceService
     private readonly IClock _clock;
     private readonly LicenceVerifier _verifier;
     private readonly CollabRegistry _registrations;
+    private readonly InvitationService _invitations;
     private readonly CollabOptions _options;
     private readonly OfficeCalendar _calendar;
     private readonly CollabAuthorization _access;
@@ -65,8 +66,10 @@ public sealed class LicenceService
     /// <param name="options">Collab's options.</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
-    public LicenceService(IRegistryStore registry, IBackupStore backups, ICollabUnitOfWork unitOfWork, IClock clock, LicenceVerifier verifier, CollabRegistry registrations, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access)
+    /// <param name="invitations">Invites a client user created during an import (SEC-7).</param>
+    public LicenceService(IRegistryStore registry, IBackupStore backups, ICollabUnitOfWork unitOfWork, IClock clock, LicenceVerifier verifier, CollabRegistry registrations, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access, InvitationService invitations)
     {
+        _invitations = invitations;
         _access = access;
         _calendar = calendar;
         _registry = registry;
@@ -155,7 +158,7 @@ public sealed class LicenceService
         CollabUser? created = null;
         if (user.Existing is { } existing)
         {
-            var users = await _registry.ClientUsersReachingAsync(target.ClientId, target.CompanyId, cancellationToken).ConfigureAwait(false);
+            var users = (await _registry.ClientUsersReachingAsync(target.ClientId, target.CompanyId, cancellationToken).ConfigureAwait(false)).OfTheClientsOwn(); // the client's own login (LIC-2, SEC-5)
             if (users.All(u => u.Id != existing))
             {
                 throw Refuse.Violation("licence.client-user-not-active", "LIC-2", existing, target.Number);
@@ -164,8 +167,11 @@ public sealed class LicenceService
         else
         {
             var company = await _registry.FindCompanyAsync(target.CompanyId, cancellationToken).OrNotFound("company", target.CompanyId.Value).ConfigureAwait(false);
-            created = await _registrations.PrepareClientUserAsync(actor, target.ClientId, user.NewEmail, [company], cancellationToken).ConfigureAwait(false);
+            created = await _registrations.PrepareClientUserAsync(actor, target.ClientId, user.NewEmail, [company], null, administrator: false, cancellationToken).ConfigureAwait(false);
             _unitOfWork.Add(created);
+
+            // The client's own login to its own books (LIC-2), made by the office: the person accepts before it acts (SEC-5, SEC-7).
+            _invitations.Issue(acting, created, (await _registry.FindOfficeAsync(acting.User!.OfficeId!.Value, cancellationToken).ConfigureAwait(false))?.Name ?? string.Empty);
         }
 
         target.ImportClientLicence(Encoding.ASCII.GetString(file.Span), $"{LicenceFormat.Describe(licence.Content)};fingerprint={licence.Fingerprint};user={user.Existing?.ToString() ?? created!.Id.ToString()}", actor, now);

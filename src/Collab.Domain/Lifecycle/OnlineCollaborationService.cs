@@ -63,8 +63,9 @@ public sealed record ClientRegistration
 /// <summary>The outcome of a registration.</summary>
 /// <param name="Subscription">The client's subscription, with its free period.</param>
 /// <param name="Administration">The client's administration, now on its own account.</param>
-/// <param name="ClientUser">The client's user.</param>
-public sealed record RegistrationResult(ClientSubscription Subscription, Administration Administration, CollabUser ClientUser);
+/// <param name="ClientUser">The client's first user: its own account's administrator (SEC-5), acting once it accepts its invitation.</param>
+/// <param name="Invitation">The client user's invitation (SEC-7), also sent to it as a <see cref="NotificationKind.UserInvitation"/> message.</param>
+public sealed record RegistrationResult(ClientSubscription Subscription, Administration Administration, CollabUser ClientUser, UserInvitation Invitation);
 
 /// <summary>
 /// The online collaboration lifecycle (ONB-1, ONB-2, ONB-6, RET-1, RET-2): an office registers a new client on a
@@ -84,6 +85,7 @@ public sealed class OnlineCollaborationService
     private readonly PlanCatalogue _plans;
     private readonly LifecycleOptions _options;
     private readonly OfficeCalendar _calendar;
+    private readonly InvitationService _invitations;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="registry">Reads the registry.</param>
@@ -96,8 +98,10 @@ public sealed class OnlineCollaborationService
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
     /// <param name="texts">The text catalogue: notifications in each recipient's language (TXT-1).</param>
-    public OnlineCollaborationService(IRegistryStore registry, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, CollabRegistry registrations, PlanCatalogue plans, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access, Texts.CollabTexts texts)
+    /// <param name="invitations">Invites the client's first user (SEC-7).</param>
+    public OnlineCollaborationService(IRegistryStore registry, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, CollabRegistry registrations, PlanCatalogue plans, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access, Texts.CollabTexts texts, InvitationService invitations)
     {
+        _invitations = invitations;
         _texts = texts;
         _access = access;
         _calendar = calendar;
@@ -127,7 +131,8 @@ public sealed class OnlineCollaborationService
     public async Task<RegistrationResult> RegisterClientAsync(ActingParty party, OfficeId office, ClientRegistration registration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registration);
-        var actor = (await _access.OfficeAsync(party, CollabAction.RegisterOnlineClient, office, cancellationToken).ConfigureAwait(false)).Actor;
+        var acting = await _access.OfficeAsync(party, CollabAction.RegisterOnlineClient, office, cancellationToken).ConfigureAwait(false);
+        var actor = acting.Actor;
         var registering = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         if (!registering.Has(OfficeModules.AccountantPackage))
         {
@@ -182,7 +187,7 @@ public sealed class OnlineCollaborationService
 
         // SEC-2: the last check (the user's e-mail address, the client's room for users) runs before anything is added
         // or changed, so a refusal here leaves nothing in a unit of work the vendor shares with Collab.
-        var user = await _registrations.PrepareClientUserAsync(actor, administration.ClientId, email, [company], cancellationToken).ConfigureAwait(false);
+        var user = await _registrations.PrepareClientUserAsync(actor, administration.ClientId, email, [company], null, administrator: true, cancellationToken).ConfigureAwait(false);
         foreach (var aggregate in created)
         {
             _unitOfWork.Add(aggregate);
@@ -198,8 +203,9 @@ public sealed class OnlineCollaborationService
         _unitOfWork.Add(user);
         _unitOfWork.Add(subscription);
         _unitOfWork.Add(grant);
+        var invitation = _invitations.Issue(acting, user, registering.Name); // the office registered it: the person accepts before it acts (SEC-7)
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new RegistrationResult(subscription, administration, user);
+        return new RegistrationResult(subscription, administration, user, invitation);
     }
 
     /// <summary>The client's subscription, or null when it is not a customer.</summary>

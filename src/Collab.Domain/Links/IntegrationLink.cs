@@ -84,6 +84,12 @@ public sealed class IntegrationLink : AggregateRoot
     /// <summary>The bookkeeping administration, once chosen.</summary>
     public AdministrationId? AdministrationId { get; private set; }
 
+    /// <summary>Who started the link's setup. Until an administration is chosen the link belongs to its maker (SEC-6).</summary>
+    public UserId? MadeBy { get; private set; }
+
+    /// <summary>The office of the office user who started the setup; null when a client user started it. Until an administration is chosen the link belongs to this office (SEC-6).</summary>
+    public OfficeId? MadeByOffice { get; private set; }
+
     /// <summary>Its number, once chosen.</summary>
     public AdministrationNumber? AdministrationNumber { get; private set; }
 
@@ -112,7 +118,7 @@ public sealed class IntegrationLink : AggregateRoot
 
     internal LinkContext Context => new(Id, App, ExternalAdministration, AdministrationNumber!.Value, Edition!.Value);
 
-    internal static IntegrationLink Connect(string app, string externalAdministration, Actor actor, Instant now)
+    internal static IntegrationLink Connect(string app, string externalAdministration, Registry.CollabUser? maker, Actor actor, Instant now)
     {
         var link = new IntegrationLink
         {
@@ -120,6 +126,8 @@ public sealed class IntegrationLink : AggregateRoot
             App = Text(app, "app", 64),
             ExternalAdministration = Text(externalAdministration, "external administration", 200),
             Step = LinkStep.Connected,
+            MadeBy = maker?.Id,
+            MadeByOffice = maker?.OfficeId,
         };
         link.Raise(new LinkChanged(now, actor, AuditAction.LinkStepCompleted, link.Id, $"step=Connected;app={link.App};external={link.ExternalAdministration}"));
         return link;

@@ -92,8 +92,8 @@ public sealed class LinkService
     /// <exception cref="CollabRefusalException">Invalid names, or the app's administration is already linked (LINK-1).</exception>
     public async Task<IntegrationLink> ConnectAsync(ActingParty party, string app, string externalAdministration, CancellationToken cancellationToken = default)
     {
-        var actor = (await _access.PartyAsync(party, CollabAction.ManageLink, AuditSubject.Link(default), cancellationToken).ConfigureAwait(false)).Actor;
-        var candidate = IntegrationLink.Connect(app, externalAdministration, actor, _clock.GetCurrentInstant()); // validates before any call
+        var acting = await _access.PartyAsync(party, CollabAction.ManageLink, AuditSubject.Link(default), cancellationToken).ConfigureAwait(false);
+        var candidate = IntegrationLink.Connect(app, externalAdministration, acting.User, acting.Actor, _clock.GetCurrentInstant()); // validates before any call
         if (await ExistingAsync(candidate.App, candidate.ExternalAdministration, cancellationToken).ConfigureAwait(false) is { } resumed)
         {
             await _access.LinkAsync(party, CollabAction.ManageLink, resumed, resumed.Id, cancellationToken).ConfigureAwait(false); // resuming is acting on it

@@ -21,10 +21,12 @@ public interface IPortalStore
     /// <param name="after">Where the previous page ended; null for the first page.</param>
     /// <param name="pageSize">How many.</param>
     /// <param name="openOnly">Only entries that wait for the client.</param>
+    /// <param name="office">Only entries of this office (the reader is homed at it, SEC-5); null for every office.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The entries, untracked.</returns>
     Task<IReadOnlyList<PortalItem>> PortalHistoryAsync(
-        ClientId client, IReadOnlyCollection<CompanyId> companies, IReadOnlyCollection<Tiers.ClientTier> portalTiers, PortalCursor? after, int pageSize, bool openOnly, CancellationToken cancellationToken = default);
+        ClientId client, IReadOnlyCollection<CompanyId> companies, IReadOnlyCollection<Tiers.ClientTier> portalTiers, PortalCursor? after, int pageSize, bool openOnly,
+        OfficeId? office = null, CancellationToken cancellationToken = default);
 
     /// <summary>Finds a document.</summary>
     /// <param name="id">The document.</param>

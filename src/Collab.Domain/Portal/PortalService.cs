@@ -84,7 +84,7 @@ public sealed class PortalService
             return new PortalPage([], null);
         }
 
-        var items = await _portal.PortalHistoryAsync(user.ClientId!.Value, user.Companies, _portalTiers, after, pageSize + 1, openOnly, cancellationToken).ConfigureAwait(false);
+        var items = await _portal.PortalHistoryAsync(user.ClientId!.Value, user.Companies, _portalTiers, after, pageSize + 1, openOnly, user.HomeOfficeId, cancellationToken).ConfigureAwait(false);
         return items.Count > pageSize
             ? new PortalPage(items.Take(pageSize).ToList(), new PortalCursor(items[pageSize - 1].SharedAt, items[pageSize - 1].Id))
             : new PortalPage(items, null);
@@ -246,7 +246,7 @@ public sealed class PortalService
     private async Task NotifyAsync(DocumentDirection direction, OfficeId office, Company company, AuditSubject subject, NotificationKind kind, Texts.TextRef text, CancellationToken cancellationToken)
     {
         var recipients = direction == DocumentDirection.ToClient
-            ? await _registry.ClientUsersReachingAsync(company.ClientId, company.Id, cancellationToken).ConfigureAwait(false)
+            ? (await _registry.ClientUsersReachingAsync(company.ClientId, company.Id, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(office)
             : await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false);
         _unitOfWork.Notify(_texts, recipients, kind, subject, text);
     }

@@ -115,7 +115,7 @@ public sealed class QuestionService
         found.Send(actor, now);
         TierGate.NoteDependentWork(dependent, now); // SEC-4
         _unitOfWork.Add(PortalItem.Share(PortalItemKind.QuestionBatch, found.Id.Value, found.OfficeId, found.ClientId, found.CompanyId, found.Title, now, true, null, found.Status));
-        _unitOfWork.Notify(_texts, await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false), NotificationKind.QuestionsSent, AuditSubject.Client(found.ClientId), new("notification.questions-sent", found.Questions.Count, found.Title));
+        _unitOfWork.Notify(_texts, (await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(found.OfficeId), NotificationKind.QuestionsSent, AuditSubject.Client(found.ClientId), new("notification.questions-sent", found.Questions.Count, found.Title));
 
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
@@ -218,7 +218,7 @@ public sealed class QuestionService
                 _unitOfWork.Add(questionnaire);
                 TierGate.NoteDependentWork(dependent, now); // SEC-4
                 _unitOfWork.Add(PortalItem.Share(PortalItemKind.Questionnaire, questionnaire.Id.Value, found.OfficeId, owner.ClientId, owner.Id, found.Name, now, true, deadline, "Open"));
-                _unitOfWork.Notify(_texts, await _registry.ClientUsersReachingAsync(owner.ClientId, owner.Id, cancellationToken).ConfigureAwait(false), NotificationKind.QuestionnaireSent, AuditSubject.Client(owner.ClientId),
+                _unitOfWork.Notify(_texts, (await _registry.ClientUsersReachingAsync(owner.ClientId, owner.Id, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(found.OfficeId), NotificationKind.QuestionnaireSent, AuditSubject.Client(owner.ClientId),
                     deadline is { } due ? new("notification.questionnaire-sent-by", found.Name, due) : new("notification.questionnaire-sent", found.Name));
 
                 outcomes.Add(new QuestionnaireSendOutcome(company, questionnaire, null));
@@ -319,7 +319,7 @@ public sealed class QuestionService
 
             questionnaire.MarkReminderSent(_clock.GetCurrentInstant());
             var text = await ReminderTextAsync(questionnaire, cancellationToken).ConfigureAwait(false);
-            _unitOfWork.Notify(_texts, await _registry.ClientUsersReachingAsync(questionnaire.ClientId, questionnaire.CompanyId, cancellationToken).ConfigureAwait(false), NotificationKind.QuestionnaireReminder, AuditSubject.Client(questionnaire.ClientId), text);
+            _unitOfWork.Notify(_texts, (await _registry.ClientUsersReachingAsync(questionnaire.ClientId, questionnaire.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(questionnaire.OfficeId), NotificationKind.QuestionnaireReminder, AuditSubject.Client(questionnaire.ClientId), text);
             return true;
         }, cancellationToken).ConfigureAwait(false);
     }

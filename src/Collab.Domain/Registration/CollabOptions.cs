@@ -36,6 +36,9 @@ public sealed class CollabOptions
     /// <summary>How long a one-time report link works if unused (SHARE-1). Default 14 days; 1 to 90.</summary>
     public int LinkValidityDays { get; set; } = 14;
 
+    /// <summary>How long an invitation can be accepted (SEC-7). Default 14 days; 1 to 90.</summary>
+    public int InvitationValidityDays { get; set; } = 14;
+
     /// <summary>
     /// How long the view opened by spending a link may fetch the deliverable's documents, each once (SHARE-14).
     /// Default 30 minutes; 1 to 1440.
@@ -89,6 +92,11 @@ internal sealed class CollabOptionsValidator(IDateTimeZoneProvider zones) : IVal
         if (options.LinkValidityDays is < 1 or > 90)
         {
             failures.Add($"Collab:LinkValidityDays is {options.LinkValidityDays}: use a number of days from 1 to 90.");
+        }
+
+        if (options.InvitationValidityDays is < 1 or > 90)
+        {
+            failures.Add($"Collab:InvitationValidityDays is {options.InvitationValidityDays}: use a number of days from 1 to 90.");
         }
 
         if (options.LinkPollIntervalMinutes is < 1 or > 1440)

@@ -71,6 +71,7 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<Links.LinkService>();
         services.TryAddScoped<Links.LinkSyncService>();
         services.TryAddScoped<CollabRegistry>();
+        services.TryAddScoped<InvitationService>();
         services.TryAddScoped<TierService>();
         services.TryAddScoped<BillingService>();
         services.TryAddScoped<Transfers.TransferService>();

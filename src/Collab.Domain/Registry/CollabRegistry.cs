@@ -186,8 +186,8 @@ public sealed class CollabRegistry
         return environment;
     }
 
-    /// <summary>Creates a user for an office.</summary>
-    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3).</param>
+    /// <summary>Creates a user for an office, on the platform's word (SEC-7). An office invites its colleagues with <see cref="InvitationService.InviteOfficeUserAsync"/>.</summary>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3): the platform.</param>
     /// <param name="office">The office the user works for.</param>
     /// <param name="email">The user's e-mail address (unique).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -251,14 +251,16 @@ public sealed class CollabRegistry
     }
 
     /// <summary>
-    /// Creates a client user that may reach the given companies of its client (SEC-1). While the client
-    /// collaborates with an office, its tier limits its active client users: one is included, more only in a
-    /// tier with extra users (TIER-1, TIER-2).
+    /// Creates one of the client's own users (homed at the client, SEC-5) that may reach the given companies of its client (SEC-1),
+    /// on the platform's word (SEC-7). While the client collaborates with an office, its tier limits its active client users: one is
+    /// included, more only in a tier with extra users (TIER-1, TIER-2). Offices and client administrators invite users instead
+    /// (<see cref="InvitationService.InviteClientUserAsync"/>).
     /// </summary>
-    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3).</param>
+    /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3): the platform.</param>
     /// <param name="client">The client the user belongs to.</param>
     /// <param name="email">The user's e-mail address (unique).</param>
     /// <param name="companies">The companies of that client the user may reach.</param>
+    /// <param name="administrator">Whether the user administers the client's account: acts for the client as a whole (the subscription, its users).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new user.</returns>
     /// <exception cref="CollabRefusalException">
@@ -266,7 +268,7 @@ public sealed class CollabRegistry
     /// taken, or the client's tier allows no more client users.
     /// </exception>
     public async Task<CollabUser> CreateClientUserAsync(
-        ActingParty party, ClientId client, string email, IReadOnlyCollection<CompanyId> companies, CancellationToken cancellationToken = default)
+        ActingParty party, ClientId client, string email, IReadOnlyCollection<CompanyId> companies, bool administrator = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(companies);
         var actor = (await _access.ClientAsync(party, CollabAction.CreateClientUser, client, null, cancellationToken).ConfigureAwait(false)).Actor;
@@ -278,17 +280,18 @@ public sealed class CollabRegistry
             found.Add(company is not null && company.ClientId == client ? company : throw CollabAuthorization.Refused(new AuditSubject("company", id.ToString())));
         }
 
-        var user = await PrepareClientUserAsync(actor, client, email, found, cancellationToken).ConfigureAwait(false);
+        var user = await PrepareClientUserAsync(actor, client, email, found, null, administrator, cancellationToken).ConfigureAwait(false);
         _unitOfWork.Add(user);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return user;
     }
 
     /// <summary>Checks and builds a new client user without saving it, so a caller can save it with its own change (LIC-2).</summary>
-    internal async Task<CollabUser> PrepareClientUserAsync(Actor actor, ClientId client, string? email, IReadOnlyCollection<Company> companies, CancellationToken cancellationToken)
+    internal async Task<CollabUser> PrepareClientUserAsync(
+        Actor actor, ClientId client, string? email, IReadOnlyCollection<Company> companies, OfficeId? home, bool administrator, CancellationToken cancellationToken)
     {
         var dependent = await TierGate.DependentCollaborationsAsync(_tiers, client, null, cancellationToken).ConfigureAwait(false); // SEC-4: before the count
-        var user = CollabUser.CreateClientUser(client, email!, companies, actor, _clock.GetCurrentInstant());
+        var user = CollabUser.CreateClientUser(client, email!, companies, home, administrator, actor, _clock.GetCurrentInstant());
         await CheckClientUserRoomAsync(client, cancellationToken).ConfigureAwait(false);
         await EnsureEmailFreeAsync(user.Email, cancellationToken).ConfigureAwait(false);
         TierGate.NoteDependentWork(dependent, _clock.GetCurrentInstant()); // a downgrade that counted users without this one now conflicts
@@ -311,6 +314,12 @@ public sealed class CollabRegistry
         {
             throw CollabAuthorization.Refused(new AuditSubject("company", company.ToString()));
         }
+
+        if (acting.IsClientUser && !acting.User!.MayReach(target.Id))
+        {
+            throw Refuse.Denied("user.company-not-reached", "SEC-5", target.Name); // an administrator widens a user only to what it reaches itself
+        }
+
         found.AddCompany(target, actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return found;
@@ -456,7 +465,7 @@ public sealed class CollabRegistry
         }
     }
 
-    private async Task EnsureEmailFreeAsync(string email, CancellationToken cancellationToken)
+    internal async Task EnsureEmailFreeAsync(string email, CancellationToken cancellationToken)
     {
         if (await _registry.UserEmailExistsAsync(email, cancellationToken).ConfigureAwait(false))
         {

@@ -24,5 +24,6 @@ internal sealed class IntegrationLinkConfiguration(CollabModelOptions options) :
         builder.HasIndex(x => new { x.App, x.AdministrationId }).IsUnique().HasFilter("\"Step\" <> 'Removed' AND \"AdministrationId\" IS NOT NULL");
         builder.HasIndex(x => new { x.Step, x.NextPollAt }); // the polling scan (LINK-6)
         builder.HasOne<Administration>().WithMany().HasForeignKey(x => x.AdministrationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Office>().WithMany().HasForeignKey(x => x.MadeByOffice).OnDelete(DeleteBehavior.Restrict); // SEC-6: an unbound link is its office's
     }
 }

@@ -16,15 +16,17 @@ internal sealed class EfPortalStore<TContext>(TContext context) : EfStore<TConte
 
     // The history is the portal's first page on every visit: compiled once per model (as the access check is), with
     // the optional filters as parameters, so a call skips EF's expression processing and runs one statement.
-    private static readonly ConditionalWeakTable<IModel, Func<TContext, ClientId, CompanyId[], ClientTier[], bool, bool, Instant, Guid, int, IAsyncEnumerable<PortalItem>>> HistoryQueries = new();
+    private static readonly ConditionalWeakTable<IModel, Func<TContext, ClientId, CompanyId[], ClientTier[], bool, bool, Instant, Guid, int, bool, OfficeId, IAsyncEnumerable<PortalItem>>> HistoryQueries = new();
 
     public async Task<IReadOnlyList<PortalItem>> PortalHistoryAsync(
-        ClientId client, IReadOnlyCollection<CompanyId> companies, IReadOnlyCollection<ClientTier> portalTiers, PortalCursor? after, int pageSize, bool openOnly, CancellationToken cancellationToken)
+        ClientId client, IReadOnlyCollection<CompanyId> companies, IReadOnlyCollection<ClientTier> portalTiers, PortalCursor? after, int pageSize, bool openOnly,
+        OfficeId? office, CancellationToken cancellationToken)
     {
         var query = HistoryQueries.GetValue(_context.Model, static _ => EF.CompileAsyncQuery(
-            (TContext context, ClientId client, CompanyId[] companies, ClientTier[] tiers, bool openOnly, bool paged, Instant afterAt, Guid afterId, int take) =>
+            (TContext context, ClientId client, CompanyId[] companies, ClientTier[] tiers, bool openOnly, bool paged, Instant afterAt, Guid afterId, int take, bool oneOffice, OfficeId office) =>
                 context.Set<PortalItem>().AsNoTracking()
                     .Where(i => i.ClientId == client && !i.Hidden && companies.Contains(i.CompanyId)
+                                && (!oneOffice || i.OfficeId == office) // an office's invitee sees that office's items only (SEC-5)
                                 // SHARE-11: only offices whose tier for the client includes the portal, checked in the same statement.
                                 && context.Set<ClientCollaboration>().Any(c => c.OfficeId == i.OfficeId && c.ClientId == i.ClientId && tiers.Contains(c.Tier))
                                 && (!openOnly || i.OpenAction)
@@ -34,7 +36,7 @@ internal sealed class EfPortalStore<TContext>(TContext context) : EfStore<TConte
                     .Take(take)));
         var items = new List<PortalItem>(pageSize);
         await foreach (var item in query(_context, client, companies.ToArray(), portalTiers.ToArray(), openOnly, after is not null,
-                           after?.SharedAt ?? default, after?.Id ?? Guid.Empty, pageSize).WithCancellation(cancellationToken).ConfigureAwait(false))
+                           after?.SharedAt ?? default, after?.Id ?? Guid.Empty, pageSize, office is not null, office ?? default).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             items.Add(item);
         }

@@ -17,7 +17,11 @@ internal sealed class UserConfiguration(CollabModelOptions options) : CollabEnti
         builder.HasIndex(x => x.Email).IsUnique();
         builder.HasIndex(x => new { x.ClientId, x.IsActive });
         builder.PrimitiveCollection(x => x.Companies).HasColumnName("CompanyIds").HasIdElements();
+        builder.Property(x => x.Acceptance).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.InvitationHash).HasMaxLength(32);
+        builder.Ignore(x => x.IsHomedAtClient);
         builder.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Office>().WithMany().HasForeignKey(x => x.HomeOfficeId).OnDelete(DeleteBehavior.Restrict); // SEC-5: the office that invited a client user
         builder.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Restrict);
     }
 }

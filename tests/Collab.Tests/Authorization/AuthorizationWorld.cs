@@ -276,8 +276,8 @@ public sealed class AuthorizationWorld
         {
             var unitOfWork = sp.GetRequiredService<ICollabUnitOfWork>();
             var now = db.Clock.GetCurrentInstant();
-            var loose = IntegrationLink.Connect("webshop", $"shop-{tag}-a", Actor.Platform("test-seed"), now);
-            var bound = IntegrationLink.Connect("webshop", $"shop-{tag}-b", Actor.Platform("test-seed"), now);
+            var loose = IntegrationLink.Connect("webshop", $"shop-{tag}-a", null, Actor.Platform("test-seed"), now);
+            var bound = IntegrationLink.Connect("webshop", $"shop-{tag}-b", null, Actor.Platform("test-seed"), now);
             var target = await sp.GetRequiredService<IRegistryStore>().FindAdministrationAsync(administrations[0].Id);
             bound.Choose(target!, BookkeepingEdition.Web, Actor.Platform("test-seed"), now);
             unitOfWork.Add(loose);

@@ -46,7 +46,7 @@ public abstract class InsightsAndOverviewContract(Engine engine, PostgresServer?
         });
         var w = await World.SeedAsync(db);
         await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, tier, new LocalDate(2025, 1, 1)));
-        await db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(w.Desk, w.ClientUser.Id, w.OtherCompany.Id));
+        await db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(World.Vendor, w.ClientUser.Id, w.OtherCompany.Id));
         books = new TableSource("boekhouding", new Dictionary<(CompanyId, string, YearMonth), decimal>
         {
             [(w.Company.Id, "revenue", Jan)] = 10_000.10m,

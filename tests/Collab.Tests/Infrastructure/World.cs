@@ -40,7 +40,7 @@ public sealed record World(
         var otherAdministration = await registry.CreateAdministrationAsync(Vendor, otherCompany.Id, TestDatabase.NextNumber(), "Vastgoed 2026");
         var held = await registry.CreateAdministrationAsync(Vendor, company.Id, TestDatabase.NextNumber(), "Bakkerij sjabloon", office.Id);
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var clientUser = await registry.CreateClientUserAsync(Vendor, client.Id, $"piet.{tag}@bakker.nl", [company.Id]);
+        var clientUser = await registry.CreateClientUserAsync(Vendor, client.Id, $"piet.{tag}@bakker.nl", [company.Id], administrator: true);
         var limitedUser = await registry.CreateClientUserAsync(Vendor, client.Id, $"vastgoed.{tag}@bakker.nl", [otherCompany.Id]);
         var officeUser = await registry.CreateOfficeUserAsync(Vendor, office.Id, $"anna.{tag}@devries.nl");
         var otherClient = await registry.RegisterClientAsync(Vendor, "Slagerij Smit");
@@ -50,6 +50,10 @@ public sealed record World(
             clientUser, limitedUser, officeUser, otherClientUser,
             await registry.CreateOfficeUserAsync(Vendor, otherOffice.Id, $"joris.{tag}@jansen.be"));
     });
+
+    /// <summary>The invited person signs in and accepts (SEC-7), as a host's invitation page does.</summary>
+    public static Task<CollabUser> AcceptAsync(TestDatabase db, UserInvitation invitation) =>
+        db.InScopeAsync(sp => sp.GetRequiredService<InvitationService>().AcceptAsync(ActingParty.User(invitation.User), invitation.Token));
 
     public static Task<IReadOnlyList<AuditRecord>> AuditAsync(TestDatabase db, AuditSubject subject) =>
         db.InScopeAsync(sp => sp.GetRequiredService<IAuditTrail>().ForSubjectAsync(subject, CancellationToken.None));

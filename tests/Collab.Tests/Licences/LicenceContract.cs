@@ -211,7 +211,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         // A user of the client without access to this company, and a deactivated user, do not count.
         var wrongCompany = await Assert.ThrowsAsync<CollabRefusalException>(() =>
             ImportAsync(b, administration.Id, licence, review.Licence.Fingerprint, ImportUser.ExistingUser(b.W.ClientUserOfOtherCompany.Id)));
-        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(b.W.Desk, b.W.ClientUser.Id));
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(World.Vendor, b.W.ClientUser.Id));
         var inactive = await Assert.ThrowsAsync<CollabRefusalException>(() =>
             ImportAsync(b, administration.Id, licence, review.Licence.Fingerprint, ImportUser.ExistingUser(b.W.ClientUser.Id)));
         Assert.Equal("licence.client-user-not-active", wrongCompany.Code);
@@ -258,7 +258,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         await GiveModulesAsync(b, OfficeModules.EAccountancy);
         var administration = await SetUpAsync(b, TestDatabase.NextNumber());
         b.Books.WriteBooks(administration.Number, [1, 2, 3]);
-        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(b.W.Desk, b.W.ClientUser.Id)); // the only user given the company
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(World.Vendor, b.W.ClientUser.Id)); // the only user given the company
 
         var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => BackUpAsync(b, administration.Id));
 
@@ -283,7 +283,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         var licence = LicenceKeys.Trusted.Sign(LicenceKeys.ClientLicence(b.W.Client.Id, administration.Number));
         var review = await ReadAsync(b, administration.Id, licence);
         await ImportAsync(b, administration.Id, licence, review.Licence.Fingerprint, ImportUser.ExistingUser(b.W.ClientUser.Id));
-        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(b.W.Desk, b.W.ClientUser.Id));
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(World.Vendor, b.W.ClientUser.Id));
 
         var noUser = await Assert.ThrowsAsync<CollabRefusalException>(() => BackUpAsync(b, administration.Id));
         Assert.Equal("backup.client-user-missing", noUser.Code);

@@ -23,8 +23,12 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         return b;
     }
 
-    private static Task<RegistrationResult> RegisterAsync(BooksWorld b, ClientRegistration registration) =>
-        b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(b.W.Desk, b.W.Office.Id, registration));
+    private static async Task<RegistrationResult> RegisterAsync(BooksWorld b, ClientRegistration registration)
+    {
+        var registered = await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(b.W.Desk, b.W.Office.Id, registration));
+        await World.AcceptAsync(b.Db, registered.Invitation); // the client's first user accepts before it acts (SEC-7)
+        return registered;
+    }
 
     private static ClientRegistration NewClient(string email, string plan = "inZicht") =>
         ClientRegistration.WithNewAdministration("Fietsenmaker Fok", "Fok Fietsen B.V.", email, plan, BillingParty.Client, TestDatabase.NextNumber(), "Fok 2026");

@@ -26,6 +26,7 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         await db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(World.Vendor, w.Office.Id, OfficeModules.AccountantPackage));
         var client = await db.InScopeAsync(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(w.Desk, w.Office.Id,
             ClientRegistration.WithNewAdministration("Webwinkel Wim", "Wim B.V.", $"wim.{Guid.NewGuid():N}@wim.nl", plan, BillingParty.Client, TestDatabase.NextNumber(), "Wim 2026")));
+        await World.AcceptAsync(db, client.Invitation);
         return new Setup(db, w, client);
     }
 
@@ -76,14 +77,14 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         await s.Db.InScopeAsync(async sp =>
         {
             var unitOfWork = sp.GetRequiredService<ICollabUnitOfWork>();
-            unitOfWork.Add(IntegrationLink.Connect("webshop", "shop-9", Actor.OfficeUser(s.W.OfficeUser.Id), s.Db.Clock.GetCurrentInstant()));
+            unitOfWork.Add(IntegrationLink.Connect("webshop", "shop-9", null, Actor.OfficeUser(s.W.OfficeUser.Id), s.Db.Clock.GetCurrentInstant()));
             await unitOfWork.SaveChangesAsync(CancellationToken.None);
         });
 
         var conflict = await Assert.ThrowsAsync<CollabRefusalException>(() => s.Db.InScopeAsync(async sp =>
         {
             var unitOfWork = sp.GetRequiredService<ICollabUnitOfWork>();
-            unitOfWork.Add(IntegrationLink.Connect("webshop", "shop-9", Actor.OfficeUser(s.W.OfficeUser.Id), s.Db.Clock.GetCurrentInstant()));
+            unitOfWork.Add(IntegrationLink.Connect("webshop", "shop-9", null, Actor.OfficeUser(s.W.OfficeUser.Id), s.Db.Clock.GetCurrentInstant()));
             await unitOfWork.SaveChangesAsync(CancellationToken.None);
         }));
 
@@ -100,7 +101,7 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         {
             var unitOfWork = sp.GetRequiredService<ICollabUnitOfWork>();
             var administration = (await sp.GetRequiredService<IRegistryStore>().FindAdministrationAsync(s.Client.Administration.Id, CancellationToken.None))!;
-            var link = IntegrationLink.Connect("webshop", external, Actor.OfficeUser(s.W.OfficeUser.Id), s.Db.Clock.GetCurrentInstant());
+            var link = IntegrationLink.Connect("webshop", external, null, Actor.OfficeUser(s.W.OfficeUser.Id), s.Db.Clock.GetCurrentInstant());
             link.Choose(administration, BookkeepingEdition.Web, Actor.OfficeUser(s.W.OfficeUser.Id), s.Db.Clock.GetCurrentInstant());
             unitOfWork.Add(link);
             await unitOfWork.SaveChangesAsync(CancellationToken.None);
@@ -149,7 +150,8 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         var link = await Links(s, l => l.ConnectAsync(s.W.Desk, "webshop", "shop-1"));
 
         var tooSmall = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, link.Id, s.Client.Administration.Id, BookkeepingEdition.Web)));
-        var noPlan = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ChooseAdministrationAsync(ActingParty.User(s.W.ClientUser.Id), link.Id, s.W.Administration.Id, BookkeepingEdition.Web)));
+        var own = await Links(s, l => l.ConnectAsync(ActingParty.User(s.W.ClientUser.Id), "webshop", "shop-2")); // the office's unbound link is not the client's (SEC-6)
+        var noPlan = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ChooseAdministrationAsync(ActingParty.User(s.W.ClientUser.Id), own.Id, s.W.Administration.Id, BookkeepingEdition.Web)));
         var notActivated = await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, link.Id, s.W.HeldByOffice.Id, BookkeepingEdition.Desktop)));
         await s.Db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(World.Vendor, s.W.Office.Id, OfficeModules.AccountantPackage | OfficeModules.LinksActivated));
         var activated = await Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, link.Id, s.W.HeldByOffice.Id, BookkeepingEdition.Desktop));

@@ -40,7 +40,7 @@ public abstract class SharedUnitOfWorkContract(Engine engine, PostgresServer? po
                 ClientRegistration.WithNewAdministration("Fok", "Fok B.V.", w.ClientUser.Email, "inZicht", BillingParty.Client, freshNumber, "Fok 2026"))),
             ("registration, e-mail taken, the office's administration", sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(w.Desk, w.Office.Id,
                 ClientRegistration.WithExistingAdministration(w.HeldByOffice.Id, w.OfficeUser.Email, "inZicht", BillingParty.Office))),
-            ("client user, e-mail taken", sp => sp.GetRequiredService<CollabRegistry>().CreateClientUserAsync(w.Desk, w.Client.Id, w.ClientUser.Email, [w.Company.Id])),
+            ("client user, e-mail taken", sp => sp.GetRequiredService<InvitationService>().InviteClientUserAsync(w.Desk, w.Client.Id, w.ClientUser.Email, [w.Company.Id])),
             ("administration, number taken", sp => sp.GetRequiredService<CollabRegistry>().CreateAdministrationAsync(w.Desk, w.Company.Id, w.Administration.Number, "Dubbel")),
             ("downgrade, too many users", sp => sp.GetRequiredService<TierService>().ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Standard)),
             ("approval without a deadline", sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, draft.Id)),

@@ -39,7 +39,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     public async Task SHARE6_one_login_sees_the_history_of_every_company_it_may_reach_newest_first_and_nothing_else()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
-        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(b.W.Desk, b.W.ClientUser.Id, b.W.OtherCompany.Id));
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(World.Vendor, b.W.ClientUser.Id, b.W.OtherCompany.Id));
         var report = await ShareReportAsync(b, b.W.Company.Id, "Jaarrekening 2025 Bakkerij");
         b.Db.Clock.Advance(Duration.FromMinutes(1));
         var document = await UploadAsync(b, b.W.OfficeUser.Id, b.W.OtherCompany.Id, "aangifte-2025.pdf", Encoding.UTF8.GetBytes("%PDF vastgoed"));
@@ -99,7 +99,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var item = Assert.Single((await HistoryAsync(b, b.W.ClientUser.Id)).Items);
         Assert.Equal(("Approved", false), (item.Status, item.OpenAction));
 
-        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(b.W.Desk, b.W.ClientUserOfOtherCompany.Id)); // Collaborate includes one user
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(World.Vendor, b.W.ClientUserOfOtherCompany.Id)); // Collaborate includes one user
         await b.Run(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(b.W.Desk, b.W.Office.Id, b.W.Client.Id, ClientTier.Collaborate));
         Assert.Empty((await HistoryAsync(b, b.W.ClientUser.Id)).Items); // no portal on Collaborate, checked at the moment (SHARE-11)
     }
@@ -361,7 +361,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         Assert.Equal("#1A5276", style.PrimaryColour);
         Assert.Equal(b.W.Office.Id, (await b.Run(sp => sp.GetRequiredService<PortalService>().FindBySlugAsync("de-vries-administratie")))!.OfficeId);
         Assert.NotNull(await b.Run(sp => sp.GetRequiredService<PortalService>().HouseStyleForClientAsync(b.W.Desk, b.W.Office.Id, b.W.Client.Id)));
-        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(b.W.Desk, b.W.ClientUserOfOtherCompany.Id)); // Collaborate includes one user
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(World.Vendor, b.W.ClientUserOfOtherCompany.Id)); // Collaborate includes one user
         await b.Run(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(b.W.Desk, b.W.Office.Id, b.W.Client.Id, ClientTier.Collaborate));
         Assert.Null(await b.Run(sp => sp.GetRequiredService<PortalService>().HouseStyleForClientAsync(b.W.Desk, b.W.Office.Id, b.W.Client.Id)));
         Assert.Contains(await World.AuditAsync(b.Db, AuditSubject.Office(b.W.Office.Id)), r => r.Action == AuditAction.HouseStyleChanged);
@@ -372,7 +372,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     public async Task SHARE10_deadline_reminders_of_Extended_clients_use_the_office_reminder_text_in_each_readers_language()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
-        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(b.W.Desk, b.W.ClientUserOfOtherCompany.Id, b.W.Company.Id));
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(World.Vendor, b.W.ClientUserOfOtherCompany.Id, b.W.Company.Id));
         await b.Run(sp => sp.GetRequiredService<CollabRegistry>().SetMyLanguageAsync(ActingParty.User(b.W.ClientUserOfOtherCompany.Id), "en"));
         await b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(b.W.Desk, b.W.Office.Id,
             new HouseStyleRequest("de-vries", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom", "Beste {client}, graag uw akkoord op '{title}' voor {deadline}.",
@@ -426,7 +426,8 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var property = Prop.ForAll(Arb.From(cases), c =>
         {
             var reach = companies.Where((_, i) => (c.mask & (1 << i)) != 0).ToList();
-            var user = b.Run(sp => sp.GetRequiredService<CollabRegistry>().CreateClientUserAsync(b.W.Desk, b.W.Client.Id, $"u{Guid.NewGuid():N}@bakker.nl", reach)).GetAwaiter().GetResult();
+            var invited = b.Run(sp => sp.GetRequiredService<InvitationService>().InviteClientUserAsync(b.W.Desk, b.W.Client.Id, $"u{Guid.NewGuid():N}@bakker.nl", reach)).GetAwaiter().GetResult();
+            var user = World.AcceptAsync(b.Db, invited).GetAwaiter().GetResult(); // homed at the office: it sees that office's items only (SEC-5)
             try
             {
                 var seen = new List<PortalItem>();
