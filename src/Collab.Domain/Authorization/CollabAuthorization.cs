@@ -140,7 +140,7 @@ public sealed class CollabAuthorization
         {
             { IsPlatform: true } => true,
             { IsOfficeUser: true } => OfficeMatches(acting, office) && await CollaboratesAsync(acting, found.ClientId, cancellationToken).ConfigureAwait(false),
-            _ => acting.User!.ClientId == found.ClientId && acting.User.MayReach(found.Id)
+            _ => acting.User!.ClientId == found.ClientId && acting.User.MayReach(found.Id) && (office is null || acting.User.SeesWorkOf(office.Value))
                 && (acting.User.HomeOfficeId is not { } home || await OfficeWorksForAsync(home, found.ClientId, cancellationToken).ConfigureAwait(false)),
         }, cancellationToken).ConfigureAwait(false);
         return (acting, found!);
@@ -177,8 +177,8 @@ public sealed class CollabAuthorization
                             || (action == CollabAction.ReissueInvitation && await InvitedByOfficeAsync(found, acting.User.OfficeId!.Value, cancellationToken).ConfigureAwait(false)))
                     && await CollaboratesAsync(acting, client, cancellationToken).ConfigureAwait(false),
             _ => found.ClientId is not null && found.ClientId == acting.User!.ClientId
-                && (reads ? acting.User.IsHomedAtClient || found.HomeOfficeId == acting.User.HomeOfficeId
-                    : acting.User.IsClientAdministrator && found.IsHomedAtClient),
+                && (action == CollabAction.ReadUsers ? acting.User.IsHomedAtClient || found.HomeOfficeId == acting.User.HomeOfficeId
+                    : !reads && acting.User.IsClientAdministrator && found.IsHomedAtClient),
         }, cancellationToken).ConfigureAwait(false);
         return (acting, found!);
     }
@@ -316,11 +316,9 @@ public sealed class CollabAuthorization
 
     private static bool OfficeMatches(Acting acting, OfficeId? office) => office is null || office == acting.User!.OfficeId;
 
-    // "Collaborates with or holds" (SEC-3): a collaboration, or a live administration of the client the office holds or was granted.
+    // "Collaborates with or holds" (SEC-3): a collaboration that has not ended, or a live administration of the client the office holds or was granted.
     private async Task<bool> CollaboratesAsync(Acting acting, ClientId client, CancellationToken cancellationToken) =>
-        acting.User!.OfficeId is { } office
-        && (await _tiers.FindCollaborationAsync(office, client, cancellationToken).ConfigureAwait(false) is not null
-            || await _rights.OfficeReachesClientAsync(office, client, cancellationToken).ConfigureAwait(false));
+        acting.User!.OfficeId is { } office && await OfficeWorksForAsync(office, client, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Whether an office still works for a client: a collaboration that has not ended (in the office's zone), or a live

@@ -210,7 +210,7 @@ public sealed class CollabUser : AggregateRoot
     }
 
     /// <summary>One answer for an unknown, wrong, spent or expired invitation token: it reveals nothing about the user.</summary>
-    internal static CollabRefusalException InvitationRefusal() => Refuse.Violation("user.invitation-unusable", "SEC-7");
+    internal static CollabRefusalException InvitationRefusal() => Refuse.Denied("user.invitation-unusable", "SEC-7");
 
     private void AcceptOnPlatformsWord(Actor actor, Instant now)
     {

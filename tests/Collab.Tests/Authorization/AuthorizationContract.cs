@@ -287,9 +287,10 @@ public sealed class AuthorizationMatrixProperty
 
     private sealed record Probe(Case Case, ActingParty Party, AuthorizationMatrix.Target Target);
 
-    // R: SEC-3, SEC-1
+    // R: SEC-3, SEC-1, SEC-5, SEC-6, SEC-7: two offices sharing a client, client users homed at the client or at either office, a
+    // pending invitation, an ended collaboration, unbound links of an office and of a client user; reads checked for what they hand back.
     [SkippableFact]
-    public void SEC3_every_public_action_and_read_answers_as_DOMAIN_says_for_generated_worlds_and_a_refusal_changes_nothing()
+    public void SEC3_SEC5_SEC6_SEC7_every_public_action_and_read_answers_as_DOMAIN_says_for_generated_worlds_and_a_refusal_changes_nothing()
     {
         var inputs = from spec in WorldSpec.Generator from seed in Gen.Choose(0, int.MaxValue) select (spec, seed);
         var property = Prop.ForAll(Arb.From(inputs), input => RunWorldAsync(input.spec, input.seed).GetAwaiter().GetResult());
@@ -351,12 +352,13 @@ public sealed class AuthorizationMatrixProperty
         await using var transaction = await context.Database.BeginTransactionAsync();
         var before = await SnapshotAsync(context, tables);
         bool allowed;
+        object? result = null;
         bool thrown = false;
         var refusedLater = false;
         string detail;
         try
         {
-            var result = await probe.Case.Invoke(sp, probe.Party, probe.Target.Value);
+            result = await probe.Case.Invoke(sp, probe.Party, probe.Target.Value);
             allowed = result is not null and not false;
             detail = result is null ? "null" : result is bool b ? b.ToString() : "a result";
         }
@@ -375,6 +377,10 @@ public sealed class AuthorizationMatrixProperty
         {
             failure = $"{probe.Case.Method} by {Describe(w, probe.Party)} on {probe.Target.Value}{(probe.Target.Ghost ? " (ghost)" : string.Empty)}: oracle {(expected ? "allows" : "refuses")}, Collab gave {detail}";
         }
+        else if (allowed && result is not null && probe.Case.Leak?.Invoke(w, probe.Party, result) is { } leak)
+        {
+            failure = $"{probe.Case.Method} by {Describe(w, probe.Party)} on {probe.Target.Value} handed back what its reader may not see (SEC-6): {leak}";
+        }
         else if (thrown || refusedLater)
         {
             // SEC-2: whatever refused the call, nothing it added or changed is left for a later save of this context.
@@ -392,7 +398,7 @@ public sealed class AuthorizationMatrixProperty
 
     private static string Describe(AuthorizationWorld w, ActingParty party) =>
         party.IsPlatform ? "the platform" : party.UserId is { } id && w.Users.TryGetValue(id, out var u)
-            ? $"{(u.IsOffice ? "office" : "client")} user {u.Email}{(u.Active ? string.Empty : " (deactivated)")}"
+            ? $"{(u.IsOffice ? "office" : "client")} user {u.Email}{(u.Home is { } home ? $" (homed at {home})" : string.Empty)}{(u.Active ? string.Empty : " (deactivated)")}{(u.Accepted ? string.Empty : " (invitation pending)")}"
             : party.UserId is null ? "nobody (default)" : "a forged user id";
 
     private static async Task<string[]> TableNamesAsync(TestDatabase db) => await db.InScopeAsync(async sp =>

@@ -30,12 +30,14 @@ public static class AuthorizationMatrix
     /// <param name="Invoke">The call.</param>
     /// <param name="Allowed">The oracle.</param>
     /// <param name="MayBeEmpty">A read that may legitimately find nothing: only "refused means nothing returned" is checked.</param>
+    /// <param name="Leak">For reads: what in the result its reader may not see (SEC-6), or null when nothing.</param>
     public sealed record Case(
         string Method,
         Func<W, IReadOnlyList<Target>> Targets,
         Func<IServiceProvider, ActingParty, object, Task<object?>> Invoke,
         Func<W, ActingParty, object, bool> Allowed,
-        bool MayBeEmpty = false);
+        bool MayBeEmpty = false,
+        Func<W, ActingParty, object, string?>? Leak = null);
 
     private static readonly LocalDate Deadline = new(2026, 6, 30);
 
@@ -62,6 +64,13 @@ public static class AuthorizationMatrix
 
     private static bool ReachesClient(W w, ActingParty p, ClientId c) => w.Active(p) is { } u && w.Clients.ContainsKey(c) && w.ReachesClient(u, c);
 
+    private static bool SeesClient(W w, ActingParty p, ClientId c) => w.Active(p) is { } u && w.Clients.ContainsKey(c) && w.SeesClient(u, c);
+
+    private static CompanyId FirstCompanyOf(IServiceProvider sp, UserId user) =>
+        sp.GetRequiredService<IRegistryStore>().FindUserAsync(user).GetAwaiter().GetResult()?.ClientId is { } c
+            ? sp.GetRequiredService<IRegistryStore>().ListCompaniesAsync(c).GetAwaiter().GetResult()[0].Id
+            : CompanyId.New();
+
     private static bool ReachesMade(W w, ActingParty p, IEnumerable<W.Made> made, Guid id) =>
         w.Active(p) is { } u && made.FirstOrDefault(m => m.Id == id) is { } m && w.ReachesMade(u, m);
 
@@ -87,13 +96,28 @@ public static class AuthorizationMatrix
             return read;
         }
 
-        return u.IsOffice
-            ? t.IsOffice ? t.Office == u.Office : w.WorksFor(u.Office!.Value, t.Client!.Value)
-            : colleagues && !t.IsOffice && t.Client == u.Client;
+        // SEC-5: an office reads the client users whose work it may see and manages only those homed at it; a client user reads the
+        // users it shares a home with (the client's own read all of them), and a client administrator manages the client's own.
+        if (u.IsOffice)
+        {
+            return t.IsOffice
+                ? t.Office == u.Office
+                : (read ? t.Home is null || t.Home == u.Office : t.Home == u.Office) && w.WorksFor(u.Office!.Value, t.Client!.Value);
+        }
+
+        return !t.IsOffice && t.Client == u.Client && (read
+            ? colleagues && (u.Home is null || t.Home == u.Home)
+            : u.Home is null && u.Administrator && t.Home is null);
     }
 
+    private static bool ClientAdministrator(W w, ActingParty p, ClientId client) =>
+        w.Active(p) is { IsOffice: false, Home: null, Administrator: true } u && u.Client == client;
+
+    // SEC-6: a link not bound to an administration belongs to whoever made it — the office of the office user, or the client user itself.
     private static bool LinkReach(W w, ActingParty p, LinkId link) =>
-        w.Links.TryGetValue(link, out var bound) && AnyUser(w, p) && (bound is null || Reaches(w, p, bound.Value));
+        w.Links.TryGetValue(link, out var bound) && AnyUser(w, p) && (bound is { } administration
+            ? Reaches(w, p, administration)
+            : w.LinkMakers.TryGetValue(link, out var maker) && (maker.Office is { } office ? Office(w, p, office) : p.UserId == maker.User));
 
     private static bool AdministratorOf(W w, ActingParty p, OfficeId office) =>
         w.Active(p) is { IsOffice: true } u && w.Environments.Values.Any(e => e.Office == office && e.Administrator == u.Id);
@@ -167,6 +191,19 @@ public static class AuthorizationMatrix
         new Target(new AuditSubject("invoice", Guid.NewGuid().ToString()), Ghost: true),
     ];
 
+    /// <summary>An audit row its reader may not read (SEC-6): another office's, for an office; an office's it may not see, or about a company it may not reach, for a client user.</summary>
+    private static string? AuditRowLeak(W w, ActingParty p, AuditRecord row)
+    {
+        if (w.Active(p) is not { } reader || !Guid.TryParse(row.Actor.Id, out var actorId) || !w.Users.TryGetValue(new UserId(actorId), out var actor))
+        {
+            return null;
+        }
+
+        var office = actor.IsOffice ? actor.Office : actor.Home;
+        var leaks = reader.IsOffice ? office is { } o && o != reader.Office : office is { } o2 && !W.SeesWorkOf(reader, o2);
+        return leaks ? $"audit row {row.Action} by {actor.Email} of office {office}" : null;
+    }
+
     private static bool AuditAllowed(W w, ActingParty p, AuditSubject s)
     {
         var id = Guid.Parse(s.Id);
@@ -219,17 +256,28 @@ public static class AuthorizationMatrix
         new("CollabRegistry.CreateEnvironmentAsync", Offices,
             (sp, p, t) => Box(S<CollabRegistry>(sp).CreateEnvironmentAsync(p, (OfficeId)t, "Nieuwe omgeving", [.. sp.GetRequiredService<IRegistryStore>().OfficeUsersAsync((OfficeId)t).GetAwaiter().GetResult().Take(1).Select(u => u.Id)])),
             (w, p, t) => w.Offices.Contains((OfficeId)t) && (Platform(p) || Office(w, p, (OfficeId)t))),
+        // SEC-7: only the platform makes users on its own word; offices and client administrators invite.
         new("CollabRegistry.CreateOfficeUserAsync", Offices, (sp, p, t) => Box(S<CollabRegistry>(sp).CreateOfficeUserAsync(p, (OfficeId)t, Email())),
-            (w, p, t) => w.Offices.Contains((OfficeId)t) && (Platform(p) || Office(w, p, (OfficeId)t))),
+            (w, p, t) => w.Offices.Contains((OfficeId)t) && Platform(p)),
         new("CollabRegistry.CreateClientUserAsync", Clients,
             (sp, p, t) => Box(S<CollabRegistry>(sp).CreateClientUserAsync(p, (ClientId)t, Email(), [.. sp.GetRequiredService<IRegistryStore>().ListCompaniesAsync((ClientId)t).GetAwaiter().GetResult().Take(1).Select(c => c.Id)])),
-            (w, p, t) => w.Clients.ContainsKey((ClientId)t) && (Platform(p) || OfficeWorksFor(w, p, (ClientId)t))),
+            (w, p, t) => w.Clients.ContainsKey((ClientId)t) && Platform(p)),
         new("CollabRegistry.GiveCompanyAsync", w => Of(w.Users.Values.Where(u => !u.IsOffice).Select(u => u.Id), UserId.New()),
-            (sp, p, t) => Box(S<CollabRegistry>(sp).GiveCompanyAsync(p, (UserId)t,
-                sp.GetRequiredService<IRegistryStore>().FindUserAsync((UserId)t).GetAwaiter().GetResult()?.ClientId is { } c
-                    ? sp.GetRequiredService<IRegistryStore>().ListCompaniesAsync(c).GetAwaiter().GetResult()[0].Id
-                    : CompanyId.New())),
-            (w, p, t) => w.Users.TryGetValue((UserId)t, out var u) && (Platform(p) || OfficeWorksFor(w, p, u.Client!.Value))),
+            (sp, p, t) => Box(S<CollabRegistry>(sp).GiveCompanyAsync(p, (UserId)t, FirstCompanyOf(sp, (UserId)t))),
+            (w, p, t) => w.Users.TryGetValue((UserId)t, out var u) && (Platform(p)
+                || (ReachesUser(w, p, u.Id, read: false, colleagues: false) && (w.Active(p)!.IsOffice || w.Active(p)!.Companies.Contains(w.Clients[u.Client!.Value][0]))))),
+        new("InvitationService.InviteOfficeUserAsync", Offices, (sp, p, t) => Box(S<InvitationService>(sp).InviteOfficeUserAsync(p, (OfficeId)t, Email())),
+            (w, p, t) => Office(w, p, (OfficeId)t)),
+        new("InvitationService.InviteClientUserAsync", Clients,
+            (sp, p, t) => Box(S<InvitationService>(sp).InviteClientUserAsync(p, (ClientId)t, Email(), [.. sp.GetRequiredService<IRegistryStore>().ListCompaniesAsync((ClientId)t).GetAwaiter().GetResult().Take(1).Select(c => c.Id)])),
+            (w, p, t) => w.Clients.TryGetValue((ClientId)t, out var companies)
+                && (OfficeWorksFor(w, p, (ClientId)t) || (ClientAdministrator(w, p, (ClientId)t) && w.Active(p)!.Companies.Contains(companies[0])))),
+        new("InvitationService.ReissueAsync", Users, (sp, p, t) => Box(S<InvitationService>(sp).ReissueAsync(p, (UserId)t)),
+            (w, p, t) => !Platform(p) && ReachesUser(w, p, (UserId)t, read: false, colleagues: false)),
+        new("InvitationService.AcceptAsync", w => Of(w.Invitations.Values.Select(i => i.Token), "ongeldige-uitnodiging"),
+            (sp, p, t) => Box(S<InvitationService>(sp).AcceptAsync(p, (string)t)),
+            (w, p, t) => p.UserId is { } id && w.Users.TryGetValue(id, out var u) && u.Active && !u.Accepted
+                && w.Invitations.TryGetValue(id, out var invitation) && invitation.Token == (string)t), // only the invitee, with its own token (SEC-7)
         new("CollabRegistry.SetMyLanguageAsync", None, (sp, p, _) => Box(S<CollabRegistry>(sp).SetMyLanguageAsync(p, "en")), (w, p, _) => AnyUser(w, p)),
         new("CollabRegistry.SetOfficeLanguageAsync", Offices, (sp, p, t) => Box(S<CollabRegistry>(sp).SetOfficeLanguageAsync(p, (OfficeId)t, "en")),
             (w, p, t) => w.Offices.Contains((OfficeId)t) && (Platform(p) || Office(w, p, (OfficeId)t))),
@@ -237,13 +285,13 @@ public static class AuthorizationMatrix
             (w, p, t) => ReachesUser(w, p, (UserId)t, read: false, colleagues: false)),
         new("CollabRegistry.FindOfficeAsync", Offices, (sp, p, t) => Box(S<CollabRegistry>(sp).FindOfficeAsync(p, (OfficeId)t)),
             (w, p, t) => w.Offices.Contains((OfficeId)t) && (Platform(p) || Office(w, p, (OfficeId)t)
-                || (w.Active(p) is { IsOffice: false } u && w.Collaborations.Contains(((OfficeId)t, u.Client!.Value))))),
+                || (w.Active(p) is { IsOffice: false } u && W.SeesWorkOf(u, (OfficeId)t) && w.Collaborations.Contains(((OfficeId)t, u.Client!.Value))))),
         new("CollabRegistry.FindClientAsync", Clients, (sp, p, t) => Box(S<CollabRegistry>(sp).FindClientAsync(p, (ClientId)t)),
-            (w, p, t) => (Platform(p) && w.Clients.ContainsKey((ClientId)t)) || ReachesClient(w, p, (ClientId)t)),
+            (w, p, t) => (Platform(p) && w.Clients.ContainsKey((ClientId)t)) || SeesClient(w, p, (ClientId)t)),
         new("CollabRegistry.FindCompanyAsync", Companies, (sp, p, t) => Box(S<CollabRegistry>(sp).FindCompanyAsync(p, (CompanyId)t)),
             (w, p, t) => (Platform(p) && w.CompanyClient.ContainsKey((CompanyId)t)) || ReachesCompany(w, p, (CompanyId)t)),
         new("CollabRegistry.ListCompaniesAsync", Clients, (sp, p, t) => Box(S<CollabRegistry>(sp).ListCompaniesAsync(p, (ClientId)t)),
-            (w, p, t) => (Platform(p) && w.Clients.ContainsKey((ClientId)t)) || ReachesClient(w, p, (ClientId)t)),
+            (w, p, t) => (Platform(p) && w.Clients.ContainsKey((ClientId)t)) || SeesClient(w, p, (ClientId)t)),
         new("CollabRegistry.FindAdministrationAsync", Administrations, (sp, p, t) => Box(S<CollabRegistry>(sp).FindAdministrationAsync(p, (AdministrationId)t)),
             (w, p, t) => (Platform(p) && w.Administrations.ContainsKey((AdministrationId)t)) || Reaches(w, p, (AdministrationId)t)),
         new("CollabRegistry.FindEnvironmentAsync", Environments, (sp, p, t) => Box(S<CollabRegistry>(sp).FindEnvironmentAsync(p, (EnvironmentId)t)),
@@ -332,13 +380,16 @@ public static class AuthorizationMatrix
         new("InsightService.ForClientUserAsync", None, (sp, p, _) => Box(S<Insights.InsightService>(sp).ForClientUserAsync(p, new YearMonth(2025, 1), new YearMonth(2025, 12))), (w, p, _) => ClientUser(w, p)),
 
         // ── Portal, documents and questions (SHARE-6 … SHARE-10) ─────────────────────────────────────────────
-        new("PortalService.HistoryAsync", None, (sp, p, _) => Box(S<PortalService>(sp).HistoryAsync(p)), (w, p, _) => ClientUser(w, p)),
+        new("PortalService.HistoryAsync", None, (sp, p, _) => Box(S<PortalService>(sp).HistoryAsync(p)), (w, p, _) => ClientUser(w, p),
+            Leak: (w, p, result) => ((PortalPage)result).Items.FirstOrDefault(i => w.Active(p) is { } u && (!u.Companies.Contains(i.CompanyId) || !W.SeesWorkOf(u, i.OfficeId))) is { } item
+                ? $"portal item {item.Id} of office {item.OfficeId} and company {item.CompanyId}"
+                : null),
         new("PortalService.HouseStyleForClientAsync", OfficeClientPairs,
             (sp, p, t) => Box(S<PortalService>(sp).HouseStyleForClientAsync(p, (((OfficeId, ClientId))t).Item1, (((OfficeId, ClientId))t).Item2)),
             (w, p, t) =>
             {
                 var (o, c) = ((OfficeId, ClientId))t;
-                return (Office(w, p, o) && OfficeWorksFor(w, p, c)) || (w.Active(p) is { IsOffice: false } u && u.Client == c && w.Collaborations.Contains((o, c)));
+                return (Office(w, p, o) && OfficeWorksFor(w, p, c)) || (w.Active(p) is { IsOffice: false } u && u.Client == c && W.SeesWorkOf(u, o) && w.Collaborations.Contains((o, c)));
             },
             MayBeEmpty: true),
         new("PortalService.OpenDocumentAsync", DocumentIds, (sp, p, t) => Box(S<PortalService>(sp).OpenDocumentAsync(p, (DocumentId)t)), (w, p, t) => ReachesMade(w, p, w.Documents, ((DocumentId)t).Value)),
@@ -348,7 +399,8 @@ public static class AuthorizationMatrix
             (w, p, t) => Office(w, p, (OfficeId)t)),
         new("PortalService.UploadDocumentAsync", OfficeCompanyPairs,
             (sp, p, t) => Box(S<PortalService>(sp).UploadDocumentAsync(p, (((OfficeId, CompanyId))t).Item1, (((OfficeId, CompanyId))t).Item2, "stuk.pdf", "application/pdf", Pdf())),
-            (w, p, t) => ReachesCompany(w, p, (((OfficeId, CompanyId))t).Item2) && (!w.Active(p)!.IsOffice || Office(w, p, (((OfficeId, CompanyId))t).Item1))),
+            (w, p, t) => ReachesCompany(w, p, (((OfficeId, CompanyId))t).Item2)
+                && (w.Active(p)!.IsOffice ? Office(w, p, (((OfficeId, CompanyId))t).Item1) : W.SeesWorkOf(w.Active(p)!, (((OfficeId, CompanyId))t).Item1))),
         new("QuestionService.StartBatchAsync", OfficeCompanyPairs, (sp, p, t) => Box(S<QuestionService>(sp).StartBatchAsync(p, (((OfficeId, CompanyId))t).Item1, (((OfficeId, CompanyId))t).Item2, "Vragen")),
             (w, p, t) => Office(w, p, (((OfficeId, CompanyId))t).Item1) && ReachesCompany(w, p, (((OfficeId, CompanyId))t).Item2)),
         new("QuestionService.AddQuestionAsync", BatchIds, (sp, p, t) => Box(S<QuestionService>(sp).AddQuestionAsync(p, (QuestionBatchId)t, "aangifte", "Nog iets?")),
@@ -427,10 +479,11 @@ public static class AuthorizationMatrix
             (w, p, t) => Office(w, p, (OfficeId)t)),
         new("OnlineCollaborationService.FindSubscriptionAsync", Clients, (sp, p, t) => Box(S<OnlineCollaborationService>(sp).FindSubscriptionAsync(p, (ClientId)t)),
             (w, p, t) => ReachesClient(w, p, (ClientId)t), MayBeEmpty: true),
+        // ONB-6, SEC-5: the subscription binds the client as a whole: its administrator only.
         new("OnlineCollaborationService.CancelSubscriptionAsync", Clients, (sp, p, t) => Box(S<OnlineCollaborationService>(sp).CancelSubscriptionAsync(p, (ClientId)t)),
-            (w, p, t) => ClientUser(w, p) && ReachesClient(w, p, (ClientId)t)),
+            (w, p, t) => ClientAdministrator(w, p, (ClientId)t)),
         new("OnlineCollaborationService.ReactivateSubscriptionAsync", Clients, (sp, p, t) => Box(S<OnlineCollaborationService>(sp).ReactivateSubscriptionAsync(p, (ClientId)t)),
-            (w, p, t) => ClientUser(w, p) && ReachesClient(w, p, (ClientId)t)),
+            (w, p, t) => ClientAdministrator(w, p, (ClientId)t)),
         new("RetentionService.PlaceLegalHoldAsync", Administrations, (sp, p, t) => Done(S<RetentionService>(sp).PlaceLegalHoldAsync(p, (AdministrationId)t, "Boekenonderzoek")),
             (w, p, t) => w.Active(p) is { IsOffice: true } && Reaches(w, p, (AdministrationId)t)),
         new("RetentionService.LiftLegalHoldAsync", Administrations, (sp, p, t) => Done(S<RetentionService>(sp).LiftLegalHoldAsync(p, (AdministrationId)t)),
@@ -455,7 +508,8 @@ public static class AuthorizationMatrix
             (w, p, t) => LinkReach(w, p, (LinkId)t)),
 
         // ── The audit trail: as private as its subject ───────────────────────────────────────────────────────
-        new("AuditService.ForSubjectAsync", Subjects, (sp, p, t) => Box(S<AuditService>(sp).ForSubjectAsync(p, (AuditSubject)t)), (w, p, t) => AuditAllowed(w, p, (AuditSubject)t)),
+        new("AuditService.ForSubjectAsync", Subjects, (sp, p, t) => Box(S<AuditService>(sp).ForSubjectAsync(p, (AuditSubject)t)), (w, p, t) => AuditAllowed(w, p, (AuditSubject)t),
+            Leak: (w, p, result) => ((IReadOnlyList<AuditRecord>)result).Select(r => AuditRowLeak(w, p, r)).FirstOrDefault(l => l is not null)),
     ];
 
     /// <summary>Public methods that act for nobody in particular, each for a reason: the reflection test accepts these without a row.</summary>

@@ -23,9 +23,14 @@ public sealed record WorldSpec(
     bool SecondUserGetsSecondCompany,
     bool SecondOfficeUserLeft,
     bool SecondClientUserLeft,
-    bool[] Shared)
+    bool[] Shared,
+    bool SecondOfficeEnded,
+    bool HomedUsersGetBothCompanies)
 {
-    /// <summary>Every combination is reachable: no collaboration at all, all four, holders on either side, grants crossing holders.</summary>
+    /// <summary>
+    /// Every combination is reachable: no collaboration at all, all four, holders on either side, grants crossing holders, the
+    /// second office's collaboration with the shared client ended or not, office-homed users given one or both companies.
+    /// </summary>
     public static Gen<WorldSpec> Generator =>
         from collaborations in Gen.ArrayOf(Gen.Elements(true, false), 4)
         from holders in Gen.ArrayOf(Gen.Choose(-1, 1), 3)
@@ -35,17 +40,28 @@ public sealed record WorldSpec(
         from officeLeft in Gen.Elements(true, false)
         from clientLeft in Gen.Elements(true, false)
         from shared in Gen.ArrayOf(Gen.Elements(true, false), 4)
-        select new WorldSpec(collaborations, holders, grants, first, !first, officeLeft, clientLeft, shared); // c1 always has exactly one of two companies
+        from ended in Gen.Elements(true, false)
+        from both in Gen.Elements(true, false)
+        select new WorldSpec(collaborations, holders, grants, first, !first, officeLeft, clientLeft, shared, ended, both); // c1 always has exactly one of two companies
 
     public override string ToString() =>
         $"collaborations={string.Concat(Collaborations.Select(b => b ? '1' : '0'))} holders={string.Join(',', Holders)} grants={string.Concat(Grants.Select(b => b ? '1' : '0'))} " +
-        $"c1=({SecondUserGetsFirstCompany},{SecondUserGetsSecondCompany}) left=({SecondOfficeUserLeft},{SecondClientUserLeft}) shared={string.Concat(Shared.Select(b => b ? '1' : '0'))}";
+        $"c1=({SecondUserGetsFirstCompany},{SecondUserGetsSecondCompany}) left=({SecondOfficeUserLeft},{SecondClientUserLeft}) shared={string.Concat(Shared.Select(b => b ? '1' : '0'))} " +
+        $"ended={SecondOfficeEnded} homed-both={HomedUsersGetBothCompanies}";
 }
 
 /// <summary>What the test knows about a seeded world, in DOMAIN.md's terms, kept apart from Collab's own answers.</summary>
 public sealed class AuthorizationWorld
 {
-    public sealed record UserFacts(UserId Id, bool IsOffice, OfficeId? Office, ClientId? Client, IReadOnlySet<CompanyId> Companies, bool Active, string Email);
+    /// <summary>A user as the test made it. <see cref="Home"/>: the office a client user is homed at (SEC-5), null for the client's own users.</summary>
+    public sealed record UserFacts(UserId Id, bool IsOffice, OfficeId? Office, ClientId? Client, IReadOnlySet<CompanyId> Companies, bool Active, string Email)
+    {
+        public OfficeId? Home { get; init; }
+
+        public bool Administrator { get; init; }
+
+        public bool Accepted { get; init; } = true;
+    }
 
     public sealed record AdministrationFacts(AdministrationId Id, ClientId Client, CompanyId Company, OfficeId? Holder);
 
@@ -83,6 +99,15 @@ public sealed class AuthorizationWorld
 
     public Dictionary<LinkId, AdministrationId?> Links { get; } = [];
 
+    /// <summary>Who made each unbound link: an office (through its user) or a client user itself (SEC-6).</summary>
+    public Dictionary<LinkId, (OfficeId? Office, UserId? User)> LinkMakers { get; } = [];
+
+    /// <summary>Collaborations that have ended (still listed in <see cref="Collaborations"/>).</summary>
+    public HashSet<(OfficeId, ClientId)> Ended { get; } = [];
+
+    /// <summary>Invitations nobody accepted yet, by invited user.</summary>
+    public Dictionary<UserId, UserInvitation> Invitations { get; } = [];
+
     /// <summary>Administrations in an environment, and which.</summary>
     public Dictionary<AdministrationId, EnvironmentId> Moving { get; } = [];
 
@@ -90,33 +115,46 @@ public sealed class AuthorizationWorld
 
     // ── The rules, in DOMAIN.md's words (SEC-1, SEC-3), not Collab's code ─────────────────────────────────────
 
+    /// <summary>A party that may act: a user that is active and accepted its invitation, or was made by the platform (SEC-3, SEC-7).</summary>
     public UserFacts? Active(ActingParty party) =>
-        party.UserId is { } id && Users.TryGetValue(id, out var user) && user.Active ? user : null;
+        party.UserId is { } id && Users.TryGetValue(id, out var user) && user.Active && user.Accepted ? user : null;
 
-    /// <summary>An office "collaborates with or holds": a collaboration, or a live administration of the client it holds or was granted.</summary>
+    /// <summary>
+    /// An office "collaborates with or holds": a collaboration that has not ended, or a live administration of the client it holds or
+    /// was granted; its reach to the client ends with it (SEC-3, SEC-5).
+    /// </summary>
     public bool WorksFor(OfficeId office, ClientId client) =>
-        Collaborations.Contains((office, client))
+        (Collaborations.Contains((office, client)) && !Ended.Contains((office, client)))
         || Administrations.Values.Any(a => a.Client == client && (a.Holder == office || Grants.Contains((office, a.Id))));
 
-    /// <summary>SEC-1: an office sees what it holds and what it was granted; a client user what its companies hold.</summary>
+    /// <summary>Whether a client user sees an office's work: one of the client's own, or homed at that office (SEC-5).</summary>
+    public static bool SeesWorkOf(UserFacts user, OfficeId office) => !user.IsOffice && (user.Home is null || user.Home == office);
+
+    /// <summary>SEC-1: an office sees what it holds and what it was granted; a client's own user what its companies hold — never an office's invitee (SEC-5).</summary>
     public bool Reaches(UserFacts user, AdministrationFacts administration) => user.IsOffice
         ? administration.Holder == user.Office || Grants.Contains((user.Office!.Value, administration.Id))
-        : user.Client == administration.Client && user.Companies.Contains(administration.Company);
+        : user.Home is null && user.Client == administration.Client && user.Companies.Contains(administration.Company);
 
+    /// <summary>A company: an office that works for its client; a client user given it, an office's invitee only while that office works for the client.</summary>
     public bool ReachesCompany(UserFacts user, CompanyId company) => user.IsOffice
         ? WorksFor(user.Office!.Value, CompanyClient[company])
-        : user.Client == CompanyClient[company] && user.Companies.Contains(company);
+        : user.Client == CompanyClient[company] && user.Companies.Contains(company) && (user.Home is not { } home || WorksFor(home, CompanyClient[company]));
 
-    public bool ReachesClient(UserFacts user, ClientId client) => user.IsOffice ? WorksFor(user.Office!.Value, client) : user.Client == client;
+    /// <summary>Acting for a client as a whole: an office that works for it, or one of the client's own users (SEC-5).</summary>
+    public bool ReachesClient(UserFacts user, ClientId client) => user.IsOffice ? WorksFor(user.Office!.Value, client) : user.Client == client && user.Home is null;
 
+    /// <summary>Reading the client itself and its companies' names: any of its users, wherever homed.</summary>
+    public bool SeesClient(UserFacts user, ClientId client) => user.IsOffice ? WorksFor(user.Office!.Value, client) : user.Client == client;
+
+    /// <summary>What an office made: that office while it works for the client (SEC-5); a client user given the company, once shared, when it sees that office's work.</summary>
     public bool ReachesMade(UserFacts user, Made made) => user.IsOffice
-        ? user.Office == made.Office
-        : made.ClientMaySee && user.Client == made.Client && user.Companies.Contains(made.Company);
+        ? user.Office == made.Office && (made.Client == default || WorksFor(made.Office, made.Client))
+        : made.ClientMaySee && user.Client == made.Client && user.Companies.Contains(made.Company) && SeesWorkOf(user, made.Office);
 
-    /// <summary>A transfer: users of the offices on either side; users of its client who may reach every company it moves.</summary>
+    /// <summary>A transfer: users of the offices on either side; the client's own users who may reach every company it moves.</summary>
     public bool ReachesTransfer(UserFacts user, TransferFacts transfer) => user.IsOffice
         ? user.Office == transfer.FromOffice || user.Office == transfer.ToOffice
-        : user.Client == transfer.Client && transfer.Companies.All(user.Companies.Contains);
+        : user.Home is null && user.Client == transfer.Client && transfer.Companies.All(user.Companies.Contains);
 
     public static async Task<AuthorizationWorld> SeedAsync(TestDatabase db, WorldSpec spec)
     {
@@ -199,8 +237,8 @@ public sealed class AuthorizationWorld
             {
                 var client = i < 2 ? clients[0] : clients[1];
                 var email = $"klant{i}.{tag}@klant.nl";
-                clientUsers[i] = (await registry.CreateClientUserAsync(vendor, client, email, gifts[i])).Id;
-                w.Users[clientUsers[i]] = new UserFacts(clientUsers[i], false, null, client, gifts[i].ToHashSet(), true, email);
+                clientUsers[i] = (await registry.CreateClientUserAsync(vendor, client, email, gifts[i], administrator: i == 0)).Id;
+                w.Users[clientUsers[i]] = new UserFacts(clientUsers[i], false, null, client, gifts[i].ToHashSet(), true, email) { Administrator = i == 0 };
             }
         });
 
@@ -258,6 +296,38 @@ public sealed class AuthorizationWorld
             });
         }
 
+        // SEC-5, SEC-7: each office that works for the first client invites a client user homed at itself, who accepts; the first
+        // client's administrator invites one of the client's own users, who has not accepted yet.
+        await db.InScopeAsync(async sp =>
+        {
+            var invitations = sp.GetRequiredService<InvitationService>();
+            var first = w.Clients[clients[0]];
+            for (var o = 0; o < 2; o++)
+            {
+                if (!w.WorksFor(w.Offices[o], clients[0]))
+                {
+                    continue;
+                }
+
+                var email = $"gast{o}.{tag}@klant.nl";
+                CompanyId[] gift = spec.HomedUsersGetBothCompanies ? [.. first] : [first[o]];
+                var invitation = await invitations.InviteClientUserAsync(ActingParty.User(officeUsers[o == 0 ? 0 : 2]), clients[0], email, gift);
+                await invitations.AcceptAsync(ActingParty.User(invitation.User), invitation.Token);
+                w.Users[invitation.User] = new UserFacts(invitation.User, false, null, clients[0], gift.ToHashSet(), true, email) { Home = w.Offices[o] };
+            }
+
+            var pending = await invitations.InviteClientUserAsync(ActingParty.User(clientUsers[0]), clients[0], $"wacht.{tag}@klant.nl", [first[0]]);
+            w.Users[pending.User] = new UserFacts(pending.User, false, null, clients[0], new HashSet<CompanyId> { first[0] }, true, pending.Email) { Accepted = false };
+            w.Invitations[pending.User] = pending;
+        });
+
+        // An ended collaboration: the second office stops working for the first client (its work stays, its reach ends; SEC-5).
+        if (spec.SecondOfficeEnded && w.Collaborations.Contains((w.Offices[1], clients[0])))
+        {
+            await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().EndCollaborationAsync(ActingParty.User(officeUsers[2]), w.Offices[1], clients[0], new LocalDate(2026, 2, 28)));
+            w.Ended.Add((w.Offices[1], clients[0]));
+        }
+
         // A transfer from the first office's environment to the second's, of a book of the first client's first company.
         await db.InScopeAsync(async sp =>
         {
@@ -276,15 +346,23 @@ public sealed class AuthorizationWorld
         {
             var unitOfWork = sp.GetRequiredService<ICollabUnitOfWork>();
             var now = db.Clock.GetCurrentInstant();
-            var loose = IntegrationLink.Connect("webshop", $"shop-{tag}-a", null, Actor.Platform("test-seed"), now);
+            var store = sp.GetRequiredService<IRegistryStore>();
+            var officeMaker = await store.FindUserAsync(officeUsers[0]);
+            var clientMaker = await store.FindUserAsync(clientUsers[0]);
+            var loose = IntegrationLink.Connect("webshop", $"shop-{tag}-a", officeMaker, Actor.OfficeUser(officeUsers[0]), now);
+            var own = IntegrationLink.Connect("webshop", $"shop-{tag}-c", clientMaker, Actor.ClientUser(clientUsers[0]), now);
             var bound = IntegrationLink.Connect("webshop", $"shop-{tag}-b", null, Actor.Platform("test-seed"), now);
-            var target = await sp.GetRequiredService<IRegistryStore>().FindAdministrationAsync(administrations[0].Id);
+            var target = await store.FindAdministrationAsync(administrations[0].Id);
             bound.Choose(target!, BookkeepingEdition.Web, Actor.Platform("test-seed"), now);
             unitOfWork.Add(loose);
+            unitOfWork.Add(own);
             unitOfWork.Add(bound);
             await unitOfWork.SaveChangesAsync();
             w.Links[loose.Id] = null;
+            w.Links[own.Id] = null;
             w.Links[bound.Id] = administrations[0].Id;
+            w.LinkMakers[loose.Id] = (w.Offices[0], officeUsers[0]);
+            w.LinkMakers[own.Id] = (null, clientUsers[0]);
         });
 
         // People who left: still in the registry, refused everything (SEC-3).
