@@ -293,6 +293,8 @@ var registered = await InScope(sp => sp.GetRequiredService<OnlineCollaborationSe
     ClientRegistration.WithNewAdministration("Fietsenmaker Fok", "Fok Fietsen B.V.", "info@fok-fietsen.nl", "inZicht", BillingParty.Client, AdministrationNumber.From(2001), "Fok Fietsen 2026")));
 Row("  registered", $"{registered.ClientUser.Email} on {registered.Subscription.Plan}, billed to the {registered.Subscription.BillingParty}");
 Row("  free through", $"{registered.Subscription.FreeThrough:yyyy-MM-dd} (one calendar month from {registered.Subscription.RegisteredOn:yyyy-MM-dd})");
+var accepted = await InScope(sp => sp.GetRequiredService<InvitationService>().AcceptAsync(ActingParty.User(registered.ClientUser.Id), registered.Invitation.Token));
+Row("  invitation accepted", $"{accepted.Email} acts for the client from {accepted.AcceptedAt:yyyy-MM-dd HH:mm} UTC, as its administrator (SEC-5, SEC-7)");
 try
 {
     await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(desk, office.Id,

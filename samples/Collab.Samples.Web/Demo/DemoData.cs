@@ -93,6 +93,7 @@ internal static class DemoData
         var online = await sp.GetRequiredService<Collab.Lifecycle.OnlineCollaborationService>().RegisterClientAsync(desk, devries.Id,
             Collab.Lifecycle.ClientRegistration.WithNewAdministration("Webwinkel Wim", "Webwinkel Wim B.V.", OnlineClientEmail, "inKaart", BillingParty.Client, AdministrationNumber.From(2001), "Webwinkel Wim 2026"));
         books.Write(online.Administration.Number, "grootboek Webwinkel Wim: 1000 kas 900,00 / 8000 omzet 900,00");
+        await sp.GetRequiredService<InvitationService>().AcceptAsync(ActingParty.User(online.ClientUser.Id), online.Invitation.Token); // Wim accepted his invitation (SEC-7)
 
         // A transfer of Bakkerij Bakker's books from its old office's environment into De Vries's (XFER): the old
         // administrator and the client have consented; Anna, administrator of the new environment, is the third.

@@ -10,7 +10,12 @@ namespace Collab.Registry;
 /// <param name="Email">Where the invitation was sent.</param>
 /// <param name="Token">The one-time token; Collab also sends it in a <see cref="NotificationKind.UserInvitation"/> message.</param>
 /// <param name="ExpiresAt">Until when it can be accepted.</param>
-public sealed record UserInvitation(UserId User, string Email, string Token, Instant ExpiresAt);
+public sealed record UserInvitation(UserId User, string Email, string Token, Instant ExpiresAt)
+{
+    /// <summary>The invitation without its token, so a log line never carries the secret.</summary>
+    /// <returns>The user, address and expiry.</returns>
+    public override string ToString() => $"UserInvitation {{ User = {User}, Email = {Email}, ExpiresAt = {ExpiresAt} }}";
+}
 
 /// <summary>
 /// Invitations (SEC-5, SEC-7): an office invites its colleagues and client users homed at itself, a client administrator the
