@@ -205,6 +205,9 @@ public enum AuditAction
 
     /// <summary>An inviter replaced a user's invitation with a fresh one (SEC-7).</summary>
     InvitationReissued = 67,
+
+    /// <summary>One of the client's own users became its administrator, for example the identity a transfer brought (XFER-4, SEC-5).</summary>
+    ClientAdministratorAppointed = 68,
 }
 
 /// <summary>What an audit record is about.</summary>

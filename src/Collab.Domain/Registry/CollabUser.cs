@@ -194,6 +194,18 @@ public sealed class CollabUser : AggregateRoot
         return Base64Url.EncodeToString(token);
     }
 
+    /// <summary>Makes one of the client's own users its administrator (SEC-5): a transfer brings a client without one (XFER-4).</summary>
+    internal void MakeClientAdministrator(Actor actor, Instant now)
+    {
+        if (!IsHomedAtClient || IsClientAdministrator)
+        {
+            throw Refuse.Violation("user.not-client-administrator-candidate", "SEC-5", Email);
+        }
+
+        IsClientAdministrator = true;
+        Raise(new RegistryChanged(now, actor, AuditAction.ClientAdministratorAppointed, AuditSubject.User(Id), $"client={ClientId}"));
+    }
+
     /// <summary>Spends the invitation: from now on the user acts (SEC-7). The caller compared the secret first.</summary>
     internal void AcceptInvitation(Actor actor, Instant now)
     {

@@ -118,8 +118,9 @@ public sealed class TransferService
 
         var email = Guard.Email(clientEmail);
         var identity = await _registry.FindUserByEmailAsync(email, cancellationToken).ConfigureAwait(false);
-        if (identity is not { Kind: UserKind.ClientUser, IsActive: true } || identity.ClientId != client)
+        if (identity is not { Kind: UserKind.ClientUser, IsActive: true, IsHomedAtClient: true } || identity.ClientId != client)
         {
+            // The client moves with its own identity: an office's invitee is not one (SEC-5).
             throw Refuse.Violation("transfer.client-identity-unknown", "XFER-4", email);
         }
 
@@ -269,6 +270,14 @@ public sealed class TransferService
         }
 
         access.Link(request.Administrations, billedTo, request.Id, actor, now);
+
+        // XFER-4, SEC-5: the client arrives with its own identity; without an administrator of its account, that identity becomes it.
+        if (!identity.IsClientAdministrator && identity.IsHomedAtClient
+            && !(await _registry.ListClientUsersAsync(request.ClientId, cancellationToken).ConfigureAwait(false)).Any(u => u.IsClientAdministrator && u.IsActive))
+        {
+            identity.MakeClientAdministrator(actor, now);
+        }
+
         var checklist = FollowUpItem.ChecklistFor(request, numbers);
         foreach (var item in checklist)
         {

@@ -291,7 +291,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(3, (await World.AuditAsync(db, AuditSubject.Transfer(request.Id))).Count(r => r.Action == AuditAction.TransferConsented));
     }
 
-    // R: XFER-4, XFER-6
+    // R: XFER-4, XFER-6, SEC-5
     [SkippableFact]
     public async Task XFER4_XFER6_execution_moves_the_administrations_and_invites_the_client_billed_to_the_client()
     {
@@ -314,6 +314,12 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         var invitation = Assert.Single(await DeliveredAsync(db), n => n.Kind == NotificationKind.EnvironmentInvitation);
         Assert.Equal(w.ClientUser.Email, invitation.Recipient);
         Assert.Contains("Omgeving Nieuw", invitation.Text, StringComparison.Ordinal);
+
+        // SEC-5: the client arrives with its own identity, which becomes its administrator when it has none.
+        var identity = await db.InScopeAsync(sp => sp.GetRequiredService<IRegistryStore>().FindUserAsync(w.ClientUser.Id, CancellationToken.None));
+        Assert.True(identity!.IsHomedAtClient && identity.IsClientAdministrator);
+        Assert.Contains(await db.InScopeAsync(sp => sp.GetRequiredService<IAuditTrail>().ForSubjectAsync(AuditSubject.User(w.ClientUser.Id), CancellationToken.None)),
+            r => r.Action == AuditAction.ClientAdministratorAppointed);
 
         var again = await Assert.ThrowsAsync<CollabRefusalException>(() => Transfers(db, t => t.ExecuteAsync(ActingParty.User(w.NewAdmin.Id), request.Id, BillingParty.Office)));
         Assert.Contains("state Executed", again.Message, StringComparison.Ordinal);
