@@ -607,7 +607,7 @@ public sealed class DeliverableService
             throw Refuse.Denied("report.not-viewable", "SEC-1");
         }
 
-        if (found.State == DeliverableState.Shared)
+        if (found is { State: DeliverableState.Shared, Mode: ShareMode.Approval }) // a link share is viewed through its link only (SHARE-12)
         {
             found.View(acting.Actor, _clock.GetCurrentInstant());
             await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
