@@ -68,7 +68,9 @@ catch (CollabRefusalException refusal) when (refusal.Code == CollabAuthorization
 }
 
 Require(shared.Mode == ShareMode.Approval, "approval task for an Extended client");
-Require((await reports.ApproveAsync(ActingParty.User(user.Id), draft.Id)).State == DeliverableState.Approved, "approval");
+var approved = await reports.ApproveAsync(ActingParty.User(user.Id), draft.Id); // the client's own view of it (SEC-6)
+Require(approved.State == DeliverableState.Approved, "approval");
+Require(approved.ApprovedRevisions.Count == 1 && approved.ApprovedRevisions[0].Revision == 1, "an Extended client keeps the approved revision in its history (SHARE-5)");
 
 // Transfers (XFER-1..4) and the outbox
 var transfers = sp.GetRequiredService<TransferService>();

@@ -208,8 +208,9 @@ Row("  Collaborate client", $"{approvalShare.Report.Title}: {approvalShare.Mode}
 var dashboard = (await InScope(sp => sp.GetRequiredService<DeliverableService>().DashboardAsync(ActingParty.User(piet.Id), approvalShare.Report.Id)))!.Value;
 Row("  dashboard", $"solvency {dashboard.Current.Solvency.Display(3) * 100:0.0} %, current ratio {dashboard.Current.CurrentRatio.Display(2)}, revenue {dashboard.RevenueChange.Display(3) * 100:+0.0;-0.0} % on 2024");
 var decided = await InScope(sp => sp.GetRequiredService<DeliverableService>().ApproveAsync(ActingParty.User(piet.Id), approvalShare.Report.Id));
-Row("  approved; documents seen", decided.ApprovedDocumentHashes![..16] + "… (their SHA-256, in the audit trail too)");
-Row("  client keeps it?", Answer(decided.KeptInHistory) + " (Collaborate: the task is complete and the report leaves the client's view)");
+var approvedByOffice = (DeliverableOfficeView)(await InScope(sp => sp.GetRequiredService<DeliverableService>().FindAsync(desk, approvalShare.Report.Id)))!;
+Row("  approved; documents seen", approvedByOffice.ApprovedDocumentHashes![..16] + "… (their SHA-256, in the audit trail too)");
+Row("  client keeps it?", Answer(decided.ApprovedRevisions.Count > 0) + $" (Collaborate: the task is complete and the report leaves the client's view: {decided.Documents.Count} documents, figures {(decided.Figures is null ? "none" : "shown")})");
 Console.WriteLine();
 
 // ── Moving the client to another environment (XFER-1 … XFER-6) ───────────────────────────────────────────

@@ -185,16 +185,20 @@ internal static class DeliverablePages
         foreach (var company in await registry.ListCompaniesAsync(me.Party, me.Client, context.RequestAborted)) // only those the user may reach (SEC-1)
         {
             var rows = new List<string[]>();
-            foreach (var d in await service.ListForCompanyAsync(me.Party, company.Id))
+            // The client's own view of each deliverable (SEC-6): documents and figures only as its channel and tier allow now.
+            foreach (var d in (await service.ListForCompanyAsync(me.Party, company.Id)).OfType<DeliverableClientView>())
             {
                 if (!await service.ClientMayViewAsync(me.Party, d.Id))
                 {
                     continue;
                 }
 
-                var links = string.Join(" ", d.Documents.Select(doc => $"""<a class="document" href="/client/deliverables/{d.Id.Value}/documents/{doc.Id.Value}">{E(doc.FileName)}</a>"""));
+                string Link(DeliverableDocumentInfo doc) => $"""<a class="document" href="/client/deliverables/{d.Id.Value}/documents/{doc.Id.Value}">{E(doc.FileName)}</a>""";
+                var earlier = d.ApprovedRevisions.Where(r => r.Revision != d.Revision)
+                    .Select(r => $"""<span class="approved-revision">revision {r.Revision}, approved: {string.Join(" ", r.Documents.Select(Link))}</span>""");
+                var links = string.Join(" ", d.Documents.Select(Link).Concat(earlier));
                 var dashboard = d.Figures is null ? string.Empty : $"""<a class="dashboard-link" href="/client/deliverables/{d.Id.Value}/dashboard">dashboard</a>""";
-                var approve = d.State is DeliverableState.Shared or DeliverableState.Viewed ? Form(context, $"/client/deliverables/{d.Id.Value}/approve", string.Empty, "Approve", "approve") : string.Empty;
+                var approve = d.MayDecide ? Form(context, $"/client/deliverables/{d.Id.Value}/approve", string.Empty, "Approve", "approve") : string.Empty;
                 rows.Add([$"<span class=\"task-title\">{E(d.Title)}</span>", $"<span class=\"task-state\">{E(d.State)}</span>", E(d.Deadline), links, dashboard, approve]);
             }
 

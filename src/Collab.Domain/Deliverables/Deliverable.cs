@@ -61,6 +61,11 @@ public enum ShareMode
     Approval = 2,
 }
 
+/// <summary>What a client may read of a deliverable at one moment (SHARE-5, SHARE-14): the current revision as an open task, and the approved revisions of its permanent history.</summary>
+/// <param name="OpenTask">The current revision is an open approval task the client may read and answer now.</param>
+/// <param name="History">The approved revisions kept in the client's permanent history, readable now, oldest first.</param>
+internal readonly record struct ClientReading(bool OpenTask, IReadOnlyList<DeliverableApproval> History);
+
 /// <summary>What the report machine's guards look at.</summary>
 /// <param name="Report">The report.</param>
 /// <param name="Now">The instant of the action.</param>
@@ -79,6 +84,7 @@ public sealed class Deliverable : AggregateRoot
     public const int MaxDocuments = 20;
 
     private readonly List<DeliverableDocument> _allDocuments = [];
+    private readonly List<DeliverableApproval> _approvals = [];
 
     internal static StateMachine<DeliverableState, DeliverableTrigger, DeliverableContext> Machine { get; } = BuildMachine();
 
@@ -119,6 +125,9 @@ public sealed class Deliverable : AggregateRoot
 
     /// <summary>The documents of every version, so the office can show what was approved before (AUD-1).</summary>
     public IReadOnlyList<DeliverableDocument> AllDocuments => _allDocuments;
+
+    /// <summary>Every revision the client approved, oldest first, with the documents' hashes and figures approved; kept across revisions (SHARE-5, AUD-1).</summary>
+    public IReadOnlyList<DeliverableApproval> Approvals => _approvals;
 
     /// <summary>The key figures, for an annual report (SHARE-15); null when none were given.</summary>
     public FinancialFigures? Figures { get; private set; }
@@ -285,6 +294,7 @@ public sealed class Deliverable : AggregateRoot
         State = Machine.Fire(State, DeliverableTrigger.Approve, new DeliverableContext(this, now));
         var hashes = string.Join(',', Documents.OrderBy(d => d.FileName, StringComparer.Ordinal).Select(d => d.Sha256));
         (DecidedAt, KeptInHistory, ApprovedDocumentHashes) = (now, keepInHistory, hashes);
+        _approvals.Add(DeliverableApproval.Record(Revision, now, keepInHistory, hashes, Figures)); // SHARE-5: stays when the office revises again
         Raise(new DeliverableChanged(now, Actor.ClientUser(user), AuditAction.ReportApproved, Id, $"keptInHistory={keepInHistory};revision={Revision};documents={hashes}"));
     }
 
@@ -310,6 +320,33 @@ public sealed class Deliverable : AggregateRoot
 
         ReminderSentAt = now;
         Raise(new DeliverableChanged(now, Actor.System("reminder-scan"), AuditAction.ReminderSent, Id, $"deadline={Deadline:yyyy-MM-dd}"));
+    }
+
+    /// <summary>The documents of one revision, in the order added.</summary>
+    internal IReadOnlyList<DeliverableDocument> DocumentsOf(int revision) => _allDocuments.FindAll(d => d.Revision == revision);
+
+    /// <summary>Whether the current revision is an approval task the client can still answer at <paramref name="now"/> (SHARE-3).</summary>
+    internal bool IsOpenTask(Instant now) =>
+        Mode == ShareMode.Approval && State is DeliverableState.Shared or DeliverableState.Viewed && (DeadlinePassesAt is not { } end || now < end);
+
+    /// <summary>
+    /// Whether anything of this deliverable exists for its client's users (SEC-3): once shared, and — while the office works
+    /// on a next revision — when an earlier revision is kept in the client's permanent history (SHARE-5). Never a mere draft.
+    /// </summary>
+    internal bool ExistsForClient => State != DeliverableState.Draft || _approvals.Exists(a => a.KeptInHistory);
+
+    /// <summary>
+    /// What the client reads of this deliverable at <paramref name="now"/> through its portal channel, given what its tier
+    /// includes at that moment (SHARE-5, SHARE-14, SEC-6): the current revision while it is an open approval task and the
+    /// tier shares and approves reports; every approved revision kept in its permanent history while the tier includes the
+    /// permanent portal. A link share is read through its link only; a report a <c>Collaborate</c> client approved, a
+    /// rejected or expired one, and a revision in the works yield nothing.
+    /// </summary>
+    internal ClientReading ReadForClient(bool approves, bool permanentPortal, Instant now)
+    {
+        var task = approves && IsOpenTask(now);
+        var history = permanentPortal ? _approvals.FindAll(a => a.KeptInHistory) : [];
+        return new ClientReading(task, history);
     }
 
     /// <summary>The client's tier has no deadline reminders at the moment the reminder falls due (SHARE-11): none is sent, and the task is no longer due for one.</summary>

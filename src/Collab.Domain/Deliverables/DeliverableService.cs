@@ -8,26 +8,26 @@ using NodaTime;
 namespace Collab.Deliverables;
 
 /// <summary>What sharing a report produced.</summary>
-/// <param name="Report">The shared report.</param>
+/// <param name="Report">The shared report, as the office sees it (SEC-6).</param>
 /// <param name="Mode">By link (Standard) or for approval (Collaborate and up).</param>
 /// <param name="LinkToken">The one-time link token, for link sharing; it is also in the ReportReady notification.</param>
-public sealed record ShareResult(Deliverable Report, ShareMode Mode, string? LinkToken);
+public sealed record ShareResult(DeliverableOfficeView Report, ShareMode Mode, string? LinkToken);
 
 /// <summary>
-/// What the client's confirmed view of a link hands out (SHARE-14): the deliverable, the list of its documents, and a
+/// What the client's confirmed view of a link hands out (SHARE-14): the deliverable as its client may see it (SEC-6), the list of its documents, and a
 /// view token with which each document can be fetched once, until <paramref name="ViewEndsAt"/>, through
 /// <see cref="DeliverableService.ReadThroughLinkAsync"/>. The view token exists only in this result.
 /// </summary>
-/// <param name="Deliverable">The deliverable.</param>
-/// <param name="Documents">Its documents as shared.</param>
+/// <param name="Deliverable">The deliverable as the client sees it during this view: figures only when its tier includes the dashboard now (SHARE-15).</param>
+/// <param name="Documents">Its documents as shared (metadata).</param>
 /// <param name="ViewToken">Fetches each document once; keep it in the page that shows the view, never in a URL that is mailed.</param>
 /// <param name="ViewEndsAt">When the view closes.</param>
-public sealed record ConfirmedView(Deliverable Deliverable, IReadOnlyList<DeliverableDocument> Documents, string ViewToken, Instant ViewEndsAt);
+public sealed record ConfirmedView(DeliverableClientView Deliverable, IReadOnlyList<DeliverableDocumentInfo> Documents, string ViewToken, Instant ViewEndsAt);
 
 /// <summary>A document's content, checked against its SHA-256 before it is handed out and again while it is read. Dispose it.</summary>
-/// <param name="Document">The document.</param>
+/// <param name="Document">The document's metadata.</param>
 /// <param name="Content">The content.</param>
-public sealed record DocumentContent(DeliverableDocument Document, Stream Content) : IDisposable
+public sealed record DocumentContent(DeliverableDocumentInfo Document, Stream Content) : IDisposable
 {
     /// <summary>Disposes <see cref="Content"/>.</summary>
     public void Dispose() => Content.Dispose();
@@ -99,9 +99,9 @@ public sealed class DeliverableService
     /// <param name="period">A financial year; for VAT a month or a quarter.</param>
     /// <param name="title">Its title; null for the kind's own ("Jaarrekening 2025", "Btw-aangifte 2025-Q3").</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The draft.</returns>
+    /// <returns>The draft, as the office sees it.</returns>
     /// <exception cref="CollabRefusalException">Unknown company, no collaboration, the tier lacks report management, a period that does not fit the kind, or an invalid title.</exception>
-    public async Task<Deliverable> DraftAsync(ActingParty party, OfficeId office, CompanyId company, DeliverableKind kind, ReportingPeriod period, string? title = null, CancellationToken cancellationToken = default)
+    public async Task<DeliverableOfficeView> DraftAsync(ActingParty party, OfficeId office, CompanyId company, DeliverableKind kind, ReportingPeriod period, string? title = null, CancellationToken cancellationToken = default)
     {
         DeliverableKinds.Check(kind, period);
         var (acting, owner) = await _access.CompanyAsync(party, CollabAction.DraftReport, company, office, cancellationToken).ConfigureAwait(false);
@@ -110,7 +110,7 @@ public sealed class DeliverableService
         var report = Deliverable.Draft(office, owner.ClientId, company, kind, period, title, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(report);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return report;
+        return DeliverableOfficeView.Of(report);
     }
 
     /// <summary>
@@ -141,13 +141,13 @@ public sealed class DeliverableService
             _unitOfWork.Notify(_texts, recipients, NotificationKind.ApprovalRequested, AuditSubject.Report(found.Id), new("notification.approval-requested", found.Title, day));
 
             await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return new ShareResult(found, ShareMode.Approval, null);
+            return new ShareResult(DeliverableOfficeView.Of(found), ShareMode.Approval, null);
         }
 
         found.ShareByLink(actor, now);
         var token = IssueLink(found, recipients, now, out _);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new ShareResult(found, ShareMode.TemporaryLink, token);
+        return new ShareResult(DeliverableOfficeView.Of(found), ShareMode.TemporaryLink, token);
     }
 
     /// <summary>
@@ -173,7 +173,7 @@ public sealed class DeliverableService
     /// </summary>
     /// <param name="token">The token from the link.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The report the client may now be shown.</returns>
+    /// <returns>The report as its client may now be shown it (SEC-6): the shared revision's documents, figures only when the tier includes the dashboard now.</returns>
     /// <exception cref="CollabRefusalException">The token cannot be used (for all but one of racing requests: already used).</exception>
     public async Task<ConfirmedView> ConfirmViewAsync(string token, CancellationToken cancellationToken = default)
     {
@@ -199,7 +199,9 @@ public sealed class DeliverableService
             throw ShareLink.LinkRefusal("link.spent");
         }
 
-        return new ConfirmedView(report, report.Documents, viewToken, viewEndsAt);
+        var dashboard = await TierGate.AllowsAsync(_tiers, _catalogue, report.OfficeId, report.ClientId, Feature.ShareAnnualReportDashboard, cancellationToken).ConfigureAwait(false);
+        var view = DeliverableClientView.ThroughLink(report, dashboard);
+        return new ConfirmedView(view, view.Documents, viewToken, viewEndsAt);
     }
 
     /// <summary>
@@ -257,9 +259,9 @@ public sealed class DeliverableService
     /// <param name="contentType">The declared type, such as application/pdf.</param>
     /// <param name="content">The content, read to the end.</param>
     /// <param name="cancellationToken">Cancels the upload; nothing remains then.</param>
-    /// <returns>The document.</returns>
+    /// <returns>The document, as the office sees it.</returns>
     /// <exception cref="CollabRefusalException">Unknown deliverable; with the client now; a file name, type, signature or size that is not accepted.</exception>
-    public async Task<DeliverableDocument> AddDocumentAsync(ActingParty party, DeliverableId deliverable, string fileName, string contentType, Stream content, CancellationToken cancellationToken = default)
+    public async Task<OfficeDocumentView> AddDocumentAsync(ActingParty party, DeliverableId deliverable, string fileName, string contentType, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         var name = PortalDocument.CheckFileName(fileName);
@@ -295,7 +297,7 @@ public sealed class DeliverableService
         }
 
         await ForgetUnreferencedAsync(found, replaced).ConfigureAwait(false);
-        return document;
+        return OfficeDocumentView.Of(document);
     }
 
     /// <summary>Removes a document from a deliverable; on a decided deliverable this opens the next revision without it (SHARE-14).</summary>
@@ -303,9 +305,9 @@ public sealed class DeliverableService
     /// <param name="deliverable">The deliverable.</param>
     /// <param name="document">A document of its current revision.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The deliverable.</returns>
+    /// <returns>The deliverable, as the office sees it.</returns>
     /// <exception cref="CollabRefusalException">Unknown deliverable or document; with the client now.</exception>
-    public async Task<Deliverable> RemoveDocumentAsync(ActingParty party, DeliverableId deliverable, DocumentId document, CancellationToken cancellationToken = default)
+    public async Task<DeliverableOfficeView> RemoveDocumentAsync(ActingParty party, DeliverableId deliverable, DocumentId document, CancellationToken cancellationToken = default)
     {
         var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, deliverable, cancellationToken).ConfigureAwait(false);
         var named = found.Documents.FirstOrDefault(d => d.Id == document)
@@ -315,7 +317,7 @@ public sealed class DeliverableService
         found.RemoveDocument(found.Documents.First(d => d.BlobKey == named.BlobKey).Id, acting.Actor, now); // the same content, carried into a new revision
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await ForgetUnreferencedAsync(found, named).ConfigureAwait(false);
-        return found;
+        return DeliverableOfficeView.Of(found);
     }
 
     /// <summary>
@@ -326,9 +328,9 @@ public sealed class DeliverableService
     /// <param name="deliverable">The annual report.</param>
     /// <param name="figures">The figures.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The report.</returns>
+    /// <returns>The report, as the office sees it.</returns>
     /// <exception cref="CollabRefusalException">Unknown deliverable, not an annual report, another year, inconsistent figures, or with the client now.</exception>
-    public async Task<Deliverable> SetFiguresAsync(ActingParty party, DeliverableId deliverable, FinancialFigures figures, CancellationToken cancellationToken = default)
+    public async Task<DeliverableOfficeView> SetFiguresAsync(ActingParty party, DeliverableId deliverable, FinancialFigures figures, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(figures);
         var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, deliverable, cancellationToken).ConfigureAwait(false);
@@ -341,14 +343,15 @@ public sealed class DeliverableService
 
         found.SetFigures(figures, acting.Actor, now);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return found;
+        return DeliverableOfficeView.Of(found);
     }
 
     /// <summary>
     /// Opens a document of a deliverable (SHARE-14). The office opens any document of its own deliverables, of any
-    /// revision, at any time. A client user gets the current documents only through its channel: an open approval task
-    /// (the tier must share and approve reports now) or its permanent history (<c>Extended</c>, SHARE-5). Link shares
-    /// are read only through <see cref="ReadThroughLinkAsync"/>. The content is checked against its SHA-256 first.
+    /// revision, at any time. A client user gets documents only through its channel: the current revision's in an open
+    /// approval task (the tier must share and approve reports now), and those of every revision it approved that its
+    /// permanent history keeps (<c>Extended</c>, SHARE-5) — also after the office revised the deliverable again. Link
+    /// shares are read only through <see cref="ReadThroughLinkAsync"/>. The content is checked against its SHA-256 first.
     /// </summary>
     /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="deliverable">The deliverable.</param>
@@ -359,15 +362,16 @@ public sealed class DeliverableService
     public async Task<DocumentContent> OpenDocumentAsync(ActingParty party, DeliverableId deliverable, DocumentId document, CancellationToken cancellationToken = default)
     {
         var (acting, found) = await LoadAsync(party, CollabAction.ReadReports, deliverable, cancellationToken).ConfigureAwait(false);
-        var candidates = acting.IsOfficeUser ? found.AllDocuments : await ClientChannelAsync(acting, found, Feature.ShareAndApproveAnnualReports, cancellationToken).ConfigureAwait(false) ? found.Documents : [];
-        var stored = candidates.FirstOrDefault(d => d.Id == document)
-            ?? throw Refuse.Unknown("deliverable.document-unknown", "SHARE-14", found.Title, document);
-        return await OpenVerifiedAsync(stored, cancellationToken).ConfigureAwait(false);
+        var stored = acting.IsOfficeUser
+            ? found.AllDocuments.FirstOrDefault(d => d.Id == document)
+            : await ClientDocumentAsync(acting.User!, found, document, cancellationToken).ConfigureAwait(false);
+        return await OpenVerifiedAsync(stored ?? throw Refuse.Unknown("deliverable.document-unknown", "SHARE-14", found.Title, document), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The annual-report dashboard (SHARE-15): for the office always once figures are set; for a client user only when
-    /// the report reaches it through its channel (open task or permanent history) and its tier shares the dashboard now.
+    /// The annual-report dashboard (SHARE-15): for the office always once figures are set; for a client user only of the
+    /// revision it may read through its channel now (open task or permanent history) and when its tier shares the
+    /// dashboard now — the figures of that revision, never of one the office is still working on.
     /// </summary>
     /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="deliverable">The annual report.</param>
@@ -377,29 +381,76 @@ public sealed class DeliverableService
     public async Task<Dashboard?> DashboardAsync(ActingParty party, DeliverableId deliverable, CancellationToken cancellationToken = default)
     {
         var (acting, found) = await LoadAsync(party, CollabAction.ReadReports, deliverable, cancellationToken).ConfigureAwait(false);
-        if (!acting.IsOfficeUser && !await ClientChannelAsync(acting, found, Feature.ShareAnnualReportDashboard, cancellationToken).ConfigureAwait(false))
+        var figures = found.Figures;
+        if (!acting.IsOfficeUser)
         {
-            throw Refuse.Violation("report.not-viewable", "SHARE-5");
+            var reading = await ClientReadingAsync(acting.User!, found, cancellationToken).ConfigureAwait(false);
+            if (DeliverableClientView.Shown(found, reading.Reading) is not { Readable: not null } shown)
+            {
+                await ExplainMissingChannelAsync(found, reading, cancellationToken).ConfigureAwait(false);
+                throw Refuse.Violation("report.not-viewable", "SHARE-5");
+            }
+
+            await RequireAsync(found.OfficeId, found.ClientId, Feature.ShareAnnualReportDashboard, cancellationToken).ConfigureAwait(false);
+            figures = shown.Figures;
         }
 
-        return found.Figures is { } figures ? Dashboard.FromChecked(figures) : null;
+        return figures is { } checkedFigures ? Dashboard.FromChecked(checkedFigures) : null;
     }
 
-    // SHARE-14, SHARE-5, SHARE-11: whether a client user reaches the deliverable's content through its channel now.
-    private async Task<bool> ClientChannelAsync(Acting acting, Deliverable found, Feature feature, CancellationToken cancellationToken)
+    /// <summary>What a client user's tier lets it read now (SHARE-11), and what that is of this deliverable (SHARE-5, SHARE-14).</summary>
+    private readonly record struct ClientRead(ClientReading Reading, bool Approves, bool PermanentPortal, bool Dashboard);
+
+    // SHARE-14, SHARE-5, SHARE-11, SEC-6: what a client user reads of the deliverable through its channel now; the tier is read at this moment.
+    private async Task<ClientRead> ClientReadingAsync(CollabUser user, Deliverable found, CancellationToken cancellationToken)
     {
-        if (!MayView(acting.User!, found))
+        var tier = user.ClientId == found.ClientId && user.MayReach(found.CompanyId)
+            ? await _tiers.FindTierAsync(found.OfficeId, found.ClientId, cancellationToken).ConfigureAwait(false)
+            : null;
+        return ReadingFor(found, tier);
+    }
+
+    private ClientRead ReadingFor(Deliverable found, ClientTier? tier)
+    {
+        bool Has(Feature feature) => tier is { } t && _catalogue.Allows(t, feature);
+        var (approves, portal, dashboard) = (Has(Feature.ShareAndApproveAnnualReports), Has(Feature.PermanentPortal), Has(Feature.ShareAnnualReportDashboard));
+        return new ClientRead(found.ReadForClient(approves, portal, _clock.GetCurrentInstant()), approves, portal, dashboard);
+    }
+
+    // The one document a client user may open now, or null (SHARE-5, SHARE-14).
+    private async Task<DeliverableDocument?> ClientDocumentAsync(CollabUser user, Deliverable found, DocumentId document, CancellationToken cancellationToken)
+    {
+        var read = await ClientReadingAsync(user, found, cancellationToken).ConfigureAwait(false);
+        var readable = read.Reading.OpenTask ? found.Documents.Where(d => d.Id == document) : [];
+        var stored = readable.Concat(read.Reading.History.SelectMany(a => found.DocumentsOf(a.Revision)).Where(d => d.Id == document)).FirstOrDefault();
+        if (stored is null)
         {
-            return false;
+            await ExplainMissingChannelAsync(found, read, cancellationToken).ConfigureAwait(false);
         }
 
-        await RequireAsync(found.OfficeId, found.ClientId, found.State == DeliverableState.Approved ? Feature.PermanentPortal : feature, cancellationToken).ConfigureAwait(false);
-        if (found.State == DeliverableState.Approved && feature != Feature.ShareAndApproveAnnualReports)
+        return stored;
+    }
+
+    // SHARE-11: a channel closed only because the tier lacks its feature now is refused naming the feature and the tier that has it.
+    private async Task ExplainMissingChannelAsync(Deliverable found, ClientRead read, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetCurrentInstant();
+        if (found.IsOpenTask(now) && !read.Approves)
         {
-            await RequireAsync(found.OfficeId, found.ClientId, feature, cancellationToken).ConfigureAwait(false);
+            await RequireAsync(found.OfficeId, found.ClientId, Feature.ShareAndApproveAnnualReports, cancellationToken).ConfigureAwait(false);
         }
 
-        return true;
+        if (found.Approvals.Any(a => a.KeptInHistory) && !read.PermanentPortal)
+        {
+            await RequireAsync(found.OfficeId, found.ClientId, Feature.PermanentPortal, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // The view a client user gets of the deliverable now, or null when nothing of it exists for the user (SEC-6).
+    private async Task<DeliverableClientView?> ClientViewAsync(CollabUser user, Deliverable found, CancellationToken cancellationToken)
+    {
+        var read = await ClientReadingAsync(user, found, cancellationToken).ConfigureAwait(false);
+        return DeliverableClientView.ThroughPortal(found, read.Reading, read.Dashboard);
     }
 
     private Storage.IBlobStore Blobs => DocumentStorage.Required(_blobs);
@@ -415,7 +466,7 @@ public sealed class DeliverableService
         }
 
         var stream = await Blobs.OpenReadAsync(document.BlobKey, cancellationToken).ConfigureAwait(false) ?? Missing();
-        return new DocumentContent(document, new Portal.VerifyingStream(stream, document.Sha256, document.SizeBytes, document.FileName, "SHARE-14"));
+        return new DocumentContent(DeliverableDocumentInfo.Of(document), new Portal.VerifyingStream(stream, document.Sha256, document.SizeBytes, document.FileName, "SHARE-14"));
     }
 
     // A draft's replaced or removed document leaves no content behind; one an earlier revision still names stays (AUD-1).
@@ -474,16 +525,16 @@ public sealed class DeliverableService
     /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). A client user who may reach the report's company.</param>
     /// <param name="report">The report.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The approved report.</returns>
+    /// <returns>The approved report as the client may see it now (SEC-6): for <c>Collaborate</c> without content, for <c>CollaborateExtended</c> with its history.</returns>
     /// <exception cref="CollabRefusalException">Not the client's user, the tier lacks approvals now, not an open approval task, or past the deadline.</exception>
-    public async Task<Deliverable> ApproveAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default)
+    public async Task<DeliverableClientView> ApproveAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default)
     {
         var (clientUser, found, tier) = await ForClientDecisionAsync(party, report, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         found.Approve(clientUser, _catalogue.Allows(tier, Feature.PermanentPortal), now);
         await NotifyOfficeAsync(found, new("notification.report-approved", found.Title), cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return found;
+        return ClientViewAfterDecision(found, tier);
     }
 
     /// <summary>The client rejects, with a reason for the office.</summary>
@@ -491,16 +542,16 @@ public sealed class DeliverableService
     /// <param name="report">The report.</param>
     /// <param name="reason">Why.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The rejected report.</returns>
+    /// <returns>The rejected report as the client may see it now (SEC-6).</returns>
     /// <exception cref="CollabRefusalException">As for <see cref="ApproveAsync"/>, or an empty reason.</exception>
-    public async Task<Deliverable> RejectAsync(ActingParty party, DeliverableId report, string reason, CancellationToken cancellationToken = default)
+    public async Task<DeliverableClientView> RejectAsync(ActingParty party, DeliverableId report, string reason, CancellationToken cancellationToken = default)
     {
-        var (clientUser, found, _) = await ForClientDecisionAsync(party, report, cancellationToken).ConfigureAwait(false);
+        var (clientUser, found, tier) = await ForClientDecisionAsync(party, report, cancellationToken).ConfigureAwait(false);
         var text = Guard.Name(reason, "reason");
         found.Reject(clientUser, text, _clock.GetCurrentInstant());
         await NotifyOfficeAsync(found, new("notification.report-rejected", found.Title, text), cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return found;
+        return ClientViewAfterDecision(found, tier);
     }
 
     /// <summary>Whether a client user may view a report now in the portal (SEC-1, SHARE-5). Link shares are viewed through their link only.</summary>
@@ -514,14 +565,27 @@ public sealed class DeliverableService
         return MayView(user, report == default ? null : await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false));
     }
 
+    // A decided report was shown as an open task a moment ago; after the decision the client sees what its tier of that moment gives it.
+    private DeliverableClientView ClientViewAfterDecision(Deliverable found, ClientTier tier)
+    {
+        var read = ReadingFor(found, tier);
+        return DeliverableClientView.ThroughPortal(found, read.Reading, read.Dashboard)!;
+    }
+
+    // SHARE-5: an approval task (open, or approved and kept), or a deliverable with approved revisions in the client's permanent history.
     private static bool MayView(CollabUser user, Deliverable? found)
     {
-        if (found is null || user.ClientId != found.ClientId || !user.MayReach(found.CompanyId) || !user.SeesWorkOf(found.OfficeId) || found.Mode != ShareMode.Approval)
+        if (found is null || user.ClientId != found.ClientId || !user.MayReach(found.CompanyId) || !user.SeesWorkOf(found.OfficeId)) // SEC-5
         {
             return false;
         }
 
-        return found.State switch
+        if (found.Approvals.Any(a => a.KeptInHistory))
+        {
+            return true;
+        }
+
+        return found.Mode == ShareMode.Approval && found.State switch
         {
             DeliverableState.Shared or DeliverableState.Viewed => true,
             DeliverableState.Approved => found.KeptInHistory,
@@ -533,9 +597,9 @@ public sealed class DeliverableService
     /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The user.</param>
     /// <param name="report">The report.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The report.</returns>
+    /// <returns>The report as the client may see it now (SEC-6).</returns>
     /// <exception cref="CollabRefusalException">The user may not view it now (SEC-1, SHARE-5), or it is unknown.</exception>
-    public async Task<Deliverable> RecordClientViewAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default)
+    public async Task<DeliverableClientView> RecordClientViewAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default)
     {
         var (acting, found) = await LoadAsync(party, CollabAction.ViewReport, report, cancellationToken).ConfigureAwait(false);
         if (!MayView(acting.User!, found))
@@ -543,13 +607,14 @@ public sealed class DeliverableService
             throw Refuse.Denied("report.not-viewable", "SEC-1");
         }
 
-        if (found.State == DeliverableState.Shared)
+        if (found is { State: DeliverableState.Shared, Mode: ShareMode.Approval }) // a link share is viewed through its link only (SHARE-12)
         {
             found.View(acting.Actor, _clock.GetCurrentInstant());
             await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return found;
+        return await ClientViewAsync(acting.User!, found, cancellationToken).ConfigureAwait(false)
+            ?? throw Refuse.Denied("report.not-viewable", "SEC-1");
     }
 
     /// <summary>
@@ -642,45 +707,74 @@ public sealed class DeliverableService
         Portal.ReminderTexts.ForAsync(_tiers, _catalogue, _portal, _registry, report.OfficeId, report.ClientId, report.Title, report.Deadline!.Value,
             new("notification.approval-reminder", report.Title, report.Deadline!.Value), cancellationToken);
 
-    /// <summary>Finds a report, for the office's pages.</summary>
+    /// <summary>
+    /// Finds a report, as a view made for its reader (SEC-6): a <see cref="DeliverableOfficeView"/> for a user of the office
+    /// that made it, a <see cref="DeliverableClientView"/> for a client user — what it may see of it at this moment.
+    /// </summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="report">The report.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The report, or null.</returns>
-    public Task<Deliverable?> FindAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default) =>
-        _access.OrNullAsync(party, CollabAction.ReadReports, async () =>
-            (await LoadAsync(party, CollabAction.ReadReports, report, cancellationToken).ConfigureAwait(false)).Report, cancellationToken);
+    /// <returns>The reader's view, or null for what does not exist or is out of reach, and for a client when nothing of it exists for it now.</returns>
+    public Task<DeliverableView?> FindAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default) =>
+        _access.OrNullAsync<DeliverableView>(party, CollabAction.ReadReports, async () =>
+        {
+            var (acting, found) = await LoadAsync(party, CollabAction.ReadReports, report, cancellationToken).ConfigureAwait(false);
+            return acting.IsOfficeUser
+                ? DeliverableOfficeView.Of(found)
+                : await ClientViewAsync(acting.User!, found, cancellationToken).ConfigureAwait(false) ?? throw CollabAuthorization.Refused(AuditSubject.Report(report)); // nothing of it for the client now: as if it did not exist
+        }, cancellationToken);
 
     /// <summary>The office's reports, newest first.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="office">The office.</param>
     /// <param name="max">At most this many.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The reports.</returns>
-    public async Task<IReadOnlyList<Deliverable>> ListForOfficeAsync(ActingParty party, OfficeId office, int max = 500, CancellationToken cancellationToken = default)
+    /// <returns>The reports, as the office sees them.</returns>
+    public async Task<IReadOnlyList<DeliverableOfficeView>> ListForOfficeAsync(ActingParty party, OfficeId office, int max = 500, CancellationToken cancellationToken = default)
     {
         await _access.OfficeAsync(party, CollabAction.ReadReports, office, cancellationToken).ConfigureAwait(false);
-        return await _reports.ListForOfficeAsync(office, Math.Clamp(max, 1, 5000), cancellationToken).ConfigureAwait(false);
+        var reports = await _reports.ListForOfficeAsync(office, Math.Clamp(max, 1, 5000), cancellationToken).ConfigureAwait(false);
+        return reports.Select(DeliverableOfficeView.Of).ToList();
     }
 
-    /// <summary>A company's reports, newest first.</summary>
+    /// <summary>
+    /// A company's reports, newest first, each as a view made for the reader (SEC-6): an office user gets its own office's
+    /// reports as <see cref="DeliverableOfficeView"/>s; a client user what exists for it now as <see cref="DeliverableClientView"/>s —
+    /// what was shared with it, never a draft (while the office revises a deliverable, its approved revisions in the
+    /// client's permanent history).
+    /// </summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="company">The company.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The reports.</returns>
-    public async Task<IReadOnlyList<Deliverable>> ListForCompanyAsync(ActingParty party, CompanyId company, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DeliverableView>> ListForCompanyAsync(ActingParty party, CompanyId company, CancellationToken cancellationToken = default)
     {
-        var (acting, found) = await _access.CompanyAsync(party, CollabAction.ReadReports, company, null, cancellationToken).ConfigureAwait(false);
-
-        // An office sees its own reports while it works for the client; a client user what was shared with it by an office whose work it may see, never a draft (SEC-5).
-        if (acting.IsOfficeUser && !await _access.OfficeWorksForAsync(acting.User!.OfficeId!.Value, found.ClientId, cancellationToken).ConfigureAwait(false))
-        {
-            return [];
-        }
-
+        var (acting, _) = await _access.CompanyAsync(party, CollabAction.ReadReports, company, null, cancellationToken).ConfigureAwait(false); // an office only while it works for the client
         var reports = await _reports.ListForCompanyAsync(company, cancellationToken).ConfigureAwait(false);
 
-        return reports.Where(r => acting.IsOfficeUser ? r.OfficeId == acting.User!.OfficeId : r.State != DeliverableState.Draft && acting.User!.SeesWorkOf(r.OfficeId)).ToList();
+        // An office sees its own reports; a client user what exists for it now from an office whose work it may see, never a draft (SEC-5).
+        if (acting.IsOfficeUser)
+        {
+            return reports.Where(r => r.OfficeId == acting.User!.OfficeId).Select(DeliverableView (r) => DeliverableOfficeView.Of(r)).ToList();
+        }
+
+        var views = new List<DeliverableView>();
+        var tiers = new Dictionary<OfficeId, ClientTier?>();
+        foreach (var report in reports.Where(r => r.ExistsForClient && acting.User!.ClientId == r.ClientId && acting.User.MayReach(r.CompanyId) && acting.User.SeesWorkOf(r.OfficeId)))
+        {
+            if (!tiers.TryGetValue(report.OfficeId, out var tier))
+            {
+                tiers[report.OfficeId] = tier = await _tiers.FindTierAsync(report.OfficeId, report.ClientId, cancellationToken).ConfigureAwait(false); // SHARE-11: read now, once per office
+            }
+
+            var read = ReadingFor(report, tier);
+            if (DeliverableClientView.ThroughPortal(report, read.Reading, read.Dashboard) is { } view)
+            {
+                views.Add(view);
+            }
+        }
+
+        return views;
     }
 
     // SHARE-11: the tier is read at the moment of every action, never cached on the report.
@@ -697,7 +791,7 @@ public sealed class DeliverableService
     private async Task<(Acting Acting, Deliverable Report)> LoadAsync(ActingParty party, CollabAction action, DeliverableId report, CancellationToken cancellationToken)
     {
         var found = report == default ? null : await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false);
-        var owner = found is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(found.OfficeId, found.ClientId, found.CompanyId, found.State != DeliverableState.Draft);
+        var owner = found is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(found.OfficeId, found.ClientId, found.CompanyId, found.ExistsForClient);
         var acting = await _access.OwnedAsync(party, action, AuditSubject.Report(report), owner, cancellationToken).ConfigureAwait(false);
         return (acting, found!);
     }

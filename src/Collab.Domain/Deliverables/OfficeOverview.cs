@@ -17,9 +17,9 @@ public sealed record DeliverableFilter(
     LocalDate? DeadlineFrom = null, LocalDate? DeadlineTo = null, ClientId? Client = null);
 
 /// <summary>A page of the office's deliverables, newest first, with the cursor for the next page (null on the last).</summary>
-/// <param name="Items">The deliverables.</param>
+/// <param name="Items">The deliverables, as the office sees them (SEC-6).</param>
 /// <param name="Next">Pass to get the next page; null when there is none.</param>
-public sealed record DeliverablePage(IReadOnlyList<Deliverable> Items, DeliverableId? Next);
+public sealed record DeliverablePage(IReadOnlyList<DeliverableOfficeView> Items, DeliverableId? Next);
 
 /// <summary>A client in the office overview: its name and its one tier (TIER-3).</summary>
 /// <param name="Client">The client.</param>
@@ -162,7 +162,8 @@ public sealed class OfficeOverviewService
         CheckPageSize(pageSize);
         await _access.OfficeAsync(party, CollabAction.ReadOverview, office, cancellationToken).ConfigureAwait(false);
         var rows = await _deliverables.OverviewAsync(new OverviewSpecification(office, filter ?? new DeliverableFilter(), vendorCriteria, after, pageSize + 1), cancellationToken).ConfigureAwait(false);
-        return rows.Count > pageSize ? new DeliverablePage(rows.Take(pageSize).ToList(), rows[pageSize - 1].Id) : new DeliverablePage(rows, null);
+        var items = rows.Take(pageSize).Select(DeliverableOfficeView.Of).ToList();
+        return new DeliverablePage(items, rows.Count > pageSize ? rows[pageSize - 1].Id : null);
     }
 
     /// <summary>How many of the office's deliverables are in each state, under the same criteria except the states themselves.</summary>

@@ -4,7 +4,8 @@ namespace Collab.Portal;
 
 /// <summary>
 /// Keeps the portal entry of a report in step with the report (SHARE-5, SHARE-6): an entry when it is shared for
-/// approval, no open action once decided or expired, hidden once a client without the permanent portal approved it.
+/// approval, no open action once decided or expired, hidden once a client without the permanent portal approved it; an
+/// approved revision kept in the permanent history stays visible while the office revises the deliverable (SHARE-5).
 /// The portal owns its entries; the report capability only raises its events.
 /// </summary>
 internal sealed class DeliverablePortalEntries(IPortalStore portal) : IDomainEventHandler
@@ -36,7 +37,9 @@ internal sealed class DeliverablePortalEntries(IPortalStore portal) : IDomainEve
                 case AuditAction.DeliverableRevised:
                     if (await portal.FindPortalItemAsync(report.Id.Value, cancellationToken).ConfigureAwait(false) is { } revised)
                     {
-                        revised.Update(false, "Revised", true, happened.OccurredAt); // the office is changing it: gone until shared again
+                        // The office is changing it: gone until shared again — unless the client's permanent history keeps an approved revision (SHARE-5).
+                        var kept = report.Approvals.Any(a => a.KeptInHistory);
+                        revised.Update(false, kept ? DeliverableState.Approved.ToString() : "Revised", !kept, happened.OccurredAt);
                         changed.Add(revised);
                     }
 
@@ -44,7 +47,7 @@ internal sealed class DeliverablePortalEntries(IPortalStore portal) : IDomainEve
                 case AuditAction.ReportApproved or AuditAction.ReportRejected or AuditAction.ReportExpired:
                     if (await portal.FindPortalItemAsync(report.Id.Value, cancellationToken).ConfigureAwait(false) is { } item)
                     {
-                        item.Update(false, report.State.ToString(), report.State == DeliverableState.Approved && !report.KeptInHistory, happened.OccurredAt);
+                        item.Update(false, report.State.ToString(), report.State == DeliverableState.Approved && !report.Approvals.Any(a => a.KeptInHistory), happened.OccurredAt);
                         changed.Add(item);
                     }
 

@@ -5,11 +5,18 @@ using Collab.Rights;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Collab.Persistence.EfCore;
 
 internal sealed class DeliverableConfiguration(CollabModelOptions options) : CollabEntityConfiguration<Deliverable>(options, "deliverables")
 {
+    private static readonly ValueConverter<FinancialFigures?, string?> FiguresConverter = new(
+        f => f == null ? null : JsonSerializer.Serialize(f, JsonSerializerOptions.Default),
+        json => json == null ? null : JsonSerializer.Deserialize<FinancialFigures>(json, JsonSerializerOptions.Default));
+
+    private static readonly ValueComparer<FinancialFigures?> FiguresComparer = new((a, b) => Equals(a, b), f => f == null ? 0 : f.GetHashCode(), f => f);
+
     protected override void ConfigureEntity(EntityTypeBuilder<Deliverable> builder)
     {
         builder.HasKey(x => x.Id);
@@ -28,10 +35,7 @@ internal sealed class DeliverableConfiguration(CollabModelOptions options) : Col
         builder.Property(x => x.ApprovedDocumentHashes).HasMaxLength(Deliverable.MaxDocuments * 65);
 
         // Key figures as one JSON text: decimals keep every digit, and they are read and written with the report only.
-        builder.Property(x => x.Figures).HasConversion(
-            f => f == null ? null : JsonSerializer.Serialize(f, JsonSerializerOptions.Default),
-            json => json == null ? null : JsonSerializer.Deserialize<FinancialFigures>(json, JsonSerializerOptions.Default),
-            new ValueComparer<FinancialFigures?>((a, b) => Equals(a, b), f => f == null ? 0 : f.GetHashCode(), f => f));
+        builder.Property(x => x.Figures).HasConversion(FiguresConverter, FiguresComparer);
 
         builder.OwnsMany(x => x.AllDocuments, documents =>
         {
@@ -45,6 +49,18 @@ internal sealed class DeliverableConfiguration(CollabModelOptions options) : Col
             documents.Property(d => d.BlobKey).HasMaxLength(400).IsRequired();
         });
         builder.Navigation(x => x.AllDocuments).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // SHARE-5, AUD-1: every approved revision, kept across revisions; one row per approval, keyed by deliverable and revision.
+        builder.OwnsMany(x => x.Approvals, approvals =>
+        {
+            approvals.ToTable(TableName("deliverable_approvals"), Schema);
+            approvals.WithOwner().HasForeignKey("DeliverableId");
+            approvals.HasKey("DeliverableId", nameof(DeliverableApproval.Revision));
+            approvals.Property(a => a.Revision).ValueGeneratedNever();
+            approvals.Property(a => a.DocumentHashes).HasMaxLength(Deliverable.MaxDocuments * 65).IsRequired();
+            approvals.Property(a => a.Figures).HasConversion(FiguresConverter, FiguresComparer);
+        });
+        builder.Navigation(x => x.Approvals).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(x => x.Documents);
         builder.Ignore(x => x.Line);
 

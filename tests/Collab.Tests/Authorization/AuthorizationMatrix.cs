@@ -204,6 +204,22 @@ public static class AuthorizationMatrix
         return leaks ? $"audit row {row.Action} by {actor.Email} of office {office}" : null;
     }
 
+    /// <summary>A deliverable its reader may not see (SEC-5, SEC-6): another office's, a draft for a client, a client view for an office or the other way round.</summary>
+    private static string? DeliverableLeak(W w, ActingParty p, DeliverableView view)
+    {
+        if (w.Active(p) is not { } reader)
+        {
+            return null;
+        }
+
+        var made = w.Reports.FirstOrDefault(r => r.Id == view.Id.Value);
+        return reader.IsOffice
+            ? view is not DeliverableOfficeView || view.OfficeId != reader.Office ? $"deliverable {view.Id} of office {view.OfficeId} as {view.GetType().Name}" : null
+            : view is not DeliverableClientView || !W.SeesWorkOf(reader, view.OfficeId) || !reader.Companies.Contains(view.CompanyId) || made is { ClientMaySee: false }
+                ? $"deliverable {view.Id} of office {view.OfficeId} as {view.GetType().Name}"
+                : null;
+    }
+
     private static bool AuditAllowed(W w, ActingParty p, AuditSubject s)
     {
         var id = Guid.Parse(s.Id);
@@ -349,9 +365,11 @@ public static class AuthorizationMatrix
             (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
         new("DeliverableService.ReissueLinkAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).ReissueLinkAsync(p, (DeliverableId)t)),
             (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
-        new("DeliverableService.FindAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).FindAsync(p, (DeliverableId)t)), (w, p, t) => ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
+        new("DeliverableService.FindAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).FindAsync(p, (DeliverableId)t)), (w, p, t) => ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value),
+            Leak: (w, p, result) => DeliverableLeak(w, p, (DeliverableView)result)),
         new("DeliverableService.ListForOfficeAsync", Offices, (sp, p, t) => Box(S<DeliverableService>(sp).ListForOfficeAsync(p, (OfficeId)t)), (w, p, t) => Office(w, p, (OfficeId)t)),
-        new("DeliverableService.ListForCompanyAsync", Companies, (sp, p, t) => Box(S<DeliverableService>(sp).ListForCompanyAsync(p, (CompanyId)t)), (w, p, t) => ReachesCompany(w, p, (CompanyId)t)),
+        new("DeliverableService.ListForCompanyAsync", Companies, (sp, p, t) => Box(S<DeliverableService>(sp).ListForCompanyAsync(p, (CompanyId)t)), (w, p, t) => ReachesCompany(w, p, (CompanyId)t),
+            Leak: (w, p, result) => ((IReadOnlyList<DeliverableView>)result).Select(v => DeliverableLeak(w, p, v)).FirstOrDefault(l => l is not null)),
         new("DeliverableService.RecordClientViewAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).RecordClientViewAsync(p, (DeliverableId)t)),
             (w, p, t) => ClientUser(w, p) && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
         new("DeliverableService.ClientMayViewAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).ClientMayViewAsync(p, (DeliverableId)t)),

@@ -27,9 +27,12 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
 
     private static Task<T> D<T>(BooksWorld b, Func<DeliverableService, Task<T>> work) => b.Run(sp => work(sp.GetRequiredService<DeliverableService>()));
 
+    private static async Task<DeliverableOfficeView> OfficeViewAsync(BooksWorld b, DeliverableId id) =>
+        Assert.IsType<DeliverableOfficeView>(await D(b, s => s.FindAsync(b.W.Desk, id)));
+
     internal static byte[] Pdf(string text) => Encoding.UTF8.GetBytes($"%PDF-1.7\n{text}\n%%EOF");
 
-    private static async Task<(Deliverable Draft, DeliverableDocument Document)> DraftWithPdfAsync(BooksWorld b, DeliverableKind kind, ReportingPeriod period, string text = "jaarrekening 2025")
+    private static async Task<(DeliverableOfficeView Draft, OfficeDocumentView Document)> DraftWithPdfAsync(BooksWorld b, DeliverableKind kind, ReportingPeriod period, string text = "jaarrekening 2025")
     {
         var draft = await D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, kind, period));
         var document = await D(b, s => s.AddDocumentAsync(b.W.Desk, draft.Id, $"{kind}.pdf", "application/pdf", new MemoryStream(Pdf(text))));
@@ -52,7 +55,7 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
     {
         await using var b = await AtTierAsync(ClientTier.Collaborate);
 
-        var drafts = new List<Deliverable>();
+        var drafts = new List<DeliverableOfficeView>();
         foreach (var (kind, period) in new[]
                  {
                      (DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025)), (DeliverableKind.IncomeTaxReturn, ReportingPeriod.FinancialYear(2025)),
@@ -103,7 +106,7 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
         await using var b = await AtTierAsync(ClientTier.Collaborate, o => o.Portal.MaxDocumentBytes = 2048);
         var draft = await D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.CorporateTaxReturn, ReportingPeriod.FinancialYear(2025)));
 
-        Task<DeliverableDocument> Add(string name, string type, byte[] content) => D(b, s => s.AddDocumentAsync(b.W.Desk, draft.Id, name, type, new MemoryStream(content)));
+        Task<OfficeDocumentView> Add(string name, string type, byte[] content) => D(b, s => s.AddDocumentAsync(b.W.Desk, draft.Id, name, type, new MemoryStream(content)));
         var renamedImage = await Assert.ThrowsAsync<CollabRefusalException>(() => Add("aangifte.pdf", "application/pdf", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]));
         var tooShort = await Assert.ThrowsAsync<CollabRefusalException>(() => Add("aangifte.pdf", "application/pdf", "%PD"u8.ToArray()));
         var tooLarge = await Assert.ThrowsAsync<CollabRefusalException>(() => Add("aangifte.pdf", "application/pdf", [.. Pdf("x"), .. new byte[4096]]));
@@ -113,7 +116,7 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
         Assert.Equal(["document.type-mismatch", "document.type-mismatch", "document.too-large", "document.content-type", "document.file-name.invisible-character"],
             new[] { renamedImage.Code, tooShort.Code, tooLarge.Code, wrongType.Code, hiddenName.Code });
         Assert.Empty(Directory.EnumerateFiles(b.BlobRoot, "*", SearchOption.AllDirectories));
-        Assert.Empty((await D(b, s => s.FindAsync(b.W.Desk, draft.Id)))!.Documents);
+        Assert.Empty(((DeliverableOfficeView)(await D(b, s => s.FindAsync(b.W.Desk, draft.Id)))!).Documents);
 
         var added = await Add("Aangifte Vpb 2025.pdf", "Application/PDF", Pdf("vpb"));
         Assert.Equal((Pdf("vpb").Length, "application/pdf", 1), (checked((int)added.SizeBytes), added.ContentType, added.Revision));
@@ -240,7 +243,7 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
         var client = ActingParty.User(b.W.ClientUser.Id);
 
         // One deliverable in every state an approval task can be in.
-        async Task<(Deliverable Draft, DeliverableDocument Document)> InState(DeliverableState state, int year)
+        async Task<(DeliverableOfficeView Draft, OfficeDocumentView Document)> InState(DeliverableState state, int year)
         {
             var (draft, document) = await DraftWithPdfAsync(b, DeliverableKind.IncomeTaxReturn, ReportingPeriod.FinancialYear(year), $"IB {year}");
             if (state != DeliverableState.Draft)
@@ -264,7 +267,7 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
             return (draft, document);
         }
 
-        var cases = new Dictionary<DeliverableState, (Deliverable Draft, DeliverableDocument Document)>();
+        var cases = new Dictionary<DeliverableState, (DeliverableOfficeView Draft, OfficeDocumentView Document)>();
         var year = 2010;
         foreach (var state in Enum.GetValues<DeliverableState>())
         {
@@ -314,15 +317,16 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
         await D(b, s => s.ShareAsync(b.W.Desk, draft.Id, Deadline));
         Assert.Equal("deliverable.with-client", (await Assert.ThrowsAsync<CollabRefusalException>(() =>
             D(b, s => s.AddDocumentAsync(b.W.Desk, draft.Id, "AnnualReport.pdf", "application/pdf", new MemoryStream(Pdf("stiekem")))))).Code); // not while the client reviews
-        var approved = await D(b, s => s.ApproveAsync(client, draft.Id));
-        Assert.Equal(first.Sha256, approved.ApprovedDocumentHashes);
+        await D(b, s => s.ApproveAsync(client, draft.Id));
+        Assert.Equal(first.Sha256, (await OfficeViewAsync(b, draft.Id)).ApprovedDocumentHashes);
 
         var replacement = await D(b, s => s.AddDocumentAsync(b.W.Desk, draft.Id, "AnnualReport.pdf", "application/pdf", new MemoryStream(Pdf("versie 2"))));
-        var revised = (await D(b, s => s.FindAsync(b.W.Desk, draft.Id)))!;
+        var revised = await OfficeViewAsync(b, draft.Id);
 
         Assert.Equal((2, DeliverableState.Draft, (string?)null), (revised.Revision, revised.State, revised.ApprovedDocumentHashes));
         Assert.Equal([replacement.Id], revised.Documents.Select(d => d.Id));
         Assert.Equal(2, replacement.Revision);
+        Assert.Equal([(1, first.Sha256)], revised.Approvals.Select(a => (a.Revision, a.DocumentHashes))); // the office keeps what was approved (AUD-1)
         var trail = await World.AuditAsync(b.Db, AuditSubject.Report(draft.Id));
         Assert.Contains(trail, r => r.Action == AuditAction.ReportApproved && r.Details.Contains($"revision=1;documents={first.Sha256}", StringComparison.Ordinal));
         Assert.Contains(trail, r => r.Action == AuditAction.DeliverableRevised && r.Details.Contains($"previousApproved={first.Sha256}", StringComparison.Ordinal));
@@ -330,8 +334,10 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
 
         await D(b, s => s.ShareAsync(b.W.Desk, draft.Id, Deadline.PlusDays(14)));
         Assert.Equal("deliverable.document-unknown", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.OpenDocumentAsync(client, draft.Id, first.Id)))).Code);
-        var again = await D(b, s => s.ApproveAsync(client, draft.Id));
+        await D(b, s => s.ApproveAsync(client, draft.Id));
+        var again = await OfficeViewAsync(b, draft.Id);
         Assert.Equal(replacement.Sha256, again.ApprovedDocumentHashes);
+        Assert.Equal([(1, first.Sha256), (2, replacement.Sha256)], again.Approvals.Select(a => (a.Revision, a.DocumentHashes)));
     }
 
     // R: SHARE-15

@@ -311,7 +311,7 @@ public abstract class ChannelProperties(Engine engine, PostgresServer? postgres,
 
         // The stored history agrees: every deliverable's channel is the one its tier gave it.
         var stored = await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ListForCompanyAsync(w.Desk, w.Company.Id));
-        if (stored.Any(d => d.Mode is null))
+        if (stored.Cast<DeliverableOfficeView>().Any(d => d.Mode is null))
         {
             throw new InvalidOperationException("A shared deliverable lost its channel.");
         }

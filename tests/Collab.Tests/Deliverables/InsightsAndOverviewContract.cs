@@ -144,8 +144,8 @@ public abstract class InsightsAndOverviewContract(Engine engine, PostgresServer?
         });
         var otherDesk = ActingParty.User(w.OtherOfficeUser.Id);
 
-        var made = new List<Deliverable>();
-        Task<Deliverable> Draft(ActingParty desk, OfficeId office, CompanyId company, DeliverableKind kind, ReportingPeriod period) =>
+        var made = new List<DeliverableOfficeView>();
+        Task<DeliverableOfficeView> Draft(ActingParty desk, OfficeId office, CompanyId company, DeliverableKind kind, ReportingPeriod period) =>
             db.InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(desk, office, company, kind, period));
         for (var year = 2023; year <= 2025; year++)
         {

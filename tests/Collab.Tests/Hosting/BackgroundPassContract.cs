@@ -219,7 +219,7 @@ public abstract class BackgroundPassContract(Engine engine, PostgresServer? post
         // ... and approval tasks: one whose reminder is due, one that also expires tonight.
         await b.Run(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(b.W.Desk, b.W.Office.Id, b.W.Client.Id, ClientTier.Collaborate, Start));
         var today = b.Db.Clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).Date;
-        var tasks = new List<Deliverable>();
+        var tasks = new List<DeliverableOfficeView>();
         foreach (var (kind, deadline) in new[] { (DeliverableKind.AnnualReport, today.PlusDays(2)), (DeliverableKind.IncomeTaxReturn, today) })
         {
             tasks.Add(await b.Run(async sp =>

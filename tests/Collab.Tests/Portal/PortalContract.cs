@@ -28,7 +28,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     private static Task<PortalPage> HistoryAsync(BooksWorld b, UserId user, PortalCursor? after = null, int size = 50, bool openOnly = false) =>
         b.Run(sp => sp.GetRequiredService<PortalService>().HistoryAsync(ActingParty.User(user), after, size, openOnly));
 
-    private static async Task<Deliverable> ShareReportAsync(BooksWorld b, CompanyId company, string title)
+    private static async Task<DeliverableOfficeView> ShareReportAsync(BooksWorld b, CompanyId company, string title)
     {
         var draft = await b.Run(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(b.W.Desk, b.W.Office.Id, company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title));
         return (await b.Run(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(b.W.Desk, draft.Id, new LocalDate(2026, 6, 30)))).Report;
