@@ -196,6 +196,9 @@ public enum AuditAction
 
     /// <summary>A user's or an office's language was set (TXT-1).</summary>
     UserLanguageChanged = 64,
+
+    /// <summary>An office issued (closed) a month's statement (TIER-7).</summary>
+    StatementIssued = 65,
 }
 
 /// <summary>What an audit record is about.</summary>

@@ -194,4 +194,7 @@ public enum CollabAction
 
     /// <summary>Read the office's own house style, for its editor (SHARE-10).</summary>
     ReadHouseStyle = 63,
+
+    /// <summary>Issue (close) an office's monthly statement (TIER-7).</summary>
+    IssueStatement = 64,
 }
