@@ -162,7 +162,7 @@ public sealed class TierCatalogue
             ? Refuse.Refusal(RefusalKind.RuleViolation, "tier.feature-not-included", "SHARE-11", feature, tier, needed)
             : Refuse.Keyed(RefusalKind.RuleViolation, "tier.feature-not-included", "tier.feature-in-no-tier", "SHARE-11", feature);
 
-    private static int Index(ClientTier tier) =>
+    internal static int Index(ClientTier tier) =>
         (uint)tier is >= 1 and <= 3 ? (int)tier : throw Refuse.Input("tier.unknown", "TIER-1", (int)tier);
 
     private static TierDefinitionOptions? Definition(TierCatalogueOptions options, ClientTier tier) => tier switch
@@ -315,14 +315,11 @@ public sealed class TierPriceList
     /// <param name="tier">The tier.</param>
     /// <returns>The price.</returns>
     /// <exception cref="CollabRefusalException">The tier is undefined.</exception>
-    public decimal MonthlyPrice(ClientTier tier) => _prices[Index(tier)];
+    public decimal MonthlyPrice(ClientTier tier) => _prices[TierCatalogue.Index(tier)];
 
     /// <summary>Price per extra client user per month, or null when the tier allows no extra users.</summary>
     /// <param name="tier">The tier.</param>
     /// <returns>The price, or null.</returns>
     /// <exception cref="CollabRefusalException">The tier is undefined.</exception>
-    public decimal? ExtraClientUserPrice(ClientTier tier) => _catalogue.Allows(tier, Feature.ExtraClientUsers) ? _extraUserPrices[Index(tier)] : null;
-
-    private static int Index(ClientTier tier) =>
-        (uint)tier is >= 1 and <= 3 ? (int)tier : throw Refuse.Input("tier.unknown", "TIER-1", (int)tier);
+    public decimal? ExtraClientUserPrice(ClientTier tier) => _catalogue.Allows(tier, Feature.ExtraClientUsers) ? _extraUserPrices[TierCatalogue.Index(tier)] : null;
 }
