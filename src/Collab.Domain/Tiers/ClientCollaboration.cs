@@ -51,8 +51,9 @@ public sealed class ClientCollaboration : AggregateRoot
     public ClientTier TierFor(ServiceLine service) => Tier;
 
     /// <summary>
-    /// Whether the client is billable in a calendar year: work for it can be started on some day of that year
-    /// (seed 002 FAQ, TIER-7).
+    /// Whether work for the client can be started on some day of a calendar year (seed 002 FAQ). The monthly statement
+    /// bills per month from the history instead (TIER-7): a client is on a month's statement when its collaboration ran
+    /// on a day of that month.
     /// </summary>
     /// <param name="year">The calendar year.</param>
     /// <returns>True when the collaboration overlaps the year.</returns>
