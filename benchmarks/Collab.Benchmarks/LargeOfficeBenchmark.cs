@@ -10,8 +10,11 @@ namespace Collab.Benchmarks;
 [Config(typeof(LargeOperationConfig))]
 public abstract class LargeOfficeBenchmark
 {
-    [Params(100_000)]
+    [ParamsSource(nameof(ClientCounts))]
     public int Clients { get; set; }
+
+    /// <summary>The office sizes to run: 100 000 clients unless a benchmark asks for more sizes.</summary>
+    public virtual IEnumerable<int> ClientCounts => [100_000];
 
     protected LargeOffice Office { get; private set; } = null!;
 

@@ -136,20 +136,42 @@ var catalogue = provider.GetRequiredService<TierCatalogue>();
 Row("  Standard may share?", Answer(catalogue.FeaturesOf(ClientTier.Standard).Contains(Feature.ShareAndApproveAnnualReports)));
 var bulk = await InScope(sp => sp.GetRequiredService<TierService>()
     .ChangeTiersAsync(desk, office.Id, [client.Id, .. extraClients, ClientId.New()], ClientTier.Collaborate));
+var texts = provider.GetRequiredService<CollabTexts>();
+var clientNames = await InScope(async sp =>
+{
+    var names = new Dictionary<ClientId, string>();
+    foreach (var id in bulk.Outcomes.Select(o => o.Client))
+    {
+        if (await sp.GetRequiredService<CollabRegistry>().FindClientAsync(desk, id) is { } found)
+        {
+            names[id] = found.Name;
+        }
+    }
+
+    return names;
+});
 Console.WriteLine("  Bulk change to Collaborate, one outcome per client:");
 foreach (var outcome in bulk.Outcomes)
 {
-    Console.WriteLine($"    {outcome.Client.ToString()[..8]}…  {outcome.Status,-15} {outcome.Refusal?.Reason ?? string.Empty}");
+    var name = clientNames.GetValueOrDefault(outcome.Client, outcome.Client.ToString()[..8] + "…");
+    var reason = outcome.Refusal is { } refusal ? " — " + texts.Describe(refusal, language) : string.Empty;
+    Console.WriteLine($"    {name,-24} {texts.Render("tier.change-status." + outcome.Status, language)}{reason}");
 }
 
-var statement = await InScope(sp => sp.GetRequiredService<BillingService>().MonthlyStatementAsync(desk, office.Id, new YearMonth(2026, 11)));
-Console.WriteLine($"  Monthly statement {statement.Month:yyyy-MM} for {office.Name}:");
-foreach (var line in statement.Lines)
+// The statement of this month comes from the history (TIER-7): the clients were Standard until the bulk change a moment
+// ago, so this month bills the highest of the two; a month that is over never changes, and the office can issue it.
+var thisMonth = provider.GetRequiredService<IClock>().GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).Date.ToYearMonth();
+var statement = await InScope(sp => sp.GetRequiredService<BillingService>().MonthlyStatementAsync(desk, office.Id, thisMonth));
+foreach (var text in statement.Render(texts, language))
 {
-    Console.WriteLine($"    {line.ClientName,-24} {line.Tier,-20} {line.Amount,8:0.00} EUR");
+    Console.WriteLine($"    {text}");
 }
 
-Console.WriteLine($"    {"total",-45} {statement.Total,8:0.00} EUR");
+var lastMonth = await InScope(sp => sp.GetRequiredService<BillingService>().IssueStatementAsync(desk, office.Id, thisMonth.PlusMonths(-1))); // closed: stored as it is
+foreach (var text in lastMonth.Render(texts, language))
+{
+    Console.WriteLine($"    {text}");
+}
 Console.WriteLine();
 
 // ── Sharing deliverables: annual reports and tax returns (SHARE-1 … SHARE-5, SHARE-11 … SHARE-15) ──────────

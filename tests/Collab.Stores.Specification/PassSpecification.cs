@@ -30,6 +30,51 @@ public abstract partial class StoreSpecification
         Assert.Equal((w.Client.Id, ClientTier.CollaborateExtended), (listed.ClientId, listed.Tier));
     }
 
+    // R: TIER-7 — a store keeps the tier and user history in the same save as each change (single and bulk) and reads a
+    // month's rows from it; an issued statement reads back with its lines.
+    [SkippableFact]
+    public async Task Statement_rows_come_from_the_history_of_single_and_bulk_changes_and_an_issued_month_reads_back()
+    {
+        var w = await SeedAsync(); // the client has one active client user
+        var zone = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
+        Instant Local(int month, int day) => zone.AtStartOfDay(new LocalDate(2026, month, day)).ToInstant();
+        Clock.Reset(Local(3, 2) + Duration.FromHours(9));
+        await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Standard, new LocalDate(2026, 1, 1)));
+        Clock.Reset(Local(4, 10) + Duration.FromHours(9));
+        await InScopeAsync(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended));
+        var second = await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().CreateClientUserAsync(Seeder, w.Client.Id, $"tweede.{Guid.NewGuid():N}@bakker.nl", [w.Bakery.Id]));
+        Clock.Reset(Local(5, 20) + Duration.FromHours(9));
+        await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(Seeder, second.Id)); // room for the downgrade (TIER-4)
+        var bulk = await InScopeAsync(sp => sp.GetRequiredService<TierService>().ChangeTiersAsync(w.Desk, w.Office.Id, [w.Client.Id], ClientTier.Collaborate)); // the bulk path
+        Assert.Equal(1, bulk.Count(TierChangeStatus.Changed));
+
+        async Task<(ClientTier Tier, int Users)?> RowAsync(int month)
+        {
+            var rows = new List<StatementRow>();
+            await InScopeAsync(async sp =>
+            {
+                await foreach (var row in sp.GetRequiredService<ITierStore>().StreamStatementRowsAsync(w.Office.Id, Local(month, 1), Local(month + 1, 1)))
+                {
+                    rows.Add(row);
+                }
+            });
+            return rows.Count == 0 ? null : (Assert.Single(rows).Tier, rows[0].ActiveClientUsers);
+        }
+
+        Assert.Null(await RowAsync(2)); // started on 2 March: a start dated in the past is not billed before it was made
+        Assert.Equal((ClientTier.Standard, 1), await RowAsync(3));
+        Assert.Equal((ClientTier.CollaborateExtended, 2), await RowAsync(4));
+        Assert.Equal((ClientTier.CollaborateExtended, 2), await RowAsync(5)); // Extended until the bulk change on 20 May
+        Assert.Equal((ClientTier.Collaborate, 1), await RowAsync(6));
+
+        Assert.Null(await InScopeAsync(sp => sp.GetRequiredService<ITierStore>().FindIssuedStatementAsync(w.Office.Id, new YearMonth(2026, 4))));
+        var issued = await InScopeAsync(sp => sp.GetRequiredService<BillingService>().IssueStatementAsync(w.Desk, w.Office.Id, new YearMonth(2026, 4)));
+        var stored = await InScopeAsync(sp => sp.GetRequiredService<ITierStore>().FindIssuedStatementAsync(w.Office.Id, new YearMonth(2026, 4)));
+        Assert.NotNull(stored);
+        Assert.Equal(issued.Lines, stored.ToStatement().Lines);
+        Assert.Equal((2.65m, issued.IssuedAt), (stored.Total, (Instant?)stored.IssuedAt));
+    }
+
     [SkippableFact]
     public async Task A_transfer_request_is_due_for_expiry_once_its_last_local_day_is_over_and_not_after_it_expired()
     {

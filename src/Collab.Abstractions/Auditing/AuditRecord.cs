@@ -208,6 +208,9 @@ public enum AuditAction
 
     /// <summary>One of the client's own users became its administrator, for example the identity a transfer brought (XFER-4, SEC-5).</summary>
     ClientAdministratorAppointed = 68,
+
+    /// <summary>An office issued (closed) a month's statement (TIER-7).</summary>
+    StatementIssued = 69,
 }
 
 /// <summary>What an audit record is about.</summary>

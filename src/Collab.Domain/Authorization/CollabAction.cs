@@ -203,4 +203,7 @@ public enum CollabAction
 
     /// <summary>Reissue a pending invitation (its inviter's side).</summary>
     ReissueInvitation = 66,
+
+    /// <summary>Issue (close) an office's monthly statement (TIER-7).</summary>
+    IssueStatement = 67,
 }

@@ -450,6 +450,7 @@ public sealed class CollabAuthorization
             [CollabAction.ChangeTier] = office,
             [CollabAction.ReadCollaborations] = office,
             [CollabAction.ReadStatement] = office,
+            [CollabAction.IssueStatement] = office,
             [CollabAction.ReadAccess] = users,
             [CollabAction.GrantRights] = client,
             [CollabAction.RevokeRights] = client,

@@ -82,6 +82,7 @@ public static class CollabServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOpenWorkSource, Portal.OpenQuestions>());
         services.TryAddScoped(static sp => new DomainEventDispatcher(sp.GetServices<IDomainEventHandler>()));
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDomainEventHandler, Portal.DeliverablePortalEntries>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDomainEventHandler, BillingHistoryRecorder>());
         services.TryAddScoped<AuditService>();
         services.TryAddScoped<RightsService>();
         services.TryAddScoped<AccessService>();

@@ -55,12 +55,28 @@ public interface ITierStore
     /// <returns>The counts; clients without active users are absent.</returns>
     Task<IReadOnlyDictionary<ClientId, int>> CountActiveClientUsersAsync(IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken = default);
 
-    /// <summary>Streams what the monthly statement needs for each client billable at the office in a year (TIER-7).</summary>
+    /// <summary>
+    /// Streams what the monthly statement needs (TIER-7), from the history: one row per client whose collaboration with the
+    /// office ran at some moment of [<paramref name="monthStart"/>, <paramref name="nextMonthStart"/>) — between its
+    /// <see cref="ClientCollaboration.StartsAt"/> and <see cref="ClientCollaboration.EndsAt"/> — with the highest tier it
+    /// held then (the tier of its <see cref="TierHistoryEntry"/> in effect at <paramref name="monthStart"/>, and of every entry
+    /// taking effect before <paramref name="nextMonthStart"/> and the end, except one that a later entry replaces at the same instant)
+    /// and its client users active at some moment of the range (activated before <paramref name="nextMonthStart"/>, not deactivated
+    /// at or before <paramref name="monthStart"/> or at the instant they were activated).
+    /// </summary>
     /// <param name="office">The office.</param>
-    /// <param name="year">The calendar year.</param>
+    /// <param name="monthStart">The first instant of the month in the office's time zone.</param>
+    /// <param name="nextMonthStart">The first instant of the next month.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>One row per billable client, in no particular order.</returns>
-    IAsyncEnumerable<StatementRow> StreamStatementRowsAsync(OfficeId office, int year, CancellationToken cancellationToken = default);
+    /// <returns>One row per client billed, in no particular order.</returns>
+    IAsyncEnumerable<StatementRow> StreamStatementRowsAsync(OfficeId office, Instant monthStart, Instant nextMonthStart, CancellationToken cancellationToken = default);
+
+    /// <summary>The statement an office issued for a month, untracked; null when the month is not issued.</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="month">The month.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The issued statement with its lines, or null.</returns>
+    Task<IssuedStatement?> FindIssuedStatementAsync(OfficeId office, YearMonth month, CancellationToken cancellationToken = default);
 
     /// <summary>The office's collaborations, one per client, ordered by client id; untracked (the office's client list).</summary>
     /// <param name="office">The office.</param>

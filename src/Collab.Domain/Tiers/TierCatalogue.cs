@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using NodaTime;
 
 namespace Collab.Tiers;
 
@@ -19,6 +20,7 @@ public sealed class TierCatalogue
     private readonly decimal[] _prices = new decimal[4];
     private readonly int[] _includedUsers = new int[4];
     private readonly decimal?[] _extraUserPrices = new decimal?[4];
+    private TierPriceList[] _priceLists = [];
 
     private TierCatalogue()
     {
@@ -55,8 +57,39 @@ public sealed class TierCatalogue
             catalogue._masks[(int)tier] = mask;
         }
 
+        var lists = new List<TierPriceList>();
+        foreach (var earlier in options.EarlierPrices ?? [])
+        {
+            var extra = earlier.ExtraClientUser;
+            lists.Add(new TierPriceList(catalogue, ParseMonth(earlier.ValidFrom), [0m, earlier.Standard, earlier.Collaborate, earlier.CollaborateExtended], [null, extra, extra, extra]));
+        }
+
+        lists.Add(new TierPriceList(catalogue, options.PricesValidFrom is null ? null : ParseMonth(options.PricesValidFrom), catalogue._prices, catalogue._extraUserPrices));
+        catalogue._priceLists = [.. lists];
         return catalogue;
     }
+
+    /// <summary>The prices that bill a month (TIER-7): the price list whose validity started last on or before it; the first list for earlier months.</summary>
+    /// <param name="month">The month billed.</param>
+    /// <returns>The prices.</returns>
+    public TierPriceList PricesFor(YearMonth month)
+    {
+        var found = _priceLists[0];
+        foreach (var list in _priceLists)
+        {
+            if (list.ValidFrom is not { } from || from <= month)
+            {
+                found = list;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Every price list, earliest first; the last holds the current prices.</summary>
+    public IReadOnlyList<TierPriceList> PriceLists => _priceLists;
+
+    private static YearMonth ParseMonth(string text) => NodaTime.Text.YearMonthPattern.Iso.Parse(text).Value;
 
     /// <summary>Whether a tier includes a feature (TIER-6: allocation-free, no storage).</summary>
     /// <param name="tier">The client's tier.</param>
@@ -129,7 +162,7 @@ public sealed class TierCatalogue
             ? Refuse.Refusal(RefusalKind.RuleViolation, "tier.feature-not-included", "SHARE-11", feature, tier, needed)
             : Refuse.Keyed(RefusalKind.RuleViolation, "tier.feature-not-included", "tier.feature-in-no-tier", "SHARE-11", feature);
 
-    private static int Index(ClientTier tier) =>
+    internal static int Index(ClientTier tier) =>
         (uint)tier is >= 1 and <= 3 ? (int)tier : throw Refuse.Input("tier.unknown", "TIER-1", (int)tier);
 
     private static TierDefinitionOptions? Definition(TierCatalogueOptions options, ClientTier tier) => tier switch
@@ -206,6 +239,87 @@ public sealed class TierCatalogue
             lowerTier = tier;
         }
 
+        YearMonth? previous = null;
+        var earlierPrices = options.EarlierPrices ?? [];
+        for (var i = 0; i < earlierPrices.Count; i++)
+        {
+            var at = $"{path}:EarlierPrices:{i}";
+            var list = earlierPrices[i];
+            if (!NodaTime.Text.YearMonthPattern.Iso.Parse(list.ValidFrom ?? string.Empty).TryGetValue(default, out var from))
+            {
+                problems.Add($"{at}:ValidFrom is '{list.ValidFrom}': write the first month these prices bill as yyyy-MM, such as 2026-01.");
+                continue;
+            }
+
+            if (previous is { } before && from <= before)
+            {
+                problems.Add($"{at}:ValidFrom {from:yyyy-MM} is not after the price list before it ({before:yyyy-MM}): list earlier prices oldest first.");
+            }
+
+            if (list.Standard < 0 || list.Collaborate < 0 || list.CollaborateExtended < 0 || list.ExtraClientUser < 0)
+            {
+                problems.Add($"{at} has a price below zero: a price cannot be below zero.");
+            }
+
+            if (list.ExtraClientUser is null && (lower & (1u << (int)Feature.ExtraClientUsers)) != 0)
+            {
+                problems.Add($"{at} has no ExtraClientUser price: set the price per extra user per month that held then.");
+            }
+
+            previous = from;
+        }
+
+        if (options.PricesValidFrom is not null)
+        {
+            if (!NodaTime.Text.YearMonthPattern.Iso.Parse(options.PricesValidFrom).TryGetValue(default, out var current))
+            {
+                problems.Add($"{path}:PricesValidFrom is '{options.PricesValidFrom}': write the first month the current prices bill as yyyy-MM, such as 2027-01.");
+            }
+            else if (previous is { } last && current <= last)
+            {
+                problems.Add($"{path}:PricesValidFrom {current:yyyy-MM} is not after the last of EarlierPrices ({last:yyyy-MM}): the current prices start last.");
+            }
+        }
+        else if (earlierPrices.Count > 0)
+        {
+            problems.Add($"{path}:PricesValidFrom is missing: say from which month (yyyy-MM) the current prices replace EarlierPrices.");
+        }
+
         return problems;
     }
+}
+
+/// <summary>
+/// The prices of the catalogue that held from a month on (TIER-7): what each tier costs per client per month and what an
+/// extra client user costs. Features and included users are the catalogue's.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class TierPriceList
+{
+    private readonly TierCatalogue _catalogue;
+    private readonly decimal[] _prices;
+    private readonly decimal?[] _extraUserPrices;
+
+    internal TierPriceList(TierCatalogue catalogue, YearMonth? validFrom, decimal[] prices, decimal?[] extraUserPrices)
+    {
+        _catalogue = catalogue;
+        ValidFrom = validFrom;
+        _prices = prices;
+        _extraUserPrices = extraUserPrices;
+    }
+
+    /// <summary>The first month billed at these prices; null when they hold for every month (before the next list).</summary>
+    public YearMonth? ValidFrom { get; }
+
+    /// <summary>Price per client per month of a tier, in euro.</summary>
+    /// <param name="tier">The tier.</param>
+    /// <returns>The price.</returns>
+    /// <exception cref="CollabRefusalException">The tier is undefined.</exception>
+    public decimal MonthlyPrice(ClientTier tier) => _prices[TierCatalogue.Index(tier)];
+
+    /// <summary>Price per extra client user per month, or null when the tier allows no extra users.</summary>
+    /// <param name="tier">The tier.</param>
+    /// <returns>The price, or null.</returns>
+    /// <exception cref="CollabRefusalException">The tier is undefined.</exception>
+    public decimal? ExtraClientUserPrice(ClientTier tier) => _catalogue.Allows(tier, Feature.ExtraClientUsers) ? _extraUserPrices[TierCatalogue.Index(tier)] : null;
 }

@@ -69,7 +69,8 @@ public sealed class TierService
             throw Refuse.Violation("collaboration.exists", "TIER-3", office, client, existing);
         }
 
-        var collaboration = ClientCollaboration.Start(office, client, tier, startsOn, actor, _clock.GetCurrentInstant());
+        var zone = await OfficeZoneAsync(office, cancellationToken).ConfigureAwait(false);
+        var collaboration = ClientCollaboration.Start(office, client, tier, startsOn, zone, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(collaboration);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return collaboration;
@@ -87,7 +88,8 @@ public sealed class TierService
     {
         var actor = (await _access.ClientAsync(party, CollabAction.EndCollaboration, client, office, cancellationToken).ConfigureAwait(false)).Actor;
         var collaboration = await FindAsync(office, client, cancellationToken).ConfigureAwait(false);
-        collaboration.End(endsOn, actor, _clock.GetCurrentInstant());
+        var zone = await OfficeZoneAsync(office, cancellationToken).ConfigureAwait(false);
+        collaboration.End(endsOn, zone, actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return collaboration;
     }

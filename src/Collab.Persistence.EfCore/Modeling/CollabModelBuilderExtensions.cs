@@ -36,6 +36,9 @@ public static partial class CollabModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new UserConfiguration(options));
         modelBuilder.ApplyConfiguration(new RightsGrantConfiguration(options));
         modelBuilder.ApplyConfiguration(new ClientCollaborationConfiguration(options));
+        modelBuilder.ApplyConfiguration(new TierHistoryEntryConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ClientUserHistoryEntryConfiguration(options));
+        modelBuilder.ApplyConfiguration(new IssuedStatementConfiguration(options));
         modelBuilder.ApplyConfiguration(new EnvironmentConfiguration(options));
         modelBuilder.ApplyConfiguration(new TransferRequestConfiguration(options));
         modelBuilder.ApplyConfiguration(new FollowUpItemConfiguration(options));

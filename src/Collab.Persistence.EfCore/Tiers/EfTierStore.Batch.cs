@@ -32,10 +32,12 @@ internal sealed partial class EfTierStore<TContext>
             var connection = database.GetDbConnection();
             await using var update = connection.CreateCommand();
             await using var insert = connection.CreateCommand();
+            await using var history = connection.CreateCommand();
             update.CommandText = sql.Update;
             insert.CommandText = sql.InsertAudit;
-            update.Transaction = insert.Transaction = transaction.GetDbTransaction();
-            sql.AddParameters(update, insert);
+            history.CommandText = sql.InsertHistory;
+            update.Transaction = insert.Transaction = history.Transaction = transaction.GetDbTransaction();
+            sql.AddParameters(update, insert, history);
 
             var skipped = new List<ClientId>();
             foreach (var collaboration in changed)
@@ -53,6 +55,11 @@ internal sealed partial class EfTierStore<TContext>
                     {
                         sql.BindAudit(insert, AuditEntry.From(audited));
                         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    else if (domainEvent is TierHeld held) // the tier history the statement reads (TIER-7), in the same transaction
+                    {
+                        sql.BindHistory(history, TierHistoryEntry.FromEvent(held));
+                        await history.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     }
                 }
             }
@@ -84,6 +91,7 @@ internal sealed partial class EfTierStore<TContext>
         private readonly IProperty[] _updateSet;
         private readonly IProperty[] _updateWhere;
         private readonly IProperty[] _audit;
+        private readonly IProperty[] _history;
 
         public TierWriteCommands(DbContext context)
         {
@@ -98,6 +106,9 @@ internal sealed partial class EfTierStore<TContext>
                 collaborations.FindProperty(nameof(AggregateRoot.Version))!,
             ];
             _audit = audit.GetProperties().Where(p => p.Name != nameof(AuditEntry.Sequence)).ToArray();
+            var history = context.Model.FindEntityType(typeof(TierHistoryEntry))!;
+            _history = history.GetProperties().Where(p => p.Name != nameof(TierHistoryEntry.Sequence)).ToArray();
+            var historyTable = StoreObjectIdentifier.Table(history.GetTableName()!, history.GetSchema());
 
             var collaborationTable = StoreObjectIdentifier.Table(collaborations.GetTableName()!, collaborations.GetSchema());
             var auditTable = StoreObjectIdentifier.Table(audit.GetTableName()!, audit.GetSchema());
@@ -109,16 +120,25 @@ internal sealed partial class EfTierStore<TContext>
             Update = $"UPDATE {helper.DelimitIdentifier(collaborationTable.Name, collaborationTable.Schema)} SET {set} WHERE {where}";
             InsertAudit = $"INSERT INTO {helper.DelimitIdentifier(auditTable.Name, auditTable.Schema)} ({string.Join(", ", _audit.Select(p => Column(p, auditTable)))}) "
                           + $"VALUES ({string.Join(", ", _audit.Select((_, i) => $"@a{i}"))})";
+            InsertHistory = $"INSERT INTO {helper.DelimitIdentifier(historyTable.Name, historyTable.Schema)} ({string.Join(", ", _history.Select(p => Column(p, historyTable)))}) "
+                            + $"VALUES ({string.Join(", ", _history.Select((_, i) => $"@h{i}"))})";
         }
 
         public string Update { get; }
 
         public string InsertAudit { get; }
 
+        public string InsertHistory { get; }
+
         // Parameters are created once per command, through EF's type mappings (which configure provider
         // specifics such as SQLite storing GUIDs as text); each row then only converts and sets the values.
-        public void AddParameters(DbCommand update, DbCommand insert)
+        public void AddParameters(DbCommand update, DbCommand insert, DbCommand history)
         {
+            for (var i = 0; i < _history.Length; i++)
+            {
+                history.Parameters.Add(_history[i].GetRelationalTypeMapping().CreateParameter(history, $"@h{i}", null, nullable: false));
+            }
+
             IProperty[] updateProperties = [.. _updateSet, .. _updateWhere];
             for (var i = 0; i < updateProperties.Length; i++)
             {
@@ -145,6 +165,14 @@ internal sealed partial class EfTierStore<TContext>
             for (var i = 0; i < _audit.Length; i++)
             {
                 Set(command, i, _audit[i], _audit[i].GetGetter().GetClrValue(entry));
+            }
+        }
+
+        public void BindHistory(DbCommand command, TierHistoryEntry entry)
+        {
+            for (var i = 0; i < _history.Length; i++)
+            {
+                Set(command, i, _history[i], _history[i].GetGetter().GetClrValue(entry));
             }
         }
 

@@ -1,6 +1,7 @@
 using Collab.Registry;
 using Collab.Tiers;
 using Microsoft.EntityFrameworkCore;
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace Collab.Persistence.EfCore;
@@ -55,20 +56,46 @@ internal sealed partial class EfTierStore<TContext>(TContext context) : EfStore<
         return rows.ToDictionary(r => r.Client!.Value, r => r.Count);
     }
 
-    public IAsyncEnumerable<StatementRow> StreamStatementRowsAsync(OfficeId office, int year, CancellationToken cancellationToken)
+    // TIER-7 from the history, one statement: the collaborations that ran at some moment of [monthStart, nextMonthStart), each with the
+    // tier in effect at `monthStart`, the highest tier taking effect inside the month (before the end, and not replaced at the
+    // same instant) and the client users active at some moment of it. Instants compare as instants on both engines.
+    public async IAsyncEnumerable<StatementRow> StreamStatementRowsAsync(OfficeId office, Instant monthStart, Instant nextMonthStart, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var first = new LocalDate(year, 1, 1);
-        var last = new LocalDate(year, 12, 31);
-        return (from collaboration in _context.Set<ClientCollaboration>().AsNoTracking()
-                where collaboration.OfficeId == office && collaboration.StartsOn <= last && (collaboration.EndsOn == null || collaboration.EndsOn >= first)
-                join client in _context.Set<Client>() on collaboration.ClientId equals client.Id
-                select new StatementRow(
-                    collaboration.ClientId,
-                    client.Name,
-                    collaboration.Tier,
-                    _context.Set<CollabUser>().Count(u => u.ClientId == collaboration.ClientId && u.IsActive && u.Kind == UserKind.ClientUser)))
-            .AsAsyncEnumerable();
+        var history = _context.Set<TierHistoryEntry>();
+        var users = _context.Set<ClientUserHistoryEntry>();
+        var rows = from collaboration in _context.Set<ClientCollaboration>().AsNoTracking()
+                   where collaboration.OfficeId == office && collaboration.StartsAt < nextMonthStart
+                         && (collaboration.EndsAt == null || (collaboration.EndsAt > monthStart && collaboration.EndsAt > collaboration.StartsAt))
+                   join client in _context.Set<Client>() on collaboration.ClientId equals client.Id
+                   select new
+                   {
+                       collaboration.ClientId,
+                       client.Name,
+                       AtStart = history
+                           .Where(h => h.OfficeId == collaboration.OfficeId && h.ClientId == collaboration.ClientId && h.From <= monthStart)
+                           .OrderByDescending(h => h.From).ThenByDescending(h => h.Sequence)
+                           .Select(h => (int?)h.Tier).FirstOrDefault(),
+                       During = history
+                           .Where(h => h.OfficeId == collaboration.OfficeId && h.ClientId == collaboration.ClientId && h.From > monthStart && h.From < nextMonthStart
+                                       && (collaboration.EndsAt == null || h.From < collaboration.EndsAt)
+                                       && !history.Any(n => n.OfficeId == h.OfficeId && n.ClientId == h.ClientId && n.From == h.From && n.Sequence > h.Sequence))
+                           .Max(h => (int?)h.Tier),
+                       Users = users.Count(a => a.ClientId == collaboration.ClientId && a.Active && a.At < nextMonthStart
+                                                && !users.Any(d => d.UserId == a.UserId && !d.Active && (d.At <= monthStart || d.At <= a.At))),
+                   };
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var tier = Math.Max(row.AtStart ?? 0, row.During ?? 0);
+            if (tier > 0)
+            {
+                yield return new StatementRow(row.ClientId, row.Name, (ClientTier)tier, row.Users);
+            }
+        }
     }
+
+    public Task<IssuedStatement?> FindIssuedStatementAsync(OfficeId office, YearMonth month, CancellationToken cancellationToken) =>
+        _context.Set<IssuedStatement>().AsNoTracking()
+            .FirstOrDefaultAsync(s => s.OfficeId == office && s.Year == month.Year && s.Month == month.Month, cancellationToken);
 
     public async Task<IReadOnlyList<ClientCollaboration>> ListCollaborationsAsync(OfficeId office, CancellationToken cancellationToken) =>
         await _context.Set<ClientCollaboration>().AsNoTracking().Where(c => c.OfficeId == office).OrderBy(c => c.ClientId)

@@ -347,6 +347,8 @@ public static class AuthorizationMatrix
         new("TierService.ListCollaborationsAsync", Offices, (sp, p, t) => Box(S<TierService>(sp).ListCollaborationsAsync(p, (OfficeId)t)), (w, p, t) => Office(w, p, (OfficeId)t)),
         new("BillingService.MonthlyStatementAsync", Offices, (sp, p, t) => Box(S<BillingService>(sp).MonthlyStatementAsync(p, (OfficeId)t, new YearMonth(2026, 3))),
             (w, p, t) => Office(w, p, (OfficeId)t)),
+        new("BillingService.IssueStatementAsync", Offices, (sp, p, t) => Box(S<BillingService>(sp).IssueStatementAsync(p, (OfficeId)t, new YearMonth(2026, 2))),
+            (w, p, t) => Office(w, p, (OfficeId)t)),
 
         // ── Access and rights (SEC-1, ONB-3, ONB-4) ──────────────────────────────────────────────────────────
         new("AccessService.ListAsync", None, (sp, p, _) => Box(S<AccessService>(sp).ListAsync(p)), (w, p, _) => AnyUser(w, p)),

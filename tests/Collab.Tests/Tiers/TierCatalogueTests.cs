@@ -261,11 +261,11 @@ public sealed class TierCatalogueTests
 
         return Prop.ForAll(Arb.From(cases), c =>
         {
-            var collaboration = ClientCollaboration.Start(OfficeId.New(), ClientId.New(), ClientTier.Standard, c.Start, Actor.System("test"), Instant.FromUtc(2026, 1, 1, 0, 0));
+            var collaboration = ClientCollaboration.Start(OfficeId.New(), ClientId.New(), ClientTier.Standard, c.Start, DateTimeZone.Utc, Actor.System("test"), Instant.FromUtc(2026, 1, 1, 0, 0));
             LocalDate? end = c.Length < 0 ? null : c.Start.PlusDays(c.Length);
             if (end is { } e)
             {
-                collaboration.End(e, Actor.System("test"), Instant.FromUtc(2026, 1, 1, 0, 0));
+                collaboration.End(e, DateTimeZone.Utc, Actor.System("test"), Instant.FromUtc(2026, 1, 1, 0, 0));
             }
 
             var overlaps = c.Start <= new LocalDate(c.Year, 12, 31) && (end is null || end >= new LocalDate(c.Year, 1, 1));
@@ -311,7 +311,7 @@ public sealed class TierCatalogueTests
         return Prop.ForAll(Arb.From(Tiers.Zip(Gen.ListOf(Tiers))), input =>
         {
             var (start, changes) = input;
-            var collaboration = ClientCollaboration.Start(OfficeId.New(), ClientId.New(), start, new LocalDate(2026, 1, 1), Actor.System("t"), Instant.FromUtc(2026, 1, 1, 0, 0));
+            var collaboration = ClientCollaboration.Start(OfficeId.New(), ClientId.New(), start, new LocalDate(2026, 1, 1), DateTimeZone.Utc, Actor.System("t"), Instant.FromUtc(2026, 1, 1, 0, 0));
             foreach (var tier in changes)
             {
                 collaboration.ChangeTier(tier, Actor.System("t"), Instant.FromUtc(2026, 1, 2, 0, 0));
@@ -331,7 +331,8 @@ public sealed class TierCatalogueTests
     {
         var tierProperties = typeof(ClientCollaboration).Assembly.GetExportedTypes()
             .Where(t => !t.IsAssignableTo(typeof(IDomainEvent)) && t != typeof(TierChangeOutcome) && t != typeof(StatementLine) && t != typeof(StatementRow)
-                        && t != typeof(Deliverables.OverviewClient)) // read-only projections of the one tier
+                        && t != typeof(Deliverables.OverviewClient) // read-only projections of the one tier
+                        && t != typeof(TierHistoryEntry) && t != typeof(IssuedStatementLine)) // records of what the one tier was (TIER-7)
             .SelectMany(t => t.GetProperties().Select(p => (Type: t, Property: p)))
             .Where(x => x.Property.PropertyType == typeof(ClientTier) || x.Property.PropertyType == typeof(ClientTier?))
             .Select(x => $"{x.Type.Name}.{x.Property.Name}")
@@ -379,5 +380,55 @@ public sealed class TierCatalogueTests
         Assert.Equal((1.65m, 3, 1.00m, 4.65m), (bakker.TierPrice, bakker.ExtraClientUsers, bakker.ExtraClientUserPrice, bakker.Amount));
         Assert.Equal(6.55m, statement.Total); // 4.65 + 1.10 + 0.80
         Assert.All(typeof(StatementLine).GetProperties().Where(p => p.Name.Contains("Price") || p.Name == "Amount"), p => Assert.Equal(typeof(decimal), p.PropertyType));
+    }
+
+    // R: TIER-7
+    [Fact]
+    public void TIER7_each_month_is_billed_at_the_prices_valid_in_it()
+    {
+        var options = TierCatalogueOptions.CreateDefault();
+        options.Standard!.MonthlyPrice = 0.95m;
+        options.CollaborateExtended!.ExtraClientUserPrice = 1.25m;
+        options.PricesValidFrom = "2027-01";
+        options.EarlierPrices =
+        [
+            new TierPriceListOptions { ValidFrom = "2025-07", Standard = 0.70m, Collaborate = 1.00m, CollaborateExtended = 1.50m, ExtraClientUser = 0.90m },
+            new TierPriceListOptions { ValidFrom = "2026-01", Standard = 0.80m, Collaborate = 1.10m, CollaborateExtended = 1.65m, ExtraClientUser = 1.00m },
+        ];
+        var catalogue = TierCatalogue.Create(options);
+        var rows = new[] { new StatementRow(ClientId.New(), "Bakker", ClientTier.CollaborateExtended, 3), new StatementRow(ClientId.New(), "Smit", ClientTier.Standard, 1) };
+        decimal Total(int year, int month) => MonthlyStatement.Compute(catalogue, OfficeId.New(), new YearMonth(year, month), rows).Total;
+
+        Assert.Equal(1.50m + 1.80m + 0.70m, Total(2025, 1)); // before the first list: the first list
+        Assert.Equal(1.50m + 1.80m + 0.70m, Total(2025, 12));
+        Assert.Equal(1.65m + 2.00m + 0.80m, Total(2026, 1)); // January's prices bill January
+        Assert.Equal(1.65m + 2.00m + 0.80m, Total(2026, 12));
+        Assert.Equal(1.65m + 2.50m + 0.95m, Total(2027, 1));
+        Assert.Null(catalogue.PricesFor(new YearMonth(2026, 5)).ExtraClientUserPrice(ClientTier.Collaborate)); // no extra users below Extended, in any list
+        Assert.Equal(3, catalogue.PriceLists.Count);
+    }
+
+    // R: TIER-7
+    [Fact]
+    public void TIER7_price_lists_out_of_order_or_without_a_start_are_refused_at_start_up_naming_the_setting()
+    {
+        var options = TierCatalogueOptions.CreateDefault();
+        options.EarlierPrices =
+        [
+            new TierPriceListOptions { ValidFrom = "2026-03", Standard = 0.80m, Collaborate = 1.10m, CollaborateExtended = 1.65m, ExtraClientUser = 1.00m },
+            new TierPriceListOptions { ValidFrom = "2026-01", Standard = -1m, Collaborate = 1.10m, CollaborateExtended = 1.65m },
+            new TierPriceListOptions { ValidFrom = "maart", Standard = 0.80m, Collaborate = 1.10m, CollaborateExtended = 1.65m, ExtraClientUser = 1.00m },
+        ];
+
+        var error = Assert.Throws<ArgumentException>(() => TierCatalogue.Create(options));
+
+        Assert.Contains("Collab:Tiers:EarlierPrices:1:ValidFrom 2026-01 is not after", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Collab:Tiers:EarlierPrices:1 has a price below zero", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Collab:Tiers:EarlierPrices:1 has no ExtraClientUser price", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Collab:Tiers:EarlierPrices:2:ValidFrom is 'maart'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Collab:Tiers:PricesValidFrom is missing", error.Message, StringComparison.Ordinal);
+        options.EarlierPrices = [];
+        options.PricesValidFrom = "2027-01";
+        Assert.Equal(0.80m, TierCatalogue.Create(options).PricesFor(new YearMonth(2020, 1)).MonthlyPrice(ClientTier.Standard)); // one list: every month
     }
 }

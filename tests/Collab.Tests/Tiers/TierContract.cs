@@ -223,36 +223,6 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         Assert.DoesNotContain(victimAudit, r => r.Action == AuditAction.TierChanged && r.Details.EndsWith("to=CollaborateExtended", StringComparison.Ordinal));
     }
 
-    // R: TIER-7
-    [SkippableFact]
-    public async Task TIER7_the_statement_bills_clients_whose_work_can_start_this_calendar_year()
-    {
-        await using var db = await NewDatabaseAsync();
-        var w = await World.SeedAsync(db);
-        var current = await ClientsAsync(db, w.Office.Id, 2, ClientTier.Collaborate);
-        var future = await ClientsAsync(db, w.Office.Id, 1, ClientTier.Standard, new LocalDate(2027, 1, 1));
-        var endedLastYear = await ClientsAsync(db, w.Office.Id, 1, ClientTier.Standard, new LocalDate(2024, 3, 1));
-        var endedThisYear = await ClientsAsync(db, w.Office.Id, 1, ClientTier.Standard, new LocalDate(2024, 3, 1));
-        await Tiers(db, t => t.EndCollaborationAsync(w.Desk, w.Office.Id, endedLastYear[0], new LocalDate(2025, 12, 31)));
-        await Tiers(db, t => t.EndCollaborationAsync(w.Desk, w.Office.Id, endedThisYear[0], new LocalDate(2026, 1, 1)));
-        await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, January1));
-        await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.OtherOffice.Id, current[0], ClientTier.CollaborateExtended, January1));
-        var left = await Registry(db, r => r.CreateClientUserAsync(World.Vendor, w.Client.Id, $"vertrokken.{Guid.NewGuid():N}@bakker.nl", [w.Company.Id]));
-        await Registry(db, r => r.DeactivateUserAsync(World.Vendor, left.Id)); // a user who left is not billed
-
-        var statement = await db.InScopeAsync(sp => sp.GetRequiredService<BillingService>().MonthlyStatementAsync(w.Desk, w.Office.Id, new YearMonth(2026, 11)));
-
-        Assert.Equal(new[] { w.Client.Id, current[0], current[1], endedThisYear[0] }.OrderBy(c => c.Value), statement.Lines.Select(l => l.Client).OrderBy(c => c.Value));
-        var bakker = Assert.Single(statement.Lines, l => l.Client == w.Client.Id);
-        Assert.Equal((1, 2.65m), (bakker.ExtraClientUsers, bakker.Amount)); // two active users: one included, one extra
-        Assert.Equal(1.65m + 1.00m + 1.10m + 1.10m + 0.80m, statement.Total);
-        var other = await db.InScopeAsync(sp => sp.GetRequiredService<BillingService>().MonthlyStatementAsync(ActingParty.User(w.OtherOfficeUser.Id), w.OtherOffice.Id, new YearMonth(2026, 11)));
-        Assert.Equal(1.65m, other.Total);
-        var nextYear = await db.InScopeAsync(sp => sp.GetRequiredService<BillingService>().MonthlyStatementAsync(w.Desk, w.Office.Id, new YearMonth(2027, 1)));
-        Assert.Contains(nextYear.Lines, l => l.Client == future[0]);
-        Assert.DoesNotContain(nextYear.Lines, l => l.Client == endedThisYear[0]);
-    }
-
     // R: TIER-8
     [SkippableFact]
     public async Task TIER8_one_client_login_reaches_all_companies_of_that_client()
