@@ -17,8 +17,12 @@ public static class CollabDatabase
     /// transfers keep their bank links as a JSON column of objects.
     /// Version 3 (0.4.0): reports became deliverables (tables <c>deliverables</c>, <c>deliverable_links</c>) with a kind,
     /// a period, a revision, key figures and documents (<c>deliverable_documents</c>); links keep their view.
+    /// Version 4 (0.5.0): users carry a home, an administrator flag and their invitation (SEC-5, SEC-7); unbound links
+    /// their maker; approved revisions are kept (<c>deliverable_approvals</c>, SHARE-5); tier and client-user history and
+    /// issued statements (<c>tier_history</c>, <c>client_user_history</c>, <c>issued_statements</c>,
+    /// <c>issued_statement_lines</c>; TIER-7), collaborations' <c>StartsAt</c>/<c>EndsAt</c>.
     /// </summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     /// <summary>Creates the database with all tables of the context (Collab's and yours) if it does not exist, then verifies Collab's schema.</summary>
     /// <param name="context">A context whose model applied <c>ApplyCollabModel()</c>.</param>

@@ -402,6 +402,12 @@ namespace Collab.Samples.Web.Migrations.Postgres
                     b.Property<Instant?>("LastPolledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("MadeBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("MadeByOffice")
+                        .HasColumnType("uuid");
+
                     b.Property<Instant?>("NextPollAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -417,6 +423,8 @@ namespace Collab.Samples.Web.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AdministrationId");
+
+                    b.HasIndex("MadeByOffice");
 
                     b.HasIndex("App", "AdministrationId")
                         .IsUnique()
@@ -551,7 +559,7 @@ namespace Collab.Samples.Web.Migrations.Postgres
                         new
                         {
                             Id = 1,
-                            Version = 3
+                            Version = 4
                         });
                 });
 
@@ -1050,6 +1058,14 @@ namespace Collab.Samples.Web.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Acceptance")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Instant?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("ClientId")
                         .HasColumnType("uuid");
 
@@ -1063,7 +1079,23 @@ namespace Collab.Samples.Web.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<Guid?>("HomeOfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("InvitationExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("InvitationHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid?>("InvitedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsClientAdministrator")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Kind")
@@ -1086,6 +1118,8 @@ namespace Collab.Samples.Web.Migrations.Postgres
 
                     b.HasIndex("Email")
                         .IsUnique();
+
+                    b.HasIndex("HomeOfficeId");
 
                     b.HasIndex("OfficeId");
 
@@ -1205,8 +1239,14 @@ namespace Collab.Samples.Web.Migrations.Postgres
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
+                    b.Property<Instant?>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<LocalDate?>("EndsOn")
                         .HasColumnType("date");
+
+                    b.Property<Instant>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<LocalDate>("StartsOn")
                         .HasColumnType("date");
@@ -1225,6 +1265,99 @@ namespace Collab.Samples.Web.Migrations.Postgres
                     b.HasIndex("ClientId");
 
                     b.ToTable("collab_collaborations", (string)null);
+                });
+
+            modelBuilder.Entity("Collab.Tiers.ClientUserHistoryEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("ClientId", "Active", "At");
+
+                    b.HasIndex("UserId", "Active", "At");
+
+                    b.ToTable("collab_client_user_history", (string)null);
+                });
+
+            modelBuilder.Entity("Collab.Tiers.IssuedStatement", b =>
+                {
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Total")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("OfficeId", "Year", "Month");
+
+                    b.ToTable("collab_issued_statements", (string)null);
+                });
+
+            modelBuilder.Entity("Collab.Tiers.TierHistoryEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("OfficeId", "ClientId", "From", "Sequence");
+
+                    b.ToTable("collab_tier_history", (string)null);
                 });
 
             modelBuilder.Entity("Collab.Transfers.EnvironmentAccess", b =>
@@ -1413,6 +1546,36 @@ namespace Collab.Samples.Web.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("Collab.Deliverables.DeliverableApproval", "Approvals", b1 =>
+                        {
+                            b1.Property<Guid>("DeliverableId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Revision")
+                                .HasColumnType("integer");
+
+                            b1.Property<Instant>("ApprovedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("DocumentHashes")
+                                .IsRequired()
+                                .HasMaxLength(1300)
+                                .HasColumnType("character varying(1300)");
+
+                            b1.Property<string>("Figures")
+                                .HasColumnType("text");
+
+                            b1.Property<bool>("KeptInHistory")
+                                .HasColumnType("boolean");
+
+                            b1.HasKey("DeliverableId", "Revision");
+
+                            b1.ToTable("collab_deliverable_approvals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeliverableId");
+                        });
+
                     b.OwnsMany("Collab.Deliverables.DeliverableDocument", "AllDocuments", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1464,6 +1627,8 @@ namespace Collab.Samples.Web.Migrations.Postgres
                         });
 
                     b.Navigation("AllDocuments");
+
+                    b.Navigation("Approvals");
                 });
 
             modelBuilder.Entity("Collab.Deliverables.ShareLink", b =>
@@ -1504,6 +1669,11 @@ namespace Collab.Samples.Web.Migrations.Postgres
                     b.HasOne("Collab.Registry.Administration", null)
                         .WithMany()
                         .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Collab.Registry.Office", null)
+                        .WithMany()
+                        .HasForeignKey("MadeByOffice")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -1759,6 +1929,11 @@ namespace Collab.Samples.Web.Migrations.Postgres
 
                     b.HasOne("Collab.Registry.Office", null)
                         .WithMany()
+                        .HasForeignKey("HomeOfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Collab.Registry.Office", null)
+                        .WithMany()
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
@@ -1800,6 +1975,64 @@ namespace Collab.Samples.Web.Migrations.Postgres
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Collab.Tiers.IssuedStatement", b =>
+                {
+                    b.HasOne("Collab.Registry.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Collab.Tiers.IssuedStatementLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("OfficeId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Month")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal>("Amount")
+                                .HasColumnType("numeric");
+
+                            b1.Property<Guid>("ClientId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("ClientName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<decimal>("ExtraClientUserPrice")
+                                .HasColumnType("numeric");
+
+                            b1.Property<int>("ExtraClientUsers")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Tier")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<decimal>("TierPrice")
+                                .HasColumnType("numeric");
+
+                            b1.HasKey("OfficeId", "Year", "Month", "Position");
+
+                            b1.ToTable("collab_issued_statement_lines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OfficeId", "Year", "Month");
+                        });
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Collab.Transfers.EnvironmentAccess", b =>

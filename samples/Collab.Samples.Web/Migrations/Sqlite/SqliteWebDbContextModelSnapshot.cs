@@ -396,6 +396,12 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                     b.Property<long?>("LastPolledAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("MadeBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MadeByOffice")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("NextPollAt")
                         .HasColumnType("INTEGER");
 
@@ -411,6 +417,8 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AdministrationId");
+
+                    b.HasIndex("MadeByOffice");
 
                     b.HasIndex("App", "AdministrationId")
                         .IsUnique()
@@ -543,7 +551,7 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                         new
                         {
                             Id = 1,
-                            Version = 3
+                            Version = 4
                         });
                 });
 
@@ -1042,6 +1050,14 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Acceptance")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("ClientId")
                         .HasColumnType("TEXT");
 
@@ -1055,7 +1071,23 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HomeOfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InvitationExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("InvitationHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid?>("InvitedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsClientAdministrator")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -1078,6 +1110,8 @@ namespace Collab.Samples.Web.Migrations.Sqlite
 
                     b.HasIndex("Email")
                         .IsUnique();
+
+                    b.HasIndex("HomeOfficeId");
 
                     b.HasIndex("OfficeId");
 
@@ -1197,8 +1231,14 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
@@ -1217,6 +1257,95 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                     b.HasIndex("ClientId");
 
                     b.ToTable("collab_collaborations", (string)null);
+                });
+
+            modelBuilder.Entity("Collab.Tiers.ClientUserHistoryEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("ClientId", "Active", "At");
+
+                    b.HasIndex("UserId", "Active", "At");
+
+                    b.ToTable("collab_client_user_history", (string)null);
+                });
+
+            modelBuilder.Entity("Collab.Tiers.IssuedStatement", b =>
+                {
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Total")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfficeId", "Year", "Month");
+
+                    b.ToTable("collab_issued_statements", (string)null);
+                });
+
+            modelBuilder.Entity("Collab.Tiers.TierHistoryEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("OfficeId", "ClientId", "From", "Sequence");
+
+                    b.ToTable("collab_tier_history", (string)null);
                 });
 
             modelBuilder.Entity("Collab.Transfers.EnvironmentAccess", b =>
@@ -1405,6 +1534,36 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("Collab.Deliverables.DeliverableApproval", "Approvals", b1 =>
+                        {
+                            b1.Property<Guid>("DeliverableId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Revision")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("ApprovedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("DocumentHashes")
+                                .IsRequired()
+                                .HasMaxLength(1300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Figures")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("KeptInHistory")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("DeliverableId", "Revision");
+
+                            b1.ToTable("collab_deliverable_approvals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeliverableId");
+                        });
+
                     b.OwnsMany("Collab.Deliverables.DeliverableDocument", "AllDocuments", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1456,6 +1615,8 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                         });
 
                     b.Navigation("AllDocuments");
+
+                    b.Navigation("Approvals");
                 });
 
             modelBuilder.Entity("Collab.Deliverables.ShareLink", b =>
@@ -1496,6 +1657,11 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                     b.HasOne("Collab.Registry.Administration", null)
                         .WithMany()
                         .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Collab.Registry.Office", null)
+                        .WithMany()
+                        .HasForeignKey("MadeByOffice")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -1751,6 +1917,11 @@ namespace Collab.Samples.Web.Migrations.Sqlite
 
                     b.HasOne("Collab.Registry.Office", null)
                         .WithMany()
+                        .HasForeignKey("HomeOfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Collab.Registry.Office", null)
+                        .WithMany()
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
@@ -1792,6 +1963,64 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Collab.Tiers.IssuedStatement", b =>
+                {
+                    b.HasOne("Collab.Registry.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Collab.Tiers.IssuedStatementLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("OfficeId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Month")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("Amount")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ClientId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ClientName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("ExtraClientUserPrice")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ExtraClientUsers")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Tier")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("TierPrice")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("OfficeId", "Year", "Month", "Position");
+
+                            b1.ToTable("collab_issued_statement_lines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OfficeId", "Year", "Month");
+                        });
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Collab.Transfers.EnvironmentAccess", b =>
