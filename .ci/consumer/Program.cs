@@ -96,6 +96,9 @@ await registry.SetOfficeModulesAsync(actor, office.Id, OfficeModules.AccountantP
 var online = sp.GetRequiredService<OnlineCollaborationService>();
 var registered = await online.RegisterClientAsync(desk, office.Id,
     ClientRegistration.WithNewAdministration("Online klant", "Online B.V.", "online@klant.nl", "inKaart", BillingParty.Client, AdministrationNumber.From(8), "Online"));
+// SEC-5, SEC-7: the registered client's first user is its own administrator and acts once it accepts its invitation.
+Require(registered.ClientUser.IsClientAdministrator && registered.ClientUser.Acceptance == UserAcceptance.Pending, "registration invites the client's administrator");
+await sp.GetRequiredService<InvitationService>().AcceptAsync(ActingParty.User(registered.ClientUser.Id), registered.Invitation.Token);
 var deletions = await online.CancelSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId);
 Require(deletions.Count == 1 && deletions[0].DeleteOn == registered.Subscription.RegisteredOn.PlusDays(90), "deletion scheduled");
 
