@@ -55,6 +55,7 @@ internal sealed class DeliverableConfiguration(CollabModelOptions options) : Col
         builder.OwnsMany(x => x.Approvals, approvals =>
         {
             approvals.ToJson("Approvals");
+            approvals.Property(a => a.DocumentHashes).HasMaxLength(Deliverable.MaxDocuments * 65).IsRequired();
             approvals.Property(a => a.Figures).HasConversion(FiguresConverter, FiguresComparer);
         });
         builder.Navigation(x => x.Approvals).UsePropertyAccessMode(PropertyAccessMode.Field);
