@@ -60,13 +60,15 @@ public sealed record DeliverableOfficeView(
     IReadOnlyList<OfficeDocumentView> Documents, IReadOnlyList<OfficeDocumentView> AllDocuments, IReadOnlyList<DeliverableApprovalView> Approvals)
     : DeliverableView(Id, OfficeId, CompanyId, Title, Kind, Period, State, Revision, Deadline)
 {
+    // The office overview maps a page of these (SHARE-17): empty collections share one empty array.
     internal static DeliverableOfficeView Of(Deliverable d)
     {
-        var all = d.AllDocuments.Select(OfficeDocumentView.Of).ToList();
+        OfficeDocumentView[] all = d.AllDocuments.Count == 0 ? [] : [.. d.AllDocuments.Select(OfficeDocumentView.Of)];
+        DeliverableApprovalView[] approvals = d.Approvals.Count == 0 ? []
+            : [.. d.Approvals.Select(a => new DeliverableApprovalView(a.Revision, a.ApprovedAt, a.KeptInHistory, a.DocumentHashes, a.Figures))];
         return new(d.Id, d.OfficeId, d.ClientId, d.CompanyId, d.Title, d.Kind, d.Period, d.State, d.Revision, d.Mode, d.Deadline, d.DeadlinePassesAt,
             d.ReminderDueAt, d.ReminderSentAt, d.ViewedAt, d.DecidedAt, d.RejectionReason, d.KeptInHistory, d.ApprovedDocumentHashes, d.Figures,
-            all.FindAll(x => x.Revision == d.Revision), all,
-            d.Approvals.Select(a => new DeliverableApprovalView(a.Revision, a.ApprovedAt, a.KeptInHistory, a.DocumentHashes, a.Figures)).ToList());
+            all.Length == 0 ? all : Array.FindAll(all, x => x.Revision == d.Revision), all, approvals);
     }
 }
 

@@ -50,13 +50,11 @@ internal sealed class DeliverableConfiguration(CollabModelOptions options) : Col
         });
         builder.Navigation(x => x.AllDocuments).UsePropertyAccessMode(PropertyAccessMode.Field);
 
-        // SHARE-5, AUD-1: every approved revision, kept across revisions; one row per approval, keyed by deliverable and revision.
+        // SHARE-5, AUD-1: every approved revision, kept across revisions, as one JSON column read and written with the
+        // deliverable only: no join on the reads that list many deliverables (the office overview, SHARE-17).
         builder.OwnsMany(x => x.Approvals, approvals =>
         {
-            approvals.ToTable(TableName("deliverable_approvals"), Schema);
-            approvals.WithOwner().HasForeignKey("DeliverableId");
-            approvals.HasKey("DeliverableId", nameof(DeliverableApproval.Revision));
-            approvals.Property(a => a.Revision).ValueGeneratedNever();
+            approvals.ToJson("Approvals");
             approvals.Property(a => a.DocumentHashes).HasMaxLength(Deliverable.MaxDocuments * 65).IsRequired();
             approvals.Property(a => a.Figures).HasConversion(FiguresConverter, FiguresComparer);
         });

@@ -1548,29 +1548,30 @@ namespace Collab.Samples.Web.Migrations.Postgres
 
                     b.OwnsMany("Collab.Deliverables.DeliverableApproval", "Approvals", b1 =>
                         {
-                            b1.Property<Guid>("DeliverableId")
-                                .HasColumnType("uuid");
+                            b1.Property<Guid>("DeliverableId");
 
-                            b1.Property<int>("Revision")
-                                .HasColumnType("integer");
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
 
-                            b1.Property<Instant>("ApprovedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("ApprovedAt");
 
                             b1.Property<string>("DocumentHashes")
                                 .IsRequired()
-                                .HasMaxLength(1300)
-                                .HasColumnType("character varying(1300)");
+                                .HasMaxLength(1300);
 
-                            b1.Property<string>("Figures")
-                                .HasColumnType("text");
+                            b1.Property<string>("Figures");
 
-                            b1.Property<bool>("KeptInHistory")
-                                .HasColumnType("boolean");
+                            b1.Property<bool>("KeptInHistory");
 
-                            b1.HasKey("DeliverableId", "Revision");
+                            b1.Property<int>("Revision");
 
-                            b1.ToTable("collab_deliverable_approvals", (string)null);
+                            b1.HasKey("DeliverableId", "__synthesizedOrdinal");
+
+                            b1.ToTable("collab_deliverables");
+
+                            b1
+                                .ToJson("Approvals")
+                                .HasColumnType("jsonb");
 
                             b1.WithOwner()
                                 .HasForeignKey("DeliverableId");

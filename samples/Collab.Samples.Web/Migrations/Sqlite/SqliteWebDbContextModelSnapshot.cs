@@ -1536,29 +1536,30 @@ namespace Collab.Samples.Web.Migrations.Sqlite
 
                     b.OwnsMany("Collab.Deliverables.DeliverableApproval", "Approvals", b1 =>
                         {
-                            b1.Property<Guid>("DeliverableId")
-                                .HasColumnType("TEXT");
+                            b1.Property<Guid>("DeliverableId");
 
-                            b1.Property<int>("Revision")
-                                .HasColumnType("INTEGER");
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
 
-                            b1.Property<long>("ApprovedAt")
-                                .HasColumnType("INTEGER");
+                            b1.Property<long>("ApprovedAt");
 
                             b1.Property<string>("DocumentHashes")
                                 .IsRequired()
-                                .HasMaxLength(1300)
+                                .HasMaxLength(1300);
+
+                            b1.Property<string>("Figures");
+
+                            b1.Property<bool>("KeptInHistory");
+
+                            b1.Property<int>("Revision");
+
+                            b1.HasKey("DeliverableId", "__synthesizedOrdinal");
+
+                            b1.ToTable("collab_deliverables");
+
+                            b1
+                                .ToJson("Approvals")
                                 .HasColumnType("TEXT");
-
-                            b1.Property<string>("Figures")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<bool>("KeptInHistory")
-                                .HasColumnType("INTEGER");
-
-                            b1.HasKey("DeliverableId", "Revision");
-
-                            b1.ToTable("collab_deliverable_approvals", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("DeliverableId");

@@ -71,6 +71,12 @@ namespace Collab.Samples.Web.Migrations.Postgres
                 type: "uuid",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "Approvals",
+                table: "collab_deliverables",
+                type: "jsonb",
+                nullable: true);
+
             migrationBuilder.AddColumn<Instant>(
                 name: "EndsAt",
                 table: "collab_collaborations",
@@ -99,28 +105,6 @@ namespace Collab.Samples.Web.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_collab_client_user_history", x => x.Sequence);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "collab_deliverable_approvals",
-                columns: table => new
-                {
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    DeliverableId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApprovedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
-                    KeptInHistory = table.Column<bool>(type: "boolean", nullable: false),
-                    DocumentHashes = table.Column<string>(type: "character varying(1300)", maxLength: 1300, nullable: false),
-                    Figures = table.Column<string>(type: "text", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_collab_deliverable_approvals", x => new { x.DeliverableId, x.Revision });
-                    table.ForeignKey(
-                        name: "FK_collab_deliverable_approvals_collab_deliverables_Deliverabl~",
-                        column: x => x.DeliverableId,
-                        principalTable: "collab_deliverables",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -211,15 +195,18 @@ namespace Collab.Samples.Web.Migrations.Postgres
                 UPDATE collab_links SET "MadeByOffice" = (SELECT u."OfficeId" FROM collab_users u WHERE u."Id" = collab_links."MadeBy");
                 """);
             migrationBuilder.Sql("""
-                INSERT INTO collab_deliverable_approvals ("DeliverableId", "Revision", "ApprovedAt", "KeptInHistory", "DocumentHashes", "Figures")
-                SELECT "Id", "Revision", "DecidedAt", "KeptInHistory", COALESCE("ApprovedDocumentHashes", ''), "Figures"
-                FROM collab_deliverables WHERE "State" = 'Approved' AND "DecidedAt" IS NOT NULL;
-                INSERT INTO collab_deliverable_approvals ("DeliverableId", "Revision", "ApprovedAt", "KeptInHistory", "DocumentHashes", "Figures")
-                SELECT d."Id", substring(a."Details" from 'revision=([0-9]+)')::integer, a."At",
-                       a."Details" LIKE 'keptInHistory=True;%', substring(a."Details" from ';documents=(.*)$'), NULL
-                FROM collab_audit a JOIN collab_deliverables d ON a."SubjectId" = d."Id"::text
-                WHERE a."SubjectType" = 'report' AND a."Action" = 'ReportApproved' AND a."Details" LIKE '%;documents=%'
-                ON CONFLICT ("DeliverableId", "Revision") DO NOTHING;
+                UPDATE collab_deliverables d SET "Approvals" = COALESCE((
+                    SELECT jsonb_agg(jsonb_build_object(
+                               'ApprovedAt', (extract(epoch FROM x."At") * 10000000)::bigint,
+                               'DocumentHashes', x.hashes,
+                               'Figures', CASE WHEN d."State" = 'Approved' AND d."Revision" = x.revision THEN d."Figures" END,
+                               'KeptInHistory', x.kept,
+                               'Revision', x.revision) ORDER BY x.revision)
+                    FROM (SELECT a."At", a."Details" LIKE 'keptInHistory=True;%' AS kept,
+                                 substring(a."Details" FROM 'revision=([0-9]+)')::integer AS revision,
+                                 substring(a."Details" FROM ';documents=(.*)$') AS hashes
+                          FROM collab_audit a
+                          WHERE a."SubjectType" = 'report' AND a."Action" = 'ReportApproved' AND a."SubjectId" = d."Id"::text) x), '[]'::jsonb);
                 """);
             migrationBuilder.Sql("""
                 UPDATE collab_collaborations c
@@ -319,9 +306,6 @@ namespace Collab.Samples.Web.Migrations.Postgres
                 name: "collab_client_user_history");
 
             migrationBuilder.DropTable(
-                name: "collab_deliverable_approvals");
-
-            migrationBuilder.DropTable(
                 name: "collab_issued_statement_lines");
 
             migrationBuilder.DropTable(
@@ -373,6 +357,10 @@ namespace Collab.Samples.Web.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "MadeByOffice",
                 table: "collab_links");
+
+            migrationBuilder.DropColumn(
+                name: "Approvals",
+                table: "collab_deliverables");
 
             migrationBuilder.DropColumn(
                 name: "EndsAt",

@@ -69,6 +69,12 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "Approvals",
+                table: "collab_deliverables",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<long>(
                 name: "EndsAt",
                 table: "collab_collaborations",
@@ -97,28 +103,6 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_collab_client_user_history", x => x.Sequence);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "collab_deliverable_approvals",
-                columns: table => new
-                {
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeliverableId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    KeptInHistory = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DocumentHashes = table.Column<string>(type: "TEXT", maxLength: 1300, nullable: false),
-                    Figures = table.Column<string>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_collab_deliverable_approvals", x => new { x.DeliverableId, x.Revision });
-                    table.ForeignKey(
-                        name: "FK_collab_deliverable_approvals_collab_deliverables_DeliverableId",
-                        column: x => x.DeliverableId,
-                        principalTable: "collab_deliverables",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -209,15 +193,21 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                 UPDATE "collab_links" SET "MadeByOffice" = (SELECT u."OfficeId" FROM "collab_users" u WHERE u."Id" = "collab_links"."MadeBy");
                 """);
             migrationBuilder.Sql("""
-                INSERT INTO "collab_deliverable_approvals" ("DeliverableId", "Revision", "ApprovedAt", "KeptInHistory", "DocumentHashes", "Figures")
-                SELECT "Id", "Revision", "DecidedAt", "KeptInHistory", COALESCE("ApprovedDocumentHashes", ''), "Figures"
-                FROM "collab_deliverables" WHERE "State" = 'Approved' AND "DecidedAt" IS NOT NULL;
-                INSERT OR IGNORE INTO "collab_deliverable_approvals" ("DeliverableId", "Revision", "ApprovedAt", "KeptInHistory", "DocumentHashes", "Figures")
-                SELECT d."Id",
-                       CAST(substr(a."Details", instr(a."Details", 'revision=') + 9, instr(a."Details", ';documents=') - instr(a."Details", 'revision=') - 9) AS INTEGER),
-                       a."At", a."Details" LIKE 'keptInHistory=True;%', substr(a."Details", instr(a."Details", ';documents=') + 11), NULL
-                FROM "collab_audit" a JOIN "collab_deliverables" d ON a."SubjectId" = lower(d."Id")
-                WHERE a."SubjectType" = 'report' AND a."Action" = 'ReportApproved' AND instr(a."Details", ';documents=') > 0;
+                UPDATE "collab_deliverables" SET "Approvals" = (
+                    SELECT json_group_array(json_object(
+                               'ApprovedAt', x."At",
+                               'DocumentHashes', x.hashes,
+                               'Figures', CASE WHEN "collab_deliverables"."State" = 'Approved' AND "collab_deliverables"."Revision" = x.revision THEN "collab_deliverables"."Figures" END,
+                               'KeptInHistory', json(CASE WHEN x.kept THEN 'true' ELSE 'false' END),
+                               'Revision', x.revision))
+                    FROM (SELECT a."At", a."Details" LIKE 'keptInHistory=True;%' AS kept,
+                                 CAST(substr(a."Details", instr(a."Details", 'revision=') + 9,
+                                             instr(a."Details", ';documents=') - instr(a."Details", 'revision=') - 9) AS INTEGER) AS revision,
+                                 substr(a."Details", instr(a."Details", ';documents=') + 11) AS hashes
+                          FROM "collab_audit" a
+                          WHERE a."SubjectType" = 'report' AND a."Action" = 'ReportApproved'
+                            AND a."SubjectId" = lower("collab_deliverables"."Id")
+                          ORDER BY revision) AS x);
                 """);
             migrationBuilder.Sql("""
                 UPDATE collab_collaborations SET
@@ -321,9 +311,6 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                 name: "collab_client_user_history");
 
             migrationBuilder.DropTable(
-                name: "collab_deliverable_approvals");
-
-            migrationBuilder.DropTable(
                 name: "collab_issued_statement_lines");
 
             migrationBuilder.DropTable(
@@ -375,6 +362,10 @@ namespace Collab.Samples.Web.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "MadeByOffice",
                 table: "collab_links");
+
+            migrationBuilder.DropColumn(
+                name: "Approvals",
+                table: "collab_deliverables");
 
             migrationBuilder.DropColumn(
                 name: "EndsAt",
