@@ -7,7 +7,7 @@ namespace Collab.Samples.Web;
 /// Who is signed in, as a Collab party. Pages only pick the office or client the user belongs to; whether the user may
 /// see or change a thing is Collab's check (SEC-3), never page code.
 /// </summary>
-internal sealed record SignedIn(CollabUser User, ActingParty Party)
+internal sealed record SignedIn(UserView User, ActingParty Party)
 {
     internal const string UserClaim = "collab-user";
 

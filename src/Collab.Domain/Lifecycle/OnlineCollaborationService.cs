@@ -65,7 +65,7 @@ public sealed record ClientRegistration
 /// <param name="Administration">The client's administration, now on its own account.</param>
 /// <param name="ClientUser">The client's first user: its own account's administrator (SEC-5), acting once it accepts its invitation.</param>
 /// <param name="Invitation">The client user's invitation (SEC-7), also sent to it as a <see cref="NotificationKind.UserInvitation"/> message.</param>
-public sealed record RegistrationResult(ClientSubscription Subscription, Administration Administration, CollabUser ClientUser, UserInvitation Invitation);
+public sealed record RegistrationResult(ClientSubscription Subscription, Administration Administration, UserView ClientUser, UserInvitation Invitation);
 
 /// <summary>
 /// The online collaboration lifecycle (ONB-1, ONB-2, ONB-6, RET-1, RET-2): an office registers a new client on a
@@ -205,7 +205,7 @@ public sealed class OnlineCollaborationService
         _unitOfWork.Add(grant);
         var invitation = _invitations.Issue(acting, user, registering.Name); // the office registered it: the person accepts before it acts (SEC-7)
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new RegistrationResult(subscription, administration, user, invitation);
+        return new RegistrationResult(subscription, administration, UserView.Of(user), invitation);
     }
 
     /// <summary>The client's subscription, or null when it is not a customer.</summary>

@@ -193,7 +193,7 @@ public sealed class CollabRegistry
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new user.</returns>
     /// <exception cref="CollabRefusalException">The office does not exist, or the address is invalid or taken.</exception>
-    public async Task<CollabUser> CreateOfficeUserAsync(ActingParty party, OfficeId office, string email, CancellationToken cancellationToken = default)
+    public async Task<UserView> CreateOfficeUserAsync(ActingParty party, OfficeId office, string email, CancellationToken cancellationToken = default)
     {
         var actor = (await _access.OfficeAsync(party, CollabAction.CreateOfficeUser, office, cancellationToken).ConfigureAwait(false)).Actor;
         var now = _clock.GetCurrentInstant();
@@ -204,7 +204,7 @@ public sealed class CollabRegistry
         }
 
         await SaveNewUserAsync(user, cancellationToken).ConfigureAwait(false);
-        return user;
+        return UserView.Of(user);
     }
 
     /// <summary>Sets the acting user's own language: what Collab's notifications to it are written in (TXT-1).</summary>
@@ -212,13 +212,13 @@ public sealed class CollabRegistry
     /// <param name="language">A language such as <c>nl</c> or <c>en</c> (Dutch for nl-*, English for anything else); null for the default.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The user.</returns>
-    public async Task<CollabUser> SetMyLanguageAsync(ActingParty party, string? language, CancellationToken cancellationToken = default)
+    public async Task<UserView> SetMyLanguageAsync(ActingParty party, string? language, CancellationToken cancellationToken = default)
     {
         var acting = await _access.PartyAsync(party, CollabAction.SetLanguage, new AuditSubject("user", "self"), cancellationToken).ConfigureAwait(false);
         var user = acting.User!;
         user.SetLanguage(language, acting.Actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return user;
+        return UserView.Of(user);
     }
 
     /// <summary>
@@ -267,7 +267,7 @@ public sealed class CollabRegistry
     /// The client or a company does not exist, a company belongs to another client, the address is invalid or
     /// taken, or the client's tier allows no more client users.
     /// </exception>
-    public async Task<CollabUser> CreateClientUserAsync(
+    public async Task<UserView> CreateClientUserAsync(
         ActingParty party, ClientId client, string email, IReadOnlyCollection<CompanyId> companies, bool administrator = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(companies);
@@ -283,7 +283,7 @@ public sealed class CollabRegistry
         var user = await PrepareClientUserAsync(actor, client, email, found, null, administrator, cancellationToken).ConfigureAwait(false);
         _unitOfWork.Add(user);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return user;
+        return UserView.Of(user);
     }
 
     /// <summary>Checks and builds a new client user without saving it, so a caller can save it with its own change (LIC-2).</summary>
@@ -305,7 +305,7 @@ public sealed class CollabRegistry
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The user.</returns>
     /// <exception cref="CollabRefusalException">Unknown user or company, an office user, a company of another client, or already given.</exception>
-    public async Task<CollabUser> GiveCompanyAsync(ActingParty party, UserId user, CompanyId company, CancellationToken cancellationToken = default)
+    public async Task<UserView> GiveCompanyAsync(ActingParty party, UserId user, CompanyId company, CancellationToken cancellationToken = default)
     {
         var (acting, found) = await _access.UserAsync(party, CollabAction.GiveCompany, user, cancellationToken).ConfigureAwait(false);
         var actor = acting.Actor;
@@ -322,7 +322,7 @@ public sealed class CollabRegistry
 
         found.AddCompany(target, actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return found;
+        return UserView.Of(found);
     }
 
     /// <summary>Deactivates a user: it can no longer reach anything and no longer counts for tier limits (TIER-4).</summary>
@@ -331,13 +331,13 @@ public sealed class CollabRegistry
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The user.</returns>
     /// <exception cref="CollabRefusalException">Unknown or already inactive user.</exception>
-    public async Task<CollabUser> DeactivateUserAsync(ActingParty party, UserId user, CancellationToken cancellationToken = default)
+    public async Task<UserView> DeactivateUserAsync(ActingParty party, UserId user, CancellationToken cancellationToken = default)
     {
         var (acting, found) = await _access.UserAsync(party, CollabAction.DeactivateUser, user, cancellationToken).ConfigureAwait(false);
         var actor = acting.Actor;
         found.Deactivate(actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return found;
+        return UserView.Of(found);
     }
 
     /// <summary>Finds an office, for a host's page.</summary>
@@ -408,20 +408,20 @@ public sealed class CollabRegistry
     /// <param name="user">The user.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The user, or null.</returns>
-    public Task<CollabUser?> FindUserAsync(ActingParty party, UserId user, CancellationToken cancellationToken = default) =>
+    public Task<UserView?> FindUserAsync(ActingParty party, UserId user, CancellationToken cancellationToken = default) =>
         _access.OrNullAsync(party, CollabAction.ReadUsers, async () =>
-            (await _access.UserAsync(party, CollabAction.ReadUsers, user, cancellationToken).ConfigureAwait(false)).User, cancellationToken);
+            UserView.Of((await _access.UserAsync(party, CollabAction.ReadUsers, user, cancellationToken).ConfigureAwait(false)).User), cancellationToken);
 
     /// <summary>Finds a user by e-mail address (compared lower-case), for example at sign-in.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="email">The address.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The user, or null, also for text that is no e-mail address.</returns>
-    public Task<CollabUser?> FindUserByEmailAsync(ActingParty party, string email, CancellationToken cancellationToken = default) =>
+    public Task<UserView?> FindUserByEmailAsync(ActingParty party, string email, CancellationToken cancellationToken = default) =>
         _access.OrNullAsync(party, CollabAction.ReadUsers, async () =>
         {
             var found = string.IsNullOrWhiteSpace(email) ? null : await _registry.FindUserByEmailAsync(email.Trim().ToLowerInvariant(), cancellationToken).ConfigureAwait(false);
-            return (await _access.UserAsync(party, CollabAction.ReadUsers, found?.Id ?? default, cancellationToken).ConfigureAwait(false)).User;
+            return UserView.Of((await _access.UserAsync(party, CollabAction.ReadUsers, found?.Id ?? default, cancellationToken).ConfigureAwait(false)).User);
         }, cancellationToken);
 
     /// <summary>The active client users of a client.</summary>
@@ -429,10 +429,13 @@ public sealed class CollabRegistry
     /// <param name="client">The client.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The users.</returns>
-    public async Task<IReadOnlyList<CollabUser>> ListClientUsersAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<UserView>> ListClientUsersAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
     {
-        await _access.ClientAsync(party, CollabAction.ReadUsers, client, null, cancellationToken).ConfigureAwait(false);
-        return await _registry.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.ClientAsync(party, CollabAction.ReadUsers, client, null, cancellationToken).ConfigureAwait(false);
+        var users = await _registry.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false);
+
+        // SEC-6: an office lists the client's own users and its own invitees, never another office's.
+        return users.Where(u => !acting.IsOfficeUser || u.SeesWorkOf(acting.User!.OfficeId!.Value)).Select(UserView.Of).ToList();
     }
 
     /// <summary>The active users of an office.</summary>
@@ -440,10 +443,10 @@ public sealed class CollabRegistry
     /// <param name="office">The office.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The users.</returns>
-    public async Task<IReadOnlyList<CollabUser>> ListOfficeUsersAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<UserView>> ListOfficeUsersAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default)
     {
         await _access.OfficeAsync(party, CollabAction.ReadUsers, office, cancellationToken).ConfigureAwait(false);
-        return await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false);
+        return (await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)).Select(UserView.Of).ToList();
     }
 
     private async Task CheckClientUserRoomAsync(ClientId client, CancellationToken cancellationToken)

@@ -120,7 +120,7 @@ public sealed class InvitationService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The user, who may now act.</returns>
     /// <exception cref="CollabRefusalException">The party has no pending invitation, or the token is not its pending one (<c>user.invitation-unusable</c>).</exception>
-    public async Task<CollabUser> AcceptAsync(ActingParty party, string token, CancellationToken cancellationToken = default)
+    public async Task<UserView> AcceptAsync(ActingParty party, string token, CancellationToken cancellationToken = default)
     {
         var id = CollabUser.ParseInvitation(token, out var secret);
         var acting = await _access.PartyAsync(party, CollabAction.AcceptInvitation, AuditSubject.User(id ?? default), cancellationToken).ConfigureAwait(false);
@@ -134,7 +134,7 @@ public sealed class InvitationService
 
         user.AcceptInvitation(acting.Actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return user;
+        return UserView.Of(user);
     }
 
     /// <summary>Replaces a user's pending invitation with a fresh one (SEC-7): the earlier token stops working. Its inviter's side only.</summary>

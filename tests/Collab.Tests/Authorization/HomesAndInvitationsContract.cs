@@ -123,7 +123,7 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
         Assert.DoesNotContain(await emailOf(ofB), approvalsTo); // B's invitee never even hears of A's work
     }
 
-    // R: SEC-5 (finding 2: B deactivated the users of client Z that A works with)
+    // R: SEC-5, SEC-6 (finding 2: B deactivated the users of client Z that A works with)
     [SkippableFact]
     public async Task SEC5_an_office_deactivates_only_users_homed_at_itself()
     {
@@ -131,6 +131,14 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
         var (w, b) = await SharedClientAsync(db);
         var ofA = await InvitedAsync(db, w.Desk, w.Client.Id, [w.Company.Id], "van-a");
         var ofB = await InvitedAsync(db, b, w.Client.Id, [w.Company.Id], "van-b");
+
+        // SEC-6: B lists the client's own users and its own invitee, never A's; a user read never carries an invitation's secret.
+        var listedByB = await Run(db, sp => sp.GetRequiredService<CollabRegistry>().ListClientUsersAsync(b, w.Client.Id));
+        Assert.Contains(listedByB, u => u.Id == ofB.UserId);
+        Assert.Contains(listedByB, u => u.Id == w.ClientUser.Id);
+        Assert.DoesNotContain(listedByB, u => u.Id == ofA.UserId);
+        Assert.Null(await Run(db, sp => sp.GetRequiredService<CollabRegistry>().FindUserAsync(b, ofA.UserId!.Value)));
+        Assert.Null(typeof(UserView).GetProperty(nameof(CollabUser.InvitationHash)));
 
         await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(b, w.ClientUser.Id)));
         await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(b, ofA.UserId!.Value)));
@@ -263,7 +271,7 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
 
         var accepted = await Run(db, sp => sp.GetRequiredService<InvitationService>().AcceptAsync(invitee, invitation.Token));
         Assert.Equal((UserAcceptance.Invitation, db.Clock.GetCurrentInstant()), (accepted.Acceptance, accepted.AcceptedAt));
-        Assert.Null(accepted.InvitationHash);
+        Assert.Null((await Run(db, sp => sp.GetRequiredService<IRegistryStore>().FindUserAsync(invitation.User)))!.InvitationHash); // the secret is gone once spent
         Assert.Empty((await Run(db, sp => sp.GetRequiredService<PortalService>().HistoryAsync(invitee))).Items);
         await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<InvitationService>().AcceptAsync(invitee, invitation.Token))); // once
         var trail = await World.AuditAsync(db, AuditSubject.User(invitation.User));

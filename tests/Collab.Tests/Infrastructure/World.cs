@@ -16,11 +16,11 @@ public sealed record World(
     Administration Administration,
     Administration OtherCompanyAdministration,
     Administration HeldByOffice,
-    CollabUser ClientUser,
-    CollabUser ClientUserOfOtherCompany,
-    CollabUser OfficeUser,
-    CollabUser OtherClientUser,
-    CollabUser OtherOfficeUser)
+    UserView ClientUser,
+    UserView ClientUserOfOtherCompany,
+    UserView OfficeUser,
+    UserView OtherClientUser,
+    UserView OtherOfficeUser)
 {
     /// <summary>The vendor's provisioning, as the seed uses it.</summary>
     public static readonly ActingParty Vendor = ActingParty.Platform("test-seed");
@@ -52,7 +52,7 @@ public sealed record World(
     });
 
     /// <summary>The invited person signs in and accepts (SEC-7), as a host's invitation page does.</summary>
-    public static Task<CollabUser> AcceptAsync(TestDatabase db, UserInvitation invitation) =>
+    public static Task<UserView> AcceptAsync(TestDatabase db, UserInvitation invitation) =>
         db.InScopeAsync(sp => sp.GetRequiredService<InvitationService>().AcceptAsync(ActingParty.User(invitation.User), invitation.Token));
 
     public static Task<IReadOnlyList<AuditRecord>> AuditAsync(TestDatabase db, AuditSubject subject) =>

@@ -27,7 +27,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
     private static Task<TransferRequest> RequestAsync(TestDatabase db, TransferWorld w, params Registry.Administration[] administrations) =>
         Transfers(db, t => t.RequestAsync(ActingParty.User(w.NewAdmin.Id), w.Old.Id, w.New.Id, administrations.Select(a => a.Id).ToArray(), w.ClientUser.Email));
 
-    private static Task<TransferRequest> ConsentAsync(TestDatabase db, CollabUser user, TransferRequest request, TransferParty party) =>
+    private static Task<TransferRequest> ConsentAsync(TestDatabase db, UserView user, TransferRequest request, TransferParty party) =>
         Transfers(db, t => t.ConsentAsync(ActingParty.User(user.Id), request.Id, party));
 
     private static Task ConsentAllAsync(TestDatabase db, TransferWorld w, TransferRequest request) =>
@@ -111,7 +111,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
     {
         await using var db = await NewDatabaseAsync();
         var w = await TransferWorld.SeedAsync(db);
-        (CollabUser User, TransferParty Party)[] parties =
+        (UserView User, TransferParty Party)[] parties =
         [
             (w.OldAdmin, TransferParty.OldEnvironmentAdministrator), (w.ClientUser, TransferParty.Client), (w.NewAdmin, TransferParty.NewEnvironmentAdministrator),
         ];

@@ -135,7 +135,7 @@ public abstract class TransferServiceProperties(Engine engine, PostgresServer? p
         FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(cases), property);
     }
 
-    private static async Task<bool> RunAsync(TestDatabase db, TransferWorld w, CollabUser[] actors, (TransferAggregateProperties.Step Step, int Actor)[] sequence)
+    private static async Task<bool> RunAsync(TestDatabase db, TransferWorld w, UserView[] actors, (TransferAggregateProperties.Step Step, int Actor)[] sequence)
     {
         db.Clock.Reset(Instant.FromUtc(2026, 10, 20, 12, 0));
         var administration = await w.NewAdministrationAsync(db);
