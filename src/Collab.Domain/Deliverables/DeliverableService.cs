@@ -152,8 +152,8 @@ public sealed class DeliverableService
 
     /// <summary>
     /// Opens a link: what the landing page shows. Opening is not spending (SHARE-12): mail scanners and previews
-    /// open links too. Spent, replaced, expired, unknown and malformed tokens each get their own refusal, and none
-    /// reveals anything about the report.
+    /// open links too. Spent, replaced, expired and malformed tokens each get their own refusal; an unknown link and a
+    /// wrong secret get the same one (<c>link.unknown</c>) after the same constant-time comparison; none reveals anything about the report.
     /// </summary>
     /// <param name="token">The token from the link.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -216,11 +216,15 @@ public sealed class DeliverableService
     {
         var id = ShareLink.ParseId(viewToken, out var secret)
             ?? throw ShareLink.LinkRefusal("link.view-unknown");
-        var link = await _reports.FindLinkAsync(id, cancellationToken).ConfigureAwait(false)
-            ?? throw ShareLink.LinkRefusal("link.view-unknown");
+        var link = await _reports.FindLinkAsync(id, cancellationToken).ConfigureAwait(false);
+        if (!ShareLink.SecretMatches(secret, link?.ViewSecretHash) || link is null)
+        {
+            throw ShareLink.LinkRefusal("link.view-unknown"); // SHARE-1: an unknown id and a wrong secret, the same comparison and the same words
+        }
+
         var report = await _reports.FindReportAsync(link.DeliverableId, cancellationToken).ConfigureAwait(false);
         var found = report is { State: not DeliverableState.Draft } ? report.Documents.FirstOrDefault(d => d.Id == document) : null; // a revision in the works is not what was shared
-        link.HandOut(secret, document, found?.Sha256 ?? "-", _clock.GetCurrentInstant()); // the view's own checks first: a wrong token learns nothing
+        link.HandOut(document, found?.Sha256 ?? "-", _clock.GetCurrentInstant()); // the view's own checks first: a wrong token learns nothing
         if (found is null)
         {
             throw ShareLink.LinkRefusal("link.document-unknown");
@@ -607,9 +611,9 @@ public sealed class DeliverableService
         var id = ShareLink.ParseId(token, out var secret)
             ?? throw ShareLink.LinkRefusal("link.malformed");
         var link = await _reports.FindLinkAsync(id, cancellationToken).ConfigureAwait(false);
-        if (link is null || !link.Matches(secret))
+        if (!ShareLink.SecretMatches(secret, link?.SecretHash) || link is null)
         {
-            throw ShareLink.LinkRefusal("link.unknown");
+            throw ShareLink.LinkRefusal("link.unknown"); // SHARE-1: an unknown id and a wrong secret, the same comparison and the same words
         }
 
         if (link.Unusable(_clock.GetCurrentInstant()) is { } refusal)
