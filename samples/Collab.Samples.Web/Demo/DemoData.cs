@@ -82,7 +82,7 @@ internal static class DemoData
         await sp.GetRequiredService<PortalService>().SetHouseStyleAsync(ActingParty.User(anna.Id), devries.Id,
             new HouseStyleRequest(Slug, "logos/de-vries.svg", "#1A5276", "#1C1C1C", "#FDFEFE", "Welkom in het klantportaal van Administratiekantoor De Vries."));
         await sp.GetRequiredService<PortalService>().UploadDocumentAsync(ActingParty.User(anna.Id), devries.Id, vastgoed.Id, "taxatierapport-2025.pdf", "application/pdf",
-            new MemoryStream(Encoding.UTF8.GetBytes("%PDF-1.7 taxatie")));
+            new MemoryStream(DemoPdf.Create("Taxatierapport 2025")));
 
         // An administration under the office's own licence, waiting for the client's licence file (LIC-1 … LIC-3).
         var books = (DemoBooks)sp.GetRequiredService<IBookkeepingData>();

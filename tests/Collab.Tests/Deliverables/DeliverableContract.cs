@@ -29,7 +29,7 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
 
     private static Task<T> D<T>(BooksWorld b, Func<DeliverableService, Task<T>> work) => b.Run(sp => work(sp.GetRequiredService<DeliverableService>()));
 
-    internal static byte[] Pdf(string text) => Encoding.UTF8.GetBytes($"%PDF-1.7\n{text}\n%%EOF");
+    internal static byte[] Pdf(string text) => TestDocuments.Pdf(text);
 
     private static async Task<(Deliverable Draft, DeliverableDocument Document)> DraftWithPdfAsync(BooksWorld b, DeliverableKind kind, ReportingPeriod period, string text = "jaarrekening 2025")
     {
@@ -111,9 +111,13 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
         var tooLarge = await Assert.ThrowsAsync<CollabRefusalException>(() => Add("aangifte.pdf", "application/pdf", [.. Pdf("x"), .. new byte[4096]]));
         var wrongType = await Assert.ThrowsAsync<CollabRefusalException>(() => Add("aangifte.exe", "application/x-msdownload", Pdf("x")));
         var hiddenName = await Assert.ThrowsAsync<CollabRefusalException>(() => Add("aangifte\u202Efdp.exe", "application/pdf", Pdf("x")));
+        var htmlBehindHeader = await Assert.ThrowsAsync<CollabRefusalException>(() => Add("aangifte.pdf", "application/pdf", TestDocuments.HtmlBehindPdfHeader("x"))); // R: SHARE-14, a %PDF- header alone is not a PDF
+        var noPages = await Assert.ThrowsAsync<CollabRefusalException>(() => Add("aangifte.pdf", "application/pdf", TestDocuments.PdfWithoutPages()));
 
-        Assert.Equal(["document.type-mismatch", "document.type-mismatch", "document.too-large", "document.content-type", "document.file-name.invisible-character"],
-            new[] { renamedImage.Code, tooShort.Code, tooLarge.Code, wrongType.Code, hiddenName.Code });
+        Assert.Equal(["document.pdf-unreadable", "document.pdf-unreadable", "document.too-large", "document.content-type", "document.file-name.invisible-character", "document.pdf-unreadable", "document.pdf-unreadable"],
+            new[] { renamedImage.Code, tooShort.Code, tooLarge.Code, wrongType.Code, hiddenName.Code, htmlBehindHeader.Code, noPages.Code });
+        Assert.Equal((RefusalKind.InvalidInput, "SHARE-14"), (htmlBehindHeader.Kind, htmlBehindHeader.Refusal.RuleId));
+        Assert.Contains("upload that file", htmlBehindHeader.Message, StringComparison.Ordinal); // says what to do
         Assert.Empty(Directory.EnumerateFiles(b.BlobRoot, "*", SearchOption.AllDirectories));
         Assert.Empty((await D(b, s => s.FindAsync(b.W.Desk, draft.Id)))!.Documents);
 
