@@ -1,14 +1,16 @@
+using Collab.Authorization;
 using Collab.Persistence.EfCore;
 using Collab.Registry;
 using Collab.Tiers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace Collab.Benchmarks;
 
-/// <summary>An office with many clients in a SQLite file, seeded in bulk through EF (not through the services: that would take minutes).</summary>
+/// <summary>An office with many clients in a SQLite file: one client of each kind made through the public services, the rest copied in bulk in SQL.</summary>
 public sealed class LargeOffice : IDisposable
 {
     private LargeOffice(string file, ServiceProvider provider, OfficeId office, ActingParty desk, ClientId[] clients)
@@ -41,50 +43,127 @@ public sealed class LargeOffice : IDisposable
         services.AddDbContext<BenchmarkDbContext>(o => o.UseSqlite($"Data Source={file}"));
         services.AddCollab().AddEntityFrameworkStores<BenchmarkDbContext>();
         var provider = services.BuildServiceProvider();
-        var actor = Actor.System("seed");
-        var now = Instant.FromUtc(2026, 1, 1, 0, 0);
-        var zone = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
-        var office = Collab.Registry.Office.Register("Groot Kantoor", zone, actor, now);
+        var platform = provider.GetRequiredService<CollabPlatform>().Operator("seed");
+
+        // One client of each kind the office has is made through Collab's public services, as a vendor would; the rest
+        // are copies of those rows in SQL (through the services, 100 000 clients would take many minutes).
+        ClientTier TierOf(int i) => !withUsers ? tier : i % 10 == 0 ? ClientTier.CollaborateExtended : (ClientTier)(1 + (i % 3));
+        var kinds = Enumerable.Range(0, Math.Min(clients, 10)).Select(i => (Tier: TierOf(i), Users: withUsers && i % 10 == 0)).Distinct().ToList();
+        OfficeId office;
+        UserId desk;
+        var templates = new Dictionary<(ClientTier Tier, bool Users), (ClientId Client, UserId[] Users)>();
+        using (var scope = provider.CreateScope())
+        {
+            var sp = scope.ServiceProvider;
+            CollabDatabase.EnsureCreatedAsync(sp.GetRequiredService<BenchmarkDbContext>()).GetAwaiter().GetResult();
+            var registry = sp.GetRequiredService<CollabRegistry>();
+            office = registry.RegisterOfficeAsync(platform, "Groot Kantoor").GetAwaiter().GetResult().Id;
+            desk = registry.CreateOfficeUserAsync(platform, office, "kantoor@groot-kantoor.nl").GetAwaiter().GetResult().Id;
+            foreach (var kind in kinds)
+            {
+                var client = registry.RegisterClientAsync(platform, $"Sjabloon {kind.Tier}{(kind.Users ? " met gebruikers" : string.Empty)}").GetAwaiter().GetResult().Id;
+                sp.GetRequiredService<TierService>().StartCollaborationAsync(platform, office, client, kind.Tier, new LocalDate(2026, 1, 1)).GetAwaiter().GetResult();
+                var users = kind.Users
+                    ? Enumerable.Range(0, 3).Select(u => registry.CreateClientUserAsync(platform, client, $"sjabloon{u}.{kind.Tier}@example.nl", []).GetAwaiter().GetResult().Id).ToArray()
+                    : [];
+                templates[kind] = (client, users);
+            }
+        }
+
         var ids = new ClientId[clients];
-        UserId deskId;
         using (var scope = provider.CreateScope())
         {
             var context = scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>();
-            CollabDatabase.EnsureCreatedAsync(context).GetAwaiter().GetResult();
-            context.ChangeTracker.AutoDetectChangesEnabled = false;
-            context.Add(office);
-            var desk = CollabUser.CreateOfficeUser(office.Id, "kantoor@groot-kantoor.nl", actor, now);
-            context.Add(desk);
-            deskId = desk.Id;
+            var connection = (SqliteConnection)context.Database.GetDbConnection();
+            connection.Open();
+            using var transaction = connection.BeginTransaction();
+            var copies = new RowCopier(context, connection, transaction);
             for (var i = 0; i < clients; i++)
             {
-                var client = Client.Register($"Klant {i:D6}", actor, now);
-                ids[i] = client.Id;
-                var clientTier = withUsers ? (ClientTier)(1 + (i % 3)) : tier;
-                context.Add(client);
-                context.Add(ClientCollaboration.Start(office.Id, client.Id, clientTier, new LocalDate(2026, 1, 1), actor, now));
-                if (withUsers && i % 10 == 0)
+                var kind = (TierOf(i), withUsers && i % 10 == 0);
+                var (template, users) = templates[kind];
+                if (i < 10 && kinds.IndexOf(kind) is var k && k >= 0 && !ids.Contains(template))
                 {
-                    clientTier = ClientTier.CollaborateExtended;
-                    context.Entry(context.ChangeTracker.Entries<ClientCollaboration>().Last().Entity).State = EntityState.Detached;
-                    context.Add(ClientCollaboration.Start(office.Id, client.Id, clientTier, new LocalDate(2026, 1, 1), actor, now));
-                    for (var u = 0; u < 3; u++)
-                    {
-                        context.Add(CollabUser.CreateClientUser(client.Id, $"user{u}.{i}@example.nl", [], actor, now));
-                    }
+                    ids[i] = template; // the service-made client itself is one of the office's clients
+                    continue;
                 }
 
-                if (i % 5000 == 4999)
+                var client = new ClientId(Guid.CreateVersion7());
+                ids[i] = client;
+                copies.Copy<Client>(template.Value, client.Value, new() { ["Name"] = $"Klant {i:D6}" });
+                copies.CopyWhere<ClientCollaboration>("ClientId", template.Value, new() { ["ClientId"] = client.Value });
+                for (var u = 0; u < users.Length; u++)
                 {
-                    context.SaveChanges();
-                    context.ChangeTracker.Clear();
+                    copies.Copy<CollabUser>(users[u].Value, Guid.CreateVersion7(), new() { ["ClientId"] = client.Value, ["Email"] = $"user{u}.{i}@example.nl" });
                 }
             }
 
-            context.SaveChanges();
+            transaction.Commit();
         }
 
-        return new LargeOffice(file, provider, office.Id, ActingParty.User(deskId), ids);
+        return new LargeOffice(file, provider, office, ActingParty.User(desk), ids);
+    }
+
+    /// <summary>
+    /// Copies a row Collab's services wrote, under a new key and with some values changed, column by column as EF Core's
+    /// model maps the entity (its table and column names, the key, and how a value is stored), so nothing here knows the
+    /// schema by heart.
+    /// </summary>
+    private sealed class RowCopier(DbContext context, SqliteConnection connection, SqliteTransaction transaction)
+    {
+        private readonly Dictionary<(Type, string), SqliteCommand> _commands = [];
+
+        public void Copy<T>(Guid templateKey, Guid newKey, Dictionary<string, object> changes)
+        {
+            var key = context.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties.Single().Name;
+            changes[key] = newKey;
+            CopyWhere<T>(key, templateKey, changes);
+        }
+
+        public void CopyWhere<T>(string property, Guid template, Dictionary<string, object> changes)
+        {
+            var entity = context.Model.FindEntityType(typeof(T))!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var columns = entity.GetProperties().Where(p => p.GetColumnName(table) is not null).ToList();
+            var changed = string.Join(",", changes.Keys.OrderBy(k => k, StringComparer.Ordinal));
+            if (!_commands.TryGetValue((typeof(T), property + "|" + changed), out var command))
+            {
+                string Column(IProperty p) => $"\"{p.GetColumnName(table)}\"";
+                var select = string.Join(", ", columns.Select(p => changes.ContainsKey(p.Name) ? $"@{p.Name}" : Column(p)));
+                command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(Column))}) SELECT {select} FROM \"{table.Name}\" WHERE {Column(entity.FindProperty(property)!)} = @template";
+                foreach (var name in changes.Keys.Append("template"))
+                {
+                    command.Parameters.Add(new SqliteParameter { ParameterName = "@" + name });
+                }
+
+                command.Prepare();
+                _commands[(typeof(T), property + "|" + changed)] = command;
+            }
+
+            command.Parameters["@template"].Value = Stored(entity.FindProperty(property)!, template);
+            foreach (var (name, value) in changes)
+            {
+                command.Parameters["@" + name].Value = Stored(entity.FindProperty(name)!, value);
+            }
+
+            if (command.ExecuteNonQuery() == 0)
+            {
+                throw new InvalidOperationException($"No {typeof(T).Name} row to copy.");
+            }
+        }
+
+        // The value as the provider stores it: through the property's converter (a strongly typed id to its GUID), then
+        // the provider's own mapping (a GUID as upper-case text on SQLite).
+        private static object Stored(IProperty property, object value)
+        {
+            var mapping = property.GetRelationalTypeMapping();
+            var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+            var converted = value is Guid guid && type != typeof(Guid) ? Activator.CreateInstance(type, guid)! : value;
+            var model = mapping.Converter?.ConvertToProvider(converted) ?? converted;
+            return model is Guid g ? g.ToString().ToUpperInvariant() : model;
+        }
     }
 
     public void Dispose()
