@@ -1,3 +1,4 @@
+using Collab.Authorization;
 using BenchmarkDotNet.Attributes;
 using Collab.Persistence.EfCore;
 using Collab.Registry;
@@ -60,7 +61,7 @@ public class AccessCheckBenchmarks
         await using var scope = _provider.CreateAsyncScope();
         await CollabDatabase.EnsureCreatedAsync(scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>());
         var registry = scope.ServiceProvider.GetRequiredService<CollabRegistry>();
-        var actor = ActingParty.Platform("benchmark");
+        var actor = scope.ServiceProvider.GetRequiredService<CollabPlatform>().Operator("benchmark"); // as a vendor provisions
         var office = await registry.RegisterOfficeAsync(actor, "Kantoor");
         var client = await registry.RegisterClientAsync(actor, "Klant");
         var company = await registry.AddCompanyAsync(actor, client.Id, "Onderneming");

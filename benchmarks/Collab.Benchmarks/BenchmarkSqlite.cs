@@ -1,3 +1,4 @@
+using Collab.Authorization;
 using Collab.Persistence.EfCore;
 using Collab.Registry;
 using Microsoft.Data.Sqlite;
@@ -41,7 +42,7 @@ internal sealed class BenchmarkSqlite : IDisposable
     {
         using var scope = Provider.CreateScope();
         var registry = scope.ServiceProvider.GetRequiredService<CollabRegistry>();
-        var actor = ActingParty.Platform("bench");
+        var actor = scope.ServiceProvider.GetRequiredService<CollabPlatform>().Operator("bench");
         var office = registry.RegisterOfficeAsync(actor, "Kantoor").GetAwaiter().GetResult().Id;
         var client = registry.RegisterClientAsync(actor, "Klant").GetAwaiter().GetResult().Id;
         var company = registry.AddCompanyAsync(actor, client, "Klant B.V.").GetAwaiter().GetResult().Id;

@@ -1,3 +1,4 @@
+using Collab.Authorization;
 using BenchmarkDotNet.Attributes;
 using Collab.Deliverables;
 using Collab.Insights;
@@ -33,7 +34,7 @@ public class OfficeOverviewBenchmarks
         using (var scope = _database.Provider.CreateScope())
         {
             var registry = scope.ServiceProvider.GetRequiredService<CollabRegistry>();
-            var platform = ActingParty.Platform("bench");
+            var platform = scope.ServiceProvider.GetRequiredService<CollabPlatform>().Operator("bench");
             other = registry.RegisterOfficeAsync(platform, "Ander kantoor").GetAwaiter().GetResult().Id;
             _user = registry.CreateOfficeUserAsync(platform, office, "anna@kantoor.nl").GetAwaiter().GetResult().Id;
             scope.ServiceProvider.GetRequiredService<TierService>().StartCollaborationAsync(platform, office, client, ClientTier.Collaborate, new LocalDate(2026, 1, 1)).GetAwaiter().GetResult();
@@ -180,7 +181,7 @@ public class InsightMergeBenchmarks
     [Benchmark(Description = "Collab InsightMerge (10 sources x 120 months x 50 companies)")]
     public int Collab()
     {
-        var merged = InsightMerge.Merge(From, From.PlusMonths(Months - 1), _companies, _readings);
+        var merged = ClientInsights.Merge(From, From.PlusMonths(Months - 1), _companies, _readings);
         return merged.PerCompany.Count + merged.Combined.Count;
     }
 }

@@ -1,3 +1,4 @@
+using Collab.Authorization;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Collab.Persistence.EfCore;
@@ -29,7 +30,7 @@ public class PortalHistoryBenchmarks
     public void Setup()
     {
         _database = BenchmarkSqlite.Create();
-        var actor = ActingParty.Platform("bench");
+        var actor = _database.Provider.GetRequiredService<CollabPlatform>().Operator("bench");
         OfficeId office, otherOffice;
         ClientId client;
         var companies = new List<CompanyId>();

@@ -1,3 +1,4 @@
+using Collab.Authorization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
@@ -34,6 +35,7 @@ public class TransferConsentBenchmarks
     private string _connectionString = string.Empty;
     private ServiceProvider _provider = null!;
     private TransferSeed _seed = null!;
+    private int _round;
 
     [ParamsSource(nameof(Engines))]
     public string Engine { get; set; } = "sqlite";
@@ -61,22 +63,34 @@ public class TransferConsentBenchmarks
         _seed = TransferSeed.CreateAsync(_provider).GetAwaiter().GetResult();
     }
 
+    // Through the public API, as a vendor's environment administrator would: each iteration a client of its own (so the
+    // open-request check of XFER-1 looks at this iteration's requests only) and one administration per request.
     [IterationSetup]
     public void FreshRequests()
     {
         _requests.Clear();
-        using var scope = _provider.CreateScope();
-        var context = scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>();
-        var now = SystemClock.Instance.GetCurrentInstant();
-        for (var i = 0; i < ConsentConfig.RequestsPerIteration; i++)
+        var platform = _provider.GetRequiredService<CollabPlatform>().Operator("bench");
+        var round = ++_round;
+        var email = $"klant{round}@bakker.nl";
+        CompanyId company;
+        using (var scope = _provider.CreateScope())
         {
-            var request = TransferRequest.Create(_seed.Client, _seed.From, _seed.To, [_seed.Administration], _seed.ClientEmail, [], _seed.OldAdmin, now, now + Duration.FromDays(30));
-            request.ClearDomainEvents();
-            context.Add(request);
-            _requests.Enqueue(request.Id);
+            var registry = scope.ServiceProvider.GetRequiredService<CollabRegistry>();
+            var client = registry.RegisterClientAsync(platform, $"Bakkerij {round}").GetAwaiter().GetResult();
+            company = registry.AddCompanyAsync(platform, client.Id, $"Bakkerij {round} B.V.").GetAwaiter().GetResult().Id;
+            registry.CreateClientUserAsync(platform, client.Id, email, [company]).GetAwaiter().GetResult();
         }
 
-        context.SaveChanges();
+        for (var i = 0; i < ConsentConfig.RequestsPerIteration; i++)
+        {
+            using var scope = _provider.CreateScope();
+            var sp = scope.ServiceProvider;
+            var number = AdministrationNumber.From(10_000 + (round * ConsentConfig.RequestsPerIteration) + i);
+            var administration = sp.GetRequiredService<CollabRegistry>().CreateAdministrationAsync(platform, company, number, $"Administratie {number}", environment: _seed.From).GetAwaiter().GetResult();
+            var request = sp.GetRequiredService<TransferService>()
+                .RequestAsync(ActingParty.User(_seed.OldAdmin), _seed.From, _seed.To, [administration.Id], email).GetAwaiter().GetResult();
+            _requests.Enqueue(request.Id);
+        }
     }
 
     [Benchmark(Baseline = true, Description = "ADO.NET: the same reads, then consent + audit + outbox in one transaction")]
@@ -122,7 +136,7 @@ internal sealed record TransferSeed(ClientId Client, EnvironmentId From, Environ
         var sp = scope.ServiceProvider;
         await CollabDatabase.EnsureCreatedAsync(sp.GetRequiredService<BenchmarkDbContext>());
         var registry = sp.GetRequiredService<CollabRegistry>();
-        var vendor = ActingParty.Platform("bench");
+        var vendor = sp.GetRequiredService<CollabPlatform>().Operator("bench");
         var oldOffice = await registry.RegisterOfficeAsync(vendor, "Kantoor Oud");
         var newOffice = await registry.RegisterOfficeAsync(vendor, "Kantoor Nieuw");
         var oldAdmin = await registry.CreateOfficeUserAsync(vendor, oldOffice.Id, "beheer@oud.nl");

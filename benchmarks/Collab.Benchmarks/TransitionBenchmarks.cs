@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Collab.Transfers;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace Collab.Benchmarks;
@@ -23,9 +24,16 @@ public class TransitionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var now = Instant.FromUtc(2026, 1, 1, 0, 0);
-        _request = TransferRequest.Create(ClientId.New(), EnvironmentId.New(), EnvironmentId.New(), [AdministrationId.New()], "klant@example.nl", [], UserId.New(), now, now + Duration.FromDays(30));
-        _context = new TransferContext(_request, TransferParty.Client, now);
+        // A request made as a vendor makes one, through TransferService; then detached from its database.
+        using (var database = BenchmarkSqlite.Create())
+        {
+            var seed = TransferSeed.CreateAsync(database.Provider).GetAwaiter().GetResult();
+            using var scope = database.Provider.CreateScope();
+            _request = scope.ServiceProvider.GetRequiredService<TransferService>()
+                .RequestAsync(ActingParty.User(seed.OldAdmin), seed.From, seed.To, [seed.Administration], seed.ClientEmail).GetAwaiter().GetResult();
+        }
+
+        _context = new TransferContext(_request, TransferParty.Client, SystemClock.Instance.GetCurrentInstant());
         _stateless = Configure(_holder);
         if (HandWrittenSwitch() != StateMachineFire() || StatelessConfiguredOnce() != StateMachineFire() || StatelessConfiguredPerRequest() != StateMachineFire())
         {
@@ -46,7 +54,7 @@ public class TransitionBenchmarks
     }
 
     [Benchmark(Description = "Collab StateMachine.Fire")]
-    public TransferState StateMachineFire() => TransferRequest.Machine.Fire(_request.State, TransferTrigger.Consent, _context);
+    public TransferState StateMachineFire() => _request.Preview(TransferTrigger.Consent, _context.Party, _context.Now);
 
     [Benchmark(Description = "Stateless 5.20.1 Fire, configured once over external state")]
     public TransferState StatelessConfiguredOnce()
@@ -90,3 +98,6 @@ public class TransitionBenchmarks
         public TransferContext Context { get; set; }
     }
 }
+
+/// <summary>What the guards read: the request, who fires, and when (the benchmark's own copy of the engine's context).</summary>
+internal readonly record struct TransferContext(TransferRequest Request, TransferParty Party, Instant Now);

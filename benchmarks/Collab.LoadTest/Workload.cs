@@ -13,7 +13,7 @@ namespace Collab.LoadTest;
 internal sealed record ConsentWork(TransferRequestId Transfer, TransferParty Party, string Email, string Path);
 
 /// <summary>
-/// The work the load test hands out, made through the SDK on the host's own database before the clients start: one-time
+/// The work the load test hands out, made through the SDK's public services on the host's own database before the clients start: one-time
 /// links of the Standard client (Slagerij Smit), and transfer requests that each wait for all three consents, queued
 /// so that the three parties of one transfer come one after another and race each other.
 /// </summary>
@@ -46,31 +46,26 @@ internal sealed class Workload
         var from = environments.Single(e => e.Name == "Omgeving Kantoor Oud");
         var to = environments.Single(e => e.Name == "Omgeving De Vries");
 
-        // The links' reports are made as DeliverableService.ShareAsync makes them (draft, shared by link, a one-time
-        // link), directly on the context: through the service, seeding thousands takes minutes the run does not measure.
-        var desk = Actor.OfficeUser(anna.Id);
-        var now = NodaTime.SystemClock.Instance.GetCurrentInstant();
+        // Everything through the SDK's public services, as a vendor's host makes it (the seeding is not measured).
+        var desk = ActingParty.User(anna.Id);
         for (var i = 0; i < links; i++)
         {
-            var report = Deliverable.Draft(anna.OfficeId!.Value, slagerij.ClientId, slagerij.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening 2025 ({i})", desk, now);
-            report.ShareByLink(desk, now);
-            var (link, token) = ShareLink.Issue(report.Id, now, now + NodaTime.Duration.FromDays(14));
-            db.Add(report);
-            db.Add(link);
+            await using var linkScope = provider.CreateAsyncScope();
+            var deliverables = linkScope.ServiceProvider.GetRequiredService<DeliverableService>();
+            var report = await deliverables.DraftAsync(desk, anna.OfficeId!.Value, slagerij.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening 2025 ({i})");
+            var token = (await deliverables.ShareAsync(desk, report.Id)).LinkToken!;
             (i % 10 == 0 ? work.RacedLinks : work.Links).Enqueue(token);
         }
 
-        await db.SaveChangesAsync();
-
-        // Transfers are made directly (TransferService.RequestAsync checks each new request against every open one of the
-        // client, which is right for a client's few requests and quadratic for hundreds); their administrations through the registry.
+        // Transfers through TransferService: one administration each, requested by the new environment's administrator.
         var platform = sp.GetRequiredService<CollabPlatform>().Operator("load-test");
-        var registry = sp.GetRequiredService<CollabRegistry>();
         for (var i = 0; i < transfers; i++)
         {
-            var administration = await registry.CreateAdministrationAsync(platform, bakkerij.Id, AdministrationNumber.From(50_000 + i), $"Bakkerij Bakker verhuizing {i}", environment: from.Id);
-            var request = TransferRequest.Create(piet.ClientId!.Value, from.Id, to.Id, [administration.Id], piet.Email, [], anna.Id, now, now + NodaTime.Duration.FromDays(30));
-            db.Add(request);
+            await using var transferScope = provider.CreateAsyncScope();
+            var administration = await transferScope.ServiceProvider.GetRequiredService<CollabRegistry>()
+                .CreateAdministrationAsync(platform, bakkerij.Id, AdministrationNumber.From(50_000 + i), $"Bakkerij Bakker verhuizing {i}", environment: from.Id);
+            var request = await transferScope.ServiceProvider.GetRequiredService<TransferService>()
+                .RequestAsync(desk, from.Id, to.Id, [administration.Id], piet.Email);
             work.Transfers.Add(request.Id);
             // The three parties one after another: different clients pick them up at nearly the same moment.
             foreach (var consent in new[]
@@ -84,7 +79,6 @@ internal sealed class Workload
             }
         }
 
-        await db.SaveChangesAsync();
         return work;
     }
 }

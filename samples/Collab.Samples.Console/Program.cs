@@ -177,7 +177,7 @@ Console.WriteLine();
 // ── Sharing deliverables: annual reports and tax returns (SHARE-1 … SHARE-5, SHARE-11 … SHARE-15) ──────────
 Console.WriteLine("Sharing annual reports and tax returns");
 var standardClient = extraClients[0];
-static Stream Pdf(string text) => new MemoryStream(System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n% {text}\n%%EOF\n"));
+static Stream Pdf(string text) => new MemoryStream(Collab.Samples.Web.DemoPdf.Create(text)); // a real one-page PDF: a %PDF- header alone is refused (SHARE-14)
 var figures = new FinancialFigures(2025,
     new KeyFigures(Revenue: 1_250_000m, GrossMargin: 437_500m, OperatingResult: 118_000m, NetResult: 91_250m, Equity: 310_000m, TotalAssets: 820_000m, CurrentAssets: 365_000m, CurrentLiabilities: 210_000m, Cash: 72_500m),
     new KeyFigures(Revenue: 1_100_000m, GrossMargin: 374_000m, OperatingResult: 96_000m, NetResult: 70_400m, Equity: 255_000m, TotalAssets: 760_000m, CurrentAssets: 330_000m, CurrentLiabilities: 225_000m, Cash: 51_000m));
@@ -370,7 +370,7 @@ Row("  house style", "portal address 'devries', colours checked for contrast, ow
 var second = await InScope(sp => sp.GetRequiredService<CollabRegistry>().AddCompanyAsync(vendor, client.Id, "Bakkerij Bakker Vastgoed B.V."));
 await InScope(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(vendor, piet.Id, second.Id));
 var shared = await InScope(sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(ActingParty.User(anna.Id), office.Id, second.Id, "taxatierapport.pdf", "application/pdf",
-    new MemoryStream(Encoding.UTF8.GetBytes("%PDF-1.7 taxatie pand Dorpsstraat"))));
+    Pdf("taxatie pand Dorpsstraat")));
 var batch = await InScope(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(desk, office.Id, company.Id, "Vragen bij de jaarstukken 2026"));
 await InScope(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(desk, batch.Id, "jaarrekening", "Is de voorraad op 31 december geteld?"));
 await InScope(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(desk, batch.Id, "aangifte Vpb", "Zijn er giften gedaan?"));

@@ -117,7 +117,8 @@ public static class SampleWebApp
             {Form(context, "/login", """<input type="hidden" name="email" value="piet@bakkerij-bakker.nl">""", "Piet — client Bakkerij Bakker (Extended)", "login-piet")}
             {Form(context, "/login", """<input type="hidden" name="email" value="kees@groenteboer-visser.nl">""", "Kees — client Groenteboer Visser (Collaborate)", "login-kees")}
             {Form(context, "/login", $"""<input type="hidden" name="email" value="{DemoData.OnlineClientEmail}">""", "Wim — client Webwinkel Wim (online subscription)", "login-wim")}
-            <p>The client of Slagerij Smit (Standard) gets one-time links by e-mail: see the <a href="/mailbox">mailbox</a>.</p>
+            {Form(context, "/login", $"""<input type="hidden" name="email" value="{DemoData.StandardClientEmail}">""", "Jan — client Slagerij Smit (Standard)", "login-jan")}
+            <p>The client of Slagerij Smit (Standard) gets one-time links by e-mail: sign in as Jan and open your mailbox. Each user sees only the mail sent to them.</p>
             """));
 
         app.MapPost("/login", async (HttpContext context, [FromForm] string email, IServiceProvider sp) =>
@@ -143,12 +144,19 @@ public static class SampleWebApp
             return Results.Redirect("/");
         });
 
-        app.MapGet("/mailbox", (Mailbox mailbox) => Page("Mailbox", Table(["to", "kind", "message", "link"],
-            mailbox.Messages.Reverse().Select(n => new[]
-            {
-                E(n.Recipient), E(n.Kind), E(n.Text),
-                n.Kind == NotificationKind.ReportReady && n.Reference is { } token ? $"<a class=\"one-time-link\" href=\"/link/{Uri.EscapeDataString(token)}\">open the report</a>" : string.Empty,
-            }))));
+        // The demo's stand-in for each user's own e-mail: a one-time link in a mail is a credential (SHARE-1), so the page
+        // needs a sign-in and shows only the mail sent to the signed-in user, never anyone else's links.
+        app.MapGet("/mailbox", async (HttpContext context, Mailbox mailbox) =>
+        {
+            var me = await SignedIn.OfAsync(context);
+            var mine = mailbox.Messages.Reverse().Where(n => string.Equals(n.Recipient, me.User.Email, StringComparison.OrdinalIgnoreCase));
+            return Page("Mailbox", $"<p class=\"mailbox-owner\">Mail sent to {E(me.User.Email)}.</p>" + Table(["to", "kind", "message", "link"],
+                mine.Select(n => new[]
+                {
+                    E(n.Recipient), E(n.Kind), E(n.Text),
+                    n.Kind == NotificationKind.ReportReady && n.Reference is { } token ? $"<a class=\"one-time-link\" href=\"/link/{Uri.EscapeDataString(token)}\">open the report</a>" : string.Empty,
+                })));
+        });
 
         app.MapGet("/blobs/logos/{name}", async (string name, IBlobStore blobs, CancellationToken ct) =>
             await blobs.OpenReadAsync($"logos/{name}", ct) is { } stream ? Results.Stream(stream, "image/svg+xml") : Results.NotFound());

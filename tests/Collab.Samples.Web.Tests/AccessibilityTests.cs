@@ -63,6 +63,8 @@ public sealed class AccessibilityTests(SampleSite site)
         await office.FillAsync("input[name=title]", "Jaarrekening voor axe");
         await office.ClickAsync("#share-report button");
 
+        await Ui.LoginAsync(visitor, "jan"); // the mailbox is the signed-in user's own
+        await CheckAsync(visitor, "/mailbox", found, "mailbox-signed-in");
         var link = await Ui.MailedLinkAsync(visitor, "Jaarrekening voor axe");
         await CheckAsync(visitor, link, found, "link-landing");
         await visitor.ClickAsync("#confirm button");

@@ -52,6 +52,7 @@ public sealed class BrowserTests(SampleSite site)
         await ShareAsync(page, "Slagerij Smit", "Jaarrekening 2025 Slagerij");
         await Assertions.Expect(page.Locator("tr", new PageLocatorOptions { HasTextString = "Jaarrekening 2025 Slagerij" })).ToContainTextAsync("Shared");
 
+        await LoginAsync(page, "jan"); // the mailbox shows only the signed-in user's own mail: Jan of Slagerij Smit
         await page.GotoAsync("/mailbox");
         var link = await MailedLinkAsync(page, "Jaarrekening 2025 Slagerij'");
         await ShotAsync(page, "link-1-mailbox");
@@ -127,6 +128,44 @@ public sealed class BrowserTests(SampleSite site)
         await page.ClickAsync("#share-report button");
     }
 
+    // R: SHARE-1, SEC-3 — a one-time link in a mail is a credential: the demo mailbox shows a user only its own mail.
+    [SkippableFact]
+    public async Task SHARE1_the_mailbox_shows_only_the_signed_in_users_own_mail_and_nothing_to_a_signed_out_visitor_or_another_user()
+    {
+        var office = await NewPageAsync();
+        await LoginAsync(office, "anna");
+        await ShareAsync(office, "Slagerij Smit", "Jaarrekening alleen voor Jan");
+        var jan = await NewPageAsync();
+        await LoginAsync(jan, "jan");
+        var href = await MailedLinkAsync(jan, "Jaarrekening alleen voor Jan");
+        var token = href["/link/".Length..];
+        await Assertions.Expect(jan.Locator(".mailbox-owner")).ToContainTextAsync("jan@slagerij-smit.nl");
+
+        var visitor = await NewPageAsync();
+        var answer = await visitor.GotoAsync("/mailbox");
+        Assert.Equal(403, answer!.Status); // sign in first
+        await Assertions.Expect(visitor.Locator("a.one-time-link")).ToHaveCountAsync(0);
+        Assert.DoesNotContain(token, await visitor.ContentAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("jan@slagerij-smit.nl", await visitor.ContentAsync(), StringComparison.Ordinal);
+        using (var http = new HttpClient { BaseAddress = new Uri(site.BaseAddress) })
+        {
+            using var anonymous = await http.GetAsync("/mailbox");
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, anonymous.StatusCode);
+            Assert.DoesNotContain(token, await anonymous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var piet = await NewPageAsync();
+        await LoginAsync(piet, "piet");
+        foreach (var other in new[] { office, piet })
+        {
+            await other.GotoAsync("/mailbox");
+            await Assertions.Expect(other.Locator(".mailbox-owner")).ToBeVisibleAsync();
+            await Assertions.Expect(other.Locator("tr", new PageLocatorOptions { HasTextString = "Jaarrekening alleen voor Jan" }).Locator("a.one-time-link")).ToHaveCountAsync(0);
+            Assert.DoesNotContain(token, await other.ContentAsync(), StringComparison.Ordinal);
+            Assert.DoesNotContain("jan@slagerij-smit.nl", await other.ContentAsync(), StringComparison.Ordinal);
+        }
+    }
+
     // R: SHARE-13, SHARE-14, SHARE-1, TIER-3
     [SkippableFact]
     public async Task The_office_shares_a_VAT_return_and_an_annual_report_with_a_PDF_and_a_Standard_client_downloads_each_once_through_its_link()
@@ -140,6 +179,7 @@ public sealed class BrowserTests(SampleSite site)
         await ShotAsync(office, "deliverable-1-office-shared-both-lines");
 
         var client = await NewPageAsync();
+        await LoginAsync(client, "jan");
         await client.GotoAsync("/mailbox");
         var link = await MailedLinkAsync(client, "Btw-aangifte 2025-Q3 Slagerij");
         await client.GotoAsync(link!);

@@ -18,6 +18,9 @@ internal static class DemoData
 
     public const string OnlineClientEmail = "wim@webwinkel-wim.nl";
 
+    /// <summary>The user of Slagerij Smit, the Standard client: one-time links reach it in its mailbox.</summary>
+    public const string StandardClientEmail = "jan@slagerij-smit.nl";
+
     /// <summary>The annual report 2025 of Groenteboer Visser: its figures, as the office's bookkeeping would hand them over.</summary>
     public static readonly FinancialFigures VisserFigures = new(2025,
         new KeyFigures(Revenue: 1_250_000m, GrossMargin: 437_500m, OperatingResult: 118_000m, NetResult: 91_250m, Equity: 310_000m,
@@ -43,7 +46,7 @@ internal static class DemoData
         var smit = await registry.RegisterClientAsync(seed, "Slagerij Smit");
         var slagerij = await registry.AddCompanyAsync(seed, smit.Id, "Slagerij Smit V.O.F.");
         await tiers.StartCollaborationAsync(seed, devries.Id, smit.Id, ClientTier.Standard, new LocalDate(2026, 1, 1));
-        await registry.CreateClientUserAsync(seed, smit.Id, "jan@slagerij-smit.nl", [slagerij.Id]);
+        await registry.CreateClientUserAsync(seed, smit.Id, StandardClientEmail, [slagerij.Id]);
 
         // A Collaborate client with its annual report 2025 waiting for approval: a PDF and its key figures (SHARE-13 … SHARE-15).
         var visser = await registry.RegisterClientAsync(seed, "Groenteboer Visser");
@@ -82,7 +85,7 @@ internal static class DemoData
         await sp.GetRequiredService<PortalService>().SetHouseStyleAsync(ActingParty.User(anna.Id), devries.Id,
             new HouseStyleRequest(Slug, "logos/de-vries.svg", "#1A5276", "#1C1C1C", "#FDFEFE", "Welkom in het klantportaal van Administratiekantoor De Vries."));
         await sp.GetRequiredService<PortalService>().UploadDocumentAsync(ActingParty.User(anna.Id), devries.Id, vastgoed.Id, "taxatierapport-2025.pdf", "application/pdf",
-            new MemoryStream(Encoding.UTF8.GetBytes("%PDF-1.7 taxatie")));
+            new MemoryStream(DemoPdf.Create("Taxatierapport 2025")));
 
         // An administration under the office's own licence, waiting for the client's licence file (LIC-1 … LIC-3).
         var books = (DemoBooks)sp.GetRequiredService<IBookkeepingData>();

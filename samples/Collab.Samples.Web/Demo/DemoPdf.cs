@@ -4,8 +4,11 @@ using System.Text;
 namespace Collab.Samples.Web;
 
 /// <summary>A one-page PDF with a line of text: what the demo shares, so a browser can open what it downloads.</summary>
-internal static class DemoPdf
+public static class DemoPdf
 {
+    /// <summary>The PDF bytes: one page that shows <paramref name="line"/> (ASCII).</summary>
+    /// <param name="line">The text on the page.</param>
+    /// <returns>A PDF that parses with one page.</returns>
     public static byte[] Create(string line)
     {
         var text = line.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("(", "\\(", StringComparison.Ordinal).Replace(")", "\\)", StringComparison.Ordinal);

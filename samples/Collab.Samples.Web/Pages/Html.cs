@@ -66,7 +66,7 @@ internal static class Html
     {
         if (context?.User.Identity?.IsAuthenticated != true)
         {
-            return """<nav aria-label="site"><ul><li><a href="/">Collab web sample</a></li><li><a href="/mailbox">Mailbox</a></li></ul></nav>""";
+            return """<nav aria-label="site"><ul><li><a href="/">Collab web sample</a></li></ul></nav>""";
         }
 
         var office = context.User.HasClaim(SignedIn.KindClaim, SignedIn.OfficeKind);

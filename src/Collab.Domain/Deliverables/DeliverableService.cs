@@ -152,8 +152,8 @@ public sealed class DeliverableService
 
     /// <summary>
     /// Opens a link: what the landing page shows. Opening is not spending (SHARE-12): mail scanners and previews
-    /// open links too. Spent, replaced, expired, unknown and malformed tokens each get their own refusal, and none
-    /// reveals anything about the report.
+    /// open links too. Spent, replaced, expired and malformed tokens each get their own refusal; an unknown link and a
+    /// wrong secret get the same one (<c>link.unknown</c>) after the same constant-time comparison; none reveals anything about the report.
     /// </summary>
     /// <param name="token">The token from the link.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -218,11 +218,15 @@ public sealed class DeliverableService
     {
         var id = ShareLink.ParseId(viewToken, out var secret)
             ?? throw ShareLink.LinkRefusal("link.view-unknown");
-        var link = await _reports.FindLinkAsync(id, cancellationToken).ConfigureAwait(false)
-            ?? throw ShareLink.LinkRefusal("link.view-unknown");
+        var link = await _reports.FindLinkAsync(id, cancellationToken).ConfigureAwait(false);
+        if (!ShareLink.SecretMatches(secret, link?.ViewSecretHash) || link is null)
+        {
+            throw ShareLink.LinkRefusal("link.view-unknown"); // SHARE-1: an unknown id and a wrong secret, the same comparison and the same words
+        }
+
         var report = await _reports.FindReportAsync(link.DeliverableId, cancellationToken).ConfigureAwait(false);
         var found = report is { State: not DeliverableState.Draft } ? report.Documents.FirstOrDefault(d => d.Id == document) : null; // a revision in the works is not what was shared
-        link.HandOut(secret, document, found?.Sha256 ?? "-", _clock.GetCurrentInstant()); // the view's own checks first: a wrong token learns nothing
+        link.HandOut(document, found?.Sha256 ?? "-", _clock.GetCurrentInstant()); // the view's own checks first: a wrong token learns nothing
         if (found is null)
         {
             throw ShareLink.LinkRefusal("link.document-unknown");
@@ -249,8 +253,8 @@ public sealed class DeliverableService
 
     /// <summary>
     /// Adds a document to a deliverable (SHARE-14), or replaces the one with the same file name. The content type must
-    /// be one Collab knows (PDF) and the content must start with that type's signature; the size limit
-    /// (<see cref="PortalOptions.MaxDocumentBytes"/>) is enforced while streaming. On a decided deliverable this opens
+    /// be PDF and the content must parse as a PDF with at least one page (a <c>%PDF-</c> header alone is not one); the size
+    /// limit (<see cref="PortalOptions.MaxDocumentBytes"/>) is enforced while reading, and nothing is stored or changed before the checks pass. On a decided deliverable this opens
     /// the next revision, which the client must see (and approve) again (AUD-1).
     /// </summary>
     /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). An office user of the deliverable's office.</param>
@@ -260,24 +264,29 @@ public sealed class DeliverableService
     /// <param name="content">The content, read to the end.</param>
     /// <param name="cancellationToken">Cancels the upload; nothing remains then.</param>
     /// <returns>The document, as the office sees it.</returns>
-    /// <exception cref="CollabRefusalException">Unknown deliverable; with the client now; a file name, type, signature or size that is not accepted.</exception>
+    /// <exception cref="CollabRefusalException">Unknown deliverable; with the client now; a file name, type or size that is not accepted; content that is not a readable PDF (<c>document.pdf-unreadable</c>, <c>document.pdf-password</c>).</exception>
     public async Task<OfficeDocumentView> AddDocumentAsync(ActingParty party, DeliverableId deliverable, string fileName, string contentType, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         var name = PortalDocument.CheckFileName(fileName);
         var type = contentType?.Trim().ToLowerInvariant() ?? string.Empty;
-        var magic = DocumentSignatures.MagicOf(type)
-            ?? throw Refuse.Input("document.content-type", "SHARE-14", contentType, string.Join(", ", DocumentSignatures.Types));
+        if (type != DocumentChecks.Pdf)
+        {
+            throw Refuse.Input("document.content-type", "SHARE-14", contentType, DocumentChecks.Pdf);
+        }
+
         var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, deliverable, cancellationToken).ConfigureAwait(false);
+        var max = _options.Portal.MaxDocumentBytes;
+        await using var checkedContent = await DocumentChecks.SpoolAsync(content, max, () => Refuse.Input("document.too-large", "SHARE-14", max), cancellationToken).ConfigureAwait(false);
+        DocumentChecks.Check(type, checkedContent, name, "SHARE-14"); // a PDF that parses, with a page: before anything changes or is stored
         var now = _clock.GetCurrentInstant();
         await ReviseAsync(found, acting.Actor, now, cancellationToken).ConfigureAwait(false);
 
         var id = DocumentId.New();
         var key = $"deliverables/{found.ClientId.Value:N}/{found.Id.Value:N}/{id.Value:N}";
-        var max = _options.Portal.MaxDocumentBytes;
         string sha;
         long size;
-        using (var hashing = new Backups.HashingStream(new SignatureCheckingStream(new CappedStream(content, max, () => Refuse.Input("document.too-large", "SHARE-14", max)), magic, type), leaveOpen: true))
+        using (var hashing = new Backups.HashingStream(checkedContent, leaveOpen: true))
         {
             await Blobs.WriteAsync(key, hashing, cancellationToken).ConfigureAwait(false); // all-or-nothing by the port's contract
             (sha, size) = (hashing.HashHex(), hashing.BytesSeen);
@@ -672,9 +681,9 @@ public sealed class DeliverableService
         var id = ShareLink.ParseId(token, out var secret)
             ?? throw ShareLink.LinkRefusal("link.malformed");
         var link = await _reports.FindLinkAsync(id, cancellationToken).ConfigureAwait(false);
-        if (link is null || !link.Matches(secret))
+        if (!ShareLink.SecretMatches(secret, link?.SecretHash) || link is null)
         {
-            throw ShareLink.LinkRefusal("link.unknown");
+            throw ShareLink.LinkRefusal("link.unknown"); // SHARE-1: an unknown id and a wrong secret, the same comparison and the same words
         }
 
         if (link.Unusable(_clock.GetCurrentInstant()) is { } refusal)

@@ -85,8 +85,22 @@ public sealed class ShareLink : AggregateRoot
         return new Guid(bytes[..16]);
     }
 
-    /// <summary>Constant-time check of the token's secret against the stored hash.</summary>
-    internal bool Matches(byte[] secret) => CryptographicOperations.FixedTimeEquals(SHA256.HashData(secret), SecretHash);
+    /// <summary>
+    /// The one comparison every presented token goes through (SHARE-1): the secret is hashed and compared in constant time
+    /// with the stored hash, or, when there is none (an unknown link id, a view not opened yet), with a fixed dummy hash,
+    /// so an unknown id and a wrong secret take the same path and the same time.
+    /// </summary>
+    internal static bool SecretMatches(ReadOnlySpan<byte> secret, byte[]? storedHash)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(secret, hash);
+        var equal = CryptographicOperations.FixedTimeEquals(hash, storedHash is { Length: SHA256.HashSizeInBytes } ? storedHash : DummyHash);
+        TokenComparisons.Counted();
+        return equal & (storedHash is not null);
+    }
+
+    // Random per process: no presented secret can be known to hash to it.
+    private static readonly byte[] DummyHash = RandomNumberGenerator.GetBytes(SHA256.HashSizeInBytes);
 
     /// <summary>Why the link cannot be used now, or null when it can. The reasons reveal nothing about the report.</summary>
     internal CollabRefusalException? Unusable(Instant now) =>
@@ -120,10 +134,10 @@ public sealed class ShareLink : AggregateRoot
         return Base64Url.EncodeToString(token);
     }
 
-    /// <summary>Hands a document out through the view: the right secret, before the view ends, once per document.</summary>
-    internal void HandOut(byte[] secret, DocumentId document, string sha256, Instant now)
+    /// <summary>Hands a document out through the view whose secret <see cref="SecretMatches"/> accepted: before the view ends, once per document.</summary>
+    internal void HandOut(DocumentId document, string sha256, Instant now)
     {
-        if (ViewSecretHash is null || !CryptographicOperations.FixedTimeEquals(SHA256.HashData(secret), ViewSecretHash))
+        if (ViewSecretHash is null)
         {
             throw LinkRefusal("link.view-unknown");
         }
@@ -154,4 +168,24 @@ public sealed class ShareLink : AggregateRoot
     }
 
     internal static CollabRefusalException LinkRefusal(string code) => Refuse.Violation(code, "SHARE-1"); // the reasons reveal nothing about the deliverable
+}
+
+/// <summary>
+/// Test seam (SHARE-1): counts the token comparisons made in the current asynchronous flow, so a test can prove that an
+/// unknown link id and a wrong secret both pay for the hash comparison. Counts nothing unless a test started counting.
+/// </summary>
+internal static class TokenComparisons
+{
+    private static readonly AsyncLocal<System.Runtime.CompilerServices.StrongBox<int>?> Counter = new();
+
+    /// <summary>Starts counting in this flow and returns the box the count goes into.</summary>
+    internal static System.Runtime.CompilerServices.StrongBox<int> Start() => Counter.Value = new System.Runtime.CompilerServices.StrongBox<int>();
+
+    internal static void Counted()
+    {
+        if (Counter.Value is { } box)
+        {
+            box.Value++;
+        }
+    }
 }

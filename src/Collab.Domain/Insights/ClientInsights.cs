@@ -50,13 +50,30 @@ public sealed record InsightSeries(string Measure, string Source, CompanyId? Com
 /// <param name="Companies">The companies included.</param>
 /// <param name="PerCompany">Per company, measure and source.</param>
 /// <param name="Combined">Per measure and source, over the companies.</param>
-public sealed record ClientInsights(YearMonth From, YearMonth To, IReadOnlyList<CompanyId> Companies, IReadOnlyList<InsightSeries> PerCompany, IReadOnlyList<InsightSeries> Combined);
+public sealed record ClientInsights(YearMonth From, YearMonth To, IReadOnlyList<CompanyId> Companies, IReadOnlyList<InsightSeries> PerCompany, IReadOnlyList<InsightSeries> Combined)
+{
+    /// <summary>
+    /// Merges readings into dense monthly series per company and combined over the companies (SHARE-16): what
+    /// <see cref="InsightService.ForClientUserAsync"/> does with its sources' readings, for readings a host has at hand
+    /// (an office-side view, an export). Reads nothing and checks no party: pass only companies the reader may reach.
+    /// </summary>
+    /// <param name="from">The first month.</param>
+    /// <param name="to">The last month; at most 240 months after <paramref name="from"/>.</param>
+    /// <param name="companies">The companies, in the order the series follow.</param>
+    /// <param name="readings">What each source said about each company.</param>
+    /// <returns>The series per company and combined.</returns>
+    /// <exception cref="CollabRefusalException">A range that is empty or longer than 240 months.</exception>
+    public static ClientInsights Merge(YearMonth from, YearMonth to, IReadOnlyList<CompanyId> companies, IReadOnlyList<SourceReading> readings) =>
+        InsightMerge.MonthsBetween(from, to) is >= 1 and <= InsightMerge.MaxMonths
+            ? InsightMerge.Merge(from, to, companies, readings)
+            : throw Refuse.Input("insights.range", "SHARE-16", from, to, InsightMerge.MaxMonths);
+}
 
-/// <summary>What one source said about one company, as the merge takes it.</summary>
+/// <summary>What one source said about one company, as <see cref="ClientInsights.Merge"/> takes it.</summary>
 /// <param name="Company">The company.</param>
 /// <param name="Source">The source's name.</param>
 /// <param name="Values">Its values.</param>
-internal readonly record struct SourceReading(CompanyId Company, string Source, IReadOnlyList<MonthlyValue> Values);
+public readonly record struct SourceReading(CompanyId Company, string Source, IReadOnlyList<MonthlyValue> Values);
 
 /// <summary>Merges readings into dense monthly series, per company and combined (SHARE-16).</summary>
 internal static class InsightMerge

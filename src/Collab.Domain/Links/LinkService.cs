@@ -145,6 +145,9 @@ public sealed class LinkService
     /// </exception>
     public async Task<IntegrationLink> ChooseAdministrationAsync(ActingParty party, LinkId link, AdministrationId administration, BookkeepingEdition edition, CancellationToken cancellationToken = default)
     {
+        // The administration first (SEC-3): a party refused it gets the same refusal whichever link it names, so someone
+        // else's link (one still being set up included) reads exactly like one that does not exist.
+        var (_, target) = await _access.AdministrationAsync(party, CollabAction.ManageLink, administration, cancellationToken).ConfigureAwait(false);
         var (actor, found) = await FindOpenAsync(party, link, cancellationToken).ConfigureAwait(false);
         if (found.Step > LinkStep.AdministrationChosen)
         {
@@ -153,7 +156,6 @@ public sealed class LinkService
                 : throw Refuse.Violation("link.already-confirmed", "LINK-3", found.AdministrationNumber);
         }
 
-        var (_, target) = await _access.AdministrationAsync(party, CollabAction.ManageLink, administration, cancellationToken).ConfigureAwait(false);
         target.EnsureLive("be linked");
         await CheckPreconditionsAsync(target, cancellationToken).ConfigureAwait(false);
         if (await _links.FindLinkOfAdministrationAsync(found.App, administration, cancellationToken).ConfigureAwait(false) is { } other && other.Id != found.Id)

@@ -86,7 +86,11 @@ public sealed class PortalDocument : AggregateRoot
         return document;
     }
 
-    /// <summary>Checks a file name: 1 to 200 characters, no path separators or control characters.</summary>
+    /// <summary>
+    /// Checks a file name (SHARE-14, SEC-2): 1 to 200 characters of printable text (<see cref="Guard.VisibleOnly"/>), without
+    /// separators or path-like characters — '/', '\' and their look-alikes (／ ∕ ⁄ ＼ ⧵ ⧸ ﹨), ':' and '：', and the
+    /// characters Windows refuses in a file name (&lt; &gt; " | ? *) — and not starting or ending with a dot ("..", ".htaccess", "rapport.").
+    /// </summary>
     internal static string CheckFileName(string? fileName)
     {
         var name = fileName?.Trim();
@@ -95,11 +99,15 @@ public sealed class PortalDocument : AggregateRoot
             Guard.VisibleOnly(name, "file name", "document.file-name"); // SEC-2: names the hidden character
         }
 
-        if (string.IsNullOrEmpty(name) || name.Length > 200 || name.Any(c => c is '/' or '\\') || name is "." or "..")
+        if (string.IsNullOrEmpty(name) || name.Length > 200 || name.AsSpan().IndexOfAny(PathLike) >= 0 || name[0] == '.' || name[^1] == '.')
         {
-            throw Refuse.Input("document.file-name-invalid", "SHARE-7", fileName);
+            throw Refuse.Input("document.file-name-invalid", "SHARE-14", fileName);
         }
 
         return name;
     }
+
+    /// <summary>Characters no file name may contain: separators, their look-alikes, drive and stream colons, Windows' reserved ones.</summary>
+    internal static readonly System.Buffers.SearchValues<char> PathLike =
+        System.Buffers.SearchValues.Create("/\\\uFF0F\u2215\u2044\uFF3C\u29F5\u29F8\uFE68:\uFF1A<>\"|?*");
 }

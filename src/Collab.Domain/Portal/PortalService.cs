@@ -92,8 +92,8 @@ public sealed class PortalService
 
     /// <summary>
     /// Uploads a document (SHARE-7): an office user shares it with the client, a client user sends it to the office.
-    /// Size and content type are checked against <see cref="PortalOptions"/>; the content is stored with its SHA-256
-    /// first, and the record only after; an upload that fails half-way leaves no record and no content behind.
+    /// Size and content type are checked against <see cref="PortalOptions"/>, and the content against its type (SHARE-14:
+    /// <see cref="PortalOptions.CheckedContentTypes"/> says how); the content is stored with its SHA-256 first, and the record only after; an upload that fails half-way leaves no record and no content behind.
     /// </summary>
     /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). An office user of the office, or a client user who may reach the company.</param>
     /// <param name="office">The office.</param>
@@ -105,7 +105,8 @@ public sealed class PortalService
     /// <returns>The document.</returns>
     /// <exception cref="CollabRefusalException">
     /// Unknown user, office or company; the user may not act here (SEC-1); the tier lacks document exchange (SHARE-11);
-    /// the file name, content type or size is not accepted.
+    /// the file name, content type or size is not accepted; the content is not what its type says (<c>document.type-mismatch</c>,
+    /// <c>document.pdf-unreadable</c>, <c>document.pdf-password</c>).
     /// </exception>
     public async Task<PortalDocument> UploadDocumentAsync(ActingParty party, OfficeId office, CompanyId company, string fileName, string contentType, Stream content, CancellationToken cancellationToken = default)
     {
@@ -124,11 +125,13 @@ public sealed class PortalService
         await TierGate.RequireAsync(_tiers, _catalogue, office, owner.ClientId, Feature.DocumentExchange, cancellationToken).ConfigureAwait(false);
         var direction = user.Kind == UserKind.OfficeUser ? DocumentDirection.ToClient : DocumentDirection.ToOffice;
 
+        await using var checkedContent = await DocumentChecks.SpoolAsync(content, portal.MaxDocumentBytes, () => Refuse.Input("document.too-large", "SHARE-7", portal.MaxDocumentBytes), cancellationToken).ConfigureAwait(false);
+        DocumentChecks.Check(type, checkedContent, name, "SHARE-14"); // the content is what its type says, before anything is stored
         var id = DocumentId.New();
         var key = $"documents/{owner.ClientId.Value:N}/{id.Value:N}";
         string sha;
         long size;
-        using (var hashing = new HashingStream(new CappedStream(content, portal.MaxDocumentBytes, () => Refuse.Input("document.too-large", "SHARE-7", portal.MaxDocumentBytes)), leaveOpen: true))
+        using (var hashing = new HashingStream(checkedContent, leaveOpen: true))
         {
             await Blobs.WriteAsync(key, hashing, cancellationToken).ConfigureAwait(false); // all-or-nothing by the port's contract
             (sha, size) = (hashing.HashHex(), hashing.BytesSeen);

@@ -183,6 +183,17 @@ public sealed class TransferRequest : AggregateRoot
     /// <returns>The handled triggers with their status.</returns>
     public IReadOnlyList<TriggerStatus<TransferTrigger>> Triggers(TransferParty party, Instant now) => Machine.Triggers(State, new TransferContext(this, party, now));
 
+    /// <summary>
+    /// The state firing <paramref name="trigger"/> would lead to now, without firing it: the transfer workflow's own
+    /// transition and guards (for screens that show what a step would do, and for measuring the engine). Allocates nothing.
+    /// </summary>
+    /// <param name="trigger">The trigger.</param>
+    /// <param name="party">The party that would fire it (consents are per party).</param>
+    /// <param name="now">The instant.</param>
+    /// <returns>The state after the trigger.</returns>
+    /// <exception cref="CollabRefusalException">The trigger is not permitted now; the reason names the unmet guard.</exception>
+    public TransferState Preview(TransferTrigger trigger, TransferParty party, Instant now) => Machine.Fire(State, trigger, new TransferContext(this, party, now));
+
     internal static TransferRequest Create(
         ClientId client, EnvironmentId from, EnvironmentId to, IReadOnlyCollection<AdministrationId> administrations, string clientEmail,
         IReadOnlyList<BankLink> bankLinks, UserId requestedBy, Instant now, Instant expiresAt)

@@ -3,6 +3,7 @@ using Collab.Backups;
 using Collab.Licences;
 using Collab.Lifecycle;
 using Collab.Links;
+using Collab.Tests.Infrastructure;
 using Collab.Portal;
 using Collab.Registry;
 using Collab.Deliverables;
@@ -250,7 +251,7 @@ public static class AuthorizationMatrix
 
     private static string Email() => $"nieuw.{Guid.NewGuid():N}@voorbeeld.nl";
 
-    private static Stream Pdf() => new MemoryStream(Encoding.UTF8.GetBytes("%PDF-1.7 matrix"));
+    private static Stream Pdf() => new MemoryStream(TestDocuments.Pdf("matrix"));
 
     private static readonly IReadOnlyList<QuestionnaireSection> Sections =
         [new QuestionnaireSection("auto", [new QuestionDefinition("auto-zaak", "Auto van de zaak?", AnswerType.YesNo)])];

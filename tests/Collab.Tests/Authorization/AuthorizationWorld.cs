@@ -283,7 +283,7 @@ public sealed class AuthorizationWorld
 
                 w.Batches.Add(new Made(batch.Id.Value, office, client, company, shared));
                 var document = await sp.GetRequiredService<PortalService>().UploadDocumentAsync(desk, office, company, "stuk.pdf", "application/pdf",
-                    new MemoryStream(Encoding.UTF8.GetBytes("%PDF-1.7 stuk")));
+                    new MemoryStream(TestDocuments.Pdf("stuk")));
                 w.Documents.Add(new Made(document.Id.Value, office, client, company, true));
                 if (!w.Templates.ContainsValue(office))
                 {

@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using System.Text;
 using Collab.Deliverables;
 using Collab.Persistence.EfCore;
@@ -30,7 +32,7 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
     private static async Task<DeliverableOfficeView> OfficeViewAsync(BooksWorld b, DeliverableId id) =>
         Assert.IsType<DeliverableOfficeView>(await D(b, s => s.FindAsync(b.W.Desk, id)));
 
-    internal static byte[] Pdf(string text) => Encoding.UTF8.GetBytes($"%PDF-1.7\n{text}\n%%EOF");
+    internal static byte[] Pdf(string text) => TestDocuments.Pdf(text);
 
     private static async Task<(DeliverableOfficeView Draft, OfficeDocumentView Document)> DraftWithPdfAsync(BooksWorld b, DeliverableKind kind, ReportingPeriod period, string text = "jaarrekening 2025")
     {
@@ -112,9 +114,13 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
         var tooLarge = await Assert.ThrowsAsync<CollabRefusalException>(() => Add("aangifte.pdf", "application/pdf", [.. Pdf("x"), .. new byte[4096]]));
         var wrongType = await Assert.ThrowsAsync<CollabRefusalException>(() => Add("aangifte.exe", "application/x-msdownload", Pdf("x")));
         var hiddenName = await Assert.ThrowsAsync<CollabRefusalException>(() => Add("aangifte\u202Efdp.exe", "application/pdf", Pdf("x")));
+        var htmlBehindHeader = await Assert.ThrowsAsync<CollabRefusalException>(() => Add("aangifte.pdf", "application/pdf", TestDocuments.HtmlBehindPdfHeader("x"))); // R: SHARE-14, a %PDF- header alone is not a PDF
+        var noPages = await Assert.ThrowsAsync<CollabRefusalException>(() => Add("aangifte.pdf", "application/pdf", TestDocuments.PdfWithoutPages()));
 
-        Assert.Equal(["document.type-mismatch", "document.type-mismatch", "document.too-large", "document.content-type", "document.file-name.invisible-character"],
-            new[] { renamedImage.Code, tooShort.Code, tooLarge.Code, wrongType.Code, hiddenName.Code });
+        Assert.Equal(["document.pdf-unreadable", "document.pdf-unreadable", "document.too-large", "document.content-type", "document.file-name.invisible-character", "document.pdf-unreadable", "document.pdf-unreadable"],
+            new[] { renamedImage.Code, tooShort.Code, tooLarge.Code, wrongType.Code, hiddenName.Code, htmlBehindHeader.Code, noPages.Code });
+        Assert.Equal((RefusalKind.InvalidInput, "SHARE-14"), (htmlBehindHeader.Kind, htmlBehindHeader.Refusal.RuleId));
+        Assert.Contains("upload that file", htmlBehindHeader.Message, StringComparison.Ordinal); // says what to do
         Assert.Empty(Directory.EnumerateFiles(b.BlobRoot, "*", SearchOption.AllDirectories));
         Assert.Empty(((DeliverableOfficeView)(await D(b, s => s.FindAsync(b.W.Desk, draft.Id)))!).Documents);
 
@@ -122,6 +128,46 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
         Assert.Equal((Pdf("vpb").Length, "application/pdf", 1), (checked((int)added.SizeBytes), added.ContentType, added.Revision));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf("vpb"))), added.Sha256);
         Assert.Equal(Pdf("vpb"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(b.W.Desk, draft.Id, added.Id)))); // the office downloads its own at any time
+    }
+
+    // R: SHARE-1, SEC-3 — the constant-time compare is not undone by a lookup that answers "no such id" faster or in other words.
+    [SkippableFact]
+    public async Task SHARE1_an_unknown_link_id_and_a_wrong_secret_get_the_identical_refusal_after_the_same_hash_comparison()
+    {
+        await using var b = await AtTierAsync(ClientTier.Standard);
+        var (draft, document) = await DraftWithPdfAsync(b, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025));
+        var shared = await D(b, s => s.ShareAsync(b.W.Desk, draft.Id));
+        var id = Base64Url.DecodeFromChars(shared.LinkToken!)[..16];
+        var wrongSecret = Base64Url.EncodeToString([.. id, .. RandomNumberGenerator.GetBytes(32)]);
+        var unknownId = Base64Url.EncodeToString([.. Guid.CreateVersion7().ToByteArray(), .. RandomNumberGenerator.GetBytes(32)]);
+
+        async Task<(Refusal Refusal, int Comparisons)> Refused(Func<DeliverableService, Task> call)
+        {
+            var comparisons = TokenComparisons.Start();
+            var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => call(sp.GetRequiredService<DeliverableService>())));
+            return (refused.Refusal, comparisons.Value);
+        }
+
+        static void Identical((Refusal Refusal, int Comparisons) unknown, (Refusal Refusal, int Comparisons) wrong, string code)
+        {
+            Assert.Equal(code, unknown.Refusal.Code);
+            Assert.Equal((unknown.Refusal.Kind, unknown.Refusal.Code, unknown.Refusal.Reason, unknown.Refusal.RuleId, unknown.Refusal.TextKey),
+                (wrong.Refusal.Kind, wrong.Refusal.Code, wrong.Refusal.Reason, wrong.Refusal.RuleId, wrong.Refusal.TextKey));
+            Assert.Equal(unknown.Refusal.Arguments ?? [], wrong.Refusal.Arguments ?? []);
+            Assert.Equal((1, 1), (unknown.Comparisons, wrong.Comparisons)); // both hash the presented secret and compare it once
+        }
+
+        Identical(await Refused(s => s.OpenLinkAsync(unknownId)), await Refused(s => s.OpenLinkAsync(wrongSecret)), "link.unknown");
+        Identical(await Refused(s => s.ConfirmViewAsync(unknownId)), await Refused(s => s.ConfirmViewAsync(wrongSecret)), "link.unknown");
+        // A view not opened yet has no view hash: still the same comparison (against the dummy) and the same words as an unknown id.
+        Identical(await Refused(s => s.ReadThroughLinkAsync(unknownId, document.Id)), await Refused(s => s.ReadThroughLinkAsync(wrongSecret, document.Id)), "link.view-unknown");
+
+        var counted = TokenComparisons.Start();
+        var view = await D(b, s => s.ConfirmViewAsync(shared.LinkToken!)); // the right token still works, after one comparison
+        Assert.Equal(1, counted.Value);
+        var wrongView = Base64Url.EncodeToString([.. id, .. RandomNumberGenerator.GetBytes(32)]);
+        Identical(await Refused(s => s.ReadThroughLinkAsync(unknownId, document.Id)), await Refused(s => s.ReadThroughLinkAsync(wrongView, document.Id)), "link.view-unknown");
+        Assert.NotEmpty(await ReadAsync(await D(b, s => s.ReadThroughLinkAsync(view.ViewToken, document.Id))));
     }
 
     // R: SHARE-14, SHARE-1, SHARE-2

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
+using System.Globalization;
 using System.Text;
 using Collab.Backups;
 using Collab.Licences;
@@ -77,7 +78,7 @@ public sealed class HostileInputTests
     [Property(MaxTest = 300)]
     public bool SEC2_any_name_with_an_invisible_character_is_refused_and_any_visible_name_is_kept(NonEmptyString text, int at, byte which)
     {
-        var visible = new string(text.Get.Where(c => !char.IsControl(c) && !char.IsSurrogate(c) && !Invisible.Contains(c)).Take(150).ToArray()).Trim();
+        var visible = new string(text.Get.Where(c => !Guard.IsHidden(CharUnicodeInfo.GetUnicodeCategory(c)) && !Invisible.Contains(c)).Take(150).ToArray()).Trim();
         if (visible.Length == 0)
         {
             return true;
@@ -89,6 +90,91 @@ public sealed class HostileInputTests
         var trimmedAway = hostile.Trim().IndexOf(hidden) < 0; // a trailing tab or line break is trimmed, not refused
         var refused = Record.Exception(() => Client.Register(hostile, Actor.System("t"), Now)) is CollabRefusalException { Code: "client-name.invisible-character" };
         return Client.Register(visible, Actor.System("t"), Now).Name == visible && (refused || trimmedAway);
+    }
+
+    private static readonly string[] Hidden = ["\u200B", "\u200C", "\u200D", "\u200E", "\u202E", "\u2066", "\u2028", "\u2029", "\uFEFF", "\u00AD", "\u0000", "\n", "\u001B", "\u0085", "\uD800", "\uDC00", "\U000E0041"];
+
+    private static readonly string[] PathLike = ["/", "\\", "\uFF0F", "\u2215", "\u2044", "\uFF3C", ":", "\uFF1A"];
+
+    private static readonly string[] Dutch = ["a", "Z", "é", "ë", "ï", "’", "&", "-", "7", " ", "B.V.", "’t ", "Zn", "ĳ", "(", ")", "_", ","];
+
+    // Names made of good Dutch text with now and then a hidden character, a separator, a dot or any character at all.
+    private static readonly Arbitrary<string> Names = Arb.From(
+        from parts in Gen.ListOf(Gen.Frequency(
+            (8, Gen.Elements(Dutch)), (2, Gen.Elements(Hidden)), (2, Gen.Elements(PathLike)), (1, Gen.Elements(".", "..")),
+            (1, ArbMap.Default.GeneratorFor<char>().Select(c => c.ToString()))))
+        select string.Concat(parts));
+
+    private static string? Accepted(Func<string> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (CollabRefusalException refused)
+        {
+            Assert.Equal(RefusalKind.InvalidInput, refused.Kind); // SEC-2: a typed refusal, never anything else
+            return null;
+        }
+    }
+
+    // Printable text: whole characters (no half surrogate pair), none of them a control, format or line/paragraph separator.
+    private static bool Printable(string text)
+    {
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != System.Buffers.OperationStatus.Done
+                || Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            {
+                return false;
+            }
+
+            rest = rest[used..];
+        }
+
+        return !Hidden.Any(h => text.Contains(h, StringComparison.Ordinal));
+    }
+
+    // R: SEC-2, SHARE-14
+    [Property(MaxTest = 500)]
+    public Property SEC2_SHARE14_accepted_names_and_file_names_never_contain_a_hidden_separator_or_path_like_character() =>
+        Prop.ForAll(Names, text =>
+        {
+            var name = Accepted(() => Client.Register(text, Actor.System("t"), Now).Name);
+            var file = Accepted(() => PortalDocument.CheckFileName(text));
+            var nameHolds = name is null || Printable(name);
+            var fileHolds = file is null || (Printable(file) && !PathLike.Any(p => file.Contains(p, StringComparison.Ordinal)) && file[0] != '.' && file[^1] != '.');
+            var goodKept = !text.All(c => Dutch.Any(d => d.Contains(c, StringComparison.Ordinal))) || text.Trim().Length is 0 or > 200 || name == text.Trim();
+            return (nameHolds && fileHolds && goodKept).Label($"name={name} file={file}");
+        });
+
+    // R: SEC-2, SHARE-14
+    [Fact]
+    public void SEC2_SHARE14_zero_width_spaces_separators_and_slash_look_alikes_are_refused_and_good_dutch_names_kept()
+    {
+        foreach (var good in new[] { "Café De Zeeën", "Hoveniersbedrijf Van ’t Hof & Zn.", "Ruïne-Beheer 2026", "Bakkerij Ĳsselstein B.V." })
+        {
+            Assert.Equal(good, Client.Register(good, Actor.System("t"), Now).Name);
+        }
+
+        foreach (var good in new[] { "Jaarrekening 2025 – Café ’t Hoekje.pdf", "Brief (concept) v2.docx", "IB-aangifte_2025 & bijlagen.pdf", "Zeeën.csv" })
+        {
+            Assert.Equal(good, PortalDocument.CheckFileName(good));
+        }
+
+        var zeroWidth = Assert.Throws<CollabRefusalException>(() => Client.Register("Bakker\u200BBakker", Actor.System("t"), Now));
+        Assert.Equal("client-name.invisible-character", zeroWidth.Code);
+        Assert.Contains("U+200B (ZERO WIDTH SPACE) at position 7", zeroWidth.Message, StringComparison.Ordinal);
+        Assert.Contains("a line break", Assert.Throws<CollabRefusalException>(() => Office.Register("Kantoor\u2028De Vries", DateTimeZone.Utc, Actor.System("t"), Now)).Message, StringComparison.Ordinal);
+        Assert.Equal("client-name.invisible-character", Assert.Throws<CollabRefusalException>(() => Client.Register("Bakker\u2029B.V.", Actor.System("t"), Now)).Code);
+        Assert.Equal("document.file-name.invisible-character", Assert.Throws<CollabRefusalException>(() => PortalDocument.CheckFileName("rapport\u200E.pdf")).Code);
+
+        foreach (var bad in new[] { "jaar\uFF0F2025.pdf", "a\u2215b.pdf", "a\u2044b.pdf", "a\uFF3Cb.pdf", "a/b.pdf", "a\\b.pdf", "c:boot.ini", "rapport\uFF1A2025.pdf", "..", ".", ".htaccess", "rapport.", "wat?.pdf", "a|b.pdf" })
+        {
+            var refused = Assert.Throws<CollabRefusalException>(() => PortalDocument.CheckFileName(bad));
+            Assert.Equal(("document.file-name-invalid", "SHARE-14"), (refused.Code, refused.Refusal.RuleId));
+        }
     }
 
     // R: SEC-2

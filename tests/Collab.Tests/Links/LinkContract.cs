@@ -348,6 +348,37 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         Assert.Contains("cannot be sent along through the API", result.Reason, StringComparison.Ordinal);
         Assert.Contains("attach it to the document in the bookkeeping itself", result.Reason, StringComparison.Ordinal);
     }
+
+    // R: SEC-3, LINK-3 — a party that may not use a link learns nothing from the refusal: someone else's link reads as one that does not exist.
+    [SkippableFact]
+    public async Task SEC3_choosing_an_administration_words_someone_elses_link_exactly_like_an_unknown_one()
+    {
+        var s = await NewAsync();
+        await using var _ = s.Db;
+        var stranger = ActingParty.User(s.W.OtherOfficeUser.Id);
+        var connected = await Links(s, l => l.ConnectAsync(s.W.Desk, "webshop", "shop-connected"));
+        var chosen = await Links(s, l => l.ConnectAsync(s.W.Desk, "webshop", "shop-chosen"));
+        await Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, chosen.Id, s.Client.Administration.Id, BookkeepingEdition.Web));
+        var finished = await LinkAsync(s, "shop-finished", s.Client.Administration.Id, app: "timesheets");
+
+        foreach (var administration in new[] { s.Client.Administration.Id, s.W.HeldByOffice.Id, AdministrationId.New() })
+        {
+            async Task<Refusal> Refused(LinkId link) =>
+                (await Assert.ThrowsAsync<CollabRefusalException>(() => Links(s, l => l.ChooseAdministrationAsync(stranger, link, administration, BookkeepingEdition.Web)))).Refusal;
+
+            var unknown = await Refused(LinkId.New());
+            Assert.Equal((RefusalKind.NotFound, CollabAuthorization.RefusedCode), (unknown.Kind, unknown.Code));
+            foreach (var foreign in new[] { connected.Id, chosen.Id, finished.Id })
+            {
+                var refused = await Refused(foreign);
+                Assert.Equal((unknown.Kind, unknown.Code, unknown.TextKey, unknown.RuleId, unknown.Reason), (refused.Kind, refused.Code, refused.TextKey, refused.RuleId, refused.Reason));
+            }
+        }
+
+        // Nothing changed: the office's own setup carries on where it was.
+        Assert.Equal(LinkStep.Connected, (await Links(s, l => l.FindAsync(s.W.Desk, connected.Id)))!.Step);
+        Assert.Equal(s.Client.Administration.Id, (await Links(s, l => l.FindAsync(s.W.Desk, chosen.Id)))!.AdministrationId);
+    }
 }
 
 public sealed class LinkOnSqlite() : LinkContract(Engine.Sqlite, null);

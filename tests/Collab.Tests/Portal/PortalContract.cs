@@ -42,7 +42,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         await b.Run(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(World.Vendor, b.W.ClientUser.Id, b.W.OtherCompany.Id));
         var report = await ShareReportAsync(b, b.W.Company.Id, "Jaarrekening 2025 Bakkerij");
         b.Db.Clock.Advance(Duration.FromMinutes(1));
-        var document = await UploadAsync(b, b.W.OfficeUser.Id, b.W.OtherCompany.Id, "aangifte-2025.pdf", Encoding.UTF8.GetBytes("%PDF vastgoed"));
+        var document = await UploadAsync(b, b.W.OfficeUser.Id, b.W.OtherCompany.Id, "aangifte-2025.pdf", TestDocuments.Pdf("vastgoed"));
         b.Db.Clock.Advance(Duration.FromMinutes(1));
         var batch = await b.Run(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, "Vragen 2025"));
         await b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(b.W.Desk, batch.Id, "aangifte IB", "Heeft u een nieuwe auto?"));
@@ -69,7 +69,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var ids = new List<Guid>();
         for (var i = 0; i < 7; i++)
         {
-            ids.Add((await UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, $"bijlage-{i}.pdf", [(byte)i])).Id.Value);
+            ids.Add((await UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, $"bijlage-{i}.pdf", TestDocuments.Pdf($"bijlage {i}"))).Id.Value);
             if (i % 2 == 0)
             {
                 b.Db.Clock.Advance(Duration.FromSeconds(1)); // some share an instant: the id breaks the tie
@@ -77,7 +77,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         }
 
         var first = await HistoryAsync(b, b.W.ClientUser.Id, size: 3);
-        await UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "later.pdf", [42]); // arrives between page reads
+        await UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "later.pdf", TestDocuments.Pdf("later")); // arrives between page reads
         var second = await HistoryAsync(b, b.W.ClientUser.Id, first.Next, 3);
         var third = await HistoryAsync(b, b.W.ClientUser.Id, second.Next, 3);
 
@@ -109,15 +109,18 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     public async Task SHARE7_documents_go_both_ways_with_their_checksum_and_the_content_reads_back_exactly()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
-        var toClient = await UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "jaarrekening.pdf", Encoding.UTF8.GetBytes("%PDF-1.7 jaarrekening"));
+        var toClient = await UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "jaarrekening.pdf", TestDocuments.Pdf("jaarrekening"));
         var toOffice = await UploadAsync(b, b.W.ClientUser.Id, b.W.Company.Id, "bonnetjes.csv", Encoding.UTF8.GetBytes("datum;bedrag\n2026-03-01;12.50"), "text/csv");
 
         var (meta, content) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ActingParty.User(b.W.ClientUser.Id), toClient.Id));
-        using var reader = new StreamReader(content);
-        Assert.Equal("%PDF-1.7 jaarrekening", await reader.ReadToEndAsync());
+        using (content)
+        {
+            Assert.Equal(TestDocuments.Pdf("jaarrekening"), await ReadAllAsync(content));
+        }
+
         Assert.Equal(DocumentDirection.ToClient, meta.Direction);
         Assert.Equal(DocumentDirection.ToOffice, toOffice.Direction);
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("%PDF-1.7 jaarrekening"))), toClient.Sha256);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(TestDocuments.Pdf("jaarrekening"))), toClient.Sha256);
         var (_, officeCopy) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ActingParty.User(b.W.OfficeUser.Id), toOffice.Id));
         using (officeCopy)
         {
@@ -135,8 +138,8 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     public async Task SHARE7_altered_content_is_detected_when_read()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
-        var document = await UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "jaarrekening.pdf", Encoding.UTF8.GetBytes("%PDF-1.7 origineel"));
-        await File.WriteAllBytesAsync(Path.Combine(b.BlobRoot, document.BlobKey), Encoding.UTF8.GetBytes("%PDF-1.7 vervalst!"));
+        var document = await UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "jaarrekening.pdf", TestDocuments.Pdf("origineel"));
+        await File.WriteAllBytesAsync(Path.Combine(b.BlobRoot, document.BlobKey), TestDocuments.Pdf("vervalst!"));
 
         var (_, content) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ActingParty.User(b.W.ClientUser.Id), document.Id));
         using (content)
@@ -160,6 +163,64 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(["document.too-large", "document.content-type", "document.file-name-invalid"], new[] { tooLarge.Code, wrongType.Code, badName.Code });
         Assert.Empty(Directory.EnumerateFiles(b.BlobRoot, "*", SearchOption.AllDirectories));
         Assert.Empty((await HistoryAsync(b, b.W.ClientUser.Id)).Items);
+    }
+
+    // R: SHARE-14, SEC-2 — what clients upload is limited to types whose content is checked; a mismatch stores nothing.
+    [SkippableFact]
+    public async Task SHARE14_portal_uploads_must_be_what_their_type_says_and_a_mismatch_leaves_no_record_and_no_content()
+    {
+        await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
+        var client = b.W.ClientUser.Id;
+        var macros = TestDocuments.Package("[Content_Types].xml", "xl/workbook.xml", "xl/vbaProject.bin");
+        var refusals = new List<(string Case, string Code)>();
+        foreach (var (name, type, content) in new (string, string, byte[])[]
+                 {
+                     ("rapport.pdf", "application/pdf", TestDocuments.HtmlBehindPdfHeader("pdf")),
+                     ("rapport.pdf", "application/pdf", TestDocuments.Png()),
+                     ("foto.png", "image/png", TestDocuments.Jpeg()),
+                     ("foto.png", "image/png", [.. TestDocuments.Png()[..16], .. "<html>"u8.ToArray()]),
+                     ("foto.png", "image/png", [.. TestDocuments.Png(), .. "<script>"u8.ToArray()]), // something behind the image's end
+                     ("foto.jpg", "image/jpeg", TestDocuments.Png()),
+                     ("foto.jpg", "image/jpeg", [0xFF, 0xD8, 0xFF, .. "<html></html>"u8.ToArray()]),
+                     ("lijst.csv", "text/csv", [.. "naam;bedrag\n"u8.ToArray(), 0x00, .. "x"u8.ToArray()]),
+                     ("notitie.txt", "text/plain", [0x61, 0xC3, 0x28, 0x62]), // not UTF-8
+                     ("notitie.txt", "text/plain", TestDocuments.Png()),
+                     ("cijfers.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", TestDocuments.Docx()),
+                     ("cijfers.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", macros),
+                     ("brief.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", TestDocuments.Pdf("docx")),
+                 })
+        {
+            var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => UploadAsync(b, client, b.W.Company.Id, name, content, type));
+            Assert.Equal(RefusalKind.InvalidInput, refused.Kind);
+            Assert.Equal("SHARE-14", refused.Refusal.RuleId);
+            refusals.Add(($"{name} as {type}", refused.Code));
+        }
+
+        Assert.All(refusals, r => Assert.Contains(r.Code, new[] { "document.type-mismatch", "document.pdf-unreadable" }));
+        Assert.Equal("document.pdf-unreadable", refusals[0].Code);
+        Assert.Equal("document.content-type", (await Assert.ThrowsAsync<CollabRefusalException>(() => UploadAsync(b, client, b.W.Company.Id, "pakket.zip", TestDocuments.Xlsx(), "application/zip"))).Code);
+        Assert.Empty(Directory.EnumerateFiles(b.BlobRoot, "*", SearchOption.AllDirectories));
+        Assert.Empty((await HistoryAsync(b, client)).Items);
+
+        // Every type on the list, with content that is what it says, is accepted and reads back exactly.
+        foreach (var (name, type, content) in new (string, string, byte[])[]
+                 {
+                     ("rapport.pdf", "application/pdf", TestDocuments.Pdf("rapport")), ("foto.png", "image/png", TestDocuments.Png()),
+                     ("foto.jpg", "image/jpeg", TestDocuments.Jpeg()), ("lijst.csv", "text/csv", "\uFEFFnaam;bedrag\nCafé ’t Hoekje;12,50\n"u8.ToArray()),
+                     ("notitie.txt", "text/plain", "Graag de bonnetjes van maart."u8.ToArray()),
+                     ("cijfers.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", TestDocuments.Xlsx()),
+                     ("brief.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", TestDocuments.Docx()),
+                 })
+        {
+            var document = await UploadAsync(b, client, b.W.Company.Id, name, content, type);
+            var (_, stored) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ActingParty.User(b.W.OfficeUser.Id), document.Id));
+            using (stored)
+            {
+                Assert.Equal(content, await ReadAllAsync(stored));
+            }
+        }
+
+        Assert.Equal(PortalOptions.CheckedContentTypes.Count, (await HistoryAsync(b, client)).Items.Count);
     }
 
     // R: SHARE-7, SHARE-11
@@ -274,7 +335,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var badDate = await Assert.ThrowsAsync<CollabRefusalException>(() => Answer("datum", "31-05-2019"));
         var notUploaded = await Assert.ThrowsAsync<CollabRefusalException>(() => Answer("jaaropgave", Guid.NewGuid().ToString()));
         var early = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionService>().CompleteQuestionnaireAsync(ActingParty.User(b.W.ClientUser.Id), sent)));
-        var upload = await UploadAsync(b, b.W.ClientUser.Id, b.W.Company.Id, "jaaropgave-2025.pdf", [1, 2, 3]);
+        var upload = await UploadAsync(b, b.W.ClientUser.Id, b.W.Company.Id, "jaaropgave-2025.pdf", TestDocuments.Pdf("jaaropgave 2025"));
         var answered = await Answer("jaaropgave", upload.Id.ToString());
         var completed = await b.Run(sp => sp.GetRequiredService<QuestionService>().CompleteQuestionnaireAsync(ActingParty.User(b.W.ClientUser.Id), sent));
 

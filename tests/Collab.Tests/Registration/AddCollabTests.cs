@@ -66,6 +66,21 @@ public sealed class AddCollabTests
         Assert.Contains("Europe/Amsterdam", error.Message, StringComparison.Ordinal);
     }
 
+    // R: SHARE-14 — the portal accepts only types whose content Collab checks; a vendor cannot widen the list past them.
+    [Fact]
+    public void SHARE14_a_portal_content_type_collab_cannot_check_is_refused_at_start_up_naming_the_checked_ones()
+    {
+        using var provider = new ServiceCollection().AddCollab(o => o.Portal.AllowedContentTypes.Add("application/zip")).Services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<CollabOptions>>().Value);
+        Assert.Contains("Collab:Portal:AllowedContentTypes lists application/zip", error.Message, StringComparison.Ordinal);
+        Assert.Contains("image/png", error.Message, StringComparison.Ordinal);
+
+        using var narrower = new ServiceCollection().AddCollab(o => o.Portal.AllowedContentTypes = ["application/pdf", "Text/CSV"]).Services.BuildServiceProvider();
+        Assert.Equal(2, narrower.GetRequiredService<IOptions<CollabOptions>>().Value.Portal.AllowedContentTypes.Count); // a subset is fine
+        Assert.Equal(new CollabOptions().Portal.AllowedContentTypes, global::Collab.Portal.PortalOptions.CheckedContentTypes);
+    }
+
     [Fact]
     public void Validation_runs_on_start_so_a_host_fails_fast()
     {

@@ -138,4 +138,32 @@ public sealed class StateMachineTests
 
         return directory?.FullName ?? throw new InvalidOperationException("Collab.sln not found above the test output.");
     }
+
+    // R: XFER-2, XFER-3 — the public door the benchmarks measure the engine through (issue 32): the workflow's own answer, nothing fired.
+    [Fact]
+    public void XFER2_preview_says_what_a_trigger_would_do_by_the_workflows_own_guards_without_doing_it()
+    {
+        var now = Instant.FromUtc(2026, 1, 1, 0, 0);
+        var request = TransferRequest.Create(ClientId.New(), EnvironmentId.New(), EnvironmentId.New(), [AdministrationId.New()], "klant@example.nl", [], UserId.New(), now, now + Duration.FromDays(30));
+
+        Assert.Equal(TransferState.AwaitingConsents, request.Preview(TransferTrigger.Consent, TransferParty.Client, now));
+        Assert.Equal((TransferState.AwaitingConsents, 0), (request.State, request.ConsentCount)); // nothing was fired
+        Assert.Throws<CollabRefusalException>(() => request.Preview(TransferTrigger.Complete, TransferParty.Client, now)); // not all three consented
+        Assert.Throws<CollabRefusalException>(() => request.Preview(TransferTrigger.Consent, TransferParty.Client, now + Duration.FromDays(31))); // expired
+        Assert.Equal(TransferState.Expired, request.Preview(TransferTrigger.Expire, TransferParty.Client, now + Duration.FromDays(31)));
+    }
+
+    // R: SHARE-16 — ClientInsights.Merge is InsightService's merge, with its range check.
+    [Fact]
+    public void SHARE16_a_public_merge_of_readings_refuses_an_empty_or_too_long_range()
+    {
+        var company = CompanyId.New();
+        var from = new YearMonth(2025, 1);
+        var merged = Insights.ClientInsights.Merge(from, new YearMonth(2025, 3), [company],
+            [new Insights.SourceReading(company, "boekhouding", [new Insights.MonthlyValue("revenue", new YearMonth(2025, 2), 10m)])]);
+
+        Assert.Equal([company], merged.Companies);
+        Assert.Equal("insights.range", Assert.Throws<CollabRefusalException>(() => Insights.ClientInsights.Merge(from, new YearMonth(2024, 12), [company], [])).Code);
+        Assert.Equal("insights.range", Assert.Throws<CollabRefusalException>(() => Insights.ClientInsights.Merge(from, from.PlusMonths(240), [company], [])).Code);
+    }
 }
