@@ -211,7 +211,8 @@ public sealed class CollabAuthorization
             // The office's own work, while it still works for the client: its reach ends with the collaboration (SEC-5).
             { IsOfficeUser: true } => acting.User!.OfficeId == o.Office
                 && (o.Client == default || await OfficeWorksForAsync(o.Office, o.Client, cancellationToken).ConfigureAwait(false)), // a template is the office's, for no client
-            { IsClientUser: true } => ClientUserSees(acting.User!, o),
+            { IsClientUser: true } => ClientUserSees(acting.User!, o)
+                && (acting.User!.HomeOfficeId is not { } home || await OfficeWorksForAsync(home, o.Client, cancellationToken).ConfigureAwait(false)), // an invitee's reach ends with its office's
             _ => false,
         }, cancellationToken);
 

@@ -187,7 +187,7 @@ public sealed class DeliverableService
             report.View(Actor.System("link"), now);
         }
 
-        _unitOfWork.Notify(_texts, await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false), NotificationKind.LinkViewed, AuditSubject.Report(report.Id), new("notification.link-viewed", report.Title));
+        _unitOfWork.Notify(_texts, (await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false)).ThatMayAct(), NotificationKind.LinkViewed, AuditSubject.Report(report.Id), new("notification.link-viewed", report.Title));
 
         try
         {
@@ -571,7 +571,9 @@ public sealed class DeliverableService
     public async Task<bool> ClientMayViewAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default)
     {
         var user = (await _access.PartyAsync(party, CollabAction.ViewReport, AuditSubject.Report(report), cancellationToken).ConfigureAwait(false)).User!;
-        return MayView(user, report == default ? null : await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false));
+        var found = report == default ? null : await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false);
+        return MayView(user, found)
+            && (user.HomeOfficeId is not { } home || await _access.OfficeWorksForAsync(home, found!.ClientId, cancellationToken).ConfigureAwait(false)); // SEC-5
     }
 
     // A decided report was shown as an open task a moment ago; after the decision the client sees what its tier of that moment gives it.
@@ -709,7 +711,7 @@ public sealed class DeliverableService
 
     private async Task NotifyOfficeAsync(Deliverable report, Texts.TextRef text, CancellationToken cancellationToken)
     {
-        _unitOfWork.Notify(_texts, await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false), NotificationKind.ReportDecided, AuditSubject.Report(report.Id), text);
+        _unitOfWork.Notify(_texts, (await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false)).ThatMayAct(), NotificationKind.ReportDecided, AuditSubject.Report(report.Id), text);
     }
 
     private Task<Texts.TextRef> ReminderTextAsync(Deliverable report, CancellationToken cancellationToken) =>

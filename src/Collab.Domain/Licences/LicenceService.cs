@@ -166,6 +166,13 @@ public sealed class LicenceService
         }
         else
         {
+            // SEC-5: an office makes the client's *first* own login here (as at registration, ONB-1), never another one next to
+            // the client's: a client that has its own users adds more through its administrator.
+            if ((await _registry.ListClientUsersAsync(target.ClientId, cancellationToken).ConfigureAwait(false)).Any(u => u.IsHomedAtClient))
+            {
+                throw Refuse.Violation("licence.client-has-users", "SEC-5", target.Number);
+            }
+
             var company = await _registry.FindCompanyAsync(target.CompanyId, cancellationToken).OrNotFound("company", target.CompanyId.Value).ConfigureAwait(false);
             created = await _registrations.PrepareClientUserAsync(actor, target.ClientId, user.NewEmail, [company], null, administrator: false, cancellationToken).ConfigureAwait(false);
             _unitOfWork.Add(created);

@@ -159,7 +159,10 @@ public sealed class OnlineCollaborationService
                 ? held
                 : throw CollabAuthorization.Refused(AuditSubject.Administration(existingId));
 
-            if (await _lifecycle.FindSubscriptionAsync(administration.ClientId, cancellationToken).ConfigureAwait(false) is not null)
+            // ONB-2, SEC-5: a client that already has an account of its own (a subscription, or users of its own) grants rights instead;
+            // registration makes only a client's first user.
+            if (await _lifecycle.FindSubscriptionAsync(administration.ClientId, cancellationToken).ConfigureAwait(false) is not null
+                || (await _registry.ListClientUsersAsync(administration.ClientId, cancellationToken).ConfigureAwait(false)).Any(u => u.IsHomedAtClient))
             {
                 throw ExistingCustomer(email);
             }
@@ -280,8 +283,9 @@ public sealed class OnlineCollaborationService
 
     internal async Task NotifyAsync(ClientId client, OfficeId office, NotificationKind kind, AuditSubject subject, Texts.TextRef text, CancellationToken cancellationToken)
     {
-        var clientUsers = await _registry.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false);
-        _unitOfWork.Notify(_texts, clientUsers.Concat(await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)), kind, subject, text);
+        // The administrations are the client's own: its own users hear of them, never an office's invitee; nobody who has not accepted yet (SEC-5, SEC-7).
+        var clientUsers = (await _registry.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false)).OfTheClientsOwn();
+        _unitOfWork.Notify(_texts, clientUsers.Concat(await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)).ThatMayAct(), kind, subject, text);
     }
 
     private async Task<(ClientSubscription Subscription, Office Office, Actor Actor)> AuthorizeAsync(ActingParty party, ClientId client, string verb, CancellationToken cancellationToken)

@@ -82,7 +82,7 @@ public sealed class PortalDocument : AggregateRoot
         };
         var actor = direction == DocumentDirection.ToClient ? Actor.OfficeUser(uploader) : Actor.ClientUser(uploader);
         document.Raise(new Registry.RegistryChanged(now, actor, AuditAction.DocumentUploaded, AuditSubject.Client(client),
-            $"document={id};company={company};direction={direction};file={fileName};bytes={size};sha256={sha256}"));
+            $"document={id};office={office};company={company};direction={direction};file={fileName};bytes={size};sha256={sha256}"));
         return document;
     }
 

@@ -79,7 +79,8 @@ public sealed class PortalService
 
         var acting = await _access.PartyAsync(party, CollabAction.ReadPortal, new AuditSubject("portal", "own"), cancellationToken).ConfigureAwait(false);
         var user = acting.IsClientUser ? acting.User! : throw CollabAuthorization.Refused(new AuditSubject("portal", "own")); // the portal is the client users'
-        if (_portalTiers.Length == 0 || user.Companies.Count == 0)
+        if (_portalTiers.Length == 0 || user.Companies.Count == 0
+            || (user.HomeOfficeId is { } home && !await _access.OfficeWorksForAsync(home, user.ClientId!.Value, cancellationToken).ConfigureAwait(false))) // SEC-5
         {
             return new PortalPage([], null);
         }
@@ -250,7 +251,7 @@ public sealed class PortalService
     {
         var recipients = direction == DocumentDirection.ToClient
             ? (await _registry.ClientUsersReachingAsync(company.ClientId, company.Id, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(office)
-            : await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false);
+            : (await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)).ThatMayAct();
         _unitOfWork.Notify(_texts, recipients, kind, subject, text);
     }
 }

@@ -274,7 +274,7 @@ public sealed class Questionnaire : AggregateRoot
         State = QuestionnaireState.Completed;
         CompletedAt = now;
         Raise(new Registry.RegistryChanged(now, Actor.ClientUser(user), AuditAction.QuestionnaireCompleted, AuditSubject.Client(ClientId),
-            $"questionnaire={Id};template={TemplateId};version={TemplateVersion};answers={_givenAnswers.Count}"));
+            $"questionnaire={Id};office={OfficeId};company={CompanyId};template={TemplateId};version={TemplateVersion};answers={_givenAnswers.Count}"));
     }
 
     /// <summary>The client's tier has no deadline reminders when this one falls due (SHARE-11): none is sent.</summary>

@@ -112,7 +112,7 @@ public sealed class QuestionBatch : AggregateRoot
             ?? throw Refuse.Input("questions.unknown-question", "SHARE-8", number, Questions.Count);
         _questions[_questions.IndexOf(question)] = question with { Answer = Text(answer, "answer"), AnsweredAt = now };
         Raise(new Registry.RegistryChanged(now, Actor.ClientUser(user), AuditAction.QuestionAnswered, AuditSubject.Client(ClientId),
-            $"batch={Id};question={number};service={question.Service};again={question.Answer is not null}"));
+            $"batch={Id};office={OfficeId};company={CompanyId};question={number};service={question.Service};again={question.Answer is not null}"));
         if (_questions.TrueForAll(q => q.Answer is not null))
         {
             State = QuestionBatchState.Answered;

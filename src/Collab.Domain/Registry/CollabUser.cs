@@ -291,4 +291,8 @@ internal static class ClientUserFilters
 
     internal static IReadOnlyList<CollabUser> OfTheClientsOwn(this IEnumerable<CollabUser> users) =>
         users.Where(u => u.IsHomedAtClient).ToList();
+
+    /// <summary>Users that may act: a pending invitee hears of nothing until it accepted (SEC-7).</summary>
+    internal static IReadOnlyList<CollabUser> ThatMayAct(this IEnumerable<CollabUser> users) =>
+        users.Where(u => u.Acceptance != UserAcceptance.Pending).ToList();
 }

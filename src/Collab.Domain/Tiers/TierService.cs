@@ -280,7 +280,8 @@ public sealed class TierService
         var emails = new List<(ClientId Client, string Email)>();
         foreach (var client in overLimit)
         {
-            emails.AddRange((await _registry.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false)).Where(u => u.IsActive).Select(u => (client, u.Email)).OrderBy(e => e.Email, StringComparer.Ordinal));
+            // Only users this office may read are named (SEC-5, SEC-6): another office's invitees count, but stay nameless.
+            emails.AddRange((await _registry.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false)).Where(u => u.IsActive && u.SeesWorkOf(office)).Select(u => (client, u.Email)).OrderBy(e => e.Email, StringComparer.Ordinal));
         }
 
         return new ChangeContext(users, others.ToLookup(o => o.Client, o => o.Tier), work.ToLookup(w => w.Client), emails.ToLookup(e => e.Client, e => e.Email));

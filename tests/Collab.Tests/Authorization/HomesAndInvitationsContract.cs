@@ -2,6 +2,7 @@ using Collab.Deliverables;
 using Collab.Lifecycle;
 using Collab.Links;
 using Collab.Notifications;
+using Collab.Persistence.EfCore;
 using Collab.Portal;
 using Collab.Registry;
 using Collab.Rights;
@@ -26,6 +27,7 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
         TestDatabase.CreateAsync(engine, postgres, services =>
         {
             services.AddSingleton<INotificationSender>(_sender);
+            services.AddCollab().AddFileSystemBlobStore(Directory.CreateTempSubdirectory("collab-homes-").FullName);
             services.AddSingleton<IExternalApp>(new Links.InProcessApp());
             services.AddSingleton<IBookkeepingRecords>(new Links.InProcessBookkeeping());
         });
@@ -324,6 +326,50 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
         var notReached = await Assert.ThrowsAsync<CollabRefusalException>(() => Run(db, sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(administrator, user.Id, w.OtherCompany.Id)));
         Assert.Equal(("user.company-not-reached", RefusalKind.Forbidden), (notReached.Code, notReached.Kind));
         Assert.True(await Run(db, sp => sp.GetRequiredService<AccessService>().MayAccessAsync(own, w.Administration.Id)));
+    }
+
+    // R: SEC-5, SEC-6, SEC-7 (the review's findings: an invitee after its office's end, audit rows of answers and uploads, a pending colleague's mail)
+    [SkippableFact]
+    public async Task SEC5_SEC6_SEC7_an_invitees_reach_ends_with_its_office_and_nobody_reads_or_hears_of_what_is_not_theirs()
+    {
+        await using var db = await NewDatabaseAsync();
+        var (w, b) = await SharedClientAsync(db);
+        var ofB = await InvitedAsync(db, b, w.Client.Id, [w.Company.Id], "van-b");
+
+        // B's work: a document for the client and a question batch, which the client's own user answers.
+        var document = await Run(db, sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(b, w.OtherOffice.Id, w.Company.Id, "loonstrook.pdf", "application/pdf", new MemoryStream(TestDocuments.Pdf("loonstrook"))));
+        var batch = await Run(db, async sp =>
+        {
+            var questions = sp.GetRequiredService<QuestionService>();
+            var started = await questions.StartBatchAsync(b, w.OtherOffice.Id, w.Company.Id, "Vragen van B");
+            await questions.AddQuestionAsync(b, started.Id, "aangifte", "Is de auto privé?");
+            await questions.SendBatchAsync(b, started.Id);
+            return await questions.AnswerAsync(ActingParty.User(w.ClientUser.Id), started.Id, 1, "Ja");
+        });
+
+        // SEC-6: office A reads none of the rows about B's document or B's batch, though the client's subject is shared.
+        var seenByA = await Run(db, sp => sp.GetRequiredService<AuditService>().ForSubjectAsync(w.Desk, AuditSubject.Client(w.Client.Id)));
+        Assert.DoesNotContain(seenByA, r => r.Details.Contains($"batch={batch.Id}", StringComparison.Ordinal) || r.Details.Contains($"document={document.Id}", StringComparison.Ordinal));
+        var seenByB = await Run(db, sp => sp.GetRequiredService<AuditService>().ForSubjectAsync(b, AuditSubject.Client(w.Client.Id)));
+        Assert.Contains(seenByB, r => r.Action == AuditAction.QuestionAnswered && r.Details.Contains($"batch={batch.Id}", StringComparison.Ordinal));
+
+        // SEC-5: B's invitee reads B's document while B works for the client, and nothing of it once B's collaboration ended.
+        (await Run(db, sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ofB, document.Id))).Content.Dispose();
+        Assert.NotEmpty((await Run(db, sp => sp.GetRequiredService<PortalService>().HistoryAsync(ofB))).Items);
+        await Run(db, sp => sp.GetRequiredService<TierService>().EndCollaborationAsync(b, w.OtherOffice.Id, w.Client.Id, new LocalDate(2026, 2, 28)));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ofB, document.Id)));
+        Assert.Empty((await Run(db, sp => sp.GetRequiredService<PortalService>().HistoryAsync(ofB))).Items);
+        Assert.Null(await Run(db, sp => sp.GetRequiredService<QuestionService>().FindBatchAsync(ofB, batch.Id)));
+
+        // SEC-7: a colleague A invited but who has not accepted hears nothing of the client's decision; A's accepted users do.
+        var colleague = await Run(db, sp => sp.GetRequiredService<InvitationService>().InviteOfficeUserAsync(w.Desk, w.Office.Id, $"nog-niet.{Guid.NewGuid():N}@devries.nl"));
+        var report = await SharedForApprovalAsync(db, w);
+        _sender.Sent.Clear();
+        await Run(db, sp => sp.GetRequiredService<DeliverableService>().ApproveAsync(ActingParty.User(w.ClientUser.Id), report));
+        await Run(db, sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync(1000));
+        var decided = _sender.Sent.Where(n => n.Kind == NotificationKind.ReportDecided).Select(n => n.Recipient).ToList();
+        Assert.Contains(w.OfficeUser.Email, decided);
+        Assert.DoesNotContain(colleague.Email, decided);
     }
 
     private static string Tampered(string token)

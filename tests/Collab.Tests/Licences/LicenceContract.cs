@@ -198,7 +198,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         return Encoding.ASCII.GetBytes($"{text[0]}\n{System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload))}\n{text[2]}\n");
     }
 
-    // R: LIC-2
+    // R: LIC-2, SEC-5
     [SkippableFact]
     public async Task LIC2_the_import_needs_an_active_client_user_of_the_administration_or_creates_one()
     {
@@ -217,6 +217,12 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         Assert.Equal("licence.client-user-not-active", wrongCompany.Code);
         Assert.Equal("licence.client-user-not-active", inactive.Code);
         Assert.Equal("LIC-2", inactive.Refusal.RuleId);
+
+        // SEC-5: the office makes the client's first own login only; while the client has one, it picks it (or the client's administrator invites one).
+        var secondLogin = await Assert.ThrowsAsync<CollabRefusalException>(() =>
+            ImportAsync(b, administration.Id, licence, review.Licence.Fingerprint, ImportUser.CreateUser("kaper@kantoor.nl")));
+        Assert.Equal(("licence.client-has-users", "SEC-5"), (secondLogin.Code, secondLogin.Refusal.RuleId));
+        await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(World.Vendor, b.W.ClientUserOfOtherCompany.Id));
 
         var imported = await ImportAsync(b, administration.Id, licence, review.Licence.Fingerprint, ImportUser.CreateUser("Eigenaar@Bakker.nl"));
 

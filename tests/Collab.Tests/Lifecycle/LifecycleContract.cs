@@ -30,6 +30,16 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         return registered;
     }
 
+    /// <summary>A client without an account of its own yet (no subscription, no users) whose books the office holds: what ONB-1 moves to the client.</summary>
+    private static Task<(Client Client, Company Company, Administration Held)> HeldForNewClientAsync(BooksWorld b) => b.Run(async sp =>
+    {
+        var registry = sp.GetRequiredService<CollabRegistry>();
+        var client = await registry.RegisterClientAsync(World.Vendor, "Drukkerij Jansen");
+        var company = await registry.AddCompanyAsync(World.Vendor, client.Id, "Drukkerij Jansen B.V.");
+        var held = await registry.CreateAdministrationAsync(World.Vendor, company.Id, TestDatabase.NextNumber(), "Drukkerij (kantoor)", b.W.Office.Id);
+        return (client, company, held);
+    });
+
     private static ClientRegistration NewClient(string email, string plan = "inZicht") =>
         ClientRegistration.WithNewAdministration("Fietsenmaker Fok", "Fok Fietsen B.V.", email, plan, BillingParty.Client, TestDatabase.NextNumber(), "Fok 2026");
 
@@ -79,16 +89,17 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
     public async Task ONB1_an_existing_administration_of_the_office_moves_to_the_clients_account_billed_to_the_office()
     {
         await using var b = await NewWorldAsync();
+        var (client, _, held) = await HeldForNewClientAsync(b);
 
-        var r = await RegisterAsync(b, ClientRegistration.WithExistingAdministration(b.W.HeldByOffice.Id, "eigenaar@bakker.nl", "inKaart", BillingParty.Office));
+        var r = await RegisterAsync(b, ClientRegistration.WithExistingAdministration(held.Id, "eigenaar@drukkerij-jansen.nl", "inKaart", BillingParty.Office));
 
-        Assert.Equal(b.W.HeldByOffice.Id, r.Administration.Id);
-        Assert.Equal(b.W.HeldByOffice.Number, r.Administration.Number);
-        Assert.Null((await b.FindAsync(b.W.HeldByOffice.Id))!.HolderOfficeId);
+        Assert.Equal(held.Id, r.Administration.Id);
+        Assert.Equal(held.Number, r.Administration.Number);
+        Assert.Null((await b.FindAsync(held.Id))!.HolderOfficeId);
         Assert.Equal(BillingParty.Office, r.Subscription.BillingParty);
-        Assert.Equal(b.W.Client.Id, r.Subscription.ClientId);
-        Assert.True(await b.Run(sp => sp.GetRequiredService<IRightsStore>().OfficeMayAccessAsync(b.W.Office.Id, b.W.HeldByOffice.Id)));
-        var audit = await World.AuditAsync(b.Db, AuditSubject.Administration(b.W.HeldByOffice.Id));
+        Assert.Equal(client.Id, r.Subscription.ClientId);
+        Assert.True(await b.Run(sp => sp.GetRequiredService<IRightsStore>().OfficeMayAccessAsync(b.W.Office.Id, held.Id)));
+        var audit = await World.AuditAsync(b.Db, AuditSubject.Administration(held.Id));
         Assert.Contains(audit, x => x.Action == AuditAction.AdministrationTransferredToClient);
     }
 
@@ -112,19 +123,27 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         Assert.False(await b.Run(sp => sp.GetRequiredService<IRegistryStore>().UserEmailExistsAsync("a@fok.nl", CancellationToken.None)));
     }
 
-    // R: ONB-2
+    // R: ONB-2, SEC-5
     [SkippableFact]
     public async Task ONB2_an_existing_customer_is_not_registered_again_but_told_to_grant_rights()
     {
         await using var b = await NewWorldAsync();
-        await RegisterAsync(b, ClientRegistration.WithExistingAdministration(b.W.HeldByOffice.Id, "eigenaar@bakker.nl", "inKaart", BillingParty.Office));
-        var otherHeld = await b.Run(sp => sp.GetRequiredService<CollabRegistry>().CreateAdministrationAsync(b.W.Desk, b.W.OtherCompany.Id, TestDatabase.NextNumber(), "Vastgoed (kantoor)", b.W.Office.Id));
+        var (client, _, held) = await HeldForNewClientAsync(b);
+        await RegisterAsync(b, ClientRegistration.WithExistingAdministration(held.Id, "eigenaar@drukkerij-jansen.nl", "inKaart", BillingParty.Office));
+        var secondCompany = await b.Run(sp => sp.GetRequiredService<CollabRegistry>().AddCompanyAsync(World.Vendor, client.Id, "Jansen Vastgoed B.V."));
+        var otherHeld = await b.Run(sp => sp.GetRequiredService<CollabRegistry>().CreateAdministrationAsync(b.W.Desk, secondCompany.Id, TestDatabase.NextNumber(), "Vastgoed (kantoor)", b.W.Office.Id));
 
-        var sameAddress = await Assert.ThrowsAsync<CollabRefusalException>(() => RegisterAsync(b, NewClient("Eigenaar@bakker.nl")));
+        var sameAddress = await Assert.ThrowsAsync<CollabRefusalException>(() => RegisterAsync(b, NewClient("Eigenaar@drukkerij-jansen.nl")));
         var sameClient = await Assert.ThrowsAsync<CollabRefusalException>(() =>
-            RegisterAsync(b, ClientRegistration.WithExistingAdministration(otherHeld.Id, "nog.een@bakker.nl", "inKaart", BillingParty.Office)));
+            RegisterAsync(b, ClientRegistration.WithExistingAdministration(otherHeld.Id, "nog.een@drukkerij-jansen.nl", "inKaart", BillingParty.Office)));
 
-        foreach (var refusal in new[] { sameAddress, sameClient })
+        // SEC-5: a client with users of its own (Bakkerij Bakker, no subscription) is a customer too: an office cannot give it a
+        // second administrator of its choosing by registering it again through the books it holds.
+        var ownUsers = await Assert.ThrowsAsync<CollabRefusalException>(() =>
+            RegisterAsync(b, ClientRegistration.WithExistingAdministration(b.W.HeldByOffice.Id, "kaper@kantoor.nl", "inKaart", BillingParty.Office)));
+        Assert.Equal(b.W.Office.Id, (await b.FindAsync(b.W.HeldByOffice.Id))!.HolderOfficeId);
+
+        foreach (var refusal in new[] { sameAddress, sameClient, ownUsers })
         {
             Assert.Equal("registration.existing-customer", refusal.Code);
             Assert.Equal("ONB-2", refusal.Refusal.RuleId);
