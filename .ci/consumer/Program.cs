@@ -51,7 +51,9 @@ var tiers = sp.GetRequiredService<TierService>();
 await tiers.StartCollaborationAsync(actor, office.Id, client.Id, ClientTier.Standard, new LocalDate(2026, 1, 1));
 await tiers.ChangeTierAsync(desk, office.Id, client.Id, ClientTier.CollaborateExtended);
 Require(sp.GetRequiredService<TierCatalogue>().FeaturesOf(ClientTier.CollaborateExtended).Contains(Feature.DocumentExchange), "feature check");
-var statement = await sp.GetRequiredService<BillingService>().MonthlyStatementAsync(desk, office.Id, new YearMonth(2026, 11));
+// The statement comes from the history (TIER-7): the collaboration took effect now, so this month bills its highest tier.
+var thisMonth = SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).Date.ToYearMonth();
+var statement = await sp.GetRequiredService<BillingService>().MonthlyStatementAsync(desk, office.Id, thisMonth);
 Require(statement.Total == 1.65m, "statement total");
 
 // Deliverables (SHARE-1, SHARE-12, SHARE-13): the Extended client gets an approval task; approve it
