@@ -44,7 +44,7 @@ public sealed class LargeOperationConfig : ManualConfig
         AddDiagnoser(MemoryDiagnoser.Default);
         var job = Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithInvocationCount(1).WithUnrollFactor(1);
         AddJob(CollabBenchmarkConfig.CiMode
-            ? job.WithWarmupCount(1).WithIterationCount(CollabBenchmarkConfig.CiIterations).WithToolchain(InProcessEmitToolchain.Instance).WithId("ci-large")
+            ? job.WithWarmupCount(1).WithIterationCount(CollabBenchmarkConfig.CiIterations).WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(10), logOutput: true)).WithId("ci-large")
             : job.WithWarmupCount(1).WithIterationCount(5).WithId("large"));
     }
 }

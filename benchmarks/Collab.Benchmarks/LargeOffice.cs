@@ -118,7 +118,11 @@ public sealed class LargeOffice : IDisposable
                 ids[i] = client;
                 copies.Copy<Client>(template.Value, client.Value, new() { ["Name"] = $"Klant {i:D6}" });
                 copies.CopyWhere<ClientCollaboration>("ClientId", template.Value, new() { ["ClientId"] = client.Value });
-                copies.CopyWhere<TierHistoryEntry>("ClientId", template.Value, new() { ["ClientId"] = client.Value });
+                if (withUsers)
+                {
+                    copies.CopyWhere<TierHistoryEntry>("ClientId", template.Value, new() { ["ClientId"] = client.Value }); // the statement reads the history
+                }
+
                 for (var u = 0; u < users.Length; u++)
                 {
                     var user = Guid.CreateVersion7();
