@@ -120,7 +120,7 @@ public sealed class LargeOffice : IDisposable
                 copies.CopyWhere<ClientCollaboration>("ClientId", template.Value, new() { ["ClientId"] = client.Value });
                 if (withUsers)
                 {
-                    copies.CopyWhere<TierHistoryEntry>("ClientId", template.Value, new() { ["ClientId"] = client.Value }); // the statement reads the history
+                    copies.CopyWhere<TierHistoryEntry>("ClientId", template.Value, new() { ["ClientId"] = client.Value }, ("OfficeId", office.Value)); // the statement reads the history; by the history's index
                 }
 
                 for (var u = 0; u < users.Length; u++)
@@ -153,7 +153,7 @@ public sealed class LargeOffice : IDisposable
             CopyWhere<T>(key, templateKey, changes);
         }
 
-        public void CopyWhere<T>(string property, Guid template, Dictionary<string, object> changes)
+        public void CopyWhere<T>(string property, Guid template, Dictionary<string, object> changes, (string Property, Guid Value)? also = null)
         {
             var entity = context.Model.FindEntityType(typeof(T))!;
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
@@ -162,23 +162,30 @@ public sealed class LargeOffice : IDisposable
                 .Where(p => p.GetColumnName(table) is not null && !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && !changes.ContainsKey(p.Name)))
                 .ToList();
             var changed = string.Join(",", changes.Keys.OrderBy(k => k, StringComparer.Ordinal));
-            if (!_commands.TryGetValue((typeof(T), property + "|" + changed), out var command))
+            var cacheKey = property + "|" + also?.Property + "|" + changed;
+            if (!_commands.TryGetValue((typeof(T), cacheKey), out var command))
             {
                 string Column(IProperty p) => $"\"{p.GetColumnName(table)}\"";
                 var select = string.Join(", ", columns.Select(p => changes.ContainsKey(p.Name) ? $"@{p.Name}" : Column(p)));
                 command = connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(Column))}) SELECT {select} FROM \"{table.Name}\" WHERE {Column(entity.FindProperty(property)!)} = @template";
-                foreach (var name in changes.Keys.Append("template"))
+                var also2 = also is { } a ? $" AND {Column(entity.FindProperty(a.Property)!)} = @also" : string.Empty;
+                command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(Column))}) SELECT {select} FROM \"{table.Name}\" WHERE {Column(entity.FindProperty(property)!)} = @template{also2}";
+                foreach (var name in changes.Keys.Append("template").Concat(also is null ? [] : ["also"]))
                 {
                     command.Parameters.Add(new SqliteParameter { ParameterName = "@" + name });
                 }
 
                 command.Prepare();
-                _commands[(typeof(T), property + "|" + changed)] = command;
+                _commands[(typeof(T), cacheKey)] = command;
             }
 
             command.Parameters["@template"].Value = Stored(entity.FindProperty(property)!, template);
+            if (also is { } and)
+            {
+                command.Parameters["@also"].Value = Stored(entity.FindProperty(and.Property)!, and.Value);
+            }
+
             foreach (var (name, value) in changes)
             {
                 command.Parameters["@" + name].Value = Stored(entity.FindProperty(name)!, value);
