@@ -149,7 +149,8 @@ public sealed class AuthorizationWorld
     /// <summary>What an office made: that office while it works for the client (SEC-5); a client user given the company, once shared, when it sees that office's work.</summary>
     public bool ReachesMade(UserFacts user, Made made) => user.IsOffice
         ? user.Office == made.Office && (made.Client == default || WorksFor(made.Office, made.Client))
-        : made.ClientMaySee && user.Client == made.Client && user.Companies.Contains(made.Company) && SeesWorkOf(user, made.Office);
+        : made.ClientMaySee && user.Client == made.Client && user.Companies.Contains(made.Company) && SeesWorkOf(user, made.Office)
+          && (user.Home is not { } home || WorksFor(home, made.Client)); // an invitee's reach ends with its office's (SEC-5)
 
     /// <summary>A transfer: users of the offices on either side; the client's own users who may reach every company it moves.</summary>
     public bool ReachesTransfer(UserFacts user, TransferFacts transfer) => user.IsOffice
