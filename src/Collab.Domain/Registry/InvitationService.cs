@@ -105,10 +105,7 @@ public sealed class InvitationService
 
         var home = acting.IsOfficeUser ? acting.User!.OfficeId : null;
         var user = await _users.PrepareClientUserAsync(acting.Actor, client, email, found, home, administrator: false, cancellationToken).ConfigureAwait(false);
-        var inviter = home is { } office
-            ? (await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false))?.Name
-            : (await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false))?.Name;
-        return await InviteAsync(acting, user, inviter ?? string.Empty, isNew: true, cancellationToken).ConfigureAwait(false);
+        return await InviteAsync(acting, user, await InviterNameAsync(home, client, cancellationToken).ConfigureAwait(false), isNew: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -146,11 +143,15 @@ public sealed class InvitationService
     public async Task<UserInvitation> ReissueAsync(ActingParty party, UserId user, CancellationToken cancellationToken = default)
     {
         var (acting, found) = await _access.UserAsync(party, CollabAction.ReissueInvitation, user, cancellationToken).ConfigureAwait(false);
-        var inviter = (found.OfficeId ?? found.HomeOfficeId ?? acting.User?.OfficeId) is { } office
-            ? (await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false))?.Name
-            : (await _registry.FindClientAsync(found.ClientId!.Value, cancellationToken).ConfigureAwait(false))?.Name;
-        return await InviteAsync(acting, found, inviter ?? string.Empty, isNew: false, cancellationToken).ConfigureAwait(false);
+        var inviter = await InviterNameAsync(found.OfficeId ?? found.HomeOfficeId ?? acting.User?.OfficeId, found.ClientId ?? default, cancellationToken).ConfigureAwait(false);
+        return await InviteAsync(acting, found, inviter, isNew: false, cancellationToken).ConfigureAwait(false);
     }
+
+    // Who the invitation names as inviting: the office, or else the client itself.
+    private async Task<string> InviterNameAsync(OfficeId? office, ClientId client, CancellationToken cancellationToken) =>
+        (office is { } o
+            ? (await _registry.FindOfficeAsync(o, cancellationToken).ConfigureAwait(false))?.Name
+            : (await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false))?.Name) ?? string.Empty;
 
     /// <summary>Issues the invitation of a user made in this call or earlier, queues it to the user and saves (one transaction).</summary>
     private async Task<UserInvitation> InviteAsync(Acting acting, CollabUser user, string inviterName, bool isNew, CancellationToken cancellationToken)
