@@ -9,7 +9,7 @@ using FsCheck.Fluent;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
-namespace Collab.Tests.Reports;
+namespace Collab.Tests.Deliverables;
 
 /// <summary>
 /// What a read hands a client of a deliverable (SEC-6, SHARE-5, SHARE-14, SHARE-15): a view made for it at that moment,

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
-namespace Collab.Tests.Reports;
+namespace Collab.Tests.Deliverables;
 
 /// <summary>Deliverables — annual reports and tax returns — with their documents and figures (SHARE-13 … SHARE-15, TIER-3, AUD-1), on every engine.</summary>
 public abstract class DeliverableContract(Engine engine, PostgresServer? postgres)

@@ -9,7 +9,7 @@ using FsCheck.Xunit;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
-namespace Collab.Tests.Reports;
+namespace Collab.Tests.Deliverables;
 
 /// <summary>SHARE-15 as properties over random decimal figures: refusals exactly when a stated rule is broken, exact ratios, no crash on zero.</summary>
 public sealed class FigureProperties

@@ -7,7 +7,7 @@ using Collab.Tiers;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
-namespace Collab.Tests.Reports;
+namespace Collab.Tests.Deliverables;
 
 /// <summary>A vendor's insight source as a vendor would write one over its own data: values per company, measure and month.</summary>
 public sealed class TableSource(string name, IReadOnlyDictionary<(CompanyId Company, string Measure, YearMonth Month), decimal> values) : IClientInsightSource

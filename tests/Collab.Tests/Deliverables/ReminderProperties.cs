@@ -4,7 +4,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
 
-namespace Collab.Tests.Reports;
+namespace Collab.Tests.Deliverables;
 
 /// <summary>SHARE-4 and RET-1 as a property over deadlines, lead times and time zones.</summary>
 public sealed class ReminderProperties

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
-namespace Collab.Tests.Reports;
+namespace Collab.Tests.Deliverables;
 
 /// <summary>Sharing reports (SHARE-1 … SHARE-5, SHARE-11, SHARE-12, AUD-1), run unchanged on every engine.</summary>
 public abstract class ReportContract(Engine engine, PostgresServer? postgres)

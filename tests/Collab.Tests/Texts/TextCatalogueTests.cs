@@ -113,7 +113,7 @@ public sealed partial class TextCatalogueTests
         Assert.Equal("De deadline 15 december 2026 is al voorbij: kies een latere datum.", texts.Describe(deadline, CollabTexts.LanguageFor("nl-BE")));
         Assert.Equal("Deadline 2026-12-15 has already passed: give a later date.", deadline.Reason);
 
-        var figures = Collab.Tests.Reports.DeliverableContract.Figures with { Current = Collab.Tests.Reports.DeliverableContract.Figures.Current with { CurrentAssets = 900_000.5m } };
+        var figures = Collab.Tests.Deliverables.DeliverableContract.Figures with { Current = Collab.Tests.Deliverables.DeliverableContract.Figures.Current with { CurrentAssets = 900_000.5m } };
         var inconsistent = Assert.Throws<CollabRefusalException>(() => { figures.Check(); }).Refusal;
         Assert.Equal("De cijfers over 2025 kloppen niet: de vlottende activa (900.000,50) zijn hoger dan het balanstotaal (800.000,00). Corrigeer ze en stuur ze opnieuw.",
             texts.Describe(inconsistent, CollabTexts.Dutch));
