@@ -36,7 +36,6 @@ internal static partial class MailComposer
         message.Subject = subject;
         // The same notification always gets the same Message-Id: a duplicate delivery (at-least-once) is recognisable.
         message.MessageId = $"{notification.Id:N}@{DomainOf(options.FromAddress)}";
-        message.Headers.Add(HeaderId.ContentLanguage, language);
         message.Headers.Add("Auto-Submitted", "auto-generated"); // RFC 3834: no auto-replies to a notification
 
         var text = notification.Text.ReplaceLineEndings("\n");
@@ -50,6 +49,7 @@ internal static partial class MailComposer
 
         body.HtmlBody = Html(subject, text, language, link, label, style, logoId);
         message.Body = body.ToMessageBody();
+        message.Body.Headers.Add(HeaderId.ContentLanguage, language); // written in the message's own header block
         foreach (var part in message.BodyParts.OfType<TextPart>())
         {
             part.Headers.Add(HeaderId.ContentLanguage, language);
