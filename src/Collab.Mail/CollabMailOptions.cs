@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Collab.Mail;
 
 /// <summary>How the SMTP connection is secured.</summary>
@@ -25,7 +23,6 @@ public sealed class CollabMailOptions
     public string Host { get; set; } = string.Empty;
 
     /// <summary>The server's port: 587 (the default, STARTTLS), 465 (TLS on connect) or 25.</summary>
-    [Range(1, 65535)]
     public int Port { get; set; } = 587;
 
     /// <summary>How the connection is secured; <see cref="MailSecurity.StartTls"/> by default.</summary>

@@ -1,10 +1,10 @@
-using Collab;
 using Collab.Mail;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace Collab;
 
 /// <summary>Registers Collab.Mail as Collab's notification channel.</summary>
 public static class CollabMailServiceCollectionExtensions
@@ -18,7 +18,7 @@ public static class CollabMailServiceCollectionExtensions
     /// <param name="services">The application's services.</param>
     /// <param name="configuration">The configuration section with the settings.</param>
     /// <returns>The services, for chaining.</returns>
-    public static IServiceCollection AddCollabMail(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCollabMail(this IServiceCollection services, IConfigurationSection configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return services.AddCollabMail(options => configuration.Bind(options));

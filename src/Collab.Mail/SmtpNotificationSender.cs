@@ -19,7 +19,7 @@ public sealed partial class SmtpNotificationSender : INotificationSender
     private readonly IMailHouseStyleSource? _styles;
     private readonly ILogger<SmtpNotificationSender> _logger;
 
-    /// <summary>Creates the sender; registered by <c>services.AddCollabMail(…)</c> (<see cref="Microsoft.Extensions.DependencyInjection.CollabMailServiceCollectionExtensions"/>).</summary>
+    /// <summary>Creates the sender; registered by <c>services.AddCollabMail(…)</c> (<see cref="CollabMailServiceCollectionExtensions"/>).</summary>
     /// <param name="options">Where and as whom to send.</param>
     /// <param name="styles">The house-style sources registered; the last one is asked.</param>
     /// <param name="logger">Where id, kind and outcome of each send are logged.</param>
