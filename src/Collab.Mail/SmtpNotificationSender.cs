@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Collab.Mail;
@@ -22,14 +23,14 @@ public sealed partial class SmtpNotificationSender : INotificationSender
     /// <summary>Creates the sender; registered by <c>services.AddCollabMail(…)</c> (<see cref="CollabMailServiceCollectionExtensions"/>).</summary>
     /// <param name="options">Where and as whom to send.</param>
     /// <param name="styles">The house-style sources registered; the last one is asked.</param>
-    /// <param name="logger">Where id, kind and outcome of each send are logged.</param>
-    public SmtpNotificationSender(IOptions<CollabMailOptions> options, IEnumerable<IMailHouseStyleSource> styles, ILogger<SmtpNotificationSender> logger)
+    /// <param name="logger">Where id, kind and outcome of each send are logged; null (no logging registered) for nowhere.</param>
+    public SmtpNotificationSender(IOptions<CollabMailOptions> options, IEnumerable<IMailHouseStyleSource> styles, ILogger<SmtpNotificationSender>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(styles);
         _options = options.Value;
         _styles = styles.LastOrDefault();
-        _logger = logger;
+        _logger = logger ?? NullLogger<SmtpNotificationSender>.Instance;
     }
 
     /// <inheritdoc />
