@@ -66,7 +66,6 @@ public sealed partial class SmtpNotificationSender : INotificationSender
             }
 
             await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
         }
         catch (SmtpCommandException refused) when ((int)refused.StatusCode >= 500)
         {
@@ -81,7 +80,19 @@ public sealed partial class SmtpNotificationSender : INotificationSender
         }
 
         LogSent(notification.Id, notification.Kind);
+        try
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception quit) when (quit is not OperationCanceledException)
+        {
+            // The server accepted the message: a failed QUIT must not make the outbox send it again.
+            LogQuitFailed(notification.Id, notification.Kind, quit.GetType().Name);
+        }
     }
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Notification {NotificationId} ({Kind}) was accepted; closing the connection failed ({Failure})")]
+    private partial void LogQuitFailed(Guid notificationId, NotificationKind kind, string failure);
 
     private static SecureSocketOptions SocketOptions(MailSecurity security) => security switch
     {
