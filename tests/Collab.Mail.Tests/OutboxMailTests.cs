@@ -93,14 +93,35 @@ public sealed class OutboxMailTests : IAsyncLifetime
         Assert.Equal(0, (await StatusAsync()).Pending);
     }
 
-    private async Task<World> StartAsync(LoopbackSmtpServer server, ClientTier tier)
+    [Fact]
+    public async Task A_recipient_the_server_keeps_refusing_is_dead_lettered_after_the_last_attempt_with_no_token_in_its_error()
+    {
+        var world = await StartAsync(LoopbackSmtpServer.Start(refuseFirst: 100, refusal: SmtpReplyCode.MailboxUnavailable), ClientTier.Standard, maxAttempts: 2);
+        var shared = await ShareAsync(world, deadline: null);
+
+        Assert.Equal(0, await DispatchAsync());
+        _clock.Advance(Duration.FromSeconds(31));
+        Assert.Equal(0, await DispatchAsync());
+
+        await using var scope = _provider.CreateAsyncScope();
+        var dead = Assert.Single(await scope.ServiceProvider.GetRequiredService<IOutboxDispatcher>().ListDeadLettersAsync());
+        Assert.Equal(2, dead.Attempts);
+        Assert.Contains("refused by the test server", dead.LastError, StringComparison.Ordinal); // the server's answer, for the operator
+        Assert.DoesNotContain(shared.LinkToken!, dead.LastError, StringComparison.Ordinal);
+        Assert.Equal(2, _server.Refused);
+        Assert.Empty(_server.Received);
+        Assert.Equal(2, _log.Lines.Count(line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("550", StringComparison.Ordinal)));
+        MailTestKit.NoTokenLogged(_log, shared.LinkToken!);
+    }
+
+    private async Task<World> StartAsync(LoopbackSmtpServer server, ClientTier tier, int maxAttempts = 8)
     {
         _server = server;
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(_log).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton<IClock>(_clock);
         services.AddDbContext<MailDbContext>(o => o.UseSqlite($"Data Source={_file};Pooling=False"));
-        services.AddCollab().AddEntityFrameworkStores<MailDbContext>();
+        services.AddCollab(options => options.NotificationMaxAttempts = maxAttempts).AddEntityFrameworkStores<MailDbContext>();
         services.AddCollabMail(options =>
         {
             options.Host = "127.0.0.1";
