@@ -82,11 +82,12 @@ public sealed partial class SmtpNotificationSender : INotificationSender
         LogSent(notification.Id, notification.Kind);
         try
         {
-            await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
+            // Not cancellable and never thrown: the server accepted the message, and a failed or cancelled QUIT must not
+            // make the outbox send it again. The client's Timeout bounds it.
+            await client.DisconnectAsync(quit: true, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception quit) when (quit is not OperationCanceledException)
+        catch (Exception quit)
         {
-            // The server accepted the message: a failed QUIT must not make the outbox send it again.
             LogQuitFailed(notification.Id, notification.Kind, quit.GetType().Name);
         }
     }
