@@ -108,6 +108,7 @@ public sealed class OutboxMailTests : IAsyncLifetime
         Assert.Equal(2, dead.Attempts);
         Assert.Contains("refused by the test server", dead.LastError, StringComparison.Ordinal); // the server's answer, for the operator
         Assert.DoesNotContain(shared.LinkToken!, dead.LastError, StringComparison.Ordinal);
+        Assert.Null(dead.Notification.Reference); // given up: its one-time token is erased, as a delivered one's is
         Assert.Equal(2, _server.Refused);
         Assert.Empty(_server.Received);
         Assert.Equal(2, _log.Lines.Count(line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("550", StringComparison.Ordinal)));
