@@ -47,6 +47,22 @@ public static class CollabClientEndpoints
             TypedResults.Ok(await s.ListClientUsersAsync(me.Party, new ClientId(client), ct)))
             .Calls<CollabRegistry>(nameof(CollabRegistry.ListClientUsersAsync));
 
+        g.MapGet("/clients/{client:guid}", async (Caller me, Guid client, CollabRegistry s, CancellationToken ct) =>
+            await s.FindClientAsync(me.Party, new ClientId(client), ct) is { } found ? Results.Ok(found) : Results.NotFound())
+            .Calls<CollabRegistry>(nameof(CollabRegistry.FindClientAsync));
+        g.MapGet("/clients/{client:guid}/companies", async (Caller me, Guid client, CollabRegistry s, CancellationToken ct) =>
+            TypedResults.Ok(await s.ListCompaniesAsync(me.Party, new ClientId(client), ct)))
+            .Calls<CollabRegistry>(nameof(CollabRegistry.ListCompaniesAsync));
+        g.MapGet("/companies/{company:guid}", async (Caller me, Guid company, CollabRegistry s, CancellationToken ct) =>
+            await s.FindCompanyAsync(me.Party, new CompanyId(company), ct) is { } found ? Results.Ok(found) : Results.NotFound())
+            .Calls<CollabRegistry>(nameof(CollabRegistry.FindCompanyAsync));
+        g.MapGet("/administrations/{administration:guid}", async (Caller me, Guid administration, CollabRegistry s, CancellationToken ct) =>
+            await s.FindAdministrationAsync(me.Party, new AdministrationId(administration), ct) is { } found ? Results.Ok(found) : Results.NotFound())
+            .Calls<CollabRegistry>(nameof(CollabRegistry.FindAdministrationAsync));
+        g.MapPost("/users/{user:guid}/companies/{company:guid}", async (Caller me, Guid user, Guid company, CollabRegistry s, CancellationToken ct) =>
+            TypedResults.Ok(await s.GiveCompanyAsync(me.Party, new UserId(user), new CompanyId(company), ct)))
+            .Calls<CollabRegistry>(nameof(CollabRegistry.GiveCompanyAsync), "user.*", "company.*");
+
         // Decisions on deliverables (SHARE-3, SHARE-4, SHARE-5)
         g.MapGet("/companies/{company:guid}/deliverables", async (Caller me, Guid company, DeliverableService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ListForCompanyAsync(me.Party, new CompanyId(company), ct)))

@@ -112,6 +112,22 @@ public static class CollabOfficeEndpoints
             TypedResults.Ok(await s.ListOfficeUsersAsync(me.Party, new OfficeId(office), ct)))
             .Calls<CollabRegistry>(nameof(CollabRegistry.ListOfficeUsersAsync));
 
+        g.MapGet("/offices/{office:guid}", async (Caller me, Guid office, CollabRegistry s, CancellationToken ct) =>
+            await s.FindOfficeAsync(me.Party, new OfficeId(office), ct) is { } found ? Results.Ok(found) : Results.NotFound())
+            .Calls<CollabRegistry>(nameof(CollabRegistry.FindOfficeAsync));
+        g.MapPut("/offices/{office:guid}/language", async (Caller me, Guid office, LanguageRequest body, CollabRegistry s, CancellationToken ct) =>
+            TypedResults.Ok(await s.SetOfficeLanguageAsync(me.Party, new OfficeId(office), body.Language, ct)))
+            .Calls<CollabRegistry>(nameof(CollabRegistry.SetOfficeLanguageAsync), "language.*", "office.*");
+        g.MapGet("/environments/{environment:guid}", async (Caller me, Guid environment, CollabRegistry s, CancellationToken ct) =>
+            await s.FindEnvironmentAsync(me.Party, new EnvironmentId(environment), ct) is { } found ? Results.Ok(found) : Results.NotFound())
+            .Calls<CollabRegistry>(nameof(CollabRegistry.FindEnvironmentAsync));
+        g.MapGet("/users/{user:guid}", async (Caller me, Guid user, CollabRegistry s, CancellationToken ct) =>
+            await s.FindUserAsync(me.Party, new UserId(user), ct) is { } found ? Results.Ok(found) : Results.NotFound())
+            .Calls<CollabRegistry>(nameof(CollabRegistry.FindUserAsync));
+        g.MapPost("/users/{user:guid}/deactivate", async (Caller me, Guid user, CollabRegistry s, CancellationToken ct) =>
+            TypedResults.Ok(await s.DeactivateUserAsync(me.Party, new UserId(user), ct)))
+            .Calls<CollabRegistry>(nameof(CollabRegistry.DeactivateUserAsync), "user.*");
+
         MapTransfers(g);
         MapLinks(g);
         MapPortal(g);

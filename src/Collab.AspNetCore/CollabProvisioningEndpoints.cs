@@ -43,6 +43,9 @@ public static class CollabProvisioningEndpoints
         g.MapPost("/administrations", async (Platform p, AdministrationRequest body, CollabRegistry s, CancellationToken ct) =>
             TypedResults.Ok(await s.CreateAdministrationAsync(p.Party, body.Company, CollabGroups.Number(body.Number), body.Name, body.Holder, body.Environment, ct)))
             .Calls<CollabRegistry>(nameof(CollabRegistry.CreateAdministrationAsync), "administration.*", "administration-name.*", "environment.*");
+        g.MapPost("/offices/{office:guid}/environments", async (Platform p, Guid office, EnvironmentRequest body, CollabRegistry s, CancellationToken ct) =>
+            TypedResults.Ok(await s.CreateEnvironmentAsync(p.Party, new OfficeId(office), body.Name, body.Administrators, ct)))
+            .Calls<CollabRegistry>(nameof(CollabRegistry.CreateEnvironmentAsync), "environment.*", "environment-name.*", "user.*");
         g.MapPost("/offices/{office:guid}/users", async (Platform p, Guid office, EmailRequest body, CollabRegistry s, CancellationToken ct) =>
             TypedResults.Ok(await s.CreateOfficeUserAsync(p.Party, new OfficeId(office), body.Email, ct)))
             .Calls<CollabRegistry>(nameof(CollabRegistry.CreateOfficeUserAsync), "user.*", "email.*");

@@ -62,6 +62,8 @@ internal sealed record NameRequest(string Name, string? TimeZone = null);
 
 internal sealed record EmailRequest(string Email);
 
+internal sealed record EnvironmentRequest(string Name, IReadOnlyCollection<UserId> Administrators);
+
 internal sealed record ClientUserRequest(string Email, IReadOnlyCollection<CompanyId> Companies, bool Administrator = false);
 
 internal sealed record AdministrationRequest(CompanyId Company, int Number, string Name, OfficeId? Holder = null, EnvironmentId? Environment = null);
