@@ -1,6 +1,8 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http;
+using Collab.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Collab.AspNetCore;
 
@@ -28,5 +30,31 @@ internal sealed class SignInRequiredException : Exception
     public SignInRequiredException()
         : base("Nobody is signed in.")
     {
+    }
+}
+
+/// <summary>The platform party for a provisioning request, named after the operator (<see cref="CollabAspNetCoreOptions.ProvisioningOperator"/>).</summary>
+internal sealed class Platform
+{
+    private Platform(ActingParty party) => Party = party;
+
+    public ActingParty Party { get; }
+
+    public static ValueTask<Platform?> BindAsync(HttpContext context, ParameterInfo parameter)
+    {
+        var services = context.RequestServices;
+        var name = services.GetRequiredService<IOptions<CollabAspNetCoreOptions>>().Value.ProvisioningOperator(context);
+        var platform = services.GetRequiredService<CollabPlatform>();
+        ActingParty party;
+        try
+        {
+            party = platform.Operator(name);
+        }
+        catch (CollabRefusalException)
+        {
+            party = platform.Operator("http-provisioning"); // a principal's name Collab would not record (too long, control characters)
+        }
+
+        return ValueTask.FromResult<Platform?>(new Platform(party));
     }
 }

@@ -1,3 +1,4 @@
+using Collab;
 using Collab.AspNetCore;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
@@ -12,13 +13,14 @@ public static class CollabAspNetCoreServiceCollectionExtensions
     /// Registers what Collab's endpoint groups need, once: the party resolver (a claim by default), JSON for Collab's ids,
     /// enums and NodaTime's types on the host's minimal API options, the endpoint filter that maps refusals to problem
     /// details, the token endpoints' rate limits, antiforgery, and Collab's OpenAPI transformers on every document the host
-    /// adds with <c>AddOpenApi()</c>. Call <c>AddCollab()</c> too. Safe to call more than once.
+    /// adds with <c>AddOpenApi()</c>. Registers Collab itself too (<c>AddCollab()</c>, which may also be called before or
+    /// after to configure it). Safe to call more than once.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configure">Changes the options (claim type, rate limits, provisioning operator); null for the defaults.</param>
-    /// <returns>The services.</returns>
+    /// <returns>Collab's builder, for the next step such as <c>AddEntityFrameworkStores&lt;TContext&gt;()</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
-    public static IServiceCollection AddCollabAspNetCore(this IServiceCollection services, Action<CollabAspNetCoreOptions>? configure = null)
+    public static CollabBuilder AddCollabAspNetCore(this IServiceCollection services, Action<CollabAspNetCoreOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<CollabAspNetCoreOptions>();
@@ -29,9 +31,10 @@ public static class CollabAspNetCoreServiceCollectionExtensions
 
         options.Validate(o => !string.IsNullOrWhiteSpace(o.UserIdClaimType) && o.TokenPermitsPerAddress > 0 && o.TokenPermitsPerToken > 0 && o.TokenWindow > TimeSpan.Zero && o.ProvisioningOperator is not null,
             "Collab.AspNetCore options: UserIdClaimType must be set, the token limits positive and the window longer than zero.").ValidateOnStart();
+        var collab = services.AddCollab();
         if (services.Any(d => d.ServiceType == typeof(CollabAspNetCoreMarker)))
         {
-            return services;
+            return collab;
         }
 
         services.AddSingleton<CollabAspNetCoreMarker>();
@@ -42,6 +45,6 @@ public static class CollabAspNetCoreServiceCollectionExtensions
         services.AddAntiforgery();
         services.Configure<JsonOptions>(o => CollabJson.Configure(o.SerializerOptions));
         services.ConfigureAll<OpenApiOptions>(o => o.AddCollabRefusals());
-        return services;
+        return collab;
     }
 }

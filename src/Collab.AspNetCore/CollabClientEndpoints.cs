@@ -1,14 +1,15 @@
+using Collab;
+using Collab.AspNetCore;
 using Collab.Deliverables;
 using Collab.Insights;
 using Collab.Portal;
 using Collab.Registry;
 using Collab.Rights;
 using Collab.Transfers;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Collab.AspNetCore;
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>The client's endpoints: tasks and the portal, decisions on deliverables, grants, consents, documents and insights.</summary>
 public static class CollabClientEndpoints

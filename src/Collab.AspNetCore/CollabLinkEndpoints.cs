@@ -1,11 +1,12 @@
+using Collab;
+using Collab.AspNetCore;
 using Collab.Deliverables;
 using Collab.Registry;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Collab.AspNetCore;
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
 /// The token endpoints: a one-time link's open, confirm and read-once steps (SHARE-1, SHARE-2, SHARE-12, SHARE-14),

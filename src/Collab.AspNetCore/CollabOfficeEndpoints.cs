@@ -1,14 +1,15 @@
+using Collab;
+using Collab.AspNetCore;
 using Collab.Deliverables;
 using Collab.Links;
 using Collab.Portal;
 using Collab.Registry;
 using Collab.Tiers;
 using Collab.Transfers;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Collab.AspNetCore;
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>The office's endpoints: deliverables, overview, tiers, statements, transfers, integration links, house style, questions and questionnaires.</summary>
 public static class CollabOfficeEndpoints

@@ -1,13 +1,12 @@
+using Collab;
+using Collab.AspNetCore;
 using Collab.Authorization;
 using Collab.Registry;
 using Collab.Tiers;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
-namespace Collab.AspNetCore;
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
 /// The vendor's provisioning endpoints: offices, clients, companies, administrations, environments, users and the
@@ -59,31 +58,5 @@ public static class CollabProvisioningEndpoints
             TypedResults.Ok(await s.StartCollaborationAsync(p.Party, new OfficeId(office), body.Client, body.Tier, body.StartsOn, ct)))
             .Calls<TierService>(nameof(TierService.StartCollaborationAsync), "collaboration.*", "tier.*");
         return g;
-    }
-}
-
-/// <summary>The platform party for a provisioning request, named after the operator (<see cref="CollabAspNetCoreOptions.ProvisioningOperator"/>).</summary>
-internal sealed class Platform
-{
-    private Platform(ActingParty party) => Party = party;
-
-    public ActingParty Party { get; }
-
-    public static ValueTask<Platform?> BindAsync(HttpContext context, System.Reflection.ParameterInfo parameter)
-    {
-        var services = context.RequestServices;
-        var name = services.GetRequiredService<IOptions<CollabAspNetCoreOptions>>().Value.ProvisioningOperator(context);
-        var platform = services.GetRequiredService<CollabPlatform>();
-        ActingParty party;
-        try
-        {
-            party = platform.Operator(name);
-        }
-        catch (CollabRefusalException)
-        {
-            party = platform.Operator("http-provisioning"); // a principal's name Collab would not record (too long, control characters)
-        }
-
-        return ValueTask.FromResult<Platform?>(new Platform(party));
     }
 }
