@@ -67,3 +67,45 @@ public sealed class HappyPathTests(PostgresServer postgres)
         Assert.Equal("Viewed", mine[0]!["state"]!.GetValue<string>());
     }
 }
+
+/// <summary>The Collaborate tiers' path: an approval task the client decides, house style, and a question batch the client answers.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ApprovalPathTests(PostgresServer postgres)
+{
+    [SkippableTheory]
+    [InlineData(Engine.Sqlite)]
+    [InlineData(Engine.Postgres)]
+    public async Task An_extended_client_approves_a_shared_report_and_answers_the_office_s_questions(Engine engine)
+    {
+        await using var host = await CollabTestHost.StartAsync(engine, postgres);
+        var w = await HttpWorld.SeedAsync(host, tier: "CollaborateExtended");
+
+        var deliverable = HttpWorld.Id(await host.OkAsync(w.OfficeUser, HttpMethod.Post, $"/office/offices/{w.Office}/deliverables", new { company = w.Company, kind = "AnnualReport", year = 2025 }));
+        using (var upload = CollabTestHost.As(w.OfficeUser, HttpMethod.Post, $"/office/deliverables/{deliverable}/documents?fileName=jaarrekening.pdf"))
+        {
+            upload.Content = new ByteArrayContent(DemoPdf.Create("Jaarrekening"));
+            upload.Content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            (await host.Client.SendAsync(upload)).EnsureSuccessStatusCode();
+        }
+
+        var shared = await host.OkAsync(w.OfficeUser, HttpMethod.Post, $"/office/deliverables/{deliverable}/share", new { deadline = "2026-06-30" });
+        Assert.Equal("Approval", shared["mode"]!.GetValue<string>());
+        var approved = await host.OkAsync(w.ClientUser, HttpMethod.Post, $"/client/deliverables/{deliverable}/approve");
+        Assert.Equal("Approved", approved["state"]!.GetValue<string>());
+        var counts = await host.OkAsync(w.OfficeUser, HttpMethod.Get, $"/office/offices/{w.Office}/overview/counts");
+        Assert.Equal(1, counts["Approved"]!.GetValue<int>());
+
+        // House style (SHARE-10): the office sets it, its client reads it.
+        await host.OkAsync(w.OfficeUser, HttpMethod.Put, $"/office/offices/{w.Office}/house-style",
+            new { slug = "devries-" + Guid.NewGuid().ToString("N")[..6], primaryColour = "#1A5276", textColour = "#1C1C1C", backgroundColour = "#FFFFFF", welcomeText = "Welkom" });
+        var style = await host.OkAsync(w.ClientUser, HttpMethod.Get, $"/client/clients/{w.Client}/offices/{w.Office}/house-style");
+        Assert.Equal("Welkom", style["welcomeText"]!.GetValue<string>());
+
+        // Questions (SHARE-8): the office asks, the client answers.
+        var batch = HttpWorld.Id(await host.OkAsync(w.OfficeUser, HttpMethod.Post, $"/office/offices/{w.Office}/question-batches", new { company = w.Company, title = "Jaarwerk 2025" }));
+        await host.OkAsync(w.OfficeUser, HttpMethod.Post, $"/office/question-batches/{batch}/questions", new { service = "jaarrekening", question = "Zijn er nieuwe leningen?" });
+        await host.OkAsync(w.OfficeUser, HttpMethod.Post, $"/office/question-batches/{batch}/send");
+        var answered = await host.OkAsync(w.ClientUser, HttpMethod.Post, $"/client/question-batches/{batch}/questions/1/answer", new { answer = "Nee" });
+        Assert.Equal(1, answered["answeredCount"]!.GetValue<int>());
+    }
+}
