@@ -10,6 +10,7 @@ namespace Collab.AspNetCore.Tests;
 [Collection(PostgresCollection.Name)]
 public sealed class HappyPathTests(PostgresServer postgres)
 {
+    // R: SHARE-12 (opening the link does not spend it: confirm still works after open)
     [SkippableTheory]
     [InlineData(Engine.Sqlite)]
     [InlineData(Engine.Postgres)]

@@ -15,6 +15,7 @@ namespace Collab.AspNetCore.Tests;
 [Collection(PostgresCollection.Name)]
 public sealed class RefusalTests(PostgresServer postgres)
 {
+    // R: TXT-1 (Dutch unless English is asked for; codes language-neutral)
     [SkippableTheory]
     [InlineData(Engine.Sqlite)]
     [InlineData(Engine.Postgres)]
@@ -91,6 +92,7 @@ public sealed class RefusalTests(PostgresServer postgres)
         Assert.DoesNotContain("secret", System.Text.Encoding.UTF8.GetString(problem.Bytes), StringComparison.OrdinalIgnoreCase);
     }
 
+    // R: SEC-3 (the party is the principal, never a value in the request)
     [SkippableFact]
     public async Task Nobody_signed_in_is_a_401_problem_and_a_party_named_in_the_body_is_ignored()
     {

@@ -56,6 +56,7 @@ public sealed class TokenEndpointTests(PostgresServer postgres, ITestOutputHelpe
         Assert.Equal("60", limited.Headers.RetryAfter?.ToString());
     }
 
+    // R: SHARE-1 (an unknown and a wrong token alike; a spent one says so)
     [SkippableTheory]
     [InlineData(Engine.Sqlite)]
     [InlineData(Engine.Postgres)]
