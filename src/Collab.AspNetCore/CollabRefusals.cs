@@ -75,12 +75,14 @@ public static class CollabRefusalsExtensions
             foreach (var status in new[] { 400, 401, 403, 404, 409, 422, 429, 500 })
             {
                 var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (!operation.Responses.ContainsKey(key))
+                var description = $"Problem details (application/problem+json) with one of these codes: {string.Join(", ", codes)}.";
+                if (operation.Responses.TryGetValue(key, out var existing) && existing is OpenApiResponse response)
                 {
-                    operation.Responses[key] = new OpenApiResponse
-                    {
-                        Description = $"Problem details (application/problem+json) with one of these codes: {string.Join(", ", codes)}.",
-                    };
+                    response.Description = description;
+                }
+                else
+                {
+                    operation.Responses[key] = new OpenApiResponse { Description = description };
                 }
             }
 

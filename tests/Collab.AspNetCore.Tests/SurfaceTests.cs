@@ -89,7 +89,8 @@ public sealed class SurfaceTests(PostgresServer postgres)
             var listed = document.Refusals(route).ToHashSet(StringComparer.Ordinal);
             Assert.True(declared.SetEquals(listed), $"{route}: declares {string.Join(", ", declared)} but the document lists {string.Join(", ", listed)}");
             Assert.Contains("access.refused", listed); // every endpoint can be refused by the party check (SEC-3) or answers as if unknown
-            Assert.NotNull(operation!["responses"]?["422"]);
+            Assert.All(new[] { "400", "403", "404", "409", "422" }, status =>
+                Assert.Contains("access.refused", operation!["responses"]?[status]?["description"]?.GetValue<string>() ?? string.Empty, StringComparison.Ordinal));
         }
 
         // Ids are GUID strings in the schemas, as on the wire.
