@@ -15,8 +15,14 @@ using Collab.Mail;
 using Collab.Rights;
 using Collab.Tiers;
 using Collab.Transfers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 var file = Path.Combine(Path.GetTempPath(), $"collab-consumer-{Guid.NewGuid():N}.db");
@@ -153,7 +159,27 @@ stopSmtp.Cancel();
 smtp.Shutdown();
 await smtpRunning.ContinueWith(_ => { }, TaskScheduler.Default);
 
-Console.WriteLine($"consumer: Collab {typeof(CollabRegistry).Assembly.GetName().Version} works from its packages (rights, tiers, reports, transfers, outbox, licences, lifecycle, links, portal, mail).");
+// The HTTP surface (Collab.AspNetCore): the client and link groups in process (TestServer), one call — an unknown
+// one-time link answered as problem details in English, with its code and rule.
+var web = WebApplication.CreateSlimBuilder();
+web.WebHost.UseTestServer();
+web.Logging.ClearProviders();
+web.Services.AddDbContext<ConsumerDbContext>(o => o.UseSqlite($"Data Source={file}"));
+web.Services.AddCollabAspNetCore().AddEntityFrameworkStores<ConsumerDbContext>();
+await using (var host = web.Build())
+{
+    host.MapCollabClientEndpoints("/client");
+    host.MapCollabLinkEndpoints("/link");
+    await host.StartAsync();
+    using var answer = await host.GetTestClient().PostAsJsonAsync("/link/open?lang=en", new { token = Convert.ToBase64String(new byte[48]).Replace('+', '-').Replace('/', '_') });
+    var problem = await answer.Content.ReadFromJsonAsync<Dictionary<string, object>>();
+    Require((int)answer.StatusCode == 422 && answer.Content.Headers.ContentType?.MediaType == "application/problem+json"
+            && problem?["code"]?.ToString() == "link.unknown" && problem["ruleId"]?.ToString() == "SHARE-1"
+            && problem["detail"]?.ToString()?.StartsWith("This link is not known", StringComparison.Ordinal) == true, "an unknown link over HTTP is a 422 problem in English");
+    await host.StopAsync();
+}
+
+Console.WriteLine($"consumer: Collab {typeof(CollabRegistry).Assembly.GetName().Version} works from its packages (rights, tiers, reports, transfers, outbox, licences, lifecycle, links, portal, mail, HTTP).");
 File.Delete(file);
 return 0;
 
