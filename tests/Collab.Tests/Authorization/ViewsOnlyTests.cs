@@ -83,6 +83,70 @@ public sealed class ViewsOnlyTests
     }
 
     [Fact]
+    public void No_view_a_service_returns_has_a_member_for_a_secret_or_a_storage_detail_SEC_6()
+    {
+        // What no reader gets, whoever it is: where content lies in the vendor's blob store, a client's licence file (LIC-2),
+        // a link's read position in the app (LINK-6), an invitation's or a token's hash (SEC-7, SHARE-1).
+        string[] forbidden = ["BlobKey", "ClientLicenceFile", "Cursor", "InvitationHash", "TokenHash", "Secret"];
+        var offenders = new List<string>();
+        foreach (var method in Services().SelectMany(s => s.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)))
+        {
+            foreach (var type in Reachable(method.ReturnType))
+            {
+                offenders.AddRange(type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .Where(p => forbidden.Any(f => p.Name.Contains(f, StringComparison.Ordinal)))
+                    .Select(p => $"{method.DeclaringType!.Name}.{method.Name}: {type.Name}.{p.Name}"));
+            }
+        }
+
+        Assert.Empty(offenders.Distinct());
+    }
+
+    [Fact]
+    public void Reads_where_readers_differ_have_a_view_without_the_office_only_members()
+    {
+        // SEC-6, SHARE-10: the client's and the public page's house style has no reminder templates; the office's editor has them.
+        Assert.DoesNotContain(typeof(Collab.Portal.PortalBranding).GetProperties(), p => p.Name.Contains("Reminder", StringComparison.Ordinal));
+        Assert.Contains(typeof(Collab.Portal.HouseStyleView).GetProperties(), p => p.Name == nameof(Collab.Portal.HouseStyleView.ReminderText));
+        Assert.Equal(typeof(Task<Collab.Portal.PortalBranding?>), typeof(Collab.Portal.PortalService).GetMethod(nameof(Collab.Portal.PortalService.FindBySlugAsync))!.ReturnType);
+        Assert.Equal(typeof(Task<Collab.Portal.PortalBranding?>), typeof(Collab.Portal.PortalService).GetMethod(nameof(Collab.Portal.PortalService.HouseStyleForClientAsync))!.ReturnType);
+    }
+
+    /// <summary>Collab's own types reachable from a return type, through the same wrappers <see cref="Walk"/> sees through.</summary>
+    private static IEnumerable<Type> Reachable(Type root)
+    {
+        var seen = new HashSet<Type>();
+        var queue = new Queue<Type>([root]);
+        while (queue.TryDequeue(out var type))
+        {
+            if (!seen.Add(type))
+            {
+                continue;
+            }
+
+            if (type.IsArray)
+            {
+                queue.Enqueue(type.GetElementType()!);
+                continue;
+            }
+
+            foreach (var argument in type.IsGenericType ? type.GetGenericArguments() : [])
+            {
+                queue.Enqueue(argument);
+            }
+
+            if (type.Namespace?.StartsWith("Collab", StringComparison.Ordinal) == true && !type.IsEnum)
+            {
+                yield return type;
+                foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                {
+                    queue.Enqueue(property.PropertyType);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void The_walk_finds_an_aggregate_however_deep_it_is_wrapped()
     {
         // The detector must see through every wrapper a method could hide an aggregate in, else the test above cannot fail.
