@@ -94,13 +94,16 @@ internal sealed class OutboxDispatcher<TContext> : IOutboxDispatcher
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // Retry later, backing off with the number of attempts; give up after the limit. The error is kept for the operator.
+                // Retry later, backing off with the number of attempts; give up after the limit. The error is kept for the operator;
+                // a given-up message's one-time token is erased like a delivered one's: nobody will send it, and an operator
+                // reading dead letters must not hold a live link or invitation (the office can reissue it).
                 var failedAt = _clock.GetCurrentInstant();
                 Instant? retryAt = failedAt + Duration.FromSeconds(Math.Min(3600, 30 * message.Attempts * message.Attempts));
                 Instant? deadAt = message.Attempts >= _maxAttempts ? failedAt : null;
                 var error = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
                 await messages.Where(m => m.Id == id && m.LeaseOwner == owner)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, retryAt).SetProperty(m => m.LastError, error).SetProperty(m => m.DeadLetteredAt, deadAt), cancellationToken)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, retryAt).SetProperty(m => m.LastError, error).SetProperty(m => m.DeadLetteredAt, deadAt)
+                        .SetProperty(m => m.Reference, m => deadAt == null ? m.Reference : null), cancellationToken)
                     .ConfigureAwait(false);
                 _telemetry.Notification(deadAt is null ? "failed" : "dead_letter");
                 continue;
