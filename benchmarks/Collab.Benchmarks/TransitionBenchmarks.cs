@@ -29,8 +29,10 @@ public class TransitionBenchmarks
         {
             var seed = TransferSeed.CreateAsync(database.Provider).GetAwaiter().GetResult();
             using var scope = database.Provider.CreateScope();
-            _request = scope.ServiceProvider.GetRequiredService<TransferService>()
+            var requested = scope.ServiceProvider.GetRequiredService<TransferService>()
                 .RequestAsync(ActingParty.User(seed.OldAdmin), seed.From, seed.To, [seed.Administration], seed.ClientEmail).GetAwaiter().GetResult();
+            // The service hands back a view (SEC-6); the state machine runs on the aggregate, read from the store.
+            _request = scope.ServiceProvider.GetRequiredService<ITransferStore>().FindRequestAsync(requested.Id).GetAwaiter().GetResult()!;
         }
 
         _context = new TransferContext(_request, TransferParty.Client, SystemClock.Instance.GetCurrentInstant());

@@ -26,12 +26,13 @@ public abstract partial class StoreSpecification
         Assert.Null(await InScopeAsync(sp => sp.GetRequiredService<ILifecycleStore>().FindSubscriptionAsync(ClientId.New())));
 
         var schedule = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), client)));
-        Assert.Equal([schedule.Id], (await InScopeAsync(sp => sp.GetRequiredService<ILifecycleStore>().ListScheduledDeletionsAsync(client))).Select(s => s.Id));
+        var scheduled = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<ILifecycleStore>().ListScheduledDeletionsAsync(client)));
+        Assert.Equal(schedule.Id, scheduled.Id);
         Assert.Equal([schedule.Id], (await InScopeAsync(sp => sp.GetRequiredService<ILifecycleStore>().ListDeletionsAsync(registered.Administration.Id))).Select(s => s.Id));
 
         Task<IReadOnlyList<DeletionSchedule>> Due() => InScopeAsync(sp => sp.GetRequiredService<ILifecycleStore>().FindDueDeletionWorkAsync(Clock.GetCurrentInstant(), 10));
         Assert.Empty(await Due());
-        Clock.Reset(schedule.NextActionAt); // the first warning, 30 local days before the deletion day
+        Clock.Reset(scheduled.NextActionAt); // the first warning, 30 local days before the deletion day
         Assert.Equal([schedule.Id], (await Due()).Select(s => s.Id));
         Assert.Null(await InScopeAsync(sp => sp.GetRequiredService<ILifecycleStore>().LatestBackupSinceAsync(registered.Administration.Id, Instant.MinValue)));
     }

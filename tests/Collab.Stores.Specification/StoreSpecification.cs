@@ -136,7 +136,7 @@ public abstract partial class StoreSpecification : IAsyncLifetime
     /// <param name="ClientUser">A client user given the bakery only.</param>
     /// <param name="Held">The bakery's administration, held by the office.</param>
     /// <param name="Other">The shop's administration, not held by the office.</param>
-    protected sealed record World(Office Office, UserView OfficeUser, Client Client, Company Bakery, Company Shop, UserView ClientUser, Administration Held, Administration Other)
+    protected sealed record World(OfficeView Office, UserView OfficeUser, ClientView Client, CompanyView Bakery, CompanyView Shop, UserView ClientUser, AdministrationView Held, AdministrationView Other)
     {
         /// <summary>The office's user, acting for the office.</summary>
         public ActingParty Desk => ActingParty.User(OfficeUser.Id);

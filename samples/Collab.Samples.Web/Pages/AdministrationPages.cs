@@ -173,7 +173,7 @@ internal static class AdministrationPages
                 }), "deletions"));
             }
 
-            body.Append(a.LegalHold is null
+            body.Append(!a.UnderLegalHold
                 ? Form(context, $"/office/administrations/{a.Id.Value}/hold", """<label>Reason for a legal hold <input name="reason" required></label>""", "Place a legal hold", "hold")
                 : Form(context, $"/office/administrations/{a.Id.Value}/hold/lift", string.Empty, "Lift the legal hold", "lift-hold"));
             body.Append("</section>");

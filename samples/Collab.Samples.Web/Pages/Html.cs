@@ -10,7 +10,7 @@ internal static class Html
     public static string E(object? value) => WebUtility.HtmlEncode(value?.ToString() ?? string.Empty);
 
     /// <summary>One layout for every page: headings, a navigation for the signed-in party, and sign-out.</summary>
-    public static IResult Page(string title, string body, HouseStyle? style = null, int status = 200)
+    public static IResult Page(string title, string body, PortalBranding? style = null, int status = 200)
     {
         var context = Contexts?.HttpContext;
         // Stored colours go into CSS: only a colour HouseStyle accepted (#RRGGBB) is written, never the raw value.
@@ -104,7 +104,7 @@ internal static class Html
     public static IHttpContextAccessor? Contexts { get; set; }
 
     /// <summary>The refusal page, its reason in the reader's language; the code stays the same in every language. JSON clients get problem details.</summary>
-    public static IResult Refusal(HttpContext? context, CollabRefusalException refusal, HouseStyle? style = null)
+    public static IResult Refusal(HttpContext? context, CollabRefusalException refusal, PortalBranding? style = null)
     {
         var reason = context is null ? refusal.Message
             : context.RequestServices.GetRequiredService<Collab.Texts.CollabTexts>().Describe(refusal.Refusal, LanguageOf(context));

@@ -42,7 +42,7 @@ internal static class IntegrationPages
         office.MapPost("/{id:guid}/finish", (HttpContext context, Guid id, LinkService links) => Advance(context, id, (me, link) => links.FinishAsync(me.Party, link)));
     }
 
-    private static async Task<IResult> Advance(HttpContext context, Guid id, Func<SignedIn, LinkId, Task<IntegrationLink>> step)
+    private static async Task<IResult> Advance(HttpContext context, Guid id, Func<SignedIn, LinkId, Task<IntegrationLinkView>> step)
     {
         var me = await SignedIn.OfficeUserAsync(context);
         await step(me, new LinkId(id));

@@ -124,7 +124,7 @@ internal static class OfficePages
     }
 
     /// <summary>Which of the three parties the signed-in office user is for this transfer, read from the environments' administrators.</summary>
-    private static async Task<TransferParty?> RoleAsync(HttpContext context, SignedIn me, TransferRequest transfer)
+    private static async Task<TransferParty?> RoleAsync(HttpContext context, SignedIn me, TransferView transfer)
     {
         var registry = context.RequestServices.GetRequiredService<CollabRegistry>();
         if ((await registry.FindEnvironmentAsync(me.Party, transfer.FromEnvironment, context.RequestAborted))?.IsAdministrator(me.User.Id) == true)

@@ -83,10 +83,10 @@ public sealed class BackupService
     /// <exception cref="CollabRefusalException">
     /// Unknown or not live administration; the client's licence or an active client user is missing (LIC-5).
     /// </exception>
-    public async Task<Backup> MakeBackupAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
+    public async Task<BackupView> MakeBackupAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
     {
         var (actor, target) = await FindLiveAsync(party, CollabAction.MakeBackup, administration, "be backed up", cancellationToken).ConfigureAwait(false);
-        return await BackUpAsync(actor, target, BackupPurpose.Backup, cancellationToken).ConfigureAwait(false);
+        return BackupView.Of(await BackUpAsync(actor, target, BackupPurpose.Backup, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -102,7 +102,7 @@ public sealed class BackupService
     /// <exception cref="CollabRefusalException">
     /// Unknown or not live administration; the office has no access to it (SEC-1); a backup is not possible yet (LIC-5).
     /// </exception>
-    public async Task<Backup> StopCollaborationAsync(ActingParty party, OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default)
+    public async Task<BackupView> StopCollaborationAsync(ActingParty party, OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default)
     {
         var checkedOffice = await _access.OfficeAsync(party, CollabAction.MakeBackup, office, cancellationToken).ConfigureAwait(false);
         var (actor, target) = await FindLiveAsync(party, CollabAction.MakeBackup, administration, "be released", cancellationToken).ConfigureAwait(false);
@@ -111,7 +111,7 @@ public sealed class BackupService
             throw Refuse.Denied("backup.office-has-no-access", "SEC-1", office, target.Number);
         }
 
-        return await BackUpAsync(actor, target, BackupPurpose.StopCollaboration, cancellationToken).ConfigureAwait(false);
+        return BackupView.Of(await BackUpAsync(actor, target, BackupPurpose.StopCollaboration, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The backups of an administration, newest first.</summary>
@@ -119,10 +119,10 @@ public sealed class BackupService
     /// <param name="administration">The administration.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The backups.</returns>
-    public async Task<IReadOnlyList<Backup>> ListAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<BackupView>> ListAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
     {
         await _access.AdministrationAsync(party, CollabAction.ReadBackups, administration, cancellationToken).ConfigureAwait(false);
-        return await _backups.ListBackupsAsync(administration, cancellationToken).ConfigureAwait(false);
+        return (await _backups.ListBackupsAsync(administration, cancellationToken).ConfigureAwait(false)).Select(BackupView.Of).ToList();
     }
 
     /// <summary>
@@ -138,7 +138,7 @@ public sealed class BackupService
     /// <exception cref="CollabRefusalException">
     /// Unknown backup, office or environment; the artefact is missing or corrupt; the number is in use here (LIC-7).
     /// </exception>
-    public async Task<Administration> RestoreAsync(ActingParty party, BackupId backup, RestoreTarget target, CancellationToken cancellationToken = default)
+    public async Task<AdministrationView> RestoreAsync(ActingParty party, BackupId backup, RestoreTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
         var found = backup == default ? null : await _backups.FindBackupAsync(backup, cancellationToken).ConfigureAwait(false);
@@ -159,8 +159,8 @@ public sealed class BackupService
 
         var restored = Administration.Create(found.ClientId, found.CompanyId, found.AdministrationNumber, manifest.Name, target.HolderOffice, target.Environment,
             manifest.Licence, AdministrationState.Restoring, actor, _clock.GetCurrentInstant(), manifest.LicenceFile);
-        return await LoadThenGoLiveAsync(restored, actor, $"backup={found.Id};from={found.AdministrationId}",
-            load => BackupArtefact.LoadBooksAsync(Blobs, found, manifest, s => load(s), cancellationToken), cancellationToken).ConfigureAwait(false);
+        return AdministrationView.Of(await LoadThenGoLiveAsync(restored, actor, $"backup={found.Id};from={found.AdministrationId}",
+            load => BackupArtefact.LoadBooksAsync(Blobs, found, manifest, s => load(s), cancellationToken), cancellationToken).ConfigureAwait(false), acting.IsClientUser);
     }
 
     /// <summary>
@@ -174,14 +174,14 @@ public sealed class BackupService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The copy.</returns>
     /// <exception cref="CollabRefusalException">Unknown or not live source, the number is in use, or the name is invalid.</exception>
-    public async Task<Administration> CopyToNewNumberAsync(ActingParty party, AdministrationId source, AdministrationNumber newNumber, string name, CancellationToken cancellationToken = default)
+    public async Task<AdministrationView> CopyToNewNumberAsync(ActingParty party, AdministrationId source, AdministrationNumber newNumber, string name, CancellationToken cancellationToken = default)
     {
         var (actor, original) = await FindLiveAsync(party, CollabAction.RestoreBackup, source, "be copied", cancellationToken).ConfigureAwait(false);
         await EnsureNumberFreeAsync(newNumber, "copy to it", cancellationToken).ConfigureAwait(false);
         var copy = Administration.Create(original.ClientId, original.CompanyId, newNumber, name, original.HolderOfficeId, original.EnvironmentId,
             original.Licence, AdministrationState.Restoring, actor, _clock.GetCurrentInstant(), original.ClientLicenceFile);
-        return await LoadThenGoLiveAsync(copy, actor, $"copied-from={original.Id};number={original.Number}",
-            load => BackupArtefact.PipeAsync(output => Books.ExportAsync(original.Number, output, cancellationToken), load), cancellationToken).ConfigureAwait(false);
+        return AdministrationView.Of(await LoadThenGoLiveAsync(copy, actor, $"copied-from={original.Id};number={original.Number}",
+            load => BackupArtefact.PipeAsync(output => Books.ExportAsync(original.Number, output, cancellationToken), load), cancellationToken).ConfigureAwait(false));
     }
 
     // The number is taken (state Restoring) before any books load, so two restores of one number cannot both

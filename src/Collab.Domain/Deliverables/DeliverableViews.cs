@@ -179,17 +179,16 @@ public sealed record DeliverableDocumentInfo(DocumentId Id, string FileName, str
     internal static IReadOnlyList<DeliverableDocumentInfo> All(IEnumerable<DeliverableDocument> documents) => documents.Select(Of).ToList();
 }
 
-/// <summary>A document of its deliverable as the office that made it sees it (SHARE-14, AUD-1).</summary>
+/// <summary>A document of its deliverable as the office that made it sees it (SHARE-14, AUD-1): its metadata and fingerprint, not where its content lies in the vendor's blob store (SEC-6).</summary>
 /// <param name="Id">The document's id.</param>
 /// <param name="Revision">The revision it belongs to.</param>
 /// <param name="FileName">Its file name.</param>
 /// <param name="ContentType">Its content type.</param>
 /// <param name="SizeBytes">Its size in bytes.</param>
 /// <param name="Sha256">SHA-256 of its content, lower-case hex.</param>
-/// <param name="BlobKey">Where its content is in the vendor's blob store.</param>
 /// <param name="AddedAt">When it was added.</param>
 /// <param name="AddedBy">The office user who added it.</param>
-public sealed record OfficeDocumentView(DocumentId Id, int Revision, string FileName, string ContentType, long SizeBytes, string Sha256, string BlobKey, Instant AddedAt, UserId AddedBy)
+public sealed record OfficeDocumentView(DocumentId Id, int Revision, string FileName, string ContentType, long SizeBytes, string Sha256, Instant AddedAt, UserId AddedBy)
 {
-    internal static OfficeDocumentView Of(DeliverableDocument d) => new(d.Id, d.Revision, d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.BlobKey, d.AddedAt, d.AddedBy);
+    internal static OfficeDocumentView Of(DeliverableDocument d) => new(d.Id, d.Revision, d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.AddedAt, d.AddedBy);
 }

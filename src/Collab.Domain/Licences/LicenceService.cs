@@ -93,7 +93,7 @@ public sealed class LicenceService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The administration, held by the office.</returns>
     /// <exception cref="CollabRefusalException">Unknown office or company, no E-Accountancy module, number taken, or invalid name.</exception>
-    public async Task<Administration> SetUpClientAdministrationAsync(
+    public async Task<AdministrationView> SetUpClientAdministrationAsync(
         ActingParty party, OfficeId office, CompanyId company, AdministrationNumber number, string name, CancellationToken cancellationToken = default)
     {
         var (acting, owner) = await _access.CompanyAsync(party, CollabAction.SetUpClientAdministration, company, office, cancellationToken).ConfigureAwait(false);
@@ -103,7 +103,7 @@ public sealed class LicenceService
             throw Refuse.Violation("licence.office-module-missing", "LIC-1", found.Name);
         }
 
-        return await _registrations.CreateAdministrationAsync(acting, owner, number, name, office, null, cancellationToken).ConfigureAwait(false);
+        return AdministrationView.Of(await _registrations.CreateAdministrationAsync(acting, owner, number, name, office, null, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -142,7 +142,7 @@ public sealed class LicenceService
     /// Any reason of <see cref="ReadClientLicenceAsync"/>; a different file than reviewed; the user is unknown, not
     /// the client's, inactive or without access to the company; or a new user cannot be created.
     /// </exception>
-    public async Task<Administration> ImportClientLicenceAsync(
+    public async Task<AdministrationView> ImportClientLicenceAsync(
         ActingParty party, AdministrationId administration, ReadOnlyMemory<byte> file, string reviewedFingerprint, ImportUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -183,7 +183,7 @@ public sealed class LicenceService
 
         target.ImportClientLicence(Encoding.ASCII.GetString(file.Span), $"{LicenceFormat.Describe(licence.Content)};fingerprint={licence.Fingerprint};user={user.Existing?.ToString() ?? created!.Id.ToString()}", actor, now);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return target;
+        return AdministrationView.Of(target, acting.IsClientUser);
     }
 
     private async Task<VerifiedLicence> CheckAsync(Administration target, ReadOnlyMemory<byte> file, CancellationToken cancellationToken)

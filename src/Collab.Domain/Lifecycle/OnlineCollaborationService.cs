@@ -65,7 +65,7 @@ public sealed record ClientRegistration
 /// <param name="Administration">The client's administration, now on its own account.</param>
 /// <param name="ClientUser">The client's first user: its own account's administrator (SEC-5), acting once it accepts its invitation.</param>
 /// <param name="Invitation">The client user's invitation (SEC-7), also sent to it as a <see cref="NotificationKind.UserInvitation"/> message.</param>
-public sealed record RegistrationResult(ClientSubscription Subscription, Administration Administration, UserView ClientUser, UserInvitation Invitation);
+public sealed record RegistrationResult(SubscriptionView Subscription, AdministrationView Administration, UserView ClientUser, UserInvitation Invitation);
 
 /// <summary>
 /// The online collaboration lifecycle (ONB-1, ONB-2, ONB-6, RET-1, RET-2): an office registers a new client on a
@@ -208,7 +208,7 @@ public sealed class OnlineCollaborationService
         _unitOfWork.Add(grant);
         var invitation = _invitations.Issue(acting, user, registering.Name); // the office registered it: the person accepts before it acts (SEC-7)
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new RegistrationResult(subscription, administration, UserView.Of(user), invitation);
+        return new RegistrationResult(SubscriptionView.Of(subscription), AdministrationView.Of(administration), UserView.Of(user), invitation);
     }
 
     /// <summary>The client's subscription, or null when it is not a customer.</summary>
@@ -216,11 +216,11 @@ public sealed class OnlineCollaborationService
     /// <param name="client">The client.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The subscription.</returns>
-    public Task<ClientSubscription?> FindSubscriptionAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default) =>
+    public Task<SubscriptionView?> FindSubscriptionAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default) =>
         _access.OrNullAsync(party, CollabAction.ReadSubscription, async () =>
         {
             await _access.ClientAsync(party, CollabAction.ReadSubscription, client, null, cancellationToken).ConfigureAwait(false);
-            return (await _lifecycle.FindSubscriptionAsync(client, cancellationToken).ConfigureAwait(false))!;
+            return await _lifecycle.FindSubscriptionAsync(client, cancellationToken).ConfigureAwait(false) is { } found ? SubscriptionView.Of(found) : null!;
         }, cancellationToken);
 
     /// <summary>
@@ -233,7 +233,7 @@ public sealed class OnlineCollaborationService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The scheduled deletions.</returns>
     /// <exception cref="CollabRefusalException">Unknown client or user, not a user of the client, not a customer, or already cancelled.</exception>
-    public async Task<IReadOnlyList<DeletionSchedule>> CancelSubscriptionAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DeletionView>> CancelSubscriptionAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
     {
         var (subscription, office, actor) = await AuthorizeAsync(party, client, "cancel", cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
@@ -252,7 +252,7 @@ public sealed class OnlineCollaborationService
             new("notification.deletion-scheduled", plan.DeleteOn),
             cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return schedules;
+        return schedules.Select(d => DeletionView.Of(d, clientReader: true)).ToList(); // a client user cancels (SEC-5)
     }
 
     /// <summary>The client reactivates before the deletion day: the subscription runs again and every scheduled deletion is called off (RET-2).</summary>
@@ -261,7 +261,7 @@ public sealed class OnlineCollaborationService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The subscription.</returns>
     /// <exception cref="CollabRefusalException">Unknown client or user, not cancelled, or the deletion day has come (restore a backup instead).</exception>
-    public async Task<ClientSubscription> ReactivateSubscriptionAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
+    public async Task<SubscriptionView> ReactivateSubscriptionAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
     {
         var (subscription, office, actor) = await AuthorizeAsync(party, client, "reactivate", cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
@@ -278,7 +278,7 @@ public sealed class OnlineCollaborationService
 
         subscription.Reactivate(actor, now);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return subscription;
+        return SubscriptionView.Of(subscription);
     }
 
     internal async Task NotifyAsync(ClientId client, OfficeId office, NotificationKind kind, AuditSubject subject, Texts.TextRef text, CancellationToken cancellationToken)

@@ -82,10 +82,10 @@ public sealed class RetentionService
     /// <param name="administration">The administration.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The schedules.</returns>
-    public async Task<IReadOnlyList<DeletionSchedule>> ListDeletionsAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DeletionView>> ListDeletionsAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
     {
-        await _access.AdministrationAsync(party, CollabAction.ReadDeletions, administration, cancellationToken).ConfigureAwait(false);
-        return await _lifecycle.ListDeletionsAsync(administration, cancellationToken).ConfigureAwait(false);
+        var (acting, _) = await _access.AdministrationAsync(party, CollabAction.ReadDeletions, administration, cancellationToken).ConfigureAwait(false);
+        return (await _lifecycle.ListDeletionsAsync(administration, cancellationToken).ConfigureAwait(false)).Select(d => DeletionView.Of(d, acting.IsClientUser)).ToList();
     }
 
     /// <summary>

@@ -109,7 +109,9 @@ public sealed class IntegrationLink : AggregateRoot
     public Instant? LastPolledAt { get; private set; }
 
     /// <summary>What outgoing documents become in this link's bookkeeping edition (LINK-4).</summary>
-    public OutgoingDocumentKind? DocumentKind => Edition switch
+    public OutgoingDocumentKind? DocumentKind => DocumentKindOf(Edition);
+
+    internal static OutgoingDocumentKind? DocumentKindOf(BookkeepingEdition? edition) => edition switch
     {
         BookkeepingEdition.Web => OutgoingDocumentKind.DraftSalesInvoice,
         BookkeepingEdition.Desktop => OutgoingDocumentKind.SalesOrder,

@@ -75,12 +75,12 @@ public sealed class LinkService
     /// <param name="link">The link.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The link, or null.</returns>
-    public Task<IntegrationLink?> FindAsync(ActingParty party, LinkId link, CancellationToken cancellationToken = default) =>
+    public Task<IntegrationLinkView?> FindAsync(ActingParty party, LinkId link, CancellationToken cancellationToken = default) =>
         _access.OrNullAsync(party, CollabAction.ReadLink, async () =>
         {
             var found = link == default ? null : await _links.FindLinkAsync(link, cancellationToken).ConfigureAwait(false);
             await _access.LinkAsync(party, CollabAction.ReadLink, found, link, cancellationToken).ConfigureAwait(false);
-            return found!;
+            return IntegrationLinkView.Of(found!);
         }, cancellationToken);
 
     /// <summary>Step 1, connect: signs in to the app's administration and starts a link, or resumes the setup already started for it.</summary>
@@ -90,7 +90,7 @@ public sealed class LinkService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The link.</returns>
     /// <exception cref="CollabRefusalException">Invalid names, or the app's administration is already linked (LINK-1).</exception>
-    public async Task<IntegrationLink> ConnectAsync(ActingParty party, string app, string externalAdministration, CancellationToken cancellationToken = default)
+    public async Task<IntegrationLinkView> ConnectAsync(ActingParty party, string app, string externalAdministration, CancellationToken cancellationToken = default)
     {
         var acting = await _access.PartyAsync(party, CollabAction.ManageLink, AuditSubject.Link(default), cancellationToken).ConfigureAwait(false);
         var candidate = IntegrationLink.Connect(app, externalAdministration, acting.User, acting.Actor, _clock.GetCurrentInstant()); // validates before any call
@@ -98,7 +98,7 @@ public sealed class LinkService
         {
             await _access.LinkAsync(party, CollabAction.ManageLink, resumed, resumed.Id, cancellationToken).ConfigureAwait(false); // resuming is acting on it
             await Require(_app).ConnectAsync(resumed.App, resumed.ExternalAdministration, cancellationToken).ConfigureAwait(false);
-            return resumed;
+            return IntegrationLinkView.Of(resumed);
         }
 
         await Require(_app).ConnectAsync(candidate.App, candidate.ExternalAdministration, cancellationToken).ConfigureAwait(false);
@@ -106,7 +106,7 @@ public sealed class LinkService
         try
         {
             await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return candidate;
+            return IntegrationLinkView.Of(candidate);
         }
         catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict)
         {
@@ -114,7 +114,7 @@ public sealed class LinkService
             if (await ExistingAsync(candidate.App, candidate.ExternalAdministration, cancellationToken).ConfigureAwait(false) is { } winner)
             {
                 await _access.LinkAsync(party, CollabAction.ManageLink, winner, winner.Id, cancellationToken).ConfigureAwait(false);
-                return winner;
+                return IntegrationLinkView.Of(winner);
             }
 
             throw;
@@ -143,7 +143,7 @@ public sealed class LinkService
     /// Unknown or not live administration; already linked to another administration of the app (LINK-1); plan below
     /// the minimum, no plan, or an accountant subscription the vendor has not activated (LINK-2); setup already confirmed for another administration.
     /// </exception>
-    public async Task<IntegrationLink> ChooseAdministrationAsync(ActingParty party, LinkId link, AdministrationId administration, BookkeepingEdition edition, CancellationToken cancellationToken = default)
+    public async Task<IntegrationLinkView> ChooseAdministrationAsync(ActingParty party, LinkId link, AdministrationId administration, BookkeepingEdition edition, CancellationToken cancellationToken = default)
     {
         // The administration first (SEC-3): a party refused it gets the same refusal whichever link it names, so someone
         // else's link (one still being set up included) reads exactly like one that does not exist.
@@ -152,7 +152,7 @@ public sealed class LinkService
         if (found.Step > LinkStep.AdministrationChosen)
         {
             return found.AdministrationId == administration && found.Edition == edition
-                ? found
+                ? IntegrationLinkView.Of(found)
                 : throw Refuse.Violation("link.already-confirmed", "LINK-3", found.AdministrationNumber);
         }
 
@@ -165,7 +165,7 @@ public sealed class LinkService
 
         found.Choose(target, edition, actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return found;
+        return IntegrationLinkView.Of(found);
     }
 
     /// <summary>Step 3: confirms the choice.</summary>
@@ -174,7 +174,7 @@ public sealed class LinkService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The link.</returns>
     /// <exception cref="CollabRefusalException">Unknown or removed link, or no administration chosen yet.</exception>
-    public Task<IntegrationLink> ConfirmAsync(ActingParty party, LinkId link, CancellationToken cancellationToken = default) =>
+    public Task<IntegrationLinkView> ConfirmAsync(ActingParty party, LinkId link, CancellationToken cancellationToken = default) =>
         AdvanceAsync(party, link, LinkTrigger.Confirm, LinkStep.Confirmed, cancellationToken);
 
     /// <summary>
@@ -342,12 +342,12 @@ public sealed class LinkService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The link.</returns>
     /// <exception cref="CollabRefusalException">Unknown or removed link, data not read yet, or the preconditions no longer hold (LINK-2).</exception>
-    public async Task<IntegrationLink> StartSynchronisationAsync(ActingParty party, LinkId link, CancellationToken cancellationToken = default)
+    public async Task<IntegrationLinkView> StartSynchronisationAsync(ActingParty party, LinkId link, CancellationToken cancellationToken = default)
     {
         var (actor, found) = await FindOpenAsync(party, link, cancellationToken).ConfigureAwait(false);
         if (found.Step >= LinkStep.Synchronising)
         {
-            return found;
+            return IntegrationLinkView.Of(found);
         }
 
         var target = await _registry.FindAdministrationAsync(found.AdministrationId ?? default, cancellationToken).ConfigureAwait(false);
@@ -360,7 +360,7 @@ public sealed class LinkService
         found.Advance(LinkTrigger.StartSync, actor, now);
         found.StartPolling(now + Duration.FromMinutes(_options.LinkPollIntervalMinutes));
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return found;
+        return IntegrationLinkView.Of(found);
     }
 
     /// <summary>Step 6: finishes the setup.</summary>
@@ -369,7 +369,7 @@ public sealed class LinkService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The link.</returns>
     /// <exception cref="CollabRefusalException">Unknown or removed link, or synchronisation not started.</exception>
-    public Task<IntegrationLink> FinishAsync(ActingParty party, LinkId link, CancellationToken cancellationToken = default) =>
+    public Task<IntegrationLinkView> FinishAsync(ActingParty party, LinkId link, CancellationToken cancellationToken = default) =>
         AdvanceAsync(party, link, LinkTrigger.Finish, LinkStep.Finished, cancellationToken);
 
     /// <summary>Removes a link; both administrations may link again.</summary>
@@ -378,27 +378,27 @@ public sealed class LinkService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The link.</returns>
     /// <exception cref="CollabRefusalException">Unknown or already removed link.</exception>
-    public async Task<IntegrationLink> RemoveAsync(ActingParty party, LinkId link, CancellationToken cancellationToken = default)
+    public async Task<IntegrationLinkView> RemoveAsync(ActingParty party, LinkId link, CancellationToken cancellationToken = default)
     {
         var (actor, found) = await FindOpenAsync(party, link, cancellationToken).ConfigureAwait(false);
         found.Advance(LinkTrigger.Remove, actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return found;
+        return IntegrationLinkView.Of(found);
     }
 
     internal static string IdempotencyKey(LinkId link, SyncEntityKind kind, string id, long version) => $"{link}:{kind}:{id}:{version}";
 
-    private async Task<IntegrationLink> AdvanceAsync(ActingParty party, LinkId link, LinkTrigger trigger, LinkStep target, CancellationToken cancellationToken)
+    private async Task<IntegrationLinkView> AdvanceAsync(ActingParty party, LinkId link, LinkTrigger trigger, LinkStep target, CancellationToken cancellationToken)
     {
         var (actor, found) = await FindOpenAsync(party, link, cancellationToken).ConfigureAwait(false);
         if (found.Step >= target)
         {
-            return found; // a retried step that already happened
+            return IntegrationLinkView.Of(found); // a retried step that already happened
         }
 
         found.Advance(trigger, actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return found;
+        return IntegrationLinkView.Of(found);
     }
 
     private async Task<(Actor Actor, IntegrationLink Link)> FindOpenAsync(ActingParty party, LinkId link, CancellationToken cancellationToken)

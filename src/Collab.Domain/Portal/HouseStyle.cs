@@ -65,7 +65,9 @@ public sealed partial class HouseStyle : AggregateRoot
     /// <summary>The welcome text in a reader's language: the English one for English readers when there is one.</summary>
     /// <param name="culture">The reader's language.</param>
     /// <returns>The text.</returns>
-    public string WelcomeTextFor(CultureInfo culture) => English(culture) && EnglishWelcomeText is { } english ? english : WelcomeText;
+    public string WelcomeTextFor(CultureInfo culture) => WelcomeTextFor(culture, WelcomeText, EnglishWelcomeText);
+
+    internal static string WelcomeTextFor(CultureInfo culture, string dutch, string? english) => English(culture) && english is not null ? english : dutch;
 
     /// <summary>The reminder text for a task, with the placeholders filled in; null when the office has none.</summary>
     /// <param name="client">The client's name.</param>

@@ -108,4 +108,4 @@ public readonly record struct PortalCursor(Instant SharedAt, Guid Id);
 /// <summary>One page of a client user's portal history.</summary>
 /// <param name="Items">The items, newest first.</param>
 /// <param name="Next">The cursor for the next page; null on the last page.</param>
-public sealed record PortalPage(IReadOnlyList<PortalItem> Items, PortalCursor? Next);
+public sealed record PortalPage(IReadOnlyList<PortalItemView> Items, PortalCursor? Next);

@@ -87,8 +87,8 @@ public sealed class PortalService
 
         var items = await _portal.PortalHistoryAsync(user.ClientId!.Value, user.Companies, _portalTiers, after, pageSize + 1, openOnly, user.HomeOfficeId, cancellationToken).ConfigureAwait(false);
         return items.Count > pageSize
-            ? new PortalPage(items.Take(pageSize).ToList(), new PortalCursor(items[pageSize - 1].SharedAt, items[pageSize - 1].Id))
-            : new PortalPage(items, null);
+            ? new PortalPage(items.Take(pageSize).Select(PortalItemView.Of).ToList(), new PortalCursor(items[pageSize - 1].SharedAt, items[pageSize - 1].Id))
+            : new PortalPage(items.Select(PortalItemView.Of).ToList(), null);
     }
 
     /// <summary>
@@ -109,7 +109,7 @@ public sealed class PortalService
     /// the file name, content type or size is not accepted; the content is not what its type says (<c>document.type-mismatch</c>,
     /// <c>document.pdf-unreadable</c>, <c>document.pdf-password</c>).
     /// </exception>
-    public async Task<PortalDocument> UploadDocumentAsync(ActingParty party, OfficeId office, CompanyId company, string fileName, string contentType, Stream content, CancellationToken cancellationToken = default)
+    public async Task<PortalDocumentView> UploadDocumentAsync(ActingParty party, OfficeId office, CompanyId company, string fileName, string contentType, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         var name = PortalDocument.CheckFileName(fileName);
@@ -154,7 +154,7 @@ public sealed class PortalService
             throw;
         }
 
-        return document;
+        return PortalDocumentView.Of(document);
     }
 
     /// <summary>
@@ -166,7 +166,7 @@ public sealed class PortalService
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>The document and a stream of its content (dispose it).</returns>
     /// <exception cref="CollabRefusalException">Unknown document; the user may not see it (SEC-1); the tier lacks document exchange (SHARE-11); the content is gone.</exception>
-    public async Task<(PortalDocument Document, Stream Content)> OpenDocumentAsync(ActingParty party, DocumentId document, CancellationToken cancellationToken = default)
+    public async Task<(PortalDocumentView Document, Stream Content)> OpenDocumentAsync(ActingParty party, DocumentId document, CancellationToken cancellationToken = default)
     {
         var stored = document == default ? null : await _portal.FindDocumentAsync(document, cancellationToken).ConfigureAwait(false);
         var owner = stored is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(stored.OfficeId, stored.ClientId, stored.CompanyId, ClientMaySee: true);
@@ -179,7 +179,7 @@ public sealed class PortalService
 
         var stream = await Blobs.OpenReadAsync(found.BlobKey, cancellationToken).ConfigureAwait(false)
             ?? throw Refuse.Violation("document.content-missing", "SHARE-7", found.FileName);
-        return (found, new VerifyingStream(stream, found.Sha256, found.SizeBytes, found.FileName));
+        return (PortalDocumentView.Of(found), new VerifyingStream(stream, found.Sha256, found.SizeBytes, found.FileName));
     }
 
     /// <summary>Sets the office's house style (SHARE-10). Each field is validated; the slug must be free.</summary>
@@ -189,7 +189,7 @@ public sealed class PortalService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The style.</returns>
     /// <exception cref="CollabRefusalException">Unknown office; an invalid field; the slug is taken by another office.</exception>
-    public async Task<HouseStyle> SetHouseStyleAsync(ActingParty party, OfficeId office, HouseStyleRequest request, CancellationToken cancellationToken = default)
+    public async Task<HouseStyleView> SetHouseStyleAsync(ActingParty party, OfficeId office, HouseStyleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var actor = (await _access.OfficeAsync(party, CollabAction.SetHouseStyle, office, cancellationToken).ConfigureAwait(false)).Actor;
@@ -212,7 +212,7 @@ public sealed class PortalService
         }
 
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false); // the unique index settles a race for one slug
-        return style;
+        return HouseStyleView.Of(style);
     }
 
     /// <summary>The office's own house style, for its editor, whatever its clients' tiers (SHARE-10).</summary>
@@ -220,10 +220,10 @@ public sealed class PortalService
     /// <param name="office">The office.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The style, or null when the office has none yet.</returns>
-    public async Task<HouseStyle?> HouseStyleForOfficeAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default)
+    public async Task<HouseStyleView?> HouseStyleForOfficeAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default)
     {
         await _access.OfficeAsync(party, CollabAction.ReadHouseStyle, office, cancellationToken).ConfigureAwait(false);
-        return await _portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false);
+        return await _portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false) is { } style ? HouseStyleView.Of(style) : null;
     }
 
     /// <summary>The house style a client sees from an office: the office's own when the client's tier includes it (TIER-2), otherwise none.</summary>
@@ -231,21 +231,22 @@ public sealed class PortalService
     /// <param name="office">The office.</param>
     /// <param name="client">The client.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The style, or null for the vendor's default look.</returns>
-    public async Task<HouseStyle?> HouseStyleForClientAsync(ActingParty party, OfficeId office, ClientId client, CancellationToken cancellationToken = default)
+    /// <returns>The office's branding as a client sees it (no reminder templates), or null for the vendor's default look.</returns>
+    public async Task<PortalBranding?> HouseStyleForClientAsync(ActingParty party, OfficeId office, ClientId client, CancellationToken cancellationToken = default)
     {
         await _access.ClientAsync(party, CollabAction.ReadPortal, client, office, cancellationToken).ConfigureAwait(false);
         var tier = await _tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false);
-        return tier is { } t && _catalogue.Allows(t, Feature.HouseStyle)
-            ? await _portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false)
+        return tier is { } t && _catalogue.Allows(t, Feature.HouseStyle) && await _portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false) is { } style
+            ? PortalBranding.Of(style)
             : null;
     }
 
     /// <summary>Finds an office's house style by its portal address.</summary>
     /// <param name="slug">The slug.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The style, or null.</returns>
-    public Task<HouseStyle?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default) => _portal.FindHouseStyleBySlugAsync(slug, cancellationToken);
+    /// <returns>The office's public branding for its sign-in page (no reminder templates), or null.</returns>
+    public async Task<PortalBranding?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default) =>
+        await _portal.FindHouseStyleBySlugAsync(slug, cancellationToken).ConfigureAwait(false) is { } style ? PortalBranding.Of(style) : null;
 
     private async Task NotifyAsync(DocumentDirection direction, OfficeId office, Company company, AuditSubject subject, NotificationKind kind, Texts.TextRef text, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace Collab.Portal;
 /// <param name="Company">The company.</param>
 /// <param name="Questionnaire">The questionnaire sent, or null when refused.</param>
 /// <param name="Refusal">Why it was not sent, or null.</param>
-public sealed record QuestionnaireSendOutcome(CompanyId Company, Questionnaire? Questionnaire, Refusal? Refusal);
+public sealed record QuestionnaireSendOutcome(CompanyId Company, QuestionnaireView? Questionnaire, Refusal? Refusal);
 
 /// <summary>Completion of one sent questionnaire, for the office's overview (SHARE-9).</summary>
 /// <param name="Questionnaire">The questionnaire.</param>
@@ -73,14 +73,14 @@ public sealed class QuestionService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The draft batch.</returns>
     /// <exception cref="CollabRefusalException">Unknown company; the tier lacks questions (SHARE-11); invalid title.</exception>
-    public async Task<QuestionBatch> StartBatchAsync(ActingParty party, OfficeId office, CompanyId company, string title, CancellationToken cancellationToken = default)
+    public async Task<QuestionBatchView> StartBatchAsync(ActingParty party, OfficeId office, CompanyId company, string title, CancellationToken cancellationToken = default)
     {
         var (_, owner) = await _access.CompanyAsync(party, CollabAction.PrepareQuestions, company, office, cancellationToken).ConfigureAwait(false);
         await TierGate.RequireAsync(_tiers, _catalogue, office, owner.ClientId, Feature.ClientQuestions, cancellationToken).ConfigureAwait(false);
         var batch = QuestionBatch.Create(office, owner.ClientId, owner.Id, title);
         _unitOfWork.Add(batch);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return batch;
+        return QuestionBatchView.Of(batch);
     }
 
     /// <summary>Adds a question for a service to a draft batch.</summary>
@@ -91,12 +91,12 @@ public sealed class QuestionService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The batch.</returns>
     /// <exception cref="CollabRefusalException">Unknown batch; already sent; full; invalid text.</exception>
-    public async Task<QuestionBatch> AddQuestionAsync(ActingParty party, QuestionBatchId batch, string service, string question, CancellationToken cancellationToken = default)
+    public async Task<QuestionBatchView> AddQuestionAsync(ActingParty party, QuestionBatchId batch, string service, string question, CancellationToken cancellationToken = default)
     {
         var (_, found) = await BatchAsync(party, CollabAction.PrepareQuestions, batch, cancellationToken).ConfigureAwait(false);
         found.Add(service, question, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return found;
+        return QuestionBatchView.Of(found);
     }
 
     /// <summary>Sends the batch to the client in one go: one notification, one portal entry with an open action (SHARE-8).</summary>
@@ -105,7 +105,7 @@ public sealed class QuestionService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The batch.</returns>
     /// <exception cref="CollabRefusalException">Unknown batch; already sent; empty; the tier lacks questions now (SHARE-11).</exception>
-    public async Task<QuestionBatch> SendBatchAsync(ActingParty party, QuestionBatchId batch, CancellationToken cancellationToken = default)
+    public async Task<QuestionBatchView> SendBatchAsync(ActingParty party, QuestionBatchId batch, CancellationToken cancellationToken = default)
     {
         var (acting, found) = await BatchAsync(party, CollabAction.PrepareQuestions, batch, cancellationToken).ConfigureAwait(false);
         var actor = acting.Actor;
@@ -118,7 +118,7 @@ public sealed class QuestionService
         _unitOfWork.Notify(_texts, (await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(found.OfficeId), NotificationKind.QuestionsSent, AuditSubject.Client(found.ClientId), new("notification.questions-sent", found.Questions.Count, found.Title));
 
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return found;
+        return QuestionBatchView.Of(found);
     }
 
     /// <summary>The client answers one question; the batch's status follows (SHARE-8).</summary>
@@ -129,7 +129,7 @@ public sealed class QuestionService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The batch.</returns>
     /// <exception cref="CollabRefusalException">Unknown batch or question; not sent; the user may not see it (SEC-1); the tier lacks questions now.</exception>
-    public async Task<QuestionBatch> AnswerAsync(ActingParty party, QuestionBatchId batch, int number, string answer, CancellationToken cancellationToken = default)
+    public async Task<QuestionBatchView> AnswerAsync(ActingParty party, QuestionBatchId batch, int number, string answer, CancellationToken cancellationToken = default)
     {
         var (acting, found) = await BatchAsync(party, CollabAction.AnswerQuestions, batch, cancellationToken).ConfigureAwait(false);
         var clientUser = acting.UserId;
@@ -142,7 +142,7 @@ public sealed class QuestionService
         }
 
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return found;
+        return QuestionBatchView.Of(found);
     }
 
     /// <summary>Finds a batch.</summary>
@@ -150,9 +150,9 @@ public sealed class QuestionService
     /// <param name="batch">The batch.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The batch, or null.</returns>
-    public Task<QuestionBatch?> FindBatchAsync(ActingParty party, QuestionBatchId batch, CancellationToken cancellationToken = default) =>
+    public Task<QuestionBatchView?> FindBatchAsync(ActingParty party, QuestionBatchId batch, CancellationToken cancellationToken = default) =>
         _access.OrNullAsync(party, CollabAction.ReadQuestions, async () =>
-            (await BatchAsync(party, CollabAction.ReadQuestions, batch, cancellationToken).ConfigureAwait(false)).Batch, cancellationToken);
+            QuestionBatchView.Of((await BatchAsync(party, CollabAction.ReadQuestions, batch, cancellationToken).ConfigureAwait(false)).Batch), cancellationToken);
 
     /// <summary>Creates a questionnaire template (version 1) of an office (SHARE-9).</summary>
     /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The office user.</param>
@@ -162,13 +162,13 @@ public sealed class QuestionService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The template.</returns>
     /// <exception cref="CollabRefusalException">Unknown office; invalid name, sections or questions.</exception>
-    public async Task<QuestionnaireTemplate> CreateTemplateAsync(ActingParty party, OfficeId office, string name, IReadOnlyList<QuestionnaireSection> sections, CancellationToken cancellationToken = default)
+    public async Task<QuestionnaireTemplateView> CreateTemplateAsync(ActingParty party, OfficeId office, string name, IReadOnlyList<QuestionnaireSection> sections, CancellationToken cancellationToken = default)
     {
         var actor = (await _access.OfficeAsync(party, CollabAction.ManageQuestionnaires, office, cancellationToken).ConfigureAwait(false)).Actor;
         var template = QuestionnaireTemplate.Create(office, name, sections, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(template);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return template;
+        return QuestionnaireTemplateView.Of(template);
     }
 
     /// <summary>Edits a template: a new version. Questionnaires already sent keep the version they received.</summary>
@@ -179,12 +179,12 @@ public sealed class QuestionService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The template at its new version.</returns>
     /// <exception cref="CollabRefusalException">Unknown template; invalid content.</exception>
-    public async Task<QuestionnaireTemplate> EditTemplateAsync(ActingParty party, QuestionnaireTemplateId template, string name, IReadOnlyList<QuestionnaireSection> sections, CancellationToken cancellationToken = default)
+    public async Task<QuestionnaireTemplateView> EditTemplateAsync(ActingParty party, QuestionnaireTemplateId template, string name, IReadOnlyList<QuestionnaireSection> sections, CancellationToken cancellationToken = default)
     {
         var (actor, found) = await TemplateAsync(party, template, cancellationToken).ConfigureAwait(false);
         found.Edit(name, sections, actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return found;
+        return QuestionnaireTemplateView.Of(found);
     }
 
     /// <summary>
@@ -221,7 +221,7 @@ public sealed class QuestionService
                 _unitOfWork.Notify(_texts, (await _registry.ClientUsersReachingAsync(owner.ClientId, owner.Id, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(found.OfficeId), NotificationKind.QuestionnaireSent, AuditSubject.Client(owner.ClientId),
                     deadline is { } due ? new("notification.questionnaire-sent-by", found.Name, due) : new("notification.questionnaire-sent", found.Name));
 
-                outcomes.Add(new QuestionnaireSendOutcome(company, questionnaire, null));
+                outcomes.Add(new QuestionnaireSendOutcome(company, QuestionnaireView.Of(questionnaire), null));
             }
             catch (CollabRefusalException refusal) when (refusal.Kind != RefusalKind.ConcurrencyConflict)
             {
@@ -241,7 +241,7 @@ public sealed class QuestionService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The questionnaire.</returns>
     /// <exception cref="CollabRefusalException">Unknown questionnaire or question; completed; the answer does not fit the type; the user may not see it.</exception>
-    public async Task<Questionnaire> AnswerQuestionnaireAsync(ActingParty party, QuestionnaireId questionnaire, string questionId, string answer, CancellationToken cancellationToken = default)
+    public async Task<QuestionnaireView> AnswerQuestionnaireAsync(ActingParty party, QuestionnaireId questionnaire, string questionId, string answer, CancellationToken cancellationToken = default)
     {
         var (_, found) = await QuestionnaireAsync(party, CollabAction.AnswerQuestionnaire, questionnaire, cancellationToken).ConfigureAwait(false);
         await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, found.ClientId, Feature.PrepareByClientQuestionnaires, cancellationToken).ConfigureAwait(false);
@@ -252,7 +252,7 @@ public sealed class QuestionService
         found.Answer(questionId, answer, d => document is not null && document.Id == d && document.ClientId == found.ClientId && document.CompanyId == found.CompanyId,
             _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return found;
+        return QuestionnaireView.Of(found);
     }
 
     /// <summary>The client completes the questionnaire: every required question must be answered (SHARE-9).</summary>
@@ -261,7 +261,7 @@ public sealed class QuestionService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The questionnaire.</returns>
     /// <exception cref="CollabRefusalException">Unknown; already completed; required answers missing; the user may not see it.</exception>
-    public async Task<Questionnaire> CompleteQuestionnaireAsync(ActingParty party, QuestionnaireId questionnaire, CancellationToken cancellationToken = default)
+    public async Task<QuestionnaireView> CompleteQuestionnaireAsync(ActingParty party, QuestionnaireId questionnaire, CancellationToken cancellationToken = default)
     {
         var (acting, found) = await QuestionnaireAsync(party, CollabAction.AnswerQuestionnaire, questionnaire, cancellationToken).ConfigureAwait(false);
         var clientUser = acting.UserId;
@@ -273,7 +273,7 @@ public sealed class QuestionService
         }
 
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return found;
+        return QuestionnaireView.Of(found);
     }
 
     /// <summary>Completion per client of everything sent from a template (SHARE-9).</summary>
@@ -294,9 +294,9 @@ public sealed class QuestionService
     /// <param name="questionnaire">The questionnaire.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The questionnaire, or null.</returns>
-    public Task<Questionnaire?> FindQuestionnaireAsync(ActingParty party, QuestionnaireId questionnaire, CancellationToken cancellationToken = default) =>
+    public Task<QuestionnaireView?> FindQuestionnaireAsync(ActingParty party, QuestionnaireId questionnaire, CancellationToken cancellationToken = default) =>
         _access.OrNullAsync(party, CollabAction.ReadQuestions, async () =>
-            (await QuestionnaireAsync(party, CollabAction.ReadQuestions, questionnaire, cancellationToken).ConfigureAwait(false)).Questionnaire, cancellationToken);
+            QuestionnaireView.Of((await QuestionnaireAsync(party, CollabAction.ReadQuestions, questionnaire, cancellationToken).ConfigureAwait(false)).Questionnaire), cancellationToken);
 
     /// <summary>
     /// Queues the deadline reminder of every open questionnaire whose reminder is due (SHARE-4's rule reused), each once,

@@ -48,7 +48,7 @@ public sealed class CollabRegistry
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new office.</returns>
     /// <exception cref="CollabRefusalException">The name is empty or too long, or the time zone is unknown.</exception>
-    public async Task<Office> RegisterOfficeAsync(ActingParty party, string name, string? timeZoneId = null, CancellationToken cancellationToken = default)
+    public async Task<OfficeView> RegisterOfficeAsync(ActingParty party, string name, string? timeZoneId = null, CancellationToken cancellationToken = default)
     {
         var actor = (await _access.PartyAsync(party, CollabAction.RegisterOffice, New("office"), cancellationToken).ConfigureAwait(false)).Actor;
         var zoneId = timeZoneId ?? _options.DefaultTimeZoneId;
@@ -57,7 +57,7 @@ public sealed class CollabRegistry
         var office = Office.Register(name, zone, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(office);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return office;
+        return OfficeView.Of(office);
     }
 
     /// <summary>Records which of the vendor's products an office has (ONB-1, LIC-1). The vendor calls it when the office's subscription changes.</summary>
@@ -67,7 +67,7 @@ public sealed class CollabRegistry
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The office.</returns>
     /// <exception cref="CollabRefusalException">The office does not exist, or a module value is unknown.</exception>
-    public async Task<Office> SetOfficeModulesAsync(ActingParty party, OfficeId office, OfficeModules modules, CancellationToken cancellationToken = default)
+    public async Task<OfficeView> SetOfficeModulesAsync(ActingParty party, OfficeId office, OfficeModules modules, CancellationToken cancellationToken = default)
     {
         var actor = (await _access.OfficeAsync(party, CollabAction.SetOfficeModules, office, cancellationToken).ConfigureAwait(false)).Actor;
         if ((modules & ~(OfficeModules.AccountantPackage | OfficeModules.EAccountancy | OfficeModules.LinksActivated)) != 0)
@@ -78,7 +78,7 @@ public sealed class CollabRegistry
         var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         found.SetModules(modules, actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return found;
+        return OfficeView.Of(found);
     }
 
     /// <summary>Registers a client.</summary>
@@ -87,13 +87,13 @@ public sealed class CollabRegistry
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new client.</returns>
     /// <exception cref="CollabRefusalException">The name is empty or too long.</exception>
-    public async Task<Client> RegisterClientAsync(ActingParty party, string name, CancellationToken cancellationToken = default)
+    public async Task<ClientView> RegisterClientAsync(ActingParty party, string name, CancellationToken cancellationToken = default)
     {
         var actor = (await _access.PartyAsync(party, CollabAction.RegisterClient, New("client"), cancellationToken).ConfigureAwait(false)).Actor;
         var client = Client.Register(name, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(client);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return client;
+        return ClientView.Of(client);
     }
 
     /// <summary>Adds a company to a client.</summary>
@@ -103,13 +103,13 @@ public sealed class CollabRegistry
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new company.</returns>
     /// <exception cref="CollabRefusalException">The client does not exist, or the name is invalid.</exception>
-    public async Task<Company> AddCompanyAsync(ActingParty party, ClientId client, string name, CancellationToken cancellationToken = default)
+    public async Task<CompanyView> AddCompanyAsync(ActingParty party, ClientId client, string name, CancellationToken cancellationToken = default)
     {
         var actor = (await _access.ClientAsync(party, CollabAction.AddCompany, client, null, cancellationToken).ConfigureAwait(false)).Actor;
         var company = Company.Add(client, name, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(company);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return company;
+        return CompanyView.Of(company);
     }
 
     /// <summary>Creates an administration for a company of a client.</summary>
@@ -122,12 +122,12 @@ public sealed class CollabRegistry
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new administration.</returns>
     /// <exception cref="CollabRefusalException">The company, holder or environment does not exist, the number is taken, or the name is invalid.</exception>
-    public async Task<Administration> CreateAdministrationAsync(
+    public async Task<AdministrationView> CreateAdministrationAsync(
         ActingParty party, CompanyId company, AdministrationNumber number, string name, OfficeId? holder = null, EnvironmentId? environment = null,
         CancellationToken cancellationToken = default)
     {
         var (acting, owner) = await _access.CompanyAsync(party, CollabAction.CreateAdministration, company, null, cancellationToken).ConfigureAwait(false);
-        return await CreateAdministrationAsync(acting, owner, number, name, holder, environment, cancellationToken).ConfigureAwait(false);
+        return AdministrationView.Of(await CreateAdministrationAsync(acting, owner, number, name, holder, environment, cancellationToken).ConfigureAwait(false), acting.IsClientUser);
     }
 
     /// <summary>Creates an administration for a party already checked against the company.</summary>
@@ -169,7 +169,7 @@ public sealed class CollabRegistry
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The environment.</returns>
     /// <exception cref="CollabRefusalException">Unknown office or user, no administrator, or an administrator of another office.</exception>
-    public async Task<CollabEnvironment> CreateEnvironmentAsync(
+    public async Task<EnvironmentView> CreateEnvironmentAsync(
         ActingParty party, OfficeId office, string name, IReadOnlyCollection<UserId> administrators, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(administrators);
@@ -183,7 +183,7 @@ public sealed class CollabRegistry
         var environment = CollabEnvironment.Create(office, name, users, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(environment);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return environment;
+        return EnvironmentView.Of(environment);
     }
 
     /// <summary>Creates a user for an office, on the platform's word (SEC-7). An office invites its colleagues with <see cref="InvitationService.InviteOfficeUserAsync"/>.</summary>
@@ -230,7 +230,7 @@ public sealed class CollabRegistry
     /// <param name="language">A language such as <c>nl</c> or <c>en</c>; null for Dutch.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The office.</returns>
-    public async Task<Office> SetOfficeLanguageAsync(ActingParty party, OfficeId office, string? language, CancellationToken cancellationToken = default)
+    public async Task<OfficeView> SetOfficeLanguageAsync(ActingParty party, OfficeId office, string? language, CancellationToken cancellationToken = default)
     {
         var actor = (await _access.OfficeAsync(party, CollabAction.SetOfficeLanguage, office, cancellationToken).ConfigureAwait(false)).Actor;
         var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
@@ -247,7 +247,7 @@ public sealed class CollabRegistry
         }
 
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return found;
+        return OfficeView.Of(found);
     }
 
     /// <summary>
@@ -345,11 +345,11 @@ public sealed class CollabRegistry
     /// <param name="office">The office.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The office, or null.</returns>
-    public Task<Office?> FindOfficeAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default) =>
+    public Task<OfficeView?> FindOfficeAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default) =>
         _access.OrNullAsync(party, CollabAction.ReadOffice, async () =>
         {
             await _access.OfficeAsync(party, CollabAction.ReadOffice, office, cancellationToken).ConfigureAwait(false);
-            return (await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false))!;
+            return OfficeView.Of((await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false))!);
         }, cancellationToken);
 
     /// <summary>Finds a client.</summary>
@@ -357,11 +357,11 @@ public sealed class CollabRegistry
     /// <param name="client">The client.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The client, or null.</returns>
-    public Task<Client?> FindClientAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default) =>
+    public Task<ClientView?> FindClientAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default) =>
         _access.OrNullAsync(party, CollabAction.ReadClient, async () =>
         {
             await _access.ClientAsync(party, CollabAction.ReadClient, client, null, cancellationToken).ConfigureAwait(false);
-            return (await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false))!;
+            return ClientView.Of((await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false))!);
         }, cancellationToken);
 
     /// <summary>Finds a company.</summary>
@@ -369,20 +369,20 @@ public sealed class CollabRegistry
     /// <param name="company">The company.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The company, or null.</returns>
-    public Task<Company?> FindCompanyAsync(ActingParty party, CompanyId company, CancellationToken cancellationToken = default) =>
+    public Task<CompanyView?> FindCompanyAsync(ActingParty party, CompanyId company, CancellationToken cancellationToken = default) =>
         _access.OrNullAsync(party, CollabAction.ReadCompanies, async () =>
-            (await _access.CompanyAsync(party, CollabAction.ReadCompanies, company, null, cancellationToken).ConfigureAwait(false)).Company, cancellationToken);
+            CompanyView.Of((await _access.CompanyAsync(party, CollabAction.ReadCompanies, company, null, cancellationToken).ConfigureAwait(false)).Company), cancellationToken);
 
     /// <summary>The companies of a client, ordered by name.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="client">The client.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The companies.</returns>
-    public async Task<IReadOnlyList<Company>> ListCompaniesAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CompanyView>> ListCompaniesAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
     {
         var acting = await _access.ClientAsync(party, CollabAction.ReadCompanies, client, null, cancellationToken).ConfigureAwait(false);
         var companies = await _registry.ListCompaniesAsync(client, cancellationToken).ConfigureAwait(false);
-        return acting.IsClientUser ? companies.Where(c => acting.User!.MayReach(c.Id)).ToList() : companies; // SEC-1: only what it was given
+        return companies.Where(c => !acting.IsClientUser || acting.User!.MayReach(c.Id)).Select(CompanyView.Of).ToList(); // SEC-1: only what it was given
     }
 
     /// <summary>Finds an administration.</summary>
@@ -390,18 +390,21 @@ public sealed class CollabRegistry
     /// <param name="administration">The administration.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The administration, or null.</returns>
-    public Task<Administration?> FindAdministrationAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default) =>
+    public Task<AdministrationView?> FindAdministrationAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default) =>
         _access.OrNullAsync(party, CollabAction.ReadAdministration, async () =>
-            (await _access.AdministrationAsync(party, CollabAction.ReadAdministration, administration, cancellationToken).ConfigureAwait(false)).Administration, cancellationToken);
+        {
+            var (acting, found) = await _access.AdministrationAsync(party, CollabAction.ReadAdministration, administration, cancellationToken).ConfigureAwait(false);
+            return AdministrationView.Of(found, acting.IsClientUser);
+        }, cancellationToken);
 
     /// <summary>Finds an environment.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="environment">The environment.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The environment, or null.</returns>
-    public Task<CollabEnvironment?> FindEnvironmentAsync(ActingParty party, EnvironmentId environment, CancellationToken cancellationToken = default) =>
+    public Task<EnvironmentView?> FindEnvironmentAsync(ActingParty party, EnvironmentId environment, CancellationToken cancellationToken = default) =>
         _access.OrNullAsync(party, CollabAction.ReadEnvironment, async () =>
-            (await _access.EnvironmentAsync(party, CollabAction.ReadEnvironment, environment, cancellationToken).ConfigureAwait(false)).Environment, cancellationToken);
+            EnvironmentView.Of((await _access.EnvironmentAsync(party, CollabAction.ReadEnvironment, environment, cancellationToken).ConfigureAwait(false)).Environment), cancellationToken);
 
     /// <summary>Finds a user, for example the signed-in one.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>

@@ -49,12 +49,13 @@ public sealed class AccessService
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The administrations.</returns>
     /// <exception cref="CollabRefusalException">The party is not an active user (<c>access.refused</c>).</exception>
-    public async Task<IReadOnlyList<Administration>> ListAsync(ActingParty party, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AdministrationView>> ListAsync(ActingParty party, CancellationToken cancellationToken = default)
     {
         var acting = await _access.PartyAsync(party, CollabAction.ReadAccess, new AuditSubject("administrations", "all"), cancellationToken).ConfigureAwait(false);
         var user = acting.User!;
-        return acting.IsOfficeUser
+        var administrations = acting.IsOfficeUser
             ? await _rights.ListOfficeAdministrationsAsync(user.OfficeId!.Value, cancellationToken).ConfigureAwait(false)
             : await _rights.ListCompanyAdministrationsAsync(user.ClientId!.Value, user.Companies, cancellationToken).ConfigureAwait(false);
+        return administrations.Select(a => AdministrationView.Of(a, acting.IsClientUser)).ToList();
     }
 }

@@ -54,7 +54,7 @@ public sealed class RightsService
     /// An id is unknown; the user is not a user of the owning client or may not reach its company; the office
     /// holds the administration itself; or the rights are already granted. Nothing is changed.
     /// </exception>
-    public async Task<RightsGrant> GrantAsync(ActingParty party, OfficeId office, AdministrationId administration, GrantChannel channel, CancellationToken cancellationToken = default)
+    public async Task<RightsGrantView> GrantAsync(ActingParty party, OfficeId office, AdministrationId administration, GrantChannel channel, CancellationToken cancellationToken = default)
     {
         using var activity = CollabTelemetry.Source.StartActivity("collab.rights.grant");
         if (channel == GrantChannel.Registration)
@@ -96,7 +96,7 @@ public sealed class RightsService
 
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         _telemetry.RightsChanged(AuditAction.RightsGranted);
-        return grant;
+        return RightsGrantView.Of(grant);
     }
 
     /// <summary>Revokes an office's rights to an administration; access ends at once (ONB-4).</summary>
@@ -109,7 +109,7 @@ public sealed class RightsService
     /// An id is unknown; the user may not act for the administration; or there is no active grant to revoke.
     /// Nothing is changed.
     /// </exception>
-    public async Task<RightsGrant> RevokeAsync(ActingParty party, OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default)
+    public async Task<RightsGrantView> RevokeAsync(ActingParty party, OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default)
     {
         using var activity = CollabTelemetry.Source.StartActivity("collab.rights.revoke");
         var (clientUser, _) = await AuthorizeAsync(party, office, administration, CollabAction.RevokeRights, cancellationToken).ConfigureAwait(false);
@@ -118,7 +118,7 @@ public sealed class RightsService
         grant.Revoke(clientUser, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         _telemetry.RightsChanged(AuditAction.RightsRevoked);
-        return grant;
+        return RightsGrantView.Of(grant);
     }
 
     private async Task<(UserId User, Administration Administration)> AuthorizeAsync(

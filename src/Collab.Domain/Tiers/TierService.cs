@@ -59,7 +59,7 @@ public sealed class TierService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The collaboration.</returns>
     /// <exception cref="CollabRefusalException">Unknown office or client, unknown tier, or the two already collaborate.</exception>
-    public async Task<ClientCollaboration> StartCollaborationAsync(
+    public async Task<CollaborationView> StartCollaborationAsync(
         ActingParty party, OfficeId office, ClientId client, ClientTier tier, LocalDate startsOn, CancellationToken cancellationToken = default)
     {
         ClientCollaboration.CheckTier(tier);
@@ -73,7 +73,7 @@ public sealed class TierService
         var collaboration = ClientCollaboration.Start(office, client, tier, startsOn, zone, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(collaboration);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return collaboration;
+        return CollaborationView.Of(collaboration);
     }
 
     /// <summary>Ends a collaboration: after <paramref name="endsOn"/> no new work can start; the client stays billable for the calendar years in which work could start (TIER-7).</summary>
@@ -84,14 +84,14 @@ public sealed class TierService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The collaboration.</returns>
     /// <exception cref="CollabRefusalException">No such collaboration, already ended, or the date is before the start.</exception>
-    public async Task<ClientCollaboration> EndCollaborationAsync(ActingParty party, OfficeId office, ClientId client, LocalDate endsOn, CancellationToken cancellationToken = default)
+    public async Task<CollaborationView> EndCollaborationAsync(ActingParty party, OfficeId office, ClientId client, LocalDate endsOn, CancellationToken cancellationToken = default)
     {
         var actor = (await _access.ClientAsync(party, CollabAction.EndCollaboration, client, office, cancellationToken).ConfigureAwait(false)).Actor;
         var collaboration = await FindAsync(office, client, cancellationToken).ConfigureAwait(false);
         var zone = await OfficeZoneAsync(office, cancellationToken).ConfigureAwait(false);
         collaboration.End(endsOn, zone, actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return collaboration;
+        return CollaborationView.Of(collaboration);
     }
 
     /// <summary>The client's tier at the office now, for all its services (TIER-3).</summary>
@@ -257,10 +257,10 @@ public sealed class TierService
     /// <param name="office">The office.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The collaborations.</returns>
-    public async Task<IReadOnlyList<ClientCollaboration>> ListCollaborationsAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CollaborationView>> ListCollaborationsAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default)
     {
         await _access.OfficeAsync(party, CollabAction.ReadCollaborations, office, cancellationToken).ConfigureAwait(false);
-        return await _tiers.ListCollaborationsAsync(office, cancellationToken).ConfigureAwait(false);
+        return (await _tiers.ListCollaborationsAsync(office, cancellationToken).ConfigureAwait(false)).Select(CollaborationView.Of).ToList();
     }
 
     private async Task<ChangeContext> LoadContextAsync(

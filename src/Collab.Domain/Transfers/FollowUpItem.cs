@@ -48,10 +48,12 @@ public sealed class FollowUpItem : AggregateRoot
     /// <param name="texts">The text catalogue.</param>
     /// <param name="culture">Dutch or English.</param>
     /// <returns>The text.</returns>
-    public string Describe(Texts.CollabTexts texts, System.Globalization.CultureInfo culture)
+    public string Describe(Texts.CollabTexts texts, System.Globalization.CultureInfo culture) => Describe(texts, culture, Kind, Bank, AdministrationNumber, ManagedBy);
+
+    internal static string Describe(Texts.CollabTexts texts, System.Globalization.CultureInfo culture, FollowUpKind kind, string? bank, string? number, BankLinkManager? managedBy)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var text = Text(Kind, Bank, AdministrationNumber, ManagedBy);
+        var text = Text(kind, bank, number, managedBy);
         return texts.Render(text.Key, culture, text.Arguments ?? []);
     }
 

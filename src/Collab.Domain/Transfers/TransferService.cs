@@ -60,7 +60,7 @@ public sealed class TransferService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The request, awaiting consents.</returns>
     /// <exception cref="CollabRefusalException">A rule or an input is wrong; the reason says which. Nothing is saved.</exception>
-    public async Task<TransferRequest> RequestAsync(
+    public async Task<TransferView> RequestAsync(
         ActingParty party, EnvironmentId from, EnvironmentId to, IReadOnlyCollection<AdministrationId> administrations, string clientEmail,
         IReadOnlyList<BankLink>? bankLinks = null, CancellationToken cancellationToken = default)
     {
@@ -138,7 +138,7 @@ public sealed class TransferService
         await NotifyPartiesAsync(request, NotificationKind.TransferConsentRequested,
             new("notification.transfer-requested", moved.Count, oldEnvironment.Name, newEnvironment.Name, request.ExpiresAt.InUtc().LocalDateTime), cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return request;
+        return TransferView.Of(request);
     }
 
     /// <summary>
@@ -152,7 +152,7 @@ public sealed class TransferService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The request; <see cref="TransferState.Approved"/> after the third consent.</returns>
     /// <exception cref="CollabRefusalException">Unknown request; the user is not that party; the party already consented; the request is not open or has expired.</exception>
-    public async Task<TransferRequest> ConsentAsync(ActingParty party, TransferRequestId transfer, TransferParty role, CancellationToken cancellationToken = default)
+    public async Task<TransferView> ConsentAsync(ActingParty party, TransferRequestId transfer, TransferParty role, CancellationToken cancellationToken = default)
     {
         using var activity = CollabTelemetry.Source.StartActivity("collab.transfer.consent");
         for (var attempt = 1; ; attempt++)
@@ -166,7 +166,7 @@ public sealed class TransferService
             {
                 await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 _telemetry.Consent(role.ToString());
-                return request;
+                return TransferView.Of(request);
             }
             catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict && attempt < ConsentAttempts)
             {
@@ -183,14 +183,14 @@ public sealed class TransferService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The refused request.</returns>
     /// <exception cref="CollabRefusalException">Unknown request, the user is not that party, or the request is no longer awaiting consents.</exception>
-    public async Task<TransferRequest> RefuseAsync(ActingParty party, TransferRequestId transfer, TransferParty role, string reason, CancellationToken cancellationToken = default)
+    public async Task<TransferView> RefuseAsync(ActingParty party, TransferRequestId transfer, TransferParty role, string reason, CancellationToken cancellationToken = default)
     {
         var (user, request) = await LoadForPartyAsync(party, transfer, role, cancellationToken).ConfigureAwait(false);
         var text = Guard.Name(reason, "reason");
         request.Refuse(role, user, text, _clock.GetCurrentInstant());
         await NotifyPartiesAsync(request, NotificationKind.TransferRefused, new("notification.transfer-refused", Describe(role), text), cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return request;
+        return TransferView.Of(request);
     }
 
     /// <summary>The requester cancels the transfer before it is executed (XFER-2).</summary>
@@ -199,13 +199,13 @@ public sealed class TransferService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The cancelled request.</returns>
     /// <exception cref="CollabRefusalException">Unknown request, not the requester, or already closed or expired.</exception>
-    public async Task<TransferRequest> CancelAsync(ActingParty party, TransferRequestId transfer, CancellationToken cancellationToken = default)
+    public async Task<TransferView> CancelAsync(ActingParty party, TransferRequestId transfer, CancellationToken cancellationToken = default)
     {
         var (acting, request) = await LoadAsync(party, CollabAction.CancelTransfer, transfer, cancellationToken).ConfigureAwait(false);
         request.Cancel(acting.UserId, _clock.GetCurrentInstant());
         await NotifyPartiesAsync(request, NotificationKind.TransferCancelled, new("notification.transfer-cancelled"), cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return request;
+        return TransferView.Of(request);
     }
 
     /// <summary>
@@ -237,7 +237,7 @@ public sealed class TransferService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The follow-up checklist.</returns>
     /// <exception cref="CollabRefusalException">Unknown request, not an administrator, or not approved (the reason says what is missing).</exception>
-    public async Task<IReadOnlyList<FollowUpItem>> ExecuteAsync(ActingParty party, TransferRequestId transfer, BillingParty billedTo, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FollowUpItemView>> ExecuteAsync(ActingParty party, TransferRequestId transfer, BillingParty billedTo, CancellationToken cancellationToken = default)
     {
         using var activity = CollabTelemetry.Source.StartActivity("collab.transfer.execute");
         var (acting, request) = await LoadAsync(party, CollabAction.ExecuteTransfer, transfer, cancellationToken).ConfigureAwait(false);
@@ -289,7 +289,7 @@ public sealed class TransferService
         await NotifyPartiesAsync(request, NotificationKind.TransferExecuted,
             new("notification.transfer-executed", to.Name, checklist.Count), cancellationToken).ConfigureAwait(false);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return checklist;
+        return checklist.Select(FollowUpItemView.Of).ToList();
     }
 
     /// <summary>The follow-up checklist of an executed transfer (XFER-5).</summary>
@@ -297,10 +297,10 @@ public sealed class TransferService
     /// <param name="transfer">The transfer.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The items, in order.</returns>
-    public async Task<IReadOnlyList<FollowUpItem>> FollowUpAsync(ActingParty party, TransferRequestId transfer, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FollowUpItemView>> FollowUpAsync(ActingParty party, TransferRequestId transfer, CancellationToken cancellationToken = default)
     {
         await LoadAsync(party, CollabAction.ReadTransfers, transfer, cancellationToken).ConfigureAwait(false);
-        return await _transfers.ListFollowUpAsync(transfer, cancellationToken).ConfigureAwait(false);
+        return (await _transfers.ListFollowUpAsync(transfer, cancellationToken).ConfigureAwait(false)).Select(FollowUpItemView.Of).ToList();
     }
 
     /// <summary>Ticks off a follow-up item; only an administrator of the new environment can (XFER-5).</summary>
@@ -310,7 +310,7 @@ public sealed class TransferService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The item.</returns>
     /// <exception cref="CollabRefusalException">Unknown transfer or item, not an administrator of the new environment, or already ticked off.</exception>
-    public async Task<FollowUpItem> TickFollowUpAsync(ActingParty party, TransferRequestId transfer, int position, CancellationToken cancellationToken = default)
+    public async Task<FollowUpItemView> TickFollowUpAsync(ActingParty party, TransferRequestId transfer, int position, CancellationToken cancellationToken = default)
     {
         var (acting, request) = await LoadAsync(party, CollabAction.TickFollowUp, transfer, cancellationToken).ConfigureAwait(false);
         var user = acting.UserId;
@@ -324,7 +324,7 @@ public sealed class TransferService
             ?? throw Refuse.Input("followup.unknown-item", "XFER-5", transfer, position);
         item.Tick(user, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return item;
+        return FollowUpItemView.Of(item);
     }
 
     /// <summary>Finds a transfer request, for a party's page.</summary>
@@ -332,19 +332,19 @@ public sealed class TransferService
     /// <param name="transfer">The request.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The request, or null.</returns>
-    public Task<TransferRequest?> FindAsync(ActingParty party, TransferRequestId transfer, CancellationToken cancellationToken = default) =>
+    public Task<TransferView?> FindAsync(ActingParty party, TransferRequestId transfer, CancellationToken cancellationToken = default) =>
         _access.OrNullAsync(party, CollabAction.ReadTransfers, async () =>
-            (await LoadAsync(party, CollabAction.ReadTransfers, transfer, cancellationToken).ConfigureAwait(false)).Request, cancellationToken);
+            TransferView.Of((await LoadAsync(party, CollabAction.ReadTransfers, transfer, cancellationToken).ConfigureAwait(false)).Request), cancellationToken);
 
     /// <summary>The requests that move administrations out of or into an environment of the office, newest first.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="office">The office.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The requests.</returns>
-    public async Task<IReadOnlyList<TransferRequest>> ListForOfficeAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TransferView>> ListForOfficeAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default)
     {
         await _access.OfficeAsync(party, CollabAction.ReadTransfers, office, cancellationToken).ConfigureAwait(false);
-        return await _transfers.ListForOfficeAsync(office, cancellationToken).ConfigureAwait(false);
+        return (await _transfers.ListForOfficeAsync(office, cancellationToken).ConfigureAwait(false)).Select(TransferView.Of).ToList();
     }
 
     /// <summary>A client's requests that are still open (awaiting consents or approved).</summary>
@@ -352,22 +352,22 @@ public sealed class TransferService
     /// <param name="client">The client.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The requests.</returns>
-    public async Task<IReadOnlyList<TransferRequest>> ListOpenForClientAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TransferView>> ListOpenForClientAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
     {
         var acting = await _access.ClientAsync(party, CollabAction.ReadTransfers, client, null, cancellationToken).ConfigureAwait(false);
         var open = await _transfers.ListOpenRequestsAsync(client, cancellationToken).ConfigureAwait(false);
         if (!acting.IsClientUser)
         {
-            return open;
+            return open.Select(TransferView.Of).ToList();
         }
 
         // SEC-1: a client user sees only the moves of administrations of companies it was given.
-        var visible = new List<TransferRequest>(open.Count);
+        var visible = new List<TransferView>(open.Count);
         foreach (var request in open)
         {
             if (await _access.ClientReachesTransferAsync(acting, request, cancellationToken).ConfigureAwait(false))
             {
-                visible.Add(request);
+                visible.Add(TransferView.Of(request));
             }
         }
 

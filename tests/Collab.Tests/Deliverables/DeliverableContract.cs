@@ -34,6 +34,10 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
 
     internal static byte[] Pdf(string text) => TestDocuments.Pdf(text);
 
+    /// <summary>Where a document's content lies: the store's row knows, no view does (SEC-6).</summary>
+    private static async Task<string> BlobKeyAsync(BooksWorld b, DeliverableId deliverable, DocumentId document) =>
+        (await b.Run(sp => sp.GetRequiredService<IDeliverableStore>().FindReportAsync(deliverable))!)!.AllDocuments.Single(d => d.Id == document).BlobKey;
+
     private static async Task<(DeliverableOfficeView Draft, OfficeDocumentView Document)> DraftWithPdfAsync(BooksWorld b, DeliverableKind kind, ReportingPeriod period, string text = "jaarrekening 2025")
     {
         var draft = await D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, kind, period));
@@ -214,7 +218,7 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
     {
         await using var b = await AtTierAsync(ClientTier.Standard);
         var (draft, first) = await DraftWithPdfAsync(b, DeliverableKind.VatReturn, ReportingPeriod.Month(2026, 1), "januari");
-        var draftBlob = Path.Combine(b.BlobRoot, first.BlobKey);
+        var draftBlob = Path.Combine(b.BlobRoot, await BlobKeyAsync(b, draft.Id, first.Id));
         var second = await D(b, s => s.AddDocumentAsync(b.W.Desk, draft.Id, first.FileName, "application/pdf", new MemoryStream(Pdf("januari, verbeterd"))));
         Assert.False(File.Exists(draftBlob)); // replaced in the draft: gone
 
@@ -224,7 +228,7 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
 
         Assert.Equal("link.replaced", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.ReadThroughLinkAsync(view.ViewToken, revised.Id)))).Code);
         Assert.Equal("link.replaced", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.ReadThroughLinkAsync(view.ViewToken, second.Id)))).Code);
-        Assert.True(File.Exists(Path.Combine(b.BlobRoot, second.BlobKey))); // what the client saw stays for the office
+        Assert.True(File.Exists(Path.Combine(b.BlobRoot, await BlobKeyAsync(b, draft.Id, second.Id)))); // what the client saw stays for the office
         Assert.Equal(Pdf("januari, verbeterd"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(b.W.Desk, draft.Id, second.Id))));
     }
 
@@ -340,7 +344,7 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
         var (draft, document) = await DraftWithPdfAsync(b, DeliverableKind.VatReturn, ReportingPeriod.Quarter(2026, 1), "btw q1");
         var shared = await D(b, s => s.ShareAsync(b.W.Desk, draft.Id));
         var view = await D(b, s => s.ConfirmViewAsync(shared.LinkToken!));
-        var path = Path.Combine(b.BlobRoot, document.BlobKey);
+        var path = Path.Combine(b.BlobRoot, await BlobKeyAsync(b, draft.Id, document.Id));
         var original = await File.ReadAllBytesAsync(path);
         await File.WriteAllBytesAsync(path, Pdf("btw q1 vervalst"));
 

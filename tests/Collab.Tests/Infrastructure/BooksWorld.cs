@@ -66,6 +66,10 @@ public sealed class BooksWorld : IAsyncDisposable
     public Task<Administration?> FindAsync(AdministrationId id) =>
         Db.InScopeAsync(sp => sp.GetRequiredService<IRegistryStore>().FindAdministrationAsync(id, CancellationToken.None));
 
+    /// <summary>Where a backup's artefact lies in the blob store: the store's row knows, no reader's view does (SEC-6).</summary>
+    public async Task<string> BackupBlobKeyAsync(BackupId id) =>
+        (await Db.InScopeAsync(sp => sp.GetRequiredService<Collab.Backups.IBackupStore>().FindBackupAsync(id, CancellationToken.None)))!.BlobKey;
+
     public async ValueTask DisposeAsync()
     {
         await Db.DisposeAsync();

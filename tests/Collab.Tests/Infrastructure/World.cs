@@ -8,14 +8,14 @@ namespace Collab.Tests.Infrastructure;
 /// administration per company, a third administration held by the office itself, and users on every side.
 /// </summary>
 public sealed record World(
-    Office Office,
-    Office OtherOffice,
-    Client Client,
-    Company Company,
-    Company OtherCompany,
-    Administration Administration,
-    Administration OtherCompanyAdministration,
-    Administration HeldByOffice,
+    OfficeView Office,
+    OfficeView OtherOffice,
+    ClientView Client,
+    CompanyView Company,
+    CompanyView OtherCompany,
+    AdministrationView Administration,
+    AdministrationView OtherCompanyAdministration,
+    AdministrationView HeldByOffice,
     UserView ClientUser,
     UserView ClientUserOfOtherCompany,
     UserView OfficeUser,

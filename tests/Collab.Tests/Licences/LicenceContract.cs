@@ -16,23 +16,23 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
 
     private Task<BooksWorld> NewWorldAsync() => BooksWorld.CreateAsync(engine, postgres);
 
-    private static Task<Office> GiveModulesAsync(BooksWorld b, OfficeModules modules) =>
+    private static Task<OfficeView> GiveModulesAsync(BooksWorld b, OfficeModules modules) =>
         b.Run(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(World.Vendor, b.W.Office.Id, modules));
 
-    private static Task<Administration> SetUpAsync(BooksWorld b, AdministrationNumber number) =>
+    private static Task<AdministrationView> SetUpAsync(BooksWorld b, AdministrationNumber number) =>
         b.Run(sp => sp.GetRequiredService<LicenceService>().SetUpClientAdministrationAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, number, "Bakkerij (sjabloon)"));
 
     private static Task<LicenceReview> ReadAsync(BooksWorld b, AdministrationId administration, byte[] file) =>
         b.Run(sp => sp.GetRequiredService<LicenceService>().ReadClientLicenceAsync(b.W.Desk, administration, file));
 
-    private static Task<Administration> ImportAsync(BooksWorld b, AdministrationId administration, byte[] file, string fingerprint, ImportUser user) =>
+    private static Task<AdministrationView> ImportAsync(BooksWorld b, AdministrationId administration, byte[] file, string fingerprint, ImportUser user) =>
         b.Run(sp => sp.GetRequiredService<LicenceService>().ImportClientLicenceAsync(b.W.Desk, administration, file, fingerprint, user));
 
-    private static Task<Backup> BackUpAsync(BooksWorld b, AdministrationId administration) =>
+    private static Task<BackupView> BackUpAsync(BooksWorld b, AdministrationId administration) =>
         b.Run(sp => sp.GetRequiredService<BackupService>().MakeBackupAsync(b.W.Desk, administration));
 
     /// <summary>An administration under the office's licence, with books, and the client's licence imported.</summary>
-    private static async Task<(Administration Administration, byte[] Licence)> LicensedAsync(BooksWorld b, byte[]? books = null)
+    private static async Task<(AdministrationView Administration, byte[] Licence)> LicensedAsync(BooksWorld b, byte[]? books = null)
     {
         await GiveModulesAsync(b, OfficeModules.EAccountancy);
         var administration = await SetUpAsync(b, TestDatabase.NextNumber());
@@ -243,7 +243,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         var backup = await BackUpAsync(b, administration.Id);
 
         Assert.Equal(LicenceSource.ClientFile, backup.Licence);
-        var path = Path.Combine(b.BlobRoot, backup.BlobKey);
+        var path = Path.Combine(b.BlobRoot, await b.BackupBlobKeyAsync(backup.Id));
         Assert.Equal(backup.SizeBytes, new FileInfo(path).Length);
         Assert.Equal(backup.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))));
         using var zip = ZipFile.OpenRead(path);
@@ -362,7 +362,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         Assert.NotEqual(administration.Id, restored.Id);
         Assert.Null(restored.HolderOfficeId);
         Assert.Equal(LicenceSource.ClientFile, restored.Licence); // the client's licence came along (LIC-4)
-        Assert.Equal(Encoding.ASCII.GetString(licence), restored.ClientLicenceFile);
+        Assert.Equal(Encoding.ASCII.GetString(licence), (await b.FindAsync(restored.Id))!.ClientLicenceFile);
         Assert.Equal(Encoding.UTF8.GetBytes($"journal of {administration.Number}: 1000 kas / 8000 omzet"), b.Books.ReadBooks(administration.Number));
         var audit = await World.AuditAsync(b.Db, AuditSubject.Administration(restored.Id));
         Assert.Contains(audit, r => r.Action == AuditAction.BackupRestored && r.Details.Contains($"backup={backup.Id}", StringComparison.Ordinal));
@@ -404,7 +404,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         await using var b = await NewWorldAsync();
         var (administration, _) = await LicensedAsync(b);
         var backup = await b.Run(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(b.W.Desk, b.W.Office.Id, administration.Id));
-        var path = Path.Combine(b.BlobRoot, backup.BlobKey);
+        var path = Path.Combine(b.BlobRoot, await b.BackupBlobKeyAsync(backup.Id));
         var bytes = await File.ReadAllBytesAsync(path);
         bytes[bytes.Length / 3] ^= 0x20;
         await File.WriteAllBytesAsync(path, bytes);
@@ -426,7 +426,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         var earlier = await BackUpAsync(b, administration.Id);
         b.Books.WriteBooks(administration.Number, Encoding.UTF8.GetBytes("journal changed after the first backup"));
         var later = await b.Run(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(b.W.Desk, b.W.Office.Id, administration.Id));
-        File.Copy(Path.Combine(b.BlobRoot, earlier.BlobKey), Path.Combine(b.BlobRoot, later.BlobKey), overwrite: true); // a readable archive, just not this one
+        File.Copy(Path.Combine(b.BlobRoot, await b.BackupBlobKeyAsync(earlier.Id)), Path.Combine(b.BlobRoot, await b.BackupBlobKeyAsync(later.Id)), overwrite: true); // a readable archive, just not this one
 
         var refused = await Assert.ThrowsAsync<CollabRefusalException>(() =>
             b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(b.W.Desk, later.Id, RestoreTarget.AtClient)));

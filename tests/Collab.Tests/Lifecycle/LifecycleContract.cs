@@ -31,7 +31,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
     }
 
     /// <summary>A client without an account of its own yet (no subscription, no users) whose books the office holds: what ONB-1 moves to the client.</summary>
-    private static Task<(Client Client, Company Company, Administration Held)> HeldForNewClientAsync(BooksWorld b) => b.Run(async sp =>
+    private static Task<(ClientView Client, CompanyView Company, AdministrationView Held)> HeldForNewClientAsync(BooksWorld b) => b.Run(async sp =>
     {
         var registry = sp.GetRequiredService<CollabRegistry>();
         var client = await registry.RegisterClientAsync(World.Vendor, "Drukkerij Jansen");
@@ -43,7 +43,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
     private static ClientRegistration NewClient(string email, string plan = "inZicht") =>
         ClientRegistration.WithNewAdministration("Fietsenmaker Fok", "Fok Fietsen B.V.", email, plan, BillingParty.Client, TestDatabase.NextNumber(), "Fok 2026");
 
-    private static Task<IReadOnlyList<DeletionSchedule>> CancelAsync(BooksWorld b, RegistrationResult r) =>
+    private static Task<IReadOnlyList<DeletionView>> CancelAsync(BooksWorld b, RegistrationResult r) =>
         b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(ActingParty.User(r.ClientUser.Id), r.Administration.ClientId));
 
     private static Task<RetentionPassResult> PassAsync(BooksWorld b) => b.Run(sp => sp.GetRequiredService<RetentionService>().RunPassAsync());
@@ -160,7 +160,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         await using var b = await NewWorldAsync(o => o.Lifecycle.RightsEligiblePlans = ["inKaart", "inZicht", "inControle"]);
         var onStap = await RegisterAsync(b, NewClient("stap@fok.nl", plan: "inStap"));
         var onZicht = await RegisterAsync(b, NewClient("zicht@fok.nl", plan: "inZicht"));
-        Task<RightsGrant> GrantAsync(RegistrationResult r) =>
+        Task<RightsGrantView> GrantAsync(RegistrationResult r) =>
             b.Run(sp => sp.GetRequiredService<RightsService>().GrantAsync(ActingParty.User(r.ClientUser.Id), b.W.OtherOffice.Id, r.Administration.Id, GrantChannel.Web));
 
         var notEligible = await Assert.ThrowsAsync<CollabRefusalException>(() => GrantAsync(onStap));

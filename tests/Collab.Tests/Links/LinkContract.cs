@@ -34,7 +34,7 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
 
     private static Task<T> Sync<T>(Setup s, Func<LinkSyncService, Task<T>> work) => s.Db.InScopeAsync(sp => work(sp.GetRequiredService<LinkSyncService>()));
 
-    private static async Task<IntegrationLink> LinkAsync(Setup s, string external, AdministrationId administration, BookkeepingEdition edition = BookkeepingEdition.Web, string app = "webshop")
+    private static async Task<IntegrationLinkView> LinkAsync(Setup s, string external, AdministrationId administration, BookkeepingEdition edition = BookkeepingEdition.Web, string app = "webshop")
     {
         var link = await Links(s, l => l.ConnectAsync(s.W.Desk, app, external));
         await Links(s, l => l.ChooseAdministrationAsync(s.W.Desk, link.Id, administration, edition));

@@ -22,7 +22,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         return b;
     }
 
-    private static Task<PortalDocument> UploadAsync(BooksWorld b, UserId user, CompanyId company, string name, byte[] content, string type = "application/pdf") =>
+    private static Task<PortalDocumentView> UploadAsync(BooksWorld b, UserId user, CompanyId company, string name, byte[] content, string type = "application/pdf") =>
         b.Run(sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(ActingParty.User(user), b.W.Office.Id, company, name, type, new MemoryStream(content)));
 
     private static Task<PortalPage> HistoryAsync(BooksWorld b, UserId user, PortalCursor? after = null, int size = 50, bool openOnly = false) =>
@@ -139,7 +139,8 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
         var document = await UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "jaarrekening.pdf", TestDocuments.Pdf("origineel"));
-        await File.WriteAllBytesAsync(Path.Combine(b.BlobRoot, document.BlobKey), TestDocuments.Pdf("vervalst!"));
+        var stored = await b.Run(sp => sp.GetRequiredService<IPortalStore>().FindDocumentAsync(document.Id)); // the view names no blob key (SEC-6)
+        await File.WriteAllBytesAsync(Path.Combine(b.BlobRoot, stored!.BlobKey), TestDocuments.Pdf("vervalst!"));
 
         var (_, content) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ActingParty.User(b.W.ClientUser.Id), document.Id));
         using (content)
@@ -326,7 +327,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(1, received.TemplateVersion);
         Assert.Equal(["auto", "hypotheek"], received.Sections.Select(s => s.ServicePart)); // the edit did not reach it
 
-        Task<Questionnaire> Answer(string id, string value) => b.Run(sp => sp.GetRequiredService<QuestionService>().AnswerQuestionnaireAsync(ActingParty.User(b.W.ClientUser.Id), sent, id, value));
+        Task<QuestionnaireView> Answer(string id, string value) => b.Run(sp => sp.GetRequiredService<QuestionService>().AnswerQuestionnaireAsync(ActingParty.User(b.W.ClientUser.Id), sent, id, value));
         await Answer("auto-zaak", "Ja");
         await Answer("bijtelling", "45000.5");
         await Answer("rente", "8123.45");
@@ -397,7 +398,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     public async Task SHARE10_house_style_fields_are_validated_the_slug_is_unique_and_only_Extended_clients_see_it()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
-        Task<HouseStyle> SetAsync(OfficeId office, HouseStyleRequest request) => b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(
+        Task<HouseStyleView> SetAsync(OfficeId office, HouseStyleRequest request) => b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(
             ActingParty.User(office == b.W.Office.Id ? b.W.OfficeUser.Id : b.W.OtherOfficeUser.Id), office, request));
         var good = new HouseStyleRequest("de-vries-administratie", "https://devries.example/logo.svg", "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom!");
 
@@ -491,7 +492,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
             var user = World.AcceptAsync(b.Db, invited).GetAwaiter().GetResult(); // homed at the office: it sees that office's items only (SEC-5)
             try
             {
-                var seen = new List<PortalItem>();
+                var seen = new List<PortalItemView>();
                 PortalCursor? cursor = null;
                 do
                 {

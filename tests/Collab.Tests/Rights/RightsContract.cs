@@ -11,10 +11,10 @@ public abstract class RightsContract(Engine engine, PostgresServer? postgres)
 {
     protected Task<TestDatabase> NewDatabaseAsync() => TestDatabase.CreateAsync(engine, postgres);
 
-    private static Task<RightsGrant> GrantAsync(TestDatabase db, UserId user, OfficeId office, AdministrationId administration, GrantChannel channel = GrantChannel.Web) =>
+    private static Task<RightsGrantView> GrantAsync(TestDatabase db, UserId user, OfficeId office, AdministrationId administration, GrantChannel channel = GrantChannel.Web) =>
         db.InScopeAsync(sp => sp.GetRequiredService<RightsService>().GrantAsync(ActingParty.User(user), office, administration, channel));
 
-    private static Task<RightsGrant> RevokeAsync(TestDatabase db, UserId user, OfficeId office, AdministrationId administration) =>
+    private static Task<RightsGrantView> RevokeAsync(TestDatabase db, UserId user, OfficeId office, AdministrationId administration) =>
         db.InScopeAsync(sp => sp.GetRequiredService<RightsService>().RevokeAsync(ActingParty.User(user), office, administration));
 
     private static Task<bool> OfficeMayAccessAsync(TestDatabase db, OfficeId office, AdministrationId administration) =>

@@ -24,13 +24,13 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
     private static Task<T> Transfers<T>(TestDatabase db, Func<TransferService, Task<T>> work) =>
         db.InScopeAsync(sp => work(sp.GetRequiredService<TransferService>()));
 
-    private static Task<TransferRequest> RequestAsync(TestDatabase db, TransferWorld w, params Registry.Administration[] administrations) =>
+    private static Task<TransferView> RequestAsync(TestDatabase db, TransferWorld w, params AdministrationView[] administrations) =>
         Transfers(db, t => t.RequestAsync(ActingParty.User(w.NewAdmin.Id), w.Old.Id, w.New.Id, administrations.Select(a => a.Id).ToArray(), w.ClientUser.Email));
 
-    private static Task<TransferRequest> ConsentAsync(TestDatabase db, UserView user, TransferRequest request, TransferParty party) =>
+    private static Task<TransferView> ConsentAsync(TestDatabase db, UserView user, TransferView request, TransferParty party) =>
         Transfers(db, t => t.ConsentAsync(ActingParty.User(user.Id), request.Id, party));
 
-    private static Task ConsentAllAsync(TestDatabase db, TransferWorld w, TransferRequest request) =>
+    private static Task ConsentAllAsync(TestDatabase db, TransferWorld w, TransferView request) =>
         Task.WhenAll(
             ConsentAsync(db, w.OldAdmin, request, TransferParty.OldEnvironmentAdministrator),
             ConsentAsync(db, w.ClientUser, request, TransferParty.Client),
@@ -84,7 +84,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
             await RequestAsync(db, w, w.A1);
         }
 
-        Task<TransferRequest> Act(UserId requester, EnvironmentId from, EnvironmentId to, AdministrationId[] ids, string email, BankLink[]? links = null) =>
+        Task<TransferView> Act(UserId requester, EnvironmentId from, EnvironmentId to, AdministrationId[] ids, string email, BankLink[]? links = null) =>
             Transfers(db, t => t.RequestAsync(ActingParty.User(requester), from, to, ids, email, links));
         var error = await Assert.ThrowsAsync<CollabRefusalException>(() => problem switch
         {

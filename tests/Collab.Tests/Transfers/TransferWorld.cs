@@ -36,19 +36,19 @@ public sealed class RecordingSender : INotificationSender
 
 /// <summary>Two offices with an environment each; a client whose administrations live in the old one.</summary>
 public sealed record TransferWorld(
-    Office OldOffice,
-    CollabEnvironment Old,
-    CollabEnvironment New,
+    OfficeView OldOffice,
+    EnvironmentView Old,
+    EnvironmentView New,
     UserView OldAdmin,
     UserView NewAdmin,
     UserView OtherOfficeUser,
-    Client Client,
-    Company Company,
+    ClientView Client,
+    CompanyView Company,
     UserView ClientUser,
     UserView OtherClientUser,
-    Administration A1,
-    Administration A2,
-    Administration OtherClientAdministration)
+    AdministrationView A1,
+    AdministrationView A2,
+    AdministrationView OtherClientAdministration)
 {
     private static readonly ActingParty Vendor = World.Vendor;
 
@@ -75,6 +75,6 @@ public sealed record TransferWorld(
         return new TransferWorld(oldOffice, old, @new, oldAdmin, newAdmin, otherOfficeUser, client, company, clientUser, otherClientUser, a1, a2, otherAdministration);
     });
 
-    public Task<Administration> NewAdministrationAsync(TestDatabase db) =>
+    public Task<AdministrationView> NewAdministrationAsync(TestDatabase db) =>
         db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().CreateAdministrationAsync(Vendor, Company.Id, TestDatabase.NextNumber(), "Extra", environment: Old.Id));
 }
