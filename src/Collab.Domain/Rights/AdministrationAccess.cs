@@ -40,3 +40,23 @@ public static class AdministrationAccess
         return Compiled(administration, office, grants);
     }
 }
+
+/// <summary>
+/// Acting on an administration (SEC-1, SEC-5): the platform; an office that may access it (<see cref="AdministrationAccess.Rule"/>),
+/// or — for what is left of a released or deleted administration — the office that worked on it; a client user of the client's own
+/// given its company (an administration is the client's own, not an office's work: an office's invitee never reaches one).
+/// </summary>
+internal sealed class AdministrationReach(IRightsStore rights, Tiers.ClientWork work) : IReachRule<Administration>
+{
+    public async ValueTask<bool> ReachesAsync(Acting acting, CollabAction action, Administration target, CancellationToken cancellationToken) => acting switch
+    {
+        { IsPlatform: true } => true,
+        { Office: { } office } => await rights.OfficeMayAccessAsync(office, target.Id, cancellationToken).ConfigureAwait(false)
+            || (!target.IsLive // what is left of a released or deleted administration stays readable to the office that worked on it
+                && (target.HolderOfficeId == office
+                    || await rights.FindGrantAsync(office, target.Id, cancellationToken).ConfigureAwait(false) is not null
+                    || await work.OfficeWorksForAsync(office, target.ClientId, cancellationToken).ConfigureAwait(false))),
+        { IsClientUser: true, User: { } user } => user.ClientId == target.ClientId && user.IsHomedAtClient && user.MayReach(target.CompanyId),
+        _ => false,
+    };
+}
