@@ -76,9 +76,6 @@ public sealed class CollabAuthorization
     internal Task<Acting> AuthorizeAsync(ActingParty party, CollabUser? user, CollabAction action, AuditSubject target, CancellationToken cancellationToken) =>
         PoliciesAsync(Resolve(party, ActsAsPlatform(party, action) ? null : user, action, target), action, target, cancellationToken);
 
-    /// <summary>Whether the party is read as a user for the action (the platform, acting as itself, is not).</summary>
-    internal static bool ReadsUser(ActingParty party, CollabAction action) => !ActsAsPlatform(party, action) && party.UserId is { } id && id != default;
-
     /// <summary>
     /// The one calling convention: the service loaded <paramref name="target"/> (null when it does not exist), and the party must
     /// reach it by its capability's rule. A target that does not exist and one out of reach get the same refusal, which names

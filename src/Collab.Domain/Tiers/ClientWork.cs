@@ -36,10 +36,6 @@ internal sealed class ClientWork(ITierStore tiers, IRightsStore rights, IRegistr
         return await rights.OfficeReachesClientAsync(office, client, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>"Collaborates with or holds" for the acting party: an office user whose office still works for the client.</summary>
-    internal async ValueTask<bool> ActingOfficeWorksForAsync(Authorization.Acting acting, ClientId client, CancellationToken cancellationToken) =>
-        acting.Office is { } office && await OfficeWorksForAsync(office, client, cancellationToken).ConfigureAwait(false);
-
     /// <summary>Whether a collaboration between the office and the client exists (ended or not).</summary>
     internal async ValueTask<bool> CollaborationExistsAsync(OfficeId office, ClientId client, CancellationToken cancellationToken) =>
         await tiers.FindCollaborationAsync(office, client, cancellationToken).ConfigureAwait(false) is not null;
