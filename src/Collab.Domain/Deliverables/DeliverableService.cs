@@ -774,7 +774,7 @@ public sealed class DeliverableService
 
         var views = new List<DeliverableView>();
         var tiers = new Dictionary<OfficeId, ClientTier?>();
-        foreach (var report in reports.Where(r => r.ExistsForClient && acting.Person.ClientId == r.ClientId && acting.Person.MayReach(r.CompanyId) && acting.Person.SeesWorkOf(r.OfficeId)))
+        foreach (var report in reports.Where(r => DeliverableAccess.ClientUserSees(acting.Person, new OfficeWork(r.OfficeId, r.ClientId, r.CompanyId, r.ExistsForClient))))
         {
             if (!tiers.TryGetValue(report.OfficeId, out var tier))
             {

@@ -5,10 +5,10 @@ namespace Collab.Portal;
 
 /// <summary>
 /// The reach rules of the portal's work (SEC-1, SEC-5): a question batch, a questionnaire, a template and a document are an
-/// office's work for a company of a client, reached as <see cref="DeliverableAccess"/> says. The client's users see a batch once it
+/// office's work for a company of a client, reached as <see cref="DeliverableReach"/> says. The client's users see a batch once it
 /// was sent, a questionnaire and a document at once, a template never (it is the office's, for no client).
 /// </summary>
-internal sealed class PortalAccess(DeliverableAccess work) :
+internal sealed class PortalAccess(DeliverableReach work) :
     IReachRule<QuestionBatch>, IReachRule<Questionnaire>, IReachRule<QuestionnaireTemplate>, IReachRule<PortalDocument>
 {
     public ValueTask<bool> ReachesAsync(Acting acting, CollabAction action, QuestionBatch target, CancellationToken cancellationToken) =>

@@ -98,9 +98,9 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<Authorization.IReachRule<CollabUser>, UserAccess>();
         services.TryAddScoped<Authorization.IReachRule<CollabEnvironment>, EnvironmentAccess>();
         services.TryAddScoped<Authorization.IReachRule<Tiers.NewCollaboration>, Tiers.CollaborationAccess>();
-        services.TryAddScoped<Deliverables.DeliverableAccess>();
-        services.TryAddScoped<Authorization.IReachRule<Deliverables.OfficeWork>>(static sp => sp.GetRequiredService<Deliverables.DeliverableAccess>());
-        services.TryAddScoped<Authorization.IReachRule<Deliverables.Deliverable>>(static sp => sp.GetRequiredService<Deliverables.DeliverableAccess>());
+        services.TryAddScoped<Deliverables.DeliverableReach>();
+        services.TryAddScoped<Authorization.IReachRule<Deliverables.OfficeWork>>(static sp => sp.GetRequiredService<Deliverables.DeliverableReach>());
+        services.TryAddScoped<Authorization.IReachRule<Deliverables.Deliverable>>(static sp => sp.GetRequiredService<Deliverables.DeliverableReach>());
         services.TryAddScoped<Portal.PortalAccess>();
         services.TryAddScoped<Authorization.IReachRule<Portal.QuestionBatch>>(static sp => sp.GetRequiredService<Portal.PortalAccess>());
         services.TryAddScoped<Authorization.IReachRule<Portal.Questionnaire>>(static sp => sp.GetRequiredService<Portal.PortalAccess>());
