@@ -11,6 +11,7 @@ using Collab.Portal;
 using Collab.Persistence.EfCore;
 using Collab.Registry;
 using Collab.Deliverables;
+using Collab.Mail;
 using Collab.Rights;
 using Collab.Tiers;
 using Collab.Transfers;
@@ -123,9 +124,45 @@ catch (CollabRefusalException refusal) when (refusal.Code == "house-style.text-c
 {
 }
 
-Console.WriteLine($"consumer: Collab {typeof(CollabRegistry).Assembly.GetName().Version} works from its packages (rights, tiers, reports, transfers, outbox, licences, lifecycle, links, portal).");
+// Mail (Collab.Mail): one notification sent over SMTP to a real server on loopback, parsed where it arrived
+var mailbox = new LoopbackMailbox();
+var smtpPort = FreePort();
+using var stopSmtp = new CancellationTokenSource();
+var smtpServices = new SmtpServer.ComponentModel.ServiceProvider();
+smtpServices.Add(mailbox);
+var smtp = new SmtpServer.SmtpServer(new SmtpServer.SmtpServerOptionsBuilder().ServerName("localhost")
+    .Endpoint(e => e.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, smtpPort))).Build(), smtpServices);
+var smtpRunning = smtp.StartAsync(stopSmtp.Token);
+var mailServices = new ServiceCollection();
+mailServices.AddCollabMail(o =>
+{
+    (o.Host, o.Port, o.Security, o.FromAddress) = ("127.0.0.1", smtpPort, MailSecurity.None, "noreply@kantoor.nl");
+    o.Links[NotificationKind.ReportReady] = "https://portal.kantoor.nl/link/{reference}";
+});
+await using (var mailProvider = mailServices.BuildServiceProvider(validateScopes: true))
+await using (var mailScope = mailProvider.CreateAsyncScope())
+{
+    var notification = new Notification(Guid.NewGuid(), NotificationKind.ReportReady, "klant@klant.nl", AuditSubject.Report(draft.Id), "Uw 'Jaarrekening' staat klaar.", "t0ken", "Uw rapport staat klaar", null, "nl-NL");
+    await mailScope.ServiceProvider.GetRequiredService<INotificationSender>().SendAsync(notification, CancellationToken.None);
+    var received = mailbox.Messages.Single();
+    Require(received.Subject == "Uw rapport staat klaar" && received.MessageId == $"{notification.Id:N}@kantoor.nl", "mail headers");
+    Require(received.TextBody is { } plain && plain.Contains("https://portal.kantoor.nl/link/t0ken", StringComparison.Ordinal) && received.HtmlBody is { } html && html.Contains("staat klaar", StringComparison.Ordinal), "mail parts");
+}
+
+stopSmtp.Cancel();
+smtp.Shutdown();
+await smtpRunning.ContinueWith(_ => { }, TaskScheduler.Default);
+
+Console.WriteLine($"consumer: Collab {typeof(CollabRegistry).Assembly.GetName().Version} works from its packages (rights, tiers, reports, transfers, outbox, licences, lifecycle, links, portal, mail).");
 File.Delete(file);
 return 0;
+
+static int FreePort()
+{
+    using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    probe.Start();
+    return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+}
 
 static void Require(bool condition, string what)
 {
@@ -143,4 +180,17 @@ public sealed class ConsumerDbContext(DbContextOptions<ConsumerDbContext> option
 public sealed class CountingSender : INotificationSender
 {
     public Task SendAsync(Notification notification, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public sealed class LoopbackMailbox : SmtpServer.Storage.MessageStore
+{
+    public System.Collections.Concurrent.ConcurrentQueue<MimeKit.MimeMessage> Messages { get; } = [];
+
+    public override Task<SmtpServer.Protocol.SmtpResponse> SaveAsync(SmtpServer.ISessionContext context, SmtpServer.IMessageTransaction transaction,
+        System.Buffers.ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream(System.Buffers.BuffersExtensions.ToArray(buffer));
+        Messages.Enqueue(MimeKit.MimeMessage.Load(stream, cancellationToken));
+        return Task.FromResult(SmtpServer.Protocol.SmtpResponse.Ok);
+    }
 }

@@ -13,12 +13,14 @@ public sealed class PublicApiTests
     [InlineData("Collab.Abstractions")]
     [InlineData("Collab.Domain")]
     [InlineData("Collab.Persistence.EfCore")]
+    [InlineData("Collab.Mail")]
     public void Public_API_matches_the_approved_snapshot(string package)
     {
         var assembly = package switch
         {
             "Collab.Abstractions" => typeof(CollabRefusalException).Assembly,
             "Collab.Domain" => typeof(CollabServiceCollectionExtensions).Assembly,
+            "Collab.Mail" => typeof(Collab.Mail.SmtpNotificationSender).Assembly,
             _ => typeof(CollabModelBuilderExtensions).Assembly,
         };
         Assert.Equal(package, assembly.GetName().Name);
@@ -43,7 +45,7 @@ public sealed class PublicApiTests
     public void Every_public_member_of_the_packages_is_documented()
     {
         // The build already fails on a missing XML doc (CS1591 as error); this proves the files ship beside the assemblies.
-        foreach (var assembly in new[] { typeof(Refusal).Assembly, typeof(CollabBuilder).Assembly, typeof(CollabDatabase).Assembly })
+        foreach (var assembly in new[] { typeof(Refusal).Assembly, typeof(CollabBuilder).Assembly, typeof(CollabDatabase).Assembly, typeof(Collab.Mail.SmtpNotificationSender).Assembly })
         {
             var xml = Path.ChangeExtension(assembly.Location, ".xml");
             Assert.True(File.Exists(xml), $"{xml} is missing");
