@@ -1,5 +1,3 @@
-using Collab.Authorization;
-using Collab.Deliverables;
 using Collab.Portal;
 using Collab.Tiers;
 using Microsoft.EntityFrameworkCore;
@@ -18,27 +16,29 @@ internal sealed class EfPortalStore<TContext>(TContext context) : EfStore<TConte
 
     // The history is the portal's first page on every visit: compiled once per model (as the access check is), with
     // the optional filters as parameters, so a call skips EF's expression processing and runs one statement.
-    private static readonly ConditionalWeakTable<IModel, Func<TContext, ClientId, CompanyId[], ClientTier[], bool, bool, Instant, Guid, int, OfficeId?, IAsyncEnumerable<PortalItem>>> HistoryQueries = new();
+    private static readonly ConditionalWeakTable<IModel, Func<TContext, ClientId, CompanyId[], ClientTier[], bool, bool, Instant, Guid, int, bool, OfficeId, IAsyncEnumerable<PortalItem>>> HistoryQueries = new();
 
     public async Task<IReadOnlyList<PortalItem>> PortalHistoryAsync(
         ClientId client, IReadOnlyCollection<CompanyId> companies, IReadOnlyCollection<ClientTier> portalTiers, PortalCursor? after, int pageSize, bool openOnly,
         OfficeId? office, CancellationToken cancellationToken)
     {
-        var query = HistoryQueries.GetValue(_context.Model, static _ => EF.CompileAsyncQuery(ReachRules.Expand<Func<TContext, ClientId, CompanyId[], ClientTier[], bool, bool, Instant, Guid, int, OfficeId?, IQueryable<PortalItem>>>(
-            (TContext context, ClientId client, CompanyId[] companies, ClientTier[] tiers, bool openOnly, bool paged, Instant afterAt, Guid afterId, int take, OfficeId? home) =>
+        var query = HistoryQueries.GetValue(_context.Model, static _ => EF.CompileAsyncQuery(
+            (TContext context, ClientId client, CompanyId[] companies, ClientTier[] tiers, bool openOnly, bool paged, Instant afterAt, Guid afterId, int take, bool oneOffice, OfficeId office) =>
                 context.Set<PortalItem>().AsNoTracking()
-                    // SEC-1, SEC-5: the reader's client and companies, and an office's invitee that office's items only.
-                    .Where(i => DeliverableAccess.ClientUserSees(i.OfficeId, i.ClientId, i.CompanyId, client, companies, home) && !i.Hidden
+                    .Where(i => i.ClientId == client && !i.Hidden && companies.Contains(i.CompanyId)
+                                // an office's invitee sees that office's items only (SEC-5): DeliverableAccess.Rule, written out here because its
+                                // composed form measured 5.5x slower on the portal history benchmark; DeliverableAccessProperties checks both agree
+                                && (!oneOffice || i.OfficeId == office)
                                 // SHARE-11: only offices whose tier for the client includes the portal, checked in the same statement.
                                 && context.Set<ClientCollaboration>().Any(c => c.OfficeId == i.OfficeId && c.ClientId == i.ClientId && tiers.Contains(c.Tier))
                                 && (!openOnly || i.OpenAction)
                                 // Keyset paging: strictly older than the last item shown, ties broken by id; stable while new items arrive.
                                 && (!paged || i.SharedAt < afterAt || (i.SharedAt == afterAt && i.Id.CompareTo(afterId) < 0)))
                     .OrderByDescending(i => i.SharedAt).ThenByDescending(i => i.Id)
-                    .Take(take))));
+                    .Take(take)));
         var items = new List<PortalItem>(pageSize);
         await foreach (var item in query(_context, client, companies.ToArray(), portalTiers.ToArray(), openOnly, after is not null,
-                           after?.SharedAt ?? default, after?.Id ?? Guid.Empty, pageSize, office).WithCancellation(cancellationToken).ConfigureAwait(false))
+                           after?.SharedAt ?? default, after?.Id ?? Guid.Empty, pageSize, office is not null, office ?? default).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             items.Add(item);
         }

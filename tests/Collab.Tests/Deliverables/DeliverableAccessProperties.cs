@@ -12,7 +12,7 @@ namespace Collab.Tests.Deliverables;
 
 /// <summary>
 /// SEC-1 / SEC-5's client-user rule is written once (<see cref="DeliverableAccess.Rule"/>): evaluated in memory (the reach rule of
-/// deliverables, batches, questionnaires and documents; a vendor's own store) and composed into the EF portal query. On generated
+/// deliverables, batches, questionnaires and documents; a vendor's own store), and the EF portal query's written-out form of it. On generated
 /// worlds — two clients' items from two offices for their companies, and readers of either client given any set of companies,
 /// homed at the client or at either office — both give the answer SEC-5's words give, on SQLite and PostgreSQL.
 /// </summary>
