@@ -105,7 +105,7 @@ MUTATIONS = [
      "matches[n] = new CustomerMatch(customer.Id, outcome, null, candidates.Ids(customers));",
      "LINK5_existing_customers_are_matched", "a conflict lists only the named candidates, not the numbered one"),
     ("SEC-3", "src/Collab.Domain/Tiers/BillingService.cs",
-     "        await _access.OfficeAsync(party, Authorization.CollabAction.ReadStatement, office, cancellationToken).ConfigureAwait(false);\n",
+     "        await _access.AuthorizeAsync(party, CollabAction.ReadStatement, office, cancellationToken).ConfigureAwait(false);\n",
      "",
      "AuthorizationMatrixProperty", "the statement read without the access check (a survivor of the tiers run: its tests are outside that run's filter)"),
     ("AUD-1", "src/Collab.Persistence.EfCore/Common/EfUnitOfWork.cs",

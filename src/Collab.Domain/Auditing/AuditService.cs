@@ -100,27 +100,30 @@ public sealed class AuditService
         switch (subject.Type)
         {
             case "office":
-                return await _access.OfficeAsync(party, read, new OfficeId(id), cancellationToken).ConfigureAwait(false);
+                return await _access.AuthorizeAsync(party, read, new OfficeId(id), cancellationToken).ConfigureAwait(false);
             case "client":
-                return await _access.ClientAsync(party, read, new ClientId(id), null, cancellationToken).ConfigureAwait(false);
+                return await _access.AuthorizeAsync(party, read, new ClientTarget(new ClientId(id), null), cancellationToken).ConfigureAwait(false);
             case "administration":
-                return (await _access.AdministrationAsync(party, read, new AdministrationId(id), cancellationToken).ConfigureAwait(false)).Acting;
+                var administration = id == Guid.Empty ? null : await _registry.FindAdministrationAsync(new AdministrationId(id), cancellationToken).ConfigureAwait(false);
+                return await _access.AuthorizeAsync(party, read, administration, AuditSubject.Administration(new AdministrationId(id)), cancellationToken).ConfigureAwait(false);
             case "user":
-                return (await _access.UserAsync(party, read, new UserId(id), cancellationToken).ConfigureAwait(false)).Acting;
+                var user = id == Guid.Empty ? null : await _registry.FindUserAsync(new UserId(id), cancellationToken).ConfigureAwait(false);
+                return await _access.AuthorizeAsync(party, read, user, AuditSubject.User(new UserId(id)), cancellationToken).ConfigureAwait(false);
             case "environment":
-                return (await _access.EnvironmentAsync(party, read, new EnvironmentId(id), cancellationToken).ConfigureAwait(false)).Acting;
+                var environment = id == Guid.Empty ? null : await _registry.FindEnvironmentAsync(new EnvironmentId(id), cancellationToken).ConfigureAwait(false);
+                return await _access.AuthorizeAsync(party, read, environment, AuditSubject.Environment(new EnvironmentId(id)), cancellationToken).ConfigureAwait(false);
             case "transfer":
                 var transfer = id == Guid.Empty ? null : await _transfers.FindRequestAsync(new TransferRequestId(id), cancellationToken).ConfigureAwait(false);
-                return await _access.TransferAsync(party, read, transfer, new TransferRequestId(id), cancellationToken).ConfigureAwait(false);
+                return await _access.AuthorizeAsync(party, read, transfer, AuditSubject.Transfer(new TransferRequestId(id)), cancellationToken).ConfigureAwait(false);
             case "report":
                 var report = id == Guid.Empty ? null : await _reports.FindReportAsync(new DeliverableId(id), cancellationToken).ConfigureAwait(false);
-                var owner = report is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(report.OfficeId, report.ClientId, report.CompanyId, report.State != DeliverableState.Draft);
-                return await _access.OwnedAsync(party, read, subject, owner, cancellationToken).ConfigureAwait(false);
+                var owner = report is null ? (Deliverables.OfficeWork?)null : new Deliverables.OfficeWork(report.OfficeId, report.ClientId, report.CompanyId, report.State != DeliverableState.Draft);
+                return await _access.AuthorizeAsync(party, read, owner, subject, cancellationToken).ConfigureAwait(false);
             case "link":
                 var link = id == Guid.Empty ? null : await _links.FindLinkAsync(new LinkId(id), cancellationToken).ConfigureAwait(false);
-                return await _access.LinkAsync(party, read, link, new LinkId(id), cancellationToken).ConfigureAwait(false);
+                return await _access.AuthorizeAsync(party, read, link, AuditSubject.Link(new LinkId(id)), cancellationToken).ConfigureAwait(false);
             default:
-                await _access.PartyAsync(party, read, subject, cancellationToken).ConfigureAwait(false);
+                await _access.AuthorizeAsync(party, read, subject, cancellationToken).ConfigureAwait(false);
                 throw CollabAuthorization.Refused(subject);
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Collab.Registry;
 
 namespace Collab.Authorization;
@@ -20,10 +21,18 @@ internal sealed class Acting
 
     internal bool IsPlatform => Party.IsPlatform;
 
+    [MemberNotNullWhen(true, nameof(User))]
     internal bool IsOfficeUser => User is { Kind: UserKind.OfficeUser };
 
+    [MemberNotNullWhen(true, nameof(User))]
     internal bool IsClientUser => User is { Kind: UserKind.ClientUser };
 
-    /// <summary>The acting user's id; only for actions no platform or system party can reach.</summary>
-    internal UserId UserId => User?.Id ?? throw new InvalidOperationException("This action is only for users; the authorization table allows no other party.");
+    /// <summary>The acting office user's office; null for every other party.</summary>
+    internal OfficeId? Office => IsOfficeUser ? User.OfficeId : null;
+
+    /// <summary>The acting user; only for actions no platform or system party can take (the action table allows users alone).</summary>
+    internal CollabUser Person => User ?? throw new InvalidOperationException("This action is only for users; the authorization table allows no other party.");
+
+    /// <summary>The acting user's id; only for actions no platform or system party can take.</summary>
+    internal UserId UserId => Person.Id;
 }

@@ -1,19 +1,19 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using Collab.Registry;
-using Collab.Rights;
 using Collab.Telemetry;
-using Collab.Tiers;
-using Collab.Transfers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collab.Authorization;
 
 /// <summary>
-/// The one place where Collab decides whether a party may do what it asks (SEC-3, SEC-1). Every public service
-/// method that acts on or reads client data calls one of these checks before it uses the target: the party is
-/// resolved in the registry (unknown, deactivated or forged parties are refused), the action must be one its
-/// kind of party may take at all, and the target must be within its reach. Then the vendor's policies may add
-/// a refusal. A refused party learns nothing: a target that does not exist and one that is not the party's get
-/// the same <c>access.refused</c> refusal. Resolved from dependency injection; its checks are internal.
+/// The one place where Collab decides whether a party may do what it asks (SEC-3, SEC-1). Every public service method that
+/// acts on or reads client data loads its target and calls <see cref="AuthorizeAsync{TTarget}"/> before it uses it: the party
+/// is resolved in the registry (unknown, deactivated or forged parties are refused), the action must be one its kind of party
+/// may take at all, and the target must be within its reach — a rule its capability owns (<see cref="IReachRule{TTarget}"/>,
+/// for example <see cref="Rights.AdministrationAccess"/>). Then the vendor's policies may add a refusal. A refused party
+/// learns nothing: a target that does not exist and one that is not the party's get the same <c>access.refused</c> refusal.
+/// Resolved from dependency injection; its checks are internal.
 /// </summary>
 public sealed class CollabAuthorization
 {
@@ -23,29 +23,19 @@ public sealed class CollabAuthorization
     private static readonly FrozenDictionary<CollabAction, Parties> Allowed = BuildTable();
 
     private readonly IRegistryStore _registry;
-    private readonly ITierStore _tiers;
-    private readonly IRightsStore _rights;
+    private readonly IServiceProvider _rules;
     private readonly IReadOnlyList<ICollabAuthorizationPolicy> _policies;
     private readonly CollabTelemetry _telemetry;
-    private readonly NodaTime.IClock _clock;
-    private readonly OfficeCalendar _calendar;
 
     /// <summary>Creates the checks; resolved from dependency injection.</summary>
-    /// <param name="registry">Resolves parties and targets.</param>
-    /// <param name="tiers">Tells which clients an office collaborates with.</param>
-    /// <param name="rights">Tells which administrations an office holds or was granted.</param>
+    /// <param name="registry">Resolves parties: the registry's user lookup, nothing else.</param>
+    /// <param name="rules">The scope that holds each capability's reach rule.</param>
     /// <param name="policies">The vendor's stricter rules, run after Collab's own.</param>
     /// <param name="telemetry">Counts refusals.</param>
-    /// <param name="clock">Tells whether a collaboration has ended.</param>
-    /// <param name="calendar">The office calendar: the date a collaboration ends is a local date (RET-1).</param>
-    public CollabAuthorization(
-        IRegistryStore registry, ITierStore tiers, IRightsStore rights, IEnumerable<ICollabAuthorizationPolicy> policies, CollabTelemetry telemetry, NodaTime.IClock clock, OfficeCalendar calendar)
+    public CollabAuthorization(IRegistryStore registry, IServiceProvider rules, IEnumerable<ICollabAuthorizationPolicy> policies, CollabTelemetry telemetry)
     {
-        _clock = clock;
-        _calendar = calendar;
         _registry = registry;
-        _tiers = tiers;
-        _rights = rights;
+        _rules = rules;
         _policies = policies.ToArray();
         _telemetry = telemetry;
     }
@@ -72,290 +62,84 @@ public sealed class CollabAuthorization
     };
 
     /// <summary>A party with nothing more to reach (its own portal, its own access list, a link not yet bound to an administration).</summary>
-    internal async Task<Acting> PartyAsync(ActingParty party, CollabAction action, AuditSubject target, CancellationToken cancellationToken)
+    internal async Task<Acting> AuthorizeAsync(ActingParty party, CollabAction action, AuditSubject target, CancellationToken cancellationToken)
     {
         var acting = await ResolveAsync(party, action, target, cancellationToken).ConfigureAwait(false);
         return await PoliciesAsync(acting, action, target, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// A party asking about one administration, and for an office user whether its office may access it (SEC-1): one read
-    /// of the user and the answer together (<see cref="IRightsStore.FindUserWithOfficeAccessAsync"/>), then the same
-    /// decision about the party as <see cref="PartyAsync"/>. The hot path of office requests.
+    /// A party the caller already read from its store together with what it asks about (the access check's one query,
+    /// <see cref="Rights.IRightsStore.FindUserWithOfficeAccessAsync"/>): the same decision about the party as
+    /// <see cref="AuthorizeAsync(ActingParty, CollabAction, AuditSubject, CancellationToken)"/>, without reading it again.
     /// </summary>
-    internal async Task<(Acting Acting, bool OfficeMayAccess)> PartyWithOfficeAccessAsync(ActingParty party, CollabAction action, AdministrationId administration, CancellationToken cancellationToken)
-    {
-        var target = AuditSubject.Administration(administration);
-        var found = !ActsAsPlatform(party, action) && party.UserId is { } id && id != default
-            ? await _rights.FindUserWithOfficeAccessAsync(id, administration, cancellationToken).ConfigureAwait(false)
-            : null;
-        var acting = await PoliciesAsync(Resolve(party, found?.User, action, target), action, target, cancellationToken).ConfigureAwait(false);
-        return (acting, acting.IsOfficeUser && found is { OfficeMayAccess: true });
-    }
-
-    /// <summary>Acting for an office: its own users (or, for actions that allow it, the platform and the office's clients' users).</summary>
-    internal Task<Acting> OfficeAsync(ActingParty party, CollabAction action, OfficeId office, CancellationToken cancellationToken) =>
-        CheckAsync(party, action, AuditSubject.Office(office), async acting => acting switch
-        {
-            { IsPlatform: true } => await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is not null,
-            { IsOfficeUser: true } => acting.User!.OfficeId == office,
-            _ => action is CollabAction.ReadOffice or CollabAction.ReadPortal // a client user sees its offices, nothing more; an office's invitee only its own (SEC-5)
-                && acting.User!.ClientId is { } client && acting.User.SeesWorkOf(office)
-                && await _tiers.FindCollaborationAsync(office, client, cancellationToken).ConfigureAwait(false) is not null,
-        }, cancellationToken);
+    internal Task<Acting> AuthorizeAsync(ActingParty party, CollabUser? user, CollabAction action, AuditSubject target, CancellationToken cancellationToken) =>
+        PoliciesAsync(Resolve(party, ActsAsPlatform(party, action) ? null : user, action, target), action, target, cancellationToken);
 
     /// <summary>
-    /// Acting on a client: an office user whose office collaborates with it (and is <paramref name="office"/> when one is named),
-    /// one of the client's own users, or the platform.
+    /// The one calling convention: the service loaded <paramref name="target"/> (null when it does not exist), and the party must
+    /// reach it by its capability's rule. A target that does not exist and one out of reach get the same refusal, which names
+    /// <paramref name="subject"/> as the caller sent it. After the call the target is not null.
     /// </summary>
-    internal Task<Acting> ClientAsync(ActingParty party, CollabAction action, ClientId client, OfficeId? office, CancellationToken cancellationToken) =>
-        CheckAsync(party, action, AuditSubject.Client(client), async acting => acting switch
-        {
-            { IsPlatform: true } => await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false) is not null,
-            { IsOfficeUser: true } => OfficeMatches(acting, office) && await CollaboratesAsync(acting, client, cancellationToken).ConfigureAwait(false),
-            _ => acting.User!.ClientId == client
-                && (office is null ? acting.User.IsHomedAtClient || action is CollabAction.ReadClient or CollabAction.ReadCompanies
-                    : acting.User.SeesWorkOf(office.Value) && await _tiers.FindCollaborationAsync(office.Value, client, cancellationToken).ConfigureAwait(false) is not null),
-        }, cancellationToken);
-
-    /// <summary>
-    /// Starting a collaboration: the platform, or a user of the office when the client already came to that office — the office
-    /// holds one of the client's administrations or the client granted it rights to one (ONB-3). No office starts working for a
-    /// client on its own say-so.
-    /// </summary>
-    internal Task<Acting> NewCollaborationAsync(ActingParty party, OfficeId office, ClientId client, CancellationToken cancellationToken) =>
-        CheckAsync(party, CollabAction.StartCollaboration, AuditSubject.Client(client), async acting => acting switch
-        {
-            { IsPlatform: true } => await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false) is not null
-                && await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is not null,
-            { IsOfficeUser: true } => acting.User!.OfficeId == office && await _rights.OfficeReachesClientAsync(office, client, cancellationToken).ConfigureAwait(false),
-            _ => false,
-        }, cancellationToken);
-
-    /// <summary>Acting on a company: an office user whose office collaborates with its client, a client user given it, or the platform.</summary>
-    internal async Task<(Acting Acting, Company Company)> CompanyAsync(ActingParty party, CollabAction action, CompanyId company, OfficeId? office, CancellationToken cancellationToken)
+    internal async Task<Acting> AuthorizeAsync<TTarget>(ActingParty party, CollabAction action, [NotNull] TTarget? target, AuditSubject subject, CancellationToken cancellationToken)
+        where TTarget : notnull
     {
-        var found = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
-        var acting = await CheckAsync(party, action, new AuditSubject("company", company.ToString()), async acting => found is not null && acting switch
+        var acting = await ResolveAsync(party, action, subject, cancellationToken).ConfigureAwait(false);
+        if (target is null || !await ReachesAsync(acting, action, target, cancellationToken).ConfigureAwait(false))
         {
-            { IsPlatform: true } => true,
-            { IsOfficeUser: true } => OfficeMatches(acting, office) && await CollaboratesAsync(acting, found.ClientId, cancellationToken).ConfigureAwait(false),
-            _ => acting.User!.ClientId == found.ClientId && acting.User.MayReach(found.Id) && (office is null || acting.User.SeesWorkOf(office.Value))
-                && (acting.User.HomeOfficeId is not { } home || await OfficeWorksForAsync(home, found.ClientId, cancellationToken).ConfigureAwait(false)),
-        }, cancellationToken).ConfigureAwait(false);
-        return (acting, found!);
-    }
-
-    /// <summary>Acting on an administration (SEC-1): an office that holds it or was granted rights, a client user given its company, or the platform.</summary>
-    internal async Task<(Acting Acting, Administration Administration)> AdministrationAsync(
-        ActingParty party, CollabAction action, AdministrationId administration, CancellationToken cancellationToken)
-    {
-        var found = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
-        var acting = await CheckAsync(party, action, AuditSubject.Administration(administration),
-            acting => found is not null ? ReachesAsync(acting, found, cancellationToken) : Task.FromResult(false), cancellationToken).ConfigureAwait(false);
-        return (acting, found!);
-    }
-
-    /// <summary>
-    /// Acting on a user (SEC-5): itself (reads), the platform, an office on its own users and — to read — on the client users it works
-    /// with, to make, widen, deactivate or re-invite — only on the client users homed at it; a client user reads its client's users it
-    /// shares a home with, and a client administrator manages its client's own (client-homed) users.
-    /// </summary>
-    internal async Task<(Acting Acting, CollabUser User)> UserAsync(ActingParty party, CollabAction action, UserId user, CancellationToken cancellationToken)
-    {
-        var found = user == default ? null : await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false);
-        var reads = action is CollabAction.ReadUsers or CollabAction.ReadAudit;
-        var acting = await CheckAsync(party, action, AuditSubject.User(user), async acting => found is not null && acting switch
-        {
-            { IsPlatform: true } => true,
-            _ when acting.User!.Id == found.Id => reads,
-            { IsOfficeUser: true } => found.OfficeId is { } office
-                ? office == acting.User!.OfficeId
-                : found.ClientId is { } client
-                    && (reads ? found.SeesWorkOf(acting.User!.OfficeId!.Value)
-                        : found.HomeOfficeId == acting.User!.OfficeId
-                            || (action == CollabAction.ReissueInvitation && await InvitedByOfficeAsync(found, acting.User.OfficeId!.Value, cancellationToken).ConfigureAwait(false)))
-                    && await CollaboratesAsync(acting, client, cancellationToken).ConfigureAwait(false),
-            _ => found.ClientId is not null && found.ClientId == acting.User!.ClientId
-                && (action == CollabAction.ReadUsers ? acting.User.IsHomedAtClient || found.HomeOfficeId == acting.User.HomeOfficeId
-                    : !reads && acting.User.IsClientAdministrator && found.IsHomedAtClient),
-        }, cancellationToken).ConfigureAwait(false);
-        return (acting, found!);
-    }
-
-    // The client's own users an office registered (ONB-1, LIC-2): that office re-invites them while they have not accepted (SEC-7).
-    private async Task<bool> InvitedByOfficeAsync(CollabUser user, OfficeId office, CancellationToken cancellationToken) =>
-        user.Acceptance == UserAcceptance.Pending && user.InvitedBy is { } inviter
-        && (await _registry.FindUserAsync(inviter, cancellationToken).ConfigureAwait(false))?.OfficeId == office;
-
-    /// <summary>Acting on an environment: its office's users, or the platform.</summary>
-    internal async Task<(Acting Acting, CollabEnvironment Environment)> EnvironmentAsync(ActingParty party, CollabAction action, EnvironmentId environment, CancellationToken cancellationToken)
-    {
-        var found = environment == default ? null : await _registry.FindEnvironmentAsync(environment, cancellationToken).ConfigureAwait(false);
-        var acting = await CheckAsync(party, action, AuditSubject.Environment(environment), acting => Task.FromResult(found is not null && acting switch
-        {
-            { IsPlatform: true } => true,
-            { IsOfficeUser: true } => found.OfficeId == acting.User!.OfficeId,
-            _ => false,
-        }), cancellationToken).ConfigureAwait(false);
-        return (acting, found!);
-    }
-
-    /// <summary>
-    /// Acting on something an office made for a company of a client (a report, a batch, a questionnaire, a document): the office's
-    /// users, and — when <see cref="Owner.ClientMaySee"/> — the client's users given that company. A null owner is a target that does not exist.
-    /// </summary>
-    internal Task<Acting> OwnedAsync(ActingParty party, CollabAction action, AuditSubject target, Owner? owner, CancellationToken cancellationToken) =>
-        CheckAsync(party, action, target, async acting => owner is { } o && acting switch
-        {
-            // The office's own work, while it still works for the client: its reach ends with the collaboration (SEC-5).
-            { IsOfficeUser: true } => acting.User!.OfficeId == o.Office
-                && (o.Client == default || await OfficeWorksForAsync(o.Office, o.Client, cancellationToken).ConfigureAwait(false)), // a template is the office's, for no client
-            { IsClientUser: true } => ClientUserSees(acting.User!, o)
-                && (acting.User!.HomeOfficeId is not { } home || await OfficeWorksForAsync(home, o.Client, cancellationToken).ConfigureAwait(false)), // an invitee's reach ends with its office's
-            _ => false,
-        }, cancellationToken);
-
-    /// <summary>Whether a client user may see what an office made for one of its companies (SEC-1, SEC-5): given the company, and homed at the client or at that office.</summary>
-    internal static bool ClientUserSees(CollabUser user, Owner owner) =>
-        owner.ClientMaySee && user.ClientId == owner.Client && user.MayReach(owner.Company) && user.SeesWorkOf(owner.Office);
-
-    /// <summary>
-    /// Acting on a transfer: users of the offices whose environments it moves between, and users of its client who may reach
-    /// every administration it moves (a client user given one company never acts on another company's move).
-    /// </summary>
-    internal async Task<Acting> TransferAsync(ActingParty party, CollabAction action, TransferRequest? transfer, TransferRequestId id, CancellationToken cancellationToken)
-    {
-        return await CheckAsync(party, action, AuditSubject.Transfer(id), async acting =>
-        {
-            if (transfer is null)
-            {
-                return false;
-            }
-
-            if (acting.IsOfficeUser)
-            {
-                var environments = await _registry.ListEnvironmentsAsync([transfer.FromEnvironment, transfer.ToEnvironment], cancellationToken).ConfigureAwait(false);
-                return environments.Any(e => e.OfficeId == acting.User!.OfficeId);
-            }
-
-            return await ClientReachesTransferAsync(acting, transfer, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Whether a client user may see a transfer: one of its client's, moving only companies it was given (SEC-1). Also filters lists.</summary>
-    internal async Task<bool> ClientReachesTransferAsync(Acting acting, TransferRequest transfer, CancellationToken cancellationToken)
-    {
-        if (!acting.IsClientUser || acting.User!.ClientId != transfer.ClientId || !acting.User.IsHomedAtClient)
-        {
-            return false; // consenting to a move binds the client as a whole: an office's invitee never does (SEC-5)
+            _telemetry.AuthorizationRefused(action);
+            throw Refused(subject);
         }
 
-        foreach (var administration in transfer.Administrations)
-        {
-            var moved = await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
-            if (moved is null || !acting.User.MayReach(moved.CompanyId))
-            {
-                return false;
-            }
-        }
+        return await PoliciesAsync(acting, action, subject, cancellationToken).ConfigureAwait(false);
+    }
 
-        return true;
+    /// <summary>Acting for an office (<see cref="OfficeAccess"/>): the target is the office's id, named in a refusal.</summary>
+    internal Task<Acting> AuthorizeAsync(ActingParty party, CollabAction action, OfficeId office, CancellationToken cancellationToken) =>
+        AuthorizeAsync(party, action, office, AuditSubject.Office(office), cancellationToken);
+
+    /// <summary>Acting on a client, for the office it names if any (<see cref="ClientAccess"/>): the client's id is named in a refusal.</summary>
+    internal Task<Acting> AuthorizeAsync(ActingParty party, CollabAction action, ClientTarget client, CancellationToken cancellationToken) =>
+        AuthorizeAsync(party, action, client, AuditSubject.Client(client.Client), cancellationToken);
+
+    /// <summary>
+    /// Acting on a company the service loaded (null when it does not exist), for the office it names if any (<see cref="CompanyAccess"/>):
+    /// the company's id is named in a refusal. After the call the company is not null.
+    /// </summary>
+    internal async Task<Acting> AuthorizeAsync(ActingParty party, CollabAction action, [NotNull] Company? company, CompanyId id, OfficeId? office, CancellationToken cancellationToken)
+    {
+        var acting = await AuthorizeAsync(party, action, company is null ? null : new CompanyTarget(company, office), new AuditSubject("company", id.ToString()), cancellationToken).ConfigureAwait(false);
+        System.Diagnostics.Debug.Assert(company is not null, "a missing target is refused");
+        return acting;
     }
 
     /// <summary>
-    /// Acting on an integration link: before an administration is chosen it belongs to whoever made it — the office of the office
-    /// user who started it, or the client user itself (SEC-6); from then on only a party that reaches that administration (LINK-3, SEC-1).
+    /// For reads that return null for what does not exist: the party itself is still refused (unknown, deactivated, not allowed the
+    /// action), a target that does not exist or is out of reach gives null (counted as a refusal, as it is one), a vendor policy's
+    /// refusal is thrown.
     /// </summary>
-    internal Task<Acting> LinkAsync(ActingParty party, CollabAction action, Links.IntegrationLink? link, LinkId id, CancellationToken cancellationToken) =>
-        CheckAsync(party, action, AuditSubject.Link(id), async acting => link switch
-        {
-            null => false,
-            { AdministrationId: null } => link.MadeByOffice is { } office
-                ? acting.IsOfficeUser && acting.User!.OfficeId == office
-                : link.MadeBy is { } maker && acting.User?.Id == maker,
-            _ => await _registry.FindAdministrationAsync(link.AdministrationId.Value, cancellationToken).ConfigureAwait(false) is { } target
-                && await ReachesAsync(acting, target, cancellationToken).ConfigureAwait(false),
-        }, cancellationToken);
-
-    /// <summary>The same check as a question: whether the party reaches the administration, without refusing (for reads that answer "no").</summary>
-    internal async Task<bool> ReachesAsync(Acting acting, Administration administration, CancellationToken cancellationToken) => acting switch
+    internal async Task<Acting?> TryAuthorizeAsync<TTarget>(ActingParty party, CollabAction action, TTarget? target, AuditSubject subject, CancellationToken cancellationToken)
+        where TTarget : notnull
     {
-        { IsPlatform: true } => true,
-        { IsOfficeUser: true } => await _rights.OfficeMayAccessAsync(acting.User!.OfficeId!.Value, administration.Id, cancellationToken).ConfigureAwait(false)
-            || (!administration.IsLive // what is left of a released or deleted administration stays readable to the office that worked on it
-                && (administration.HolderOfficeId == acting.User.OfficeId
-                    || await _rights.FindGrantAsync(acting.User.OfficeId!.Value, administration.Id, cancellationToken).ConfigureAwait(false) is not null
-                    || await CollaboratesAsync(acting, administration.ClientId, cancellationToken).ConfigureAwait(false))),
-        // An administration is the client's own, not an office's work: an office's invitee never reaches one (SEC-5).
-        { IsClientUser: true } => acting.User!.ClientId == administration.ClientId && acting.User.IsHomedAtClient && acting.User.MayReach(administration.CompanyId),
-        _ => false,
-    };
-
-    /// <summary>
-    /// For reads that return null for what does not exist: a party that is itself refused (unknown, deactivated, not allowed the
-    /// action) is refused, and a target out of its reach reads as null, exactly like one that does not exist.
-    /// </summary>
-    internal async Task<T?> OrNullAsync<T>(ActingParty party, CollabAction action, Func<Task<T>> read, CancellationToken cancellationToken)
-        where T : class
-    {
-        _ = await ResolveAsync(party, action, default, cancellationToken).ConfigureAwait(false);
-        try
+        var acting = await ResolveAsync(party, action, default, cancellationToken).ConfigureAwait(false); // a refused party is told so without naming the target
+        if (target is null || !await ReachesAsync(acting, action, target, cancellationToken).ConfigureAwait(false))
         {
-            return await read().ConfigureAwait(false);
-        }
-        catch (CollabRefusalException e) when (e.Code == RefusedCode)
-        {
+            _telemetry.AuthorizationRefused(action);
             return null;
         }
+
+        return await PoliciesAsync(acting, action, subject, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The same rule as a question about a party already resolved: for reads that answer "no" and for filtering lists.</summary>
+    internal ValueTask<bool> ReachesAsync<TTarget>(Acting acting, CollabAction action, TTarget target, CancellationToken cancellationToken)
+        where TTarget : notnull =>
+        _rules.GetRequiredService<IReachRule<TTarget>>().ReachesAsync(acting, action, target, cancellationToken);
 
     /// <summary>The refusal a party receives for a target it may not reach or that does not exist: the same words for both, and for a refused party.</summary>
     internal static CollabRefusalException Refused(AuditSubject target) => new(target.Type is null
         ? Refuse.Keyed(RefusalKind.NotFound, RefusedCode, "access.refused-party", "SEC-3")
         : Refuse.Refusal(RefusalKind.NotFound, RefusedCode, "SEC-3", Refuse.Noun(target.Type), target.Id));
-
-    private static bool OfficeMatches(Acting acting, OfficeId? office) => office is null || office == acting.User!.OfficeId;
-
-    // "Collaborates with or holds" (SEC-3): a collaboration that has not ended, or a live administration of the client the office holds or was granted.
-    private async Task<bool> CollaboratesAsync(Acting acting, ClientId client, CancellationToken cancellationToken) =>
-        acting.User!.OfficeId is { } office && await OfficeWorksForAsync(office, client, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>
-    /// Whether an office still works for a client: a collaboration that has not ended (in the office's zone), or a live
-    /// administration of the client it holds or was granted. Its reach to its deliverables, portal and questions for that
-    /// client ends with it (SEC-5).
-    /// </summary>
-    internal async Task<bool> OfficeWorksForAsync(OfficeId office, ClientId client, CancellationToken cancellationToken)
-    {
-        if (await _tiers.FindCollaborationAsync(office, client, cancellationToken).ConfigureAwait(false) is { } collaboration)
-        {
-            if (collaboration.EndsOn is not { } ends)
-            {
-                return true;
-            }
-
-            var zone = await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is { } found ? _calendar.ZoneOf(found) : _calendar.DefaultZone;
-            if (_clock.GetCurrentInstant().InZone(zone).Date <= ends)
-            {
-                return true;
-            }
-        }
-
-        return await _rights.OfficeReachesClientAsync(office, client, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<Acting> CheckAsync(ActingParty party, CollabAction action, AuditSubject target, Func<Acting, Task<bool>> reaches, CancellationToken cancellationToken)
-    {
-        var acting = await ResolveAsync(party, action, target, cancellationToken).ConfigureAwait(false);
-        if (!await reaches(acting).ConfigureAwait(false))
-        {
-            _telemetry.AuthorizationRefused(action);
-            throw Refused(target);
-        }
-
-        return await PoliciesAsync(acting, action, target, cancellationToken).ConfigureAwait(false);
-    }
 
     private async Task<Acting> ResolveAsync(ActingParty party, CollabAction action, AuditSubject target, CancellationToken cancellationToken)
     {
@@ -497,6 +281,4 @@ public sealed class CollabAuthorization
         return table.ToFrozenDictionary();
     }
 
-    /// <summary>Who made a thing and whether the client may see it: what <see cref="OwnedAsync"/> checks.</summary>
-    internal readonly record struct Owner(OfficeId Office, ClientId Client, CompanyId Company, bool ClientMaySee);
 }

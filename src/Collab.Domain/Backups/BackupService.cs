@@ -104,7 +104,7 @@ public sealed class BackupService
     /// </exception>
     public async Task<BackupView> StopCollaborationAsync(ActingParty party, OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default)
     {
-        var checkedOffice = await _access.OfficeAsync(party, CollabAction.MakeBackup, office, cancellationToken).ConfigureAwait(false);
+        var checkedOffice = await _access.AuthorizeAsync(party, CollabAction.MakeBackup, office, cancellationToken).ConfigureAwait(false);
         var (actor, target) = await FindLiveAsync(party, CollabAction.MakeBackup, administration, "be released", cancellationToken).ConfigureAwait(false);
         if (!checkedOffice.IsOfficeUser || !await _rights.OfficeMayAccessAsync(office, administration, cancellationToken).ConfigureAwait(false))
         {
@@ -121,7 +121,8 @@ public sealed class BackupService
     /// <returns>The backups.</returns>
     public async Task<IReadOnlyList<BackupView>> ListAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
     {
-        await _access.AdministrationAsync(party, CollabAction.ReadBackups, administration, cancellationToken).ConfigureAwait(false);
+        var found = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        await _access.AuthorizeAsync(party, CollabAction.ReadBackups, found, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
         return (await _backups.ListBackupsAsync(administration, cancellationToken).ConfigureAwait(false)).Select(BackupView.Of).ToList();
     }
 
@@ -142,7 +143,7 @@ public sealed class BackupService
     {
         ArgumentNullException.ThrowIfNull(target);
         var found = backup == default ? null : await _backups.FindBackupAsync(backup, cancellationToken).ConfigureAwait(false);
-        var acting = await _access.PartyAsync(party, CollabAction.RestoreBackup, new AuditSubject("backup", backup.ToString()), cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.RestoreBackup, new AuditSubject("backup", backup.ToString()), cancellationToken).ConfigureAwait(false);
         if (found is null || !await MayRestoreAsync(acting, found, cancellationToken).ConfigureAwait(false))
         {
             throw CollabAuthorization.Refused(new AuditSubject("backup", backup.ToString()));
@@ -268,7 +269,8 @@ public sealed class BackupService
     private async Task<(Actor Actor, Administration Administration)> FindLiveAsync(
         ActingParty party, CollabAction action, AdministrationId administration, string verb, CancellationToken cancellationToken)
     {
-        var (acting, found) = await _access.AdministrationAsync(party, action, administration, cancellationToken).ConfigureAwait(false);
+        var found = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, action, found, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
         found.EnsureLive(verb);
         return (acting.Actor, found);
     }
@@ -285,13 +287,13 @@ public sealed class BackupService
     private async Task CheckTargetAsync(Acting acting, RestoreTarget target, CancellationToken cancellationToken)
     {
         if (target.HolderOffice is { } office
-            && (!acting.IsOfficeUser || office != acting.User!.OfficeId || await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is null))
+            && (!acting.IsOfficeUser || office != acting.User.OfficeId || await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is null))
         {
             throw CollabAuthorization.Refused(AuditSubject.Office(office));
         }
 
         if (target.Environment is { } environment
-            && (!acting.IsOfficeUser || await _registry.FindEnvironmentAsync(environment, cancellationToken).ConfigureAwait(false) is not { } found || found.OfficeId != acting.User!.OfficeId))
+            && (!acting.IsOfficeUser || await _registry.FindEnvironmentAsync(environment, cancellationToken).ConfigureAwait(false) is not { } found || found.OfficeId != acting.User.OfficeId))
         {
             throw CollabAuthorization.Refused(AuditSubject.Environment(environment));
         }
@@ -303,17 +305,17 @@ public sealed class BackupService
     {
         if (acting.IsClientUser)
         {
-            return acting.User!.ClientId == backup.ClientId && acting.User.MayReach(backup.CompanyId);
+            return acting.User.ClientId == backup.ClientId && acting.User.MayReach(backup.CompanyId);
         }
 
         if (await _registry.FindAdministrationAsync(backup.AdministrationId, cancellationToken).ConfigureAwait(false) is { } source
-            && await _access.ReachesAsync(acting, source, cancellationToken).ConfigureAwait(false))
+            && await _access.ReachesAsync(acting, CollabAction.RestoreBackup, source, cancellationToken).ConfigureAwait(false))
         {
             return true;
         }
 
         return Guid.TryParse(backup.MadeBy.AsSpan(backup.MadeBy.IndexOf(':') + 1), out var maker)
             && await _registry.FindUserAsync(new UserId(maker), cancellationToken).ConfigureAwait(false) is { } madeBy
-            && madeBy.OfficeId is not null && madeBy.OfficeId == acting.User!.OfficeId;
+            && madeBy.OfficeId is not null && madeBy.OfficeId == acting.Office;
     }
 }

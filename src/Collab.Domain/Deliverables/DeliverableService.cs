@@ -104,7 +104,8 @@ public sealed class DeliverableService
     public async Task<DeliverableOfficeView> DraftAsync(ActingParty party, OfficeId office, CompanyId company, DeliverableKind kind, ReportingPeriod period, string? title = null, CancellationToken cancellationToken = default)
     {
         DeliverableKinds.Check(kind, period);
-        var (acting, owner) = await _access.CompanyAsync(party, CollabAction.DraftReport, company, office, cancellationToken).ConfigureAwait(false);
+        var owner = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.DraftReport, owner, company, office, cancellationToken).ConfigureAwait(false);
         var actor = acting.Actor;
         await RequireAsync(office, owner.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
         var report = Deliverable.Draft(office, owner.ClientId, company, kind, period, title, actor, _clock.GetCurrentInstant());
@@ -373,7 +374,7 @@ public sealed class DeliverableService
         var (acting, found) = await LoadAsync(party, CollabAction.ReadReports, deliverable, cancellationToken).ConfigureAwait(false);
         var stored = acting.IsOfficeUser
             ? found.AllDocuments.FirstOrDefault(d => d.Id == document)
-            : await ClientDocumentAsync(acting.User!, found, document, cancellationToken).ConfigureAwait(false);
+            : await ClientDocumentAsync(acting.Person, found, document, cancellationToken).ConfigureAwait(false);
         return await OpenVerifiedAsync(stored ?? throw Refuse.Unknown("deliverable.document-unknown", "SHARE-14", found.Title, document), cancellationToken).ConfigureAwait(false);
     }
 
@@ -393,7 +394,7 @@ public sealed class DeliverableService
         var figures = found.Figures;
         if (!acting.IsOfficeUser)
         {
-            var reading = await ClientReadingAsync(acting.User!, found, cancellationToken).ConfigureAwait(false);
+            var reading = await ClientReadingAsync(acting.Person, found, cancellationToken).ConfigureAwait(false);
             if (DeliverableClientView.Shown(found, reading.Reading) is not { Readable: not null } shown)
             {
                 await ExplainMissingChannelAsync(found, reading, cancellationToken).ConfigureAwait(false);
@@ -570,10 +571,10 @@ public sealed class DeliverableService
     /// <returns>True when allowed; false for unknown ids.</returns>
     public async Task<bool> ClientMayViewAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default)
     {
-        var user = (await _access.PartyAsync(party, CollabAction.ViewReport, AuditSubject.Report(report), cancellationToken).ConfigureAwait(false)).User!;
+        var acting = await _access.AuthorizeAsync(party, CollabAction.ViewReport, AuditSubject.Report(report), cancellationToken).ConfigureAwait(false);
         var found = report == default ? null : await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false);
-        return MayView(user, found)
-            && (user.HomeOfficeId is not { } home || await _access.OfficeWorksForAsync(home, found!.ClientId, cancellationToken).ConfigureAwait(false)); // SEC-5
+        return MayView(acting.Person, found) // and an office's invitee only while its office works for the client (SEC-5)
+            && await _access.ReachesAsync(acting, CollabAction.ViewReport, new OfficeWork(found.OfficeId, found.ClientId, found.CompanyId, ClientMaySee: true), cancellationToken).ConfigureAwait(false);
     }
 
     // A decided report was shown as an open task a moment ago; after the decision the client sees what its tier of that moment gives it.
@@ -584,7 +585,7 @@ public sealed class DeliverableService
     }
 
     // SHARE-5: an approval task (open, or approved and kept), or a deliverable with approved revisions in the client's permanent history.
-    private static bool MayView(CollabUser user, Deliverable? found)
+    private static bool MayView(CollabUser user, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] Deliverable? found)
     {
         if (found is null || user.ClientId != found.ClientId || !user.MayReach(found.CompanyId) || !user.SeesWorkOf(found.OfficeId)) // SEC-5
         {
@@ -613,7 +614,7 @@ public sealed class DeliverableService
     public async Task<DeliverableClientView> RecordClientViewAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default)
     {
         var (acting, found) = await LoadAsync(party, CollabAction.ViewReport, report, cancellationToken).ConfigureAwait(false);
-        if (!MayView(acting.User!, found))
+        if (!MayView(acting.Person, found))
         {
             throw Refuse.Denied("report.not-viewable", "SEC-1");
         }
@@ -624,7 +625,7 @@ public sealed class DeliverableService
             await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return await ClientViewAsync(acting.User!, found, cancellationToken).ConfigureAwait(false)
+        return await ClientViewAsync(acting.Person, found, cancellationToken).ConfigureAwait(false)
             ?? throw Refuse.Denied("report.not-viewable", "SEC-1");
     }
 
@@ -726,14 +727,15 @@ public sealed class DeliverableService
     /// <param name="report">The report.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The reader's view, or null for what does not exist or is out of reach, and for a client when nothing of it exists for it now.</returns>
-    public Task<DeliverableView?> FindAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default) =>
-        _access.OrNullAsync<DeliverableView>(party, CollabAction.ReadReports, async () =>
-        {
-            var (acting, found) = await LoadAsync(party, CollabAction.ReadReports, report, cancellationToken).ConfigureAwait(false);
-            return acting.IsOfficeUser
+    public async Task<DeliverableView?> FindAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default)
+    {
+        var found = report == default ? null : await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.TryAuthorizeAsync(party, CollabAction.ReadReports, found, AuditSubject.Report(report), cancellationToken).ConfigureAwait(false);
+        return acting is null || found is null ? null
+            : acting.IsOfficeUser
                 ? DeliverableOfficeView.Of(found)
-                : await ClientViewAsync(acting.User!, found, cancellationToken).ConfigureAwait(false) ?? throw CollabAuthorization.Refused(AuditSubject.Report(report)); // nothing of it for the client now: as if it did not exist
-        }, cancellationToken);
+                : await ClientViewAsync(acting.Person, found, cancellationToken).ConfigureAwait(false); // null: nothing of it for the client now, as if it did not exist
+    }
 
     /// <summary>The office's reports, newest first.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
@@ -743,7 +745,7 @@ public sealed class DeliverableService
     /// <returns>The reports, as the office sees them.</returns>
     public async Task<IReadOnlyList<DeliverableOfficeView>> ListForOfficeAsync(ActingParty party, OfficeId office, int max = 500, CancellationToken cancellationToken = default)
     {
-        await _access.OfficeAsync(party, CollabAction.ReadReports, office, cancellationToken).ConfigureAwait(false);
+        await _access.AuthorizeAsync(party, CollabAction.ReadReports, office, cancellationToken).ConfigureAwait(false);
         var reports = await _reports.ListForOfficeAsync(office, Math.Clamp(max, 1, 5000), cancellationToken).ConfigureAwait(false);
         return reports.Select(DeliverableOfficeView.Of).ToList();
     }
@@ -760,18 +762,19 @@ public sealed class DeliverableService
     /// <returns>The reports.</returns>
     public async Task<IReadOnlyList<DeliverableView>> ListForCompanyAsync(ActingParty party, CompanyId company, CancellationToken cancellationToken = default)
     {
-        var (acting, _) = await _access.CompanyAsync(party, CollabAction.ReadReports, company, null, cancellationToken).ConfigureAwait(false); // an office only while it works for the client
+        var found = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.ReadReports, found, company, null, cancellationToken).ConfigureAwait(false); // an office only while it works for the client
         var reports = await _reports.ListForCompanyAsync(company, cancellationToken).ConfigureAwait(false);
 
         // An office sees its own reports; a client user what exists for it now from an office whose work it may see, never a draft (SEC-5).
         if (acting.IsOfficeUser)
         {
-            return reports.Where(r => r.OfficeId == acting.User!.OfficeId).Select(DeliverableView (r) => DeliverableOfficeView.Of(r)).ToList();
+            return reports.Where(r => r.OfficeId == acting.Person.OfficeId).Select(DeliverableView (r) => DeliverableOfficeView.Of(r)).ToList();
         }
 
         var views = new List<DeliverableView>();
         var tiers = new Dictionary<OfficeId, ClientTier?>();
-        foreach (var report in reports.Where(r => r.ExistsForClient && acting.User!.ClientId == r.ClientId && acting.User.MayReach(r.CompanyId) && acting.User.SeesWorkOf(r.OfficeId)))
+        foreach (var report in reports.Where(r => DeliverableAccess.ClientUserSees(acting.Person, new OfficeWork(r.OfficeId, r.ClientId, r.CompanyId, r.ExistsForClient))))
         {
             if (!tiers.TryGetValue(report.OfficeId, out var tier))
             {
@@ -802,8 +805,7 @@ public sealed class DeliverableService
     private async Task<(Acting Acting, Deliverable Report)> LoadAsync(ActingParty party, CollabAction action, DeliverableId report, CancellationToken cancellationToken)
     {
         var found = report == default ? null : await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false);
-        var owner = found is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(found.OfficeId, found.ClientId, found.CompanyId, found.ExistsForClient);
-        var acting = await _access.OwnedAsync(party, action, AuditSubject.Report(report), owner, cancellationToken).ConfigureAwait(false);
-        return (acting, found!);
+        var acting = await _access.AuthorizeAsync(party, action, found, AuditSubject.Report(report), cancellationToken).ConfigureAwait(false);
+        return (acting, found);
     }
 }

@@ -160,7 +160,7 @@ public sealed class OfficeOverviewService
         DeliverableId? after = null, int pageSize = 50, CancellationToken cancellationToken = default)
     {
         CheckPageSize(pageSize);
-        await _access.OfficeAsync(party, CollabAction.ReadOverview, office, cancellationToken).ConfigureAwait(false);
+        await _access.AuthorizeAsync(party, CollabAction.ReadOverview, office, cancellationToken).ConfigureAwait(false);
         var rows = await _deliverables.OverviewAsync(new OverviewSpecification(office, filter ?? new DeliverableFilter(), vendorCriteria, after, pageSize + 1), cancellationToken).ConfigureAwait(false);
         var items = rows.Take(pageSize).Select(DeliverableOfficeView.Of).ToList();
         return new DeliverablePage(items, rows.Count > pageSize ? rows[pageSize - 1].Id : null);
@@ -176,7 +176,7 @@ public sealed class OfficeOverviewService
     public async Task<IReadOnlyDictionary<DeliverableState, int>> CountsByStateAsync(ActingParty party, OfficeId office, DeliverableFilter? filter = null,
         ISpecification<Deliverable>? vendorCriteria = null, CancellationToken cancellationToken = default)
     {
-        await _access.OfficeAsync(party, CollabAction.ReadOverview, office, cancellationToken).ConfigureAwait(false);
+        await _access.AuthorizeAsync(party, CollabAction.ReadOverview, office, cancellationToken).ConfigureAwait(false);
         var counts = await _deliverables.CountByStateAsync(new OverviewSpecification(office, filter ?? new DeliverableFilter(), vendorCriteria, null, null, ignoreStates: true), cancellationToken).ConfigureAwait(false);
         return Enum.GetValues<DeliverableState>().ToDictionary(s => s, s => counts.TryGetValue(s, out var n) ? n : 0);
     }
@@ -194,7 +194,7 @@ public sealed class OfficeOverviewService
         ClientId? after = null, int pageSize = 50, CancellationToken cancellationToken = default)
     {
         CheckPageSize(pageSize);
-        await _access.OfficeAsync(party, CollabAction.ReadOverview, office, cancellationToken).ConfigureAwait(false);
+        await _access.AuthorizeAsync(party, CollabAction.ReadOverview, office, cancellationToken).ConfigureAwait(false);
         var rows = await _tiers.OverviewClientsAsync(new ClientOverviewSpecification(office, tiers, vendorCriteria, after, pageSize + 1), cancellationToken).ConfigureAwait(false);
         return rows.Count > pageSize ? new ClientPage(rows.Take(pageSize).ToList(), rows[pageSize - 1].Client) : new ClientPage(rows, null);
     }
@@ -213,7 +213,7 @@ public sealed class OfficeOverviewService
     public async Task<IReadOnlyList<ClientId>> SelectClientsAsync(ActingParty party, OfficeId office, IReadOnlyCollection<ClientTier>? tiers = null,
         ISpecification<ClientCollaboration>? vendorCriteria = null, CancellationToken cancellationToken = default)
     {
-        await _access.OfficeAsync(party, CollabAction.ReadOverview, office, cancellationToken).ConfigureAwait(false);
+        await _access.AuthorizeAsync(party, CollabAction.ReadOverview, office, cancellationToken).ConfigureAwait(false);
         var rows = await _tiers.OverviewClientsAsync(new ClientOverviewSpecification(office, tiers, vendorCriteria, null, MaxSelection + 1), cancellationToken).ConfigureAwait(false);
         return rows.Count > MaxSelection
             ? throw Refuse.Input("overview.selection-too-large", "SHARE-17", MaxSelection)

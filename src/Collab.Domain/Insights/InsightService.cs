@@ -49,8 +49,8 @@ public sealed class InsightService
             throw Refuse.Input("insights.range", "SHARE-16", from, to, InsightMerge.MaxMonths);
         }
 
-        var acting = await _access.PartyAsync(party, CollabAction.ReadInsights, new AuditSubject("insights", "own"), cancellationToken).ConfigureAwait(false);
-        var user = acting.User!;
+        var acting = await _access.AuthorizeAsync(party, CollabAction.ReadInsights, new AuditSubject("insights", "own"), cancellationToken).ConfigureAwait(false);
+        var user = acting.Person;
         await RequireInsightsAsync(user.ClientId!.Value, cancellationToken).ConfigureAwait(false);
 
         var companies = user.Companies.ToList(); // SEC-1: exactly the companies this user may reach

@@ -96,7 +96,8 @@ public sealed class LicenceService
     public async Task<AdministrationView> SetUpClientAdministrationAsync(
         ActingParty party, OfficeId office, CompanyId company, AdministrationNumber number, string name, CancellationToken cancellationToken = default)
     {
-        var (acting, owner) = await _access.CompanyAsync(party, CollabAction.SetUpClientAdministration, company, office, cancellationToken).ConfigureAwait(false);
+        var owner = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.SetUpClientAdministration, owner, company, office, cancellationToken).ConfigureAwait(false);
         var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         if (!found.Has(OfficeModules.EAccountancy))
         {
@@ -121,7 +122,8 @@ public sealed class LicenceService
     /// </exception>
     public async Task<LicenceReview> ReadClientLicenceAsync(ActingParty party, AdministrationId administration, ReadOnlyMemory<byte> file, CancellationToken cancellationToken = default)
     {
-        var (_, target) = await _access.AdministrationAsync(party, CollabAction.ImportLicence, administration, cancellationToken).ConfigureAwait(false);
+        var target = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        await _access.AuthorizeAsync(party, CollabAction.ImportLicence, target, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
         var licence = await CheckAsync(target, file, cancellationToken).ConfigureAwait(false);
         return new LicenceReview(target.Id, licence);
     }
@@ -146,7 +148,8 @@ public sealed class LicenceService
         ActingParty party, AdministrationId administration, ReadOnlyMemory<byte> file, string reviewedFingerprint, ImportUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var (acting, target) = await _access.AdministrationAsync(party, CollabAction.ImportLicence, administration, cancellationToken).ConfigureAwait(false);
+        var target = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.ImportLicence, target, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
         var actor = acting.Actor;
         var licence = await CheckAsync(target, file, cancellationToken).ConfigureAwait(false);
         if (!string.Equals(licence.Fingerprint, reviewedFingerprint, StringComparison.Ordinal))
@@ -178,7 +181,7 @@ public sealed class LicenceService
             _unitOfWork.Add(created);
 
             // The client's own login to its own books (LIC-2), made by the office: the person accepts before it acts (SEC-5, SEC-7).
-            _invitations.Issue(acting, created, (await _registry.FindOfficeAsync(acting.User!.OfficeId!.Value, cancellationToken).ConfigureAwait(false))?.Name ?? string.Empty);
+            _invitations.Issue(acting, created, (await _registry.FindOfficeAsync(acting.Person.OfficeId!.Value, cancellationToken).ConfigureAwait(false))?.Name ?? string.Empty);
         }
 
         target.ImportClientLicence(Encoding.ASCII.GetString(file.Span), $"{LicenceFormat.Describe(licence.Content)};fingerprint={licence.Fingerprint};user={user.Existing?.ToString() ?? created!.Id.ToString()}", actor, now);

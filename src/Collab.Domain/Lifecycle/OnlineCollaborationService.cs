@@ -131,7 +131,7 @@ public sealed class OnlineCollaborationService
     public async Task<RegistrationResult> RegisterClientAsync(ActingParty party, OfficeId office, ClientRegistration registration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registration);
-        var acting = await _access.OfficeAsync(party, CollabAction.RegisterOnlineClient, office, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.RegisterOnlineClient, office, cancellationToken).ConfigureAwait(false);
         var actor = acting.Actor;
         var registering = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         if (!registering.Has(OfficeModules.AccountantPackage))
@@ -216,12 +216,9 @@ public sealed class OnlineCollaborationService
     /// <param name="client">The client.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The subscription.</returns>
-    public Task<SubscriptionView?> FindSubscriptionAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default) =>
-        _access.OrNullAsync(party, CollabAction.ReadSubscription, async () =>
-        {
-            await _access.ClientAsync(party, CollabAction.ReadSubscription, client, null, cancellationToken).ConfigureAwait(false);
-            return await _lifecycle.FindSubscriptionAsync(client, cancellationToken).ConfigureAwait(false) is { } found ? SubscriptionView.Of(found) : null!;
-        }, cancellationToken);
+    public async Task<SubscriptionView?> FindSubscriptionAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default) =>
+        await _access.TryAuthorizeAsync(party, CollabAction.ReadSubscription, new ClientTarget(client, null), AuditSubject.Client(client), cancellationToken).ConfigureAwait(false) is null ? null
+            : await _lifecycle.FindSubscriptionAsync(client, cancellationToken).ConfigureAwait(false) is { } found ? SubscriptionView.Of(found) : null;
 
     /// <summary>
     /// The client cancels its subscription (ONB-6): each of its live online administrations is scheduled for
@@ -290,7 +287,7 @@ public sealed class OnlineCollaborationService
 
     private async Task<(ClientSubscription Subscription, Office Office, Actor Actor)> AuthorizeAsync(ActingParty party, ClientId client, string verb, CancellationToken cancellationToken)
     {
-        var actor = (await _access.ClientAsync(party, CollabAction.ChangeSubscription, client, null, cancellationToken).ConfigureAwait(false)).Actor;
+        var actor = (await _access.AuthorizeAsync(party, CollabAction.ChangeSubscription, new ClientTarget(client, null), cancellationToken).ConfigureAwait(false)).Actor;
 
         var subscription = await _lifecycle.FindSubscriptionAsync(client, cancellationToken).ConfigureAwait(false)
             ?? throw Refuse.Violation("subscription.none", "ONB-6", client, verb);

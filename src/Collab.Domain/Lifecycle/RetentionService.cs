@@ -84,7 +84,8 @@ public sealed class RetentionService
     /// <returns>The schedules.</returns>
     public async Task<IReadOnlyList<DeletionView>> ListDeletionsAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
     {
-        var (acting, _) = await _access.AdministrationAsync(party, CollabAction.ReadDeletions, administration, cancellationToken).ConfigureAwait(false);
+        var found = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.ReadDeletions, found, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
         return (await _lifecycle.ListDeletionsAsync(administration, cancellationToken).ConfigureAwait(false)).Select(d => DeletionView.Of(d, acting.IsClientUser)).ToList();
     }
 
@@ -166,7 +167,8 @@ public sealed class RetentionService
 
     private async Task<(Actor Actor, Administration Administration)> FindAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken)
     {
-        var (acting, found) = await _access.AdministrationAsync(party, CollabAction.PlaceLegalHold, administration, cancellationToken).ConfigureAwait(false);
+        var found = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.PlaceLegalHold, found, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
         return (acting.Actor, found);
     }
 }

@@ -75,13 +75,11 @@ public sealed class LinkService
     /// <param name="link">The link.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The link, or null.</returns>
-    public Task<IntegrationLinkView?> FindAsync(ActingParty party, LinkId link, CancellationToken cancellationToken = default) =>
-        _access.OrNullAsync(party, CollabAction.ReadLink, async () =>
-        {
-            var found = link == default ? null : await _links.FindLinkAsync(link, cancellationToken).ConfigureAwait(false);
-            await _access.LinkAsync(party, CollabAction.ReadLink, found, link, cancellationToken).ConfigureAwait(false);
-            return IntegrationLinkView.Of(found!);
-        }, cancellationToken);
+    public async Task<IntegrationLinkView?> FindAsync(ActingParty party, LinkId link, CancellationToken cancellationToken = default)
+    {
+        var found = link == default ? null : await _links.FindLinkAsync(link, cancellationToken).ConfigureAwait(false);
+        return await _access.TryAuthorizeAsync(party, CollabAction.ReadLink, found, AuditSubject.Link(link), cancellationToken).ConfigureAwait(false) is null ? null : IntegrationLinkView.Of(found!);
+    }
 
     /// <summary>Step 1, connect: signs in to the app's administration and starts a link, or resumes the setup already started for it.</summary>
     /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who links.</param>
@@ -92,11 +90,11 @@ public sealed class LinkService
     /// <exception cref="CollabRefusalException">Invalid names, or the app's administration is already linked (LINK-1).</exception>
     public async Task<IntegrationLinkView> ConnectAsync(ActingParty party, string app, string externalAdministration, CancellationToken cancellationToken = default)
     {
-        var acting = await _access.PartyAsync(party, CollabAction.ManageLink, AuditSubject.Link(default), cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.ManageLink, AuditSubject.Link(default), cancellationToken).ConfigureAwait(false);
         var candidate = IntegrationLink.Connect(app, externalAdministration, acting.User, acting.Actor, _clock.GetCurrentInstant()); // validates before any call
         if (await ExistingAsync(candidate.App, candidate.ExternalAdministration, cancellationToken).ConfigureAwait(false) is { } resumed)
         {
-            await _access.LinkAsync(party, CollabAction.ManageLink, resumed, resumed.Id, cancellationToken).ConfigureAwait(false); // resuming is acting on it
+            await _access.AuthorizeAsync(party, CollabAction.ManageLink, resumed, AuditSubject.Link(resumed.Id), cancellationToken).ConfigureAwait(false); // resuming is acting on it
             await Require(_app).ConnectAsync(resumed.App, resumed.ExternalAdministration, cancellationToken).ConfigureAwait(false);
             return IntegrationLinkView.Of(resumed);
         }
@@ -113,7 +111,7 @@ public sealed class LinkService
             // Another request connected the same app administration at the same moment: resume that one.
             if (await ExistingAsync(candidate.App, candidate.ExternalAdministration, cancellationToken).ConfigureAwait(false) is { } winner)
             {
-                await _access.LinkAsync(party, CollabAction.ManageLink, winner, winner.Id, cancellationToken).ConfigureAwait(false);
+                await _access.AuthorizeAsync(party, CollabAction.ManageLink, winner, AuditSubject.Link(winner.Id), cancellationToken).ConfigureAwait(false);
                 return IntegrationLinkView.Of(winner);
             }
 
@@ -147,7 +145,8 @@ public sealed class LinkService
     {
         // The administration first (SEC-3): a party refused it gets the same refusal whichever link it names, so someone
         // else's link (one still being set up included) reads exactly like one that does not exist.
-        var (_, target) = await _access.AdministrationAsync(party, CollabAction.ManageLink, administration, cancellationToken).ConfigureAwait(false);
+        var target = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        await _access.AuthorizeAsync(party, CollabAction.ManageLink, target, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
         var (actor, found) = await FindOpenAsync(party, link, cancellationToken).ConfigureAwait(false);
         if (found.Step > LinkStep.AdministrationChosen)
         {
@@ -404,7 +403,7 @@ public sealed class LinkService
     private async Task<(Actor Actor, IntegrationLink Link)> FindOpenAsync(ActingParty party, LinkId link, CancellationToken cancellationToken)
     {
         var found = link == default ? null : await _links.FindLinkAsync(link, cancellationToken).ConfigureAwait(false);
-        var actor = (await _access.LinkAsync(party, CollabAction.ManageLink, found, link, cancellationToken).ConfigureAwait(false)).Actor;
+        var actor = (await _access.AuthorizeAsync(party, CollabAction.ManageLink, found, AuditSubject.Link(link), cancellationToken).ConfigureAwait(false)).Actor;
         return found!.Step == LinkStep.Removed
             ? throw Refuse.Violation("link.removed", "LINK-3")
             : (actor, found);

@@ -190,7 +190,7 @@ public sealed class LinkSyncService
     {
         ArgumentNullException.ThrowIfNull(document);
         var candidate = link == default ? null : await _links.FindLinkAsync(link, cancellationToken).ConfigureAwait(false);
-        await _access.LinkAsync(party, CollabAction.ManageLink, candidate, link, cancellationToken).ConfigureAwait(false);
+        await _access.AuthorizeAsync(party, CollabAction.ManageLink, candidate, AuditSubject.Link(link), cancellationToken).ConfigureAwait(false);
         var found = await FindSynchronisingAsync(link, cancellationToken).ConfigureAwait(false);
         if (found.DocumentKind != kind)
         {

@@ -77,10 +77,10 @@ public sealed class PortalService
             throw Refuse.Input("portal.page-size", "SHARE-6", pageSize);
         }
 
-        var acting = await _access.PartyAsync(party, CollabAction.ReadPortal, new AuditSubject("portal", "own"), cancellationToken).ConfigureAwait(false);
-        var user = acting.IsClientUser ? acting.User! : throw CollabAuthorization.Refused(new AuditSubject("portal", "own")); // the portal is the client users'
+        var acting = await _access.AuthorizeAsync(party, CollabAction.ReadPortal, new AuditSubject("portal", "own"), cancellationToken).ConfigureAwait(false);
+        var user = acting.IsClientUser ? acting.User : throw CollabAuthorization.Refused(new AuditSubject("portal", "own")); // the portal is the client users'
         if (_portalTiers.Length == 0 || user.Companies.Count == 0
-            || (user.HomeOfficeId is { } home && !await _access.OfficeWorksForAsync(home, user.ClientId!.Value, cancellationToken).ConfigureAwait(false))) // SEC-5
+            || (user.HomeOfficeId is { } home && !await _access.ReachesAsync(acting, CollabAction.ReadPortal, new Tiers.WorkFor(home, user.ClientId!.Value), cancellationToken).ConfigureAwait(false))) // SEC-5
         {
             return new PortalPage([], null);
         }
@@ -120,8 +120,9 @@ public sealed class PortalService
             throw Refuse.Input("document.content-type", "SHARE-7", contentType, string.Join(", ", portal.AllowedContentTypes));
         }
 
-        var (acting, owner) = await _access.CompanyAsync(party, CollabAction.UploadDocument, company, office, cancellationToken).ConfigureAwait(false);
-        var user = acting.User!;
+        var owner = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.UploadDocument, owner, company, office, cancellationToken).ConfigureAwait(false);
+        var user = acting.Person;
         var uploader = user.Id;
         await TierGate.RequireAsync(_tiers, _catalogue, office, owner.ClientId, Feature.DocumentExchange, cancellationToken).ConfigureAwait(false);
         var direction = user.Kind == UserKind.OfficeUser ? DocumentDirection.ToClient : DocumentDirection.ToOffice;
@@ -168,10 +169,8 @@ public sealed class PortalService
     /// <exception cref="CollabRefusalException">Unknown document; the user may not see it (SEC-1); the tier lacks document exchange (SHARE-11); the content is gone.</exception>
     public async Task<(PortalDocumentView Document, Stream Content)> OpenDocumentAsync(ActingParty party, DocumentId document, CancellationToken cancellationToken = default)
     {
-        var stored = document == default ? null : await _portal.FindDocumentAsync(document, cancellationToken).ConfigureAwait(false);
-        var owner = stored is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(stored.OfficeId, stored.ClientId, stored.CompanyId, ClientMaySee: true);
-        var reader = (await _access.OwnedAsync(party, CollabAction.OpenDocument, new AuditSubject("document", document.ToString()), owner, cancellationToken).ConfigureAwait(false)).User!;
-        var found = stored!;
+        var found = document == default ? null : await _portal.FindDocumentAsync(document, cancellationToken).ConfigureAwait(false);
+        var reader = (await _access.AuthorizeAsync(party, CollabAction.OpenDocument, found, new AuditSubject("document", document.ToString()), cancellationToken).ConfigureAwait(false)).Person;
         if (reader.Kind == UserKind.ClientUser)
         {
             await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, found.ClientId, Feature.DocumentExchange, cancellationToken).ConfigureAwait(false);
@@ -192,7 +191,7 @@ public sealed class PortalService
     public async Task<HouseStyleView> SetHouseStyleAsync(ActingParty party, OfficeId office, HouseStyleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var actor = (await _access.OfficeAsync(party, CollabAction.SetHouseStyle, office, cancellationToken).ConfigureAwait(false)).Actor;
+        var actor = (await _access.AuthorizeAsync(party, CollabAction.SetHouseStyle, office, cancellationToken).ConfigureAwait(false)).Actor;
         var style = await _portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false);
         var slug = HouseStyle.CheckSlug(request.Slug, _options.Portal.ReservedSlugs);
         if (await _portal.FindHouseStyleBySlugAsync(slug, cancellationToken).ConfigureAwait(false) is { } owner && owner.OfficeId != office)
@@ -222,7 +221,7 @@ public sealed class PortalService
     /// <returns>The style, or null when the office has none yet.</returns>
     public async Task<HouseStyleView?> HouseStyleForOfficeAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default)
     {
-        await _access.OfficeAsync(party, CollabAction.ReadHouseStyle, office, cancellationToken).ConfigureAwait(false);
+        await _access.AuthorizeAsync(party, CollabAction.ReadHouseStyle, office, cancellationToken).ConfigureAwait(false);
         return await _portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false) is { } style ? HouseStyleView.Of(style) : null;
     }
 
@@ -234,7 +233,7 @@ public sealed class PortalService
     /// <returns>The office's branding as a client sees it (no reminder templates), or null for the vendor's default look.</returns>
     public async Task<PortalBranding?> HouseStyleForClientAsync(ActingParty party, OfficeId office, ClientId client, CancellationToken cancellationToken = default)
     {
-        await _access.ClientAsync(party, CollabAction.ReadPortal, client, office, cancellationToken).ConfigureAwait(false);
+        await _access.AuthorizeAsync(party, CollabAction.ReadPortal, new ClientTarget(client, office), cancellationToken).ConfigureAwait(false);
         var tier = await _tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false);
         return tier is { } t && _catalogue.Allows(t, Feature.HouseStyle) && await _portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false) is { } style
             ? PortalBranding.Of(style)

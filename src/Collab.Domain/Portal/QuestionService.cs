@@ -75,7 +75,8 @@ public sealed class QuestionService
     /// <exception cref="CollabRefusalException">Unknown company; the tier lacks questions (SHARE-11); invalid title.</exception>
     public async Task<QuestionBatchView> StartBatchAsync(ActingParty party, OfficeId office, CompanyId company, string title, CancellationToken cancellationToken = default)
     {
-        var (_, owner) = await _access.CompanyAsync(party, CollabAction.PrepareQuestions, company, office, cancellationToken).ConfigureAwait(false);
+        var owner = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        await _access.AuthorizeAsync(party, CollabAction.PrepareQuestions, owner, company, office, cancellationToken).ConfigureAwait(false);
         await TierGate.RequireAsync(_tiers, _catalogue, office, owner.ClientId, Feature.ClientQuestions, cancellationToken).ConfigureAwait(false);
         var batch = QuestionBatch.Create(office, owner.ClientId, owner.Id, title);
         _unitOfWork.Add(batch);
@@ -150,9 +151,11 @@ public sealed class QuestionService
     /// <param name="batch">The batch.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The batch, or null.</returns>
-    public Task<QuestionBatchView?> FindBatchAsync(ActingParty party, QuestionBatchId batch, CancellationToken cancellationToken = default) =>
-        _access.OrNullAsync(party, CollabAction.ReadQuestions, async () =>
-            QuestionBatchView.Of((await BatchAsync(party, CollabAction.ReadQuestions, batch, cancellationToken).ConfigureAwait(false)).Batch), cancellationToken);
+    public async Task<QuestionBatchView?> FindBatchAsync(ActingParty party, QuestionBatchId batch, CancellationToken cancellationToken = default)
+    {
+        var found = batch == default ? null : await _portal.FindBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        return await _access.TryAuthorizeAsync(party, CollabAction.ReadQuestions, found, new AuditSubject("question-batch", batch.ToString()), cancellationToken).ConfigureAwait(false) is null ? null : QuestionBatchView.Of(found!);
+    }
 
     /// <summary>Creates a questionnaire template (version 1) of an office (SHARE-9).</summary>
     /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The office user.</param>
@@ -164,7 +167,7 @@ public sealed class QuestionService
     /// <exception cref="CollabRefusalException">Unknown office; invalid name, sections or questions.</exception>
     public async Task<QuestionnaireTemplateView> CreateTemplateAsync(ActingParty party, OfficeId office, string name, IReadOnlyList<QuestionnaireSection> sections, CancellationToken cancellationToken = default)
     {
-        var actor = (await _access.OfficeAsync(party, CollabAction.ManageQuestionnaires, office, cancellationToken).ConfigureAwait(false)).Actor;
+        var actor = (await _access.AuthorizeAsync(party, CollabAction.ManageQuestionnaires, office, cancellationToken).ConfigureAwait(false)).Actor;
         var template = QuestionnaireTemplate.Create(office, name, sections, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(template);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -209,7 +212,8 @@ public sealed class QuestionService
         {
             try
             {
-                var (_, owner) = await _access.CompanyAsync(party, CollabAction.ManageQuestionnaires, company, found.OfficeId, cancellationToken).ConfigureAwait(false);
+                var owner = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+                await _access.AuthorizeAsync(party, CollabAction.ManageQuestionnaires, owner, company, found.OfficeId, cancellationToken).ConfigureAwait(false);
                 var dependent = await TierGate.DependentCollaborationsAsync(_tiers, owner.ClientId, found.OfficeId, cancellationToken).ConfigureAwait(false); // SEC-4: before the tier
                 await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, owner.ClientId, Feature.PrepareByClientQuestionnaires, cancellationToken).ConfigureAwait(false);
                 var now = _clock.GetCurrentInstant();
@@ -294,9 +298,11 @@ public sealed class QuestionService
     /// <param name="questionnaire">The questionnaire.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The questionnaire, or null.</returns>
-    public Task<QuestionnaireView?> FindQuestionnaireAsync(ActingParty party, QuestionnaireId questionnaire, CancellationToken cancellationToken = default) =>
-        _access.OrNullAsync(party, CollabAction.ReadQuestions, async () =>
-            QuestionnaireView.Of((await QuestionnaireAsync(party, CollabAction.ReadQuestions, questionnaire, cancellationToken).ConfigureAwait(false)).Questionnaire), cancellationToken);
+    public async Task<QuestionnaireView?> FindQuestionnaireAsync(ActingParty party, QuestionnaireId questionnaire, CancellationToken cancellationToken = default)
+    {
+        var found = questionnaire == default ? null : await _portal.FindQuestionnaireAsync(questionnaire, cancellationToken).ConfigureAwait(false);
+        return await _access.TryAuthorizeAsync(party, CollabAction.ReadQuestions, found, new AuditSubject("questionnaire", questionnaire.ToString()), cancellationToken).ConfigureAwait(false) is null ? null : QuestionnaireView.Of(found!);
+    }
 
     /// <summary>
     /// Queues the deadline reminder of every open questionnaire whose reminder is due (SHARE-4's rule reused), each once,
@@ -332,21 +338,18 @@ public sealed class QuestionService
     private async Task<(Acting Acting, QuestionBatch Batch)> BatchAsync(ActingParty party, CollabAction action, QuestionBatchId batch, CancellationToken cancellationToken)
     {
         var found = batch == default ? null : await _portal.FindBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-        var owner = found is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(found.OfficeId, found.ClientId, found.CompanyId, found.State != QuestionBatchState.Draft);
-        return (await _access.OwnedAsync(party, action, new AuditSubject("question-batch", batch.ToString()), owner, cancellationToken).ConfigureAwait(false), found!);
+        return (await _access.AuthorizeAsync(party, action, found, new AuditSubject("question-batch", batch.ToString()), cancellationToken).ConfigureAwait(false), found);
     }
 
     private async Task<(Actor Actor, QuestionnaireTemplate Template)> TemplateAsync(ActingParty party, QuestionnaireTemplateId template, CancellationToken cancellationToken)
     {
         var found = template == default ? null : await _portal.FindTemplateAsync(template, cancellationToken).ConfigureAwait(false);
-        var owner = found is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(found.OfficeId, default, default, ClientMaySee: false);
-        return ((await _access.OwnedAsync(party, CollabAction.ManageQuestionnaires, new AuditSubject("questionnaire-template", template.ToString()), owner, cancellationToken).ConfigureAwait(false)).Actor, found!);
+        return ((await _access.AuthorizeAsync(party, CollabAction.ManageQuestionnaires, found, new AuditSubject("questionnaire-template", template.ToString()), cancellationToken).ConfigureAwait(false)).Actor, found);
     }
 
     private async Task<(Acting Acting, Questionnaire Questionnaire)> QuestionnaireAsync(ActingParty party, CollabAction action, QuestionnaireId questionnaire, CancellationToken cancellationToken)
     {
         var found = questionnaire == default ? null : await _portal.FindQuestionnaireAsync(questionnaire, cancellationToken).ConfigureAwait(false);
-        var owner = found is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(found.OfficeId, found.ClientId, found.CompanyId, ClientMaySee: true);
-        return (await _access.OwnedAsync(party, action, new AuditSubject("questionnaire", questionnaire.ToString()), owner, cancellationToken).ConfigureAwait(false), found!);
+        return (await _access.AuthorizeAsync(party, action, found, new AuditSubject("questionnaire", questionnaire.ToString()), cancellationToken).ConfigureAwait(false), found);
     }
 }

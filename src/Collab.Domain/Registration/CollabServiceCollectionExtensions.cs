@@ -87,6 +87,27 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<RightsService>();
         services.TryAddScoped<AccessService>();
         services.TryAddScoped<Authorization.CollabAuthorization>();
+        // Each capability's reach rule, asked by CollabAuthorization.AuthorizeAsync for targets of its type.
+        services.TryAddScoped<Tiers.ClientWork>();
+        services.TryAddScoped<Authorization.IReachRule<Tiers.WorkFor>>(static sp => sp.GetRequiredService<Tiers.ClientWork>());
+        services.TryAddScoped<Rights.AdministrationReach>();
+        services.TryAddScoped<Authorization.IReachRule<Administration>>(static sp => sp.GetRequiredService<Rights.AdministrationReach>());
+        services.TryAddScoped<Authorization.IReachRule<OfficeId>, OfficeAccess>();
+        services.TryAddScoped<Authorization.IReachRule<ClientTarget>, ClientAccess>();
+        services.TryAddScoped<Authorization.IReachRule<CompanyTarget>, CompanyAccess>();
+        services.TryAddScoped<Authorization.IReachRule<CollabUser>, UserAccess>();
+        services.TryAddScoped<Authorization.IReachRule<CollabEnvironment>, EnvironmentAccess>();
+        services.TryAddScoped<Authorization.IReachRule<Tiers.NewCollaboration>, Tiers.CollaborationAccess>();
+        services.TryAddScoped<Deliverables.DeliverableReach>();
+        services.TryAddScoped<Authorization.IReachRule<Deliverables.OfficeWork>>(static sp => sp.GetRequiredService<Deliverables.DeliverableReach>());
+        services.TryAddScoped<Authorization.IReachRule<Deliverables.Deliverable>>(static sp => sp.GetRequiredService<Deliverables.DeliverableReach>());
+        services.TryAddScoped<Portal.PortalAccess>();
+        services.TryAddScoped<Authorization.IReachRule<Portal.QuestionBatch>>(static sp => sp.GetRequiredService<Portal.PortalAccess>());
+        services.TryAddScoped<Authorization.IReachRule<Portal.Questionnaire>>(static sp => sp.GetRequiredService<Portal.PortalAccess>());
+        services.TryAddScoped<Authorization.IReachRule<Portal.QuestionnaireTemplate>>(static sp => sp.GetRequiredService<Portal.PortalAccess>());
+        services.TryAddScoped<Authorization.IReachRule<Portal.PortalDocument>>(static sp => sp.GetRequiredService<Portal.PortalAccess>());
+        services.TryAddScoped<Authorization.IReachRule<Transfers.TransferRequest>, Transfers.TransferAccess>();
+        services.TryAddScoped<Authorization.IReachRule<Links.IntegrationLink>, Links.LinkAccess>();
         services.TryAddSingleton(static _ => new Authorization.CollabPlatform());
         services.TryAddSingleton<Texts.CollabTexts>();
         return new CollabBuilder(services);

@@ -50,7 +50,7 @@ public sealed class CollabRegistry
     /// <exception cref="CollabRefusalException">The name is empty or too long, or the time zone is unknown.</exception>
     public async Task<OfficeView> RegisterOfficeAsync(ActingParty party, string name, string? timeZoneId = null, CancellationToken cancellationToken = default)
     {
-        var actor = (await _access.PartyAsync(party, CollabAction.RegisterOffice, New("office"), cancellationToken).ConfigureAwait(false)).Actor;
+        var actor = (await _access.AuthorizeAsync(party, CollabAction.RegisterOffice, New("office"), cancellationToken).ConfigureAwait(false)).Actor;
         var zoneId = timeZoneId ?? _options.DefaultTimeZoneId;
         var zone = _calendar.FindZone(zoneId)
             ?? throw Refuse.Input("office.unknown-time-zone", "RET-1", zoneId);
@@ -69,7 +69,7 @@ public sealed class CollabRegistry
     /// <exception cref="CollabRefusalException">The office does not exist, or a module value is unknown.</exception>
     public async Task<OfficeView> SetOfficeModulesAsync(ActingParty party, OfficeId office, OfficeModules modules, CancellationToken cancellationToken = default)
     {
-        var actor = (await _access.OfficeAsync(party, CollabAction.SetOfficeModules, office, cancellationToken).ConfigureAwait(false)).Actor;
+        var actor = (await _access.AuthorizeAsync(party, CollabAction.SetOfficeModules, office, cancellationToken).ConfigureAwait(false)).Actor;
         if ((modules & ~(OfficeModules.AccountantPackage | OfficeModules.EAccountancy | OfficeModules.LinksActivated)) != 0)
         {
             throw Refuse.Input("office.unknown-module", null, (int)modules);
@@ -89,7 +89,7 @@ public sealed class CollabRegistry
     /// <exception cref="CollabRefusalException">The name is empty or too long.</exception>
     public async Task<ClientView> RegisterClientAsync(ActingParty party, string name, CancellationToken cancellationToken = default)
     {
-        var actor = (await _access.PartyAsync(party, CollabAction.RegisterClient, New("client"), cancellationToken).ConfigureAwait(false)).Actor;
+        var actor = (await _access.AuthorizeAsync(party, CollabAction.RegisterClient, New("client"), cancellationToken).ConfigureAwait(false)).Actor;
         var client = Client.Register(name, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(client);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -105,7 +105,7 @@ public sealed class CollabRegistry
     /// <exception cref="CollabRefusalException">The client does not exist, or the name is invalid.</exception>
     public async Task<CompanyView> AddCompanyAsync(ActingParty party, ClientId client, string name, CancellationToken cancellationToken = default)
     {
-        var actor = (await _access.ClientAsync(party, CollabAction.AddCompany, client, null, cancellationToken).ConfigureAwait(false)).Actor;
+        var actor = (await _access.AuthorizeAsync(party, CollabAction.AddCompany, new ClientTarget(client, null), cancellationToken).ConfigureAwait(false)).Actor;
         var company = Company.Add(client, name, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(company);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -126,7 +126,8 @@ public sealed class CollabRegistry
         ActingParty party, CompanyId company, AdministrationNumber number, string name, OfficeId? holder = null, EnvironmentId? environment = null,
         CancellationToken cancellationToken = default)
     {
-        var (acting, owner) = await _access.CompanyAsync(party, CollabAction.CreateAdministration, company, null, cancellationToken).ConfigureAwait(false);
+        var owner = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.CreateAdministration, owner, company, null, cancellationToken).ConfigureAwait(false);
         return AdministrationView.Of(await CreateAdministrationAsync(acting, owner, number, name, holder, environment, cancellationToken).ConfigureAwait(false), acting.IsClientUser);
     }
 
@@ -139,13 +140,13 @@ public sealed class CollabRegistry
         // An office user creates administrations only in its own office's name and environments (SEC-3).
         if (environment is { } env
             && (await _registry.FindEnvironmentAsync(env, cancellationToken).ConfigureAwait(false) is not { } foundEnvironment
-                || (acting.IsOfficeUser && foundEnvironment.OfficeId != acting.User!.OfficeId)))
+                || (acting.IsOfficeUser && foundEnvironment.OfficeId != acting.User.OfficeId)))
         {
             throw CollabAuthorization.Refused(AuditSubject.Environment(env));
         }
 
         if (holder is { } office
-            && (await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is null || (acting.IsOfficeUser && office != acting.User!.OfficeId)))
+            && (await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is null || (acting.IsOfficeUser && office != acting.User.OfficeId)))
         {
             throw CollabAuthorization.Refused(AuditSubject.Office(office));
         }
@@ -173,7 +174,7 @@ public sealed class CollabRegistry
         ActingParty party, OfficeId office, string name, IReadOnlyCollection<UserId> administrators, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(administrators);
-        var actor = (await _access.OfficeAsync(party, CollabAction.CreateEnvironment, office, cancellationToken).ConfigureAwait(false)).Actor;
+        var actor = (await _access.AuthorizeAsync(party, CollabAction.CreateEnvironment, office, cancellationToken).ConfigureAwait(false)).Actor;
         var users = new List<CollabUser>();
         foreach (var id in administrators)
         {
@@ -195,7 +196,7 @@ public sealed class CollabRegistry
     /// <exception cref="CollabRefusalException">The office does not exist, or the address is invalid or taken.</exception>
     public async Task<UserView> CreateOfficeUserAsync(ActingParty party, OfficeId office, string email, CancellationToken cancellationToken = default)
     {
-        var actor = (await _access.OfficeAsync(party, CollabAction.CreateOfficeUser, office, cancellationToken).ConfigureAwait(false)).Actor;
+        var actor = (await _access.AuthorizeAsync(party, CollabAction.CreateOfficeUser, office, cancellationToken).ConfigureAwait(false)).Actor;
         var now = _clock.GetCurrentInstant();
         var user = CollabUser.CreateOfficeUser(office, email, actor, now);
         if ((await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false))?.Language is { } language)
@@ -214,8 +215,8 @@ public sealed class CollabRegistry
     /// <returns>The user.</returns>
     public async Task<UserView> SetMyLanguageAsync(ActingParty party, string? language, CancellationToken cancellationToken = default)
     {
-        var acting = await _access.PartyAsync(party, CollabAction.SetLanguage, new AuditSubject("user", "self"), cancellationToken).ConfigureAwait(false);
-        var user = acting.User!;
+        var acting = await _access.AuthorizeAsync(party, CollabAction.SetLanguage, new AuditSubject("user", "self"), cancellationToken).ConfigureAwait(false);
+        var user = acting.Person;
         user.SetLanguage(language, acting.Actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return UserView.Of(user);
@@ -232,7 +233,7 @@ public sealed class CollabRegistry
     /// <returns>The office.</returns>
     public async Task<OfficeView> SetOfficeLanguageAsync(ActingParty party, OfficeId office, string? language, CancellationToken cancellationToken = default)
     {
-        var actor = (await _access.OfficeAsync(party, CollabAction.SetOfficeLanguage, office, cancellationToken).ConfigureAwait(false)).Actor;
+        var actor = (await _access.AuthorizeAsync(party, CollabAction.SetOfficeLanguage, office, cancellationToken).ConfigureAwait(false)).Actor;
         var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         var previous = found.Language;
@@ -271,7 +272,7 @@ public sealed class CollabRegistry
         ActingParty party, ClientId client, string email, IReadOnlyCollection<CompanyId> companies, bool administrator = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(companies);
-        var actor = (await _access.ClientAsync(party, CollabAction.CreateClientUser, client, null, cancellationToken).ConfigureAwait(false)).Actor;
+        var actor = (await _access.AuthorizeAsync(party, CollabAction.CreateClientUser, new ClientTarget(client, null), cancellationToken).ConfigureAwait(false)).Actor;
         var found = new List<Company>(companies.Count);
         foreach (var id in companies)
         {
@@ -307,7 +308,8 @@ public sealed class CollabRegistry
     /// <exception cref="CollabRefusalException">Unknown user or company, an office user, a company of another client, or already given.</exception>
     public async Task<UserView> GiveCompanyAsync(ActingParty party, UserId user, CompanyId company, CancellationToken cancellationToken = default)
     {
-        var (acting, found) = await _access.UserAsync(party, CollabAction.GiveCompany, user, cancellationToken).ConfigureAwait(false);
+        var found = user == default ? null : await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.GiveCompany, found, AuditSubject.User(user), cancellationToken).ConfigureAwait(false);
         var actor = acting.Actor;
         var target = await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
         if (target is null || target.ClientId != found.ClientId)
@@ -315,7 +317,7 @@ public sealed class CollabRegistry
             throw CollabAuthorization.Refused(new AuditSubject("company", company.ToString()));
         }
 
-        if (acting.IsClientUser && !acting.User!.MayReach(target.Id))
+        if (acting.IsClientUser && !acting.User.MayReach(target.Id))
         {
             throw Refuse.Denied("user.company-not-reached", "SEC-5", target.Name); // an administrator widens a user only to what it reaches itself
         }
@@ -333,7 +335,8 @@ public sealed class CollabRegistry
     /// <exception cref="CollabRefusalException">Unknown or already inactive user.</exception>
     public async Task<UserView> DeactivateUserAsync(ActingParty party, UserId user, CancellationToken cancellationToken = default)
     {
-        var (acting, found) = await _access.UserAsync(party, CollabAction.DeactivateUser, user, cancellationToken).ConfigureAwait(false);
+        var found = user == default ? null : await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.DeactivateUser, found, AuditSubject.User(user), cancellationToken).ConfigureAwait(false);
         var actor = acting.Actor;
         found.Deactivate(actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -345,33 +348,29 @@ public sealed class CollabRegistry
     /// <param name="office">The office.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The office, or null.</returns>
-    public Task<OfficeView?> FindOfficeAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default) =>
-        _access.OrNullAsync(party, CollabAction.ReadOffice, async () =>
-        {
-            await _access.OfficeAsync(party, CollabAction.ReadOffice, office, cancellationToken).ConfigureAwait(false);
-            return OfficeView.Of((await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false))!);
-        }, cancellationToken);
+    public async Task<OfficeView?> FindOfficeAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default) =>
+        await _access.TryAuthorizeAsync(party, CollabAction.ReadOffice, office, AuditSubject.Office(office), cancellationToken).ConfigureAwait(false) is null ? null
+            : await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is { } found ? OfficeView.Of(found) : null;
 
     /// <summary>Finds a client.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="client">The client.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The client, or null.</returns>
-    public Task<ClientView?> FindClientAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default) =>
-        _access.OrNullAsync(party, CollabAction.ReadClient, async () =>
-        {
-            await _access.ClientAsync(party, CollabAction.ReadClient, client, null, cancellationToken).ConfigureAwait(false);
-            return ClientView.Of((await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false))!);
-        }, cancellationToken);
+    public async Task<ClientView?> FindClientAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default) =>
+        await _access.TryAuthorizeAsync(party, CollabAction.ReadClient, new ClientTarget(client, null), AuditSubject.Client(client), cancellationToken).ConfigureAwait(false) is null ? null
+            : await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false) is { } found ? ClientView.Of(found) : null;
 
     /// <summary>Finds a company.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="company">The company.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The company, or null.</returns>
-    public Task<CompanyView?> FindCompanyAsync(ActingParty party, CompanyId company, CancellationToken cancellationToken = default) =>
-        _access.OrNullAsync(party, CollabAction.ReadCompanies, async () =>
-            CompanyView.Of((await _access.CompanyAsync(party, CollabAction.ReadCompanies, company, null, cancellationToken).ConfigureAwait(false)).Company), cancellationToken);
+    public async Task<CompanyView?> FindCompanyAsync(ActingParty party, CompanyId company, CancellationToken cancellationToken = default)
+    {
+        var found = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        return await _access.TryAuthorizeAsync(party, CollabAction.ReadCompanies, found is null ? null : new CompanyTarget(found, null), new AuditSubject("company", company.ToString()), cancellationToken).ConfigureAwait(false) is null ? null : CompanyView.Of(found!);
+    }
 
     /// <summary>The companies of a client, ordered by name.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
@@ -380,9 +379,9 @@ public sealed class CollabRegistry
     /// <returns>The companies.</returns>
     public async Task<IReadOnlyList<CompanyView>> ListCompaniesAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
     {
-        var acting = await _access.ClientAsync(party, CollabAction.ReadCompanies, client, null, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.ReadCompanies, new ClientTarget(client, null), cancellationToken).ConfigureAwait(false);
         var companies = await _registry.ListCompaniesAsync(client, cancellationToken).ConfigureAwait(false);
-        return companies.Where(c => !acting.IsClientUser || acting.User!.MayReach(c.Id)).Select(CompanyView.Of).ToList(); // SEC-1: only what it was given
+        return companies.Where(c => !acting.IsClientUser || acting.User.MayReach(c.Id)).Select(CompanyView.Of).ToList(); // SEC-1: only what it was given
     }
 
     /// <summary>Finds an administration.</summary>
@@ -390,42 +389,46 @@ public sealed class CollabRegistry
     /// <param name="administration">The administration.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The administration, or null.</returns>
-    public Task<AdministrationView?> FindAdministrationAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default) =>
-        _access.OrNullAsync(party, CollabAction.ReadAdministration, async () =>
-        {
-            var (acting, found) = await _access.AdministrationAsync(party, CollabAction.ReadAdministration, administration, cancellationToken).ConfigureAwait(false);
-            return AdministrationView.Of(found, acting.IsClientUser);
-        }, cancellationToken);
+    public async Task<AdministrationView?> FindAdministrationAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
+    {
+        var found = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        return await _access.TryAuthorizeAsync(party, CollabAction.ReadAdministration, found, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false) is { } acting ? AdministrationView.Of(found!, acting.IsClientUser) : null;
+    }
 
     /// <summary>Finds an environment.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="environment">The environment.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The environment, or null.</returns>
-    public Task<EnvironmentView?> FindEnvironmentAsync(ActingParty party, EnvironmentId environment, CancellationToken cancellationToken = default) =>
-        _access.OrNullAsync(party, CollabAction.ReadEnvironment, async () =>
-            EnvironmentView.Of((await _access.EnvironmentAsync(party, CollabAction.ReadEnvironment, environment, cancellationToken).ConfigureAwait(false)).Environment), cancellationToken);
+    public async Task<EnvironmentView?> FindEnvironmentAsync(ActingParty party, EnvironmentId environment, CancellationToken cancellationToken = default)
+    {
+        var found = environment == default ? null : await _registry.FindEnvironmentAsync(environment, cancellationToken).ConfigureAwait(false);
+        return await _access.TryAuthorizeAsync(party, CollabAction.ReadEnvironment, found, AuditSubject.Environment(environment), cancellationToken).ConfigureAwait(false) is null ? null : EnvironmentView.Of(found!);
+    }
 
     /// <summary>Finds a user, for example the signed-in one.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="user">The user.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The user, or null.</returns>
-    public Task<UserView?> FindUserAsync(ActingParty party, UserId user, CancellationToken cancellationToken = default) =>
-        _access.OrNullAsync(party, CollabAction.ReadUsers, async () =>
-            UserView.Of((await _access.UserAsync(party, CollabAction.ReadUsers, user, cancellationToken).ConfigureAwait(false)).User), cancellationToken);
+    public async Task<UserView?> FindUserAsync(ActingParty party, UserId user, CancellationToken cancellationToken = default)
+    {
+        var found = user == default ? null : await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.TryAuthorizeAsync(party, CollabAction.ReadUsers, found, AuditSubject.User(user), cancellationToken).ConfigureAwait(false);
+        return acting is null || found is null ? null : UserView.Of(found);
+    }
 
     /// <summary>Finds a user by e-mail address (compared lower-case), for example at sign-in.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="email">The address.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The user, or null, also for text that is no e-mail address.</returns>
-    public Task<UserView?> FindUserByEmailAsync(ActingParty party, string email, CancellationToken cancellationToken = default) =>
-        _access.OrNullAsync(party, CollabAction.ReadUsers, async () =>
-        {
-            var found = string.IsNullOrWhiteSpace(email) ? null : await _registry.FindUserByEmailAsync(email.Trim().ToLowerInvariant(), cancellationToken).ConfigureAwait(false);
-            return UserView.Of((await _access.UserAsync(party, CollabAction.ReadUsers, found?.Id ?? default, cancellationToken).ConfigureAwait(false)).User);
-        }, cancellationToken);
+    public async Task<UserView?> FindUserByEmailAsync(ActingParty party, string email, CancellationToken cancellationToken = default)
+    {
+        var found = string.IsNullOrWhiteSpace(email) ? null : await _registry.FindUserByEmailAsync(email.Trim().ToLowerInvariant(), cancellationToken).ConfigureAwait(false);
+        var acting = await _access.TryAuthorizeAsync(party, CollabAction.ReadUsers, found, AuditSubject.User(found?.Id ?? default), cancellationToken).ConfigureAwait(false);
+        return acting is null || found is null ? null : UserView.Of(found);
+    }
 
     /// <summary>The active client users of a client.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
@@ -434,11 +437,11 @@ public sealed class CollabRegistry
     /// <returns>The users.</returns>
     public async Task<IReadOnlyList<UserView>> ListClientUsersAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
     {
-        var acting = await _access.ClientAsync(party, CollabAction.ReadUsers, client, null, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.ReadUsers, new ClientTarget(client, null), cancellationToken).ConfigureAwait(false);
         var users = await _registry.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false);
 
         // SEC-6: an office lists the client's own users and its own invitees, never another office's.
-        return users.Where(u => !acting.IsOfficeUser || u.SeesWorkOf(acting.User!.OfficeId!.Value)).Select(UserView.Of).ToList();
+        return users.Where(u => !acting.IsOfficeUser || u.SeesWorkOf(acting.User.OfficeId!.Value)).Select(UserView.Of).ToList();
     }
 
     /// <summary>The active users of an office.</summary>
@@ -448,7 +451,7 @@ public sealed class CollabRegistry
     /// <returns>The users.</returns>
     public async Task<IReadOnlyList<UserView>> ListOfficeUsersAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default)
     {
-        await _access.OfficeAsync(party, CollabAction.ReadUsers, office, cancellationToken).ConfigureAwait(false);
+        await _access.AuthorizeAsync(party, CollabAction.ReadUsers, office, cancellationToken).ConfigureAwait(false);
         return (await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)).Select(UserView.Of).ToList();
     }
 

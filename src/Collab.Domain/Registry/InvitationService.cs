@@ -60,7 +60,7 @@ public sealed class InvitationService
     /// <exception cref="CollabRefusalException">The party is not a user of the office, or the address is invalid or taken.</exception>
     public async Task<UserInvitation> InviteOfficeUserAsync(ActingParty party, OfficeId office, string email, CancellationToken cancellationToken = default)
     {
-        var acting = await _access.OfficeAsync(party, CollabAction.InviteUser, office, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.InviteUser, office, cancellationToken).ConfigureAwait(false);
         var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         var user = CollabUser.CreateOfficeUser(office, email, acting.Actor, now);
@@ -92,18 +92,18 @@ public sealed class InvitationService
         ActingParty party, ClientId client, string email, IReadOnlyCollection<CompanyId> companies, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(companies);
-        var acting = await _access.ClientAsync(party, CollabAction.InviteUser, client, null, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.InviteUser, new ClientTarget(client, null), cancellationToken).ConfigureAwait(false);
         var found = new List<Company>(companies.Count);
         foreach (var id in companies)
         {
             // Another client's company, or one the inviting administrator cannot reach itself, reads as unknown.
             var company = await _registry.FindCompanyAsync(id, cancellationToken).ConfigureAwait(false);
-            found.Add(company is not null && company.ClientId == client && (!acting.IsClientUser || acting.User!.MayReach(company.Id))
+            found.Add(company is not null && company.ClientId == client && (!acting.IsClientUser || acting.User.MayReach(company.Id))
                 ? company
                 : throw CollabAuthorization.Refused(new AuditSubject("company", id.ToString())));
         }
 
-        var home = acting.IsOfficeUser ? acting.User!.OfficeId : null;
+        var home = acting.Office;
         var user = await _users.PrepareClientUserAsync(acting.Actor, client, email, found, home, administrator: false, cancellationToken).ConfigureAwait(false);
         return await InviteAsync(acting, user, await InviterNameAsync(home, client, cancellationToken).ConfigureAwait(false), isNew: true, cancellationToken).ConfigureAwait(false);
     }
@@ -120,8 +120,8 @@ public sealed class InvitationService
     public async Task<UserView> AcceptAsync(ActingParty party, string token, CancellationToken cancellationToken = default)
     {
         var id = CollabUser.ParseInvitation(token, out var secret);
-        var acting = await _access.PartyAsync(party, CollabAction.AcceptInvitation, AuditSubject.User(id ?? default), cancellationToken).ConfigureAwait(false);
-        var user = acting.User!;
+        var acting = await _access.AuthorizeAsync(party, CollabAction.AcceptInvitation, AuditSubject.User(id ?? default), cancellationToken).ConfigureAwait(false);
+        var user = acting.Person;
 
         // The secret is compared in constant time whatever the id says; a token made for someone else is as unusable as a wrong one.
         if (!CollabUser.InvitationMatches(user, secret) | id != user.Id)
@@ -142,7 +142,8 @@ public sealed class InvitationService
     /// <exception cref="CollabRefusalException">The party may not act on the user, or the user already accepted.</exception>
     public async Task<UserInvitation> ReissueAsync(ActingParty party, UserId user, CancellationToken cancellationToken = default)
     {
-        var (acting, found) = await _access.UserAsync(party, CollabAction.ReissueInvitation, user, cancellationToken).ConfigureAwait(false);
+        var found = user == default ? null : await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.ReissueInvitation, found, AuditSubject.User(user), cancellationToken).ConfigureAwait(false);
         var inviter = await InviterNameAsync(found.OfficeId ?? found.HomeOfficeId ?? acting.User?.OfficeId, found.ClientId ?? default, cancellationToken).ConfigureAwait(false);
         return await InviteAsync(acting, found, inviter, isNew: false, cancellationToken).ConfigureAwait(false);
     }

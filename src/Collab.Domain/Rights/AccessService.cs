@@ -34,14 +34,15 @@ public sealed class AccessService
     public async Task<bool> MayAccessAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
     {
         // The hot path of every office request: who asks (SEC-3) and the office's access read together.
-        var (acting, officeMayAccess) = await _access.PartyWithOfficeAccessAsync(party, CollabAction.ReadAccess, administration, cancellationToken).ConfigureAwait(false);
+        var found = party.UserId is { } id && id != default ? await _rights.FindUserWithOfficeAccessAsync(id, administration, cancellationToken).ConfigureAwait(false) : null;
+        var acting = await _access.AuthorizeAsync(party, found?.User, CollabAction.ReadAccess, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
         if (acting.IsOfficeUser)
         {
-            return officeMayAccess;
+            return found is { OfficeMayAccess: true };
         }
 
         var target = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
-        return target is { IsLive: true } && await _access.ReachesAsync(acting, target, cancellationToken).ConfigureAwait(false);
+        return target is { IsLive: true } && await _access.ReachesAsync(acting, CollabAction.ReadAccess, target, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every administration the acting user may access, ordered by number (ONB-3: the office's list).</summary>
@@ -51,11 +52,10 @@ public sealed class AccessService
     /// <exception cref="CollabRefusalException">The party is not an active user (<c>access.refused</c>).</exception>
     public async Task<IReadOnlyList<AdministrationView>> ListAsync(ActingParty party, CancellationToken cancellationToken = default)
     {
-        var acting = await _access.PartyAsync(party, CollabAction.ReadAccess, new AuditSubject("administrations", "all"), cancellationToken).ConfigureAwait(false);
-        var user = acting.User!;
-        var administrations = acting.IsOfficeUser
-            ? await _rights.ListOfficeAdministrationsAsync(user.OfficeId!.Value, cancellationToken).ConfigureAwait(false)
-            : await _rights.ListCompanyAdministrationsAsync(user.ClientId!.Value, user.Companies, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.ReadAccess, new AuditSubject("administrations", "all"), cancellationToken).ConfigureAwait(false);
+        var administrations = acting.Office is { } office
+            ? await _rights.ListOfficeAdministrationsAsync(office, cancellationToken).ConfigureAwait(false)
+            : acting.Person.ClientId is { } client ? await _rights.ListCompanyAdministrationsAsync(client, acting.Person.Companies, cancellationToken).ConfigureAwait(false) : [];
         return administrations.Select(a => AdministrationView.Of(a, acting.IsClientUser)).ToList();
     }
 }

@@ -124,7 +124,8 @@ public sealed class RightsService
     private async Task<(UserId User, Administration Administration)> AuthorizeAsync(
         ActingParty party, OfficeId office, AdministrationId administration, CollabAction action, CancellationToken cancellationToken)
     {
-        var (acting, target) = await _access.AdministrationAsync(party, action, administration, cancellationToken).ConfigureAwait(false);
+        var target = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, action, target, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
         Guard.Id(office.Value, "office");
         _ = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         return (acting.UserId, target);

@@ -49,7 +49,7 @@ public sealed class BillingService
     /// <exception cref="CollabRefusalException">The party may not read the office's statements, or the office is unknown (both <c>access.refused</c>).</exception>
     public async Task<MonthlyStatement> MonthlyStatementAsync(ActingParty party, OfficeId office, YearMonth month, CancellationToken cancellationToken = default)
     {
-        await _access.OfficeAsync(party, CollabAction.ReadStatement, office, cancellationToken).ConfigureAwait(false);
+        await _access.AuthorizeAsync(party, CollabAction.ReadStatement, office, cancellationToken).ConfigureAwait(false);
         if (await _tiers.FindIssuedStatementAsync(office, month, cancellationToken).ConfigureAwait(false) is { } issued)
         {
             return issued.ToStatement();
@@ -75,7 +75,7 @@ public sealed class BillingService
     /// </exception>
     public async Task<MonthlyStatement> IssueStatementAsync(ActingParty party, OfficeId office, YearMonth month, CancellationToken cancellationToken = default)
     {
-        var actor = (await _access.OfficeAsync(party, CollabAction.IssueStatement, office, cancellationToken).ConfigureAwait(false)).Actor;
+        var actor = (await _access.AuthorizeAsync(party, CollabAction.IssueStatement, office, cancellationToken).ConfigureAwait(false)).Actor;
         if (await _tiers.FindIssuedStatementAsync(office, month, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
             return earlier.ToStatement();

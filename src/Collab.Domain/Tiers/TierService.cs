@@ -63,7 +63,7 @@ public sealed class TierService
         ActingParty party, OfficeId office, ClientId client, ClientTier tier, LocalDate startsOn, CancellationToken cancellationToken = default)
     {
         ClientCollaboration.CheckTier(tier);
-        var actor = (await _access.NewCollaborationAsync(party, office, client, cancellationToken).ConfigureAwait(false)).Actor;
+        var actor = (await _access.AuthorizeAsync(party, CollabAction.StartCollaboration, new NewCollaboration(office, client), AuditSubject.Client(client), cancellationToken).ConfigureAwait(false)).Actor;
         if (await _tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             throw Refuse.Violation("collaboration.exists", "TIER-3", office, client, existing);
@@ -86,7 +86,7 @@ public sealed class TierService
     /// <exception cref="CollabRefusalException">No such collaboration, already ended, or the date is before the start.</exception>
     public async Task<CollaborationView> EndCollaborationAsync(ActingParty party, OfficeId office, ClientId client, LocalDate endsOn, CancellationToken cancellationToken = default)
     {
-        var actor = (await _access.ClientAsync(party, CollabAction.EndCollaboration, client, office, cancellationToken).ConfigureAwait(false)).Actor;
+        var actor = (await _access.AuthorizeAsync(party, CollabAction.EndCollaboration, new ClientTarget(client, office), cancellationToken).ConfigureAwait(false)).Actor;
         var collaboration = await FindAsync(office, client, cancellationToken).ConfigureAwait(false);
         var zone = await OfficeZoneAsync(office, cancellationToken).ConfigureAwait(false);
         collaboration.End(endsOn, zone, actor, _clock.GetCurrentInstant());
@@ -103,7 +103,7 @@ public sealed class TierService
     /// <exception cref="CollabRefusalException">The office does not collaborate with the client.</exception>
     public async Task<ClientTier> GetTierAsync(ActingParty party, OfficeId office, ClientId client, CancellationToken cancellationToken = default)
     {
-        await _access.ClientAsync(party, CollabAction.ReadTier, client, office, cancellationToken).ConfigureAwait(false);
+        await _access.AuthorizeAsync(party, CollabAction.ReadTier, new ClientTarget(client, office), cancellationToken).ConfigureAwait(false);
         return await _tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false) ?? throw NoCollaboration(office, client);
     }
 
@@ -136,7 +136,7 @@ public sealed class TierService
     public async Task<TierChangeOutcome> ChangeTierAsync(ActingParty party, OfficeId office, ClientId client, ClientTier tier, CancellationToken cancellationToken = default)
     {
         ClientCollaboration.CheckTier(tier);
-        var actor = (await _access.ClientAsync(party, CollabAction.ChangeTier, client, office, cancellationToken).ConfigureAwait(false)).Actor;
+        var actor = (await _access.AuthorizeAsync(party, CollabAction.ChangeTier, new ClientTarget(client, office), cancellationToken).ConfigureAwait(false)).Actor;
         var collaboration = await FindAsync(office, client, cancellationToken).ConfigureAwait(false);
         var zone = await OfficeZoneAsync(office, cancellationToken).ConfigureAwait(false);
         var users = await _tiers.CountActiveClientUsersAsync([client], cancellationToken).ConfigureAwait(false);
@@ -170,7 +170,7 @@ public sealed class TierService
     {
         ArgumentNullException.ThrowIfNull(clients);
         ClientCollaboration.CheckTier(tier);
-        var actor = (await _access.OfficeAsync(party, CollabAction.ChangeTier, office, cancellationToken).ConfigureAwait(false)).Actor; // clients it does not collaborate with come back NotFound
+        var actor = (await _access.AuthorizeAsync(party, CollabAction.ChangeTier, office, cancellationToken).ConfigureAwait(false)).Actor; // clients it does not collaborate with come back NotFound
         using var activity = CollabTelemetry.Source.StartActivity("collab.tier.bulk-change");
         activity?.SetTag("collab.clients", clients.Count);
         var outcomes = new List<TierChangeOutcome>(clients.Count);
@@ -259,7 +259,7 @@ public sealed class TierService
     /// <returns>The collaborations.</returns>
     public async Task<IReadOnlyList<CollaborationView>> ListCollaborationsAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default)
     {
-        await _access.OfficeAsync(party, CollabAction.ReadCollaborations, office, cancellationToken).ConfigureAwait(false);
+        await _access.AuthorizeAsync(party, CollabAction.ReadCollaborations, office, cancellationToken).ConfigureAwait(false);
         return (await _tiers.ListCollaborationsAsync(office, cancellationToken).ConfigureAwait(false)).Select(CollaborationView.Of).ToList();
     }
 

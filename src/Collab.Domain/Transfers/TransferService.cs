@@ -65,7 +65,7 @@ public sealed class TransferService
         IReadOnlyList<BankLink>? bankLinks = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(administrations);
-        var requester = (await _access.PartyAsync(party, CollabAction.RequestTransfer, AuditSubject.Environment(from), cancellationToken).ConfigureAwait(false)).UserId;
+        var requester = (await _access.AuthorizeAsync(party, CollabAction.RequestTransfer, AuditSubject.Environment(from), cancellationToken).ConfigureAwait(false)).UserId;
         bankLinks ??= [];
         if (administrations.Count == 0)
         {
@@ -332,9 +332,11 @@ public sealed class TransferService
     /// <param name="transfer">The request.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The request, or null.</returns>
-    public Task<TransferView?> FindAsync(ActingParty party, TransferRequestId transfer, CancellationToken cancellationToken = default) =>
-        _access.OrNullAsync(party, CollabAction.ReadTransfers, async () =>
-            TransferView.Of((await LoadAsync(party, CollabAction.ReadTransfers, transfer, cancellationToken).ConfigureAwait(false)).Request), cancellationToken);
+    public async Task<TransferView?> FindAsync(ActingParty party, TransferRequestId transfer, CancellationToken cancellationToken = default)
+    {
+        var found = transfer == default ? null : await _transfers.FindRequestAsync(transfer, cancellationToken).ConfigureAwait(false);
+        return await _access.TryAuthorizeAsync(party, CollabAction.ReadTransfers, found, AuditSubject.Transfer(transfer), cancellationToken).ConfigureAwait(false) is null ? null : TransferView.Of(found!);
+    }
 
     /// <summary>The requests that move administrations out of or into an environment of the office, newest first.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
@@ -343,7 +345,7 @@ public sealed class TransferService
     /// <returns>The requests.</returns>
     public async Task<IReadOnlyList<TransferView>> ListForOfficeAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default)
     {
-        await _access.OfficeAsync(party, CollabAction.ReadTransfers, office, cancellationToken).ConfigureAwait(false);
+        await _access.AuthorizeAsync(party, CollabAction.ReadTransfers, office, cancellationToken).ConfigureAwait(false);
         return (await _transfers.ListForOfficeAsync(office, cancellationToken).ConfigureAwait(false)).Select(TransferView.Of).ToList();
     }
 
@@ -354,7 +356,7 @@ public sealed class TransferService
     /// <returns>The requests.</returns>
     public async Task<IReadOnlyList<TransferView>> ListOpenForClientAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
     {
-        var acting = await _access.ClientAsync(party, CollabAction.ReadTransfers, client, null, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.ReadTransfers, new ClientTarget(client, null), cancellationToken).ConfigureAwait(false);
         var open = await _transfers.ListOpenRequestsAsync(client, cancellationToken).ConfigureAwait(false);
         if (!acting.IsClientUser)
         {
@@ -365,7 +367,7 @@ public sealed class TransferService
         var visible = new List<TransferView>(open.Count);
         foreach (var request in open)
         {
-            if (await _access.ClientReachesTransferAsync(acting, request, cancellationToken).ConfigureAwait(false))
+            if (await _access.ReachesAsync(acting, CollabAction.ReadTransfers, request, cancellationToken).ConfigureAwait(false))
             {
                 visible.Add(TransferView.Of(request));
             }
@@ -440,8 +442,8 @@ public sealed class TransferService
     private async Task<(Acting Acting, TransferRequest Request)> LoadAsync(ActingParty party, CollabAction action, TransferRequestId transfer, CancellationToken cancellationToken)
     {
         var found = transfer == default ? null : await _transfers.FindRequestAsync(transfer, cancellationToken).ConfigureAwait(false);
-        var acting = await _access.TransferAsync(party, action, found, transfer, cancellationToken).ConfigureAwait(false);
-        return (acting, found!);
+        var acting = await _access.AuthorizeAsync(party, action, found, AuditSubject.Transfer(transfer), cancellationToken).ConfigureAwait(false);
+        return (acting, found);
     }
 
     private async Task<CollabEnvironment> FindEnvironmentAsync(EnvironmentId id, CancellationToken cancellationToken)

@@ -26,7 +26,9 @@ internal sealed class EfPortalStore<TContext>(TContext context) : EfStore<TConte
             (TContext context, ClientId client, CompanyId[] companies, ClientTier[] tiers, bool openOnly, bool paged, Instant afterAt, Guid afterId, int take, bool oneOffice, OfficeId office) =>
                 context.Set<PortalItem>().AsNoTracking()
                     .Where(i => i.ClientId == client && !i.Hidden && companies.Contains(i.CompanyId)
-                                && (!oneOffice || i.OfficeId == office) // an office's invitee sees that office's items only (SEC-5)
+                                // an office's invitee sees that office's items only (SEC-5): DeliverableAccess.Rule, written out here because its
+                                // composed form measured 5.5x slower on the portal history benchmark; DeliverableAccessProperties checks both agree
+                                && (!oneOffice || i.OfficeId == office)
                                 // SHARE-11: only offices whose tier for the client includes the portal, checked in the same statement.
                                 && context.Set<ClientCollaboration>().Any(c => c.OfficeId == i.OfficeId && c.ClientId == i.ClientId && tiers.Contains(c.Tier))
                                 && (!openOnly || i.OpenAction)

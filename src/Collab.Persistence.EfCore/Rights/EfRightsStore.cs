@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using Collab.Authorization;
 using Collab.Registry;
 using Collab.Rights;
 using Microsoft.EntityFrameworkCore;
@@ -19,12 +21,10 @@ internal sealed class EfRightsStore<TContext>(TContext context) : EfStore<TConte
     private static readonly ConditionalWeakTable<IModel, Func<TContext, OfficeId, AdministrationId, CancellationToken, Task<bool>>> OfficeMayAccessQueries = new();
 
     public Task<bool> OfficeMayAccessAsync(OfficeId office, AdministrationId administration, CancellationToken cancellationToken) =>
-        OfficeMayAccessQueries.GetValue(_context.Model, static _ => EF.CompileAsyncQuery(
+        OfficeMayAccessQueries.GetValue(_context.Model, static _ => EF.CompileAsyncQuery(ReachRules.Expand<Func<TContext, OfficeId, AdministrationId, CancellationToken, bool>>(
             (TContext context, OfficeId office, AdministrationId administration, CancellationToken _) =>
                 context.Set<Administration>().Any(
-                    a => a.Id == administration && a.State == AdministrationState.Live
-                         && (a.HolderOfficeId == office
-                             || context.Set<RightsGrant>().Any(g => g.AdministrationId == a.Id && g.OfficeId == office && g.IsActive)))))
+                    a => a.Id == administration && AdministrationAccess.OfficeMayAccess(a, office, context.Set<RightsGrant>())))))
             (_context, office, administration, cancellationToken);
 
     // The access check of every office request with who asks (SEC-3): the user and the EXISTS in one compiled query,
@@ -40,32 +40,29 @@ internal sealed class EfRightsStore<TContext>(TContext context) : EfStore<TConte
                 && await OfficeMayAccessAsync(office, administration, cancellationToken).ConfigureAwait(false));
         }
 
-        return await UserWithAccessQueries.GetValue(_context.Model, static _ => EF.CompileAsyncQuery(
+        return await UserWithAccessQueries.GetValue(_context.Model, static _ => EF.CompileAsyncQuery(ReachRules.Expand<Func<TContext, UserId, AdministrationId, CancellationToken, UserOfficeAccess?>>(
                 (TContext context, UserId user, AdministrationId administration, CancellationToken _) => context.Set<CollabUser>().AsNoTracking()
                     .Where(u => u.Id == user)
                     .Select(u => new UserOfficeAccess(
                         u,
                         u.Kind == UserKind.OfficeUser && u.OfficeId != null && context.Set<Administration>().Any(
-                            a => a.Id == administration && a.State == AdministrationState.Live
-                                 && (a.HolderOfficeId == u.OfficeId
-                                     || context.Set<RightsGrant>().Any(g => g.AdministrationId == a.Id && g.OfficeId == u.OfficeId && g.IsActive)))))
-                    .FirstOrDefault()))
+                            a => a.Id == administration && AdministrationAccess.OfficeMayAccess(a, u.OfficeId.Value, context.Set<RightsGrant>()))))
+                    .FirstOrDefault())))
             (_context, user, administration, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<bool> OfficeReachesClientAsync(OfficeId office, ClientId client, CancellationToken cancellationToken) =>
-        _context.Set<Administration>().AnyAsync(
-            a => a.ClientId == client && a.State == AdministrationState.Live
-                 && (a.HolderOfficeId == office || _context.Set<RightsGrant>().Any(g => g.AdministrationId == a.Id && g.OfficeId == office && g.IsActive)),
-            cancellationToken);
+        _context.Set<Administration>().Where(a => a.ClientId == client).Where(Reached(office)).AnyAsync(cancellationToken);
 
     public async Task<IReadOnlyList<Administration>> ListOfficeAdministrationsAsync(OfficeId office, CancellationToken cancellationToken) =>
         await _context.Set<Administration>().AsNoTracking()
-            .Where(a => a.State == AdministrationState.Live)
-            .Where(a => a.HolderOfficeId == office
-                        || _context.Set<RightsGrant>().Any(g => g.AdministrationId == a.Id && g.OfficeId == office && g.IsActive))
+            .Where(Reached(office))
             .OrderBy(a => a.Number)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    // The administrations the office reaches (SEC-1), as a filter: the rule of AdministrationAccess against the grants table.
+    private Expression<Func<Administration, bool>> Reached(OfficeId office) =>
+        ReachRules.Expand<Func<Administration, bool>>(a => AdministrationAccess.OfficeMayAccess(a, office, _context.Set<RightsGrant>()));
 
     public async Task<IReadOnlyList<Administration>> ListCompanyAdministrationsAsync(
         ClientId client, IReadOnlyList<CompanyId> companies, CancellationToken cancellationToken)
