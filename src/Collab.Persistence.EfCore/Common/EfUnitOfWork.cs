@@ -42,9 +42,21 @@ internal sealed class EfUnitOfWork<TContext> : EfStore<TContext>, ICollabUnitOfW
         var outbox = _pendingNotifications.ConvertAll(n => OutboxMessage.From(n, now));
         _pendingNotifications.Clear(); // saved with this change, or dropped with it
         _context.Set<OutboxMessage>().AddRange(outbox);
+        var transaction = audit.Count == 0 ? null : await AuditChainWriter.BeginAsync(_context, cancellationToken).ConfigureAwait(false);
         try
         {
+            if (audit.Count > 0) // AUD-2: linked and the chain heads moved in this transaction
+            {
+                var chains = new AuditChainWriter(_context);
+                await chains.LinkAsync(audit, cancellationToken).ConfigureAwait(false);
+                await chains.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || IsUniqueViolation(exception))
         {
@@ -56,6 +68,14 @@ internal sealed class EfUnitOfWork<TContext> : EfStore<TContext>, ICollabUnitOfW
             Forget(changed, audit, outbox);
             throw;
         }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
 
         foreach (var aggregate in changed)
         {
@@ -104,7 +124,7 @@ internal sealed class EfUnitOfWork<TContext> : EfStore<TContext>, ICollabUnitOfW
             {
                 if (domainEvent is IAuditedEvent audited)
                 {
-                    audit.Add(AuditEntry.From(audited));
+                    audit.Add(AuditEntry.From(audited, Evidence.AuditChains.For(aggregate)));
                 }
             }
         }
