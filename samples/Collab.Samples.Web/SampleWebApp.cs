@@ -167,6 +167,7 @@ public static class SampleWebApp
         OfficePages.Map(app);
         ClientPages.Map(app);
         DeliverablePages.Map(app);
+        ReceiptPages.Map(app);
         AdministrationPages.Map(app);
         IntegrationPages.Map(app);
         PortalPages.Map(app);

@@ -7,39 +7,31 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Collab.Persistence.EfCore;
 
 /// <summary>
-/// Links new audit rows into their chains (AUD-2) inside the transaction that saves them: the first time a chain is
-/// met it takes the chain's lock and reads where the chain stands; each row gets the next position and its hash;
-/// <see cref="FlushAsync"/> moves the heads. On PostgreSQL the lock is a transaction-scoped advisory lock on the
-/// chain's key, so instances writing to one chain take turns and the chain neither forks nor skips; SQLite lets one
-/// writer in at a time. The unique (chain, position) index refuses a fork in any case. One writer per transaction.
+/// Links new audit rows into their chains (AUD-2) inside the transaction that saves them. The first time a chain is
+/// met, one statement locks and reads its head: on PostgreSQL <c>SELECT … FOR UPDATE</c> (a second instance waits
+/// there and then reads the head the first one wrote), elsewhere (SQLite) an <c>UPDATE … RETURNING</c> that takes the
+/// database's write lock. Each row gets the next position and its hash; the heads are then written with the save
+/// (<see cref="Track"/>) or at once (<see cref="FlushAsync"/>). A chain's first row is written by the save that creates
+/// its office or administration, so no one else can race to create its head; the unique (chain, position) index
+/// refuses a fork in any case. One writer per transaction.
 /// </summary>
 internal sealed class AuditChainWriter(DbContext context)
 {
     private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
     private readonly Dictionary<string, Head> _heads = new(StringComparer.Ordinal);
-    private bool _writing;
 
     /// <summary>Gives each row its place and hash; call inside the transaction that then saves them.</summary>
     public async Task LinkAsync(IReadOnlyList<AuditEntry> rows, CancellationToken cancellationToken)
     {
+        var sql = HeadSql.Get(context);
+        var lockAndRead = context.Database.ProviderName == PostgresProvider ? sql.SelectForUpdate : sql.UpdateReturning;
+
         // Chains in key order, so two writers that touch the same chains never wait on each other crosswise.
         foreach (var chain in rows.Select(r => r.Chain).Where(c => !_heads.ContainsKey(c)).Distinct().Order(StringComparer.Ordinal))
         {
-            if (context.Database.ProviderName == PostgresProvider)
-            {
-                await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({chain}, 2))", cancellationToken).ConfigureAwait(false);
-            }
-            else if (!_writing)
-            {
-                // Elsewhere (SQLite) a write statement takes the database's write lock before the head is read, so a
-                // second writer waits here instead of reading a head that is about to move.
-                await context.Database.ExecuteSqlRawAsync(HeadSql.Get(context).Lock, cancellationToken).ConfigureAwait(false);
-                _writing = true;
-            }
-
-            var stored = await context.Set<AuditChainHeadEntry>().AsNoTracking().Where(h => h.Chain == chain)
-                .Select(h => new { h.Position, h.Hash }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            _heads[chain] = stored is null ? new Head(0, AuditChain.Genesis, IsNew: true) : new Head(stored.Position, stored.Hash, IsNew: false);
+            var stored = await context.Set<AuditChainHeadEntry>().FromSqlRaw(lockAndRead, chain).AsNoTracking()
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            _heads[chain] = stored.Count == 0 ? new Head(0, AuditChain.Genesis, IsNew: true) : new Head(stored[0].Position, stored[0].Hash, IsNew: false);
         }
 
         foreach (var row in rows)
@@ -52,7 +44,31 @@ internal sealed class AuditChainWriter(DbContext context)
         }
     }
 
-    /// <summary>Writes the moved heads, in the same transaction.</summary>
+    /// <summary>Has the moved heads written by the coming <c>SaveChanges</c> (in its batch); returns them to forget afterwards.</summary>
+    public List<AuditChainHeadEntry> Track()
+    {
+        var tracked = new List<AuditChainHeadEntry>();
+        foreach (var (chain, head) in _heads.Where(h => h.Value.Moved))
+        {
+            var entry = new AuditChainHeadEntry { Chain = chain, Position = head.Position, Hash = head.Hash };
+            if (head.IsNew)
+            {
+                context.Set<AuditChainHeadEntry>().Add(entry);
+            }
+            else
+            {
+                context.Set<AuditChainHeadEntry>().Attach(entry);
+                context.Entry(entry).Property(h => h.Position).IsModified = true;
+                context.Entry(entry).Property(h => h.Hash).IsModified = true;
+            }
+
+            tracked.Add(entry);
+        }
+
+        return tracked;
+    }
+
+    /// <summary>Writes the moved heads now, in the same transaction (for writes that bypass <c>SaveChanges</c>).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         var sql = HeadSql.Get(context);
@@ -76,7 +92,7 @@ internal sealed class AuditChainWriter(DbContext context)
     private readonly record struct Head(long Position, string Hash, bool IsNew, bool Moved = false);
 
     // The head's statements, named from EF's model so the vendor's table prefix and schema apply.
-    private sealed record HeadSql(string Insert, string Update, string Lock)
+    private sealed record HeadSql(string Insert, string Update, string SelectForUpdate, string UpdateReturning)
     {
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IModel, HeadSql> Cache = new();
 
@@ -91,7 +107,8 @@ internal sealed class AuditChainWriter(DbContext context)
             return new HeadSql(
                 $"INSERT INTO {name} ({chain}, {position}, {hash}) VALUES ({{0}}, {{1}}, {{2}})",
                 $"UPDATE {name} SET {position} = {{1}}, {hash} = {{2}} WHERE {chain} = {{0}}",
-                $"UPDATE {name} SET {position} = {position} WHERE 1 = 0");
+                $"SELECT {chain}, {position}, {hash} FROM {name} WHERE {chain} = {{0}} FOR UPDATE",
+                $"UPDATE {name} SET {position} = {position} WHERE {chain} = {{0}} RETURNING {chain}, {position}, {hash}");
         });
     }
 }
