@@ -20,6 +20,19 @@ public static class ReceiptVerifier
     {
         ArgumentNullException.ThrowIfNull(publicKey);
         using var key = Licences.LicenceVerifier.ReadPublicKey(publicKey);
+        return Verify(receipt, key, documents, expectedKeyId);
+    }
+
+    /// <summary>Checks a receipt with a public key already read (for checking many receipts with one key).</summary>
+    /// <param name="receipt">The receipt's bytes (canonical, or the same JSON reformatted).</param>
+    /// <param name="publicKey">The vendor's receipt public key (ECDSA P-256); not disposed.</param>
+    /// <param name="documents">The document files to check; none to check the signature only.</param>
+    /// <param name="expectedKeyId">The key id the public key belongs to; null to accept the receipt's own.</param>
+    /// <returns>Valid, or each thing that differs.</returns>
+    public static ReceiptVerification Verify(ReadOnlySpan<byte> receipt, ECDsa publicKey, IEnumerable<ReceiptFile>? documents = null, string? expectedKeyId = null)
+    {
+        ArgumentNullException.ThrowIfNull(publicKey);
+        var key = publicKey;
         var differences = new List<ReceiptDifference>();
         var (parsed, missing) = ReceiptJson.Read(receipt);
         if (parsed is null)
