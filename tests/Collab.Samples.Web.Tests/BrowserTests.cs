@@ -215,6 +215,9 @@ public sealed class BrowserTests(SampleSite site)
 
         await client.GoBackAsync();
         await client.Locator("tr", new PageLocatorOptions { HasTextString = "Jaarrekening 2025" }).Locator("#approve button").ClickAsync();
+        await Assertions.Expect(client.Locator("pre.receipt")).ToContainTextAsync("\"decision\":\"approved\""); // SHARE-18: the signed receipt, shown after deciding
+        await Assertions.Expect(client.Locator("a.receipt-download")).ToHaveCountAsync(1);
+        await client.GotoAsync("/client");
         await Assertions.Expect(client.Locator("tr", new PageLocatorOptions { HasTextString = "Jaarrekening 2025" })).ToHaveCountAsync(0); // SHARE-5: Collaborate loses it
         await ShotAsync(client, "dashboard-2-approved-and-gone");
 

@@ -12,7 +12,7 @@ public static class ReceiptVerifier
     /// <summary>Checks a receipt.</summary>
     /// <param name="receipt">The receipt's bytes (canonical, or the same JSON reformatted).</param>
     /// <param name="publicKey">The vendor's receipt public key: base64 SubjectPublicKeyInfo or PEM.</param>
-    /// <param name="documents">The document files to check; none to check the signature only.</param>
+    /// <param name="documents">The document files to check; none (null or empty) to check the signature only.</param>
     /// <param name="expectedKeyId">The key id the public key belongs to; null to accept the receipt's own.</param>
     /// <returns>Valid, or each thing that differs.</returns>
     /// <exception cref="ArgumentException">The public key cannot be read.</exception>
@@ -26,7 +26,7 @@ public static class ReceiptVerifier
     /// <summary>Checks a receipt with a public key already read (for checking many receipts with one key).</summary>
     /// <param name="receipt">The receipt's bytes (canonical, or the same JSON reformatted).</param>
     /// <param name="publicKey">The vendor's receipt public key (ECDSA P-256); not disposed.</param>
-    /// <param name="documents">The document files to check; none to check the signature only.</param>
+    /// <param name="documents">The document files to check; none (null or empty) to check the signature only.</param>
     /// <param name="expectedKeyId">The key id the public key belongs to; null to accept the receipt's own.</param>
     /// <returns>Valid, or each thing that differs.</returns>
     public static ReceiptVerification Verify(ReadOnlySpan<byte> receipt, ECDsa publicKey, IEnumerable<ReceiptFile>? documents = null, string? expectedKeyId = null)
@@ -51,9 +51,10 @@ public static class ReceiptVerifier
             differences.Add(new ReceiptDifference(ReceiptDifferenceKind.Signature, "signature"));
         }
 
-        if (documents is not null)
+        var files = documents?.ToList() ?? [];
+        if (files.Count > 0) // none given: the signature only
         {
-            CompareDocuments(parsed, documents, differences);
+            CompareDocuments(parsed, files, differences);
         }
 
         return new ReceiptVerification(parsed, differences);

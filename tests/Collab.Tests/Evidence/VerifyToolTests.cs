@@ -28,6 +28,10 @@ public sealed class VerifyToolTests
         Assert.Equal(0, code);
         Assert.StartsWith("Geldig: Bea Bakker <bea@bakker.nl> heeft 'Jaarrekening 2025' (versie 1) akkoord gegeven op 2026-03-01T11:00:00+01:00", text, StringComparison.Ordinal);
 
+        (code, text) = Run(json, "--key", key); // no documents: the signature only, and it says so
+        Assert.Equal(0, code);
+        Assert.Contains("alleen de handtekening is gecontroleerd", text, StringComparison.Ordinal);
+
         pdf[^5] ^= 1;
         File.WriteAllBytes(document, pdf);
         (code, text) = Run(json, "--key", key, document, "--key-id", "other", "--lang", "en");
