@@ -223,7 +223,11 @@ public sealed class BrowserTests(SampleSite site)
 
         var office = await NewPageAsync();
         await LoginAsync(office, "anna");
-        await Assertions.Expect(office.Locator("tr", new PageLocatorOptions { HasTextString = "Groenteboer Visser B.V." }).Filter(new LocatorFilterOptions { HasTextString = "Jaarrekening 2025" }).Locator(".report-state")).ToHaveTextAsync("Approved");
+        var decided = office.Locator("tr", new PageLocatorOptions { HasTextString = "Groenteboer Visser B.V." }).Filter(new LocatorFilterOptions { HasTextString = "Jaarrekening 2025" });
+        await Assertions.Expect(decided.Locator(".report-state")).ToHaveTextAsync("Approved");
+        var receipt = await office.RunAndWaitForDownloadAsync(() => decided.Locator("a.receipt-download").ClickAsync()); // SHARE-18: the office downloads it
+        var parsed = Collab.Evidence.ApprovalReceipt.Parse(await File.ReadAllBytesAsync((await receipt.PathAsync())!));
+        Assert.Equal(("approved", "Jaarrekening 2025"), (parsed.Decision, parsed.Deliverable.Title));
     }
 
     // R: SHARE-16, TIER-8

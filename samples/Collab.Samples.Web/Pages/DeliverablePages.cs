@@ -232,7 +232,7 @@ internal static class DeliverablePages
         string.Join(string.Empty, values.Select(v => $"<option{(v == selected ? " selected" : string.Empty)}>{E(v)}</option>"));
 
     // A decided deliverable's signed receipt (SHARE-18), for the office to download.
-    private static string ReceiptLink(DeliverableId id, DeliverableState state) => state is DeliverableState.Approved or DeliverableState.Rejected
+    internal static string ReceiptLink(DeliverableId id, DeliverableState state) => state is DeliverableState.Approved or DeliverableState.Rejected
         ? $""" <a class="receipt-download" href="/office/deliverables/{id.Value}/receipt.json" download>ontvangstbewijs</a>"""
         : string.Empty;
 
