@@ -24,6 +24,8 @@ public class BulkTierChangeBenchmarks : LargeOfficeBenchmark
         return tier;
     }
 
+    private readonly BaselineChain _chain = new();
+
     [Benchmark(Baseline = true, Description = "ADO.NET UPDATE + audit INSERT per client, one transaction")]
     public int HandWrittenAdoNet()
     {
@@ -37,8 +39,9 @@ public class BulkTierChangeBenchmarks : LargeOfficeBenchmark
         update.Parameters.AddWithValue("$office", Office.Office.Value.ToString().ToUpperInvariant());
         var updateClient = update.Parameters.Add("$client", SqliteType.Text);
         using var audit = connection.CreateCommand();
-        audit.CommandText = "INSERT INTO collab_audit (Id, At, ActorKind, ActorId, Action, SubjectType, SubjectId, Details) VALUES ($id, $at, 'System', 'bench', 'TierChanged', 'client', $subject, $details)";
+        audit.CommandText = "INSERT INTO collab_audit (Id, At, ActorKind, ActorId, Action, SubjectType, SubjectId, Details, Chain, ChainPosition, PreviousHash, Hash) VALUES ($id, $at, 'System', 'bench', 'TierChanged', 'client', $subject, $details, $chain, $position, $previous, $hash)";
         var auditId = audit.Parameters.Add("$id", SqliteType.Text);
+        var (auditChain, auditPosition, auditPrevious, auditHash) = (audit.Parameters.Add("$chain", SqliteType.Text), audit.Parameters.Add("$position", SqliteType.Integer), audit.Parameters.Add("$previous", SqliteType.Text), audit.Parameters.Add("$hash", SqliteType.Text));
         audit.Parameters.AddWithValue("$at", 0L);
         var auditSubject = audit.Parameters.Add("$subject", SqliteType.Text);
         var auditDetails = audit.Parameters.Add("$details", SqliteType.Text);
@@ -50,9 +53,11 @@ public class BulkTierChangeBenchmarks : LargeOfficeBenchmark
             updateTier.Value = tier;
             updateClient.Value = client.Value.ToString().ToUpperInvariant();
             changed += update.ExecuteNonQuery();
-            auditId.Value = Guid.CreateVersion7().ToString().ToUpperInvariant();
+            var id = Guid.CreateVersion7();
+            auditId.Value = id.ToString().ToUpperInvariant();
             auditSubject.Value = client.Value.ToString();
             auditDetails.Value = $"office={Office.Office};to={tier}";
+            (auditChain.Value, auditPosition.Value, auditPrevious.Value, auditHash.Value) = _chain.Link(id, default, ActorKind.System, "bench", AuditAction.TierChanged, "client", (string)auditSubject.Value, (string)auditDetails.Value); // AUD-2
             audit.ExecuteNonQuery();
         }
 

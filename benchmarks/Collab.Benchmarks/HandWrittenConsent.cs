@@ -13,6 +13,8 @@ namespace Collab.Benchmarks;
 /// </summary>
 internal sealed class HandWrittenConsent(DbConnection connection, bool postgres) : HandWrittenData(connection, postgres)
 {
+    private static readonly BaselineChain Chain = new();
+
     public bool Consent(TransferRequestId request, UserId user)
     {
         var now = SystemClock.Instance.GetCurrentInstant();
@@ -85,9 +87,12 @@ internal sealed class HandWrittenConsent(DbConnection connection, bool postgres)
             }
         }
 
+        var auditId = System.Guid.CreateVersion7();
+        var chained = Chain.Link(auditId, now, ActorKind.OfficeUser, user.Value.ToString(), AuditAction.TransferConsented, "transfer", request.Value.ToString(), "party=OldEnvironmentAdministrator"); // AUD-2
         using (var audit = Command(
-                   "INSERT INTO collab_audit (\"Action\", \"ActorId\", \"ActorKind\", \"At\", \"Details\", \"Id\", \"SubjectId\", \"SubjectType\") VALUES ('TransferConsented', @actor, 'OfficeUser', @now, 'party=OldEnvironmentAdministrator', @id, @subject, 'transfer')",
-                   ("@actor", user.Value.ToString()), ("@now", At(now)), ("@id", Id(System.Guid.CreateVersion7())), ("@subject", request.Value.ToString())))
+                   "INSERT INTO collab_audit (\"Chain\", \"ChainPosition\", \"PreviousHash\", \"Hash\", \"Action\", \"ActorId\", \"ActorKind\", \"At\", \"Details\", \"Id\", \"SubjectId\", \"SubjectType\") VALUES (@chain, @position, @previous, @hash, 'TransferConsented', @actor, 'OfficeUser', @now, 'party=OldEnvironmentAdministrator', @id, @subject, 'transfer')",
+                   ("@actor", user.Value.ToString()), ("@now", At(now)), ("@id", Id(auditId)), ("@subject", request.Value.ToString()),
+                   ("@chain", chained.Chain), ("@position", chained.Position), ("@previous", chained.Previous), ("@hash", chained.Hash)))
         {
             audit.Transaction = transaction;
             audit.ExecuteNonQuery();

@@ -14,6 +14,8 @@ namespace Collab.Benchmarks;
 /// </summary>
 internal sealed class HandWrittenRedemption(DbConnection connection, bool postgres) : HandWrittenData(connection, postgres)
 {
+    private static readonly BaselineChain Chain = new();
+
     public bool Redeem(string token)
     {
         var now = SystemClock.Instance.GetCurrentInstant();
@@ -86,9 +88,12 @@ internal sealed class HandWrittenRedemption(DbConnection connection, bool postgr
 
         foreach (var action in (string[])["LinkOpened", "LinkViewed"])
         {
+            var auditId = System.Guid.CreateVersion7();
+            var chained = Chain.Link(auditId, now, ActorKind.System, "link", Enum.Parse<AuditAction>(action), "report", report.ToString(), $"link={link}"); // AUD-2
             using var audit = Command(
-                "INSERT INTO collab_audit (\"Action\", \"ActorId\", \"ActorKind\", \"At\", \"Details\", \"Id\", \"SubjectId\", \"SubjectType\") VALUES (@action, 'link', 'System', @now, @details, @id, @subject, 'report')",
-                ("@action", action), ("@now", At(now)), ("@details", $"link={link}"), ("@id", Id(System.Guid.CreateVersion7())), ("@subject", report.ToString()));
+                "INSERT INTO collab_audit (\"Chain\", \"ChainPosition\", \"PreviousHash\", \"Hash\", \"Action\", \"ActorId\", \"ActorKind\", \"At\", \"Details\", \"Id\", \"SubjectId\", \"SubjectType\") VALUES (@chain, @position, @previous, @hash, @action, 'link', 'System', @now, @details, @id, @subject, 'report')",
+                ("@action", action), ("@now", At(now)), ("@details", $"link={link}"), ("@id", Id(auditId)), ("@subject", report.ToString()),
+                ("@chain", chained.Chain), ("@position", chained.Position), ("@previous", chained.Previous), ("@hash", chained.Hash));
             audit.Transaction = transaction;
             audit.ExecuteNonQuery();
         }

@@ -47,6 +47,7 @@ services.AddCollab(o =>
         {
             o.DefaultTimeZoneId = "Europe/Amsterdam";
             o.Licences.TrustedKeys.Add(new TrustedLicenceKey { KeyId = issuer.KeyId, PublicKey = issuer.ExportPublicKey() });
+            (o.Receipts.KeyId, o.Receipts.PrivateKey) = ("sample-receipts", issuerKey.ExportPkcs8PrivateKeyPem()); // signs approval receipts (SHARE-18); a vendor uses its own key
         })
         .AddEntityFrameworkStores<SampleDbContext>()
         .AddFileSystemBlobStore(backupFolder)

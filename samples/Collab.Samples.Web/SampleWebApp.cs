@@ -51,6 +51,8 @@ public static class SampleWebApp
             .AddBackgroundPasses(o => o.Outbox = TimeSpan.FromSeconds(1));
         builder.Services.Configure<CollabOptions>(o => o.Licences.TrustedKeys.Add(new TrustedLicenceKey { KeyId = licenceDesk.KeyId, PublicKey = licenceDesk.ExportPublicKey() }));
         builder.Services.AddSingleton(licenceDesk);
+        var receiptKey = DemoLicences.ReceiptKey(dataFolder); // signs approval receipts (SHARE-18); a real vendor keeps it in a secret store
+        builder.Services.Configure<CollabOptions>(o => (o.Receipts.KeyId, o.Receipts.PrivateKey) = ("demo-receipts", receiptKey));
         builder.Services.AddSingleton<IBookkeepingData>(new DemoBooks(Path.Combine(dataFolder, "books"))); // the vendor's books, for backups and deletions
         builder.Services.AddSingleton<DemoShop>(); // an integration partner's app and the bookkeeping's records (LINK)
         builder.Services.AddSingleton<IExternalApp>(sp => sp.GetRequiredService<DemoShop>());
@@ -89,6 +91,7 @@ public static class SampleWebApp
             }
 
             await CollabDatabase.VerifySchemaAsync(db);
+            await CollabDatabase.ChainExistingAuditRowsAsync(db); // AUD-2: hashes the audit rows an upgrade from version 4 brought
             if (!await db.Set<Office>().AnyAsync())
             {
                 await DemoData.SeedAsync(scope.ServiceProvider); // seeded once, when empty: a restart keeps what people did
@@ -164,6 +167,7 @@ public static class SampleWebApp
         OfficePages.Map(app);
         ClientPages.Map(app);
         DeliverablePages.Map(app);
+        ReceiptPages.Map(app);
         AdministrationPages.Map(app);
         IntegrationPages.Map(app);
         PortalPages.Map(app);

@@ -215,12 +215,19 @@ public sealed class BrowserTests(SampleSite site)
 
         await client.GoBackAsync();
         await client.Locator("tr", new PageLocatorOptions { HasTextString = "Jaarrekening 2025" }).Locator("#approve button").ClickAsync();
+        await Assertions.Expect(client.Locator("pre.receipt")).ToContainTextAsync("\"decision\":\"approved\""); // SHARE-18: the signed receipt, shown after deciding
+        await Assertions.Expect(client.Locator("a.receipt-download")).ToHaveCountAsync(1);
+        await client.GotoAsync("/client");
         await Assertions.Expect(client.Locator("tr", new PageLocatorOptions { HasTextString = "Jaarrekening 2025" })).ToHaveCountAsync(0); // SHARE-5: Collaborate loses it
         await ShotAsync(client, "dashboard-2-approved-and-gone");
 
         var office = await NewPageAsync();
         await LoginAsync(office, "anna");
-        await Assertions.Expect(office.Locator("tr", new PageLocatorOptions { HasTextString = "Groenteboer Visser B.V." }).Filter(new LocatorFilterOptions { HasTextString = "Jaarrekening 2025" }).Locator(".report-state")).ToHaveTextAsync("Approved");
+        var decided = office.Locator("tr", new PageLocatorOptions { HasTextString = "Groenteboer Visser B.V." }).Filter(new LocatorFilterOptions { HasTextString = "Jaarrekening 2025" });
+        await Assertions.Expect(decided.Locator(".report-state")).ToHaveTextAsync("Approved");
+        var receipt = await office.RunAndWaitForDownloadAsync(() => decided.Locator("a.receipt-download").ClickAsync()); // SHARE-18: the office downloads it
+        var parsed = Collab.Evidence.ApprovalReceipt.Parse(await File.ReadAllBytesAsync((await receipt.PathAsync())!));
+        Assert.Equal(("approved", "Jaarrekening 2025"), (parsed.Decision, parsed.Deliverable.Title));
     }
 
     // R: SHARE-16, TIER-8

@@ -59,7 +59,7 @@ public abstract partial class StoreSpecification : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(Clock);
         services.AddSingleton<INotificationSender>(Sent);
-        var collab = services.AddCollab();
+        var collab = services.AddCollab(o => (o.Receipts.KeyId, o.Receipts.PrivateKey) = ("spec-receipts", ReceiptKey)); // SHARE-18
         AddStores(services, collab);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await PrepareAsync(_services);
@@ -141,4 +141,7 @@ public abstract partial class StoreSpecification : IAsyncLifetime
         /// <summary>The office's user, acting for the office.</summary>
         public ActingParty Desk => ActingParty.User(OfficeUser.Id);
     }
+
+    // A receipt key for the specification's decisions (SHARE-18), made once per run.
+    private static readonly string ReceiptKey = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKeyPem();
 }

@@ -27,6 +27,26 @@ internal static class DemoLicences
         return new LicenceSigner("demo-desk", key);
     }
 
+    /// <summary>The demo's receipt key (SHARE-18), PEM, kept next to the data; its public half is written to <c>receipt-key.pub.pem</c> for collab-verify.</summary>
+    /// <param name="dataFolder">The demo's data folder.</param>
+    /// <returns>The private key as PEM.</returns>
+    public static string ReceiptKey(string dataFolder)
+    {
+        var file = Path.Combine(dataFolder, "receipt.key.pem");
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        if (File.Exists(file))
+        {
+            key.ImportFromPem(File.ReadAllText(file));
+        }
+        else
+        {
+            File.WriteAllText(file, key.ExportPkcs8PrivateKeyPem());
+        }
+
+        File.WriteAllText(Path.Combine(dataFolder, "receipt-key.pub.pem"), key.ExportSubjectPublicKeyInfoPem());
+        return key.ExportPkcs8PrivateKeyPem();
+    }
+
     /// <summary>A licence file for a client's administration, valid this calendar year.</summary>
     public static byte[] For(LicenceSigner desk, ClientId client, string clientName, AdministrationNumber number, LocalDate today) =>
         desk.Sign(new LicenceContent($"DEMO-{number.Value}", "Collab demo", LicenseeKind.Client, client.Value, clientName, [number], ["boekhouden", "facturen"],

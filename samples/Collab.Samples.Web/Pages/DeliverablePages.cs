@@ -94,7 +94,7 @@ internal static class DeliverablePages
             body.Append("<h2>Counts per state</h2>").Append(Table(["state", "count"], counts.Select(c => new[] { E(c.Key), $"<span class=\"count\" data-state=\"{E(c.Key)}\">{c.Value}</span>" }), "counts"));
             body.Append("<h2>Deliverables</h2>").Append(Table(["title", "client", "line", "period", "state", "deadline"], page.Items.Select(d => new[]
             {
-                $"<span class=\"deliverable-title\">{E(d.Title)}</span>", E(names.GetValueOrDefault(d.ClientId)), $"<span class=\"line\">{E(d.Line)}</span>", E(d.Period), $"<span class=\"report-state\">{E(d.State)}</span>", E(d.Deadline),
+                $"<span class=\"deliverable-title\">{E(d.Title)}</span>", E(names.GetValueOrDefault(d.ClientId)), $"<span class=\"line\">{E(d.Line)}</span>", E(d.Period), $"<span class=\"report-state\">{E(d.State)}</span>{ReceiptLink(d.Id, d.State)}", E(d.Deadline),
             }), "deliverables"));
             if (page.Next is { } next)
             {
@@ -172,7 +172,7 @@ internal static class DeliverablePages
         {
             var me = await SignedIn.ClientUserAsync(context);
             await sp.GetRequiredService<DeliverableService>().ApproveAsync(me.Party, new DeliverableId(id));
-            return Results.Redirect("/client");
+            return Results.Redirect($"/client/deliverables/{id}/receipt"); // the signed receipt of the decision (SHARE-18)
         });
     }
 
@@ -230,6 +230,11 @@ internal static class DeliverablePages
 
     private static string Options(IEnumerable<string> values, string? selected) =>
         string.Join(string.Empty, values.Select(v => $"<option{(v == selected ? " selected" : string.Empty)}>{E(v)}</option>"));
+
+    // A decided deliverable's signed receipt (SHARE-18), for the office to download.
+    internal static string ReceiptLink(DeliverableId id, DeliverableState state) => state is DeliverableState.Approved or DeliverableState.Rejected
+        ? $""" <a class="receipt-download" href="/office/deliverables/{id.Value}/receipt.json" download>ontvangstbewijs</a>"""
+        : string.Empty;
 
     private static IResult File(DocumentContent content) =>
         Results.Stream(content.Content, content.Document.ContentType, content.Document.FileName); // the stream checks the SHA-256 as it goes

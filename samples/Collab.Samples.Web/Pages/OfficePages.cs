@@ -66,7 +66,7 @@ internal static class OfficePages
             body.Append("<h2>Annual reports and tax returns</h2>");
             body.Append(Table(["title", "company", "state", "mode", "deadline", "documents"], reports.OrderBy(r => r.Title).Select(r => new[]
             {
-                E(r.Title), E(companies.FirstOrDefault(c => c.Id == r.CompanyId).Name), $"<span class=\"report-state\">{E(r.State)}</span>", E(r.Mode), E(r.Deadline),
+                E(r.Title), E(companies.FirstOrDefault(c => c.Id == r.CompanyId).Name), $"<span class=\"report-state\">{E(r.State)}</span>{DeliverablePages.ReceiptLink(r.Id, r.State)}", E(r.Mode), E(r.Deadline),
                 string.Join(" ", r.Documents.Select(d => $"<a href=\"/office/deliverables/{r.Id.Value}/documents/{d.Id.Value}\">{E(d.FileName)}</a>")),
             })));
             var options = string.Join(string.Empty, companies.Select(c => $"<option value=\"{c.Id.Value}\">{E(c.Name)} ({E(c.Tier)})</option>"));

@@ -27,3 +27,13 @@ public interface IAuditedEvent : IDomainEvent
     /// <summary>Extra facts worth recording, as short <c>key=value</c> text.</summary>
     string Details { get; }
 }
+
+/// <summary>
+/// An audited event whose audit row id is chosen when it is raised, so evidence made before the save (a receipt,
+/// SHARE-18) can name the row it becomes (AUD-2). Stores use <see cref="AuditId"/> as the row's id.
+/// </summary>
+public interface IIdentifiedAuditedEvent : IAuditedEvent
+{
+    /// <summary>The id of the audit row this event becomes.</summary>
+    Guid AuditId { get; }
+}

@@ -389,8 +389,11 @@ public sealed class Deliverable : AggregateRoot
 /// <param name="Action">What.</param>
 /// <param name="Report">The report.</param>
 /// <param name="Details">Facts worth proving.</param>
-public sealed record DeliverableChanged(Instant OccurredAt, Actor Actor, AuditAction Action, DeliverableId Report, string Details) : IAuditedEvent
+public sealed record DeliverableChanged(Instant OccurredAt, Actor Actor, AuditAction Action, DeliverableId Report, string Details) : IIdentifiedAuditedEvent
 {
+    /// <inheritdoc />
+    public Guid AuditId { get; init; } = Guid.CreateVersion7();
+
     /// <inheritdoc />
     public AuditSubject Subject => AuditSubject.Report(Report);
 }

@@ -51,6 +51,9 @@ public sealed class CollabOptions
     /// <summary>The trusted licence issuers and the largest licence file accepted (LIC-3).</summary>
     public Licences.LicenceOptions Licences { get; } = new();
 
+    /// <summary>The vendor's receipt key, which signs the receipt of every approval and rejection (SHARE-18) and the audit trail's checkpoints (AUD-2).</summary>
+    public Evidence.ReceiptOptions Receipts { get; } = new();
+
     /// <summary>Client portal limits: document size and types, reserved portal addresses (SHARE-7, SHARE-10).</summary>
     public Portal.PortalOptions Portal { get; } = new();
 

@@ -83,6 +83,9 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped(static sp => new DomainEventDispatcher(sp.GetServices<IDomainEventHandler>()));
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDomainEventHandler, Portal.DeliverablePortalEntries>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDomainEventHandler, BillingHistoryRecorder>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IDomainEventHandler, Evidence.ReceiptIssuer>());
+        services.TryAddSingleton<Evidence.ReceiptKey>();
+        services.TryAddScoped<Evidence.EvidenceService>();
         services.TryAddScoped<AuditService>();
         services.TryAddScoped<RightsService>();
         services.TryAddScoped<AccessService>();

@@ -19,5 +19,32 @@ internal sealed class AuditEntryConfiguration(CollabModelOptions options) : Coll
         builder.Property(x => x.SubjectId).HasMaxLength(100).IsRequired();
         builder.Property(x => x.Details).HasMaxLength(2000).IsRequired();
         builder.HasIndex(x => new { x.SubjectType, x.SubjectId, x.Sequence });
+        builder.Property(x => x.Chain).HasMaxLength(64).IsRequired();
+        builder.Property(x => x.PreviousHash).HasMaxLength(64).IsFixedLength().IsRequired();
+        builder.Property(x => x.Hash).HasMaxLength(64).IsFixedLength().IsRequired();
+        builder.HasIndex(x => new { x.Chain, x.ChainPosition }).IsUnique(); // AUD-2: one row per place, so a chain never forks
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration(CollabModelOptions options) : CollabEntityConfiguration<AuditChainHeadEntry>(options, "audit_chain")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<AuditChainHeadEntry> builder)
+    {
+        builder.HasKey(x => x.Chain);
+        builder.Property(x => x.Chain).HasMaxLength(64);
+        builder.Property(x => x.Hash).HasMaxLength(64).IsFixedLength().IsRequired();
+    }
+}
+
+internal sealed class AuditCheckpointConfiguration(CollabModelOptions options) : CollabEntityConfiguration<AuditCheckpointEntry>(options, "audit_checkpoint")
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<AuditCheckpointEntry> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Chain).HasMaxLength(64).IsRequired();
+        builder.Property(x => x.Hash).HasMaxLength(64).IsFixedLength().IsRequired();
+        builder.Property(x => x.KeyId).HasMaxLength(32).IsRequired();
+        builder.Property(x => x.Signature).HasMaxLength(128).IsRequired();
+        builder.HasIndex(x => new { x.Chain, x.Position }).IsUnique();
     }
 }

@@ -42,24 +42,50 @@ internal sealed class EfUnitOfWork<TContext> : EfStore<TContext>, ICollabUnitOfW
         var outbox = _pendingNotifications.ConvertAll(n => OutboxMessage.From(n, now));
         _pendingNotifications.Clear(); // saved with this change, or dropped with it
         _context.Set<OutboxMessage>().AddRange(outbox);
+        var transaction = audit.Count == 0 ? null : await AuditChainWriter.BeginAsync(_context, cancellationToken).ConfigureAwait(false);
+        List<AuditChainHeadEntry> heads = [];
         try
         {
+            if (audit.Count > 0) // AUD-2: linked under the chains' locks, the heads moved in the same save
+            {
+                var chains = new AuditChainWriter(_context);
+                await chains.LinkAsync(audit, cancellationToken).ConfigureAwait(false);
+                heads = chains.Track();
+            }
+
             await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || IsUniqueViolation(exception))
         {
-            Forget(changed, audit, outbox);
+            Forget(changed, audit, outbox, heads);
             throw ConcurrentChange(exception);
         }
         catch
         {
-            Forget(changed, audit, outbox);
+            Forget(changed, audit, outbox, heads);
             throw;
         }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
 
         foreach (var aggregate in changed)
         {
             aggregate.ClearDomainEvents();
+        }
+
+        foreach (var head in heads)
+        {
+            _context.Entry(head).State = EntityState.Detached; // the next save reads the head afresh, under its lock
         }
     }
 
@@ -104,7 +130,7 @@ internal sealed class EfUnitOfWork<TContext> : EfStore<TContext>, ICollabUnitOfW
             {
                 if (domainEvent is IAuditedEvent audited)
                 {
-                    audit.Add(AuditEntry.From(audited));
+                    audit.Add(AuditEntry.From(audited, Evidence.AuditChains.For(aggregate)));
                 }
             }
         }
@@ -119,9 +145,9 @@ internal sealed class EfUnitOfWork<TContext> : EfStore<TContext>, ICollabUnitOfW
 
     // A failed save leaves nothing half-done behind: the failed changes are no longer tracked, so the next
     // read of those aggregates comes fresh from the database.
-    private void Forget(IEnumerable<AggregateRoot> changed, IEnumerable<AuditEntry> audit, IEnumerable<OutboxMessage> outbox)
+    private void Forget(IEnumerable<AggregateRoot> changed, IEnumerable<AuditEntry> audit, IEnumerable<OutboxMessage> outbox, IEnumerable<AuditChainHeadEntry> heads)
     {
-        foreach (var entity in changed.Cast<object>().Concat(audit).Concat(outbox))
+        foreach (var entity in changed.Cast<object>().Concat(audit).Concat(outbox).Concat(heads))
         {
             _context.Entry(entity).State = EntityState.Detached;
         }

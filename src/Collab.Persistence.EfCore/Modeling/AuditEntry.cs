@@ -24,9 +24,22 @@ internal sealed class AuditEntry
     // The key: insertion order, so records at the same instant read back in the order they were written.
     public long Sequence { get; set; }
 
-    public static AuditEntry From(IAuditedEvent audited) => new()
+    /// <summary>The hash chain the row is in (AUD-2): <c>administration:…</c>, <c>office:…</c> or <c>platform</c>.</summary>
+    public string Chain { get; set; } = Evidence.AuditChain.Platform;
+
+    /// <summary>Its place in the chain, from 1; unique per chain, so two writers can never fork it.</summary>
+    public long ChainPosition { get; set; }
+
+    /// <summary>The predecessor's <see cref="Hash"/>, or 64 zeros for the first row.</summary>
+    public string PreviousHash { get; set; } = Evidence.AuditChain.Genesis;
+
+    /// <summary>SHA-256 of the row's canonical content with <see cref="PreviousHash"/> (<see cref="Evidence.AuditChain.Hash"/>).</summary>
+    public string Hash { get; set; } = string.Empty;
+
+    public static AuditEntry From(IAuditedEvent audited, string chain = Evidence.AuditChain.Platform) => new()
     {
-        Id = Guid.CreateVersion7(),
+        Id = audited is IIdentifiedAuditedEvent identified ? identified.AuditId : Guid.CreateVersion7(),
+        Chain = chain,
         At = audited.OccurredAt,
         ActorKind = audited.Actor.Kind,
         ActorId = audited.Actor.Id,
@@ -36,8 +49,39 @@ internal sealed class AuditEntry
         Details = audited.Details,
     };
 
+    public Evidence.AuditChainRow ToChainRow() =>
+        new(Chain, ChainPosition, Id, At, ActorKind, ActorId, Action, SubjectType, SubjectId, Details, PreviousHash, Hash);
+
     public AuditRecord ToRecord() =>
         new(Id, At, new Actor(ActorKind, ActorId), Action, new AuditSubject(SubjectType, SubjectId), Details);
+}
+
+/// <summary>Where an audit chain stands (AUD-2): its last position and hash; locked by each save that extends the chain.</summary>
+internal sealed class AuditChainHeadEntry
+{
+    public string Chain { get; set; } = string.Empty;
+
+    public long Position { get; set; }
+
+    public string Hash { get; set; } = Evidence.AuditChain.Genesis;
+}
+
+/// <summary>A signed checkpoint left when a chain's oldest rows were deleted (AUD-2, RET-2).</summary>
+internal sealed class AuditCheckpointEntry
+{
+    public Guid Id { get; set; }
+
+    public string Chain { get; set; } = string.Empty;
+
+    public long Position { get; set; }
+
+    public string Hash { get; set; } = string.Empty;
+
+    public Instant DeletedAt { get; set; }
+
+    public string KeyId { get; set; } = string.Empty;
+
+    public string Signature { get; set; } = string.Empty;
 }
 
 /// <summary>The single row that says which Collab schema version the database holds.</summary>

@@ -58,6 +58,9 @@ public static partial class CollabModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new QuestionnaireConfiguration(options));
         modelBuilder.ApplyConfiguration(new HouseStyleConfiguration(options));
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration(options));
+        modelBuilder.ApplyConfiguration(new AuditChainHeadConfiguration(options));
+        modelBuilder.ApplyConfiguration(new AuditCheckpointConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ReceiptConfiguration(options));
         modelBuilder.ApplyConfiguration(new SchemaInfoConfiguration(options));
         CollabValueConvention.Apply(modelBuilder);
         return modelBuilder;

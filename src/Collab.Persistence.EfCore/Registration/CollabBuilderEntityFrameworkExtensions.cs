@@ -43,6 +43,8 @@ public static class CollabBuilderEntityFrameworkExtensions
         services.TryAddScoped<ILinkStore, EfLinkStore<TContext>>();
         services.TryAddScoped<IPortalStore, EfPortalStore<TContext>>();
         services.TryAddScoped<IAuditTrail, EfAuditTrail<TContext>>();
+        services.TryAddScoped<Evidence.IReceiptStore, EfReceiptStore<TContext>>();
+        services.TryAddScoped<Evidence.IAuditChainStore, EfAuditChainStore<TContext>>();
         services.TryAddScoped<IOutboxDispatcher, OutboxDispatcher<TContext>>();
         services.TryAddScoped<Hosting.ICollabSchemaProbe, EfSchemaProbe<TContext>>();
         return builder;

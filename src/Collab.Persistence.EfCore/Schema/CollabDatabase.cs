@@ -21,8 +21,10 @@ public static class CollabDatabase
     /// their maker; approved revisions are kept (<c>deliverable_approvals</c>, SHARE-5); tier and client-user history and
     /// issued statements (<c>tier_history</c>, <c>client_user_history</c>, <c>issued_statements</c>,
     /// <c>issued_statement_lines</c>; TIER-7), collaborations' <c>StartsAt</c>/<c>EndsAt</c>.
+    /// Version 5 (0.6.0): audit rows are hash-chained (<c>Chain</c>, <c>ChainPosition</c>, <c>PreviousHash</c>, <c>Hash</c>;
+    /// <c>audit_chain</c> heads, <c>audit_checkpoint</c>; AUD-2); signed receipts of decisions (<c>receipt</c>; SHARE-18).
     /// </summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     /// <summary>Creates the database with all tables of the context (Collab's and yours) if it does not exist, then verifies Collab's schema.</summary>
     /// <param name="context">A context whose model applied <c>ApplyCollabModel()</c>.</param>
@@ -75,6 +77,55 @@ public static class CollabDatabase
             throw new InvalidOperationException(
                 $"The database holds Collab schema version {version}, but this package needs version {SchemaVersion}: apply your EF migrations "
                 + "that upgrade Collab's tables before starting the application.");
+        }
+    }
+
+    /// <summary>The chain that holds the audit rows written before schema version 5 (AUD-2), in their order.</summary>
+    public const string LegacyAuditChain = Evidence.AuditChain.Legacy;
+
+    /// <summary>
+    /// Hashes the audit rows that existed before schema version 5 (AUD-2): the upgrade migration puts them, in their
+    /// order, in the chain <see cref="LegacyAuditChain"/>; this links them as every new row is linked, so they verify too.
+    /// Run it once after migrating (it does nothing when there is nothing left to link, so running it at every start is fine).
+    /// </summary>
+    /// <param name="context">A context whose model applied <c>ApplyCollabModel()</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many rows it linked.</returns>
+    public static async Task<int> ChainExistingAuditRowsAsync(DbContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var linked = 0;
+        while (true)
+        {
+            var rows = await context.Set<AuditEntry>().Where(e => e.Chain == LegacyAuditChain && e.Hash == string.Empty)
+                .OrderBy(e => e.ChainPosition).Take(1000).ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (rows.Count == 0)
+            {
+                return linked;
+            }
+
+            var before = rows[0].ChainPosition - 1;
+            var previous = before == 0 ? Evidence.AuditChain.Genesis
+                : await context.Set<AuditEntry>().Where(e => e.Chain == LegacyAuditChain && e.ChainPosition == before).Select(e => e.Hash).SingleAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                row.PreviousHash = previous;
+                row.Hash = previous = Evidence.AuditChain.Hash(row.ToChainRow());
+            }
+
+            var head = await context.Set<AuditChainHeadEntry>().FirstOrDefaultAsync(h => h.Chain == LegacyAuditChain, cancellationToken).ConfigureAwait(false);
+            if (head is null)
+            {
+                context.Set<AuditChainHeadEntry>().Add(new AuditChainHeadEntry { Chain = LegacyAuditChain, Position = rows[^1].ChainPosition, Hash = previous });
+            }
+            else
+            {
+                (head.Position, head.Hash) = (rows[^1].ChainPosition, previous);
+            }
+
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            linked += rows.Count;
+            context.ChangeTracker.Clear();
         }
     }
 }

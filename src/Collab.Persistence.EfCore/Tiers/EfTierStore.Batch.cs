@@ -40,6 +40,7 @@ internal sealed partial class EfTierStore<TContext>
             sql.AddParameters(update, insert, history);
 
             var skipped = new List<ClientId>();
+            var chains = new AuditChainWriter(_context); // AUD-2: the rows are chained in this transaction
             foreach (var collaboration in changed)
             {
                 sql.BindUpdate(update, collaboration);
@@ -49,11 +50,14 @@ internal sealed partial class EfTierStore<TContext>
                     continue;
                 }
 
+                var audit = collaboration.DomainEvents.OfType<IAuditedEvent>().Select(a => AuditEntry.From(a, Evidence.AuditChains.For(collaboration))).ToList();
+                await chains.LinkAsync(audit, cancellationToken).ConfigureAwait(false);
+                var next = 0;
                 foreach (var domainEvent in collaboration.DomainEvents)
                 {
-                    if (domainEvent is IAuditedEvent audited)
+                    if (domainEvent is IAuditedEvent)
                     {
-                        sql.BindAudit(insert, AuditEntry.From(audited));
+                        sql.BindAudit(insert, audit[next++]);
                         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     }
                     else if (domainEvent is TierHeld held) // the tier history the statement reads (TIER-7), in the same transaction
@@ -64,6 +68,7 @@ internal sealed partial class EfTierStore<TContext>
                 }
             }
 
+            await chains.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (ownsTransaction)
             {
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -531,7 +531,30 @@ public static class AuthorizationMatrix
         // ── The audit trail: as private as its subject ───────────────────────────────────────────────────────
         new("AuditService.ForSubjectAsync", Subjects, (sp, p, t) => Box(S<AuditService>(sp).ForSubjectAsync(p, (AuditSubject)t)), (w, p, t) => AuditAllowed(w, p, (AuditSubject)t),
             Leak: (w, p, result) => ((IReadOnlyList<AuditRecord>)result).Select(r => AuditRowLeak(w, p, r)).FirstOrDefault(l => l is not null)),
+
+        // ── Evidence (SHARE-18, AUD-2): receipts as private as the deliverable's audit; a chain as its audit ──────
+        new("EvidenceService.ListReceiptsAsync", ReportIds, (sp, p, t) => Box(S<Collab.Evidence.EvidenceService>(sp).ListReceiptsAsync(p, (DeliverableId)t)),
+            (w, p, t) => ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value), MayBeEmpty: true),
+        new("EvidenceService.VerifyAuditAsync", Chains, (sp, p, t) => Box(S<Collab.Evidence.EvidenceService>(sp).VerifyAuditAsync(p, (string)t)),
+            (w, p, t) => ChainAllowed(w, p, (string)t)),
     ];
+
+    private static IReadOnlyList<Target> Chains(W w) =>
+    [
+        .. w.Offices.Select(o => new Target(Collab.Evidence.AuditChain.Of(o))),
+        .. w.Administrations.Keys.Select(a => new Target(Collab.Evidence.AuditChain.Of(a))),
+        new Target(Collab.Evidence.AuditChain.Platform),
+        new Target(Collab.Evidence.AuditChain.Of(OfficeId.New()), Ghost: true),
+        new Target("invoices", Ghost: true),
+    ];
+
+    private static bool ChainAllowed(W w, ActingParty p, string chain) => chain.Split(':') switch
+    {
+        ["office", var o] => Office(w, p, new OfficeId(Guid.Parse(o))),
+        ["administration", var a] => Reaches(w, p, new AdministrationId(Guid.Parse(a))),
+        ["platform"] => Platform(p),
+        _ => false,
+    };
 
     /// <summary>Public methods that act for nobody in particular, each for a reason: the reflection test accepts these without a row.</summary>
     public static IReadOnlyDictionary<string, string> Exceptions { get; } = new Dictionary<string, string>

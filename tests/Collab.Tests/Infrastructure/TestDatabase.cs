@@ -84,6 +84,7 @@ public sealed class TestDatabase : IAsyncDisposable
             options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()); // a test's statement counter
         });
         services.AddCollab().AddEntityFrameworkStores<VendorDbContext>();
+        services.Configure<CollabOptions>(ReceiptKeys.Apply); // every approval signs a receipt (SHARE-18)
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -248,6 +248,43 @@ namespace Collab.Samples.Web.Migrations.Postgres
                     b.ToTable("collab_deliverable_links", (string)null);
                 });
 
+            modelBuilder.Entity("Collab.Evidence.DecisionReceipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("boolean");
+
+                    b.Property<Instant>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DeliverableId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("character varying(65536)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliverableId", "Revision");
+
+                    b.ToTable("collab_receipt", (string)null);
+                });
+
             modelBuilder.Entity("Collab.Lifecycle.ClientSubscription", b =>
                 {
                     b.Property<Guid>("ClientId")
@@ -489,6 +526,67 @@ namespace Collab.Samples.Web.Migrations.Postgres
                     b.ToTable("collab_link_records", (string)null);
                 });
 
+            modelBuilder.Entity("Collab.Persistence.EfCore.AuditChainHeadEntry", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("collab_audit_chain", (string)null);
+                });
+
+            modelBuilder.Entity("Collab.Persistence.EfCore.AuditCheckpointEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Instant>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Chain", "Position")
+                        .IsUnique();
+
+                    b.ToTable("collab_audit_checkpoint", (string)null);
+                });
+
             modelBuilder.Entity("Collab.Persistence.EfCore.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -515,13 +613,33 @@ namespace Collab.Samples.Web.Migrations.Postgres
                     b.Property<Instant>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ChainPosition")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Details")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
 
                     b.Property<string>("SubjectId")
                         .IsRequired()
@@ -536,6 +654,9 @@ namespace Collab.Samples.Web.Migrations.Postgres
                     b.HasKey("Sequence");
 
                     b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("Chain", "ChainPosition")
                         .IsUnique();
 
                     b.HasIndex("SubjectType", "SubjectId", "Sequence");
@@ -559,7 +680,7 @@ namespace Collab.Samples.Web.Migrations.Postgres
                         new
                         {
                             Id = 1,
-                            Version = 4
+                            Version = 5
                         });
                 });
 

@@ -242,6 +242,43 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                     b.ToTable("collab_deliverable_links", (string)null);
                 });
 
+            modelBuilder.Entity("Collab.Evidence.DecisionReceipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeliverableId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliverableId", "Revision");
+
+                    b.ToTable("collab_receipt", (string)null);
+                });
+
             modelBuilder.Entity("Collab.Lifecycle.ClientSubscription", b =>
                 {
                     b.Property<Guid>("ClientId")
@@ -483,6 +520,67 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                     b.ToTable("collab_link_records", (string)null);
                 });
 
+            modelBuilder.Entity("Collab.Persistence.EfCore.AuditChainHeadEntry", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("collab_audit_chain", (string)null);
+                });
+
+            modelBuilder.Entity("Collab.Persistence.EfCore.AuditCheckpointEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Chain", "Position")
+                        .IsUnique();
+
+                    b.ToTable("collab_audit_checkpoint", (string)null);
+                });
+
             modelBuilder.Entity("Collab.Persistence.EfCore.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -507,13 +605,33 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChainPosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Details")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
 
                     b.Property<string>("SubjectId")
                         .IsRequired()
@@ -528,6 +646,9 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                     b.HasKey("Sequence");
 
                     b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("Chain", "ChainPosition")
                         .IsUnique();
 
                     b.HasIndex("SubjectType", "SubjectId", "Sequence");
@@ -551,7 +672,7 @@ namespace Collab.Samples.Web.Migrations.Sqlite
                         new
                         {
                             Id = 1,
-                            Version = 4
+                            Version = 5
                         });
                 });
 

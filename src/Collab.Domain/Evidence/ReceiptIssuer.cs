@@ -1,0 +1,72 @@
+using Collab.Deliverables;
+using Collab.Registry;
+using Collab.Texts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Collab.Evidence;
+
+/// <summary>
+/// Issues the receipt of every approval and rejection (SHARE-18) in the save that records the decision: it reads the
+/// decision's event, signs a receipt naming the audit row the event becomes (AUD-2), keeps it with the deliverable and
+/// queues it to the client user who decided, with the decision's notification.
+/// </summary>
+internal sealed class ReceiptIssuer(IServiceProvider services, IRegistryStore registry, OfficeCalendar calendar, CollabTexts texts, ReceiptKey key)
+    : IDomainEventHandler
+{
+    public async Task HandleAsync(AggregateRoot source, IReadOnlyList<IDomainEvent> events, List<AggregateRoot> added, List<AggregateRoot> changed, CancellationToken cancellationToken)
+    {
+        if (source is not Deliverable report)
+        {
+            return;
+        }
+
+        foreach (var decided in events.OfType<DeliverableChanged>().Where(e => e.Action is AuditAction.ReportApproved or AuditAction.ReportRejected))
+        {
+            var userId = new UserId(Guid.Parse(decided.Actor.Id));
+            var user = await registry.FindUserAsync(userId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"The deciding user {userId} is not in the registry.");
+            var company = await registry.FindCompanyAsync(report.CompanyId, cancellationToken).ConfigureAwait(false);
+            var office = await registry.FindOfficeAsync(report.OfficeId, cancellationToken).ConfigureAwait(false);
+            var receipt = key.Signer.Sign(Compose(report, decided, user, company?.Name ?? string.Empty, office is null ? calendar.DefaultZone : calendar.ZoneOf(office)));
+            added.Add(DecisionReceipt.Keep(report.Id, receipt, userId, decided.OccurredAt));
+            var unitOfWork = services.GetRequiredService<ICollabUnitOfWork>();
+            var json = System.Text.Encoding.UTF8.GetString(receipt.ToJson());
+            unitOfWork.Notify(texts, [user], NotificationKind.ReportDecided, AuditSubject.Report(report.Id), new("notification.receipt", report.Title, json));
+        }
+    }
+
+    private ApprovalReceipt Compose(Deliverable report, DeliverableChanged decided, CollabUser user, string companyName, DateTimeZone zone)
+    {
+        var approved = decided.Action == AuditAction.ReportApproved;
+        var culture = CollabTexts.LanguageFor(user.Language);
+        var context = services.GetService<IDecisionContext>();
+        var statement = approved
+            ? texts.Render("receipt.approval-statement", culture, report.Title, report.Revision)
+            : texts.Render("receipt.rejection-statement", culture, report.Title, report.Revision, report.RejectionReason ?? string.Empty);
+        return new ApprovalReceipt(
+            approved ? "approved" : "rejected",
+            new ReceiptDeliverable(report.Id.ToString(), report.Kind.ToString(), report.Title, report.Period.ToString(),
+                report.CompanyId.ToString(), companyName, report.OfficeId.ToString(), report.Revision),
+            [.. report.Documents.OrderBy(d => d.FileName, StringComparer.Ordinal).Select(d => new ReceiptDocument(d.FileName, d.Sha256))],
+            new ReceiptDecider(user.Id.ToString(), context?.DisplayName ?? user.Email, user.Email,
+                user.HomeOfficeId is { } home ? "office:" + home : "client",
+                user.Acceptance == UserAcceptance.Invitation && user.AcceptedAt is { } accepted ? InstantPattern.ExtendedIso.Format(accepted) : "platform"),
+            context?.AuthenticationMethod ?? "unreported",
+            new ReceiptStatement(culture.TwoLetterISOLanguageName, statement),
+            new ReceiptInstant(InstantPattern.ExtendedIso.Format(decided.OccurredAt), OffsetDateTimePattern.ExtendedIso.Format(decided.OccurredAt.InZone(zone).ToOffsetDateTime()), zone.Id),
+            new ReceiptAuditRow(AuditChains.For(report), decided.AuditId.ToString()),
+            string.Empty,
+            string.Empty);
+    }
+}
+
+/// <summary>The receipt signer made once from <see cref="ReceiptOptions"/>; a missing key fails on first use with what to set.</summary>
+internal sealed class ReceiptKey(IOptions<CollabOptions> options)
+{
+    private readonly Lazy<ReceiptSigner> _signer = new(() => options.Value.Receipts.CreateSigner());
+
+    public ReceiptSigner Signer => _signer.Value;
+}

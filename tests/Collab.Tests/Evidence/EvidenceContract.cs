@@ -1,0 +1,181 @@
+using System.Text;
+using Collab.Deliverables;
+using Collab.Evidence;
+using Collab.Notifications;
+using Collab.Persistence.EfCore;
+using Collab.Tests.Infrastructure;
+using Collab.Tests.Transfers;
+using Collab.Tiers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Collab.Tests.Evidence;
+
+/// <summary>Receipts of decisions (SHARE-18) and the hash-chained audit trail (AUD-2), run unchanged on every engine.</summary>
+public abstract class EvidenceContract(Engine engine, PostgresServer? postgres)
+{
+    private readonly RecordingSender _sender = new();
+
+    private Task<TestDatabase> NewDatabaseAsync() =>
+        TestDatabase.CreateAsync(engine, postgres, services =>
+        {
+            services.AddSingleton<INotificationSender>(_sender);
+            services.AddCollab().AddFileSystemBlobStore(Directory.CreateTempSubdirectory("collab-evidence-").FullName);
+        });
+
+    private static Task<T> Reports<T>(TestDatabase db, Func<DeliverableService, Task<T>> work) =>
+        db.InScopeAsync(sp => work(sp.GetRequiredService<DeliverableService>()));
+
+    private static Task<T> Evidence<T>(TestDatabase db, Func<EvidenceService, Task<T>> work) =>
+        db.InScopeAsync(sp => work(sp.GetRequiredService<EvidenceService>()));
+
+    private static async Task<(World W, DeliverableId Report, byte[] Pdf)> SharedForApprovalAsync(TestDatabase db)
+    {
+        var w = await World.SeedAsync(db);
+        await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
+        var draft = await Reports(db, r => r.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
+        var pdf = TestDocuments.Pdf("Jaarrekening 2025 — € 1.234,56");
+        await Reports(db, r => r.AddDocumentAsync(w.Desk, draft.Id, "jaarrekening.pdf", "application/pdf", new MemoryStream(pdf)));
+        await Reports(db, r => r.ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 4, 30)));
+        return (w, draft.Id, pdf);
+    }
+
+    // R: SHARE-18
+    [SkippableFact]
+    public async Task SHARE18_an_approval_yields_a_signed_receipt_the_office_and_the_deciding_client_read_and_anyone_verifies_without_the_database()
+    {
+        string json;
+        byte[] pdf;
+        Guid rowId;
+        await using (var db = await NewDatabaseAsync())
+        {
+            var (w, report, document) = await SharedForApprovalAsync(db);
+            pdf = document;
+            await Reports(db, r => r.ApproveAsync(ActingParty.User(w.ClientUser.Id), report));
+
+            var forOffice = Assert.Single(await Evidence(db, e => e.ListReceiptsAsync(w.Desk, report)));
+            var forClient = Assert.Single(await Evidence(db, e => e.ListReceiptsAsync(ActingParty.User(w.ClientUser.Id), report)));
+            Assert.Equal(forOffice.Json, forClient.Json);
+            Assert.True(forOffice.Approved);
+            var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => Evidence(db, e => e.ListReceiptsAsync(ActingParty.User(w.ClientUserOfOtherCompany.Id), report)));
+            Assert.Equal(Collab.Authorization.CollabAuthorization.RefusedCode, refused.Code); // SEC-3: another company's user learns nothing
+            json = forOffice.Json;
+
+            // The receipt names the audit row the decision became, and that row is in the office's chain (AUD-2).
+            var receipt = ApprovalReceipt.Parse(Encoding.UTF8.GetBytes(json));
+            rowId = Guid.Parse(receipt.Audit.RowId);
+            var row = await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<AuditEntry>().AsNoTracking().SingleAsync(e => e.Id == rowId));
+            Assert.Equal((AuditAction.ReportApproved, AuditChain.Of(w.Office.Id)), (row.Action, row.Chain));
+            Assert.Equal(receipt.Audit.Chain, row.Chain);
+            Assert.Equal(("approved", w.ClientUser.Email, "client", 1), (receipt.Decision, receipt.DecidedBy.Email, receipt.DecidedBy.Home, receipt.Deliverable.Revision));
+            Assert.Equal("nl", receipt.Statement.Language);
+            Assert.Equal("Europe/Amsterdam", receipt.DecidedAt.TimeZone);
+
+            // The client gets it with the decision's notification.
+            await db.InScopeAsync(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync(1000));
+            Assert.Contains(_sender.Sent, n => n.Recipient == w.ClientUser.Email && n.Kind == NotificationKind.ReportDecided && n.Text.Contains(json, StringComparison.Ordinal));
+            Assert.True((await Evidence(db, e => e.VerifyAuditAsync(w.Desk, AuditChain.Of(w.Office.Id)))).IsIntact);
+        }
+
+        // The database is gone: the receipt, the public key and the document are enough.
+        var verified = ReceiptVerifier.Verify(Encoding.UTF8.GetBytes(json), ReceiptKeys.PublicKey, [new ReceiptFile("jaarrekening.pdf", pdf)], ReceiptKeys.KeyId);
+        Assert.True(verified.IsValid, string.Join("; ", verified.Differences));
+        var other = pdf.ToArray();
+        other[^10] ^= 1;
+        var tampered = ReceiptVerifier.Verify(Encoding.UTF8.GetBytes(json), ReceiptKeys.PublicKey, [new ReceiptFile("jaarrekening.pdf", other)]);
+        Assert.Equal([new ReceiptDifference(ReceiptDifferenceKind.DocumentHash, "jaarrekening.pdf")], tampered.Differences);
+    }
+
+    // R: SHARE-18
+    [SkippableFact]
+    public async Task SHARE18_a_rejection_yields_a_receipt_with_the_reason()
+    {
+        await using var db = await NewDatabaseAsync();
+        var (w, report, _) = await SharedForApprovalAsync(db);
+        await Reports(db, r => r.RejectAsync(ActingParty.User(w.ClientUser.Id), report, "De voorraad klopt niet"));
+
+        var kept = Assert.Single(await Evidence(db, e => e.ListReceiptsAsync(ActingParty.User(w.ClientUser.Id), report)));
+        var receipt = ApprovalReceipt.Parse(Encoding.UTF8.GetBytes(kept.Json));
+        Assert.Equal("rejected", receipt.Decision);
+        Assert.Contains("De voorraad klopt niet", receipt.Statement.Text, StringComparison.Ordinal);
+        Assert.True(ReceiptVerifier.Verify(Encoding.UTF8.GetBytes(kept.Json), ReceiptKeys.PublicKey).IsValid);
+    }
+
+    // R: AUD-2
+    [SkippableFact]
+    public async Task AUD2_the_audit_chain_names_the_first_changed_removed_or_inserted_row_and_only_readers_of_the_chain_may_verify_it()
+    {
+        await using var db = await NewDatabaseAsync();
+        var (w, report, _) = await SharedForApprovalAsync(db);
+        await Reports(db, r => r.ApproveAsync(ActingParty.User(w.ClientUser.Id), report));
+        var chain = AuditChain.Of(w.Office.Id);
+        var intact = await Evidence(db, e => e.VerifyAuditAsync(w.Desk, chain));
+        Assert.True(intact.IsIntact);
+        Assert.True(intact.RowsVerified >= 4); // drafted, document added, shared, approved
+
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => Evidence(db, e => e.VerifyAuditAsync(ActingParty.User(w.ClientUser.Id), chain)));
+        Assert.Equal(Collab.Authorization.CollabAuthorization.RefusedCode, refused.Code);
+        await Assert.ThrowsAsync<CollabRefusalException>(() => Evidence(db, e => e.VerifyAuditAsync(w.Desk, AuditChain.Platform)));
+
+        // Someone with database access edits the third row's details.
+        await db.InScopeAsync(async sp =>
+        {
+            var context = sp.GetRequiredService<VendorDbContext>();
+            var third = await context.Set<AuditEntry>().SingleAsync(e => e.Chain == chain && e.ChainPosition == 3);
+            third.Details += ";edited";
+            await context.SaveChangesAsync();
+        });
+        var changed = await Evidence(db, e => e.VerifyAuditAsync(w.Desk, chain));
+        Assert.Equal((AuditChainBreakKind.Changed, 3L), (changed.FirstBreak!.Kind, changed.FirstBreak.Position));
+
+        // … and removes the second.
+        await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<AuditEntry>().Where(e => e.Chain == chain && e.ChainPosition == 2).ExecuteDeleteAsync());
+        var removed = await Evidence(db, e => e.VerifyAuditAsync(w.Desk, chain));
+        Assert.Equal((AuditChainBreakKind.Removed, 2L), (removed.FirstBreak!.Kind, removed.FirstBreak.Position));
+    }
+
+    // R: AUD-2 — two instances save audited changes to one chain at the same moment; the chain stays linear and verifies.
+    [SkippableFact]
+    public async Task AUD2_instances_racing_to_extend_one_chain_leave_it_linear_without_fork_or_gap()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await World.SeedAsync(db);
+        await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
+        await using var second = db.NewInstance();
+        var failures = 0;
+        for (var round = 0; round < 50; round++)
+        {
+            async Task DraftAsync(IServiceProvider instance, string title)
+            {
+                await using var scope = instance.CreateAsyncScope();
+                try
+                {
+                    await scope.ServiceProvider.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title);
+                }
+                catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict)
+                {
+                    Interlocked.Increment(ref failures); // SQLite may refuse the later writer; nothing of it is saved
+                }
+            }
+
+            await Task.WhenAll(Task.Run(() => DraftAsync(db.Services, $"A{round}")), Task.Run(() => DraftAsync(second, $"B{round}")));
+        }
+
+        var chain = AuditChain.Of(w.Office.Id);
+        var rows = await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<AuditEntry>().AsNoTracking().Where(e => e.Chain == chain).OrderBy(e => e.ChainPosition).ToListAsync());
+        Assert.Equal(Enumerable.Range(1, rows.Count).Select(i => (long)i), rows.Select(r => r.ChainPosition)); // no gap, no fork
+        Assert.Equal(100 - failures, rows.Count(r => r.Action == AuditAction.ReportDrafted));
+        if (engine == Engine.Postgres)
+        {
+            Assert.Equal(0, failures); // PostgreSQL: the chain's lock makes the writers take turns
+        }
+
+        Assert.True((await Evidence(db, e => e.VerifyAuditAsync(w.Desk, chain))).IsIntact);
+    }
+}
+
+public sealed class EvidenceOnSqlite() : EvidenceContract(Engine.Sqlite, null);
+
+[Collection(PostgresCollection.Name)]
+public sealed class EvidenceOnPostgres(PostgresServer postgres) : EvidenceContract(Engine.Postgres, postgres);
