@@ -43,7 +43,7 @@ public static class CollabClientEndpoints
 
         g.MapPost("/clients/{client:guid}/invitations", async (Caller me, Guid client, ClientUserRequest body, InvitationService s, CancellationToken ct) =>
             TypedResults.Ok(await s.InviteClientUserAsync(me.Party, new ClientId(client), body.Email, body.Companies, ct)))
-            .Calls<InvitationService>(nameof(InvitationService.InviteClientUserAsync), "user.*", "email.*");
+            .Calls<InvitationService>(nameof(InvitationService.InviteClientUserAsync), "user.*", "email.*", "tier.unknown");
         g.MapGet("/clients/{client:guid}/users", async (Caller me, Guid client, CollabRegistry s, CancellationToken ct) =>
             TypedResults.Ok(await s.ListClientUsersAsync(me.Party, new ClientId(client), ct)))
             .Calls<CollabRegistry>(nameof(CollabRegistry.ListClientUsersAsync));
@@ -85,10 +85,10 @@ public static class CollabClientEndpoints
             .Calls<DeliverableService>(nameof(DeliverableService.RejectAsync), "deliverable.*", "report.*", "tier.*", "rejection-reason.*");
         g.MapGet("/deliverables/{deliverable:guid}/documents/{document:guid}", async (Caller me, Guid deliverable, Guid document, DeliverableService s, CancellationToken ct) =>
             CollabGroups.File(await s.OpenDocumentAsync(me.Party, new DeliverableId(deliverable), new DocumentId(document), ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.OpenDocumentAsync), "document.*");
+            .Calls<DeliverableService>(nameof(DeliverableService.OpenDocumentAsync), "document.*", "blob-key.invalid", "deliverable.document-unknown", "tier.feature-not-included");
         g.MapGet("/deliverables/{deliverable:guid}/dashboard", async (Caller me, Guid deliverable, DeliverableService s, CancellationToken ct) =>
             await s.DashboardAsync(me.Party, new DeliverableId(deliverable), ct) is { } found ? Results.Ok(found) : Results.NoContent())
-            .Calls<DeliverableService>(nameof(DeliverableService.DashboardAsync), "tier.*", "figures.*");
+            .Calls<DeliverableService>(nameof(DeliverableService.DashboardAsync), "tier.*", "figures.*", "report.not-viewable");
 
         // Grants (RIGHTS)
         g.MapGet("/administrations", async (Caller me, AccessService s, CancellationToken ct) =>
@@ -99,7 +99,7 @@ public static class CollabClientEndpoints
             .Calls<AccessService>(nameof(AccessService.MayAccessAsync));
         g.MapPost("/grants", async (Caller me, GrantRequest body, RightsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.GrantAsync(me.Party, body.Office, body.Administration, body.Channel, ct)))
-            .Calls<RightsService>(nameof(RightsService.GrantAsync), "rights.*", "plan.*", "subscription.*");
+            .Calls<RightsService>(nameof(RightsService.GrantAsync), "rights.*", "plan.*", "subscription.*", "administration.not-live");
         g.MapDelete("/grants/{office:guid}/{administration:guid}", async (Caller me, Guid office, Guid administration, RightsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.RevokeAsync(me.Party, new OfficeId(office), new AdministrationId(administration), ct)))
             .Calls<RightsService>(nameof(RightsService.RevokeAsync), "rights.*");
@@ -119,24 +119,24 @@ public static class CollabClientEndpoints
         g.MapPost("/offices/{office:guid}/companies/{company:guid}/documents", async (Caller me, Guid office, Guid company, string fileName, HttpRequest request, PortalService s, CancellationToken ct) =>
             TypedResults.Ok(await s.UploadDocumentAsync(me.Party, new OfficeId(office), new CompanyId(company), fileName, request.ContentType ?? string.Empty, request.Body, ct)))
             .Accepts<Stream>("application/pdf", "image/png", "image/jpeg")
-            .Calls<PortalService>(nameof(PortalService.UploadDocumentAsync), "document.*", "file-name.*", "tier.*");
+            .Calls<PortalService>(nameof(PortalService.UploadDocumentAsync), "document.*", "file-name.*", "tier.*", "blob-key.invalid");
         g.MapGet("/documents/{document:guid}", async (Caller me, Guid document, PortalService s, CancellationToken ct) =>
         {
             var (found, content) = await s.OpenDocumentAsync(me.Party, new DocumentId(document), ct);
             return Results.Stream(content, found.ContentType, found.FileName);
-        }).Calls<PortalService>(nameof(PortalService.OpenDocumentAsync), "document.*");
+        }).Calls<PortalService>(nameof(PortalService.OpenDocumentAsync), "document.*", "blob-key.invalid", "tier.feature-not-included");
         g.MapGet("/question-batches/{batch:guid}", async (Caller me, Guid batch, QuestionService s, CancellationToken ct) =>
             await s.FindBatchAsync(me.Party, new QuestionBatchId(batch), ct) is { } found ? Results.Ok(found) : Results.NotFound())
             .Calls<QuestionService>(nameof(QuestionService.FindBatchAsync));
         g.MapPost("/question-batches/{batch:guid}/questions/{number:int}/answer", async (Caller me, Guid batch, int number, AnswerRequest body, QuestionService s, CancellationToken ct) =>
             TypedResults.Ok(await s.AnswerAsync(me.Party, new QuestionBatchId(batch), number, body.Answer, ct)))
-            .Calls<QuestionService>(nameof(QuestionService.AnswerAsync), "questions.*", "answer.*");
+            .Calls<QuestionService>(nameof(QuestionService.AnswerAsync), "questions.*", "answer.*", "tier.feature-not-included");
         g.MapGet("/questionnaires/{questionnaire:guid}", async (Caller me, Guid questionnaire, QuestionService s, CancellationToken ct) =>
             await s.FindQuestionnaireAsync(me.Party, new QuestionnaireId(questionnaire), ct) is { } found ? Results.Ok(found) : Results.NotFound())
             .Calls<QuestionService>(nameof(QuestionService.FindQuestionnaireAsync));
         g.MapPut("/questionnaires/{questionnaire:guid}/answers/{question}", async (Caller me, Guid questionnaire, string question, AnswerRequest body, QuestionService s, CancellationToken ct) =>
             TypedResults.Ok(await s.AnswerQuestionnaireAsync(me.Party, new QuestionnaireId(questionnaire), question, body.Answer, ct)))
-            .Calls<QuestionService>(nameof(QuestionService.AnswerQuestionnaireAsync), "questionnaire.*", "answer.*");
+            .Calls<QuestionService>(nameof(QuestionService.AnswerQuestionnaireAsync), "questionnaire.*", "answer.*", "tier.feature-not-included");
         g.MapPost("/questionnaires/{questionnaire:guid}/complete", async (Caller me, Guid questionnaire, QuestionService s, CancellationToken ct) =>
             TypedResults.Ok(await s.CompleteQuestionnaireAsync(me.Party, new QuestionnaireId(questionnaire), ct)))
             .Calls<QuestionService>(nameof(QuestionService.CompleteQuestionnaireAsync), "questionnaire.*");

@@ -36,11 +36,11 @@ public static class CollabLinkEndpoints
             .Calls<DeliverableService>(nameof(DeliverableService.OpenLinkAsync), "link.malformed", "link.unknown", "link.spent", "link.replaced", "link.expired");
         g.MapPost("/confirm", async (TokenRequest body, DeliverableService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ConfirmViewAsync(body.Token, ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.ConfirmViewAsync), "link.malformed", "link.unknown", "link.spent", "link.replaced", "link.expired");
+            .Calls<DeliverableService>(nameof(DeliverableService.ConfirmViewAsync), "link.malformed", "link.unknown", "link.spent", "link.replaced", "link.expired", "report.*");
         g.MapPost("/documents/{document:guid}", async (Guid document, ViewTokenRequest body, DeliverableService s, CancellationToken ct) =>
             CollabGroups.File(await s.ReadThroughLinkAsync(body.ViewToken, new DocumentId(document), ct)))
             .Calls<DeliverableService>(nameof(DeliverableService.ReadThroughLinkAsync),
-                "link.view-unknown", "link.view-ended", "link.replaced", "link.document-unknown", "link.document-taken", "document.*");
+                "link.view-unknown", "link.view-ended", "link.replaced", "link.document-unknown", "link.document-taken", "document.*", "blob-key.invalid");
         g.MapPost("/invitations/accept", async (Caller me, TokenRequest body, InvitationService s, CancellationToken ct) =>
             TypedResults.Ok(await s.AcceptAsync(me.Party, body.Token, ct)))
             .Calls<InvitationService>(nameof(InvitationService.AcceptAsync), "user.invitation-unusable");

@@ -40,13 +40,13 @@ public static class CollabOfficeEndpoints
         g.MapPost("/deliverables/{deliverable:guid}/documents", async (Caller me, Guid deliverable, string fileName, HttpRequest request, DeliverableService s, CancellationToken ct) =>
             TypedResults.Ok(await s.AddDocumentAsync(me.Party, new DeliverableId(deliverable), fileName, request.ContentType ?? string.Empty, request.Body, ct)))
             .Accepts<Stream>("application/pdf")
-            .Calls<DeliverableService>(nameof(DeliverableService.AddDocumentAsync), "document.*", "deliverable.*", "report.*", "file-name.*");
+            .Calls<DeliverableService>(nameof(DeliverableService.AddDocumentAsync), "document.*", "deliverable.*", "report.*", "file-name.*", "blob-key.invalid");
         g.MapDelete("/deliverables/{deliverable:guid}/documents/{document:guid}", async (Caller me, Guid deliverable, Guid document, DeliverableService s, CancellationToken ct) =>
             TypedResults.Ok(await s.RemoveDocumentAsync(me.Party, new DeliverableId(deliverable), new DocumentId(document), ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.RemoveDocumentAsync), "document.*", "deliverable.*", "report.*");
+            .Calls<DeliverableService>(nameof(DeliverableService.RemoveDocumentAsync), "document.*", "deliverable.*", "report.*", "blob-key.invalid");
         g.MapGet("/deliverables/{deliverable:guid}/documents/{document:guid}", async (Caller me, Guid deliverable, Guid document, DeliverableService s, CancellationToken ct) =>
             CollabGroups.File(await s.OpenDocumentAsync(me.Party, new DeliverableId(deliverable), new DocumentId(document), ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.OpenDocumentAsync), "document.*");
+            .Calls<DeliverableService>(nameof(DeliverableService.OpenDocumentAsync), "document.*", "blob-key.invalid", "deliverable.document-unknown", "tier.feature-not-included");
         g.MapPut("/deliverables/{deliverable:guid}/figures", async (Caller me, Guid deliverable, FinancialFigures body, DeliverableService s, CancellationToken ct) =>
             TypedResults.Ok(await s.SetFiguresAsync(me.Party, new DeliverableId(deliverable), body, ct)))
             .Calls<DeliverableService>(nameof(DeliverableService.SetFiguresAsync), "figures.*", "deliverable.*", "report.*");
@@ -58,7 +58,7 @@ public static class CollabOfficeEndpoints
             .Calls<DeliverableService>(nameof(DeliverableService.ReissueLinkAsync), "deliverable.*", "report.*", "link.*", "tier.*");
         g.MapGet("/deliverables/{deliverable:guid}/dashboard", async (Caller me, Guid deliverable, DeliverableService s, CancellationToken ct) =>
             await s.DashboardAsync(me.Party, new DeliverableId(deliverable), ct) is { } found ? Results.Ok(found) : Results.NoContent())
-            .Calls<DeliverableService>(nameof(DeliverableService.DashboardAsync), "tier.*", "figures.*");
+            .Calls<DeliverableService>(nameof(DeliverableService.DashboardAsync), "tier.*", "figures.*", "report.not-viewable");
 
         // Overview (SHARE-17)
         g.MapGet("/offices/{office:guid}/overview/deliverables", async (Caller me, Guid office, Guid? after, int? pageSize, OfficeOverviewService s, CancellationToken ct) =>
@@ -97,10 +97,10 @@ public static class CollabOfficeEndpoints
         // Statements (TIER-6)
         g.MapGet("/offices/{office:guid}/statements/{month}", async (Caller me, Guid office, string month, BillingService s, CancellationToken ct) =>
             TypedResults.Ok(await s.MonthlyStatementAsync(me.Party, new OfficeId(office), CollabGroups.Month(month), ct)))
-            .Calls<BillingService>(nameof(BillingService.MonthlyStatementAsync), "statement.*");
+            .Calls<BillingService>(nameof(BillingService.MonthlyStatementAsync), "statement.*", "tier.unknown");
         g.MapPost("/offices/{office:guid}/statements/{month}", async (Caller me, Guid office, string month, BillingService s, CancellationToken ct) =>
             TypedResults.Ok(await s.IssueStatementAsync(me.Party, new OfficeId(office), CollabGroups.Month(month), ct)))
-            .Calls<BillingService>(nameof(BillingService.IssueStatementAsync), "statement.*");
+            .Calls<BillingService>(nameof(BillingService.IssueStatementAsync), "statement.*", "tier.unknown");
 
         // Users and invitations (SEC-7)
         g.MapPost("/offices/{office:guid}/invitations", async (Caller me, Guid office, EmailRequest body, InvitationService s, CancellationToken ct) =>
@@ -155,7 +155,7 @@ public static class CollabOfficeEndpoints
             .Calls<TransferService>(nameof(TransferService.CancelAsync), "transfer.*");
         g.MapPost("/transfers/{transfer:guid}/execute", async (Caller me, Guid transfer, ExecuteTransferRequest body, TransferService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ExecuteAsync(me.Party, new TransferRequestId(transfer), body.BilledTo, ct)))
-            .Calls<TransferService>(nameof(TransferService.ExecuteAsync), "transfer.*", "followup.*");
+            .Calls<TransferService>(nameof(TransferService.ExecuteAsync), "transfer.*", "followup.*", "user.not-client-administrator-candidate");
         g.MapGet("/transfers/{transfer:guid}/follow-up", async (Caller me, Guid transfer, TransferService s, CancellationToken ct) =>
             TypedResults.Ok(await s.FollowUpAsync(me.Party, new TransferRequestId(transfer), ct)))
             .Calls<TransferService>(nameof(TransferService.FollowUpAsync), "transfer.*", "followup.*");
@@ -175,25 +175,25 @@ public static class CollabOfficeEndpoints
             .Calls<LinkService>(nameof(LinkService.FindAsync));
         g.MapPost("/links/{link:guid}/administration", async (Caller me, Guid link, ChooseAdministrationRequest body, LinkService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ChooseAdministrationAsync(me.Party, new LinkId(link), body.Administration, body.Edition, ct)))
-            .Calls<LinkService>(nameof(LinkService.ChooseAdministrationAsync), "link.*", "administration.*");
+            .Calls<LinkService>(nameof(LinkService.ChooseAdministrationAsync), "link.*", "administration.*", "integration-link.*", "plan.unknown");
         g.MapPost("/links/{link:guid}/confirm", async (Caller me, Guid link, LinkService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ConfirmAsync(me.Party, new LinkId(link), ct)))
-            .Calls<LinkService>(nameof(LinkService.ConfirmAsync), "link.*");
+            .Calls<LinkService>(nameof(LinkService.ConfirmAsync), "link.*", "integration-link.*");
         g.MapPost("/links/{link:guid}/read", async (Caller me, Guid link, LinkService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ReadAllDataAsync(me.Party, new LinkId(link), ct)))
-            .Calls<LinkService>(nameof(LinkService.ReadAllDataAsync), "link.*");
+            .Calls<LinkService>(nameof(LinkService.ReadAllDataAsync), "link.*", "integration-link.*");
         g.MapPost("/links/{link:guid}/matches", async (Caller me, Guid link, ResolveMatchRequest body, LinkService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ResolveMatchAsync(me.Party, new LinkId(link), body.Kind, body.AppId, body.BookkeepingId, ct)))
             .Calls<LinkService>(nameof(LinkService.ResolveMatchAsync), "link.*");
         g.MapPost("/links/{link:guid}/start", async (Caller me, Guid link, LinkService s, CancellationToken ct) =>
             TypedResults.Ok(await s.StartSynchronisationAsync(me.Party, new LinkId(link), ct)))
-            .Calls<LinkService>(nameof(LinkService.StartSynchronisationAsync), "link.*");
+            .Calls<LinkService>(nameof(LinkService.StartSynchronisationAsync), "link.*", "integration-link.*", "plan.unknown");
         g.MapPost("/links/{link:guid}/finish", async (Caller me, Guid link, LinkService s, CancellationToken ct) =>
             TypedResults.Ok(await s.FinishAsync(me.Party, new LinkId(link), ct)))
-            .Calls<LinkService>(nameof(LinkService.FinishAsync), "link.*");
+            .Calls<LinkService>(nameof(LinkService.FinishAsync), "link.*", "integration-link.*");
         g.MapDelete("/links/{link:guid}", async (Caller me, Guid link, LinkService s, CancellationToken ct) =>
             TypedResults.Ok(await s.RemoveAsync(me.Party, new LinkId(link), ct)))
-            .Calls<LinkService>(nameof(LinkService.RemoveAsync), "link.*");
+            .Calls<LinkService>(nameof(LinkService.RemoveAsync), "link.*", "integration-link.*");
     }
 
     private static void MapPortal(RouteGroupBuilder g)
@@ -220,10 +220,10 @@ public static class CollabOfficeEndpoints
         // Questionnaires (SHARE-9)
         g.MapPost("/offices/{office:guid}/questionnaire-templates", async (Caller me, Guid office, TemplateRequest body, QuestionService s, CancellationToken ct) =>
             TypedResults.Ok(await s.CreateTemplateAsync(me.Party, new OfficeId(office), body.Name, body.Sections, ct)))
-            .Calls<QuestionService>(nameof(QuestionService.CreateTemplateAsync), "questionnaire.*", "tier.*");
+            .Calls<QuestionService>(nameof(QuestionService.CreateTemplateAsync), "questionnaire.*", "tier.*", "questions.*");
         g.MapPut("/questionnaire-templates/{template:guid}", async (Caller me, Guid template, TemplateRequest body, QuestionService s, CancellationToken ct) =>
             TypedResults.Ok(await s.EditTemplateAsync(me.Party, new QuestionnaireTemplateId(template), body.Name, body.Sections, ct)))
-            .Calls<QuestionService>(nameof(QuestionService.EditTemplateAsync), "questionnaire.*");
+            .Calls<QuestionService>(nameof(QuestionService.EditTemplateAsync), "questionnaire.*", "questions.*");
         g.MapPost("/questionnaire-templates/{template:guid}/send", async (Caller me, Guid template, SendQuestionnaireRequest body, QuestionService s, CancellationToken ct) =>
             TypedResults.Ok(await s.SendAsync(me.Party, new QuestionnaireTemplateId(template), body.Companies, body.Deadline, ct)))
             .Calls<QuestionService>(nameof(QuestionService.SendAsync), "questionnaire.*", "tier.*", "deadline.*");

@@ -50,7 +50,7 @@ public static class CollabProvisioningEndpoints
             .Calls<CollabRegistry>(nameof(CollabRegistry.CreateOfficeUserAsync), "user.*", "email.*");
         g.MapPost("/clients/{client:guid}/users", async (Platform p, Guid client, ClientUserRequest body, CollabRegistry s, CancellationToken ct) =>
             TypedResults.Ok(await s.CreateClientUserAsync(p.Party, new ClientId(client), body.Email, body.Companies, body.Administrator, ct)))
-            .Calls<CollabRegistry>(nameof(CollabRegistry.CreateClientUserAsync), "user.*", "email.*");
+            .Calls<CollabRegistry>(nameof(CollabRegistry.CreateClientUserAsync), "user.*", "email.*", "tier.unknown");
         g.MapGet("/users", async (Platform p, string email, CollabRegistry s, CancellationToken ct) =>
             await s.FindUserByEmailAsync(p.Party, email, ct) is { } found ? Results.Ok(found) : Results.NotFound())
             .Calls<CollabRegistry>(nameof(CollabRegistry.FindUserByEmailAsync), "email.*");

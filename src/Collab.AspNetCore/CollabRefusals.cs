@@ -9,15 +9,19 @@ namespace Collab.AspNetCore;
 /// <summary>
 /// Which refusal codes an endpoint can answer with, for its OpenAPI operation (<c>x-collab-refusals</c> and the error
 /// responses' descriptions). An entry ending in <c>*</c> stands for every code that starts with what precedes it: Collab
-/// builds some codes from the field or thing they name (<c>report-title.too-long</c>, <c>office.not-found</c>).
+/// builds some codes from the field or thing they name (<c>report-title.too-long</c>, <c>office.not-found</c>); an entry
+/// starting with <c>*</c> stands for every code that ends with what follows it (<c>*.not-found</c>).
 /// </summary>
 /// <param name="Codes">The codes and code families.</param>
 public sealed record CollabRefusalCodes(IReadOnlyList<string> Codes)
 {
     /// <summary>Whether a code an endpoint answered with is one it documents.</summary>
     /// <param name="code">The observed code.</param>
-    /// <returns>True when listed, or when a family entry covers it.</returns>
-    public bool Covers(string code) => Codes.Any(c => c.EndsWith('*') ? code.StartsWith(c[..^1], StringComparison.Ordinal) : string.Equals(c, code, StringComparison.Ordinal));
+    /// <returns>True when listed, or when a family entry (<c>report.*</c>, <c>*.not-found</c>) covers it.</returns>
+    public bool Covers(string code) => Codes.Any(c =>
+        c.EndsWith('*') ? code.StartsWith(c[..^1], StringComparison.Ordinal)
+        : c.StartsWith('*') ? code.EndsWith(c[1..], StringComparison.Ordinal)
+        : string.Equals(c, code, StringComparison.Ordinal));
 }
 
 /// <summary>The Collab service method an endpoint calls (for the test that every public service method has an endpoint or a reason not to).</summary>
