@@ -68,6 +68,9 @@ public static class CollabClientEndpoints
         g.MapGet("/companies/{company:guid}/deliverables", async (Caller me, Guid company, DeliverableService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ListForCompanyAsync(me.Party, new CompanyId(company), ct)))
             .Calls<DeliverableService>(nameof(DeliverableService.ListForCompanyAsync));
+        g.MapGet("/deliverables/{deliverable:guid}/receipts", async (Caller me, Guid deliverable, Collab.Evidence.EvidenceService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.ListReceiptsAsync(me.Party, new DeliverableId(deliverable), ct)))
+            .Calls<Collab.Evidence.EvidenceService>(nameof(Collab.Evidence.EvidenceService.ListReceiptsAsync)); // SHARE-18: the signed receipts of decisions
         g.MapGet("/deliverables/{deliverable:guid}", async (Caller me, Guid deliverable, DeliverableService s, CancellationToken ct) =>
             await s.FindAsync(me.Party, new DeliverableId(deliverable), ct) is { } found ? Results.Ok(found) : Results.NotFound())
             .Calls<DeliverableService>(nameof(DeliverableService.FindAsync));

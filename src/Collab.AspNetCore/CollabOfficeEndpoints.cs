@@ -34,6 +34,9 @@ public static class CollabOfficeEndpoints
         g.MapPost("/offices/{office:guid}/deliverables", async (Caller me, Guid office, DraftRequest body, DeliverableService s, CancellationToken ct) =>
             TypedResults.Ok(await s.DraftAsync(me.Party, new OfficeId(office), body.Company, body.Kind, body.ToPeriod(), body.Title, ct)))
             .Calls<DeliverableService>(nameof(DeliverableService.DraftAsync), "deliverable.*", "report.*", "report-title.*", "period.*", "tier.*");
+        g.MapGet("/deliverables/{deliverable:guid}/receipts", async (Caller me, Guid deliverable, Collab.Evidence.EvidenceService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.ListReceiptsAsync(me.Party, new DeliverableId(deliverable), ct)))
+            .Calls<Collab.Evidence.EvidenceService>(nameof(Collab.Evidence.EvidenceService.ListReceiptsAsync)); // SHARE-18: the signed receipts of decisions
         g.MapGet("/deliverables/{deliverable:guid}", async (Caller me, Guid deliverable, DeliverableService s, CancellationToken ct) =>
             await s.FindAsync(me.Party, new DeliverableId(deliverable), ct) is { } found ? Results.Ok(found) : Results.NotFound())
             .Calls<DeliverableService>(nameof(DeliverableService.FindAsync));

@@ -31,6 +31,7 @@ public sealed class RefusalListTests(PostgresServer postgres, ITestOutputHelper 
     [
         "access.refused-party", "tier.feature-in-no-tier", "tier.open-work-item", "backup.prerequisites-missing",
         "statement.heading", "statement.line", "statement.line-extra-users", "statement.total",
+        "receipt.approval-statement", "receipt.rejection-statement", // what a signed receipt says (SHARE-18), not a refusal
     ];
 
     /// <summary>Codes written as literals whose text has another key (<c>Refuse.Keyed</c>), so they are not catalogue keys.</summary>

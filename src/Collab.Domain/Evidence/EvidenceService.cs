@@ -14,14 +14,17 @@ public sealed class EvidenceService
     private readonly IDeliverableStore _reports;
     private readonly IReceiptStore _receipts;
     private readonly IAuditChainStore _chains;
+    private readonly Registry.IRegistryStore _registry;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="access">Checks who reads (SEC-3).</param>
     /// <param name="reports">Tells whose a deliverable is.</param>
     /// <param name="receipts">The kept receipts.</param>
     /// <param name="chains">The audit chains.</param>
-    public EvidenceService(CollabAuthorization access, IDeliverableStore reports, IReceiptStore receipts, IAuditChainStore chains)
+    /// <param name="registry">Finds the administration whose chain is verified, for the access check.</param>
+    public EvidenceService(CollabAuthorization access, IDeliverableStore reports, IReceiptStore receipts, IAuditChainStore chains, Registry.IRegistryStore registry)
     {
+        _registry = registry;
         _access = access;
         _reports = reports;
         _receipts = receipts;
@@ -41,8 +44,8 @@ public sealed class EvidenceService
     {
         var subject = AuditSubject.Report(report);
         var found = report == default ? null : await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false);
-        var owner = found is null ? (CollabAuthorization.Owner?)null : new CollabAuthorization.Owner(found.OfficeId, found.ClientId, found.CompanyId, found.State != DeliverableState.Draft);
-        var reader = await _access.OwnedAsync(party, CollabAction.ReadAudit, subject, owner, cancellationToken).ConfigureAwait(false);
+        var owner = found is null ? (OfficeWork?)null : new OfficeWork(found.OfficeId, found.ClientId, found.CompanyId, found.State != DeliverableState.Draft);
+        var reader = await _access.AuthorizeAsync(party, CollabAction.ReadAudit, owner, subject, cancellationToken).ConfigureAwait(false);
         var kept = await _receipts.ListReceiptsAsync(report, cancellationToken).ConfigureAwait(false);
         return [.. kept.Where(r => !reader.IsClientUser || r.DecidedBy == reader.UserId).Select(r => new ReceiptView(r.Id, r.DeliverableId, r.Revision, r.Approved, r.DecidedAt, r.Json))];
     }
@@ -67,13 +70,14 @@ public sealed class EvidenceService
         switch (subject.Type)
         {
             case "administration" when id != Guid.Empty:
-                await _access.AdministrationAsync(party, read, new AdministrationId(id), cancellationToken).ConfigureAwait(false);
+                var administration = await _registry.FindAdministrationAsync(new AdministrationId(id), cancellationToken).ConfigureAwait(false);
+                await _access.AuthorizeAsync(party, read, administration, AuditSubject.Administration(new AdministrationId(id)), cancellationToken).ConfigureAwait(false);
                 break;
             case "office" when id != Guid.Empty:
-                await _access.OfficeAsync(party, read, new OfficeId(id), cancellationToken).ConfigureAwait(false);
+                await _access.AuthorizeAsync(party, read, new OfficeId(id), cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                var acting = await _access.PartyAsync(party, read, subject, cancellationToken).ConfigureAwait(false);
+                var acting = await _access.AuthorizeAsync(party, read, subject, cancellationToken).ConfigureAwait(false);
                 if (chain is not (AuditChain.Platform or AuditChain.Legacy) || !acting.IsPlatform)
                 {
                     throw CollabAuthorization.Refused(subject);

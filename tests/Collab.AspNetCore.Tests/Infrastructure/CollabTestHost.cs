@@ -57,7 +57,7 @@ public sealed class CollabTestHost : IAsyncDisposable
         }
         builder.Services.AddSingleton<NodaTime.IClock>(database.Clock);
         builder.Services.AddDbContext<VendorDbContext>(database.Configure);
-        builder.Services.AddCollab().AddEntityFrameworkStores<VendorDbContext>()
+        builder.Services.AddCollab(Collab.Tests.Infrastructure.ReceiptKeys.Apply).AddEntityFrameworkStores<VendorDbContext>() // approvals sign receipts (SHARE-18)
             .AddFileSystemBlobStore(Path.Combine(Path.GetTempPath(), "collab-aspnet-blobs", Guid.NewGuid().ToString("N")));
         builder.Services.AddCollabAspNetCore(options);
         builder.Services.AddAuthentication(TestAuthentication.Name).AddScheme<AuthenticationSchemeOptions, TestAuthentication>(TestAuthentication.Name, null);
