@@ -76,14 +76,12 @@ public sealed class EvidenceService
             case "office" when id != Guid.Empty:
                 await _access.AuthorizeAsync(party, read, new OfficeId(id), cancellationToken).ConfigureAwait(false);
                 break;
+            case AuditChain.Platform or AuditChain.Legacy when party.IsPlatform:
+                break; // the platform's own chains, and the rows from before chaining: the platform alone verifies them
             default:
-                var acting = await _access.AuthorizeAsync(party, read, subject, cancellationToken).ConfigureAwait(false);
-                if (chain is not (AuditChain.Platform or AuditChain.Legacy) || !acting.IsPlatform)
-                {
-                    throw CollabAuthorization.Refused(subject);
-                }
-
-                break;
+                // Every other party and chain: resolved and counted like any audit read, then refused as an unknown target.
+                await _access.AuthorizeAsync(party, read, subject, cancellationToken).ConfigureAwait(false);
+                throw CollabAuthorization.Refused(subject);
         }
 
         var rows = await _chains.ReadChainAsync(chain, cancellationToken).ConfigureAwait(false);
