@@ -28,7 +28,10 @@ using NodaTime;
 var file = Path.Combine(Path.GetTempPath(), $"collab-consumer-{Guid.NewGuid():N}.db");
 var services = new ServiceCollection();
 services.AddDbContext<ConsumerDbContext>(o => o.UseSqlite($"Data Source={file}"));
-services.AddCollab().AddEntityFrameworkStores<ConsumerDbContext>();
+// Every approval and rejection is signed (SHARE-18): a vendor keeps its receipt key in its secrets; here one is made for the run.
+using var receiptKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+services.AddCollab(o => (o.Receipts.KeyId, o.Receipts.PrivateKey) = ("consumer-receipts", receiptKey.ExportPkcs8PrivateKeyPem()))
+    .AddEntityFrameworkStores<ConsumerDbContext>();
 services.AddSingleton<INotificationSender, CountingSender>();
 await using var provider = services.BuildServiceProvider(validateScopes: true);
 await using var scope = provider.CreateAsyncScope();
