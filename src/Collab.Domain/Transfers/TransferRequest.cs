@@ -164,18 +164,12 @@ public sealed class TransferRequest : AggregateRoot
     public IReadOnlyList<BankLink> BankLinks => _bankLinks;
 
     /// <summary>How many of the three parties consented.</summary>
-    public int ConsentCount => (OldAdministratorConsentAt is null ? 0 : 1) + (ClientConsentAt is null ? 0 : 1) + (NewAdministratorConsentAt is null ? 0 : 1);
+    public int ConsentCount => TransferConsents.Count(OldAdministratorConsentAt, ClientConsentAt, NewAdministratorConsentAt);
 
     /// <summary>Whether a party consented.</summary>
     /// <param name="party">The party.</param>
     /// <returns>True once it consented.</returns>
-    public bool HasConsented(TransferParty party) => party switch
-    {
-        TransferParty.OldEnvironmentAdministrator => OldAdministratorConsentAt is not null,
-        TransferParty.Client => ClientConsentAt is not null,
-        TransferParty.NewEnvironmentAdministrator => NewAdministratorConsentAt is not null,
-        _ => false,
-    };
+    public bool HasConsented(TransferParty party) => TransferConsents.Given(party, OldAdministratorConsentAt, ClientConsentAt, NewAdministratorConsentAt);
 
     /// <summary>What a party could do now and, where it cannot, why (for the office's and client's screens).</summary>
     /// <param name="party">The party looking.</param>

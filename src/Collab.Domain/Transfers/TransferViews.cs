@@ -33,18 +33,12 @@ public sealed record TransferView(
     Instant? ClosedAt, string? RefusalReason, BillingParty? BilledTo, IReadOnlyList<BankLink> BankLinks)
 {
     /// <summary>How many of the three parties consented.</summary>
-    public int ConsentCount => (OldAdministratorConsentAt is null ? 0 : 1) + (ClientConsentAt is null ? 0 : 1) + (NewAdministratorConsentAt is null ? 0 : 1);
+    public int ConsentCount => TransferConsents.Count(OldAdministratorConsentAt, ClientConsentAt, NewAdministratorConsentAt);
 
     /// <summary>Whether a party consented.</summary>
     /// <param name="party">The party.</param>
     /// <returns>True once it consented.</returns>
-    public bool HasConsented(TransferParty party) => party switch
-    {
-        TransferParty.OldEnvironmentAdministrator => OldAdministratorConsentAt is not null,
-        TransferParty.Client => ClientConsentAt is not null,
-        TransferParty.NewEnvironmentAdministrator => NewAdministratorConsentAt is not null,
-        _ => false,
-    };
+    public bool HasConsented(TransferParty party) => TransferConsents.Given(party, OldAdministratorConsentAt, ClientConsentAt, NewAdministratorConsentAt);
 
     internal static TransferView Of(TransferRequest r) => new(
         r.Id, r.ClientId, r.FromEnvironment, r.ToEnvironment, [.. r.Administrations], r.ClientEmail, r.RequestedBy, r.RequestedAt, r.ExpiresAt, r.State,
