@@ -8,6 +8,8 @@ namespace Collab.Stores.Specification;
 // ILifecycleStore: subscriptions, live administrations, and scheduled deletions due by instant (ONB-6, RET-2).
 public abstract partial class StoreSpecification
 {
+    [Covers(typeof(ILifecycleStore), nameof(ILifecycleStore.FindSubscriptionAsync), nameof(ILifecycleStore.ListLiveAdministrationsAsync), nameof(ILifecycleStore.ListScheduledDeletionsAsync),
+        nameof(ILifecycleStore.ListDeletionsAsync), nameof(ILifecycleStore.FindDueDeletionWorkAsync), nameof(ILifecycleStore.LatestBackupSinceAsync))]
     [SkippableFact]
     public async Task A_cancelled_subscription_schedules_deletions_that_come_due_at_their_warning_instants()
     {

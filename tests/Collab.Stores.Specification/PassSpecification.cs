@@ -75,6 +75,7 @@ public abstract partial class StoreSpecification
         Assert.Equal((2.65m, issued.IssuedAt), (stored.Total, (Instant?)stored.IssuedAt));
     }
 
+    [Covers(typeof(ITransferStore), nameof(ITransferStore.FindDueForExpiryAsync), nameof(ITransferStore.ListOpenRequestsAsync), nameof(ITransferStore.ListForOfficeAsync))]
     [SkippableFact]
     public async Task A_transfer_request_is_due_for_expiry_once_its_last_local_day_is_over_and_not_after_it_expired()
     {
@@ -108,6 +109,8 @@ public abstract partial class StoreSpecification
         Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().ListOpenRequestsAsync(w.Client.Id)));
     }
 
+    [Covers(typeof(IDeliverableStore), nameof(IDeliverableStore.FindDueRemindersAsync), nameof(IDeliverableStore.FindReportAsync), nameof(IDeliverableStore.ListForOfficeAsync),
+        nameof(IDeliverableStore.ListForCompanyAsync))]
     [SkippableFact]
     public async Task An_approval_reminder_is_due_from_the_start_of_its_local_day_until_it_is_sent()
     {

@@ -41,6 +41,9 @@ public abstract partial class StoreSpecification : IAsyncLifetime
     /// <returns>A task.</returns>
     protected abstract Task CleanUpAsync();
 
+    /// <summary>The app, the bookkeeping and the file store that links and backups call, in memory.</summary>
+    protected OutsideSystems Outside { get; } = new();
+
     /// <summary>What the notification port was asked to deliver.</summary>
     protected RecordingSender Sent { get; } = new();
 
@@ -59,6 +62,10 @@ public abstract partial class StoreSpecification : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(Clock);
         services.AddSingleton<INotificationSender>(Sent);
+        services.AddSingleton<Collab.Links.IExternalApp>(Outside);
+        services.AddSingleton<Collab.Links.IBookkeepingRecords>(Outside);
+        services.AddSingleton<Collab.Storage.IBookkeepingData>(Outside);
+        services.AddSingleton<Collab.Storage.IBlobStore>(Outside);
         var collab = services.AddCollab(o => (o.Receipts.KeyId, o.Receipts.PrivateKey) = ("spec-receipts", ReceiptKey)); // SHARE-18
         AddStores(services, collab);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -9,6 +9,7 @@ namespace Collab.Stores.Specification;
 // ICollabUnitOfWork: what is added and changed is saved together, audited once, and a lost race saves nothing.
 public abstract partial class StoreSpecification
 {
+    [Covers(typeof(ICollabUnitOfWork), nameof(ICollabUnitOfWork.Add), nameof(ICollabUnitOfWork.SaveChangesAsync))]
     [SkippableFact]
     public async Task Saved_aggregates_are_found_again_by_a_later_unit_of_work()
     {
@@ -30,6 +31,8 @@ public abstract partial class StoreSpecification
     }
 
     // R: SEC-2
+    [Covers(typeof(ICollabUnitOfWork), nameof(ICollabUnitOfWork.SaveChangesAsync))]
+    [Covers(typeof(IAuditTrail), nameof(IAuditTrail.ForSubjectAsync))]
     [SkippableFact]
     public async Task A_change_to_an_aggregate_someone_else_changed_first_is_a_conflict_and_leaves_nothing_behind()
     {
@@ -56,6 +59,7 @@ public abstract partial class StoreSpecification
     }
 
     // R: AUD-1
+    [Covers(typeof(IAuditTrail), nameof(IAuditTrail.ForSubjectAsync))]
     [SkippableFact]
     public async Task Every_audited_event_is_one_audit_record_saved_with_its_change()
     {
@@ -71,6 +75,8 @@ public abstract partial class StoreSpecification
         Assert.Equal(before, after.Take(before.Count)); // oldest first, earlier records untouched
     }
 
+    [Covers(typeof(ICollabUnitOfWork), nameof(ICollabUnitOfWork.Enqueue))]
+    [Covers(typeof(Notifications.IOutboxDispatcher), nameof(Notifications.IOutboxDispatcher.DispatchAsync), nameof(Notifications.IOutboxDispatcher.StatusAsync), nameof(Notifications.IOutboxDispatcher.ListDeadLettersAsync))]
     [SkippableFact]
     public async Task Queued_notifications_are_saved_with_the_change_and_delivered_once()
     {
@@ -79,10 +85,16 @@ public abstract partial class StoreSpecification
         var report = await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
         await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, report.Id));
 
+        var queuedAt = Clock.GetCurrentInstant();
+        Clock.AdvanceMinutes(2);
+        Task<Notifications.OutboxStatus> Status() => InScopeAsync(sp => sp.GetRequiredService<Notifications.IOutboxDispatcher>().StatusAsync());
+        Assert.Equal(new Notifications.OutboxStatus(1, queuedAt, 0), await Status()); // pending since it was saved
         var first = await InScopeAsync(sp => sp.GetRequiredService<Notifications.IOutboxDispatcher>().DispatchAsync());
         var second = await InScopeAsync(sp => sp.GetRequiredService<Notifications.IOutboxDispatcher>().DispatchAsync());
 
         Assert.Equal((1, 0), (first, second));
+        Assert.Equal(new Notifications.OutboxStatus(0, null, 0), await Status());
+        Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<Notifications.IOutboxDispatcher>().ListDeadLettersAsync())); // delivered, not dead
         var ready = Assert.Single(Sent.Delivered);
         Assert.Equal((NotificationKind.ReportReady, w.ClientUser.Email, AuditSubject.Report(report.Id)), (ready.Kind, ready.Recipient, ready.Subject));
     }
