@@ -249,6 +249,33 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
         Assert.Equal("link.expired", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.ConfirmViewAsync(secondLink)))).Code);
     }
 
+    // R: SHARE-15 — key figures stored as System.Text.Json text (what every release wrote: JSON numbers) read back
+    // unchanged, to the cent and with their signs. Guards a change of mapping: EF Core 10's JSON complex type writes
+    // decimals on SQLite as JSON strings and refuses these rows (docs/decisions.md).
+    [SkippableFact]
+    public async Task SHARE15_key_figures_stored_as_the_old_json_text_read_back_exactly()
+    {
+        await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
+        var draft = await D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025)));
+        var exact = Figures with { Current = Figures.Current with { Cash = 12_345.67m, NetResult = -0.01m, Revenue = 999_999_999_999_999.99m } };
+        var old = System.Text.Json.JsonSerializer.Serialize(exact, System.Text.Json.JsonSerializerOptions.Default); // how 0.5 wrote them
+
+        var updated = await b.Run(sp =>
+        {
+            var context = sp.GetRequiredService<VendorDbContext>();
+            var entity = context.Model.FindEntityType(typeof(Deliverable))!;
+            var table = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
+            var value = engine == Engine.Postgres ? "CAST({0} AS jsonb)" : "{0}";
+            var sql = "UPDATE " + table + " SET \"Figures\" = " + value; // names from the model, the value a parameter
+            return context.Database.ExecuteSqlRawAsync(sql, old);
+        });
+
+        Assert.Equal(1, updated);
+        Assert.Equal(exact, (await b.Run(sp => sp.GetRequiredService<IDeliverableStore>().FindReportAsync(draft.Id)))!.Figures);
+        await D(b, s => s.SetFiguresAsync(b.W.Desk, draft.Id, Figures)); // and the row is written in the new shape from then on
+        Assert.Equal(Figures, (await b.Run(sp => sp.GetRequiredService<IDeliverableStore>().FindReportAsync(draft.Id)))!.Figures);
+    }
+
     // R: SHARE-14, SHARE-5, SHARE-6
     [SkippableTheory]
     [InlineData(ClientTier.Collaborate, false)]
