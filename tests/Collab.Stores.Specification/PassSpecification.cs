@@ -80,16 +80,7 @@ public abstract partial class StoreSpecification
     public async Task A_transfer_request_is_due_for_expiry_once_its_last_local_day_is_over_and_not_after_it_expired()
     {
         var w = await SeedAsync();
-        var (from, to, requester) = await InScopeAsync(async sp =>
-        {
-            var registry = sp.GetRequiredService<CollabRegistry>();
-            var newOffice = await registry.RegisterOfficeAsync(Seeder, "Kantoor Nieuw", "Europe/Amsterdam");
-            var newAdmin = await registry.CreateOfficeUserAsync(Seeder, newOffice.Id, $"beheer.{Guid.NewGuid():N}@nieuw.nl");
-            var old = await registry.CreateEnvironmentAsync(Seeder, w.Office.Id, "Omgeving Oud", [w.OfficeUser.Id]);
-            var @new = await registry.CreateEnvironmentAsync(Seeder, newOffice.Id, "Omgeving Nieuw", [newAdmin.Id]);
-            return (old, @new, newAdmin);
-        });
-        var moving = await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().CreateAdministrationAsync(Seeder, w.Bakery.Id, NextNumber(), "Bakkerij 2027", environment: from.Id));
+        var (from, to, requester, moving) = await TwoEnvironmentsAsync(w);
         var request = await InScopeAsync(sp => sp.GetRequiredService<TransferService>().RequestAsync(ActingParty.User(requester.Id), from.Id, to.Id, [moving.Id], w.ClientUser.Email));
 
         Task<IReadOnlyList<TransferRequest>> Due() => InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().FindDueForExpiryAsync(Clock.GetCurrentInstant(), 10));

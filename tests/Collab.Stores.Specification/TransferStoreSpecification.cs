@@ -9,22 +9,25 @@ namespace Collab.Stores.Specification;
 // in position order, and the environment access an executed transfer granted, per environment and user.
 public abstract partial class StoreSpecification
 {
+    /// <summary>The seeded office's environment with an administration of the bakery in it, and another office's environment with its administrator.</summary>
+    private Task<(EnvironmentView From, EnvironmentView To, UserView NewAdmin, AdministrationView Moving)> TwoEnvironmentsAsync(World w) => InScopeAsync(async sp =>
+    {
+        var registry = sp.GetRequiredService<CollabRegistry>();
+        var newOffice = await registry.RegisterOfficeAsync(Seeder, "Kantoor Nieuw", "Europe/Amsterdam");
+        var admin = await registry.CreateOfficeUserAsync(Seeder, newOffice.Id, $"beheer.{Guid.NewGuid():N}@nieuw.nl");
+        var from = await registry.CreateEnvironmentAsync(Seeder, w.Office.Id, "Omgeving Oud", [w.OfficeUser.Id]);
+        var to = await registry.CreateEnvironmentAsync(Seeder, newOffice.Id, "Omgeving Nieuw", [admin.Id]);
+        var moving = await registry.CreateAdministrationAsync(Seeder, w.Bakery.Id, NextNumber(), "Bakkerij 2027", environment: from.Id);
+        return (from, to, admin, moving);
+    });
+
     // R: XFER-4, XFER-5 — execution grants the client's identity access to the new environment and leaves a checklist.
     [Covers(typeof(ITransferStore), nameof(ITransferStore.FindRequestAsync), nameof(ITransferStore.ListFollowUpAsync), nameof(ITransferStore.FindAccessAsync))]
     [SkippableFact]
     public async Task An_executed_transfer_reads_back_with_its_consents_its_checklist_in_order_and_the_access_it_granted()
     {
         var w = await SeedAsync();
-        var (from, to, newAdmin) = await InScopeAsync(async sp =>
-        {
-            var registry = sp.GetRequiredService<CollabRegistry>();
-            var newOffice = await registry.RegisterOfficeAsync(Seeder, "Kantoor Nieuw", "Europe/Amsterdam");
-            var admin = await registry.CreateOfficeUserAsync(Seeder, newOffice.Id, $"beheer.{Guid.NewGuid():N}@nieuw.nl");
-            var old = await registry.CreateEnvironmentAsync(Seeder, w.Office.Id, "Omgeving Oud", [w.OfficeUser.Id]);
-            var @new = await registry.CreateEnvironmentAsync(Seeder, newOffice.Id, "Omgeving Nieuw", [admin.Id]);
-            return (old, @new, admin);
-        });
-        var moving = await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().CreateAdministrationAsync(Seeder, w.Bakery.Id, NextNumber(), "Bakkerij 2027", environment: from.Id));
+        var (from, to, newAdmin, moving) = await TwoEnvironmentsAsync(w);
         BankLink[] banks = [new("Rabobank", moving.Id, BankLinkManager.PreviousOffice), new("Knab", moving.Id, BankLinkManager.Client)];
         Task<T> Transfers<T>(Func<TransferService, Task<T>> work) => InScopeAsync(sp => work(sp.GetRequiredService<TransferService>()));
         Task<T> Store<T>(Func<ITransferStore, Task<T>> read) => InScopeAsync(sp => read(sp.GetRequiredService<ITransferStore>()));
