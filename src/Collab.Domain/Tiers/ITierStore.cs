@@ -89,10 +89,4 @@ public interface ITierStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The collaborations.</returns>
     Task<IReadOnlyList<ClientCollaboration>> ListClientCollaborationsAsync(ClientId client, CancellationToken cancellationToken = default);
-
-    /// <summary>The office overview's clients (SHARE-17): applies the specification to the collaborations, with each client's name.</summary>
-    /// <param name="specification">What to read; Collab builds it, with the office scope.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The clients.</returns>
-    Task<IReadOnlyList<Deliverables.OverviewClient>> OverviewClientsAsync(Ardalis.Specification.ISpecification<ClientCollaboration> specification, CancellationToken cancellationToken = default);
 }

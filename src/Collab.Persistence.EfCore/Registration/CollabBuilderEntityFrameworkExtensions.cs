@@ -33,15 +33,31 @@ public static class CollabBuilderEntityFrameworkExtensions
         var services = builder.Services;
         // One store per port, all on the vendor's scoped DbContext; what they track is saved by the unit of work.
         services.TryAddScoped<ICollabUnitOfWork, EfUnitOfWork<TContext>>();
-        services.TryAddScoped<IRegistryStore, EfRegistryStore<TContext>>();
+        // The registry's aggregate stores are one class; each port resolves the scope's one instance.
+        services.TryAddScoped<EfRegistryStore<TContext>>();
+        services.TryAddScoped<IOfficeStore>(Registry<TContext>);
+        services.TryAddScoped<IClientStore>(Registry<TContext>);
+        services.TryAddScoped<ICompanyStore>(Registry<TContext>);
+        services.TryAddScoped<IAdministrationStore>(Registry<TContext>);
+        services.TryAddScoped<IEnvironmentStore>(Registry<TContext>);
+        services.TryAddScoped<IUserStore>(Registry<TContext>);
         services.TryAddScoped<IRightsStore, EfRightsStore<TContext>>();
-        services.TryAddScoped<ITierStore, EfTierStore<TContext>>();
+        services.TryAddScoped<EfTierStore<TContext>>();
+        services.TryAddScoped<ITierStore>(static sp => sp.GetRequiredService<EfTierStore<TContext>>());
+        services.TryAddScoped<IOfficeOverviewStore>(static sp => sp.GetRequiredService<EfTierStore<TContext>>());
         services.TryAddScoped<IDeliverableStore, EfDeliverableStore<TContext>>();
         services.TryAddScoped<ITransferStore, EfTransferStore<TContext>>();
         services.TryAddScoped<IBackupStore, EfBackupStore<TContext>>();
         services.TryAddScoped<ILifecycleStore, EfLifecycleStore<TContext>>();
         services.TryAddScoped<ILinkStore, EfLinkStore<TContext>>();
-        services.TryAddScoped<IPortalStore, EfPortalStore<TContext>>();
+        // The portal's aggregate stores are one class too.
+        services.TryAddScoped<EfPortalStore<TContext>>();
+        services.TryAddScoped<IPortalItemStore>(Portal<TContext>);
+        services.TryAddScoped<IPortalDocumentStore>(Portal<TContext>);
+        services.TryAddScoped<IQuestionBatchStore>(Portal<TContext>);
+        services.TryAddScoped<IQuestionnaireTemplateStore>(Portal<TContext>);
+        services.TryAddScoped<IQuestionnaireStore>(Portal<TContext>);
+        services.TryAddScoped<IHouseStyleStore>(Portal<TContext>);
         services.TryAddScoped<IAuditTrail, EfAuditTrail<TContext>>();
         services.TryAddScoped<Evidence.IReceiptStore, EfReceiptStore<TContext>>();
         services.TryAddScoped<Evidence.IAuditChainStore, EfAuditChainStore<TContext>>();
@@ -49,6 +65,12 @@ public static class CollabBuilderEntityFrameworkExtensions
         services.TryAddScoped<Hosting.ICollabSchemaProbe, EfSchemaProbe<TContext>>();
         return builder;
     }
+
+    private static EfPortalStore<TContext> Portal<TContext>(IServiceProvider services)
+        where TContext : DbContext => services.GetRequiredService<EfPortalStore<TContext>>();
+
+    private static EfRegistryStore<TContext> Registry<TContext>(IServiceProvider services)
+        where TContext : DbContext => services.GetRequiredService<EfRegistryStore<TContext>>();
 
     /// <summary>
     /// Keeps backup artefacts in a local folder (<see cref="FileSystemBlobStore"/>): right for the embedded SQLite

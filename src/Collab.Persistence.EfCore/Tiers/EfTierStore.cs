@@ -1,3 +1,4 @@
+using Collab.Deliverables;
 using Collab.Registry;
 using Collab.Tiers;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +7,8 @@ using NodaTime;
 
 namespace Collab.Persistence.EfCore;
 
-/// <summary>Collaborations, their tiers and what billing needs (TIER).</summary>
-internal sealed partial class EfTierStore<TContext>(TContext context) : EfStore<TContext>(context), ITierStore
+/// <summary>Collaborations, their tiers and what billing needs (TIER), and the office overview's read store (SHARE-17).</summary>
+internal sealed partial class EfTierStore<TContext>(TContext context) : EfStore<TContext>(context), ITierStore, IOfficeOverviewStore
     where TContext : DbContext
 {
     public Task<ClientCollaboration?> FindCollaborationAsync(OfficeId office, ClientId client, CancellationToken cancellationToken) =>
@@ -104,7 +105,7 @@ internal sealed partial class EfTierStore<TContext>(TContext context) : EfStore<
     public async Task<IReadOnlyList<ClientCollaboration>> ListClientCollaborationsAsync(ClientId client, CancellationToken cancellationToken) =>
         await _context.Set<ClientCollaboration>().Where(c => c.ClientId == client).ToListAsync(cancellationToken).ConfigureAwait(false);
 
-    public async Task<IReadOnlyList<Deliverables.OverviewClient>> OverviewClientsAsync(Ardalis.Specification.ISpecification<ClientCollaboration> specification, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OverviewClient>> OverviewClientsAsync(Ardalis.Specification.ISpecification<ClientCollaboration> specification, CancellationToken cancellationToken)
     {
         var collaborations = Ardalis.Specification.WhereEvaluator.Instance.GetQuery(_context.Set<ClientCollaboration>().AsNoTracking(), specification);
         collaborations = Ardalis.Specification.PaginationEvaluator.Instance.GetQuery(Ardalis.Specification.OrderEvaluator.Instance.GetQuery(collaborations, specification), specification);
@@ -112,6 +113,6 @@ internal sealed partial class EfTierStore<TContext>(TContext context) : EfStore<
             .Join(_context.Set<Client>(), c => c.ClientId, k => k.Id, (c, k) => new { c.ClientId, k.Name, c.Tier })
             .OrderBy(r => r.ClientId) // the join keeps the page, not its order
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.ConvertAll(r => new Deliverables.OverviewClient(r.ClientId, r.Name, r.Tier));
+        return rows.ConvertAll(r => new OverviewClient(r.ClientId, r.Name, r.Tier));
     }
 }
