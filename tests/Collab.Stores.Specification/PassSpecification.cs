@@ -25,7 +25,7 @@ public abstract partial class StoreSpecification
         var (collaboration, users) = Assert.Single(read);
         Assert.Equal((w.Client.Id, ClientTier.CollaborateExtended, 1), (collaboration.ClientId, collaboration.Tier, users));
         Assert.Equal(collaboration.Version, collaboration.PersistedVersion);
-        Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<ITierStore>().SaveTierChangesAsync([])));
+        Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<ICollabUnitOfWork>().SaveTierChangesAsync([])));
         var listed = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<ITierStore>().ListCollaborationsAsync(w.Office.Id)));
         Assert.Equal((w.Client.Id, ClientTier.CollaborateExtended), (listed.ClientId, listed.Tier));
     }

@@ -201,7 +201,7 @@ public sealed class TierService
             }
 
             var changed = distinct.Where(c => decided[c].Status == TierChangeStatus.Changed).Select(c => collaborations[c]).ToList();
-            foreach (var client in await _tiers.SaveTierChangesAsync(changed, cancellationToken).ConfigureAwait(false))
+            foreach (var client in await _unitOfWork.SaveTierChangesAsync(changed, cancellationToken).ConfigureAwait(false))
             {
                 decided[client] = new TierChangeOutcome(client, TierChangeStatus.ConcurrentChange, null, Refuse.Refusal(RefusalKind.ConcurrencyConflict, "tier.concurrent-change", "TIER-5", client));
             }

@@ -20,7 +20,7 @@ internal sealed partial class EfTierStore<TContext>(TContext context) : EfStore<
             .Select(c => (ClientTier?)c.Tier)
             .FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<(ClientCollaboration Collaboration, int ActiveClientUsers)>> ReadForBulkChangeAsync(
+    public async Task<IReadOnlyList<BulkChangeCandidate>> ReadForBulkChangeAsync(
         OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
     {
         var ids = clients.ToArray();
@@ -32,10 +32,10 @@ internal sealed partial class EfTierStore<TContext>(TContext context) : EfStore<
                 Users = _context.Set<CollabUser>().Count(u => u.ClientId == c.ClientId && u.IsActive && u.Kind == UserKind.ClientUser),
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.ConvertAll(r => (r.Collaboration, r.Users));
+        return rows.ConvertAll(r => new BulkChangeCandidate(r.Collaboration, r.Users));
     }
 
-    public async Task<IReadOnlyList<(ClientId Client, ClientTier Tier)>> OtherRunningTiersAsync(
+    public async Task<IReadOnlyList<ClientTierAt>> OtherRunningTiersAsync(
         OfficeId office, IReadOnlyCollection<ClientId> clients, LocalDate today, CancellationToken cancellationToken)
     {
         var ids = clients.ToArray();
@@ -43,7 +43,7 @@ internal sealed partial class EfTierStore<TContext>(TContext context) : EfStore<
             .Where(c => ids.Contains(c.ClientId) && c.OfficeId != office && (c.EndsOn == null || c.EndsOn >= today))
             .Select(c => new { c.ClientId, c.Tier })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.ConvertAll(r => (r.ClientId, r.Tier));
+        return rows.ConvertAll(r => new ClientTierAt(r.ClientId, r.Tier));
     }
 
     public async Task<IReadOnlyDictionary<ClientId, int>> CountActiveClientUsersAsync(IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
