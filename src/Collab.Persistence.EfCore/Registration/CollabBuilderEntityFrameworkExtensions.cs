@@ -34,30 +34,18 @@ public static class CollabBuilderEntityFrameworkExtensions
         // One store per port, all on the vendor's scoped DbContext; what they track is saved by the unit of work.
         services.TryAddScoped<ICollabUnitOfWork, EfUnitOfWork<TContext>>();
         // The registry's aggregate stores are one class; each port resolves the scope's one instance.
-        services.TryAddScoped<EfRegistryStore<TContext>>();
-        services.TryAddScoped<IOfficeStore>(Registry<TContext>);
-        services.TryAddScoped<IClientStore>(Registry<TContext>);
-        services.TryAddScoped<ICompanyStore>(Registry<TContext>);
-        services.TryAddScoped<IAdministrationStore>(Registry<TContext>);
-        services.TryAddScoped<IEnvironmentStore>(Registry<TContext>);
-        services.TryAddScoped<IUserStore>(Registry<TContext>);
+        TryAddShared<EfRegistryStore<TContext>>(services,
+            typeof(IOfficeStore), typeof(IClientStore), typeof(ICompanyStore), typeof(IAdministrationStore), typeof(IEnvironmentStore), typeof(IUserStore));
         services.TryAddScoped<IRightsStore, EfRightsStore<TContext>>();
-        services.TryAddScoped<EfTierStore<TContext>>();
-        services.TryAddScoped<ITierStore>(static sp => sp.GetRequiredService<EfTierStore<TContext>>());
-        services.TryAddScoped<IOfficeOverviewStore>(static sp => sp.GetRequiredService<EfTierStore<TContext>>());
+        TryAddShared<EfTierStore<TContext>>(services, typeof(ITierStore), typeof(IOfficeOverviewStore));
         services.TryAddScoped<IDeliverableStore, EfDeliverableStore<TContext>>();
         services.TryAddScoped<ITransferStore, EfTransferStore<TContext>>();
         services.TryAddScoped<IBackupStore, EfBackupStore<TContext>>();
         services.TryAddScoped<ILifecycleStore, EfLifecycleStore<TContext>>();
         services.TryAddScoped<ILinkStore, EfLinkStore<TContext>>();
         // The portal's aggregate stores are one class too.
-        services.TryAddScoped<EfPortalStore<TContext>>();
-        services.TryAddScoped<IPortalItemStore>(Portal<TContext>);
-        services.TryAddScoped<IPortalDocumentStore>(Portal<TContext>);
-        services.TryAddScoped<IQuestionBatchStore>(Portal<TContext>);
-        services.TryAddScoped<IQuestionnaireTemplateStore>(Portal<TContext>);
-        services.TryAddScoped<IQuestionnaireStore>(Portal<TContext>);
-        services.TryAddScoped<IHouseStyleStore>(Portal<TContext>);
+        TryAddShared<EfPortalStore<TContext>>(services,
+            typeof(IPortalItemStore), typeof(IPortalDocumentStore), typeof(IQuestionBatchStore), typeof(IQuestionnaireTemplateStore), typeof(IQuestionnaireStore), typeof(IHouseStyleStore));
         services.TryAddScoped<IAuditTrail, EfAuditTrail<TContext>>();
         services.TryAddScoped<Evidence.IReceiptStore, EfReceiptStore<TContext>>();
         services.TryAddScoped<Evidence.IAuditChainStore, EfAuditChainStore<TContext>>();
@@ -66,11 +54,16 @@ public static class CollabBuilderEntityFrameworkExtensions
         return builder;
     }
 
-    private static EfPortalStore<TContext> Portal<TContext>(IServiceProvider services)
-        where TContext : DbContext => services.GetRequiredService<EfPortalStore<TContext>>();
-
-    private static EfRegistryStore<TContext> Registry<TContext>(IServiceProvider services)
-        where TContext : DbContext => services.GetRequiredService<EfRegistryStore<TContext>>();
+    // One scoped instance of a store class that serves several ports, each port registered on its own (TryAdd: a vendor's wins).
+    private static void TryAddShared<TStore>(IServiceCollection services, params Type[] ports)
+        where TStore : class
+    {
+        services.TryAddScoped<TStore>();
+        foreach (var port in ports)
+        {
+            services.TryAdd(ServiceDescriptor.Scoped(port, static sp => sp.GetRequiredService<TStore>()));
+        }
+    }
 
     /// <summary>
     /// Keeps backup artefacts in a local folder (<see cref="FileSystemBlobStore"/>): right for the embedded SQLite
