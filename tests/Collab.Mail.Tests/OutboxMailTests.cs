@@ -187,7 +187,7 @@ public sealed class OutboxMailTests : IAsyncLifetime
     /// What a vendor writes: the report a notification is about → its office and client → the client's tier → the
     /// office's house style, only when the tier includes it (TIER-2).
     /// </summary>
-    private sealed class TierHouseStyleSource(IDeliverableStore reports, ITierStore tiers, TierCatalogue catalogue, IPortalStore portal, IRegistryStore registry) : IMailHouseStyleSource
+    private sealed class TierHouseStyleSource(IDeliverableStore reports, ITierStore tiers, TierCatalogue catalogue, IHouseStyleStore portal, IOfficeStore registry) : IMailHouseStyleSource
     {
         public async Task<MailHouseStyle?> FindAsync(Notification notification, CancellationToken cancellationToken)
         {

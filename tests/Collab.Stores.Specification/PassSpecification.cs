@@ -25,7 +25,7 @@ public abstract partial class StoreSpecification
         var (collaboration, users) = Assert.Single(read);
         Assert.Equal((w.Client.Id, ClientTier.CollaborateExtended, 1), (collaboration.ClientId, collaboration.Tier, users));
         Assert.Equal(collaboration.Version, collaboration.PersistedVersion);
-        Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<ITierStore>().SaveTierChangesAsync([])));
+        Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<ICollabUnitOfWork>().SaveTierChangesAsync([])));
         var listed = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<ITierStore>().ListCollaborationsAsync(w.Office.Id)));
         Assert.Equal((w.Client.Id, ClientTier.CollaborateExtended), (listed.ClientId, listed.Tier));
     }
@@ -138,16 +138,16 @@ public abstract partial class StoreSpecification
             shared.Add(report.Id);
         }
 
-        Task<IReadOnlyList<PortalItem>> Page(PortalCursor? after) => InScopeAsync(sp => sp.GetRequiredService<IPortalStore>()
+        Task<IReadOnlyList<PortalItem>> Page(PortalCursor? after) => InScopeAsync(sp => sp.GetRequiredService<IPortalItemStore>()
             .PortalHistoryAsync(w.Client.Id, [w.Bakery.Id], [ClientTier.CollaborateExtended], after, 2, openOnly: false));
         var first = await Page(null);
         var second = await Page(new PortalCursor(first[^1].SharedAt, first[^1].Id));
 
         Assert.Equal(shared.AsEnumerable().Reverse().Select(r => r.Value), first.Concat(second).Select(i => i.Id));
         Assert.Equal((2, 1), (first.Count, second.Count));
-        Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<IPortalStore>()
+        Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<IPortalItemStore>()
             .PortalHistoryAsync(w.Client.Id, [w.Shop.Id], [ClientTier.CollaborateExtended], null, 10, openOnly: false))); // another company's page
-        Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<IPortalStore>()
+        Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<IPortalItemStore>()
             .PortalHistoryAsync(w.Client.Id, [w.Bakery.Id], [ClientTier.Collaborate], null, 10, openOnly: false))); // a tier without the portal
     }
 }

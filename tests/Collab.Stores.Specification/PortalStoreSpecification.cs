@@ -5,7 +5,8 @@ using NodaTime;
 
 namespace Collab.Stores.Specification;
 
-// IPortalStore beyond the history: JSON-shaped state (questions, sections, answers) reads back as it was saved,
+// The portal's aggregate stores (IPortalItemStore, IPortalDocumentStore, IQuestionBatchStore, IQuestionnaireTemplateStore,
+// IQuestionnaireStore, IHouseStyleStore) beyond the history: JSON-shaped state (questions, sections, answers) reads back as it was saved,
 // a sent questionnaire keeps the version it was sent with, reminders are due by instant, house styles by slug.
 public abstract partial class StoreSpecification
 {
@@ -26,7 +27,7 @@ public abstract partial class StoreSpecification
         await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(w.Desk, batch.Id));
         await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(ActingParty.User(w.ClientUser.Id), batch.Id, 2, "Ja, op 31 december."));
 
-        var stored = await InScopeAsync(sp => sp.GetRequiredService<IPortalStore>().FindBatchAsync(batch.Id));
+        var stored = await InScopeAsync(sp => sp.GetRequiredService<IQuestionBatchStore>().FindBatchAsync(batch.Id));
 
         Assert.Equal([(1, "aangifte IB", "Heeft u een nieuwe auto?", (string?)null), (2, "jaarrekening", "Is de voorraad geteld?", "Ja, op 31 december.")],
             stored!.Questions.Select(q => (q.Number, q.Service, q.Text, q.Answer)));
@@ -48,8 +49,7 @@ public abstract partial class StoreSpecification
 
         var (storedTemplate, questionnaire, ofTemplate) = await InScopeAsync(async sp =>
         {
-            var portal = sp.GetRequiredService<IPortalStore>();
-            return (await portal.FindTemplateAsync(template.Id), await portal.FindQuestionnaireAsync(sent.Id), await portal.QuestionnairesOfTemplateAsync(template.Id));
+                        return (await sp.GetRequiredService<IQuestionnaireTemplateStore>().FindTemplateAsync(template.Id), await sp.GetRequiredService<IQuestionnaireStore>().FindQuestionnaireAsync(sent.Id), await sp.GetRequiredService<IQuestionnaireStore>().QuestionnairesOfTemplateAsync(template.Id));
         });
 
         Assert.Equal(2, storedTemplate!.TemplateVersion);
@@ -73,7 +73,7 @@ public abstract partial class StoreSpecification
         var template = await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(w.Desk, w.Office.Id, "Aangifte IB 2025", Sections));
         var sent = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().SendAsync(w.Desk, template.Id, [w.Bakery.Id], new LocalDate(2026, 5, 1)))).Questionnaire!;
 
-        Task<IReadOnlyList<Questionnaire>> Due() => InScopeAsync(sp => sp.GetRequiredService<IPortalStore>().FindDueQuestionnaireRemindersAsync(Clock.GetCurrentInstant(), 10));
+        Task<IReadOnlyList<Questionnaire>> Due() => InScopeAsync(sp => sp.GetRequiredService<IQuestionnaireStore>().FindDueQuestionnaireRemindersAsync(Clock.GetCurrentInstant(), 10));
         Assert.Empty(await Due());
         Clock.Reset(sent.ReminderDueAt!.Value);
         Assert.Equal([sent.Id], (await Due()).Select(q => q.Id));
@@ -81,10 +81,10 @@ public abstract partial class StoreSpecification
         Assert.Empty(await Due());
 
         var (byOffice, bySlug) = await InScopeAsync(async sp =>
-            (await sp.GetRequiredService<IPortalStore>().FindHouseStyleAsync(w.Office.Id), await sp.GetRequiredService<IPortalStore>().FindHouseStyleBySlugAsync(slug)));
+            (await sp.GetRequiredService<IHouseStyleStore>().FindHouseStyleAsync(w.Office.Id), await sp.GetRequiredService<IHouseStyleStore>().FindHouseStyleBySlugAsync(slug)));
         Assert.Equal((slug, "#1A5276", "Welkom bij De Vries"), (byOffice!.Slug, byOffice.PrimaryColour, byOffice.WelcomeText));
         Assert.Equal(w.Office.Id, bySlug!.OfficeId);
-        Assert.Null(await InScopeAsync(sp => sp.GetRequiredService<IPortalStore>().FindHouseStyleBySlugAsync("no-such-office")));
+        Assert.Null(await InScopeAsync(sp => sp.GetRequiredService<IHouseStyleStore>().FindHouseStyleBySlugAsync("no-such-office")));
     }
 
     private sealed class SectionComparer : IEqualityComparer<(string, List<(string, string, AnswerType, bool)>)>

@@ -17,9 +17,8 @@ public abstract partial class StoreSpecification
 
         var (office, company, administration, user) = await InScopeAsync(async sp =>
         {
-            var registry = sp.GetRequiredService<IRegistryStore>();
-            return (await registry.FindOfficeAsync(w.Office.Id), await registry.FindCompanyAsync(w.Bakery.Id),
-                await registry.FindAdministrationAsync(w.Held.Id), await registry.FindUserAsync(w.ClientUser.Id));
+                        return (await sp.GetRequiredService<IOfficeStore>().FindOfficeAsync(w.Office.Id), await sp.GetRequiredService<ICompanyStore>().FindCompanyAsync(w.Bakery.Id),
+                await sp.GetRequiredService<IAdministrationStore>().FindAdministrationAsync(w.Held.Id), await sp.GetRequiredService<IUserStore>().FindUserAsync(w.ClientUser.Id));
         });
 
         Assert.Equal(("Kantoor De Vries", "Europe/Amsterdam"), (office!.Name, office.TimeZoneId));
@@ -40,7 +39,7 @@ public abstract partial class StoreSpecification
 
         await InScopeAsync(async sp =>
         {
-            _ = await sp.GetRequiredService<IRegistryStore>().FindOfficeAsync(w.Office.Id); // this request read the office first …
+            _ = await sp.GetRequiredService<IOfficeStore>().FindOfficeAsync(w.Office.Id); // this request read the office first …
             await InScopeAsync(other => other.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(Seeder, w.Office.Id, OfficeModules.EAccountancy)); // … another saved first
 
             var refused = await Assert.ThrowsAsync<CollabRefusalException>(
@@ -51,7 +50,7 @@ public abstract partial class StoreSpecification
             await sp.GetRequiredService<CollabRegistry>().CreateOfficeUserAsync(Seeder, w.Office.Id, $"bas.{Guid.NewGuid():N}@devries.nl");
         });
 
-        var office = await InScopeAsync(sp => sp.GetRequiredService<IRegistryStore>().FindOfficeAsync(w.Office.Id));
+        var office = await InScopeAsync(sp => sp.GetRequiredService<IOfficeStore>().FindOfficeAsync(w.Office.Id));
         Assert.Equal(OfficeModules.EAccountancy, office!.Modules);
         var audit = await InScopeAsync(sp => sp.GetRequiredService<IAuditTrail>().ForSubjectAsync(AuditSubject.Office(w.Office.Id)));
         var changes = audit.Where(r => r.Action == AuditAction.OfficeModulesChanged).Select(r => r.Details).ToList();

@@ -8,7 +8,7 @@ namespace Collab.Samples.Web;
 /// The demo's insight sources (SHARE-16), as a vendor would write them over its own bookkeeping and bank feed: here
 /// made up from each company's name; the property company's bank feed missed the month two before the last asked (a gap, not zero).
 /// </summary>
-internal sealed class DemoBookkeepingSource(IRegistryStore registry) : IClientInsightSource
+internal sealed class DemoBookkeepingSource(ICompanyStore registry) : IClientInsightSource
 {
     public string Name => "boekhouding";
 
@@ -27,7 +27,7 @@ internal sealed class DemoBookkeepingSource(IRegistryStore registry) : IClientIn
     }
 }
 
-internal sealed class DemoBankSource(IRegistryStore registry) : IClientInsightSource
+internal sealed class DemoBankSource(ICompanyStore registry) : IClientInsightSource
 {
     public string Name => "bank";
 

@@ -14,7 +14,9 @@ public sealed class AuditService
     private readonly IDeliverableStore _reports;
     private readonly ITransferStore _transfers;
     private readonly ILinkStore _links;
-    private readonly IRegistryStore _registry;
+    private readonly IAdministrationStore _administrations;
+    private readonly IEnvironmentStore _environments;
+    private readonly IUserStore _users;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="trail">The audit trail port.</param>
@@ -22,10 +24,14 @@ public sealed class AuditService
     /// <param name="reports">Tells whose a report is.</param>
     /// <param name="transfers">Tells whose a transfer is.</param>
     /// <param name="links">Tells whose a link is.</param>
-    /// <param name="registry">Tells whose office a row's actor works for (SEC-6).</param>
-    public AuditService(IAuditTrail trail, CollabAuthorization access, IDeliverableStore reports, ITransferStore transfers, ILinkStore links, IRegistryStore registry)
+    /// <param name="administrations">Reads administrations.</param>
+    /// <param name="environments">Reads environments.</param>
+    /// <param name="users">Reads users.</param>
+    public AuditService(IAuditTrail trail, CollabAuthorization access, IDeliverableStore reports, ITransferStore transfers, ILinkStore links, IAdministrationStore administrations, IEnvironmentStore environments, IUserStore users)
     {
-        _registry = registry;
+        _administrations = administrations;
+        _environments = environments;
+        _users = users;
         _trail = trail;
         _access = access;
         _reports = reports;
@@ -60,7 +66,7 @@ public sealed class AuditService
 
         var actorIds = rows.Where(r => r.Actor.Kind is ActorKind.OfficeUser or ActorKind.ClientUser)
             .Select(r => Guid.TryParse(r.Actor.Id, out var id) ? new UserId(id) : default).Where(id => id != default).Distinct().ToList();
-        var actors = actorIds.Count == 0 ? [] : (await _registry.ListUsersAsync(actorIds, cancellationToken).ConfigureAwait(false)).ToDictionary(u => u.Id.ToString());
+        var actors = actorIds.Count == 0 ? [] : (await _users.ListUsersAsync(actorIds, cancellationToken).ConfigureAwait(false)).ToDictionary(u => u.Id.ToString());
         return rows.Where(row => Readable(user, row, actors)).ToList();
     }
 
@@ -104,13 +110,13 @@ public sealed class AuditService
             case "client":
                 return await _access.AuthorizeAsync(party, read, new ClientTarget(new ClientId(id), null), cancellationToken).ConfigureAwait(false);
             case "administration":
-                var administration = id == Guid.Empty ? null : await _registry.FindAdministrationAsync(new AdministrationId(id), cancellationToken).ConfigureAwait(false);
+                var administration = id == Guid.Empty ? null : await _administrations.FindAdministrationAsync(new AdministrationId(id), cancellationToken).ConfigureAwait(false);
                 return await _access.AuthorizeAsync(party, read, administration, AuditSubject.Administration(new AdministrationId(id)), cancellationToken).ConfigureAwait(false);
             case "user":
-                var user = id == Guid.Empty ? null : await _registry.FindUserAsync(new UserId(id), cancellationToken).ConfigureAwait(false);
+                var user = id == Guid.Empty ? null : await _users.FindUserAsync(new UserId(id), cancellationToken).ConfigureAwait(false);
                 return await _access.AuthorizeAsync(party, read, user, AuditSubject.User(new UserId(id)), cancellationToken).ConfigureAwait(false);
             case "environment":
-                var environment = id == Guid.Empty ? null : await _registry.FindEnvironmentAsync(new EnvironmentId(id), cancellationToken).ConfigureAwait(false);
+                var environment = id == Guid.Empty ? null : await _environments.FindEnvironmentAsync(new EnvironmentId(id), cancellationToken).ConfigureAwait(false);
                 return await _access.AuthorizeAsync(party, read, environment, AuditSubject.Environment(new EnvironmentId(id)), cancellationToken).ConfigureAwait(false);
             case "transfer":
                 var transfer = id == Guid.Empty ? null : await _transfers.FindRequestAsync(new TransferRequestId(id), cancellationToken).ConfigureAwait(false);

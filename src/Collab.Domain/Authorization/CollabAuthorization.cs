@@ -22,19 +22,19 @@ public sealed class CollabAuthorization
 
     private static readonly FrozenDictionary<CollabAction, Parties> Allowed = BuildTable();
 
-    private readonly IRegistryStore _registry;
+    private readonly IUserStore _users;
     private readonly IServiceProvider _rules;
     private readonly IReadOnlyList<ICollabAuthorizationPolicy> _policies;
     private readonly CollabTelemetry _telemetry;
 
     /// <summary>Creates the checks; resolved from dependency injection.</summary>
-    /// <param name="registry">Resolves parties: the registry's user lookup, nothing else.</param>
+    /// <param name="users">Resolves parties: the user store's lookup, nothing else.</param>
     /// <param name="rules">The scope that holds each capability's reach rule.</param>
     /// <param name="policies">The vendor's stricter rules, run after Collab's own.</param>
     /// <param name="telemetry">Counts refusals.</param>
-    public CollabAuthorization(IRegistryStore registry, IServiceProvider rules, IEnumerable<ICollabAuthorizationPolicy> policies, CollabTelemetry telemetry)
+    public CollabAuthorization(IUserStore users, IServiceProvider rules, IEnumerable<ICollabAuthorizationPolicy> policies, CollabTelemetry telemetry)
     {
-        _registry = registry;
+        _users = users;
         _rules = rules;
         _policies = policies.ToArray();
         _telemetry = telemetry;
@@ -70,7 +70,7 @@ public sealed class CollabAuthorization
 
     /// <summary>
     /// A party the caller already read from its store together with what it asks about (the access check's one query,
-    /// <see cref="Rights.IRightsStore.FindUserWithOfficeAccessAsync"/>): the same decision about the party as
+    /// <see cref="Rights.IUserOfficeAccessStore.FindUserWithOfficeAccessAsync"/> or its fallback): the same decision about the party as
     /// <see cref="AuthorizeAsync(ActingParty, CollabAction, AuditSubject, CancellationToken)"/>, without reading it again.
     /// </summary>
     internal Task<Acting> AuthorizeAsync(ActingParty party, CollabUser? user, CollabAction action, AuditSubject target, CancellationToken cancellationToken) =>
@@ -148,7 +148,7 @@ public sealed class CollabAuthorization
             return Resolve(party, null, action, target);
         }
 
-        var user = party.UserId is { } id && id != default ? await _registry.FindUserAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        var user = party.UserId is { } id && id != default ? await _users.FindUserAsync(id, cancellationToken).ConfigureAwait(false) : null;
         return Resolve(party, user, action, target);
     }
 

@@ -35,7 +35,10 @@ public sealed record RestoreTarget(OfficeId? HolderOffice = null, EnvironmentId?
 public sealed class BackupService
 {
     private readonly CollabAuthorization _access;
-    private readonly IRegistryStore _registry;
+    private readonly IOfficeStore _offices;
+    private readonly IAdministrationStore _administrations;
+    private readonly IEnvironmentStore _environments;
+    private readonly IUserStore _users;
     private readonly IRightsStore _rights;
     private readonly IBackupStore _backups;
     private readonly ICollabUnitOfWork _unitOfWork;
@@ -45,7 +48,10 @@ public sealed class BackupService
     private readonly IBookkeepingData? _books;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
-    /// <param name="registry">Reads the registry.</param>
+    /// <param name="offices">Reads offices.</param>
+    /// <param name="administrations">Reads administrations.</param>
+    /// <param name="environments">Reads environments.</param>
+    /// <param name="users">Reads users.</param>
     /// <param name="rights">Answers whether an office may access an administration.</param>
     /// <param name="backups">Reads backups.</param>
     /// <param name="unitOfWork">Saves changes.</param>
@@ -55,11 +61,14 @@ public sealed class BackupService
     /// <param name="books">The vendor's books.</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
     public BackupService(
-        IRegistryStore registry, IRightsStore rights, IBackupStore backups, ICollabUnitOfWork unitOfWork, IClock clock, LicenceVerifier verifier,
+        IOfficeStore offices, IAdministrationStore administrations, IEnvironmentStore environments, IUserStore users, IRightsStore rights, IBackupStore backups, ICollabUnitOfWork unitOfWork, IClock clock, LicenceVerifier verifier,
         CollabAuthorization access, IBlobStore? blobs = null, IBookkeepingData? books = null)
     {
         _access = access;
-        _registry = registry;
+        _offices = offices;
+        _administrations = administrations;
+        _environments = environments;
+        _users = users;
         _rights = rights;
         _backups = backups;
         _unitOfWork = unitOfWork;
@@ -121,7 +130,7 @@ public sealed class BackupService
     /// <returns>The backups.</returns>
     public async Task<IReadOnlyList<BackupView>> ListAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
     {
-        var found = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        var found = administration == default ? null : await _administrations.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
         await _access.AuthorizeAsync(party, CollabAction.ReadBackups, found, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
         return (await _backups.ListBackupsAsync(administration, cancellationToken).ConfigureAwait(false)).Select(BackupView.Of).ToList();
     }
@@ -213,7 +222,7 @@ public sealed class BackupService
     {
         // LIC-5: name every missing prerequisite at once, so the office fixes them in one go.
         var licenceMissing = administration.Licence is not (LicenceSource.ClientFile or LicenceSource.ClientSubscription);
-        var userMissing = (await _registry.ClientUsersReachingAsync(administration.ClientId, administration.CompanyId, cancellationToken).ConfigureAwait(false)).OfTheClientsOwn().Count == 0; // the client's own login (LIC-5, SEC-5)
+        var userMissing = (await _users.ClientUsersReachingAsync(administration.ClientId, administration.CompanyId, cancellationToken).ConfigureAwait(false)).OfTheClientsOwn().Count == 0; // the client's own login (LIC-5, SEC-5)
         if (licenceMissing || userMissing)
         {
             var missing = new List<Texts.TextRef>(2);
@@ -269,7 +278,7 @@ public sealed class BackupService
     private async Task<(Actor Actor, Administration Administration)> FindLiveAsync(
         ActingParty party, CollabAction action, AdministrationId administration, string verb, CancellationToken cancellationToken)
     {
-        var found = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        var found = administration == default ? null : await _administrations.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
         var acting = await _access.AuthorizeAsync(party, action, found, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
         found.EnsureLive(verb);
         return (acting.Actor, found);
@@ -277,7 +286,7 @@ public sealed class BackupService
 
     private async Task EnsureNumberFreeAsync(AdministrationNumber number, string action, CancellationToken cancellationToken)
     {
-        if (await _registry.FindLiveAdministrationByNumberAsync(number, cancellationToken).ConfigureAwait(false) is { } existing)
+        if (await _administrations.FindLiveAdministrationByNumberAsync(number, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             throw Refuse.Violation("backup.number-in-use", "LIC-7", number, existing.Name, action);
         }
@@ -287,13 +296,13 @@ public sealed class BackupService
     private async Task CheckTargetAsync(Acting acting, RestoreTarget target, CancellationToken cancellationToken)
     {
         if (target.HolderOffice is { } office
-            && (!acting.IsOfficeUser || office != acting.User.OfficeId || await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is null))
+            && (!acting.IsOfficeUser || office != acting.User.OfficeId || await _offices.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is null))
         {
             throw CollabAuthorization.Refused(AuditSubject.Office(office));
         }
 
         if (target.Environment is { } environment
-            && (!acting.IsOfficeUser || await _registry.FindEnvironmentAsync(environment, cancellationToken).ConfigureAwait(false) is not { } found || found.OfficeId != acting.User.OfficeId))
+            && (!acting.IsOfficeUser || await _environments.FindEnvironmentAsync(environment, cancellationToken).ConfigureAwait(false) is not { } found || found.OfficeId != acting.User.OfficeId))
         {
             throw CollabAuthorization.Refused(AuditSubject.Environment(environment));
         }
@@ -308,14 +317,14 @@ public sealed class BackupService
             return acting.User.ClientId == backup.ClientId && acting.User.MayReach(backup.CompanyId);
         }
 
-        if (await _registry.FindAdministrationAsync(backup.AdministrationId, cancellationToken).ConfigureAwait(false) is { } source
+        if (await _administrations.FindAdministrationAsync(backup.AdministrationId, cancellationToken).ConfigureAwait(false) is { } source
             && await _access.ReachesAsync(acting, CollabAction.RestoreBackup, source, cancellationToken).ConfigureAwait(false))
         {
             return true;
         }
 
         return Guid.TryParse(backup.MadeBy.AsSpan(backup.MadeBy.IndexOf(':') + 1), out var maker)
-            && await _registry.FindUserAsync(new UserId(maker), cancellationToken).ConfigureAwait(false) is { } madeBy
+            && await _users.FindUserAsync(new UserId(maker), cancellationToken).ConfigureAwait(false) is { } madeBy
             && madeBy.OfficeId is not null && madeBy.OfficeId == acting.Office;
     }
 }

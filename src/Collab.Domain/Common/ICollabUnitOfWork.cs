@@ -22,4 +22,16 @@ public interface ICollabUnitOfWork
     /// inserted the same unique key) first; nothing is saved and the failed changes are no longer tracked.
     /// </exception>
     Task SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves the tier changes of one chunk of a bulk change (TIER-5) with their audit records and tier history (TIER-7), in one
+    /// transaction — the current one when a transaction is open. The collaborations are not tracked (memory stays flat however
+    /// large the selection), so this writes them set-based instead of through <see cref="SaveChangesAsync"/>. A collaboration
+    /// whose stored version is no longer the one it was read with (someone changed it meanwhile) is skipped — neither its
+    /// change, its audit record nor its history is written — and reported; the others are saved and their events cleared.
+    /// </summary>
+    /// <param name="changed">Collaborations read with <see cref="Tiers.ITierStore.ReadForBulkChangeAsync"/> and changed since.</param>
+    /// <param name="cancellationToken">Cancels the save; nothing of the chunk is then saved.</param>
+    /// <returns>The clients whose change was skipped; empty when all were saved.</returns>
+    Task<IReadOnlyList<ClientId>> SaveTierChangesAsync(IReadOnlyList<Tiers.ClientCollaboration> changed, CancellationToken cancellationToken = default);
 }

@@ -49,38 +49,47 @@ public sealed class DeliverableService
     private readonly Texts.CollabTexts _texts;
     private readonly CollabAuthorization _access;
     private readonly IDeliverableStore _reports;
-    private readonly IRegistryStore _registry;
+    private readonly IOfficeStore _offices;
+    private readonly IClientStore _clients;
+    private readonly ICompanyStore _companies;
+    private readonly IUserStore _users;
     private readonly ITierStore _tiers;
     private readonly TierCatalogue _catalogue;
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
     private readonly CollabOptions _options;
-    private readonly IPortalStore _portal;
+    private readonly IHouseStyleStore _styles;
     private readonly OfficeCalendar _calendar;
     private readonly Storage.IBlobStore? _blobs;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="reports">Reads reports and links.</param>
-    /// <param name="registry">Reads the registry.</param>
+    /// <param name="offices">Reads offices.</param>
+    /// <param name="clients">Reads clients.</param>
+    /// <param name="companies">Reads companies.</param>
+    /// <param name="users">Reads users.</param>
     /// <param name="tiers">Reads the client's tier.</param>
     /// <param name="catalogue">The tier catalogue.</param>
     /// <param name="unitOfWork">Saves changes and notifications.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="options">Collab's options.</param>
-    /// <param name="portal">Keeps the client portal's history current (SHARE-6) and holds the office's reminder text (SHARE-10).</param>
+    /// <param name="styles">Reads house styles.</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
     /// <param name="texts">The text catalogue: notifications in each recipient's language (TXT-1).</param>
     /// <param name="blobs">Keeps the documents' content (SHARE-14); needed only once documents are added or read.</param>
-    public DeliverableService(IDeliverableStore reports, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, IPortalStore portal, OfficeCalendar calendar, CollabAuthorization access, Texts.CollabTexts texts, Storage.IBlobStore? blobs = null)
+    public DeliverableService(IDeliverableStore reports, IOfficeStore offices, IClientStore clients, ICompanyStore companies, IUserStore users, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, IHouseStyleStore styles, OfficeCalendar calendar, CollabAuthorization access, Texts.CollabTexts texts, Storage.IBlobStore? blobs = null)
     {
         _texts = texts;
         _blobs = blobs;
         _access = access;
         _calendar = calendar;
-        _portal = portal;
+        _styles = styles;
         _reports = reports;
-        _registry = registry;
+        _offices = offices;
+        _clients = clients;
+        _companies = companies;
+        _users = users;
         _tiers = tiers;
         _catalogue = catalogue;
         _unitOfWork = unitOfWork;
@@ -104,7 +113,7 @@ public sealed class DeliverableService
     public async Task<DeliverableOfficeView> DraftAsync(ActingParty party, OfficeId office, CompanyId company, DeliverableKind kind, ReportingPeriod period, string? title = null, CancellationToken cancellationToken = default)
     {
         DeliverableKinds.Check(kind, period);
-        var owner = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        var owner = company == default ? null : await _companies.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
         var acting = await _access.AuthorizeAsync(party, CollabAction.DraftReport, owner, company, office, cancellationToken).ConfigureAwait(false);
         var actor = acting.Actor;
         await RequireAsync(office, owner.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
@@ -132,7 +141,7 @@ public sealed class DeliverableService
         var dependent = await TierGate.DependentCollaborationsAsync(_tiers, found.ClientId, found.OfficeId, cancellationToken).ConfigureAwait(false); // SEC-4: before the tier
         var tier = await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
-        var recipients = (await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(found.OfficeId);
+        var recipients = (await _users.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(found.OfficeId);
         if (_catalogue.Allows(tier, Feature.ShareAndApproveAnnualReports))
         {
             var day = deadline ?? throw Refuse.Input("report.deadline-required", "SHARE-3", tier);
@@ -188,7 +197,7 @@ public sealed class DeliverableService
             report.View(Actor.System("link"), now);
         }
 
-        _unitOfWork.Notify(_texts, (await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false)).ThatMayAct(), NotificationKind.LinkViewed, AuditSubject.Report(report.Id), new("notification.link-viewed", report.Title));
+        _unitOfWork.Notify(_texts, (await _users.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false)).ThatMayAct(), NotificationKind.LinkViewed, AuditSubject.Report(report.Id), new("notification.link-viewed", report.Title));
 
         try
         {
@@ -519,7 +528,7 @@ public sealed class DeliverableService
 
         await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
-        var recipients = (await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(found.OfficeId);
+        var recipients = (await _users.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(found.OfficeId);
         var current = await _reports.CurrentLinksAsync(found.Id, cancellationToken).ConfigureAwait(false);
         var token = IssueLink(found, recipients, now, out var fresh);
         foreach (var old in current)
@@ -651,7 +660,7 @@ public sealed class DeliverableService
 
             report.MarkReminderSent(_clock.GetCurrentInstant());
             var text = await ReminderTextAsync(report, cancellationToken).ConfigureAwait(false);
-            _unitOfWork.Notify(_texts, (await _registry.ClientUsersReachingAsync(report.ClientId, report.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(report.OfficeId), NotificationKind.DeadlineReminder, AuditSubject.Report(report.Id), text);
+            _unitOfWork.Notify(_texts, (await _users.ClientUsersReachingAsync(report.ClientId, report.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(report.OfficeId), NotificationKind.DeadlineReminder, AuditSubject.Report(report.Id), text);
             return true;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -712,11 +721,11 @@ public sealed class DeliverableService
 
     private async Task NotifyOfficeAsync(Deliverable report, Texts.TextRef text, CancellationToken cancellationToken)
     {
-        _unitOfWork.Notify(_texts, (await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false)).ThatMayAct(), NotificationKind.ReportDecided, AuditSubject.Report(report.Id), text);
+        _unitOfWork.Notify(_texts, (await _users.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false)).ThatMayAct(), NotificationKind.ReportDecided, AuditSubject.Report(report.Id), text);
     }
 
     private Task<Texts.TextRef> ReminderTextAsync(Deliverable report, CancellationToken cancellationToken) =>
-        Portal.ReminderTexts.ForAsync(_tiers, _catalogue, _portal, _registry, report.OfficeId, report.ClientId, report.Title, report.Deadline!.Value,
+        Portal.ReminderTexts.ForAsync(_tiers, _catalogue, _styles, _clients, report.OfficeId, report.ClientId, report.Title, report.Deadline!.Value,
             new("notification.approval-reminder", report.Title, report.Deadline!.Value), cancellationToken);
 
     /// <summary>
@@ -762,7 +771,7 @@ public sealed class DeliverableService
     /// <returns>The reports.</returns>
     public async Task<IReadOnlyList<DeliverableView>> ListForCompanyAsync(ActingParty party, CompanyId company, CancellationToken cancellationToken = default)
     {
-        var found = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        var found = company == default ? null : await _companies.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
         var acting = await _access.AuthorizeAsync(party, CollabAction.ReadReports, found, company, null, cancellationToken).ConfigureAwait(false); // an office only while it works for the client
         var reports = await _reports.ListForCompanyAsync(company, cancellationToken).ConfigureAwait(false);
 
@@ -797,7 +806,7 @@ public sealed class DeliverableService
 
     private async Task<DateTimeZone> ZoneAsync(OfficeId office, CancellationToken cancellationToken)
     {
-        var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+        var found = await _offices.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         return _calendar.ZoneOf(found);
     }
 

@@ -133,17 +133,17 @@ public sealed class OfficeOverviewService
 
     private readonly CollabAuthorization _access;
     private readonly IDeliverableStore _deliverables;
-    private readonly ITierStore _tiers;
+    private readonly IOfficeOverviewStore _overview;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="access">Checks who acts (SEC-3).</param>
     /// <param name="deliverables">Reads deliverables.</param>
-    /// <param name="tiers">Reads collaborations.</param>
-    public OfficeOverviewService(CollabAuthorization access, IDeliverableStore deliverables, ITierStore tiers)
+    /// <param name="overview">Reads the overview's clients.</param>
+    public OfficeOverviewService(CollabAuthorization access, IDeliverableStore deliverables, IOfficeOverviewStore overview)
     {
         _access = access;
         _deliverables = deliverables;
-        _tiers = tiers;
+        _overview = overview;
     }
 
     /// <summary>A page of the office's deliverables, newest first.</summary>
@@ -195,7 +195,7 @@ public sealed class OfficeOverviewService
     {
         CheckPageSize(pageSize);
         await _access.AuthorizeAsync(party, CollabAction.ReadOverview, office, cancellationToken).ConfigureAwait(false);
-        var rows = await _tiers.OverviewClientsAsync(new ClientOverviewSpecification(office, tiers, vendorCriteria, after, pageSize + 1), cancellationToken).ConfigureAwait(false);
+        var rows = await _overview.OverviewClientsAsync(new ClientOverviewSpecification(office, tiers, vendorCriteria, after, pageSize + 1), cancellationToken).ConfigureAwait(false);
         return rows.Count > pageSize ? new ClientPage(rows.Take(pageSize).ToList(), rows[pageSize - 1].Client) : new ClientPage(rows, null);
     }
 
@@ -214,7 +214,7 @@ public sealed class OfficeOverviewService
         ISpecification<ClientCollaboration>? vendorCriteria = null, CancellationToken cancellationToken = default)
     {
         await _access.AuthorizeAsync(party, CollabAction.ReadOverview, office, cancellationToken).ConfigureAwait(false);
-        var rows = await _tiers.OverviewClientsAsync(new ClientOverviewSpecification(office, tiers, vendorCriteria, null, MaxSelection + 1), cancellationToken).ConfigureAwait(false);
+        var rows = await _overview.OverviewClientsAsync(new ClientOverviewSpecification(office, tiers, vendorCriteria, null, MaxSelection + 1), cancellationToken).ConfigureAwait(false);
         return rows.Count > MaxSelection
             ? throw Refuse.Input("overview.selection-too-large", "SHARE-17", MaxSelection)
             : rows.Select(r => r.Client).ToList();

@@ -14,17 +14,17 @@ public sealed class EvidenceService
     private readonly IDeliverableStore _reports;
     private readonly IReceiptStore _receipts;
     private readonly IAuditChainStore _chains;
-    private readonly Registry.IRegistryStore _registry;
+    private readonly Registry.IAdministrationStore _administrations;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="access">Checks who reads (SEC-3).</param>
     /// <param name="reports">Tells whose a deliverable is.</param>
     /// <param name="receipts">The kept receipts.</param>
     /// <param name="chains">The audit chains.</param>
-    /// <param name="registry">Finds the administration whose chain is verified, for the access check.</param>
-    public EvidenceService(CollabAuthorization access, IDeliverableStore reports, IReceiptStore receipts, IAuditChainStore chains, Registry.IRegistryStore registry)
+    /// <param name="administrations">Reads administrations.</param>
+    public EvidenceService(CollabAuthorization access, IDeliverableStore reports, IReceiptStore receipts, IAuditChainStore chains, Registry.IAdministrationStore administrations)
     {
-        _registry = registry;
+        _administrations = administrations;
         _access = access;
         _reports = reports;
         _receipts = receipts;
@@ -70,7 +70,7 @@ public sealed class EvidenceService
         switch (subject.Type)
         {
             case "administration" when id != Guid.Empty:
-                var administration = await _registry.FindAdministrationAsync(new AdministrationId(id), cancellationToken).ConfigureAwait(false);
+                var administration = await _administrations.FindAdministrationAsync(new AdministrationId(id), cancellationToken).ConfigureAwait(false);
                 await _access.AuthorizeAsync(party, read, administration, AuditSubject.Administration(new AdministrationId(id)), cancellationToken).ConfigureAwait(false);
                 break;
             case "office" when id != Guid.Empty:

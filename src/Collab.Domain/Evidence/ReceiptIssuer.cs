@@ -13,7 +13,7 @@ namespace Collab.Evidence;
 /// decision's event, signs a receipt naming the audit row the event becomes (AUD-2), keeps it with the deliverable and
 /// queues it to the client user who decided, with the decision's notification.
 /// </summary>
-internal sealed class ReceiptIssuer(IServiceProvider services, IRegistryStore registry, OfficeCalendar calendar, CollabTexts texts, ReceiptKey key)
+internal sealed class ReceiptIssuer(IServiceProvider services, IUserStore users, ICompanyStore companies, IOfficeStore offices, OfficeCalendar calendar, CollabTexts texts, ReceiptKey key)
     : IDomainEventHandler
 {
     public async Task HandleAsync(AggregateRoot source, IReadOnlyList<IDomainEvent> events, List<AggregateRoot> added, List<AggregateRoot> changed, CancellationToken cancellationToken)
@@ -26,10 +26,10 @@ internal sealed class ReceiptIssuer(IServiceProvider services, IRegistryStore re
         foreach (var decided in events.OfType<DeliverableChanged>().Where(e => e.Action is AuditAction.ReportApproved or AuditAction.ReportRejected))
         {
             var userId = new UserId(Guid.Parse(decided.Actor.Id));
-            var user = await registry.FindUserAsync(userId, cancellationToken).ConfigureAwait(false)
+            var user = await users.FindUserAsync(userId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"The deciding user {userId} is not in the registry.");
-            var company = await registry.FindCompanyAsync(report.CompanyId, cancellationToken).ConfigureAwait(false);
-            var office = await registry.FindOfficeAsync(report.OfficeId, cancellationToken).ConfigureAwait(false);
+            var company = await companies.FindCompanyAsync(report.CompanyId, cancellationToken).ConfigureAwait(false);
+            var office = await offices.FindOfficeAsync(report.OfficeId, cancellationToken).ConfigureAwait(false);
             var receipt = key.Signer.Sign(Compose(report, decided, user, company?.Name ?? string.Empty, office is null ? calendar.DefaultZone : calendar.ZoneOf(office)));
             added.Add(DecisionReceipt.Keep(report.Id, receipt, userId, decided.OccurredAt));
             var unitOfWork = services.GetRequiredService<ICollabUnitOfWork>();

@@ -45,7 +45,10 @@ public sealed record ImportUser
 /// </summary>
 public sealed class LicenceService
 {
-    private readonly IRegistryStore _registry;
+    private readonly IOfficeStore _offices;
+    private readonly ICompanyStore _companies;
+    private readonly IAdministrationStore _administrations;
+    private readonly IUserStore _users;
     private readonly IBackupStore _backups;
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
@@ -57,7 +60,10 @@ public sealed class LicenceService
     private readonly CollabAuthorization _access;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
-    /// <param name="registry">Reads the registry.</param>
+    /// <param name="offices">Reads offices.</param>
+    /// <param name="companies">Reads companies.</param>
+    /// <param name="administrations">Reads administrations.</param>
+    /// <param name="users">Reads users.</param>
     /// <param name="backups">Finds the client users of an administration.</param>
     /// <param name="unitOfWork">Saves changes.</param>
     /// <param name="clock">The clock.</param>
@@ -67,12 +73,15 @@ public sealed class LicenceService
     /// <param name="access">Checks who acts (SEC-3).</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
     /// <param name="invitations">Invites a client user created during an import (SEC-7).</param>
-    public LicenceService(IRegistryStore registry, IBackupStore backups, ICollabUnitOfWork unitOfWork, IClock clock, LicenceVerifier verifier, CollabRegistry registrations, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access, InvitationService invitations)
+    public LicenceService(IOfficeStore offices, ICompanyStore companies, IAdministrationStore administrations, IUserStore users, IBackupStore backups, ICollabUnitOfWork unitOfWork, IClock clock, LicenceVerifier verifier, CollabRegistry registrations, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access, InvitationService invitations)
     {
         _invitations = invitations;
         _access = access;
         _calendar = calendar;
-        _registry = registry;
+        _offices = offices;
+        _companies = companies;
+        _administrations = administrations;
+        _users = users;
         _backups = backups;
         _unitOfWork = unitOfWork;
         _clock = clock;
@@ -96,9 +105,9 @@ public sealed class LicenceService
     public async Task<AdministrationView> SetUpClientAdministrationAsync(
         ActingParty party, OfficeId office, CompanyId company, AdministrationNumber number, string name, CancellationToken cancellationToken = default)
     {
-        var owner = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        var owner = company == default ? null : await _companies.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
         var acting = await _access.AuthorizeAsync(party, CollabAction.SetUpClientAdministration, owner, company, office, cancellationToken).ConfigureAwait(false);
-        var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+        var found = await _offices.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         if (!found.Has(OfficeModules.EAccountancy))
         {
             throw Refuse.Violation("licence.office-module-missing", "LIC-1", found.Name);
@@ -122,7 +131,7 @@ public sealed class LicenceService
     /// </exception>
     public async Task<LicenceReview> ReadClientLicenceAsync(ActingParty party, AdministrationId administration, ReadOnlyMemory<byte> file, CancellationToken cancellationToken = default)
     {
-        var target = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        var target = administration == default ? null : await _administrations.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
         await _access.AuthorizeAsync(party, CollabAction.ImportLicence, target, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
         var licence = await CheckAsync(target, file, cancellationToken).ConfigureAwait(false);
         return new LicenceReview(target.Id, licence);
@@ -148,7 +157,7 @@ public sealed class LicenceService
         ActingParty party, AdministrationId administration, ReadOnlyMemory<byte> file, string reviewedFingerprint, ImportUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var target = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        var target = administration == default ? null : await _administrations.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
         var acting = await _access.AuthorizeAsync(party, CollabAction.ImportLicence, target, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
         var actor = acting.Actor;
         var licence = await CheckAsync(target, file, cancellationToken).ConfigureAwait(false);
@@ -161,7 +170,7 @@ public sealed class LicenceService
         CollabUser? created = null;
         if (user.Existing is { } existing)
         {
-            var users = (await _registry.ClientUsersReachingAsync(target.ClientId, target.CompanyId, cancellationToken).ConfigureAwait(false)).OfTheClientsOwn(); // the client's own login (LIC-2, SEC-5)
+            var users = (await _users.ClientUsersReachingAsync(target.ClientId, target.CompanyId, cancellationToken).ConfigureAwait(false)).OfTheClientsOwn(); // the client's own login (LIC-2, SEC-5)
             if (users.All(u => u.Id != existing))
             {
                 throw Refuse.Violation("licence.client-user-not-active", "LIC-2", existing, target.Number);
@@ -171,17 +180,17 @@ public sealed class LicenceService
         {
             // SEC-5: an office makes the client's *first* own login here (as at registration, ONB-1), never another one next to
             // the client's: a client that has its own users adds more through its administrator.
-            if ((await _registry.ListClientUsersAsync(target.ClientId, cancellationToken).ConfigureAwait(false)).Any(u => u.IsHomedAtClient))
+            if ((await _users.ListClientUsersAsync(target.ClientId, cancellationToken).ConfigureAwait(false)).Any(u => u.IsHomedAtClient))
             {
                 throw Refuse.Violation("licence.client-has-users", "SEC-5", target.Number);
             }
 
-            var company = await _registry.FindCompanyAsync(target.CompanyId, cancellationToken).OrNotFound("company", target.CompanyId.Value).ConfigureAwait(false);
+            var company = await _companies.FindCompanyAsync(target.CompanyId, cancellationToken).OrNotFound("company", target.CompanyId.Value).ConfigureAwait(false);
             created = await _registrations.PrepareClientUserAsync(actor, target.ClientId, user.NewEmail, [company], null, administrator: false, cancellationToken).ConfigureAwait(false);
             _unitOfWork.Add(created);
 
             // The client's own login to its own books (LIC-2), made by the office: the person accepts before it acts (SEC-5, SEC-7).
-            _invitations.Issue(acting, created, (await _registry.FindOfficeAsync(acting.Person.OfficeId!.Value, cancellationToken).ConfigureAwait(false))?.Name ?? string.Empty);
+            _invitations.Issue(acting, created, (await _offices.FindOfficeAsync(acting.Person.OfficeId!.Value, cancellationToken).ConfigureAwait(false))?.Name ?? string.Empty);
         }
 
         target.ImportClientLicence(Encoding.ASCII.GetString(file.Span), $"{LicenceFormat.Describe(licence.Content)};fingerprint={licence.Fingerprint};user={user.Existing?.ToString() ?? created!.Id.ToString()}", actor, now);
@@ -221,7 +230,7 @@ public sealed class LicenceService
 
     private async Task<DateTimeZone> ZoneAsync(Administration administration, CancellationToken cancellationToken)
     {
-        var office = administration.HolderOfficeId is { } id ? await _registry.FindOfficeAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        var office = administration.HolderOfficeId is { } id ? await _offices.FindOfficeAsync(id, cancellationToken).ConfigureAwait(false) : null;
         return office is null ? _calendar.DefaultZone : _calendar.ZoneOf(office);
     }
 }

@@ -77,7 +77,10 @@ public sealed class OnlineCollaborationService
 {
     private readonly Texts.CollabTexts _texts;
     private readonly CollabAuthorization _access;
-    private readonly IRegistryStore _registry;
+    private readonly IOfficeStore _offices;
+    private readonly ICompanyStore _companies;
+    private readonly IAdministrationStore _administrations;
+    private readonly IUserStore _users;
     private readonly ILifecycleStore _lifecycle;
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
@@ -88,7 +91,10 @@ public sealed class OnlineCollaborationService
     private readonly InvitationService _invitations;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
-    /// <param name="registry">Reads the registry.</param>
+    /// <param name="offices">Reads offices.</param>
+    /// <param name="companies">Reads companies.</param>
+    /// <param name="administrations">Reads administrations.</param>
+    /// <param name="users">Reads users.</param>
     /// <param name="lifecycle">Reads subscriptions and schedules.</param>
     /// <param name="unitOfWork">Saves changes and notifications.</param>
     /// <param name="clock">The clock.</param>
@@ -99,13 +105,16 @@ public sealed class OnlineCollaborationService
     /// <param name="access">Checks who acts (SEC-3).</param>
     /// <param name="texts">The text catalogue: notifications in each recipient's language (TXT-1).</param>
     /// <param name="invitations">Invites the client's first user (SEC-7).</param>
-    public OnlineCollaborationService(IRegistryStore registry, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, CollabRegistry registrations, PlanCatalogue plans, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access, Texts.CollabTexts texts, InvitationService invitations)
+    public OnlineCollaborationService(IOfficeStore offices, ICompanyStore companies, IAdministrationStore administrations, IUserStore users, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, CollabRegistry registrations, PlanCatalogue plans, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access, Texts.CollabTexts texts, InvitationService invitations)
     {
         _invitations = invitations;
         _texts = texts;
         _access = access;
         _calendar = calendar;
-        _registry = registry;
+        _offices = offices;
+        _companies = companies;
+        _administrations = administrations;
+        _users = users;
         _lifecycle = lifecycle;
         _unitOfWork = unitOfWork;
         _clock = clock;
@@ -133,7 +142,7 @@ public sealed class OnlineCollaborationService
         ArgumentNullException.ThrowIfNull(registration);
         var acting = await _access.AuthorizeAsync(party, CollabAction.RegisterOnlineClient, office, cancellationToken).ConfigureAwait(false);
         var actor = acting.Actor;
-        var registering = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+        var registering = await _offices.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         if (!registering.Has(OfficeModules.AccountantPackage))
         {
             throw Refuse.Violation("registration.accountant-package-missing", "ONB-1", registering.Name);
@@ -141,7 +150,7 @@ public sealed class OnlineCollaborationService
 
         var plan = _plans.Normalize(registration.Plan);
         var email = Guard.Email(registration.ClientEmail);
-        if (await _registry.FindUserByEmailAsync(email, cancellationToken).ConfigureAwait(false) is { ClientId: { } known }
+        if (await _users.FindUserByEmailAsync(email, cancellationToken).ConfigureAwait(false) is { ClientId: { } known }
             && await _lifecycle.FindSubscriptionAsync(known, cancellationToken).ConfigureAwait(false) is not null)
         {
             throw ExistingCustomer(email);
@@ -155,19 +164,19 @@ public sealed class OnlineCollaborationService
         if (registration.ExistingAdministration is { } existingId)
         {
             // Only an administration the office holds moves to a client's account (ONB-1); any other reads as unknown.
-            administration = (existingId == default ? null : await _registry.FindAdministrationAsync(existingId, cancellationToken).ConfigureAwait(false)) is { } held && held.HolderOfficeId == office
+            administration = (existingId == default ? null : await _administrations.FindAdministrationAsync(existingId, cancellationToken).ConfigureAwait(false)) is { } held && held.HolderOfficeId == office
                 ? held
                 : throw CollabAuthorization.Refused(AuditSubject.Administration(existingId));
 
             // ONB-2, SEC-5: a client that already has an account of its own (a subscription, or users of its own) grants rights instead;
             // registration makes only a client's first user.
             if (await _lifecycle.FindSubscriptionAsync(administration.ClientId, cancellationToken).ConfigureAwait(false) is not null
-                || (await _registry.ListClientUsersAsync(administration.ClientId, cancellationToken).ConfigureAwait(false)).Any(u => u.IsHomedAtClient))
+                || (await _users.ListClientUsersAsync(administration.ClientId, cancellationToken).ConfigureAwait(false)).Any(u => u.IsHomedAtClient))
             {
                 throw ExistingCustomer(email);
             }
 
-            company = await _registry.FindCompanyAsync(administration.CompanyId, cancellationToken).OrNotFound("company", administration.CompanyId.Value).ConfigureAwait(false);
+            company = await _companies.FindCompanyAsync(administration.CompanyId, cancellationToken).OrNotFound("company", administration.CompanyId.Value).ConfigureAwait(false);
         }
         else
         {
@@ -176,7 +185,7 @@ public sealed class OnlineCollaborationService
                 throw Refuse.Input("registration.number-required", "ONB-1");
             }
 
-            if (await _registry.FindLiveAdministrationByNumberAsync(number, cancellationToken).ConfigureAwait(false) is not null)
+            if (await _administrations.FindLiveAdministrationByNumberAsync(number, cancellationToken).ConfigureAwait(false) is not null)
             {
                 throw Refuse.Violation("administration.number-taken", "LIC-6", number);
             }
@@ -281,8 +290,8 @@ public sealed class OnlineCollaborationService
     internal async Task NotifyAsync(ClientId client, OfficeId office, NotificationKind kind, AuditSubject subject, Texts.TextRef text, CancellationToken cancellationToken)
     {
         // The administrations are the client's own: its own users hear of them, never an office's invitee; nobody who has not accepted yet (SEC-5, SEC-7).
-        var clientUsers = (await _registry.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false)).OfTheClientsOwn();
-        _unitOfWork.Notify(_texts, clientUsers.Concat(await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)).ThatMayAct(), kind, subject, text);
+        var clientUsers = (await _users.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false)).OfTheClientsOwn();
+        _unitOfWork.Notify(_texts, clientUsers.Concat(await _users.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)).ThatMayAct(), kind, subject, text);
     }
 
     private async Task<(ClientSubscription Subscription, Office Office, Actor Actor)> AuthorizeAsync(ActingParty party, ClientId client, string verb, CancellationToken cancellationToken)
@@ -291,7 +300,7 @@ public sealed class OnlineCollaborationService
 
         var subscription = await _lifecycle.FindSubscriptionAsync(client, cancellationToken).ConfigureAwait(false)
             ?? throw Refuse.Violation("subscription.none", "ONB-6", client, verb);
-        var office = await _registry.FindOfficeAsync(subscription.OfficeId, cancellationToken).OrNotFound("office", subscription.OfficeId.Value).ConfigureAwait(false);
+        var office = await _offices.FindOfficeAsync(subscription.OfficeId, cancellationToken).OrNotFound("office", subscription.OfficeId.Value).ConfigureAwait(false);
         return (subscription, office, actor);
     }
 

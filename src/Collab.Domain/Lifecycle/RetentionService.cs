@@ -15,7 +15,8 @@ public sealed class RetentionService
 {
     private static readonly Actor Job = Actor.System("retention-pass");
     private readonly CollabAuthorization _access;
-    private readonly IRegistryStore _registry;
+    private readonly IOfficeStore _offices;
+    private readonly IAdministrationStore _administrations;
     private readonly ILifecycleStore _lifecycle;
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
@@ -25,7 +26,8 @@ public sealed class RetentionService
     private readonly OfficeCalendar _calendar;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
-    /// <param name="registry">Reads the registry.</param>
+    /// <param name="offices">Reads offices.</param>
+    /// <param name="administrations">Reads administrations.</param>
     /// <param name="lifecycle">Reads schedules.</param>
     /// <param name="unitOfWork">Saves changes and notifications.</param>
     /// <param name="clock">The clock.</param>
@@ -34,11 +36,12 @@ public sealed class RetentionService
     /// <param name="books">The vendor's books, erased on deletion.</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
-    public RetentionService(IRegistryStore registry, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, IRetentionPolicy policy, OnlineCollaborationService collaboration, OfficeCalendar calendar, CollabAuthorization access, IBookkeepingData? books = null)
+    public RetentionService(IOfficeStore offices, IAdministrationStore administrations, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, IRetentionPolicy policy, OnlineCollaborationService collaboration, OfficeCalendar calendar, CollabAuthorization access, IBookkeepingData? books = null)
     {
         _access = access;
         _calendar = calendar;
-        _registry = registry;
+        _offices = offices;
+        _administrations = administrations;
         _lifecycle = lifecycle;
         _unitOfWork = unitOfWork;
         _clock = clock;
@@ -84,7 +87,7 @@ public sealed class RetentionService
     /// <returns>The schedules.</returns>
     public async Task<IReadOnlyList<DeletionView>> ListDeletionsAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
     {
-        var found = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        var found = administration == default ? null : await _administrations.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
         var acting = await _access.AuthorizeAsync(party, CollabAction.ReadDeletions, found, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
         return (await _lifecycle.ListDeletionsAsync(administration, cancellationToken).ConfigureAwait(false)).Select(d => DeletionView.Of(d, acting.IsClientUser)).ToList();
     }
@@ -102,7 +105,7 @@ public sealed class RetentionService
         foreach (var schedule in await _lifecycle.FindDueDeletionWorkAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false))
         {
             var now = _clock.GetCurrentInstant();
-            var office = await _registry.FindOfficeAsync(schedule.OfficeId, cancellationToken).ConfigureAwait(false);
+            var office = await _offices.FindOfficeAsync(schedule.OfficeId, cancellationToken).ConfigureAwait(false);
             var zone = _calendar.ZoneOf(office!);
             var subject = AuditSubject.Administration(schedule.AdministrationId);
             if (now < schedule.DueAt)
@@ -118,7 +121,7 @@ public sealed class RetentionService
                 continue;
             }
 
-            var administration = await _registry.FindAdministrationAsync(schedule.AdministrationId, cancellationToken).ConfigureAwait(false);
+            var administration = await _administrations.FindAdministrationAsync(schedule.AdministrationId, cancellationToken).ConfigureAwait(false);
             var outcome = await DecideAsync(schedule, administration!, zone, now, cancellationToken).ConfigureAwait(false);
             if (!outcome.MayDelete)
             {
@@ -167,7 +170,7 @@ public sealed class RetentionService
 
     private async Task<(Actor Actor, Administration Administration)> FindAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken)
     {
-        var found = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        var found = administration == default ? null : await _administrations.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
         var acting = await _access.AuthorizeAsync(party, CollabAction.PlaceLegalHold, found, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
         return (acting.Actor, found);
     }

@@ -28,7 +28,8 @@ public sealed class LinkService
     private const int SaveEvery = 500;
     private readonly CollabAuthorization _access;
     private readonly ILinkStore _links;
-    private readonly IRegistryStore _registry;
+    private readonly IOfficeStore _offices;
+    private readonly IAdministrationStore _administrations;
     private readonly ILifecycleStore _lifecycle;
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
@@ -39,7 +40,8 @@ public sealed class LinkService
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="links">Reads links.</param>
-    /// <param name="registry">Reads the registry.</param>
+    /// <param name="offices">Reads offices.</param>
+    /// <param name="administrations">Reads administrations.</param>
     /// <param name="lifecycle">Reads the client's plan (LINK-2).</param>
     /// <param name="unitOfWork">Saves changes.</param>
     /// <param name="clock">The clock.</param>
@@ -49,12 +51,13 @@ public sealed class LinkService
     /// <param name="books">The bookkeeping's records.</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
     public LinkService(
-        ILinkStore links, IRegistryStore registry, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, Lifecycle.PlanCatalogue plans,
+        ILinkStore links, IOfficeStore offices, IAdministrationStore administrations, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, Lifecycle.PlanCatalogue plans,
         IOptions<CollabOptions> options, CollabAuthorization access, IExternalApp? app = null, IBookkeepingRecords? books = null)
     {
         _access = access;
         _links = links;
-        _registry = registry;
+        _offices = offices;
+        _administrations = administrations;
         _lifecycle = lifecycle;
         _unitOfWork = unitOfWork;
         _clock = clock;
@@ -145,7 +148,7 @@ public sealed class LinkService
     {
         // The administration first (SEC-3): a party refused it gets the same refusal whichever link it names, so someone
         // else's link (one still being set up included) reads exactly like one that does not exist.
-        var target = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        var target = administration == default ? null : await _administrations.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
         await _access.AuthorizeAsync(party, CollabAction.ManageLink, target, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
         var (actor, found) = await FindOpenAsync(party, link, cancellationToken).ConfigureAwait(false);
         if (found.Step > LinkStep.AdministrationChosen)
@@ -349,7 +352,7 @@ public sealed class LinkService
             return IntegrationLinkView.Of(found);
         }
 
-        var target = await _registry.FindAdministrationAsync(found.AdministrationId ?? default, cancellationToken).ConfigureAwait(false);
+        var target = await _administrations.FindAdministrationAsync(found.AdministrationId ?? default, cancellationToken).ConfigureAwait(false);
         if (target is not null)
         {
             await CheckPreconditionsAsync(target, cancellationToken).ConfigureAwait(false); // checked at the moment of the action
@@ -414,7 +417,7 @@ public sealed class LinkService
     {
         if (administration.HolderOfficeId is { } holder)
         {
-            var office = await _registry.FindOfficeAsync(holder, cancellationToken).OrNotFound("office", holder.Value).ConfigureAwait(false);
+            var office = await _offices.FindOfficeAsync(holder, cancellationToken).OrNotFound("office", holder.Value).ConfigureAwait(false);
             if (!office.Has(OfficeModules.LinksActivated))
             {
                 throw Refuse.Violation("link.accountant-not-activated", "LINK-2", administration.Number, office.Name);

@@ -8,7 +8,7 @@ namespace Collab.Portal;
 /// approved revision kept in the permanent history stays visible while the office revises the deliverable (SHARE-5).
 /// The portal owns its entries; the report capability only raises its events.
 /// </summary>
-internal sealed class DeliverablePortalEntries(IPortalStore portal) : IDomainEventHandler
+internal sealed class DeliverablePortalEntries(IPortalItemStore portal) : IDomainEventHandler
 {
     public async Task HandleAsync(AggregateRoot source, IReadOnlyList<IDomainEvent> events, List<AggregateRoot> added, List<AggregateRoot> changed, CancellationToken cancellationToken)
     {

@@ -17,8 +17,11 @@ public sealed class PortalService
 {
     private readonly Texts.CollabTexts _texts;
     private readonly CollabAuthorization _access;
-    private readonly IPortalStore _portal;
-    private readonly IRegistryStore _registry;
+    private readonly IPortalItemStore _items;
+    private readonly IPortalDocumentStore _documents;
+    private readonly IHouseStyleStore _styles;
+    private readonly ICompanyStore _companies;
+    private readonly IUserStore _users;
     private readonly ITierStore _tiers;
     private readonly TierCatalogue _catalogue;
     private readonly ICollabUnitOfWork _unitOfWork;
@@ -27,8 +30,11 @@ public sealed class PortalService
     private readonly IBlobStore? _blobs;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
-    /// <param name="portal">Reads the portal.</param>
-    /// <param name="registry">Reads the registry.</param>
+    /// <param name="items">Reads portal entries.</param>
+    /// <param name="documents">Reads documents.</param>
+    /// <param name="styles">Reads house styles.</param>
+    /// <param name="companies">Reads companies.</param>
+    /// <param name="users">Reads users.</param>
     /// <param name="tiers">Reads tiers.</param>
     /// <param name="catalogue">The tier catalogue.</param>
     /// <param name="unitOfWork">Saves changes.</param>
@@ -37,13 +43,16 @@ public sealed class PortalService
     /// <param name="blobs">Where document content is kept.</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
     /// <param name="texts">The text catalogue: notifications in each recipient's language (TXT-1).</param>
-    public PortalService(IPortalStore portal, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork,
+    public PortalService(IPortalItemStore items, IPortalDocumentStore documents, IHouseStyleStore styles, ICompanyStore companies, IUserStore users, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork,
         IClock clock, IOptions<CollabOptions> options, CollabAuthorization access, Texts.CollabTexts texts, IBlobStore? blobs = null)
     {
         _texts = texts;
         _access = access;
-        _portal = portal;
-        _registry = registry;
+        _items = items;
+        _documents = documents;
+        _styles = styles;
+        _companies = companies;
+        _users = users;
         _tiers = tiers;
         _catalogue = catalogue;
         _unitOfWork = unitOfWork;
@@ -85,7 +94,7 @@ public sealed class PortalService
             return new PortalPage([], null);
         }
 
-        var items = await _portal.PortalHistoryAsync(user.ClientId!.Value, user.Companies, _portalTiers, after, pageSize + 1, openOnly, user.HomeOfficeId, cancellationToken).ConfigureAwait(false);
+        var items = await _items.PortalHistoryAsync(user.ClientId!.Value, user.Companies, _portalTiers, after, pageSize + 1, openOnly, user.HomeOfficeId, cancellationToken).ConfigureAwait(false);
         return items.Count > pageSize
             ? new PortalPage(items.Take(pageSize).Select(PortalItemView.Of).ToList(), new PortalCursor(items[pageSize - 1].SharedAt, items[pageSize - 1].Id))
             : new PortalPage(items.Select(PortalItemView.Of).ToList(), null);
@@ -120,7 +129,7 @@ public sealed class PortalService
             throw Refuse.Input("document.content-type", "SHARE-7", contentType, string.Join(", ", portal.AllowedContentTypes));
         }
 
-        var owner = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        var owner = company == default ? null : await _companies.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
         var acting = await _access.AuthorizeAsync(party, CollabAction.UploadDocument, owner, company, office, cancellationToken).ConfigureAwait(false);
         var user = acting.Person;
         var uploader = user.Id;
@@ -169,7 +178,7 @@ public sealed class PortalService
     /// <exception cref="CollabRefusalException">Unknown document; the user may not see it (SEC-1); the tier lacks document exchange (SHARE-11); the content is gone.</exception>
     public async Task<(PortalDocumentView Document, Stream Content)> OpenDocumentAsync(ActingParty party, DocumentId document, CancellationToken cancellationToken = default)
     {
-        var found = document == default ? null : await _portal.FindDocumentAsync(document, cancellationToken).ConfigureAwait(false);
+        var found = document == default ? null : await _documents.FindDocumentAsync(document, cancellationToken).ConfigureAwait(false);
         var reader = (await _access.AuthorizeAsync(party, CollabAction.OpenDocument, found, new AuditSubject("document", document.ToString()), cancellationToken).ConfigureAwait(false)).Person;
         if (reader.Kind == UserKind.ClientUser)
         {
@@ -192,9 +201,9 @@ public sealed class PortalService
     {
         ArgumentNullException.ThrowIfNull(request);
         var actor = (await _access.AuthorizeAsync(party, CollabAction.SetHouseStyle, office, cancellationToken).ConfigureAwait(false)).Actor;
-        var style = await _portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false);
+        var style = await _styles.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false);
         var slug = HouseStyle.CheckSlug(request.Slug, _options.Portal.ReservedSlugs);
-        if (await _portal.FindHouseStyleBySlugAsync(slug, cancellationToken).ConfigureAwait(false) is { } owner && owner.OfficeId != office)
+        if (await _styles.FindHouseStyleBySlugAsync(slug, cancellationToken).ConfigureAwait(false) is { } owner && owner.OfficeId != office)
         {
             throw Refuse.Violation("house-style.slug-taken", "SHARE-10", slug);
         }
@@ -222,7 +231,7 @@ public sealed class PortalService
     public async Task<HouseStyleView?> HouseStyleForOfficeAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default)
     {
         await _access.AuthorizeAsync(party, CollabAction.ReadHouseStyle, office, cancellationToken).ConfigureAwait(false);
-        return await _portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false) is { } style ? HouseStyleView.Of(style) : null;
+        return await _styles.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false) is { } style ? HouseStyleView.Of(style) : null;
     }
 
     /// <summary>The house style a client sees from an office: the office's own when the client's tier includes it (TIER-2), otherwise none.</summary>
@@ -235,7 +244,7 @@ public sealed class PortalService
     {
         await _access.AuthorizeAsync(party, CollabAction.ReadPortal, new ClientTarget(client, office), cancellationToken).ConfigureAwait(false);
         var tier = await _tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false);
-        return tier is { } t && _catalogue.Allows(t, Feature.HouseStyle) && await _portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false) is { } style
+        return tier is { } t && _catalogue.Allows(t, Feature.HouseStyle) && await _styles.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false) is { } style
             ? PortalBranding.Of(style)
             : null;
     }
@@ -245,13 +254,13 @@ public sealed class PortalService
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The office's public branding for its sign-in page (no reminder templates), or null.</returns>
     public async Task<PortalBranding?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default) =>
-        await _portal.FindHouseStyleBySlugAsync(slug, cancellationToken).ConfigureAwait(false) is { } style ? PortalBranding.Of(style) : null;
+        await _styles.FindHouseStyleBySlugAsync(slug, cancellationToken).ConfigureAwait(false) is { } style ? PortalBranding.Of(style) : null;
 
     private async Task NotifyAsync(DocumentDirection direction, OfficeId office, Company company, AuditSubject subject, NotificationKind kind, Texts.TextRef text, CancellationToken cancellationToken)
     {
         var recipients = direction == DocumentDirection.ToClient
-            ? (await _registry.ClientUsersReachingAsync(company.ClientId, company.Id, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(office)
-            : (await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)).ThatMayAct();
+            ? (await _users.ClientUsersReachingAsync(company.ClientId, company.Id, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(office)
+            : (await _users.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)).ThatMayAct();
         _unitOfWork.Notify(_texts, recipients, kind, subject, text);
     }
 }

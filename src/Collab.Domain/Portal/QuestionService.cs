@@ -31,8 +31,16 @@ public sealed class QuestionService
 {
     private readonly Texts.CollabTexts _texts;
     private readonly CollabAuthorization _access;
-    private readonly IPortalStore _portal;
-    private readonly IRegistryStore _registry;
+    private readonly IPortalItemStore _items;
+    private readonly IPortalDocumentStore _documents;
+    private readonly IQuestionBatchStore _batches;
+    private readonly IQuestionnaireTemplateStore _templates;
+    private readonly IQuestionnaireStore _questionnaires;
+    private readonly IHouseStyleStore _styles;
+    private readonly IOfficeStore _offices;
+    private readonly IClientStore _clients;
+    private readonly ICompanyStore _companies;
+    private readonly IUserStore _users;
     private readonly ITierStore _tiers;
     private readonly TierCatalogue _catalogue;
     private readonly ICollabUnitOfWork _unitOfWork;
@@ -41,8 +49,16 @@ public sealed class QuestionService
     private readonly OfficeCalendar _calendar;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
-    /// <param name="portal">Reads the portal.</param>
-    /// <param name="registry">Reads the registry.</param>
+    /// <param name="items">Reads portal entries.</param>
+    /// <param name="documents">Reads documents.</param>
+    /// <param name="batches">Reads question batches.</param>
+    /// <param name="templates">Reads questionnaire templates.</param>
+    /// <param name="questionnaires">Reads questionnaires.</param>
+    /// <param name="styles">Reads house styles.</param>
+    /// <param name="offices">Reads offices.</param>
+    /// <param name="clients">Reads clients.</param>
+    /// <param name="companies">Reads companies.</param>
+    /// <param name="users">Reads users.</param>
     /// <param name="tiers">Reads tiers.</param>
     /// <param name="catalogue">The tier catalogue.</param>
     /// <param name="unitOfWork">Saves changes.</param>
@@ -51,13 +67,21 @@ public sealed class QuestionService
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
     /// <param name="texts">The text catalogue: notifications in each recipient's language (TXT-1).</param>
-    public QuestionService(IPortalStore portal, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access, Texts.CollabTexts texts)
+    public QuestionService(IPortalItemStore items, IPortalDocumentStore documents, IQuestionBatchStore batches, IQuestionnaireTemplateStore templates, IQuestionnaireStore questionnaires, IHouseStyleStore styles, IOfficeStore offices, IClientStore clients, ICompanyStore companies, IUserStore users, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access, Texts.CollabTexts texts)
     {
         _texts = texts;
         _access = access;
         _calendar = calendar;
-        _portal = portal;
-        _registry = registry;
+        _items = items;
+        _documents = documents;
+        _batches = batches;
+        _templates = templates;
+        _questionnaires = questionnaires;
+        _styles = styles;
+        _offices = offices;
+        _clients = clients;
+        _companies = companies;
+        _users = users;
         _tiers = tiers;
         _catalogue = catalogue;
         _unitOfWork = unitOfWork;
@@ -75,7 +99,7 @@ public sealed class QuestionService
     /// <exception cref="CollabRefusalException">Unknown company; the tier lacks questions (SHARE-11); invalid title.</exception>
     public async Task<QuestionBatchView> StartBatchAsync(ActingParty party, OfficeId office, CompanyId company, string title, CancellationToken cancellationToken = default)
     {
-        var owner = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        var owner = company == default ? null : await _companies.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
         await _access.AuthorizeAsync(party, CollabAction.PrepareQuestions, owner, company, office, cancellationToken).ConfigureAwait(false);
         await TierGate.RequireAsync(_tiers, _catalogue, office, owner.ClientId, Feature.ClientQuestions, cancellationToken).ConfigureAwait(false);
         var batch = QuestionBatch.Create(office, owner.ClientId, owner.Id, title);
@@ -116,7 +140,7 @@ public sealed class QuestionService
         found.Send(actor, now);
         TierGate.NoteDependentWork(dependent, now); // SEC-4
         _unitOfWork.Add(PortalItem.Share(PortalItemKind.QuestionBatch, found.Id.Value, found.OfficeId, found.ClientId, found.CompanyId, found.Title, now, true, null, found.Status));
-        _unitOfWork.Notify(_texts, (await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(found.OfficeId), NotificationKind.QuestionsSent, AuditSubject.Client(found.ClientId), new("notification.questions-sent", found.Questions.Count, found.Title));
+        _unitOfWork.Notify(_texts, (await _users.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(found.OfficeId), NotificationKind.QuestionsSent, AuditSubject.Client(found.ClientId), new("notification.questions-sent", found.Questions.Count, found.Title));
 
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return QuestionBatchView.Of(found);
@@ -137,7 +161,7 @@ public sealed class QuestionService
         await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, found.ClientId, Feature.ClientQuestions, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         found.Answer(number, answer, clientUser, now);
-        if (await _portal.FindPortalItemAsync(found.Id.Value, cancellationToken).ConfigureAwait(false) is { } item)
+        if (await _items.FindPortalItemAsync(found.Id.Value, cancellationToken).ConfigureAwait(false) is { } item)
         {
             item.Update(found.State != QuestionBatchState.Answered, found.Status, false, now);
         }
@@ -153,7 +177,7 @@ public sealed class QuestionService
     /// <returns>The batch, or null.</returns>
     public async Task<QuestionBatchView?> FindBatchAsync(ActingParty party, QuestionBatchId batch, CancellationToken cancellationToken = default)
     {
-        var found = batch == default ? null : await _portal.FindBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        var found = batch == default ? null : await _batches.FindBatchAsync(batch, cancellationToken).ConfigureAwait(false);
         return await _access.TryAuthorizeAsync(party, CollabAction.ReadQuestions, found, new AuditSubject("question-batch", batch.ToString()), cancellationToken).ConfigureAwait(false) is null ? null : QuestionBatchView.Of(found!);
     }
 
@@ -205,14 +229,14 @@ public sealed class QuestionService
     {
         ArgumentNullException.ThrowIfNull(companies);
         var (actor, found) = await TemplateAsync(party, template, cancellationToken).ConfigureAwait(false);
-        var office = await _registry.FindOfficeAsync(found.OfficeId, cancellationToken).OrNotFound("office", found.OfficeId.Value).ConfigureAwait(false);
+        var office = await _offices.FindOfficeAsync(found.OfficeId, cancellationToken).OrNotFound("office", found.OfficeId.Value).ConfigureAwait(false);
         var zone = _calendar.ZoneOf(office);
         var outcomes = new List<QuestionnaireSendOutcome>(companies.Count);
         foreach (var company in companies.Distinct())
         {
             try
             {
-                var owner = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+                var owner = company == default ? null : await _companies.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
                 await _access.AuthorizeAsync(party, CollabAction.ManageQuestionnaires, owner, company, found.OfficeId, cancellationToken).ConfigureAwait(false);
                 var dependent = await TierGate.DependentCollaborationsAsync(_tiers, owner.ClientId, found.OfficeId, cancellationToken).ConfigureAwait(false); // SEC-4: before the tier
                 await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, owner.ClientId, Feature.PrepareByClientQuestionnaires, cancellationToken).ConfigureAwait(false);
@@ -222,7 +246,7 @@ public sealed class QuestionService
                 _unitOfWork.Add(questionnaire);
                 TierGate.NoteDependentWork(dependent, now); // SEC-4
                 _unitOfWork.Add(PortalItem.Share(PortalItemKind.Questionnaire, questionnaire.Id.Value, found.OfficeId, owner.ClientId, owner.Id, found.Name, now, true, deadline, "Open"));
-                _unitOfWork.Notify(_texts, (await _registry.ClientUsersReachingAsync(owner.ClientId, owner.Id, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(found.OfficeId), NotificationKind.QuestionnaireSent, AuditSubject.Client(owner.ClientId),
+                _unitOfWork.Notify(_texts, (await _users.ClientUsersReachingAsync(owner.ClientId, owner.Id, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(found.OfficeId), NotificationKind.QuestionnaireSent, AuditSubject.Client(owner.ClientId),
                     deadline is { } due ? new("notification.questionnaire-sent-by", found.Name, due) : new("notification.questionnaire-sent", found.Name));
 
                 outcomes.Add(new QuestionnaireSendOutcome(company, QuestionnaireView.Of(questionnaire), null));
@@ -251,7 +275,7 @@ public sealed class QuestionService
         await TierGate.RequireAsync(_tiers, _catalogue, found.OfficeId, found.ClientId, Feature.PrepareByClientQuestionnaires, cancellationToken).ConfigureAwait(false);
         var question = found.Sections.SelectMany(s => s.Questions).FirstOrDefault(q => q.Id == questionId);
         var document = question?.Type == AnswerType.File && Guid.TryParse(answer, out var id)
-            ? await _portal.FindDocumentAsync(new DocumentId(id), cancellationToken).ConfigureAwait(false)
+            ? await _documents.FindDocumentAsync(new DocumentId(id), cancellationToken).ConfigureAwait(false)
             : null;
         found.Answer(questionId, answer, d => document is not null && document.Id == d && document.ClientId == found.ClientId && document.CompanyId == found.CompanyId,
             _clock.GetCurrentInstant());
@@ -271,7 +295,7 @@ public sealed class QuestionService
         var clientUser = acting.UserId;
         var now = _clock.GetCurrentInstant();
         found.Complete(clientUser, now);
-        if (await _portal.FindPortalItemAsync(found.Id.Value, cancellationToken).ConfigureAwait(false) is { } item)
+        if (await _items.FindPortalItemAsync(found.Id.Value, cancellationToken).ConfigureAwait(false) is { } item)
         {
             item.Update(false, "Completed", false, now);
         }
@@ -288,7 +312,7 @@ public sealed class QuestionService
     public async Task<IReadOnlyList<QuestionnaireProgress>> ProgressAsync(ActingParty party, QuestionnaireTemplateId template, CancellationToken cancellationToken = default)
     {
         await TemplateAsync(party, template, cancellationToken).ConfigureAwait(false);
-        return (await _portal.QuestionnairesOfTemplateAsync(template, cancellationToken).ConfigureAwait(false))
+        return (await _questionnaires.QuestionnairesOfTemplateAsync(template, cancellationToken).ConfigureAwait(false))
             .Select(q => new QuestionnaireProgress(q.Id, q.ClientId, q.CompanyId, q.TemplateVersion, q.State, q.Answers.Count, q.Sections.Sum(s => s.Questions.Count)))
             .ToList();
     }
@@ -300,7 +324,7 @@ public sealed class QuestionService
     /// <returns>The questionnaire, or null.</returns>
     public async Task<QuestionnaireView?> FindQuestionnaireAsync(ActingParty party, QuestionnaireId questionnaire, CancellationToken cancellationToken = default)
     {
-        var found = questionnaire == default ? null : await _portal.FindQuestionnaireAsync(questionnaire, cancellationToken).ConfigureAwait(false);
+        var found = questionnaire == default ? null : await _questionnaires.FindQuestionnaireAsync(questionnaire, cancellationToken).ConfigureAwait(false);
         return await _access.TryAuthorizeAsync(party, CollabAction.ReadQuestions, found, new AuditSubject("questionnaire", questionnaire.ToString()), cancellationToken).ConfigureAwait(false) is null ? null : QuestionnaireView.Of(found!);
     }
 
@@ -314,7 +338,7 @@ public sealed class QuestionService
     /// <returns>How many reminders this call queued.</returns>
     public async Task<int> SendDueRemindersAsync(int max = 500, CancellationToken cancellationToken = default)
     {
-        var due = await _portal.FindDueQuestionnaireRemindersAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false);
+        var due = await _questionnaires.FindDueQuestionnaireRemindersAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false);
         return await _unitOfWork.RunAsync(due, async questionnaire =>
         {
             if (!await TierGate.AllowsAsync(_tiers, _catalogue, questionnaire.OfficeId, questionnaire.ClientId, Feature.DeadlineReminders, cancellationToken).ConfigureAwait(false))
@@ -325,31 +349,31 @@ public sealed class QuestionService
 
             questionnaire.MarkReminderSent(_clock.GetCurrentInstant());
             var text = await ReminderTextAsync(questionnaire, cancellationToken).ConfigureAwait(false);
-            _unitOfWork.Notify(_texts, (await _registry.ClientUsersReachingAsync(questionnaire.ClientId, questionnaire.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(questionnaire.OfficeId), NotificationKind.QuestionnaireReminder, AuditSubject.Client(questionnaire.ClientId), text);
+            _unitOfWork.Notify(_texts, (await _users.ClientUsersReachingAsync(questionnaire.ClientId, questionnaire.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(questionnaire.OfficeId), NotificationKind.QuestionnaireReminder, AuditSubject.Client(questionnaire.ClientId), text);
             return true;
         }, cancellationToken).ConfigureAwait(false);
     }
 
     private Task<Texts.TextRef> ReminderTextAsync(Questionnaire questionnaire, CancellationToken cancellationToken) =>
-        ReminderTexts.ForAsync(_tiers, _catalogue, _portal, _registry, questionnaire.OfficeId, questionnaire.ClientId, questionnaire.Name, questionnaire.Deadline!.Value,
+        ReminderTexts.ForAsync(_tiers, _catalogue, _styles, _clients, questionnaire.OfficeId, questionnaire.ClientId, questionnaire.Name, questionnaire.Deadline!.Value,
             new("notification.questionnaire-reminder", questionnaire.Name, questionnaire.Deadline!.Value), cancellationToken);
 
     // Each loader reads its target only to learn whose it is; the caller gets it only when the check passes (SEC-3).
     private async Task<(Acting Acting, QuestionBatch Batch)> BatchAsync(ActingParty party, CollabAction action, QuestionBatchId batch, CancellationToken cancellationToken)
     {
-        var found = batch == default ? null : await _portal.FindBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        var found = batch == default ? null : await _batches.FindBatchAsync(batch, cancellationToken).ConfigureAwait(false);
         return (await _access.AuthorizeAsync(party, action, found, new AuditSubject("question-batch", batch.ToString()), cancellationToken).ConfigureAwait(false), found);
     }
 
     private async Task<(Actor Actor, QuestionnaireTemplate Template)> TemplateAsync(ActingParty party, QuestionnaireTemplateId template, CancellationToken cancellationToken)
     {
-        var found = template == default ? null : await _portal.FindTemplateAsync(template, cancellationToken).ConfigureAwait(false);
+        var found = template == default ? null : await _templates.FindTemplateAsync(template, cancellationToken).ConfigureAwait(false);
         return ((await _access.AuthorizeAsync(party, CollabAction.ManageQuestionnaires, found, new AuditSubject("questionnaire-template", template.ToString()), cancellationToken).ConfigureAwait(false)).Actor, found);
     }
 
     private async Task<(Acting Acting, Questionnaire Questionnaire)> QuestionnaireAsync(ActingParty party, CollabAction action, QuestionnaireId questionnaire, CancellationToken cancellationToken)
     {
-        var found = questionnaire == default ? null : await _portal.FindQuestionnaireAsync(questionnaire, cancellationToken).ConfigureAwait(false);
+        var found = questionnaire == default ? null : await _questionnaires.FindQuestionnaireAsync(questionnaire, cancellationToken).ConfigureAwait(false);
         return (await _access.AuthorizeAsync(party, action, found, new AuditSubject("questionnaire", questionnaire.ToString()), cancellationToken).ConfigureAwait(false), found);
     }
 }

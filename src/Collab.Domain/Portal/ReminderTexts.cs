@@ -8,13 +8,13 @@ namespace Collab.Portal;
 internal static class ReminderTexts
 {
     internal static async Task<Texts.TextRef> ForAsync(
-        ITierStore tiers, TierCatalogue catalogue, IPortalStore portal, IRegistryStore registry,
+        ITierStore tiers, TierCatalogue catalogue, IHouseStyleStore styles, IClientStore clients,
         OfficeId office, ClientId client, string title, LocalDate deadline, Texts.TextRef fallback, CancellationToken cancellationToken)
     {
         var tier = await tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false);
         if (tier is { } t && catalogue.Allows(t, Feature.HouseStyle)
-            && await portal.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false) is { } style
-            && await registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false) is { } found
+            && await styles.FindHouseStyleAsync(office, cancellationToken).ConfigureAwait(false) is { } style
+            && await clients.FindClientAsync(client, cancellationToken).ConfigureAwait(false) is { } found
             && style.ReminderText is not null)
         {
             // The office's own words (SHARE-10), in the recipient's language when the office wrote that one too (TXT-1).

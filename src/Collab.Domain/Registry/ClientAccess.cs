@@ -10,7 +10,7 @@ internal readonly record struct ClientTarget(ClientId Client, OfficeId? Office);
 /// Acting on a client (SEC-3): an office user whose office still works for it (and is the office named, when one is), one of the
 /// client's own users — an office's invitee only for reads, and only towards its own office (SEC-5) — or the platform.
 /// </summary>
-internal sealed class ClientAccess(IRegistryStore registry, ClientWork work) : IReachRule<ClientTarget>
+internal sealed class ClientAccess(IClientStore registry, ClientWork work) : IReachRule<ClientTarget>
 {
     public async ValueTask<bool> ReachesAsync(Acting acting, CollabAction action, ClientTarget target, CancellationToken cancellationToken) => acting switch
     {

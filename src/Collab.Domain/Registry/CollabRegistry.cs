@@ -11,7 +11,12 @@ namespace Collab.Registry;
 /// </summary>
 public sealed class CollabRegistry
 {
-    private readonly IRegistryStore _registry;
+    private readonly IOfficeStore _offices;
+    private readonly IClientStore _clients;
+    private readonly ICompanyStore _companies;
+    private readonly IAdministrationStore _administrations;
+    private readonly IEnvironmentStore _environments;
+    private readonly IUserStore _users;
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
     private readonly CollabOptions _options;
@@ -21,7 +26,12 @@ public sealed class CollabRegistry
     private readonly CollabAuthorization _access;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
-    /// <param name="registry">Reads the registry.</param>
+    /// <param name="offices">Reads offices.</param>
+    /// <param name="clients">Reads clients.</param>
+    /// <param name="companies">Reads companies.</param>
+    /// <param name="administrations">Reads administrations.</param>
+    /// <param name="environments">Reads environments.</param>
+    /// <param name="users">Reads users.</param>
     /// <param name="unitOfWork">Saves changes.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="options">Collab's options.</param>
@@ -29,13 +39,18 @@ public sealed class CollabRegistry
     /// <param name="catalogue">The tier catalogue.</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
-    public CollabRegistry(IRegistryStore registry, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, ITierStore tiers, Tiers.TierCatalogue catalogue, OfficeCalendar calendar, CollabAuthorization access)
+    public CollabRegistry(IOfficeStore offices, IClientStore clients, ICompanyStore companies, IAdministrationStore administrations, IEnvironmentStore environments, IUserStore users, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, ITierStore tiers, Tiers.TierCatalogue catalogue, OfficeCalendar calendar, CollabAuthorization access)
     {
         _access = access;
         _calendar = calendar;
         _tiers = tiers;
         _catalogue = catalogue;
-        _registry = registry;
+        _offices = offices;
+        _clients = clients;
+        _companies = companies;
+        _administrations = administrations;
+        _environments = environments;
+        _users = users;
         _unitOfWork = unitOfWork;
         _clock = clock;
         _options = options.Value;
@@ -75,7 +90,7 @@ public sealed class CollabRegistry
             throw Refuse.Input("office.unknown-module", null, (int)modules);
         }
 
-        var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+        var found = await _offices.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         found.SetModules(modules, actor, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return OfficeView.Of(found);
@@ -126,7 +141,7 @@ public sealed class CollabRegistry
         ActingParty party, CompanyId company, AdministrationNumber number, string name, OfficeId? holder = null, EnvironmentId? environment = null,
         CancellationToken cancellationToken = default)
     {
-        var owner = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        var owner = company == default ? null : await _companies.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
         var acting = await _access.AuthorizeAsync(party, CollabAction.CreateAdministration, owner, company, null, cancellationToken).ConfigureAwait(false);
         return AdministrationView.Of(await CreateAdministrationAsync(acting, owner, number, name, holder, environment, cancellationToken).ConfigureAwait(false), acting.IsClientUser);
     }
@@ -139,19 +154,19 @@ public sealed class CollabRegistry
 
         // An office user creates administrations only in its own office's name and environments (SEC-3).
         if (environment is { } env
-            && (await _registry.FindEnvironmentAsync(env, cancellationToken).ConfigureAwait(false) is not { } foundEnvironment
+            && (await _environments.FindEnvironmentAsync(env, cancellationToken).ConfigureAwait(false) is not { } foundEnvironment
                 || (acting.IsOfficeUser && foundEnvironment.OfficeId != acting.User.OfficeId)))
         {
             throw CollabAuthorization.Refused(AuditSubject.Environment(env));
         }
 
         if (holder is { } office
-            && (await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is null || (acting.IsOfficeUser && office != acting.User.OfficeId)))
+            && (await _offices.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is null || (acting.IsOfficeUser && office != acting.User.OfficeId)))
         {
             throw CollabAuthorization.Refused(AuditSubject.Office(office));
         }
 
-        if (await _registry.FindLiveAdministrationByNumberAsync(number, cancellationToken).ConfigureAwait(false) is not null)
+        if (await _administrations.FindLiveAdministrationByNumberAsync(number, cancellationToken).ConfigureAwait(false) is not null)
         {
             throw Refuse.Violation("administration.number-taken", "LIC-6", number);
         }
@@ -178,7 +193,7 @@ public sealed class CollabRegistry
         var users = new List<CollabUser>();
         foreach (var id in administrators)
         {
-            users.Add(await _registry.FindUserAsync(id, cancellationToken).OrNotFound("user", id.Value).ConfigureAwait(false));
+            users.Add(await _users.FindUserAsync(id, cancellationToken).OrNotFound("user", id.Value).ConfigureAwait(false));
         }
 
         var environment = CollabEnvironment.Create(office, name, users, actor, _clock.GetCurrentInstant());
@@ -199,7 +214,7 @@ public sealed class CollabRegistry
         var actor = (await _access.AuthorizeAsync(party, CollabAction.CreateOfficeUser, office, cancellationToken).ConfigureAwait(false)).Actor;
         var now = _clock.GetCurrentInstant();
         var user = CollabUser.CreateOfficeUser(office, email, actor, now);
-        if ((await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false))?.Language is { } language)
+        if ((await _offices.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false))?.Language is { } language)
         {
             user.SetLanguage(language, actor, now); // the office's language until the user chooses its own (TXT-1)
         }
@@ -234,14 +249,14 @@ public sealed class CollabRegistry
     public async Task<OfficeView> SetOfficeLanguageAsync(ActingParty party, OfficeId office, string? language, CancellationToken cancellationToken = default)
     {
         var actor = (await _access.AuthorizeAsync(party, CollabAction.SetOfficeLanguage, office, cancellationToken).ConfigureAwait(false)).Actor;
-        var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+        var found = await _offices.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         var previous = found.Language;
         found.SetLanguage(language, actor, now);
-        foreach (var listed in await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false))
+        foreach (var listed in await _users.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false))
         {
             if (listed.Language == previous && previous != found.Language
-                && await _registry.FindUserAsync(listed.Id, cancellationToken).ConfigureAwait(false) is { } user) // tracked, to save the change
+                && await _users.FindUserAsync(listed.Id, cancellationToken).ConfigureAwait(false) is { } user) // tracked, to save the change
             {
                 user.SetLanguage(found.Language, actor, now); // users who had the office's language follow it; those who chose their own keep it
             }
@@ -277,7 +292,7 @@ public sealed class CollabRegistry
         foreach (var id in companies)
         {
             // Another client's company reads as unknown: the caller learns nothing about it.
-            var company = await _registry.FindCompanyAsync(id, cancellationToken).ConfigureAwait(false);
+            var company = await _companies.FindCompanyAsync(id, cancellationToken).ConfigureAwait(false);
             found.Add(company is not null && company.ClientId == client ? company : throw CollabAuthorization.Refused(new AuditSubject("company", id.ToString())));
         }
 
@@ -308,10 +323,10 @@ public sealed class CollabRegistry
     /// <exception cref="CollabRefusalException">Unknown user or company, an office user, a company of another client, or already given.</exception>
     public async Task<UserView> GiveCompanyAsync(ActingParty party, UserId user, CompanyId company, CancellationToken cancellationToken = default)
     {
-        var found = user == default ? null : await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false);
+        var found = user == default ? null : await _users.FindUserAsync(user, cancellationToken).ConfigureAwait(false);
         var acting = await _access.AuthorizeAsync(party, CollabAction.GiveCompany, found, AuditSubject.User(user), cancellationToken).ConfigureAwait(false);
         var actor = acting.Actor;
-        var target = await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        var target = await _companies.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
         if (target is null || target.ClientId != found.ClientId)
         {
             throw CollabAuthorization.Refused(new AuditSubject("company", company.ToString()));
@@ -335,7 +350,7 @@ public sealed class CollabRegistry
     /// <exception cref="CollabRefusalException">Unknown or already inactive user.</exception>
     public async Task<UserView> DeactivateUserAsync(ActingParty party, UserId user, CancellationToken cancellationToken = default)
     {
-        var found = user == default ? null : await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false);
+        var found = user == default ? null : await _users.FindUserAsync(user, cancellationToken).ConfigureAwait(false);
         var acting = await _access.AuthorizeAsync(party, CollabAction.DeactivateUser, found, AuditSubject.User(user), cancellationToken).ConfigureAwait(false);
         var actor = acting.Actor;
         found.Deactivate(actor, _clock.GetCurrentInstant());
@@ -350,7 +365,7 @@ public sealed class CollabRegistry
     /// <returns>The office, or null.</returns>
     public async Task<OfficeView?> FindOfficeAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default) =>
         await _access.TryAuthorizeAsync(party, CollabAction.ReadOffice, office, AuditSubject.Office(office), cancellationToken).ConfigureAwait(false) is null ? null
-            : await _registry.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is { } found ? OfficeView.Of(found) : null;
+            : await _offices.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false) is { } found ? OfficeView.Of(found) : null;
 
     /// <summary>Finds a client.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
@@ -359,7 +374,7 @@ public sealed class CollabRegistry
     /// <returns>The client, or null.</returns>
     public async Task<ClientView?> FindClientAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default) =>
         await _access.TryAuthorizeAsync(party, CollabAction.ReadClient, new ClientTarget(client, null), AuditSubject.Client(client), cancellationToken).ConfigureAwait(false) is null ? null
-            : await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false) is { } found ? ClientView.Of(found) : null;
+            : await _clients.FindClientAsync(client, cancellationToken).ConfigureAwait(false) is { } found ? ClientView.Of(found) : null;
 
     /// <summary>Finds a company.</summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
@@ -368,7 +383,7 @@ public sealed class CollabRegistry
     /// <returns>The company, or null.</returns>
     public async Task<CompanyView?> FindCompanyAsync(ActingParty party, CompanyId company, CancellationToken cancellationToken = default)
     {
-        var found = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        var found = company == default ? null : await _companies.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
         return await _access.TryAuthorizeAsync(party, CollabAction.ReadCompanies, found is null ? null : new CompanyTarget(found, null), new AuditSubject("company", company.ToString()), cancellationToken).ConfigureAwait(false) is null ? null : CompanyView.Of(found!);
     }
 
@@ -380,7 +395,7 @@ public sealed class CollabRegistry
     public async Task<IReadOnlyList<CompanyView>> ListCompaniesAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
     {
         var acting = await _access.AuthorizeAsync(party, CollabAction.ReadCompanies, new ClientTarget(client, null), cancellationToken).ConfigureAwait(false);
-        var companies = await _registry.ListCompaniesAsync(client, cancellationToken).ConfigureAwait(false);
+        var companies = await _companies.ListCompaniesAsync(client, cancellationToken).ConfigureAwait(false);
         return companies.Where(c => !acting.IsClientUser || acting.User.MayReach(c.Id)).Select(CompanyView.Of).ToList(); // SEC-1: only what it was given
     }
 
@@ -391,7 +406,7 @@ public sealed class CollabRegistry
     /// <returns>The administration, or null.</returns>
     public async Task<AdministrationView?> FindAdministrationAsync(ActingParty party, AdministrationId administration, CancellationToken cancellationToken = default)
     {
-        var found = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        var found = administration == default ? null : await _administrations.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
         return await _access.TryAuthorizeAsync(party, CollabAction.ReadAdministration, found, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false) is { } acting ? AdministrationView.Of(found!, acting.IsClientUser) : null;
     }
 
@@ -402,7 +417,7 @@ public sealed class CollabRegistry
     /// <returns>The environment, or null.</returns>
     public async Task<EnvironmentView?> FindEnvironmentAsync(ActingParty party, EnvironmentId environment, CancellationToken cancellationToken = default)
     {
-        var found = environment == default ? null : await _registry.FindEnvironmentAsync(environment, cancellationToken).ConfigureAwait(false);
+        var found = environment == default ? null : await _environments.FindEnvironmentAsync(environment, cancellationToken).ConfigureAwait(false);
         return await _access.TryAuthorizeAsync(party, CollabAction.ReadEnvironment, found, AuditSubject.Environment(environment), cancellationToken).ConfigureAwait(false) is null ? null : EnvironmentView.Of(found!);
     }
 
@@ -413,7 +428,7 @@ public sealed class CollabRegistry
     /// <returns>The user, or null.</returns>
     public async Task<UserView?> FindUserAsync(ActingParty party, UserId user, CancellationToken cancellationToken = default)
     {
-        var found = user == default ? null : await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false);
+        var found = user == default ? null : await _users.FindUserAsync(user, cancellationToken).ConfigureAwait(false);
         var acting = await _access.TryAuthorizeAsync(party, CollabAction.ReadUsers, found, AuditSubject.User(user), cancellationToken).ConfigureAwait(false);
         return acting is null || found is null ? null : UserView.Of(found);
     }
@@ -425,7 +440,7 @@ public sealed class CollabRegistry
     /// <returns>The user, or null, also for text that is no e-mail address.</returns>
     public async Task<UserView?> FindUserByEmailAsync(ActingParty party, string email, CancellationToken cancellationToken = default)
     {
-        var found = string.IsNullOrWhiteSpace(email) ? null : await _registry.FindUserByEmailAsync(email.Trim().ToLowerInvariant(), cancellationToken).ConfigureAwait(false);
+        var found = string.IsNullOrWhiteSpace(email) ? null : await _users.FindUserByEmailAsync(email.Trim().ToLowerInvariant(), cancellationToken).ConfigureAwait(false);
         var acting = await _access.TryAuthorizeAsync(party, CollabAction.ReadUsers, found, AuditSubject.User(found?.Id ?? default), cancellationToken).ConfigureAwait(false);
         return acting is null || found is null ? null : UserView.Of(found);
     }
@@ -438,7 +453,7 @@ public sealed class CollabRegistry
     public async Task<IReadOnlyList<UserView>> ListClientUsersAsync(ActingParty party, ClientId client, CancellationToken cancellationToken = default)
     {
         var acting = await _access.AuthorizeAsync(party, CollabAction.ReadUsers, new ClientTarget(client, null), cancellationToken).ConfigureAwait(false);
-        var users = await _registry.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false);
+        var users = await _users.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false);
 
         // SEC-6: an office lists the client's own users and its own invitees, never another office's.
         return users.Where(u => !acting.IsOfficeUser || u.SeesWorkOf(acting.User.OfficeId!.Value)).Select(UserView.Of).ToList();
@@ -452,7 +467,7 @@ public sealed class CollabRegistry
     public async Task<IReadOnlyList<UserView>> ListOfficeUsersAsync(ActingParty party, OfficeId office, CancellationToken cancellationToken = default)
     {
         await _access.AuthorizeAsync(party, CollabAction.ReadUsers, office, cancellationToken).ConfigureAwait(false);
-        return (await _registry.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)).Select(UserView.Of).ToList();
+        return (await _users.OfficeUsersAsync(office, cancellationToken).ConfigureAwait(false)).Select(UserView.Of).ToList();
     }
 
     private async Task CheckClientUserRoomAsync(ClientId client, CancellationToken cancellationToken)
@@ -476,7 +491,7 @@ public sealed class CollabRegistry
 
     internal async Task EnsureEmailFreeAsync(string email, CancellationToken cancellationToken)
     {
-        if (await _registry.UserEmailExistsAsync(email, cancellationToken).ConfigureAwait(false))
+        if (await _users.UserEmailExistsAsync(email, cancellationToken).ConfigureAwait(false))
         {
             throw Refuse.Violation("user.email-taken", "TIER-8", email);
         }

@@ -24,8 +24,11 @@ public sealed record UserInvitation(UserId User, string Email, string Token, Ins
 /// </summary>
 public sealed class InvitationService
 {
-    private readonly IRegistryStore _registry;
-    private readonly CollabRegistry _users;
+    private readonly IOfficeStore _offices;
+    private readonly IClientStore _clients;
+    private readonly ICompanyStore _companies;
+    private readonly IUserStore _users;
+    private readonly CollabRegistry _registry;
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
     private readonly CollabOptions _options;
@@ -33,17 +36,23 @@ public sealed class InvitationService
     private readonly CollabTexts _texts;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
-    /// <param name="registry">Reads the registry.</param>
-    /// <param name="users">Checks a new client user against its client's tier.</param>
+    /// <param name="offices">Reads offices.</param>
+    /// <param name="clients">Reads clients.</param>
+    /// <param name="companies">Reads companies.</param>
+    /// <param name="users">Reads users.</param>
+    /// <param name="registry">Checks a new client user against its client's tier.</param>
     /// <param name="unitOfWork">Saves changes and queues the invitation.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="options">Collab's options: how long an invitation lasts.</param>
     /// <param name="access">Checks who acts (SEC-3, SEC-5).</param>
     /// <param name="texts">The invitation's text in the invitee's language (TXT-1).</param>
-    public InvitationService(IRegistryStore registry, CollabRegistry users, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, CollabAuthorization access, CollabTexts texts)
+    public InvitationService(IOfficeStore offices, IClientStore clients, ICompanyStore companies, IUserStore users, CollabRegistry registry, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, CollabAuthorization access, CollabTexts texts)
     {
-        _registry = registry;
+        _offices = offices;
+        _clients = clients;
+        _companies = companies;
         _users = users;
+        _registry = registry;
         _unitOfWork = unitOfWork;
         _clock = clock;
         _options = options.Value;
@@ -61,7 +70,7 @@ public sealed class InvitationService
     public async Task<UserInvitation> InviteOfficeUserAsync(ActingParty party, OfficeId office, string email, CancellationToken cancellationToken = default)
     {
         var acting = await _access.AuthorizeAsync(party, CollabAction.InviteUser, office, cancellationToken).ConfigureAwait(false);
-        var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+        var found = await _offices.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         var user = CollabUser.CreateOfficeUser(office, email, acting.Actor, now);
         if (found.Language is { } language)
@@ -69,7 +78,7 @@ public sealed class InvitationService
             user.SetLanguage(language, acting.Actor, now); // the office's language until the user chooses its own (TXT-1)
         }
 
-        await _users.EnsureEmailFreeAsync(user.Email, cancellationToken).ConfigureAwait(false);
+        await _registry.EnsureEmailFreeAsync(user.Email, cancellationToken).ConfigureAwait(false);
         return await InviteAsync(acting, user, found.Name, isNew: true, cancellationToken).ConfigureAwait(false);
     }
 
@@ -97,14 +106,14 @@ public sealed class InvitationService
         foreach (var id in companies)
         {
             // Another client's company, or one the inviting administrator cannot reach itself, reads as unknown.
-            var company = await _registry.FindCompanyAsync(id, cancellationToken).ConfigureAwait(false);
+            var company = await _companies.FindCompanyAsync(id, cancellationToken).ConfigureAwait(false);
             found.Add(company is not null && company.ClientId == client && (!acting.IsClientUser || acting.User.MayReach(company.Id))
                 ? company
                 : throw CollabAuthorization.Refused(new AuditSubject("company", id.ToString())));
         }
 
         var home = acting.Office;
-        var user = await _users.PrepareClientUserAsync(acting.Actor, client, email, found, home, administrator: false, cancellationToken).ConfigureAwait(false);
+        var user = await _registry.PrepareClientUserAsync(acting.Actor, client, email, found, home, administrator: false, cancellationToken).ConfigureAwait(false);
         return await InviteAsync(acting, user, await InviterNameAsync(home, client, cancellationToken).ConfigureAwait(false), isNew: true, cancellationToken).ConfigureAwait(false);
     }
 
@@ -142,7 +151,7 @@ public sealed class InvitationService
     /// <exception cref="CollabRefusalException">The party may not act on the user, or the user already accepted.</exception>
     public async Task<UserInvitation> ReissueAsync(ActingParty party, UserId user, CancellationToken cancellationToken = default)
     {
-        var found = user == default ? null : await _registry.FindUserAsync(user, cancellationToken).ConfigureAwait(false);
+        var found = user == default ? null : await _users.FindUserAsync(user, cancellationToken).ConfigureAwait(false);
         var acting = await _access.AuthorizeAsync(party, CollabAction.ReissueInvitation, found, AuditSubject.User(user), cancellationToken).ConfigureAwait(false);
         var inviter = await InviterNameAsync(found.OfficeId ?? found.HomeOfficeId ?? acting.User?.OfficeId, found.ClientId ?? default, cancellationToken).ConfigureAwait(false);
         return await InviteAsync(acting, found, inviter, isNew: false, cancellationToken).ConfigureAwait(false);
@@ -151,8 +160,8 @@ public sealed class InvitationService
     // Who the invitation names as inviting: the office, or else the client itself.
     private async Task<string> InviterNameAsync(OfficeId? office, ClientId client, CancellationToken cancellationToken) =>
         (office is { } o
-            ? (await _registry.FindOfficeAsync(o, cancellationToken).ConfigureAwait(false))?.Name
-            : (await _registry.FindClientAsync(client, cancellationToken).ConfigureAwait(false))?.Name) ?? string.Empty;
+            ? (await _offices.FindOfficeAsync(o, cancellationToken).ConfigureAwait(false))?.Name
+            : (await _clients.FindClientAsync(client, cancellationToken).ConfigureAwait(false))?.Name) ?? string.Empty;
 
     /// <summary>Issues the invitation of a user made in this call or earlier, queues it to the user and saves (one transaction).</summary>
     private async Task<UserInvitation> InviteAsync(Acting acting, CollabUser user, string inviterName, bool isNew, CancellationToken cancellationToken)

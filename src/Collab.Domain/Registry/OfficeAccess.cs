@@ -7,7 +7,7 @@ namespace Collab.Registry;
 /// Acting for an office: its own users; for actions that allow it, the platform; and — to read the office and its portal — the
 /// users of a client it collaborates with, an office's invitee only its own office (SEC-5).
 /// </summary>
-internal sealed class OfficeAccess(IRegistryStore registry, ClientWork work) : IReachRule<OfficeId>
+internal sealed class OfficeAccess(IOfficeStore registry, ClientWork work) : IReachRule<OfficeId>
 {
     public async ValueTask<bool> ReachesAsync(Acting acting, CollabAction action, OfficeId office, CancellationToken cancellationToken) => acting switch
     {

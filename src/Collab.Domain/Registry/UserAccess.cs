@@ -9,7 +9,7 @@ namespace Collab.Registry;
 /// it registered while they have not accepted); a client user reads its client's users it shares a home with, and a client
 /// administrator manages its client's own (client-homed) users.
 /// </summary>
-internal sealed class UserAccess(IRegistryStore registry, ClientWork work) : IReachRule<CollabUser>
+internal sealed class UserAccess(IUserStore registry, ClientWork work) : IReachRule<CollabUser>
 {
     public async ValueTask<bool> ReachesAsync(Acting acting, CollabAction action, CollabUser target, CancellationToken cancellationToken)
     {

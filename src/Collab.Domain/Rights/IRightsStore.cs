@@ -2,63 +2,67 @@ using Collab.Registry;
 
 namespace Collab.Rights;
 
-/// <summary>Reads grants of rights and answers access questions from storage.</summary>
+/// <summary>
+/// The store of the <see cref="RightsGrant"/> aggregate and the access answers of the rights capability (SEC-1).
+/// Reads only; the unit of work (<see cref="ICollabUnitOfWork"/>) saves grants. A store may also implement the optional
+/// facet <see cref="IUserOfficeAccessStore"/> to answer the access check of every office request in one read.
+/// </summary>
 public interface IRightsStore
 {
-    /// <summary>Finds the grant for an (office, administration) pair, active or not.</summary>
+    /// <summary>Finds the grant for an (office, administration) pair, active or not, tracked.</summary>
     /// <param name="office">The office.</param>
     /// <param name="administration">The administration.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The grant, or null when rights were never granted.</returns>
+    /// <returns>The grant, or null when rights were never granted to this office for this administration.</returns>
     Task<RightsGrant?> FindGrantAsync(OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default);
 
-    /// <summary>Whether the office may access the administration: it holds it itself or has an active grant (SEC-1).</summary>
+    /// <summary>
+    /// Whether the office may access the administration: it is live and the office holds it or has an active grant for it
+    /// (SEC-1, <see cref="AdministrationAccess.OfficeMayAccess"/>).
+    /// </summary>
     /// <param name="office">The office.</param>
     /// <param name="administration">The administration.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>True when access is allowed.</returns>
+    /// <returns>True when access is allowed; false for an unknown administration, a revoked grant, or one not live.</returns>
     Task<bool> OfficeMayAccessAsync(OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default);
 
+    /// <summary>The administrations an office may access (the same rule as <see cref="OfficeMayAccessAsync"/>), ordered by number (the office's list, ONB-3).</summary>
+    /// <param name="office">The office.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Their ids, held or granted; never one <see cref="OfficeMayAccessAsync"/> would deny.</returns>
+    Task<IReadOnlyList<AdministrationId>> ListAccessibleAdministrationsAsync(OfficeId office, CancellationToken cancellationToken = default);
+
     /// <summary>
-    /// A user and, when it is an office user, whether its office may access the administration (SEC-1) — in one read,
-    /// because this is the access check of every office request and it must also know who asks (SEC-3). The user is
-    /// for reading only (an EF store does not track it); the answer is false for client users and for an office
-    /// without access. Collab decides with it exactly as with <see cref="IRegistryStore.FindUserAsync"/> and
-    /// <see cref="OfficeMayAccessAsync"/>.
+    /// Whether the office may access any administration of the client (the same rule as <see cref="OfficeMayAccessAsync"/>):
+    /// the office works for that client even without a collaboration (SEC-3).
+    /// </summary>
+    /// <param name="office">The office.</param>
+    /// <param name="client">The client.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>True when the office holds or was granted one of the client's accessible administrations.</returns>
+    Task<bool> OfficeReachesClientAsync(OfficeId office, ClientId client, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// An optional facet of a rights store (ASP.NET Core Identity's <c>IUserPasswordStore</c> way): the access check of every
+/// office request reads the user who asks (SEC-3) and its office's access (SEC-1) in one read. Collab detects it on the
+/// registered <see cref="IRightsStore"/>; without it, Collab asks <see cref="IUserStore.FindUserAsync"/> and
+/// <see cref="IRightsStore.OfficeMayAccessAsync"/> and decides exactly the same.
+/// </summary>
+public interface IUserOfficeAccessStore
+{
+    /// <summary>
+    /// A user and, when it is an office user, whether its office may access the administration — in one read. The user is
+    /// for reading only (it need not be tracked), but a user the scope already tracks must be the one returned.
     /// </summary>
     /// <param name="user">The user who asks.</param>
     /// <param name="administration">The administration.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The user with the answer, or null when no user has the id.</returns>
+    /// <returns>The user (active or not) with the answer — false for a client user and for an office without access — or null when no user has the id.</returns>
     Task<UserOfficeAccess?> FindUserWithOfficeAccessAsync(UserId user, AdministrationId administration, CancellationToken cancellationToken = default);
-
-    /// <summary>The administrations an office may access, ordered by number (the office's list, ONB-3).</summary>
-    /// <param name="office">The office.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The administrations, held or granted.</returns>
-    Task<IReadOnlyList<Administration>> ListOfficeAdministrationsAsync(OfficeId office, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Whether the office holds, or was granted rights to, any live administration of the client: the office works for that
-    /// client even without a collaboration (SEC-3). The default asks <see cref="ListOfficeAdministrationsAsync"/>; stores
-    /// should answer it with one query.
-    /// </summary>
-    /// <param name="office">The office.</param>
-    /// <param name="client">The client.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>True when the office holds or was granted one of the client's administrations.</returns>
-    async Task<bool> OfficeReachesClientAsync(OfficeId office, ClientId client, CancellationToken cancellationToken = default) =>
-        (await ListOfficeAdministrationsAsync(office, cancellationToken).ConfigureAwait(false)).Any(a => a.ClientId == client);
-
-    /// <summary>The administrations of the given companies of a client, ordered by number.</summary>
-    /// <param name="client">The client.</param>
-    /// <param name="companies">The companies a user may reach.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The administrations.</returns>
-    Task<IReadOnlyList<Administration>> ListCompanyAdministrationsAsync(ClientId client, IReadOnlyList<CompanyId> companies, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A user read together with its office's access to one administration (<see cref="IRightsStore.FindUserWithOfficeAccessAsync"/>).</summary>
+/// <summary>A user read together with its office's access to one administration (<see cref="IUserOfficeAccessStore.FindUserWithOfficeAccessAsync"/>).</summary>
 /// <param name="User">The user, active or not: Collab refuses a deactivated one itself.</param>
 /// <param name="OfficeMayAccess">For an office user, whether its office holds the administration or has an active grant for it; false otherwise.</param>
 public sealed record UserOfficeAccess(CollabUser User, bool OfficeMayAccess);

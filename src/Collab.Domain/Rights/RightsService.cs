@@ -14,7 +14,8 @@ namespace Collab.Rights;
 public sealed class RightsService
 {
     private readonly CollabAuthorization _access;
-    private readonly IRegistryStore _registry;
+    private readonly IOfficeStore _offices;
+    private readonly IAdministrationStore _administrations;
     private readonly IRightsStore _rights;
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
@@ -23,7 +24,8 @@ public sealed class RightsService
     private readonly Lifecycle.PlanCatalogue _plans;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
-    /// <param name="registry">Reads the registry.</param>
+    /// <param name="offices">Reads offices.</param>
+    /// <param name="administrations">Reads administrations.</param>
     /// <param name="rights">Reads grants.</param>
     /// <param name="unitOfWork">Saves changes.</param>
     /// <param name="clock">The clock.</param>
@@ -31,13 +33,14 @@ public sealed class RightsService
     /// <param name="lifecycle">Reads the client's subscription, whose plan decides eligibility (ONB-3).</param>
     /// <param name="plans">The plan catalogue.</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
-    public RightsService(IRegistryStore registry, IRightsStore rights, ICollabUnitOfWork unitOfWork, IClock clock, CollabTelemetry telemetry, ILifecycleStore lifecycle, Lifecycle.PlanCatalogue plans, CollabAuthorization access)
+    public RightsService(IOfficeStore offices, IAdministrationStore administrations, IRightsStore rights, ICollabUnitOfWork unitOfWork, IClock clock, CollabTelemetry telemetry, ILifecycleStore lifecycle, Lifecycle.PlanCatalogue plans, CollabAuthorization access)
     {
         _access = access;
         _lifecycle = lifecycle;
         _plans = plans;
         _telemetry = telemetry;
-        _registry = registry;
+        _offices = offices;
+        _administrations = administrations;
         _rights = rights;
         _unitOfWork = unitOfWork;
         _clock = clock;
@@ -124,10 +127,10 @@ public sealed class RightsService
     private async Task<(UserId User, Administration Administration)> AuthorizeAsync(
         ActingParty party, OfficeId office, AdministrationId administration, CollabAction action, CancellationToken cancellationToken)
     {
-        var target = administration == default ? null : await _registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+        var target = administration == default ? null : await _administrations.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
         var acting = await _access.AuthorizeAsync(party, action, target, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
         Guard.Id(office.Value, "office");
-        _ = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+        _ = await _offices.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         return (acting.UserId, target);
     }
 }

@@ -10,7 +10,7 @@ public sealed class BillingService
     private readonly ITierStore _tiers;
     private readonly TierCatalogue _catalogue;
     private readonly CollabAuthorization _access;
-    private readonly IRegistryStore _registry;
+    private readonly IOfficeStore _offices;
     private readonly OfficeCalendar _calendar;
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
@@ -19,16 +19,16 @@ public sealed class BillingService
     /// <param name="tiers">Reads the history and issued statements.</param>
     /// <param name="catalogue">Prices, per month.</param>
     /// <param name="access">Checks who asks (SEC-3).</param>
-    /// <param name="registry">Reads the office, for its time zone.</param>
+    /// <param name="offices">Reads offices.</param>
     /// <param name="calendar">The office calendar: the month's first and last instant in the office's zone.</param>
     /// <param name="unitOfWork">Saves issued statements.</param>
     /// <param name="clock">The clock: a month can be issued once it is over.</param>
-    public BillingService(ITierStore tiers, TierCatalogue catalogue, CollabAuthorization access, IRegistryStore registry, OfficeCalendar calendar, ICollabUnitOfWork unitOfWork, IClock clock)
+    public BillingService(ITierStore tiers, TierCatalogue catalogue, CollabAuthorization access, IOfficeStore offices, OfficeCalendar calendar, ICollabUnitOfWork unitOfWork, IClock clock)
     {
         _access = access;
         _tiers = tiers;
         _catalogue = catalogue;
-        _registry = registry;
+        _offices = offices;
         _calendar = calendar;
         _unitOfWork = unitOfWork;
         _clock = clock;
@@ -108,7 +108,7 @@ public sealed class BillingService
 
     private async Task<(Instant From, Instant Until)> MonthRangeAsync(OfficeId office, YearMonth month, CancellationToken cancellationToken)
     {
-        var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+        var found = await _offices.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         var zone = _calendar.ZoneOf(found);
         return (zone.AtStartOfDay(month.OnDayOfMonth(1)).ToInstant(), zone.AtStartOfDay(month.PlusMonths(1).OnDayOfMonth(1)).ToInstant());
     }

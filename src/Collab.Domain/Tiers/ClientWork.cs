@@ -11,7 +11,7 @@ internal readonly record struct WorkFor(OfficeId Office, ClientId Client);
 /// or a live administration of the client it holds or was granted (<see cref="AdministrationAccess"/>). An office's reach to its
 /// deliverables, portal and questions for that client, and its invitees' reach to them, end with it. Used by the reach rules.
 /// </summary>
-internal sealed class ClientWork(ITierStore tiers, IRightsStore rights, IRegistryStore registry, NodaTime.IClock clock, OfficeCalendar calendar) : Authorization.IReachRule<WorkFor>
+internal sealed class ClientWork(ITierStore tiers, IRightsStore rights, IOfficeStore registry, NodaTime.IClock clock, OfficeCalendar calendar) : Authorization.IReachRule<WorkFor>
 {
     /// <summary>An office's work for a client is within reach only while the office works for the client (SEC-5).</summary>
     public async ValueTask<bool> ReachesAsync(Authorization.Acting acting, Authorization.CollabAction action, WorkFor target, CancellationToken cancellationToken) =>

@@ -21,33 +21,23 @@ public interface ITierStore
 
     /// <summary>
     /// The office's collaborations with the given clients and each client's active client users, in one query,
-    /// for a bulk change. They are not tracked, so memory stays flat however large the selection; save them
-    /// with <see cref="SaveTierChangesAsync"/>.
+    /// for a bulk change. They are not tracked, so memory stays flat however large the selection; the unit of work
+    /// saves them with <see cref="ICollabUnitOfWork.SaveTierChangesAsync"/>.
     /// </summary>
     /// <param name="office">The office.</param>
     /// <param name="clients">The clients (a chunk of a bulk change).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The collaborations found, each with its client's active users; clients without one are absent.</returns>
-    Task<IReadOnlyList<(ClientCollaboration Collaboration, int ActiveClientUsers)>> ReadForBulkChangeAsync(
+    Task<IReadOnlyList<BulkChangeCandidate>> ReadForBulkChangeAsync(
         OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Saves the tier changes of one chunk of a bulk change with their audit records, in one transaction.
-    /// A collaboration whose stored version is no longer the one it was read with (someone changed it
-    /// meanwhile) is skipped — neither its change nor its audit record is written — and reported.
-    /// </summary>
-    /// <param name="changed">Collaborations read with <see cref="ReadForBulkChangeAsync"/> and changed since.</param>
-    /// <param name="cancellationToken">Cancels the save; nothing of the chunk is then saved.</param>
-    /// <returns>The clients whose change was skipped.</returns>
-    Task<IReadOnlyList<ClientId>> SaveTierChangesAsync(IReadOnlyList<ClientCollaboration> changed, CancellationToken cancellationToken = default);
 
     /// <summary>The tiers of the given clients at offices other than <paramref name="office"/> whose collaboration has not ended before <paramref name="today"/>.</summary>
     /// <param name="office">The office to leave out; the default id leaves none out.</param>
     /// <param name="clients">The clients.</param>
     /// <param name="today">The date that decides which collaborations still run.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>Pairs of client and tier; a client may appear once per other office.</returns>
-    Task<IReadOnlyList<(ClientId Client, ClientTier Tier)>> OtherRunningTiersAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, LocalDate today, CancellationToken cancellationToken = default);
+    /// <returns>One entry per other office's running collaboration; a client may appear once per other office.</returns>
+    Task<IReadOnlyList<ClientTierAt>> OtherRunningTiersAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, LocalDate today, CancellationToken cancellationToken = default);
 
     /// <summary>How many active client users each client has, in one query.</summary>
     /// <param name="clients">The clients.</param>
@@ -89,10 +79,14 @@ public interface ITierStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The collaborations.</returns>
     Task<IReadOnlyList<ClientCollaboration>> ListClientCollaborationsAsync(ClientId client, CancellationToken cancellationToken = default);
-
-    /// <summary>The office overview's clients (SHARE-17): applies the specification to the collaborations, with each client's name.</summary>
-    /// <param name="specification">What to read; Collab builds it, with the office scope.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The clients.</returns>
-    Task<IReadOnlyList<Deliverables.OverviewClient>> OverviewClientsAsync(Ardalis.Specification.ISpecification<ClientCollaboration> specification, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A collaboration read for a bulk tier change with its client's active client users (<see cref="ITierStore.ReadForBulkChangeAsync"/>).</summary>
+/// <param name="Collaboration">The collaboration, untracked.</param>
+/// <param name="ActiveClientUsers">How many active client users its client has.</param>
+public sealed record BulkChangeCandidate(ClientCollaboration Collaboration, int ActiveClientUsers);
+
+/// <summary>A client's tier at another office (<see cref="ITierStore.OtherRunningTiersAsync"/>).</summary>
+/// <param name="Client">The client.</param>
+/// <param name="Tier">Its tier there.</param>
+public sealed record ClientTierAt(ClientId Client, ClientTier Tier);

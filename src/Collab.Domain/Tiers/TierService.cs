@@ -15,7 +15,8 @@ public sealed class TierService
     internal int ChunkSize { get; set; } = 500;
 
     private readonly ITierStore _tiers;
-    private readonly IRegistryStore _registry;
+    private readonly IOfficeStore _offices;
+    private readonly IUserStore _users;
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IEnumerable<IOpenWorkSource> _openWork;
     private readonly TierCatalogue _catalogue;
@@ -26,7 +27,8 @@ public sealed class TierService
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="tiers">Reads collaborations.</param>
-    /// <param name="registry">Reads offices and clients.</param>
+    /// <param name="offices">Reads offices.</param>
+    /// <param name="users">Reads users.</param>
     /// <param name="unitOfWork">Saves changes.</param>
     /// <param name="openWork">Every source of open work that a downgrade must respect.</param>
     /// <param name="catalogue">The tier catalogue.</param>
@@ -34,13 +36,14 @@ public sealed class TierService
     /// <param name="telemetry">Traces and metrics.</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
-    public TierService(ITierStore tiers, IRegistryStore registry, ICollabUnitOfWork unitOfWork, IEnumerable<IOpenWorkSource> openWork, TierCatalogue catalogue, IClock clock, CollabTelemetry telemetry, OfficeCalendar calendar, CollabAuthorization access)
+    public TierService(ITierStore tiers, IOfficeStore offices, IUserStore users, ICollabUnitOfWork unitOfWork, IEnumerable<IOpenWorkSource> openWork, TierCatalogue catalogue, IClock clock, CollabTelemetry telemetry, OfficeCalendar calendar, CollabAuthorization access)
     {
         _access = access;
         _calendar = calendar;
         _telemetry = telemetry;
         _tiers = tiers;
-        _registry = registry;
+        _offices = offices;
+        _users = users;
         _unitOfWork = unitOfWork;
         _openWork = openWork;
         _catalogue = catalogue;
@@ -198,7 +201,7 @@ public sealed class TierService
             }
 
             var changed = distinct.Where(c => decided[c].Status == TierChangeStatus.Changed).Select(c => collaborations[c]).ToList();
-            foreach (var client in await _tiers.SaveTierChangesAsync(changed, cancellationToken).ConfigureAwait(false))
+            foreach (var client in await _unitOfWork.SaveTierChangesAsync(changed, cancellationToken).ConfigureAwait(false))
             {
                 decided[client] = new TierChangeOutcome(client, TierChangeStatus.ConcurrentChange, null, Refuse.Refusal(RefusalKind.ConcurrencyConflict, "tier.concurrent-change", "TIER-5", client));
             }
@@ -281,7 +284,7 @@ public sealed class TierService
         foreach (var client in overLimit)
         {
             // Only users this office may read are named (SEC-5, SEC-6): another office's invitees count, but stay nameless.
-            emails.AddRange((await _registry.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false)).Where(u => u.IsActive && u.SeesWorkOf(office)).Select(u => (client, u.Email)).OrderBy(e => e.Email, StringComparer.Ordinal));
+            emails.AddRange((await _users.ListClientUsersAsync(client, cancellationToken).ConfigureAwait(false)).Where(u => u.IsActive && u.SeesWorkOf(office)).Select(u => (client, u.Email)).OrderBy(e => e.Email, StringComparer.Ordinal));
         }
 
         return new ChangeContext(users, others.ToLookup(o => o.Client, o => o.Tier), work.ToLookup(w => w.Client), emails.ToLookup(e => e.Client, e => e.Email));
@@ -289,7 +292,7 @@ public sealed class TierService
 
     private async Task<DateTimeZone> OfficeZoneAsync(OfficeId office, CancellationToken cancellationToken)
     {
-        var found = await _registry.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
+        var found = await _offices.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         return _calendar.ZoneOf(found);
     }
 

@@ -8,14 +8,14 @@ namespace Collab.Transfers;
 /// own who may reach every administration it moves (a client user given one company never acts on another company's move; an
 /// office's invitee never on a move at all).
 /// </summary>
-internal sealed class TransferAccess(IRegistryStore registry) : IReachRule<TransferRequest>
+internal sealed class TransferAccess(IAdministrationStore administrations, IEnvironmentStore environments) : IReachRule<TransferRequest>
 {
     public async ValueTask<bool> ReachesAsync(Acting acting, CollabAction action, TransferRequest target, CancellationToken cancellationToken)
     {
         if (acting.Office is { } office)
         {
-            var environments = await registry.ListEnvironmentsAsync([target.FromEnvironment, target.ToEnvironment], cancellationToken).ConfigureAwait(false);
-            return environments.Any(e => e.OfficeId == office);
+            var sides = await environments.ListEnvironmentsAsync([target.FromEnvironment, target.ToEnvironment], cancellationToken).ConfigureAwait(false);
+            return sides.Any(e => e.OfficeId == office);
         }
 
         if (!acting.IsClientUser || acting.User.ClientId != target.ClientId || !acting.User.IsHomedAtClient)
@@ -25,7 +25,7 @@ internal sealed class TransferAccess(IRegistryStore registry) : IReachRule<Trans
 
         foreach (var administration in target.Administrations)
         {
-            var moved = await registry.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
+            var moved = await administrations.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
             if (moved is null || !acting.User.MayReach(moved.CompanyId))
             {
                 return false;

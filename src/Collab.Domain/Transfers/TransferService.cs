@@ -16,7 +16,10 @@ public sealed class TransferService
     private const int ConsentAttempts = 3;
     private readonly Texts.CollabTexts _texts;
     private readonly CollabAuthorization _access;
-    private readonly IRegistryStore _registry;
+    private readonly IOfficeStore _offices;
+    private readonly IAdministrationStore _administrations;
+    private readonly IEnvironmentStore _environments;
+    private readonly IUserStore _users;
     private readonly ITransferStore _transfers;
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
@@ -25,7 +28,10 @@ public sealed class TransferService
     private readonly OfficeCalendar _calendar;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
-    /// <param name="registry">Reads the registry.</param>
+    /// <param name="offices">Reads offices.</param>
+    /// <param name="administrations">Reads administrations.</param>
+    /// <param name="environments">Reads environments.</param>
+    /// <param name="users">Reads users.</param>
     /// <param name="transfers">Reads transfers.</param>
     /// <param name="unitOfWork">Saves changes and notifications.</param>
     /// <param name="clock">The clock.</param>
@@ -34,13 +40,16 @@ public sealed class TransferService
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
     /// <param name="texts">The text catalogue: notifications in each recipient's language (TXT-1).</param>
-    public TransferService(IRegistryStore registry, ITransferStore transfers, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, CollabTelemetry telemetry, OfficeCalendar calendar, CollabAuthorization access, Texts.CollabTexts texts)
+    public TransferService(IOfficeStore offices, IAdministrationStore administrations, IEnvironmentStore environments, IUserStore users, ITransferStore transfers, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, CollabTelemetry telemetry, OfficeCalendar calendar, CollabAuthorization access, Texts.CollabTexts texts)
     {
         _texts = texts;
         _access = access;
         _calendar = calendar;
         _telemetry = telemetry;
-        _registry = registry;
+        _offices = offices;
+        _administrations = administrations;
+        _environments = environments;
+        _users = users;
         _transfers = transfers;
         _unitOfWork = unitOfWork;
         _clock = clock;
@@ -78,8 +87,8 @@ public sealed class TransferService
         }
 
         // Only an administrator of the old or the new environment requests (XFER-1); anyone else learns nothing about either.
-        var oldEnvironment = await _registry.FindEnvironmentAsync(from, cancellationToken).ConfigureAwait(false);
-        var newEnvironment = await _registry.FindEnvironmentAsync(to, cancellationToken).ConfigureAwait(false);
+        var oldEnvironment = await _environments.FindEnvironmentAsync(from, cancellationToken).ConfigureAwait(false);
+        var newEnvironment = await _environments.FindEnvironmentAsync(to, cancellationToken).ConfigureAwait(false);
         if (oldEnvironment is null || newEnvironment is null || (!oldEnvironment.IsAdministrator(requester) && !newEnvironment.IsAdministrator(requester)))
         {
             throw CollabAuthorization.Refused(AuditSubject.Environment(oldEnvironment is null ? from : to));
@@ -88,7 +97,7 @@ public sealed class TransferService
         var moved = new List<Administration>();
         foreach (var id in administrations.Distinct())
         {
-            var administration = await _registry.FindAdministrationAsync(id, cancellationToken).ConfigureAwait(false);
+            var administration = await _administrations.FindAdministrationAsync(id, cancellationToken).ConfigureAwait(false);
             if (administration is null || (administration.EnvironmentId != from && !oldEnvironment.IsAdministrator(requester)))
             {
                 throw CollabAuthorization.Refused(AuditSubject.Administration(id)); // the new environment's side sees only what is in the old one
@@ -117,7 +126,7 @@ public sealed class TransferService
         }
 
         var email = Guard.Email(clientEmail);
-        var identity = await _registry.FindUserByEmailAsync(email, cancellationToken).ConfigureAwait(false);
+        var identity = await _users.FindUserByEmailAsync(email, cancellationToken).ConfigureAwait(false);
         if (identity is not { Kind: UserKind.ClientUser, IsActive: true, IsHomedAtClient: true } || identity.ClientId != client)
         {
             // The client moves with its own identity: an office's invitee is not one (SEC-5).
@@ -255,12 +264,12 @@ public sealed class TransferService
         var numbers = new Dictionary<AdministrationId, AdministrationNumber>();
         foreach (var id in request.Administrations)
         {
-            var administration = await _registry.FindAdministrationAsync(id, cancellationToken).OrNotFound("administration", id.Value).ConfigureAwait(false);
+            var administration = await _administrations.FindAdministrationAsync(id, cancellationToken).OrNotFound("administration", id.Value).ConfigureAwait(false);
             administration.MoveTo(request.ToEnvironment, request.Id, actor, now);
             numbers[id] = administration.Number;
         }
 
-        var identity = await _registry.FindUserByEmailAsync(request.ClientEmail, cancellationToken).ConfigureAwait(false)
+        var identity = await _users.FindUserByEmailAsync(request.ClientEmail, cancellationToken).ConfigureAwait(false)
             ?? throw Refuse.Violation("transfer.client-identity-gone", "XFER-4", request.ClientEmail);
         var access = await _transfers.FindAccessAsync(request.ToEnvironment, identity.Id, cancellationToken).ConfigureAwait(false);
         if (access is null)
@@ -273,7 +282,7 @@ public sealed class TransferService
 
         // XFER-4, SEC-5: the client arrives with its own identity; without an administrator of its account, that identity becomes it.
         if (!identity.IsClientAdministrator && identity.IsHomedAtClient
-            && !(await _registry.ListClientUsersAsync(request.ClientId, cancellationToken).ConfigureAwait(false)).Any(u => u.IsClientAdministrator && u.IsActive))
+            && !(await _users.ListClientUsersAsync(request.ClientId, cancellationToken).ConfigureAwait(false)).Any(u => u.IsClientAdministrator && u.IsActive))
         {
             identity.MakeClientAdministrator(actor, now);
         }
@@ -385,9 +394,9 @@ public sealed class TransferService
         // The check above read both environments for an office user (found again here by key, without a query), and one
         // read serves everybody the call concerns (the acting user and the administrators it will tell): the
         // notification step below then finds them all in the unit of work.
-        var from = await _registry.FindEnvironmentAsync(request.FromEnvironment, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("environment", request.FromEnvironment.Value);
-        var to = await _registry.FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("environment", request.ToEnvironment.Value);
-        var people = await _registry.ListUsersAsync([user, .. from.Administrators, .. to.Administrators], cancellationToken).ConfigureAwait(false);
+        var from = await _environments.FindEnvironmentAsync(request.FromEnvironment, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("environment", request.FromEnvironment.Value);
+        var to = await _environments.FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false) ?? throw Refuse.NotFound("environment", request.ToEnvironment.Value);
+        var people = await _users.ListUsersAsync([user, .. from.Administrators, .. to.Administrators], cancellationToken).ConfigureAwait(false);
         var acting = people.First(p => p.Id == user);
 
         // The check above already holds a client user to reaching every company the transfer moves (SEC-3).
@@ -410,7 +419,7 @@ public sealed class TransferService
     {
         // RET-1: the validity is counted in calendar days on local dates in the office's zone; the request is
         // open through its last local day and expires when the next local day starts (DST-safe via NodaTime).
-        var office = await _registry.FindOfficeAsync(environment.OfficeId, cancellationToken).OrNotFound("office", environment.OfficeId.Value).ConfigureAwait(false);
+        var office = await _offices.FindOfficeAsync(environment.OfficeId, cancellationToken).OrNotFound("office", environment.OfficeId.Value).ConfigureAwait(false);
         var zone = _calendar.ZoneOf(office);
         var lastDay = now.InZone(zone).Date.PlusDays(_options.TransferValidityDays);
         return Deliverables.Reminders.DeadlinePassesAt(lastDay, zone); // same calendar rule as a task's deadline day
@@ -423,11 +432,11 @@ public sealed class TransferService
         var to = await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false);
         var recipients = new SortedDictionary<string, string?>(StringComparer.Ordinal) // e-mail → language
         {
-            [request.ClientEmail] = (await _registry.FindUserByEmailAsync(request.ClientEmail, cancellationToken).ConfigureAwait(false))?.Language,
+            [request.ClientEmail] = (await _users.FindUserByEmailAsync(request.ClientEmail, cancellationToken).ConfigureAwait(false))?.Language,
         };
         foreach (var administrator in from.Administrators.Concat(to.Administrators))
         {
-            if (await _registry.FindUserAsync(administrator, cancellationToken).ConfigureAwait(false) is { IsActive: true } user)
+            if (await _users.FindUserAsync(administrator, cancellationToken).ConfigureAwait(false) is { IsActive: true } user)
             {
                 recipients[user.Email] = user.Language;
             }
@@ -449,7 +458,7 @@ public sealed class TransferService
     private async Task<CollabEnvironment> FindEnvironmentAsync(EnvironmentId id, CancellationToken cancellationToken)
     {
         Guard.Id(id.Value, "environment");
-        return await _registry.FindEnvironmentAsync(id, cancellationToken).OrNotFound("environment", id.Value).ConfigureAwait(false);
+        return await _environments.FindEnvironmentAsync(id, cancellationToken).OrNotFound("environment", id.Value).ConfigureAwait(false);
     }
 
     private static Texts.TextRef Describe(TransferParty party) => new($"party.{party}");

@@ -8,7 +8,7 @@ namespace Collab.Persistence.EfCore;
 /// Saves what the stores tracked on the vendor's DbContext in one <c>SaveChanges</c>, together with an audit row for
 /// every audited event (AUD-1) and the queued notifications as outbox rows. Scoped: one per request.
 /// </summary>
-internal sealed class EfUnitOfWork<TContext> : EfStore<TContext>, ICollabUnitOfWork
+internal sealed partial class EfUnitOfWork<TContext> : EfStore<TContext>, ICollabUnitOfWork
     where TContext : DbContext
 {
     private readonly IClock _clock;

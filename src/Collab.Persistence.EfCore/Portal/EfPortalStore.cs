@@ -7,8 +7,12 @@ using System.Runtime.CompilerServices;
 
 namespace Collab.Persistence.EfCore;
 
-/// <summary>The client portal: history, documents, questions, questionnaires and house styles (SHARE-6 … SHARE-10).</summary>
-internal sealed class EfPortalStore<TContext>(TContext context) : EfStore<TContext>(context), IPortalStore
+/// <summary>
+/// The client portal's six aggregates — history entries, documents, question batches, questionnaire templates, questionnaires
+/// and house styles (SHARE-6 … SHARE-10) — one store per aggregate port, in one class that shares the context (each port is registered on its own).
+/// </summary>
+internal sealed class EfPortalStore<TContext>(TContext context)
+    : EfStore<TContext>(context), IPortalItemStore, IPortalDocumentStore, IQuestionBatchStore, IQuestionnaireTemplateStore, IQuestionnaireStore, IHouseStyleStore
     where TContext : DbContext
 {
     public Task<PortalItem?> FindPortalItemAsync(Guid id, CancellationToken cancellationToken) =>
@@ -69,17 +73,17 @@ internal sealed class EfPortalStore<TContext>(TContext context) : EfStore<TConte
             .Take(max)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-    public async Task<IReadOnlyList<(ClientId Client, string Title)>> OpenBatchesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OpenBatch>> ListOpenBatchesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
     {
         var ids = clients.ToArray();
         var rows = await _context.Set<QuestionBatch>().AsNoTracking()
             .Where(b => b.OfficeId == office && EF.Parameter(ids).Contains(b.ClientId) && b.State == QuestionBatchState.Sent)
             .Select(b => new { b.ClientId, b.Title })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.ConvertAll(r => (r.ClientId, r.Title));
+        return rows.ConvertAll(r => new OpenBatch(r.ClientId, r.Title));
     }
 
-    public async Task<IReadOnlyList<(ClientId Client, string Name, LocalDate? Deadline)>> OpenQuestionnairesAsync(
+    public async Task<IReadOnlyList<OpenQuestionnaire>> ListOpenQuestionnairesAsync(
         OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
     {
         var ids = clients.ToArray();
@@ -87,7 +91,7 @@ internal sealed class EfPortalStore<TContext>(TContext context) : EfStore<TConte
             .Where(q => q.OfficeId == office && EF.Parameter(ids).Contains(q.ClientId) && q.State == QuestionnaireState.Open)
             .Select(q => new { q.ClientId, q.Name, q.Deadline })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.ConvertAll(r => (r.ClientId, r.Name, r.Deadline));
+        return rows.ConvertAll(r => new OpenQuestionnaire(r.ClientId, r.Name, r.Deadline));
     }
 
     public Task<HouseStyle?> FindHouseStyleAsync(OfficeId office, CancellationToken cancellationToken) =>

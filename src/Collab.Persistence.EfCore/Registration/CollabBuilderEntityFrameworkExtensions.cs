@@ -33,21 +33,36 @@ public static class CollabBuilderEntityFrameworkExtensions
         var services = builder.Services;
         // One store per port, all on the vendor's scoped DbContext; what they track is saved by the unit of work.
         services.TryAddScoped<ICollabUnitOfWork, EfUnitOfWork<TContext>>();
-        services.TryAddScoped<IRegistryStore, EfRegistryStore<TContext>>();
+        // The registry's aggregate stores are one class; each port resolves the scope's one instance.
+        TryAddShared<EfRegistryStore<TContext>>(services,
+            typeof(IOfficeStore), typeof(IClientStore), typeof(ICompanyStore), typeof(IAdministrationStore), typeof(IEnvironmentStore), typeof(IUserStore));
         services.TryAddScoped<IRightsStore, EfRightsStore<TContext>>();
-        services.TryAddScoped<ITierStore, EfTierStore<TContext>>();
+        TryAddShared<EfTierStore<TContext>>(services, typeof(ITierStore), typeof(IOfficeOverviewStore));
         services.TryAddScoped<IDeliverableStore, EfDeliverableStore<TContext>>();
         services.TryAddScoped<ITransferStore, EfTransferStore<TContext>>();
         services.TryAddScoped<IBackupStore, EfBackupStore<TContext>>();
         services.TryAddScoped<ILifecycleStore, EfLifecycleStore<TContext>>();
         services.TryAddScoped<ILinkStore, EfLinkStore<TContext>>();
-        services.TryAddScoped<IPortalStore, EfPortalStore<TContext>>();
+        // The portal's aggregate stores are one class too.
+        TryAddShared<EfPortalStore<TContext>>(services,
+            typeof(IPortalItemStore), typeof(IPortalDocumentStore), typeof(IQuestionBatchStore), typeof(IQuestionnaireTemplateStore), typeof(IQuestionnaireStore), typeof(IHouseStyleStore));
         services.TryAddScoped<IAuditTrail, EfAuditTrail<TContext>>();
         services.TryAddScoped<Evidence.IReceiptStore, EfReceiptStore<TContext>>();
         services.TryAddScoped<Evidence.IAuditChainStore, EfAuditChainStore<TContext>>();
         services.TryAddScoped<IOutboxDispatcher, OutboxDispatcher<TContext>>();
         services.TryAddScoped<Hosting.ICollabSchemaProbe, EfSchemaProbe<TContext>>();
         return builder;
+    }
+
+    // One scoped instance of a store class that serves several ports, each port registered on its own (TryAdd: a vendor's wins).
+    private static void TryAddShared<TStore>(IServiceCollection services, params Type[] ports)
+        where TStore : class
+    {
+        services.TryAddScoped<TStore>();
+        foreach (var port in ports)
+        {
+            services.TryAdd(ServiceDescriptor.Scoped(port, static sp => sp.GetRequiredService<TStore>()));
+        }
     }
 
     /// <summary>

@@ -5,8 +5,12 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Collab.Persistence.EfCore;
 
-/// <summary>The registry of offices, clients, companies, administrations, environments and users.</summary>
-internal sealed class EfRegistryStore<TContext>(TContext context) : EfStore<TContext>(context), IRegistryStore
+/// <summary>
+/// The registry's six aggregates — offices, clients, companies, administrations, environments and users — one store per
+/// aggregate port, in one class because they share the context and nothing else (each port is registered on its own).
+/// </summary>
+internal sealed class EfRegistryStore<TContext>(TContext context)
+    : EfStore<TContext>(context), IOfficeStore, IClientStore, ICompanyStore, IAdministrationStore, IEnvironmentStore, IUserStore
     where TContext : DbContext
 {
     public async Task<Office?> FindOfficeAsync(OfficeId id, CancellationToken cancellationToken) =>
@@ -46,6 +50,22 @@ internal sealed class EfRegistryStore<TContext>(TContext context) : EfStore<TCon
     {
         var wanted = ids.Distinct().ToArray();
         return await _context.Set<CollabEnvironment>().Where(e => wanted.Contains(e.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Administration>> ListAdministrationsAsync(IReadOnlyCollection<AdministrationId> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToArray();
+        return await _context.Set<Administration>().AsNoTracking().Where(a => wanted.Contains(a.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Administration>> ListLiveAdministrationsAsync(
+        ClientId client, IReadOnlyCollection<CompanyId> companies, CancellationToken cancellationToken)
+    {
+        var ids = companies.ToArray();
+        return await _context.Set<Administration>().AsNoTracking()
+            .Where(a => a.ClientId == client && ids.Contains(a.CompanyId) && a.State == AdministrationState.Live)
+            .OrderBy(a => a.Number)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Company>> ListCompaniesAsync(ClientId client, CancellationToken cancellationToken) =>

@@ -8,8 +8,8 @@ using System.Runtime.CompilerServices;
 
 namespace Collab.Persistence.EfCore;
 
-/// <summary>Grants of rights and the access check (ONB-3, ONB-4, SEC-1).</summary>
-internal sealed class EfRightsStore<TContext>(TContext context) : EfStore<TContext>(context), IRightsStore
+/// <summary>Grants of rights and the access check (ONB-3, ONB-4, SEC-1), with the optional one-read facet of the access check.</summary>
+internal sealed class EfRightsStore<TContext>(TContext context) : EfStore<TContext>(context), IRightsStore, IUserOfficeAccessStore
     where TContext : DbContext
 {
     public Task<RightsGrant?> FindGrantAsync(OfficeId office, AdministrationId administration, CancellationToken cancellationToken) =>
@@ -54,23 +54,14 @@ internal sealed class EfRightsStore<TContext>(TContext context) : EfStore<TConte
     public Task<bool> OfficeReachesClientAsync(OfficeId office, ClientId client, CancellationToken cancellationToken) =>
         _context.Set<Administration>().Where(a => a.ClientId == client).Where(Reached(office)).AnyAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<Administration>> ListOfficeAdministrationsAsync(OfficeId office, CancellationToken cancellationToken) =>
-        await _context.Set<Administration>().AsNoTracking()
+    public async Task<IReadOnlyList<AdministrationId>> ListAccessibleAdministrationsAsync(OfficeId office, CancellationToken cancellationToken) =>
+        await _context.Set<Administration>()
             .Where(Reached(office))
             .OrderBy(a => a.Number)
+            .Select(a => a.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
     // The administrations the office reaches (SEC-1), as a filter: the rule of AdministrationAccess against the grants table.
     private Expression<Func<Administration, bool>> Reached(OfficeId office) =>
         ReachRules.Expand<Func<Administration, bool>>(a => AdministrationAccess.OfficeMayAccess(a, office, _context.Set<RightsGrant>()));
-
-    public async Task<IReadOnlyList<Administration>> ListCompanyAdministrationsAsync(
-        ClientId client, IReadOnlyList<CompanyId> companies, CancellationToken cancellationToken)
-    {
-        var ids = companies.ToArray();
-        return await _context.Set<Administration>().AsNoTracking()
-            .Where(a => a.ClientId == client && ids.Contains(a.CompanyId) && a.State == AdministrationState.Live)
-            .OrderBy(a => a.Number)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-    }
 }

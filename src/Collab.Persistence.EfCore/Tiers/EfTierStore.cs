@@ -1,3 +1,4 @@
+using Collab.Deliverables;
 using Collab.Registry;
 using Collab.Tiers;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +7,8 @@ using NodaTime;
 
 namespace Collab.Persistence.EfCore;
 
-/// <summary>Collaborations, their tiers and what billing needs (TIER).</summary>
-internal sealed partial class EfTierStore<TContext>(TContext context) : EfStore<TContext>(context), ITierStore
+/// <summary>Collaborations, their tiers and what billing needs (TIER), and the office overview's read store (SHARE-17).</summary>
+internal sealed partial class EfTierStore<TContext>(TContext context) : EfStore<TContext>(context), ITierStore, IOfficeOverviewStore
     where TContext : DbContext
 {
     public Task<ClientCollaboration?> FindCollaborationAsync(OfficeId office, ClientId client, CancellationToken cancellationToken) =>
@@ -19,7 +20,7 @@ internal sealed partial class EfTierStore<TContext>(TContext context) : EfStore<
             .Select(c => (ClientTier?)c.Tier)
             .FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<(ClientCollaboration Collaboration, int ActiveClientUsers)>> ReadForBulkChangeAsync(
+    public async Task<IReadOnlyList<BulkChangeCandidate>> ReadForBulkChangeAsync(
         OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
     {
         var ids = clients.ToArray();
@@ -31,10 +32,10 @@ internal sealed partial class EfTierStore<TContext>(TContext context) : EfStore<
                 Users = _context.Set<CollabUser>().Count(u => u.ClientId == c.ClientId && u.IsActive && u.Kind == UserKind.ClientUser),
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.ConvertAll(r => (r.Collaboration, r.Users));
+        return rows.ConvertAll(r => new BulkChangeCandidate(r.Collaboration, r.Users));
     }
 
-    public async Task<IReadOnlyList<(ClientId Client, ClientTier Tier)>> OtherRunningTiersAsync(
+    public async Task<IReadOnlyList<ClientTierAt>> OtherRunningTiersAsync(
         OfficeId office, IReadOnlyCollection<ClientId> clients, LocalDate today, CancellationToken cancellationToken)
     {
         var ids = clients.ToArray();
@@ -42,7 +43,7 @@ internal sealed partial class EfTierStore<TContext>(TContext context) : EfStore<
             .Where(c => ids.Contains(c.ClientId) && c.OfficeId != office && (c.EndsOn == null || c.EndsOn >= today))
             .Select(c => new { c.ClientId, c.Tier })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.ConvertAll(r => (r.ClientId, r.Tier));
+        return rows.ConvertAll(r => new ClientTierAt(r.ClientId, r.Tier));
     }
 
     public async Task<IReadOnlyDictionary<ClientId, int>> CountActiveClientUsersAsync(IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
@@ -104,7 +105,7 @@ internal sealed partial class EfTierStore<TContext>(TContext context) : EfStore<
     public async Task<IReadOnlyList<ClientCollaboration>> ListClientCollaborationsAsync(ClientId client, CancellationToken cancellationToken) =>
         await _context.Set<ClientCollaboration>().Where(c => c.ClientId == client).ToListAsync(cancellationToken).ConfigureAwait(false);
 
-    public async Task<IReadOnlyList<Deliverables.OverviewClient>> OverviewClientsAsync(Ardalis.Specification.ISpecification<ClientCollaboration> specification, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OverviewClient>> OverviewClientsAsync(Ardalis.Specification.ISpecification<ClientCollaboration> specification, CancellationToken cancellationToken)
     {
         var collaborations = Ardalis.Specification.WhereEvaluator.Instance.GetQuery(_context.Set<ClientCollaboration>().AsNoTracking(), specification);
         collaborations = Ardalis.Specification.PaginationEvaluator.Instance.GetQuery(Ardalis.Specification.OrderEvaluator.Instance.GetQuery(collaborations, specification), specification);
@@ -112,6 +113,6 @@ internal sealed partial class EfTierStore<TContext>(TContext context) : EfStore<
             .Join(_context.Set<Client>(), c => c.ClientId, k => k.Id, (c, k) => new { c.ClientId, k.Name, c.Tier })
             .OrderBy(r => r.ClientId) // the join keeps the page, not its order
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.ConvertAll(r => new Deliverables.OverviewClient(r.ClientId, r.Name, r.Tier));
+        return rows.ConvertAll(r => new OverviewClient(r.ClientId, r.Name, r.Tier));
     }
 }

@@ -68,8 +68,8 @@ public static class AuthorizationMatrix
     private static bool SeesClient(W w, ActingParty p, ClientId c) => w.Active(p) is { } u && w.Clients.ContainsKey(c) && w.SeesClient(u, c);
 
     private static CompanyId FirstCompanyOf(IServiceProvider sp, UserId user) =>
-        sp.GetRequiredService<IRegistryStore>().FindUserAsync(user).GetAwaiter().GetResult()?.ClientId is { } c
-            ? sp.GetRequiredService<IRegistryStore>().ListCompaniesAsync(c).GetAwaiter().GetResult()[0].Id
+        sp.GetRequiredService<IUserStore>().FindUserAsync(user).GetAwaiter().GetResult()?.ClientId is { } c
+            ? sp.GetRequiredService<ICompanyStore>().ListCompaniesAsync(c).GetAwaiter().GetResult()[0].Id
             : CompanyId.New();
 
     private static bool ReachesMade(W w, ActingParty p, IEnumerable<W.Made> made, Guid id) =>
@@ -271,13 +271,13 @@ public static class AuthorizationMatrix
         new("CollabRegistry.CreateAdministrationAsync", Companies, (sp, p, t) => Box(S<CollabRegistry>(sp).CreateAdministrationAsync(p, (CompanyId)t, Infrastructure.TestDatabase.NextNumber(), "Nieuw")),
             (w, p, t) => w.CompanyClient.TryGetValue((CompanyId)t, out var c) && (Platform(p) || OfficeWorksFor(w, p, c))),
         new("CollabRegistry.CreateEnvironmentAsync", Offices,
-            (sp, p, t) => Box(S<CollabRegistry>(sp).CreateEnvironmentAsync(p, (OfficeId)t, "Nieuwe omgeving", [.. sp.GetRequiredService<IRegistryStore>().OfficeUsersAsync((OfficeId)t).GetAwaiter().GetResult().Take(1).Select(u => u.Id)])),
+            (sp, p, t) => Box(S<CollabRegistry>(sp).CreateEnvironmentAsync(p, (OfficeId)t, "Nieuwe omgeving", [.. sp.GetRequiredService<IUserStore>().OfficeUsersAsync((OfficeId)t).GetAwaiter().GetResult().Take(1).Select(u => u.Id)])),
             (w, p, t) => w.Offices.Contains((OfficeId)t) && (Platform(p) || Office(w, p, (OfficeId)t))),
         // SEC-7: only the platform makes users on its own word; offices and client administrators invite.
         new("CollabRegistry.CreateOfficeUserAsync", Offices, (sp, p, t) => Box(S<CollabRegistry>(sp).CreateOfficeUserAsync(p, (OfficeId)t, Email())),
             (w, p, t) => w.Offices.Contains((OfficeId)t) && Platform(p)),
         new("CollabRegistry.CreateClientUserAsync", Clients,
-            (sp, p, t) => Box(S<CollabRegistry>(sp).CreateClientUserAsync(p, (ClientId)t, Email(), [.. sp.GetRequiredService<IRegistryStore>().ListCompaniesAsync((ClientId)t).GetAwaiter().GetResult().Take(1).Select(c => c.Id)])),
+            (sp, p, t) => Box(S<CollabRegistry>(sp).CreateClientUserAsync(p, (ClientId)t, Email(), [.. sp.GetRequiredService<ICompanyStore>().ListCompaniesAsync((ClientId)t).GetAwaiter().GetResult().Take(1).Select(c => c.Id)])),
             (w, p, t) => w.Clients.ContainsKey((ClientId)t) && Platform(p)),
         new("CollabRegistry.GiveCompanyAsync", w => Of(w.Users.Values.Where(u => !u.IsOffice).Select(u => u.Id), UserId.New()),
             (sp, p, t) => Box(S<CollabRegistry>(sp).GiveCompanyAsync(p, (UserId)t, FirstCompanyOf(sp, (UserId)t))),
@@ -286,7 +286,7 @@ public static class AuthorizationMatrix
         new("InvitationService.InviteOfficeUserAsync", Offices, (sp, p, t) => Box(S<InvitationService>(sp).InviteOfficeUserAsync(p, (OfficeId)t, Email())),
             (w, p, t) => Office(w, p, (OfficeId)t)),
         new("InvitationService.InviteClientUserAsync", Clients,
-            (sp, p, t) => Box(S<InvitationService>(sp).InviteClientUserAsync(p, (ClientId)t, Email(), [.. sp.GetRequiredService<IRegistryStore>().ListCompaniesAsync((ClientId)t).GetAwaiter().GetResult().Take(1).Select(c => c.Id)])),
+            (sp, p, t) => Box(S<InvitationService>(sp).InviteClientUserAsync(p, (ClientId)t, Email(), [.. sp.GetRequiredService<ICompanyStore>().ListCompaniesAsync((ClientId)t).GetAwaiter().GetResult().Take(1).Select(c => c.Id)])),
             (w, p, t) => w.Clients.TryGetValue((ClientId)t, out var companies)
                 && (OfficeWorksFor(w, p, (ClientId)t) || (ClientAdministrator(w, p, (ClientId)t) && w.Active(p)!.Companies.Contains(companies[0])))),
         new("InvitationService.ReissueAsync", Users, (sp, p, t) => Box(S<InvitationService>(sp).ReissueAsync(p, (UserId)t)),
@@ -316,7 +316,7 @@ public static class AuthorizationMatrix
         new("CollabRegistry.FindUserAsync", Users, (sp, p, t) => Box(S<CollabRegistry>(sp).FindUserAsync(p, (UserId)t)),
             (w, p, t) => ReachesUser(w, p, (UserId)t, read: true, colleagues: true)),
         new("CollabRegistry.FindUserByEmailAsync", Users,
-            (sp, p, t) => Box(S<CollabRegistry>(sp).FindUserByEmailAsync(p, sp.GetRequiredService<IRegistryStore>().FindUserAsync((UserId)t).GetAwaiter().GetResult()?.Email ?? "niemand@nergens.nl")),
+            (sp, p, t) => Box(S<CollabRegistry>(sp).FindUserByEmailAsync(p, sp.GetRequiredService<IUserStore>().FindUserAsync((UserId)t).GetAwaiter().GetResult()?.Email ?? "niemand@nergens.nl")),
             (w, p, t) => ReachesUser(w, p, (UserId)t, read: true, colleagues: true)),
         new("CollabRegistry.ListClientUsersAsync", Clients, (sp, p, t) => Box(S<CollabRegistry>(sp).ListClientUsersAsync(p, (ClientId)t)),
             (w, p, t) => (Platform(p) && w.Clients.ContainsKey((ClientId)t)) || ReachesClient(w, p, (ClientId)t)),

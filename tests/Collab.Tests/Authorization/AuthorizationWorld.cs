@@ -347,13 +347,13 @@ public sealed class AuthorizationWorld
         {
             var unitOfWork = sp.GetRequiredService<ICollabUnitOfWork>();
             var now = db.Clock.GetCurrentInstant();
-            var store = sp.GetRequiredService<IRegistryStore>();
+            var store = sp.GetRequiredService<IUserStore>();
             var officeMaker = await store.FindUserAsync(officeUsers[0]);
             var clientMaker = await store.FindUserAsync(clientUsers[0]);
             var loose = IntegrationLink.Connect("webshop", $"shop-{tag}-a", officeMaker, Actor.OfficeUser(officeUsers[0]), now);
             var own = IntegrationLink.Connect("webshop", $"shop-{tag}-c", clientMaker, Actor.ClientUser(clientUsers[0]), now);
             var bound = IntegrationLink.Connect("webshop", $"shop-{tag}-b", null, Actor.Platform("test-seed"), now);
-            var target = await store.FindAdministrationAsync(administrations[0].Id);
+            var target = await sp.GetRequiredService<IAdministrationStore>().FindAdministrationAsync(administrations[0].Id);
             bound.Choose(target!, BookkeepingEdition.Web, Actor.Platform("test-seed"), now);
             unitOfWork.Add(loose);
             unitOfWork.Add(own);

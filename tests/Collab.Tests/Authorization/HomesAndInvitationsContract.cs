@@ -82,7 +82,7 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
 
         // What it can make is a user homed at itself: that user reaches B's work only, never A's report.
         var minted = await InvitedAsync(db, b, w.Client.Id, [w.Company.Id, w.OtherCompany.Id], "b-minted");
-        var user = await Run(db, sp => sp.GetRequiredService<IRegistryStore>().FindUserAsync(minted.UserId!.Value));
+        var user = await Run(db, sp => sp.GetRequiredService<IUserStore>().FindUserAsync(minted.UserId!.Value));
         Assert.Equal((w.OtherOffice.Id, false), (user!.HomeOfficeId, user.IsHomedAtClient));
         Assert.Null(await Run(db, sp => sp.GetRequiredService<DeliverableService>().FindAsync(minted, report)));
         await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableService>().ApproveAsync(minted, report)));
@@ -118,7 +118,7 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
 
         Assert.NotNull(await Run(db, sp => sp.GetRequiredService<DeliverableService>().FindAsync(ofA, report)));
         Assert.Null(await Run(db, sp => sp.GetRequiredService<DeliverableService>().FindAsync(ofB, report)));
-        var emailOf = async (ActingParty p) => (await Run(db, sp => sp.GetRequiredService<IRegistryStore>().FindUserAsync(p.UserId!.Value)))!.Email;
+        var emailOf = async (ActingParty p) => (await Run(db, sp => sp.GetRequiredService<IUserStore>().FindUserAsync(p.UserId!.Value)))!.Email;
         var approvalsTo = _sender.Sent.Where(n => n.Kind == NotificationKind.ApprovalRequested).Select(n => n.Recipient).ToList();
         Assert.Contains(await emailOf(ofA), approvalsTo);
         Assert.Contains(w.ClientUser.Email, approvalsTo);
@@ -151,7 +151,7 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
         var admin = ActingParty.User(w.ClientUser.Id);
         await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(admin, ofA.UserId!.Value)));
         Assert.False((await Run(db, sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(admin, w.ClientUserOfOtherCompany.Id))).IsActive);
-        Assert.True((await Run(db, sp => sp.GetRequiredService<IRegistryStore>().FindUserAsync(w.ClientUser.Id)))!.IsActive);
+        Assert.True((await Run(db, sp => sp.GetRequiredService<IUserStore>().FindUserAsync(w.ClientUser.Id)))!.IsActive);
     }
 
     // R: SEC-6 (finding 3: a link with no administration chosen was open to every user of every tenant)
@@ -256,7 +256,7 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
         Assert.Equal((invitation.Token, invitation.Email), (mail.Reference, mail.Recipient));
         Assert.True(System.Buffers.Text.Base64Url.DecodeFromChars(invitation.Token).Length - 16 >= 16);
         Assert.Equal(db.Clock.GetCurrentInstant() + Duration.FromDays(14), invitation.ExpiresAt);
-        var stored = (await Run(db, sp => sp.GetRequiredService<IRegistryStore>().FindUserAsync(invitation.User)))!;
+        var stored = (await Run(db, sp => sp.GetRequiredService<IUserStore>().FindUserAsync(invitation.User)))!;
         Assert.Equal(32, stored.InvitationHash!.Length);
         Assert.DoesNotContain(invitation.Token, Convert.ToBase64String(stored.InvitationHash), StringComparison.Ordinal);
 
@@ -273,7 +273,7 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
 
         var accepted = await Run(db, sp => sp.GetRequiredService<InvitationService>().AcceptAsync(invitee, invitation.Token));
         Assert.Equal((UserAcceptance.Invitation, db.Clock.GetCurrentInstant()), (accepted.Acceptance, accepted.AcceptedAt));
-        Assert.Null((await Run(db, sp => sp.GetRequiredService<IRegistryStore>().FindUserAsync(invitation.User)))!.InvitationHash); // the secret is gone once spent
+        Assert.Null((await Run(db, sp => sp.GetRequiredService<IUserStore>().FindUserAsync(invitation.User)))!.InvitationHash); // the secret is gone once spent
         Assert.Empty((await Run(db, sp => sp.GetRequiredService<PortalService>().HistoryAsync(invitee))).Items);
         await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<InvitationService>().AcceptAsync(invitee, invitation.Token))); // once
         var trail = await World.AuditAsync(db, AuditSubject.User(invitation.User));
@@ -321,7 +321,7 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
         Assert.Equal(CollabAuthorization.RefusedCode, refused.Code);
         await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<InvitationService>().InviteClientUserAsync(ActingParty.User(w.ClientUserOfOtherCompany.Id), w.Client.Id, $"y.{Guid.NewGuid():N}@bakker.nl", [w.OtherCompany.Id]))); // not an administrator
         var own = await InvitedAsync(db, administrator, w.Client.Id, [w.Company.Id], "eigen");
-        var user = (await Run(db, sp => sp.GetRequiredService<IRegistryStore>().FindUserAsync(own.UserId!.Value)))!;
+        var user = (await Run(db, sp => sp.GetRequiredService<IUserStore>().FindUserAsync(own.UserId!.Value)))!;
         Assert.Equal((true, false), (user.IsHomedAtClient, user.IsClientAdministrator));
         var notReached = await Assert.ThrowsAsync<CollabRefusalException>(() => Run(db, sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(administrator, user.Id, w.OtherCompany.Id)));
         Assert.Equal(("user.company-not-reached", RefusalKind.Forbidden), (notReached.Code, notReached.Kind));

@@ -100,7 +100,7 @@ public abstract class ReaderViewsContract(Engine engine, PostgresServer? postgre
         await b.Run(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(b.W.Desk, b.W.Office.Id, b.W.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
         var uploaded = await b.Run(sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, "jaarrekening.pdf", "application/pdf",
             new MemoryStream(TestDocuments.Pdf("jaarrekening"))));
-        var stored = await b.Run(sp => sp.GetRequiredService<IPortalStore>().FindDocumentAsync(uploaded.Id));
+        var stored = await b.Run(sp => sp.GetRequiredService<IPortalDocumentStore>().FindDocumentAsync(uploaded.Id));
         var (opened, content) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ActingParty.User(b.W.ClientUser.Id), uploaded.Id));
         await content.DisposeAsync();
 

@@ -85,7 +85,7 @@ public abstract class DeliverableAccessProperties(Engine engine, PostgresServer?
         // SEC-5 in its own words: its own client's work, for a company it was given; an office's invitee only that office's.
         var expected = items.Where(i => i.ClientId == readerClient && given.Contains(i.CompanyId) && (home is null || i.OfficeId == home)).Select(i => i.Id).ToHashSet();
         var inMemory = items.Where(i => DeliverableAccess.ClientUserSees(i.OfficeId, i.ClientId, i.CompanyId, readerClient, given, home)).Select(i => i.Id).ToHashSet();
-        var query = (await db.InScopeAsync(sp => sp.GetRequiredService<IPortalStore>().PortalHistoryAsync(
+        var query = (await db.InScopeAsync(sp => sp.GetRequiredService<IPortalItemStore>().PortalHistoryAsync(
             readerClient, given, Enum.GetValues<ClientTier>(), null, 100, false, home, CancellationToken.None))).Select(i => i.Id).ToHashSet();
         if (!inMemory.SetEquals(expected) || !query.SetEquals(expected))
         {

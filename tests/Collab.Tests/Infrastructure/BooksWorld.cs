@@ -64,7 +64,7 @@ public sealed class BooksWorld : IAsyncDisposable
     public Task Run(Func<IServiceProvider, Task> work) => Db.InScopeAsync(work);
 
     public Task<Administration?> FindAsync(AdministrationId id) =>
-        Db.InScopeAsync(sp => sp.GetRequiredService<IRegistryStore>().FindAdministrationAsync(id, CancellationToken.None));
+        Db.InScopeAsync(sp => sp.GetRequiredService<IAdministrationStore>().FindAdministrationAsync(id, CancellationToken.None));
 
     /// <summary>Where a backup's artefact lies in the blob store: the store's row knows, no reader's view does (SEC-6).</summary>
     public async Task<string> BackupBlobKeyAsync(BackupId id) =>

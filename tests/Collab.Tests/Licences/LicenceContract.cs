@@ -53,7 +53,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => SetUpAsync(b, number));
         Assert.Equal("licence.office-module-missing", refused.Code);
         Assert.Equal("LIC-1", refused.Refusal.RuleId);
-        Assert.Null(await b.Run(sp => sp.GetRequiredService<IRegistryStore>().FindLiveAdministrationByNumberAsync(number, CancellationToken.None)));
+        Assert.Null(await b.Run(sp => sp.GetRequiredService<IAdministrationStore>().FindLiveAdministrationByNumberAsync(number, CancellationToken.None)));
 
         await GiveModulesAsync(b, OfficeModules.EAccountancy);
         var administration = await SetUpAsync(b, number);
@@ -151,7 +151,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         var after = (await b.FindAsync(administration.Id))!;
         Assert.Equal(LicenceSource.Office, after.Licence);
         Assert.Null(after.ClientLicenceFile);
-        Assert.False(await b.Run(sp => sp.GetRequiredService<IRegistryStore>().UserEmailExistsAsync("nieuw@bakker.nl", CancellationToken.None)));
+        Assert.False(await b.Run(sp => sp.GetRequiredService<IUserStore>().UserEmailExistsAsync("nieuw@bakker.nl", CancellationToken.None)));
     }
 
     // R: LIC-3
@@ -227,7 +227,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         var imported = await ImportAsync(b, administration.Id, licence, review.Licence.Fingerprint, ImportUser.CreateUser("Eigenaar@Bakker.nl"));
 
         Assert.Equal(LicenceSource.ClientFile, imported.Licence);
-        var created = await b.Run(sp => sp.GetRequiredService<IRegistryStore>().FindUserByEmailAsync("eigenaar@bakker.nl", CancellationToken.None));
+        var created = await b.Run(sp => sp.GetRequiredService<IUserStore>().FindUserByEmailAsync("eigenaar@bakker.nl", CancellationToken.None));
         Assert.NotNull(created);
         Assert.True(created.IsActive);
         Assert.True(created.MayReach(b.W.Company.Id));
@@ -413,7 +413,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
             b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(b.W.Desk, backup.Id, RestoreTarget.AtClient)));
 
         Assert.Equal("backup.corrupt", refused.Code);
-        Assert.Null(await b.Run(sp => sp.GetRequiredService<IRegistryStore>().FindLiveAdministrationByNumberAsync(administration.Number, CancellationToken.None)));
+        Assert.Null(await b.Run(sp => sp.GetRequiredService<IAdministrationStore>().FindLiveAdministrationByNumberAsync(administration.Number, CancellationToken.None)));
         Assert.Null(b.Books.ReadBooks(administration.Number));
     }
 
@@ -433,7 +433,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
 
         Assert.Equal("backup.corrupt", refused.Code);
         Assert.Contains("checksum", refused.Message, StringComparison.Ordinal); // the first line of defence; the manifest's own check is the second
-        Assert.Null(await b.Run(sp => sp.GetRequiredService<IRegistryStore>().FindLiveAdministrationByNumberAsync(administration.Number, CancellationToken.None)));
+        Assert.Null(await b.Run(sp => sp.GetRequiredService<IAdministrationStore>().FindLiveAdministrationByNumberAsync(administration.Number, CancellationToken.None)));
     }
 
     // R: SEC-2
@@ -448,7 +448,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         await Assert.ThrowsAsync<IOException>(() => b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(b.W.Desk, backup.Id, RestoreTarget.AtClient)));
 
         Assert.Null(b.Books.ReadBooks(administration.Number));
-        Assert.Null(await b.Run(sp => sp.GetRequiredService<IRegistryStore>().FindLiveAdministrationByNumberAsync(administration.Number, CancellationToken.None)));
+        Assert.Null(await b.Run(sp => sp.GetRequiredService<IAdministrationStore>().FindLiveAdministrationByNumberAsync(administration.Number, CancellationToken.None)));
         b.Books.FailImportAfterBytes = null;
         var restored = await b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(b.W.Desk, backup.Id, RestoreTarget.AtClient));
         Assert.Equal(200_000, b.Books.ReadBooks(restored.Number)!.Length);

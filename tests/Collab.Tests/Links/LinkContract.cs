@@ -100,7 +100,7 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         Task ChooseDirectlyAsync(string external) => s.Db.InScopeAsync(async sp =>
         {
             var unitOfWork = sp.GetRequiredService<ICollabUnitOfWork>();
-            var administration = (await sp.GetRequiredService<IRegistryStore>().FindAdministrationAsync(s.Client.Administration.Id, CancellationToken.None))!;
+            var administration = (await sp.GetRequiredService<IAdministrationStore>().FindAdministrationAsync(s.Client.Administration.Id, CancellationToken.None))!;
             var link = IntegrationLink.Connect("webshop", external, null, Actor.OfficeUser(s.W.OfficeUser.Id), s.Db.Clock.GetCurrentInstant());
             link.Choose(administration, BookkeepingEdition.Web, Actor.OfficeUser(s.W.OfficeUser.Id), s.Db.Clock.GetCurrentInstant());
             unitOfWork.Add(link);

@@ -107,14 +107,26 @@ public sealed class ModelTests
         using var provider = services.BuildServiceProvider();
         using var scope = provider.CreateScope();
 
-        Type[] ports = [typeof(ICollabUnitOfWork), typeof(IRegistryStore), typeof(IRightsStore), typeof(ITierStore), typeof(ITransferStore), typeof(IDeliverableStore),
-            typeof(Collab.Backups.IBackupStore), typeof(Collab.Lifecycle.ILifecycleStore), typeof(Collab.Links.ILinkStore), typeof(Collab.Portal.IPortalStore), typeof(IAuditTrail)];
+        // The registry's and the portal's aggregate ports are each served by one class (one instance per scope); every other port by its own.
+        Type[][] groups =
+        [
+            [typeof(ICollabUnitOfWork)], [typeof(IOfficeStore), typeof(IClientStore), typeof(ICompanyStore), typeof(IAdministrationStore), typeof(IEnvironmentStore), typeof(IUserStore)],
+            [typeof(IRightsStore)], [typeof(ITierStore), typeof(Collab.Deliverables.IOfficeOverviewStore)], [typeof(ITransferStore)], [typeof(IDeliverableStore)],
+            [typeof(Collab.Backups.IBackupStore)], [typeof(Collab.Lifecycle.ILifecycleStore)], [typeof(Collab.Links.ILinkStore)],
+            [typeof(Collab.Portal.IPortalItemStore), typeof(Collab.Portal.IPortalDocumentStore), typeof(Collab.Portal.IQuestionBatchStore),
+                typeof(Collab.Portal.IQuestionnaireTemplateStore), typeof(Collab.Portal.IQuestionnaireStore), typeof(Collab.Portal.IHouseStyleStore)],
+            [typeof(IAuditTrail)],
+        ];
         var implementations = new HashSet<Type>();
-        foreach (var port in ports)
+        foreach (var group in groups)
         {
-            Assert.Single(services, d => d.ServiceType == port);
-            var store = scope.ServiceProvider.GetRequiredService(port);
-            Assert.True(implementations.Add(store.GetType()), $"{store.GetType().Name} serves more than one port");
+            var stores = group.Select(port =>
+            {
+                Assert.Single(services, d => d.ServiceType == port);
+                return scope.ServiceProvider.GetRequiredService(port);
+            }).ToList();
+            Assert.All(stores, store => Assert.Same(stores[0], store));
+            Assert.True(implementations.Add(stores[0].GetType()), $"{stores[0].GetType().Name} serves ports of more than one capability");
         }
     }
 }

@@ -71,15 +71,15 @@ public abstract class SharedUnitOfWorkContract(Engine engine, PostgresServer? po
 
         var registry = b.Db.Services.GetRequiredService<IServiceScopeFactory>();
         await using var check = registry.CreateAsyncScope();
-        var store = check.ServiceProvider.GetRequiredService<IRegistryStore>();
+        var store = check.ServiceProvider.GetRequiredService<IAdministrationStore>();
         Assert.Null(await store.FindLiveAdministrationByNumberAsync(freshNumber)); // no Live administration without a subscription (finding 3)
         Assert.Null(await check.ServiceProvider.GetRequiredService<ILifecycleStore>().FindSubscriptionAsync(w.Client.Id));
         var held = (await store.FindAdministrationAsync(w.HeldByOffice.Id))!;
         Assert.Equal((AdministrationState.Live, w.Office.Id, LicenceSource.Office, (string?)null), (held.State, held.HolderOfficeId, held.Licence, held.LegalHold));
         Assert.Equal(ClientTier.CollaborateExtended, await check.ServiceProvider.GetRequiredService<ITierStore>().FindTierAsync(w.Office.Id, w.Client.Id));
         Assert.Equal(DeliverableState.Draft, (await check.ServiceProvider.GetRequiredService<IDeliverableStore>().FindReportAsync(draft.Id))!.State);
-        Assert.Equal(2, (await store.ListClientUsersAsync(w.Client.Id)).Count);
-        Assert.Null(await check.ServiceProvider.GetRequiredService<IPortalStore>().FindHouseStyleAsync(w.Office.Id));
+        Assert.Equal(2, (await check.ServiceProvider.GetRequiredService<IUserStore>().ListClientUsersAsync(w.Client.Id)).Count);
+        Assert.Null(await check.ServiceProvider.GetRequiredService<IHouseStyleStore>().FindHouseStyleAsync(w.Office.Id));
     }
 }
 

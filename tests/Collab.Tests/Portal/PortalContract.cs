@@ -139,7 +139,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
         var document = await UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "jaarrekening.pdf", TestDocuments.Pdf("origineel"));
-        var stored = await b.Run(sp => sp.GetRequiredService<IPortalStore>().FindDocumentAsync(document.Id)); // the view names no blob key (SEC-6)
+        var stored = await b.Run(sp => sp.GetRequiredService<IPortalDocumentStore>().FindDocumentAsync(document.Id)); // the view names no blob key (SEC-6)
         await File.WriteAllBytesAsync(Path.Combine(b.BlobRoot, stored!.BlobKey), TestDocuments.Pdf("vervalst!"));
 
         var (_, content) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ActingParty.User(b.W.ClientUser.Id), document.Id));

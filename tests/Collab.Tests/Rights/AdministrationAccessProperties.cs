@@ -86,7 +86,7 @@ public abstract class AdministrationAccessProperties(Engine engine, PostgresServ
         for (var o = 0; o < offices.Length; o++)
         {
             var office = offices[o];
-            var listed = await db.InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().ListOfficeAdministrationsAsync(office));
+            var listed = await db.InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().ListAccessibleAdministrationsAsync(office));
             foreach (var administration in administrations)
             {
                 // SEC-1 in its own words: a live administration the office holds, or one its client granted it rights to (and did not revoke).
@@ -94,9 +94,9 @@ public abstract class AdministrationAccessProperties(Engine engine, PostgresServ
                     && (administration.HolderOfficeId == office || grants.Exists(g => g.OfficeId == office && g.AdministrationId == administration.Id && g.IsActive));
                 var inMemory = AdministrationAccess.OfficeMayAccess(administration, office, grants);
                 var query = await db.InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().OfficeMayAccessAsync(office, administration.Id));
-                var withUser = await db.InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().FindUserWithOfficeAccessAsync(officeUsers[o], administration.Id));
-                var clientUser = await db.InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().FindUserWithOfficeAccessAsync(w.ClientUser.Id, administration.Id));
-                var inList = listed.Any(a => a.Id == administration.Id);
+                var withUser = await db.InScopeAsync(sp => ((IUserOfficeAccessStore)sp.GetRequiredService<IRightsStore>()).FindUserWithOfficeAccessAsync(officeUsers[o], administration.Id));
+                var clientUser = await db.InScopeAsync(sp => ((IUserOfficeAccessStore)sp.GetRequiredService<IRightsStore>()).FindUserWithOfficeAccessAsync(w.ClientUser.Id, administration.Id));
+                var inList = listed.Contains(administration.Id);
                 if (inMemory != expected || query != expected || withUser?.OfficeMayAccess != expected || inList != expected || clientUser?.OfficeMayAccess != false)
                 {
                     throw new InvalidOperationException(

@@ -331,7 +331,7 @@ public sealed class TierCatalogueTests
     {
         var tierProperties = typeof(ClientCollaboration).Assembly.GetExportedTypes()
             .Where(t => !t.IsAssignableTo(typeof(IDomainEvent)) && t != typeof(TierChangeOutcome) && t != typeof(StatementLine) && t != typeof(StatementRow)
-                        && t != typeof(Collab.Deliverables.OverviewClient) && t != typeof(CollaborationView) // read-only projections of the one tier (SEC-6)
+                        && t != typeof(Collab.Deliverables.OverviewClient) && t != typeof(CollaborationView) && t != typeof(ClientTierAt) // read-only projections of the one tier (SEC-6)
                         && t != typeof(TierHistoryEntry) && t != typeof(IssuedStatementLine)) // records of what the one tier was (TIER-7)
             .SelectMany(t => t.GetProperties().Select(p => (Type: t, Property: p)))
             .Where(x => x.Property.PropertyType == typeof(ClientTier) || x.Property.PropertyType == typeof(ClientTier?))

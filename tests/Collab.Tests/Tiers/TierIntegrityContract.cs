@@ -145,8 +145,8 @@ public abstract class TierIntegrityContract(Engine engine, PostgresServer? postg
                     : await sp.GetRequiredService<QuestionService>().SendBatchAsync(desk, batch.Id));
 
             var tier = await Run(db, sp => sp.GetRequiredService<ITierStore>().FindTierAsync(office, client));
-            var open = await Run(db, async sp => (await sp.GetRequiredService<IPortalStore>().OpenBatchesAsync(office, [client])).Count
-                                                 + (await sp.GetRequiredService<IPortalStore>().OpenQuestionnairesAsync(office, [client])).Count);
+            var open = await Run(db, async sp => (await sp.GetRequiredService<IQuestionBatchStore>().ListOpenBatchesAsync(office, [client])).Count
+                                                 + (await sp.GetRequiredService<IQuestionnaireStore>().ListOpenQuestionnairesAsync(office, [client])).Count);
             Assert.False(tier == ClientTier.Collaborate && open > 0, $"round {round}: Collaborate with {open} open question item(s) (SEC-4)");
             Assert.False(downgraded && sent, $"round {round}: both committed");
         }

@@ -148,7 +148,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(TransferState.Refused, refused.State);
         var late = await Assert.ThrowsAsync<CollabRefusalException>(() => ConsentAsync(db, w.NewAdmin, request, TransferParty.NewEnvironmentAdministrator));
         Assert.Equal("Consent is not possible in state Refused: this state is final.", late.Message);
-        Assert.Equal(w.Old.Id, (await db.InScopeAsync(sp => sp.GetRequiredService<IRegistryStore>().FindAdministrationAsync(w.A1.Id, CancellationToken.None)))!.EnvironmentId);
+        Assert.Equal(w.Old.Id, (await db.InScopeAsync(sp => sp.GetRequiredService<IAdministrationStore>().FindAdministrationAsync(w.A1.Id, CancellationToken.None)))!.EnvironmentId);
         Assert.Contains(await DeliveredAsync(db), n => n.Kind == NotificationKind.TransferRefused && n.Recipient == w.NewAdmin.Email && n.Text.Contains("huidige kantoor", StringComparison.Ordinal));
         Assert.Single(await World.AuditAsync(db, AuditSubject.Transfer(request.Id)), r => r.Action == AuditAction.TransferRefused && r.Details.StartsWith("party=Client", StringComparison.Ordinal)); // AUD-1
     }
@@ -243,7 +243,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => Transfers(db, t => t.ExecuteAsync(ActingParty.User(w.OtherOfficeUser.Id), request.Id, BillingParty.Office)));
 
         Assert.Equal("transfer.executor-not-administrator", refused.Code);
-        Assert.Equal(w.Old.Id, (await db.InScopeAsync(sp => sp.GetRequiredService<IRegistryStore>().FindAdministrationAsync(w.A1.Id, CancellationToken.None)))!.EnvironmentId);
+        Assert.Equal(w.Old.Id, (await db.InScopeAsync(sp => sp.GetRequiredService<IAdministrationStore>().FindAdministrationAsync(w.A1.Id, CancellationToken.None)))!.EnvironmentId);
         Assert.Equal(TransferState.Approved, (await db.InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().FindRequestAsync(request.Id, CancellationToken.None)))!.State);
     }
 
@@ -304,7 +304,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
 
         foreach (var moved in new[] { w.A1, w.A2 })
         {
-            var stored = await db.InScopeAsync(sp => sp.GetRequiredService<IRegistryStore>().FindAdministrationAsync(moved.Id, CancellationToken.None));
+            var stored = await db.InScopeAsync(sp => sp.GetRequiredService<IAdministrationStore>().FindAdministrationAsync(moved.Id, CancellationToken.None));
             Assert.Equal((w.New.Id, moved.Number), (stored!.EnvironmentId, stored.Number)); // the number never changes (LIC-6)
         }
 
@@ -316,7 +316,7 @@ public abstract class TransferContract(Engine engine, PostgresServer? postgres)
         Assert.Contains("Omgeving Nieuw", invitation.Text, StringComparison.Ordinal);
 
         // SEC-5: the client arrives with its own identity, which becomes its administrator when it has none.
-        var identity = await db.InScopeAsync(sp => sp.GetRequiredService<IRegistryStore>().FindUserAsync(w.ClientUser.Id, CancellationToken.None));
+        var identity = await db.InScopeAsync(sp => sp.GetRequiredService<IUserStore>().FindUserAsync(w.ClientUser.Id, CancellationToken.None));
         Assert.True(identity!.IsHomedAtClient && identity.IsClientAdministrator);
         Assert.Contains(await db.InScopeAsync(sp => sp.GetRequiredService<IAuditTrail>().ForSubjectAsync(AuditSubject.User(w.ClientUser.Id), CancellationToken.None)),
             r => r.Action == AuditAction.ClientAdministratorAppointed);

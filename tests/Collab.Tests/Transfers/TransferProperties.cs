@@ -175,7 +175,7 @@ public abstract class TransferServiceProperties(Engine engine, PostgresServer? p
             || (c.Details.StartsWith("party=OldEnvironmentAdministrator;", StringComparison.Ordinal) && c.Actor == Actor.OfficeUser(w.OldAdmin.Id))
             || (c.Details.StartsWith("party=NewEnvironmentAdministrator;", StringComparison.Ordinal) && c.Actor == Actor.OfficeUser(w.NewAdmin.Id)));
         var closing = trail.Where(r => r.Action is AuditAction.TransferRefused or AuditAction.TransferCancelled or AuditAction.TransferExpired or AuditAction.TransferExecuted).ToList();
-        var moved = (await db.InScopeAsync(sp => sp.GetRequiredService<IRegistryStore>().FindAdministrationAsync(administration.Id, CancellationToken.None)))!.EnvironmentId == w.New.Id;
+        var moved = (await db.InScopeAsync(sp => sp.GetRequiredService<IAdministrationStore>().FindAdministrationAsync(administration.Id, CancellationToken.None)))!.EnvironmentId == w.New.Id;
 
         return rightActors
                && consents.Select(c => c.Details.Split(';')[0]).Distinct().Count() == consents.Count // a party consents once

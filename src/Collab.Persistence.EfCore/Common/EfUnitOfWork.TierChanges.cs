@@ -9,10 +9,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Collab.Persistence.EfCore;
 
-// The bulk tier change (TIER-5) writes through prepared commands instead of SaveChanges: EF builds and runs
+// The bulk tier change (TIER-5) is saved by the unit of work, like every write, but through prepared commands instead of SaveChanges: EF builds and runs
 // one command per row on SQLite, which cost 7x a hand-written loop for 100 000 clients. The SQL, names and
 // parameter conversions all come from EF's own model, so table prefixes, schemas and converters still apply.
-internal sealed partial class EfTierStore<TContext>
+internal sealed partial class EfUnitOfWork<TContext>
 {
     private static readonly ConditionalWeakTable<IModel, TierWriteCommands> TierWrites = new();
 
