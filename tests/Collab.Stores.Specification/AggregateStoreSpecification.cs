@@ -12,6 +12,9 @@ namespace Collab.Stores.Specification;
 // The members of the per-aggregate ports the other files do not reach: what each returns and what it must not.
 public abstract partial class StoreSpecification
 {
+    [Covers(typeof(IAdministrationStore), nameof(IAdministrationStore.ListAdministrationsAsync), nameof(IAdministrationStore.ListLiveAdministrationsAsync))]
+    [Covers(typeof(IEnvironmentStore), nameof(IEnvironmentStore.FindEnvironmentAsync), nameof(IEnvironmentStore.ListEnvironmentsAsync))]
+    [Covers(typeof(IClientStore), nameof(IClientStore.FindClientAsync))]
     [SkippableFact]
     public async Task Clients_environments_and_administrations_are_found_by_their_ids_and_only_live_ones_of_the_companies_asked_for_are_listed()
     {
@@ -41,6 +44,7 @@ public abstract partial class StoreSpecification
     }
 
     // R: SEC-3
+    [Covers(typeof(IRightsStore), nameof(IRightsStore.OfficeReachesClientAsync))]
     [SkippableFact]
     public async Task An_office_reaches_a_client_through_an_administration_it_holds_or_was_granted_and_not_another_client()
     {
@@ -60,6 +64,8 @@ public abstract partial class StoreSpecification
         Assert.False(await Reaches(elsewhere.Id, w.Client.Id)); // a revoked grant reaches nothing
     }
 
+    [Covers(typeof(ITierStore), nameof(ITierStore.CountActiveClientUsersAsync), nameof(ITierStore.FindCollaborationAsync), nameof(ITierStore.ListClientCollaborationsAsync), nameof(ITierStore.OtherRunningTiersAsync))]
+    [Covers(typeof(IOfficeOverviewStore), nameof(IOfficeOverviewStore.OverviewClientsAsync))]
     [SkippableFact]
     public async Task Collaborations_are_read_per_office_and_client_with_other_offices_tiers_user_counts_and_the_overviews_clients()
     {
@@ -91,6 +97,10 @@ public abstract partial class StoreSpecification
     }
 
     // R: TIER-4 — what a downgrade names as open work comes from these two reads.
+    [Covers(typeof(IQuestionBatchStore), nameof(IQuestionBatchStore.FindBatchAsync), nameof(IQuestionBatchStore.ListOpenBatchesAsync))]
+    [Covers(typeof(IPortalDocumentStore), nameof(IPortalDocumentStore.FindDocumentAsync))]
+    [Covers(typeof(IQuestionnaireStore), nameof(IQuestionnaireStore.ListOpenQuestionnairesAsync))]
+    [Covers(typeof(IPortalItemStore), nameof(IPortalItemStore.FindPortalItemAsync))]
     [SkippableFact]
     public async Task Open_batches_and_questionnaires_are_the_offices_own_that_wait_for_the_client_and_a_batch_is_found_with_its_portal_entry()
     {

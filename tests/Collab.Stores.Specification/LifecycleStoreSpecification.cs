@@ -10,6 +10,7 @@ public abstract partial class StoreSpecification
 {
     [Covers(typeof(ILifecycleStore), nameof(ILifecycleStore.FindSubscriptionAsync), nameof(ILifecycleStore.ListLiveAdministrationsAsync), nameof(ILifecycleStore.ListScheduledDeletionsAsync),
         nameof(ILifecycleStore.ListDeletionsAsync), nameof(ILifecycleStore.FindDueDeletionWorkAsync), nameof(ILifecycleStore.LatestBackupSinceAsync))]
+    [Covers(typeof(IAdministrationStore), nameof(IAdministrationStore.ListLiveAdministrationsAsync))]
     [SkippableFact]
     public async Task A_cancelled_subscription_schedules_deletions_that_come_due_at_their_warning_instants()
     {

@@ -11,6 +11,8 @@ namespace Collab.Stores.Specification;
 // What background passes and pages ask of the stores: due work by instant, tiers for bulk changes, keyset pages.
 public abstract partial class StoreSpecification
 {
+    [Covers(typeof(ITierStore), nameof(ITierStore.FindTierAsync), nameof(ITierStore.ListCollaborationsAsync), nameof(ITierStore.ReadForBulkChangeAsync))]
+    [Covers(typeof(ICollabUnitOfWork), nameof(ICollabUnitOfWork.SaveTierChangesAsync))]
     [SkippableFact]
     public async Task Tiers_are_read_per_office_and_client_and_bulk_reads_count_the_active_client_users()
     {
@@ -32,6 +34,7 @@ public abstract partial class StoreSpecification
 
     // R: TIER-7 — a store keeps the tier and user history in the same save as each change (single and bulk) and reads a
     // month's rows from it; an issued statement reads back with its lines.
+    [Covers(typeof(ITierStore), nameof(ITierStore.FindIssuedStatementAsync), nameof(ITierStore.StreamStatementRowsAsync))]
     [SkippableFact]
     public async Task Statement_rows_come_from_the_history_of_single_and_bulk_changes_and_an_issued_month_reads_back()
     {
@@ -124,6 +127,7 @@ public abstract partial class StoreSpecification
         Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().ListForCompanyAsync(w.Shop.Id)));
     }
 
+    [Covers(typeof(IPortalItemStore), nameof(IPortalItemStore.PortalHistoryAsync))]
     [SkippableFact]
     public async Task The_portal_history_comes_in_keyset_pages_newest_first_with_entries_the_event_handlers_wrote()
     {

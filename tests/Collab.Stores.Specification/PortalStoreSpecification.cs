@@ -16,6 +16,7 @@ public abstract partial class StoreSpecification
         new("hypotheek", [new QuestionDefinition("rente", "Hoeveel hypotheekrente betaalde u?", AnswerType.Amount)]),
     ];
 
+    [Covers(typeof(IQuestionBatchStore), nameof(IQuestionBatchStore.FindBatchAsync))]
     [SkippableFact]
     public async Task A_question_batch_reads_back_with_its_questions_and_answers_in_order()
     {
@@ -35,6 +36,8 @@ public abstract partial class StoreSpecification
         Assert.Equal((QuestionBatchState.Sent, "1/2 answered"), (stored.State, stored.Status));
     }
 
+    [Covers(typeof(IQuestionnaireStore), nameof(IQuestionnaireStore.FindQuestionnaireAsync), nameof(IQuestionnaireStore.QuestionnairesOfTemplateAsync))]
+    [Covers(typeof(IQuestionnaireTemplateStore), nameof(IQuestionnaireTemplateStore.FindTemplateAsync))]
     [SkippableFact]
     public async Task A_sent_questionnaire_keeps_its_sections_and_answers_while_the_template_changes()
     {
@@ -62,6 +65,8 @@ public abstract partial class StoreSpecification
         Assert.Equal([sent.Id], ofTemplate.Select(q => q.Id));
     }
 
+    [Covers(typeof(IHouseStyleStore), nameof(IHouseStyleStore.FindHouseStyleAsync), nameof(IHouseStyleStore.FindHouseStyleBySlugAsync))]
+    [Covers(typeof(IQuestionnaireStore), nameof(IQuestionnaireStore.FindDueQuestionnaireRemindersAsync))]
     [SkippableFact]
     public async Task A_questionnaire_reminder_is_due_by_instant_until_sent_and_a_house_style_is_found_by_its_slug()
     {

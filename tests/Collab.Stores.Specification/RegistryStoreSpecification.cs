@@ -8,6 +8,12 @@ namespace Collab.Stores.Specification;
 // IRightsStore with its optional IUserOfficeAccessStore facet: lookups by id, e-mail and number, the people to tell, and the access answer.
 public abstract partial class StoreSpecification
 {
+    [Covers(typeof(IOfficeStore), nameof(IOfficeStore.FindOfficeAsync))]
+    [Covers(typeof(IAdministrationStore), nameof(IAdministrationStore.FindAdministrationAsync), nameof(IAdministrationStore.FindLiveAdministrationByNumberAsync))]
+    [Covers(typeof(ICompanyStore), nameof(ICompanyStore.FindCompanyAsync))]
+    [Covers(typeof(IUserStore), nameof(IUserStore.FindUserAsync), nameof(IUserStore.FindUserByEmailAsync), nameof(IUserStore.ListUsersAsync), nameof(IUserStore.UserEmailExistsAsync))]
+    [Covers(typeof(IEnvironmentStore), nameof(IEnvironmentStore.FindEnvironmentAsync), nameof(IEnvironmentStore.ListEnvironmentsAsync))]
+    [Covers(typeof(IClientStore), nameof(IClientStore.FindClientAsync))]
     [SkippableFact]
     public async Task Unknown_ids_numbers_and_addresses_find_nothing()
     {
@@ -29,6 +35,9 @@ public abstract partial class StoreSpecification
         });
     }
 
+    [Covers(typeof(IAdministrationStore), nameof(IAdministrationStore.FindLiveAdministrationByNumberAsync))]
+    [Covers(typeof(ICompanyStore), nameof(ICompanyStore.ListCompaniesAsync))]
+    [Covers(typeof(IUserStore), nameof(IUserStore.FindUserByEmailAsync), nameof(IUserStore.ListUsersAsync), nameof(IUserStore.UserEmailExistsAsync))]
     [SkippableFact]
     public async Task Users_are_found_by_their_address_and_administrations_by_their_live_number()
     {
@@ -45,6 +54,7 @@ public abstract partial class StoreSpecification
         });
     }
 
+    [Covers(typeof(IUserStore), nameof(IUserStore.FindUserAsync))]
     [SkippableFact]
     public async Task A_company_given_to_a_user_later_is_saved_in_its_place()
     {
@@ -56,6 +66,7 @@ public abstract partial class StoreSpecification
         Assert.Equal([w.Bakery.Id, w.Shop.Id], reloaded!.Companies);
     }
 
+    [Covers(typeof(IUserStore), nameof(IUserStore.ClientUsersReachingAsync), nameof(IUserStore.ListClientUsersAsync), nameof(IUserStore.OfficeUsersAsync))]
     [SkippableFact]
     public async Task The_people_to_tell_are_the_active_users_who_may_reach_the_company()
     {
@@ -73,6 +84,7 @@ public abstract partial class StoreSpecification
         });
     }
 
+    [Covers(typeof(IRightsStore), nameof(IRightsStore.FindGrantAsync), nameof(IRightsStore.ListAccessibleAdministrationsAsync), nameof(IRightsStore.OfficeMayAccessAsync))]
     [SkippableFact]
     public async Task An_office_may_access_what_it_holds_and_what_a_client_granted_until_it_is_revoked()
     {
@@ -95,6 +107,9 @@ public abstract partial class StoreSpecification
         Assert.Equal([w.Held.Id], await InScopeAsync(sp => sp.GetRequiredService<IRightsStore>().ListAccessibleAdministrationsAsync(w.Office.Id)));
     }
 
+    [Covers(typeof(IUserStore), nameof(IUserStore.FindUserAsync))]
+    [Covers(typeof(IRightsStore), nameof(IRightsStore.OfficeMayAccessAsync))]
+    [Covers(typeof(IUserOfficeAccessStore), nameof(IUserOfficeAccessStore.FindUserWithOfficeAccessAsync))]
     [SkippableFact]
     public async Task A_user_read_with_its_offices_access_gets_the_answer_of_the_two_separate_reads()
     {

@@ -10,6 +10,10 @@ namespace Collab.Stores.Specification;
 public abstract partial class StoreSpecification
 {
     [Covers(typeof(ICollabUnitOfWork), nameof(ICollabUnitOfWork.Add), nameof(ICollabUnitOfWork.SaveChangesAsync))]
+    [Covers(typeof(IOfficeStore), nameof(IOfficeStore.FindOfficeAsync))]
+    [Covers(typeof(IAdministrationStore), nameof(IAdministrationStore.FindAdministrationAsync))]
+    [Covers(typeof(ICompanyStore), nameof(ICompanyStore.FindCompanyAsync))]
+    [Covers(typeof(IUserStore), nameof(IUserStore.FindUserAsync))]
     [SkippableFact]
     public async Task Saved_aggregates_are_found_again_by_a_later_unit_of_work()
     {
@@ -32,6 +36,7 @@ public abstract partial class StoreSpecification
     // R: SEC-2
     [Covers(typeof(ICollabUnitOfWork), nameof(ICollabUnitOfWork.SaveChangesAsync))]
     [Covers(typeof(IAuditTrail), nameof(IAuditTrail.ForSubjectAsync))]
+    [Covers(typeof(IOfficeStore), nameof(IOfficeStore.FindOfficeAsync))]
     [SkippableFact]
     public async Task A_change_to_an_aggregate_someone_else_changed_first_is_a_conflict_and_leaves_nothing_behind()
     {

@@ -14,11 +14,6 @@ public sealed class StoreSpecificationCoverageTests(ITestOutputHelper output)
     // Ports a store package implements whose names do not end in "Store".
     private static readonly Type[] OtherPorts = [typeof(IAuditTrail), typeof(ICollabUnitOfWork), typeof(Notifications.IOutboxDispatcher)];
 
-    // Pending: ports being split into a store per aggregate on another branch (issue 34). Whoever merges that branch
-    // covers the new ports in the specification and empties this list; nothing else belongs here.
-    private static readonly Type[] PendingPortsOfTheStoreSplit =
-        [typeof(Collab.Registry.IRegistryStore), typeof(Collab.Portal.IPortalStore), typeof(Collab.Tiers.ITierStore), typeof(Collab.Rights.IRightsStore)];
-
     // Not a store of records: files, which the specification replaces with an in-memory stand-in (OutsideSystems) so it
     // can test the record stores alone. A file store's promises (write, read back, delete) are IBlobStore's own docs.
     private static readonly Type[] OutsideTheStoreSpecification = [typeof(Storage.IBlobStore)];
@@ -50,7 +45,7 @@ public sealed class StoreSpecificationCoverageTests(ITestOutputHelper output)
         {
             var members = Members(port).ToList();
             var done = members.Where(m => covered[port].Contains(m)).ToList();
-            var state = PendingPortsOfTheStoreSplit.Contains(port) ? " (pending: the store split)" : OutsideTheStoreSpecification.Contains(port) ? " (files: outside the specification)" : string.Empty;
+            var state = OutsideTheStoreSpecification.Contains(port) ? " (files: outside the specification)" : string.Empty;
             output.WriteLine($"{port.Name}: {done.Count}/{members.Count}{state}");
             if (state.Length == 0)
             {
@@ -71,6 +66,6 @@ public sealed class StoreSpecificationCoverageTests(ITestOutputHelper output)
             Assert.Empty(group.Except(Members(group.Key)));
         }
 
-        Assert.All(PendingPortsOfTheStoreSplit.Concat(OutsideTheStoreSpecification), p => Assert.Contains(p, ports));
+        Assert.All(OutsideTheStoreSpecification, p => Assert.Contains(p, ports));
     }
 }
