@@ -48,13 +48,14 @@ public static class CollabServiceCollectionExtensions
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CollabOptions>, CollabOptionsValidator>());
 
-        // The composition root is the one place allowed to choose the wall clock; a vendor (or a test)
-        // that registered its own IClock first keeps it.
-#pragma warning disable RS0030 // Banned API: composition root
-        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        // One source of time (issue 34): the registered TimeProvider (the system's unless the vendor or a test registers
+        // another), and Collab's IClock made from it, so advancing one fake moves the rules and the background passes
+        // alike. An IClock of the vendor's own would be a second clock: refused here and at start-up (docs/decisions.md).
+        OneClock.RefuseForeignClock(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAdd(OneClock.Descriptor);
         services.TryAddSingleton<IDateTimeZoneProvider>(DateTimeZoneProviders.Tzdb);
         services.TryAddSingleton<OfficeCalendar>();
-#pragma warning restore RS0030
 
         services.TryAddSingleton(static sp =>
             TierCatalogue.Create(sp.GetRequiredService<IOptions<CollabOptions>>().Value.Tiers ?? TierCatalogueOptions.CreateDefault()));
