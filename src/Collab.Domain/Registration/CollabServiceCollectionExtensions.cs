@@ -114,6 +114,7 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<Authorization.IReachRule<Links.IntegrationLink>, Links.LinkAccess>();
         services.TryAddSingleton(static _ => new Authorization.CollabPlatform());
         services.TryAddSingleton<Texts.CollabTexts>();
+        services.TryAddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<Texts.CollabTexts>, Texts.CollabStringLocalizer>();
         return new CollabBuilder(services);
     }
 }
@@ -173,6 +174,21 @@ public sealed class CollabBuilder
         where TOverrides : class, Texts.ICollabTextOverrides
     {
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<Texts.ICollabTextOverrides, TOverrides>());
+        return this;
+    }
+
+    /// <summary>
+    /// Replaces Collab's texts with those an <see cref="Microsoft.Extensions.Localization.IStringLocalizer{T}"/> of the
+    /// vendor's has, per key and language (TXT-1, issue 34): for example resources of the vendor's own through
+    /// <c>services.AddLocalization()</c>, with entries named after Collab's keys (<c>link.spent</c>) in the same numbered
+    /// placeholders. Asked in the reader's language (nl-NL or en-GB) as the current UI culture; a key it does not have
+    /// keeps Collab's text. Overrides added earlier win.
+    /// </summary>
+    /// <typeparam name="TResource">The vendor's resource type; the localizer is resolved from the vendor's services.</typeparam>
+    /// <returns>This builder.</returns>
+    public CollabBuilder AddTextOverridesFromLocalizer<TResource>()
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<Texts.ICollabTextOverrides, Texts.StringLocalizerTextOverrides<TResource>>());
         return this;
     }
 

@@ -196,4 +196,74 @@ public sealed partial class TextCatalogueTests
             Assert.NotEqual(refusal.Reason, texts.Describe(refusal, CollabTexts.Dutch));
         }
     }
+
+    private static T InUiCulture<T>(string culture, Func<T> read)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    // R: TXT-1 — issue 34: Collab's texts through Microsoft.Extensions.Localization's IStringLocalizer<T>, the catalogue and the
+    // vendor's overrides answering, in the current UI culture's language.
+    [Fact]
+    public void TXT1_a_host_reads_Collabs_texts_as_an_IStringLocalizer_in_the_current_UI_culture_with_the_vendors_overrides()
+    {
+        var services = new ServiceCollection();
+        services.AddCollab().AddTextOverrides<VendorTexts>();
+        using var provider = services.BuildServiceProvider();
+        var localizer = provider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<CollabTexts>>();
+
+        Assert.Equal("Deze link is al gebruikt. Bel ons kantoor: 010 123 45 67.", InUiCulture("nl-NL", () => localizer["link.spent"].Value)); // the override
+        Assert.Equal("This link was already used: ask your office to send a new one.", InUiCulture("en-US", () => localizer["link.spent"].Value));
+        Assert.Equal(CollabTexts.Find("link.expired", CollabTexts.Dutch), InUiCulture("nl-BE", () => localizer["link.expired"].Value));
+        Assert.Equal("De deadline 15 december 2026 is al voorbij: kies een latere datum.", InUiCulture("nl", () => localizer["report.deadline-passed", new LocalDate(2026, 12, 15)].Value));
+        Assert.Equal(CollabRefusals.ReportDeadlinePassed(new LocalDate(2026, 12, 15)).Refusal.Reason, InUiCulture("en-GB", () => localizer["report.deadline-passed", new LocalDate(2026, 12, 15)].Value));
+        var missing = localizer["no.such-key"];
+        Assert.True(missing.ResourceNotFound);
+        Assert.Equal("no.such-key", missing.Value);
+        Assert.True(localizer["no.such-key", 1].ResourceNotFound);
+        Assert.Equal(CollabTexts.Keys, InUiCulture("nl-NL", () => localizer.GetAllStrings(true).Select(t => t.Name).ToList()));
+        Assert.DoesNotContain(InUiCulture("nl-NL", () => localizer.GetAllStrings(true).ToList()), t => t.ResourceNotFound || string.IsNullOrWhiteSpace(t.Value));
+    }
+
+    private sealed class VendorResource;
+
+    // What a vendor's resources answer through AddLocalization(): a text per key for the current UI culture, or not found.
+    private sealed class VendorLocalizer : Microsoft.Extensions.Localization.IStringLocalizer<VendorResource>
+    {
+        public Microsoft.Extensions.Localization.LocalizedString this[string name] =>
+            (CultureInfo.CurrentUICulture.Name, name) == ("nl-NL", "link.expired")
+                ? new(name, "Deze link is verlopen. Bel ons kantoor: 010 123 45 67.")
+                : new(name, name, resourceNotFound: true);
+
+        public Microsoft.Extensions.Localization.LocalizedString this[string name, params object[] arguments] => this[name];
+
+        public IEnumerable<Microsoft.Extensions.Localization.LocalizedString> GetAllStrings(bool includeParentCultures) => [this["link.expired"]];
+    }
+
+    // R: TXT-1 — issue 34: a vendor overrides per key and language with an IStringLocalizer of its own (resources, a database).
+    [Fact]
+    public void TXT1_a_vendor_replaces_a_text_per_language_through_an_IStringLocalizer_of_its_own()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<VendorResource>, VendorLocalizer>();
+        services.AddCollab().AddTextOverridesFromLocalizer<VendorResource>();
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var texts = provider.GetRequiredService<CollabTexts>();
+        var expired = CollabRefusals.LinkExpired().Refusal;
+        var before = CultureInfo.CurrentUICulture;
+
+        Assert.Equal("Deze link is verlopen. Bel ons kantoor: 010 123 45 67.", texts.Describe(expired, CollabTexts.Dutch));
+        Assert.Equal(expired.Reason, texts.Describe(expired, CollabTexts.English)); // no English override: Collab's
+        Assert.Equal(CollabTexts.Find("link.spent", CollabTexts.Dutch), texts.Render("link.spent", CollabTexts.Dutch)); // a key the vendor lacks
+        Assert.Equal(before, CultureInfo.CurrentUICulture); // the caller's culture is left as it was
+    }
 }
