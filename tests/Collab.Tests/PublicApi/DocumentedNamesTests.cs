@@ -17,7 +17,7 @@ public sealed partial class DocumentedNamesTests
     private static readonly HashSet<string> OutsideNames = new(StringComparer.Ordinal)
     {
         "CHANGELOG", "EXISTS", "MAX", "TEXT", "IHDR", "IDAT", "IEND", // a file, SQL and PNG chunk names
-        "IStringLocalizer", // named as the convention Collab's texts were weighed against (docs/decisions.md)
+        "IStringLocalizer", // Microsoft.Extensions.Localization's interface, which CollabTexts implements (issue 34)
         "FindForOfficeAsync", // named as what Collab deliberately does not have (docs/deliverables.md)
         "EnsureCreated", "IQueryable", "StatisticalTestColumn", "DynamicMethod.CreateDelegate", // EF Core, BenchmarkDotNet and .NET APIs the decisions weigh
         "MapIdentityApi", "AddControllers", "UseRateLimiter", "PrivateAssets", "UseForwardedHeaders", // ASP.NET Core and MSBuild names the HTTP surface is weighed against
