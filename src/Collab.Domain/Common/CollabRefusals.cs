@@ -20,12 +20,12 @@ internal static class CollabRefusals
         new(Refuse.Keyed(kind, code, null, rule, arguments));
 
     /// <summary><c>access.refused</c> (NotFound, SEC-3): There is no {0} {1} that you may use for this: check the id, and that you are signed in as a user who was given access to it.</summary>
-    internal static CollabRefusalException AccessRefused(object? value1, object? targetId) =>
-        Make(RefusalKind.NotFound, "access.refused", "SEC-3", value1, targetId);
+    internal static CollabRefusalException AccessRefused(object? thing, object? targetId) =>
+        Make(RefusalKind.NotFound, "access.refused", "SEC-3", thing, targetId);
 
     /// <summary><c>administration.not-live</c> (RuleViolation, ONB-5): Administration {0} is {1}, so it cannot {2}: restore it from a backup first.</summary>
-    internal static CollabRefusalException AdministrationNotLive(object? number, object? value2, object? action) =>
-        Make(RefusalKind.RuleViolation, "administration.not-live", "ONB-5", number, value2, action);
+    internal static CollabRefusalException AdministrationNotLive(object? number, object? state, object? action) =>
+        Make(RefusalKind.RuleViolation, "administration.not-live", "ONB-5", number, state, action);
 
     /// <summary><c>administration.number-required</c> (InvalidInput): The administration number is missing: create it with AdministrationNumber.From(…).</summary>
     internal static CollabRefusalException AdministrationNumberRequired() =>
@@ -72,8 +72,8 @@ internal static class CollabRefusals
         Make(RefusalKind.NotFound, "deliverable.document-unknown", "SHARE-14", title, document);
 
     /// <summary><c>deliverable.kind-unknown</c> (InvalidInput, SHARE-13): '{0}' is not a deliverable kind: use one of {1}.</summary>
-    internal static CollabRefusalException DeliverableKindUnknown(object? kind, object? value2) =>
-        Make(RefusalKind.InvalidInput, "deliverable.kind-unknown", "SHARE-13", kind, value2);
+    internal static CollabRefusalException DeliverableKindUnknown(object? kind, object? kinds) =>
+        Make(RefusalKind.InvalidInput, "deliverable.kind-unknown", "SHARE-13", kind, kinds);
 
     /// <summary><c>deliverable.period-invalid</c> (InvalidInput, SHARE-13): {0} {1}/{2} is not a period: give a year 1900-9999 and, for a quarter 1-4, for a month 1-12.</summary>
     internal static CollabRefusalException DeliverablePeriodInvalid(object? length, object? year, object? number) =>
@@ -92,8 +92,8 @@ internal static class CollabRefusals
         Make(RefusalKind.RuleViolation, "document.content-missing", rule, fileName);
 
     /// <summary><c>document.content-type</c> (InvalidInput): Documents of type '{0}' are not accepted here: send one of {1}.</summary>
-    internal static CollabRefusalException DocumentContentType(string? rule, object? contentType, object? value2) =>
-        Make(RefusalKind.InvalidInput, "document.content-type", rule, contentType, value2);
+    internal static CollabRefusalException DocumentContentType(string? rule, object? contentType, object? accepted) =>
+        Make(RefusalKind.InvalidInput, "document.content-type", rule, contentType, accepted);
 
     /// <summary><c>document.corrupt</c> (RuleViolation): The stored content of '{0}' is not what was uploaded (checksum mismatch): do not use it; ask for the document again.</summary>
     internal static CollabRefusalException DocumentCorrupt(string? rule, object? name) =>
@@ -144,8 +144,8 @@ internal static class CollabRefusals
         Make(RefusalKind.RuleViolation, "figures.not-an-annual-report", "SHARE-15", title, kind);
 
     /// <summary><c>figures.wrong-year</c> (InvalidInput, SHARE-15): The figures are for {0}, the report for {1}: give the report's year and the year before.</summary>
-    internal static CollabRefusalException FiguresWrongYear(object? year, object? value2) =>
-        Make(RefusalKind.InvalidInput, "figures.wrong-year", "SHARE-15", year, value2);
+    internal static CollabRefusalException FiguresWrongYear(object? year, object? reportYear) =>
+        Make(RefusalKind.InvalidInput, "figures.wrong-year", "SHARE-15", year, reportYear);
 
     /// <summary><c>followup.already-done</c> (RuleViolation, XFER-5): '{0}' was already ticked off at {1}: nothing to do.</summary>
     internal static CollabRefusalException FollowupAlreadyDone(object? description, object? doneAt) =>
@@ -172,8 +172,8 @@ internal static class CollabRefusals
         Make(RefusalKind.InvalidInput, "house-style.primary-contrast", "SHARE-10", primary, background, primaryContrast);
 
     /// <summary><c>house-style.reminder-placeholder</c> (InvalidInput, SHARE-10): The reminder text uses {0}, which Collab does not fill in: use {1}.</summary>
-    internal static CollabRefusalException HouseStyleReminderPlaceholder(object? placeholder, object? value2) =>
-        Make(RefusalKind.InvalidInput, "house-style.reminder-placeholder", "SHARE-10", placeholder, value2);
+    internal static CollabRefusalException HouseStyleReminderPlaceholder(object? placeholder, object? known) =>
+        Make(RefusalKind.InvalidInput, "house-style.reminder-placeholder", "SHARE-10", placeholder, known);
 
     /// <summary><c>house-style.reminder-too-long</c> (InvalidInput, SHARE-10): The reminder text has {0} characters: shorten it to 1 000.</summary>
     internal static CollabRefusalException HouseStyleReminderTooLong(object? valueLength) =>
@@ -256,12 +256,12 @@ internal static class CollabRefusals
         Make(RefusalKind.InvalidInput, "licence.unreadable-content", "LIC-3", why);
 
     /// <summary><c>licence.wrong-administration</c> (RuleViolation, LIC-3): This licence covers administration(s) {0}, not {1}: ask the issuer for a licence that covers it.</summary>
-    internal static CollabRefusalException LicenceWrongAdministration(object? value1, object? number) =>
-        Make(RefusalKind.RuleViolation, "licence.wrong-administration", "LIC-3", value1, number);
+    internal static CollabRefusalException LicenceWrongAdministration(object? covered, object? number) =>
+        Make(RefusalKind.RuleViolation, "licence.wrong-administration", "LIC-3", covered, number);
 
     /// <summary><c>licence.wrong-licensee</c> (RuleViolation, LIC-3): This licence is issued to {0} {1}, not to the client of administration {2}: ask the client for its own licence file.</summary>
-    internal static CollabRefusalException LicenceWrongLicensee(object? value1, object? licenseeName, object? number) =>
-        Make(RefusalKind.RuleViolation, "licence.wrong-licensee", "LIC-3", value1, licenseeName, number);
+    internal static CollabRefusalException LicenceWrongLicensee(object? licenseeKind, object? licenseeName, object? number) =>
+        Make(RefusalKind.RuleViolation, "licence.wrong-licensee", "LIC-3", licenseeKind, licenseeName, number);
 
     /// <summary><c>link.accountant-not-activated</c> (RuleViolation, LINK-2): Administration {0} runs under the accountant subscription of {1}, which the vendor has not activated for links yet: ask the vendor to activate it first.</summary>
     internal static CollabRefusalException LinkAccountantNotActivated(object? number, object? name) =>
@@ -348,8 +348,8 @@ internal static class CollabRefusals
         Make(RefusalKind.RuleViolation, "link.unknown", "SHARE-1");
 
     /// <summary><c>link.unknown-edition</c> (InvalidInput, LINK-4): Edition {0} is unknown: use BookkeepingEdition.Web or Desktop.</summary>
-    internal static CollabRefusalException LinkUnknownEdition(object? value1) =>
-        Make(RefusalKind.InvalidInput, "link.unknown-edition", "LINK-4", value1);
+    internal static CollabRefusalException LinkUnknownEdition(object? edition) =>
+        Make(RefusalKind.InvalidInput, "link.unknown-edition", "LINK-4", edition);
 
     /// <summary><c>link.unresolved-match</c> (RuleViolation, LINK-5): {0} '{1}' matches more than one existing record ({2}): decide with LinkService.ResolveMatchAsync first; Collab never guesses.</summary>
     internal static CollabRefusalException LinkUnresolvedMatch(object? kind, object? recordId, object? candidates) =>
@@ -368,8 +368,8 @@ internal static class CollabRefusals
         Make(RefusalKind.RuleViolation, "link.wrong-document-kind", "LINK-4", administrationNumber, edition, documentKind, kind);
 
     /// <summary><c>office.unknown-module</c> (InvalidInput): Module value {0} contains unknown modules: combine values of OfficeModules only.</summary>
-    internal static CollabRefusalException OfficeUnknownModule(object? value1) =>
-        Make(RefusalKind.InvalidInput, "office.unknown-module", null, value1);
+    internal static CollabRefusalException OfficeUnknownModule(object? modules) =>
+        Make(RefusalKind.InvalidInput, "office.unknown-module", null, modules);
 
     /// <summary><c>office.unknown-time-zone</c> (InvalidInput, RET-1): Time zone '{0}' is unknown: use an IANA id such as Europe/Amsterdam.</summary>
     internal static CollabRefusalException OfficeUnknownTimeZone(object? zoneId) =>
@@ -384,8 +384,8 @@ internal static class CollabRefusals
         Make(RefusalKind.InvalidInput, "overview.selection-too-large", "SHARE-17", maxSelection);
 
     /// <summary><c>plan.unknown</c> (InvalidInput, ONB-1): Plan '{0}' does not exist: choose one of {1}.</summary>
-    internal static CollabRefusalException PlanUnknown(object? plan, object? value2) =>
-        Make(RefusalKind.InvalidInput, "plan.unknown", "ONB-1", plan, value2);
+    internal static CollabRefusalException PlanUnknown(object? plan, object? plans) =>
+        Make(RefusalKind.InvalidInput, "plan.unknown", "ONB-1", plan, plans);
 
     /// <summary><c>portal.page-size</c> (InvalidInput, SHARE-6): Page size {0} is out of range: ask for 1 to 200 entries.</summary>
     internal static CollabRefusalException PortalPageSize(object? pageSize) =>
@@ -396,20 +396,20 @@ internal static class CollabRefusals
         Make(RefusalKind.InvalidInput, "questionnaire.answer-invalid", "SHARE-9", value, text, expected);
 
     /// <summary><c>questionnaire.answer-type</c> (InvalidInput, SHARE-9): Question '{0}' has unknown answer type {1}.</summary>
-    internal static CollabRefusalException QuestionnaireAnswerType(object? questionId, object? value2) =>
-        Make(RefusalKind.InvalidInput, "questionnaire.answer-type", "SHARE-9", questionId, value2);
+    internal static CollabRefusalException QuestionnaireAnswerType(object? questionId, object? answerType) =>
+        Make(RefusalKind.InvalidInput, "questionnaire.answer-type", "SHARE-9", questionId, answerType);
 
     /// <summary><c>questionnaire.completed</c> (RuleViolation, SHARE-9): This questionnaire is completed; ask the office to send it again to change an answer.</summary>
     internal static CollabRefusalException QuestionnaireCompleted() =>
         Make(RefusalKind.RuleViolation, "questionnaire.completed", "SHARE-9");
 
     /// <summary><c>questionnaire.incomplete</c> (RuleViolation, SHARE-9): {0} required question(s) are unanswered ({1}): answer them before completing.</summary>
-    internal static CollabRefusalException QuestionnaireIncomplete(object? missingCount, object? value2) =>
-        Make(RefusalKind.RuleViolation, "questionnaire.incomplete", "SHARE-9", missingCount, value2);
+    internal static CollabRefusalException QuestionnaireIncomplete(object? missingCount, object? missing) =>
+        Make(RefusalKind.RuleViolation, "questionnaire.incomplete", "SHARE-9", missingCount, missing);
 
     /// <summary><c>questionnaire.question-id</c> (InvalidInput, SHARE-9): Question id '{0}' is invalid or used twice: use 1 to 40 of a-z, 0-9, '-' and '_', unique in the questionnaire.</summary>
-    internal static CollabRefusalException QuestionnaireQuestionId(object? value1) =>
-        Make(RefusalKind.InvalidInput, "questionnaire.question-id", "SHARE-9", value1);
+    internal static CollabRefusalException QuestionnaireQuestionId(object? questionId) =>
+        Make(RefusalKind.InvalidInput, "questionnaire.question-id", "SHARE-9", questionId);
 
     /// <summary><c>questionnaire.questions</c> (InvalidInput, SHARE-9): Each section has 1 to 200 questions.</summary>
     internal static CollabRefusalException QuestionnaireQuestions() =>
@@ -492,8 +492,8 @@ internal static class CollabRefusals
         Make(RefusalKind.RuleViolation, "retention.no-legal-hold", "RET-2", number);
 
     /// <summary><c>retention.not-scheduled</c> (RuleViolation, RET-2): The deletion of administration {0} is {1}, no longer scheduled.</summary>
-    internal static CollabRefusalException RetentionNotScheduled(object? administrationNumber, object? value2) =>
-        Make(RefusalKind.RuleViolation, "retention.not-scheduled", "RET-2", administrationNumber, value2);
+    internal static CollabRefusalException RetentionNotScheduled(object? administrationNumber, object? state) =>
+        Make(RefusalKind.RuleViolation, "retention.not-scheduled", "RET-2", administrationNumber, state);
 
     /// <summary><c>rights.already-granted</c> (RuleViolation, ONB-3): Office {0} already has rights to administration {1} (granted {2}): nothing to do.</summary>
     internal static CollabRefusalException RightsAlreadyGranted(object? officeId, object? administrationId, object? grantedAt) =>
@@ -508,8 +508,8 @@ internal static class CollabRefusals
         Make(RefusalKind.RuleViolation, "rights.office-holds-administration", "ONB-3", office, number);
 
     /// <summary><c>rights.plan-not-eligible</c> (RuleViolation, ONB-3): Plan {0} does not allow granting an office rights: move the client to one of {1} first.</summary>
-    internal static CollabRefusalException RightsPlanNotEligible(object? plan, object? value2) =>
-        Make(RefusalKind.RuleViolation, "rights.plan-not-eligible", "ONB-3", plan, value2);
+    internal static CollabRefusalException RightsPlanNotEligible(object? plan, object? eligible) =>
+        Make(RefusalKind.RuleViolation, "rights.plan-not-eligible", "ONB-3", plan, eligible);
 
     /// <summary><c>rights.registration-channel</c> (InvalidInput, ONB-3): Rights granted by a client come from the Desktop or the Web edition; Registration is only for grants made when an office registers a client.</summary>
     internal static CollabRefusalException RightsRegistrationChannel() =>
@@ -520,20 +520,20 @@ internal static class CollabRefusals
         Make(RefusalKind.RuleViolation, "rights.subscription-cancelled", "ONB-3");
 
     /// <summary><c>rights.unknown-channel</c> (InvalidInput, ONB-3): Channel {0} is unknown: use GrantChannel.Desktop or GrantChannel.Web.</summary>
-    internal static CollabRefusalException RightsUnknownChannel(object? value1) =>
-        Make(RefusalKind.InvalidInput, "rights.unknown-channel", "ONB-3", value1);
+    internal static CollabRefusalException RightsUnknownChannel(object? channel) =>
+        Make(RefusalKind.InvalidInput, "rights.unknown-channel", "ONB-3", channel);
 
     /// <summary><c>statement.month-not-over</c> (RuleViolation, TIER-7): The statement of {0} cannot be issued yet: the month is not over until {1} in the office's time zone. Issue it once the month is over.</summary>
-    internal static CollabRefusalException StatementMonthNotOver(object? value1, object? until) =>
-        Make(RefusalKind.RuleViolation, "statement.month-not-over", "TIER-7", value1, until);
+    internal static CollabRefusalException StatementMonthNotOver(object? month, object? until) =>
+        Make(RefusalKind.RuleViolation, "statement.month-not-over", "TIER-7", month, until);
 
     /// <summary><c>subscription.already-cancelled</c> (RuleViolation, ONB-6): The subscription was already cancelled; its online administrations are deleted on {0:yyyy-MM-dd}.</summary>
     internal static CollabRefusalException SubscriptionAlreadyCancelled(object? deletionDate) =>
         Make(RefusalKind.RuleViolation, "subscription.already-cancelled", "ONB-6", deletionDate);
 
     /// <summary><c>subscription.billing-party</c> (InvalidInput, ONB-1): Billing party {0} does not exist: bill the Office or the Client.</summary>
-    internal static CollabRefusalException SubscriptionBillingParty(object? value1) =>
-        Make(RefusalKind.InvalidInput, "subscription.billing-party", "ONB-1", value1);
+    internal static CollabRefusalException SubscriptionBillingParty(object? party) =>
+        Make(RefusalKind.InvalidInput, "subscription.billing-party", "ONB-1", party);
 
     /// <summary><c>subscription.deletion-day-reached</c> (RuleViolation, RET-2): The deletion day {0:yyyy-MM-dd} has come, so the subscription can no longer be reactivated: start a new one and restore a backup.</summary>
     internal static CollabRefusalException SubscriptionDeletionDayReached(object? day) =>
@@ -560,12 +560,12 @@ internal static class CollabRefusals
         Make(RefusalKind.RuleViolation, "tier.open-work-needs-feature", "TIER-4", tier, client, what);
 
     /// <summary><c>tier.too-many-client-users</c> (RuleViolation, TIER-4): Client {0} has {1} active client users ({2}) but tier {3} allows {4}: deactivate {5} of them first.</summary>
-    internal static CollabRefusalException TierTooManyClientUsers(object? client, object? activeUsers, object? who, object? tier, object? allowed, object? value6) =>
-        Make(RefusalKind.RuleViolation, "tier.too-many-client-users", "TIER-4", client, activeUsers, who, tier, allowed, value6);
+    internal static CollabRefusalException TierTooManyClientUsers(object? client, object? activeUsers, object? who, object? tier, object? allowed, object? excess) =>
+        Make(RefusalKind.RuleViolation, "tier.too-many-client-users", "TIER-4", client, activeUsers, who, tier, allowed, excess);
 
     /// <summary><c>tier.unknown</c> (InvalidInput, TIER-1): Tier {0} is unknown: use Standard, Collaborate or CollaborateExtended.</summary>
-    internal static CollabRefusalException TierUnknown(object? value1) =>
-        Make(RefusalKind.InvalidInput, "tier.unknown", "TIER-1", value1);
+    internal static CollabRefusalException TierUnknown(object? tier) =>
+        Make(RefusalKind.InvalidInput, "tier.unknown", "TIER-1", tier);
 
     /// <summary><c>transfer.administration-not-in-environment</c> (RuleViolation, XFER-1): Administration {0} is not in environment {1}: only administrations of the old environment can move.</summary>
     internal static CollabRefusalException TransferAdministrationNotInEnvironment(object? number, object? name) =>
@@ -600,8 +600,8 @@ internal static class CollabRefusals
         Make(RefusalKind.InvalidInput, "transfer.no-administrations", "XFER-1");
 
     /// <summary><c>transfer.not-that-party</c> (Forbidden, XFER-3): User {0} cannot act as {1}: nobody consents or refuses for another party. Ask {2} to do it.</summary>
-    internal static CollabRefusalException TransferNotThatParty(object? email, object? value2, object? value3) =>
-        Make(RefusalKind.Forbidden, "transfer.not-that-party", "XFER-3", email, value2, value3);
+    internal static CollabRefusalException TransferNotThatParty(object? email, object? party, object? who) =>
+        Make(RefusalKind.Forbidden, "transfer.not-that-party", "XFER-3", email, party, who);
 
     /// <summary><c>transfer.same-environment</c> (InvalidInput, XFER-1): The old and the new environment are the same: choose the environment the administrations should join.</summary>
     internal static CollabRefusalException TransferSameEnvironment() =>
@@ -616,8 +616,8 @@ internal static class CollabRefusals
         Make(RefusalKind.InvalidInput, "transfer.unknown-billing-party", "XFER-6", billedTo);
 
     /// <summary><c>transfer.unknown-party</c> (InvalidInput, XFER-2): Party {0} is unknown: use OldEnvironmentAdministrator, Client or NewEnvironmentAdministrator.</summary>
-    internal static CollabRefusalException TransferUnknownParty(object? value1) =>
-        Make(RefusalKind.InvalidInput, "transfer.unknown-party", "XFER-2", value1);
+    internal static CollabRefusalException TransferUnknownParty(object? party) =>
+        Make(RefusalKind.InvalidInput, "transfer.unknown-party", "XFER-2", party);
 
     /// <summary><c>user.already-inactive</c> (RuleViolation, TIER-4): User {0} is already deactivated: nothing to do.</summary>
     internal static CollabRefusalException UserAlreadyInactive(object? email) =>
@@ -656,6 +656,6 @@ internal static class CollabRefusals
         Make(RefusalKind.Forbidden, "user.office-homed-administrator", "SEC-5", email);
 
     /// <summary><c>user.tier-user-limit</c> (RuleViolation, TIER-2): Client {0} already has {1} active client user(s), all that tier {2} includes: deactivate one, or move the client to tier {3} for extra users.</summary>
-    internal static CollabRefusalException UserTierUserLimit(object? client, object? active, object? best, object? value4) =>
-        Make(RefusalKind.RuleViolation, "user.tier-user-limit", "TIER-2", client, active, best, value4);
+    internal static CollabRefusalException UserTierUserLimit(object? client, object? active, object? best, object? next) =>
+        Make(RefusalKind.RuleViolation, "user.tier-user-limit", "TIER-2", client, active, best, next);
 }
