@@ -47,7 +47,7 @@ public sealed class LargeOffice : IDisposable
         var file = Path.Combine(Path.GetTempPath(), $"collab-bench-{Guid.NewGuid():N}.db");
         var services = new ServiceCollection();
         var clock = new SeedClock { Now = Instant.FromUtc(2025, 12, 1, 9, 0) };
-        services.AddSingleton<IClock>(clock); // registered first: AddCollab keeps it
+        services.AddSingleton<TimeProvider>(clock); // registered first: AddCollab keeps it and makes its IClock from it
         services.AddDbContext<BenchmarkDbContext>(o => o.UseSqlite($"Data Source={file}"));
         services.AddCollab().AddEntityFrameworkStores<BenchmarkDbContext>();
         var provider = services.BuildServiceProvider();
@@ -209,12 +209,12 @@ public sealed class LargeOffice : IDisposable
         }
     }
 
-    /// <summary>The seed's clock: Collab writes the history at the instants the seed sets.</summary>
-    private sealed class SeedClock : IClock
+    /// <summary>The seed's time (Collab's one source of time, issue 34): Collab writes the history at the instants the seed sets.</summary>
+    private sealed class SeedClock : TimeProvider
     {
         public Instant Now { get; set; }
 
-        public Instant GetCurrentInstant() => Now;
+        public override DateTimeOffset GetUtcNow() => Now.ToDateTimeOffset();
     }
 
     public void Dispose()

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using NodaTime.Testing;
+using Microsoft.Extensions.Time.Testing;
 using SmtpServer.Protocol;
 
 namespace Collab.Mail.Tests;
@@ -23,7 +23,7 @@ namespace Collab.Mail.Tests;
 public sealed class OutboxMailTests : IAsyncLifetime
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"collab-mail-{Guid.NewGuid():N}.db");
-    private readonly FakeClock _clock = new(Instant.FromUtc(2026, 3, 2, 9, 0));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)); // Collab makes its IClock from it
     private readonly CapturedLog _log = new();
     private LoopbackSmtpServer _server = null!;
     private ServiceProvider _provider = null!;
@@ -83,7 +83,7 @@ public sealed class OutboxMailTests : IAsyncLifetime
         Assert.Empty(_server.Received);
         Assert.Equal(1, (await StatusAsync()).Pending);
         Assert.Equal(0, await DispatchAsync()); // backing off: not yet
-        _clock.Advance(Duration.FromSeconds(31));
+        _clock.Advance(TimeSpan.FromSeconds(31));
         Assert.Equal(1, await DispatchAsync());
 
         var mail = Assert.Single(_server.Received);
@@ -100,7 +100,7 @@ public sealed class OutboxMailTests : IAsyncLifetime
         var shared = await ShareAsync(world, deadline: null);
 
         Assert.Equal(0, await DispatchAsync());
-        _clock.Advance(Duration.FromSeconds(31));
+        _clock.Advance(TimeSpan.FromSeconds(31));
         Assert.Equal(0, await DispatchAsync());
 
         await using var scope = _provider.CreateAsyncScope();
@@ -120,7 +120,7 @@ public sealed class OutboxMailTests : IAsyncLifetime
         _server = server;
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(_log).SetMinimumLevel(LogLevel.Trace));
-        services.AddSingleton<IClock>(_clock);
+        services.AddSingleton<TimeProvider>(_clock);
         services.AddDbContext<MailDbContext>(o => o.UseSqlite($"Data Source={_file};Pooling=False"));
         services.AddCollab(options => options.NotificationMaxAttempts = maxAttempts).AddEntityFrameworkStores<MailDbContext>();
         services.AddCollabMail(options =>

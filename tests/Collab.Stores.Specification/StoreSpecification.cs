@@ -1,7 +1,6 @@
 using Collab.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using NodaTime.Testing;
 
 namespace Collab.Stores.Specification;
 
@@ -17,8 +16,8 @@ public abstract partial class StoreSpecification : IAsyncLifetime
 
     private ServiceProvider? _services;
 
-    /// <summary>The clock every service reads; tests move it.</summary>
-    protected FakeClock Clock { get; } = new(Instant.FromUtc(2026, 3, 2, 9, 0));
+    /// <summary>The one time every service reads (Collab makes its IClock from this TimeProvider); tests move it.</summary>
+    protected TestTime Clock { get; } = new(Instant.FromUtc(2026, 3, 2, 9, 0));
 
     /// <summary>The services, with Collab and the stores under test.</summary>
     protected IServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialised.");
@@ -60,7 +59,7 @@ public abstract partial class StoreSpecification : IAsyncLifetime
 
         await StartingAsync();
         var services = new ServiceCollection();
-        services.AddSingleton<IClock>(Clock);
+        services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<INotificationSender>(Sent);
         services.AddSingleton<Collab.Links.IExternalApp>(Outside);
         services.AddSingleton<Collab.Links.IBookkeepingRecords>(Outside);

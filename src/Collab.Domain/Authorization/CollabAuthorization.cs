@@ -139,7 +139,7 @@ public sealed class CollabAuthorization
     /// <summary>The refusal a party receives for a target it may not reach or that does not exist: the same words for both, and for a refused party.</summary>
     internal static CollabRefusalException Refused(AuditSubject target) => new(target.Type is null
         ? Refuse.Keyed(RefusalKind.NotFound, RefusedCode, "access.refused-party", "SEC-3")
-        : Refuse.Refusal(RefusalKind.NotFound, RefusedCode, "SEC-3", Refuse.Noun(target.Type), target.Id));
+        : CollabRefusals.AccessRefused(Refuse.Noun(target.Type), target.Id).Refusal);
 
     private async Task<Acting> ResolveAsync(ActingParty party, CollabAction action, AuditSubject target, CancellationToken cancellationToken)
     {

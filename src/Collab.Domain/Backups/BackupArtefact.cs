@@ -169,8 +169,8 @@ internal static class BackupArtefact
 
     private static async Task<Stream> OpenAsync(IBlobStore store, Backup backup, CancellationToken cancellationToken) =>
         await store.OpenReadAsync(backup.BlobKey, cancellationToken).ConfigureAwait(false)
-        ?? throw Refuse.Violation("backup.artefact-missing", "ONB-5", backup.Id, backup.BlobKey);
+        ?? throw CollabRefusals.BackupArtefactMissing(backup.Id, backup.BlobKey);
 
     private static CollabRefusalException Corrupt(Backup backup, string why) =>
-        Refuse.Violation("backup.corrupt", "ONB-5", backup.Id, why);
+        CollabRefusals.BackupCorrupt(backup.Id, why);
 }

@@ -117,7 +117,7 @@ public sealed class BackupService
         var (actor, target) = await FindLiveAsync(party, CollabAction.MakeBackup, administration, "be released", cancellationToken).ConfigureAwait(false);
         if (!checkedOffice.IsOfficeUser || !await _rights.OfficeMayAccessAsync(office, administration, cancellationToken).ConfigureAwait(false))
         {
-            throw Refuse.Denied("backup.office-has-no-access", "SEC-1", office, target.Number);
+            throw CollabRefusals.BackupOfficeHasNoAccess(office, target.Number);
         }
 
         return BackupView.Of(await BackUpAsync(actor, target, BackupPurpose.StopCollaboration, cancellationToken).ConfigureAwait(false));
@@ -288,7 +288,7 @@ public sealed class BackupService
     {
         if (await _administrations.FindLiveAdministrationByNumberAsync(number, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            throw Refuse.Violation("backup.number-in-use", "LIC-7", number, existing.Name, action);
+            throw CollabRefusals.BackupNumberInUse(number, existing.Name, action);
         }
     }
 

@@ -88,7 +88,7 @@ internal static class DocumentChecks
         content.Position = 0;
         if (!valid)
         {
-            throw Refuse.Input("document.type-mismatch", rule, type, fileName);
+            throw CollabRefusals.DocumentTypeMismatch(rule, type, fileName);
         }
     }
 
@@ -104,14 +104,14 @@ internal static class DocumentChecks
         }
         catch (UglyToad.PdfPig.Exceptions.PdfDocumentEncryptedException)
         {
-            throw Refuse.Input("document.pdf-password", rule, fileName);
+            throw CollabRefusals.DocumentPdfPassword(rule, fileName);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             // PdfPig throws its own format exceptions, and others (index, null reference, argument) on damaged files: all of them mean "not a PDF".
         }
 
-        throw Refuse.Input("document.pdf-unreadable", rule, fileName);
+        throw CollabRefusals.DocumentPdfUnreadable(rule, fileName);
     }
 
     private static bool IsPng(Stream content)

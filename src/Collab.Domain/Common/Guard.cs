@@ -77,7 +77,7 @@ internal static class Guard
         if (trimmed is null || at <= 0 || at != trimmed.LastIndexOf('@') || at == trimmed.Length - 1
             || trimmed.Length > MaxEmailLength || trimmed.Any(char.IsWhiteSpace))
         {
-            throw Refuse.Input("email.invalid", null, value, MaxEmailLength);
+            throw CollabRefusals.EmailInvalid(value, MaxEmailLength);
         }
 
         return trimmed.ToLowerInvariant();

@@ -181,7 +181,7 @@ public sealed class Deliverable : AggregateRoot
         var replaced = _allDocuments.FindIndex(d => d.Revision == Revision && string.Equals(d.FileName, document.FileName, StringComparison.OrdinalIgnoreCase));
         if (replaced < 0 && Documents.Count >= MaxDocuments)
         {
-            throw Refuse.Input("deliverable.too-many-documents", "SHARE-14", Title, MaxDocuments);
+            throw CollabRefusals.DeliverableTooManyDocuments(Title, MaxDocuments);
         }
 
         if (replaced >= 0)
@@ -200,7 +200,7 @@ public sealed class Deliverable : AggregateRoot
         var index = _allDocuments.FindIndex(d => d.Revision == Revision && d.Id == document);
         if (index < 0)
         {
-            throw Refuse.Unknown("deliverable.document-unknown", "SHARE-14", Title, document);
+            throw CollabRefusals.DeliverableDocumentUnknown(Title, document);
         }
 
         var removed = _allDocuments[index];
@@ -212,12 +212,12 @@ public sealed class Deliverable : AggregateRoot
     {
         if (Kind != DeliverableKind.AnnualReport)
         {
-            throw Refuse.Violation("figures.not-an-annual-report", "SHARE-15", Title, Kind);
+            throw CollabRefusals.FiguresNotAnAnnualReport(Title, Kind);
         }
 
         if (figures.Year != Period.Year)
         {
-            throw Refuse.Input("figures.wrong-year", "SHARE-15", figures.Year, Period.Year);
+            throw CollabRefusals.FiguresWrongYear(figures.Year, Period.Year);
         }
 
         RequireDraft("set the figures");
@@ -255,7 +255,7 @@ public sealed class Deliverable : AggregateRoot
     {
         if (State != DeliverableState.Draft)
         {
-            throw Refuse.Violation("deliverable.with-client", "SHARE-14", Title, State, what);
+            throw CollabRefusals.DeliverableWithClient(Title, State, what);
         }
     }
 
@@ -270,7 +270,7 @@ public sealed class Deliverable : AggregateRoot
     {
         if (deadlinePassesAt <= now)
         {
-            throw Refuse.Input("report.deadline-passed", "SHARE-3", deadline);
+            throw CollabRefusals.ReportDeadlinePassed(deadline);
         }
 
         State = Machine.Fire(State, DeliverableTrigger.Share, new DeliverableContext(this, now));
@@ -315,7 +315,7 @@ public sealed class Deliverable : AggregateRoot
     {
         if (ReminderSentAt is not null)
         {
-            throw Refuse.Violation("report.reminder-already-sent", "SHARE-4", Id, ReminderSentAt);
+            throw CollabRefusals.ReportReminderAlreadySent(Id, ReminderSentAt);
         }
 
         ReminderSentAt = now;

@@ -84,7 +84,7 @@ public readonly record struct ReportingPeriod
         var valid = most >= 0 && year is >= 1900 and <= 9999 && (length == PeriodLength.Year ? number == 0 : number >= 1 && number <= most);
         return valid
             ? new ReportingPeriod(length, year, number)
-            : throw Refuse.Input("deliverable.period-invalid", "SHARE-13", length, year, number);
+            : throw CollabRefusals.DeliverablePeriodInvalid(length, year, number);
     }
 
     /// <summary>The period as the office writes it: 2025, 2025-Q3 or 2025-11.</summary>
@@ -117,7 +117,7 @@ public static class DeliverableKinds
     {
         if (!Enum.IsDefined(kind))
         {
-            throw Refuse.Input("deliverable.kind-unknown", "SHARE-13", kind, string.Join(", ", Enum.GetNames<DeliverableKind>()));
+            throw CollabRefusals.DeliverableKindUnknown(kind, string.Join(", ", Enum.GetNames<DeliverableKind>()));
         }
 
         var fits = kind == DeliverableKind.VatReturn ? period.Length is PeriodLength.Month or PeriodLength.Quarter : period.Length == PeriodLength.Year;

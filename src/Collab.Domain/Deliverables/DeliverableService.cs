@@ -144,7 +144,7 @@ public sealed class DeliverableService
         var recipients = (await _users.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(found.OfficeId);
         if (_catalogue.Allows(tier, Feature.ShareAndApproveAnnualReports))
         {
-            var day = deadline ?? throw Refuse.Input("report.deadline-required", "SHARE-3", tier);
+            var day = deadline ?? throw CollabRefusals.ReportDeadlineRequired(tier);
             var zone = await ZoneAsync(found.OfficeId, cancellationToken).ConfigureAwait(false);
             found.ShareForApproval(day, Reminders.DeadlinePassesAt(day, zone), Reminders.DueAt(day, _options.ReminderLeadDays, zone), actor, now);
             TierGate.NoteDependentWork(dependent, now); // SEC-4: a downgrade that did not see this approval now conflicts
@@ -206,7 +206,7 @@ public sealed class DeliverableService
         catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict)
         {
             // Another request spent the link first: exactly one view wins (SHARE-2).
-            throw ShareLink.LinkRefusal("link.spent");
+            throw CollabRefusals.LinkSpent();
         }
 
         var dashboard = await TierGate.AllowsAsync(_tiers, _catalogue, report.OfficeId, report.ClientId, Feature.ShareAnnualReportDashboard, cancellationToken).ConfigureAwait(false);
@@ -227,11 +227,11 @@ public sealed class DeliverableService
     public async Task<DocumentContent> ReadThroughLinkAsync(string viewToken, DocumentId document, CancellationToken cancellationToken = default)
     {
         var id = ShareLink.ParseId(viewToken, out var secret)
-            ?? throw ShareLink.LinkRefusal("link.view-unknown");
+            ?? throw CollabRefusals.LinkViewUnknown();
         var link = await _reports.FindLinkAsync(id, cancellationToken).ConfigureAwait(false);
         if (!ShareLink.SecretMatches(secret, link?.ViewSecretHash) || link is null)
         {
-            throw ShareLink.LinkRefusal("link.view-unknown"); // SHARE-1: an unknown id and a wrong secret, the same comparison and the same words
+            throw CollabRefusals.LinkViewUnknown(); // SHARE-1: an unknown id and a wrong secret, the same comparison and the same words
         }
 
         var report = await _reports.FindReportAsync(link.DeliverableId, cancellationToken).ConfigureAwait(false);
@@ -239,7 +239,7 @@ public sealed class DeliverableService
         link.HandOut(document, found?.Sha256 ?? "-", _clock.GetCurrentInstant()); // the view's own checks first: a wrong token learns nothing
         if (found is null)
         {
-            throw ShareLink.LinkRefusal("link.document-unknown");
+            throw CollabRefusals.LinkDocumentUnknown();
         }
 
         var content = await OpenVerifiedAsync(found, cancellationToken).ConfigureAwait(false);
@@ -250,7 +250,7 @@ public sealed class DeliverableService
         catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict)
         {
             content.Dispose();
-            throw ShareLink.LinkRefusal("link.document-taken");
+            throw CollabRefusals.LinkDocumentTaken();
         }
         catch
         {
@@ -282,12 +282,12 @@ public sealed class DeliverableService
         var type = contentType?.Trim().ToLowerInvariant() ?? string.Empty;
         if (type != DocumentChecks.Pdf)
         {
-            throw Refuse.Input("document.content-type", "SHARE-14", contentType, DocumentChecks.Pdf);
+            throw CollabRefusals.DocumentContentType("SHARE-14", contentType, DocumentChecks.Pdf);
         }
 
         var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, deliverable, cancellationToken).ConfigureAwait(false);
         var max = _options.Portal.MaxDocumentBytes;
-        await using var checkedContent = await DocumentChecks.SpoolAsync(content, max, () => Refuse.Input("document.too-large", "SHARE-14", max), cancellationToken).ConfigureAwait(false);
+        await using var checkedContent = await DocumentChecks.SpoolAsync(content, max, () => CollabRefusals.DocumentTooLarge("SHARE-14", max), cancellationToken).ConfigureAwait(false);
         DocumentChecks.Check(type, checkedContent, name, "SHARE-14"); // a PDF that parses, with a page: before anything changes or is stored
         var now = _clock.GetCurrentInstant();
         await ReviseAsync(found, acting.Actor, now, cancellationToken).ConfigureAwait(false);
@@ -330,7 +330,7 @@ public sealed class DeliverableService
     {
         var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, deliverable, cancellationToken).ConfigureAwait(false);
         var named = found.Documents.FirstOrDefault(d => d.Id == document)
-            ?? throw Refuse.Unknown("deliverable.document-unknown", "SHARE-14", found.Title, document);
+            ?? throw CollabRefusals.DeliverableDocumentUnknown(found.Title, document);
         var now = _clock.GetCurrentInstant();
         await ReviseAsync(found, acting.Actor, now, cancellationToken).ConfigureAwait(false);
         found.RemoveDocument(found.Documents.First(d => d.BlobKey == named.BlobKey).Id, acting.Actor, now); // the same content, carried into a new revision
@@ -384,7 +384,7 @@ public sealed class DeliverableService
         var stored = acting.IsOfficeUser
             ? found.AllDocuments.FirstOrDefault(d => d.Id == document)
             : await ClientDocumentAsync(acting.Person, found, document, cancellationToken).ConfigureAwait(false);
-        return await OpenVerifiedAsync(stored ?? throw Refuse.Unknown("deliverable.document-unknown", "SHARE-14", found.Title, document), cancellationToken).ConfigureAwait(false);
+        return await OpenVerifiedAsync(stored ?? throw CollabRefusals.DeliverableDocumentUnknown(found.Title, document), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -407,7 +407,7 @@ public sealed class DeliverableService
             if (DeliverableClientView.Shown(found, reading.Reading) is not { Readable: not null } shown)
             {
                 await ExplainMissingChannelAsync(found, reading, cancellationToken).ConfigureAwait(false);
-                throw Refuse.Violation("report.not-viewable", "SHARE-5");
+                throw CollabRefusals.ReportNotViewable();
             }
 
             await RequireAsync(found.OfficeId, found.ClientId, Feature.ShareAnnualReportDashboard, cancellationToken).ConfigureAwait(false);
@@ -477,7 +477,7 @@ public sealed class DeliverableService
     // Checks the stored content against its hash before anything is handed out, then hands it out through a stream that checks again.
     private async Task<DocumentContent> OpenVerifiedAsync(DeliverableDocument document, CancellationToken cancellationToken)
     {
-        Stream Missing() => throw Refuse.Violation("document.content-missing", "SHARE-14", document.FileName);
+        Stream Missing() => throw CollabRefusals.DocumentContentMissing("SHARE-14", document.FileName);
         await using (var first = await Blobs.OpenReadAsync(document.BlobKey, cancellationToken).ConfigureAwait(false) ?? Missing())
         {
             await using var verify = new Portal.VerifyingStream(first, document.Sha256, document.SizeBytes, document.FileName, "SHARE-14");
@@ -523,7 +523,7 @@ public sealed class DeliverableService
         var actor = acting.Actor;
         if (found.Mode != ShareMode.TemporaryLink)
         {
-            throw Refuse.Violation("report.not-shared-by-link", "SHARE-12", found.Title);
+            throw CollabRefusals.ReportNotSharedByLink(found.Title);
         }
 
         await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
@@ -625,7 +625,7 @@ public sealed class DeliverableService
         var (acting, found) = await LoadAsync(party, CollabAction.ViewReport, report, cancellationToken).ConfigureAwait(false);
         if (!MayView(acting.Person, found))
         {
-            throw Refuse.Denied("report.not-viewable", "SEC-1");
+            throw CollabRefusals.ReportNotViewableDenied();
         }
 
         if (found is { State: DeliverableState.Shared, Mode: ShareMode.Approval }) // a link share is viewed through its link only (SHARE-12)
@@ -635,7 +635,7 @@ public sealed class DeliverableService
         }
 
         return await ClientViewAsync(acting.Person, found, cancellationToken).ConfigureAwait(false)
-            ?? throw Refuse.Denied("report.not-viewable", "SEC-1");
+            ?? throw CollabRefusals.ReportNotViewableDenied();
     }
 
     /// <summary>
@@ -691,11 +691,11 @@ public sealed class DeliverableService
     private async Task<(ShareLink Link, Deliverable Report)> UsableLinkAsync(string token, CancellationToken cancellationToken)
     {
         var id = ShareLink.ParseId(token, out var secret)
-            ?? throw ShareLink.LinkRefusal("link.malformed");
+            ?? throw CollabRefusals.LinkMalformed();
         var link = await _reports.FindLinkAsync(id, cancellationToken).ConfigureAwait(false);
         if (!ShareLink.SecretMatches(secret, link?.SecretHash) || link is null)
         {
-            throw ShareLink.LinkRefusal("link.unknown"); // SHARE-1: an unknown id and a wrong secret, the same comparison and the same words
+            throw CollabRefusals.LinkUnknown(); // SHARE-1: an unknown id and a wrong secret, the same comparison and the same words
         }
 
         if (link.Unusable(_clock.GetCurrentInstant()) is { } refusal)
@@ -706,7 +706,7 @@ public sealed class DeliverableService
         var report = await _reports.FindReportAsync(link.DeliverableId, cancellationToken).ConfigureAwait(false);
         if (report is null || report.State == DeliverableState.Draft)
         {
-            throw ShareLink.LinkRefusal("link.replaced");
+            throw CollabRefusals.LinkReplaced();
         }
 
         return (link, report);

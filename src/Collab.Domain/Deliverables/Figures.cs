@@ -38,7 +38,7 @@ public sealed record FinancialFigures(int Year, KeyFigures Current, KeyFigures P
     {
         if (Current is null || Previous is null || Year is < 1901 or > 9999)
         {
-            throw Refuse.Input("figures.incomplete", "SHARE-15");
+            throw CollabRefusals.FiguresIncomplete();
         }
 
         CheckYear(Year, Current);
@@ -70,7 +70,7 @@ public sealed record FinancialFigures(int Year, KeyFigures Current, KeyFigures P
             : (TextRef?)null;
         if (reason is { } broken)
         {
-            throw Refuse.Input("figures.inconsistent", "SHARE-15", year, broken);
+            throw CollabRefusals.FiguresInconsistent(year, broken);
         }
     }
 }

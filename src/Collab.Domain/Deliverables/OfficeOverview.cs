@@ -216,7 +216,7 @@ public sealed class OfficeOverviewService
         await _access.AuthorizeAsync(party, CollabAction.ReadOverview, office, cancellationToken).ConfigureAwait(false);
         var rows = await _overview.OverviewClientsAsync(new ClientOverviewSpecification(office, tiers, vendorCriteria, null, MaxSelection + 1), cancellationToken).ConfigureAwait(false);
         return rows.Count > MaxSelection
-            ? throw Refuse.Input("overview.selection-too-large", "SHARE-17", MaxSelection)
+            ? throw CollabRefusals.OverviewSelectionTooLarge(MaxSelection)
             : rows.Select(r => r.Client).ToList();
     }
 
@@ -224,7 +224,7 @@ public sealed class OfficeOverviewService
     {
         if (pageSize is < 1 or > MaxPageSize)
         {
-            throw Refuse.Input("overview.page-size", "SHARE-17", pageSize, MaxPageSize);
+            throw CollabRefusals.OverviewPageSize(pageSize, MaxPageSize);
         }
     }
 }

@@ -104,9 +104,9 @@ public sealed class ShareLink : AggregateRoot
 
     /// <summary>Why the link cannot be used now, or null when it can. The reasons reveal nothing about the report.</summary>
     internal CollabRefusalException? Unusable(Instant now) =>
-        SpentAt is not null ? LinkRefusal("link.spent")
-        : ReplacedAt is not null ? LinkRefusal("link.replaced")
-        : now >= ExpiresAt ? LinkRefusal("link.expired")
+        SpentAt is not null ? CollabRefusals.LinkSpent()
+        : ReplacedAt is not null ? CollabRefusals.LinkReplaced()
+        : now >= ExpiresAt ? CollabRefusals.LinkExpired()
         : null;
 
     internal void Open(Instant now)
@@ -139,22 +139,22 @@ public sealed class ShareLink : AggregateRoot
     {
         if (ViewSecretHash is null)
         {
-            throw LinkRefusal("link.view-unknown");
+            throw CollabRefusals.LinkViewUnknown();
         }
 
         if (ReplacedAt is not null)
         {
-            throw LinkRefusal("link.replaced");
+            throw CollabRefusals.LinkReplaced();
         }
 
         if (now >= ViewEndsAt)
         {
-            throw LinkRefusal("link.view-ended");
+            throw CollabRefusals.LinkViewEnded();
         }
 
         if (HandedOut.Contains(document))
         {
-            throw LinkRefusal("link.document-taken");
+            throw CollabRefusals.LinkDocumentTaken();
         }
 
         _handedOut = _handedOut.Length == 0 ? document.Value.ToString() : $"{_handedOut},{document.Value}";
@@ -166,8 +166,6 @@ public sealed class ShareLink : AggregateRoot
         ReplacedAt = now;
         Raise(new DeliverableChanged(now, actor, AuditAction.LinkReissued, DeliverableId, $"link={Id};replacement={replacement}"));
     }
-
-    internal static CollabRefusalException LinkRefusal(string code) => Refuse.Violation(code, "SHARE-1"); // the reasons reveal nothing about the deliverable
 }
 
 /// <summary>

@@ -66,7 +66,7 @@ public sealed record ClientInsights(YearMonth From, YearMonth To, IReadOnlyList<
     public static ClientInsights Merge(YearMonth from, YearMonth to, IReadOnlyList<CompanyId> companies, IReadOnlyList<SourceReading> readings) =>
         InsightMerge.MonthsBetween(from, to) is >= 1 and <= InsightMerge.MaxMonths
             ? InsightMerge.Merge(from, to, companies, readings)
-            : throw Refuse.Input("insights.range", "SHARE-16", from, to, InsightMerge.MaxMonths);
+            : throw CollabRefusals.InsightsRange(from, to, InsightMerge.MaxMonths);
 }
 
 /// <summary>What one source said about one company, as <see cref="ClientInsights.Merge"/> takes it.</summary>

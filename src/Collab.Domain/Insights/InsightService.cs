@@ -46,7 +46,7 @@ public sealed class InsightService
         var months = InsightMerge.MonthsBetween(from, to);
         if (months is < 1 or > InsightMerge.MaxMonths)
         {
-            throw Refuse.Input("insights.range", "SHARE-16", from, to, InsightMerge.MaxMonths);
+            throw CollabRefusals.InsightsRange(from, to, InsightMerge.MaxMonths);
         }
 
         var acting = await _access.AuthorizeAsync(party, CollabAction.ReadInsights, new AuditSubject("insights", "own"), cancellationToken).ConfigureAwait(false);

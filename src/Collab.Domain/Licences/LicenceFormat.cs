@@ -233,10 +233,10 @@ internal static class LicenceFormat
     }
 
     private static CollabRefusalException Malformed(string why) =>
-        Refuse.Input("licence.malformed", "LIC-3", why);
+        CollabRefusals.LicenceMalformed(why);
 
     private static CollabRefusalException Content(string why) =>
-        Refuse.Input("licence.unreadable-content", "LIC-3", why);
+        CollabRefusals.LicenceUnreadableContent(why);
 
     internal static string Describe(LicenceContent c) => string.Create(CultureInfo.InvariantCulture,
         $"serial={c.Serial};issuer={c.Issuer};licensee={c.LicenseeKind}:{c.LicenseeId};administrations={string.Join(',', c.Administrations)};modules={string.Join(',', c.Modules)};valid={c.ValidFrom:yyyy-MM-dd}..{c.ValidUntil:yyyy-MM-dd}");

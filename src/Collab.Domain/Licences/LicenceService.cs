@@ -110,7 +110,7 @@ public sealed class LicenceService
         var found = await _offices.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         if (!found.Has(OfficeModules.EAccountancy))
         {
-            throw Refuse.Violation("licence.office-module-missing", "LIC-1", found.Name);
+            throw CollabRefusals.LicenceOfficeModuleMissing(found.Name);
         }
 
         return AdministrationView.Of(await _registrations.CreateAdministrationAsync(acting, owner, number, name, office, null, cancellationToken).ConfigureAwait(false));
@@ -163,7 +163,7 @@ public sealed class LicenceService
         var licence = await CheckAsync(target, file, cancellationToken).ConfigureAwait(false);
         if (!string.Equals(licence.Fingerprint, reviewedFingerprint, StringComparison.Ordinal))
         {
-            throw Refuse.Violation("licence.not-reviewed", "LIC-3");
+            throw CollabRefusals.LicenceNotReviewed();
         }
 
         var now = _clock.GetCurrentInstant();
@@ -173,7 +173,7 @@ public sealed class LicenceService
             var users = (await _users.ClientUsersReachingAsync(target.ClientId, target.CompanyId, cancellationToken).ConfigureAwait(false)).OfTheClientsOwn(); // the client's own login (LIC-2, SEC-5)
             if (users.All(u => u.Id != existing))
             {
-                throw Refuse.Violation("licence.client-user-not-active", "LIC-2", existing, target.Number);
+                throw CollabRefusals.LicenceClientUserNotActive(existing, target.Number);
             }
         }
         else
@@ -182,7 +182,7 @@ public sealed class LicenceService
             // the client's: a client that has its own users adds more through its administrator.
             if ((await _users.ListClientUsersAsync(target.ClientId, cancellationToken).ConfigureAwait(false)).Any(u => u.IsHomedAtClient))
             {
-                throw Refuse.Violation("licence.client-has-users", "SEC-5", target.Number);
+                throw CollabRefusals.LicenceClientHasUsers(target.Number);
             }
 
             var company = await _companies.FindCompanyAsync(target.CompanyId, cancellationToken).OrNotFound("company", target.CompanyId.Value).ConfigureAwait(false);
@@ -205,24 +205,24 @@ public sealed class LicenceService
         var content = licence.Content;
         if (content.LicenseeKind != LicenseeKind.Client || content.LicenseeId != target.ClientId.Value)
         {
-            throw Refuse.Violation("licence.wrong-licensee", "LIC-3", content.LicenseeKind.ToString().ToLowerInvariant(), content.LicenseeName, target.Number);
+            throw CollabRefusals.LicenceWrongLicensee(content.LicenseeKind.ToString().ToLowerInvariant(), content.LicenseeName, target.Number);
         }
 
         if (!content.Administrations.Contains(target.Number))
         {
-            throw Refuse.Violation("licence.wrong-administration", "LIC-3", string.Join(", ", content.Administrations), target.Number);
+            throw CollabRefusals.LicenceWrongAdministration(string.Join(", ", content.Administrations), target.Number);
         }
 
         var zone = await ZoneAsync(target, cancellationToken).ConfigureAwait(false);
         var today = _clock.GetCurrentInstant().InZone(zone).Date;
         if (today < content.ValidFrom)
         {
-            throw Refuse.Violation("licence.not-yet-valid", "LIC-3", content.ValidFrom);
+            throw CollabRefusals.LicenceNotYetValid(content.ValidFrom);
         }
 
         if (today > content.ValidUntil)
         {
-            throw Refuse.Violation("licence.expired", "LIC-3", content.ValidUntil);
+            throw CollabRefusals.LicenceExpired(content.ValidUntil);
         }
 
         return licence;

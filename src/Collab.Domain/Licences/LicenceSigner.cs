@@ -49,7 +49,7 @@ public sealed class LicenceSigner
         ArgumentNullException.ThrowIfNull(content);
         if (LicenceFormat.Check(content) is { } problem)
         {
-            throw Refuse.Input("licence.invalid-content", "LIC-3", problem);
+            throw CollabRefusals.LicenceInvalidContent(problem);
         }
 
         lock (_gate)

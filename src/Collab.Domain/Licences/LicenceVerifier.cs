@@ -38,23 +38,23 @@ public sealed class LicenceVerifier
     {
         if (file.IsEmpty)
         {
-            throw Refuse.Input("licence.empty", "LIC-3");
+            throw CollabRefusals.LicenceEmpty();
         }
 
         if (file.Length > _maxBytes)
         {
-            throw Refuse.Input("licence.too-large", "LIC-3", file.Length, _maxBytes);
+            throw CollabRefusals.LicenceTooLarge(file.Length, _maxBytes);
         }
 
         var (signed, keyId, payload, signature) = LicenceFormat.Split(file);
         if (!_keys.TryGetValue(keyId, out var pool))
         {
-            throw Refuse.Violation("licence.unknown-issuer", "LIC-3", keyId);
+            throw CollabRefusals.LicenceUnknownIssuer(keyId);
         }
 
         if (!pool.Verify(signed.Span, signature))
         {
-            throw Refuse.Violation("licence.tampered", "LIC-3");
+            throw CollabRefusals.LicenceTampered();
         }
 
         return new VerifiedLicence(LicenceFormat.Deserialize(payload), keyId, LicenceFormat.Fingerprint(file.Span));

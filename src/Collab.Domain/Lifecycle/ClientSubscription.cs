@@ -63,7 +63,7 @@ public sealed class ClientSubscription : AggregateRoot
     {
         if (billing is not (BillingParty.Office or BillingParty.Client))
         {
-            throw Refuse.Input("subscription.billing-party", "ONB-1", (int)billing);
+            throw CollabRefusals.SubscriptionBillingParty((int)billing);
         }
 
         var subscription = new ClientSubscription
@@ -85,7 +85,7 @@ public sealed class ClientSubscription : AggregateRoot
     {
         if (State == SubscriptionState.Cancelled)
         {
-            throw Refuse.Violation("subscription.already-cancelled", "ONB-6", DeletionDate);
+            throw CollabRefusals.SubscriptionAlreadyCancelled(DeletionDate);
         }
 
         State = SubscriptionState.Cancelled;
@@ -98,7 +98,7 @@ public sealed class ClientSubscription : AggregateRoot
     {
         if (State != SubscriptionState.Cancelled)
         {
-            throw Refuse.Violation("subscription.not-cancelled", "RET-2");
+            throw CollabRefusals.SubscriptionNotCancelled();
         }
 
         State = SubscriptionState.Active;

@@ -217,7 +217,7 @@ public sealed class DeletionSchedule : AggregateRoot
         EnsureScheduled();
         if (DeletionStartedAt is { } started)
         {
-            throw Refuse.Violation("retention.deletion-under-way", "RET-2", AdministrationNumber, started);
+            throw CollabRefusals.RetentionDeletionUnderWay(AdministrationNumber, started);
         }
 
         State = DeletionState.CalledOff;
@@ -229,7 +229,7 @@ public sealed class DeletionSchedule : AggregateRoot
     {
         if (State != DeletionState.Scheduled)
         {
-            throw Refuse.Violation("retention.not-scheduled", "RET-2", AdministrationNumber, State.ToString().ToLowerInvariant());
+            throw CollabRefusals.RetentionNotScheduled(AdministrationNumber, State.ToString().ToLowerInvariant());
         }
     }
 }

@@ -97,7 +97,7 @@ public sealed class PlanCatalogue
     public int Rank(string plan) =>
         Array.FindIndex(_plans, p => string.Equals(p, plan, StringComparison.OrdinalIgnoreCase)) is var i and >= 0
             ? i
-            : throw Refuse.Input("plan.unknown", "ONB-1", plan, string.Join(", ", _plans));
+            : throw CollabRefusals.PlanUnknown(plan, string.Join(", ", _plans));
 
     /// <summary>The catalogue's spelling of a plan name.</summary>
     /// <param name="plan">A plan name, any case.</param>

@@ -145,7 +145,7 @@ public sealed class OnlineCollaborationService
         var registering = await _offices.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
         if (!registering.Has(OfficeModules.AccountantPackage))
         {
-            throw Refuse.Violation("registration.accountant-package-missing", "ONB-1", registering.Name);
+            throw CollabRefusals.RegistrationAccountantPackageMissing(registering.Name);
         }
 
         var plan = _plans.Normalize(registration.Plan);
@@ -182,12 +182,12 @@ public sealed class OnlineCollaborationService
         {
             if (registration.NewNumber is not { } number)
             {
-                throw Refuse.Input("registration.number-required", "ONB-1");
+                throw CollabRefusals.RegistrationNumberRequired();
             }
 
             if (await _administrations.FindLiveAdministrationByNumberAsync(number, cancellationToken).ConfigureAwait(false) is not null)
             {
-                throw Refuse.Violation("administration.number-taken", "LIC-6", number);
+                throw CollabRefusals.AdministrationNumberTaken(number);
             }
 
             var client = Client.Register(registration.ClientName!, actor, now);
@@ -274,7 +274,7 @@ public sealed class OnlineCollaborationService
         var today = now.InZone(_calendar.ZoneOf(office)).Date;
         if (subscription.DeletionDate is { } day && today >= day)
         {
-            throw Refuse.Violation("subscription.deletion-day-reached", "RET-2", day);
+            throw CollabRefusals.SubscriptionDeletionDayReached(day);
         }
 
         foreach (var schedule in await _lifecycle.ListScheduledDeletionsAsync(client, cancellationToken).ConfigureAwait(false))
@@ -299,11 +299,11 @@ public sealed class OnlineCollaborationService
         var actor = (await _access.AuthorizeAsync(party, CollabAction.ChangeSubscription, new ClientTarget(client, null), cancellationToken).ConfigureAwait(false)).Actor;
 
         var subscription = await _lifecycle.FindSubscriptionAsync(client, cancellationToken).ConfigureAwait(false)
-            ?? throw Refuse.Violation("subscription.none", "ONB-6", client, verb);
+            ?? throw CollabRefusals.SubscriptionNone(client, verb);
         var office = await _offices.FindOfficeAsync(subscription.OfficeId, cancellationToken).OrNotFound("office", subscription.OfficeId.Value).ConfigureAwait(false);
         return (subscription, office, actor);
     }
 
     private static CollabRefusalException ExistingCustomer(string email) =>
-        Refuse.Violation("registration.existing-customer", "ONB-2", email);
+        CollabRefusals.RegistrationExistingCustomer(email);
 }

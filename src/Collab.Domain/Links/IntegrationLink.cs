@@ -139,7 +139,7 @@ public sealed class IntegrationLink : AggregateRoot
     {
         if (!Enum.IsDefined(edition))
         {
-            throw Refuse.Input("link.unknown-edition", "LINK-4", (int)edition);
+            throw CollabRefusals.LinkUnknownEdition((int)edition);
         }
 
         Step = Machine.Fire(Step, LinkTrigger.Choose, new LinkContextForSetup(this));

@@ -127,7 +127,7 @@ public sealed class LinkService
         var existing = await _links.FindLinkOfExternalAsync(app, external, cancellationToken).ConfigureAwait(false);
         if (existing is { Step: LinkStep.Finished })
         {
-            throw Refuse.Violation("link.external-already-linked", "LINK-1", app, external, existing.AdministrationNumber);
+            throw CollabRefusals.LinkExternalAlreadyLinked(app, external, existing.AdministrationNumber);
         }
 
         return existing;
@@ -155,14 +155,14 @@ public sealed class LinkService
         {
             return found.AdministrationId == administration && found.Edition == edition
                 ? IntegrationLinkView.Of(found)
-                : throw Refuse.Violation("link.already-confirmed", "LINK-3", found.AdministrationNumber);
+                : throw CollabRefusals.LinkAlreadyConfirmed(found.AdministrationNumber);
         }
 
         target.EnsureLive("be linked");
         await CheckPreconditionsAsync(target, cancellationToken).ConfigureAwait(false);
         if (await _links.FindLinkOfAdministrationAsync(found.App, administration, cancellationToken).ConfigureAwait(false) is { } other && other.Id != found.Id)
         {
-            throw Refuse.Violation("link.administration-already-linked", "LINK-1", target.Number, other.App, other.ExternalAdministration);
+            throw CollabRefusals.LinkAdministrationAlreadyLinked(target.Number, other.App, other.ExternalAdministration);
         }
 
         found.Choose(target, edition, actor, _clock.GetCurrentInstant());
@@ -216,7 +216,7 @@ public sealed class LinkService
 
             if (appRecords.GroupBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
             {
-                throw Refuse.Input("link.duplicate-app-id", "LINK-5", kind, repeated.Key);
+                throw CollabRefusals.LinkDuplicateAppId(kind, repeated.Key);
             }
 
             var existing = await books.ListAsync(context.Administration, kind, cancellationToken).ConfigureAwait(false);
@@ -297,10 +297,10 @@ public sealed class LinkService
     {
         var (actor, found) = await FindOpenAsync(party, link, cancellationToken).ConfigureAwait(false);
         var row = await _links.FindByExternalAsync(link, kind, appId, cancellationToken).ConfigureAwait(false)
-            ?? throw Refuse.Violation("link.record-unknown", "LINK-5", kind, appId);
+            ?? throw CollabRefusals.LinkRecordUnknown(kind, appId);
         if (row.Match is not (MatchOutcome.Ambiguous or MatchOutcome.Conflicting) || row.BookkeepingId is not null)
         {
-            throw Refuse.Violation("link.nothing-to-resolve", "LINK-5", kind, appId);
+            throw CollabRefusals.LinkNothingToResolve(kind, appId);
         }
 
         var now = _clock.GetCurrentInstant();
@@ -323,12 +323,12 @@ public sealed class LinkService
         {
             if (!(row.Candidates ?? string.Empty).Split(',').Contains(bookkeepingId, StringComparer.Ordinal))
             {
-                throw Refuse.Input("link.not-a-candidate", "LINK-5", bookkeepingId, row.Candidates);
+                throw CollabRefusals.LinkNotACandidate(bookkeepingId, row.Candidates);
             }
 
             if (await _links.FindByBookkeepingAsync(link, kind, bookkeepingId, cancellationToken).ConfigureAwait(false) is { } taken && taken.Id != row.Id)
             {
-                throw Refuse.Violation("link.record-taken", "LINK-5", kind, bookkeepingId, taken.ExternalId);
+                throw CollabRefusals.LinkRecordTaken(kind, bookkeepingId, taken.ExternalId);
             }
         }
 
@@ -408,7 +408,7 @@ public sealed class LinkService
         var found = link == default ? null : await _links.FindLinkAsync(link, cancellationToken).ConfigureAwait(false);
         var actor = (await _access.AuthorizeAsync(party, CollabAction.ManageLink, found, AuditSubject.Link(link), cancellationToken).ConfigureAwait(false)).Actor;
         return found!.Step == LinkStep.Removed
-            ? throw Refuse.Violation("link.removed", "LINK-3")
+            ? throw CollabRefusals.LinkRemoved()
             : (actor, found);
     }
 
@@ -420,7 +420,7 @@ public sealed class LinkService
             var office = await _offices.FindOfficeAsync(holder, cancellationToken).OrNotFound("office", holder.Value).ConfigureAwait(false);
             if (!office.Has(OfficeModules.LinksActivated))
             {
-                throw Refuse.Violation("link.accountant-not-activated", "LINK-2", administration.Number, office.Name);
+                throw CollabRefusals.LinkAccountantNotActivated(administration.Number, office.Name);
             }
 
             return;
@@ -429,12 +429,12 @@ public sealed class LinkService
         var subscription = await _lifecycle.FindSubscriptionAsync(administration.ClientId, cancellationToken).ConfigureAwait(false);
         if (subscription is null || subscription.State != Lifecycle.SubscriptionState.Active)
         {
-            throw Refuse.Violation("link.no-plan", "LINK-2", administration.Number, _plans.LinkMinimum);
+            throw CollabRefusals.LinkNoPlan(administration.Number, _plans.LinkMinimum);
         }
 
         if (!_plans.IsAtLeast(subscription.Plan, _plans.LinkMinimum))
         {
-            throw Refuse.Violation("link.plan-too-small", "LINK-2", subscription.Plan, _plans.LinkMinimum);
+            throw CollabRefusals.LinkPlanTooSmall(subscription.Plan, _plans.LinkMinimum);
         }
     }
 }

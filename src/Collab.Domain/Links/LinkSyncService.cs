@@ -83,7 +83,7 @@ public sealed class LinkSyncService
 
         if (row is { Match: MatchOutcome.Ambiguous or MatchOutcome.Conflicting, BookkeepingId: null })
         {
-            throw Refuse.Violation("link.unresolved-match", "LINK-5", record.Kind, record.Id, row.Candidates);
+            throw CollabRefusals.LinkUnresolvedMatch(record.Kind, record.Id, row.Candidates);
         }
 
         var now = _clock.GetCurrentInstant();
@@ -194,12 +194,12 @@ public sealed class LinkSyncService
         var found = await FindSynchronisingAsync(link, cancellationToken).ConfigureAwait(false);
         if (found.DocumentKind != kind)
         {
-            throw Refuse.Violation("link.wrong-document-kind", "LINK-4", found.AdministrationNumber, found.Edition, found.DocumentKind, kind);
+            throw CollabRefusals.LinkWrongDocumentKind(found.AdministrationNumber, found.Edition, found.DocumentKind, kind);
         }
 
         if ((await _links.FindByExternalAsync(link, SyncEntityKind.Customer, document.CustomerExternalId, cancellationToken).ConfigureAwait(false))?.BookkeepingId is null)
         {
-            throw Refuse.Violation("link.customer-not-linked", "LINK-5", document.CustomerExternalId);
+            throw CollabRefusals.LinkCustomerNotLinked(document.CustomerExternalId);
         }
 
         return await LinkService.Require(_books).CreateDocumentAsync(found.Context.Administration, kind, document,
@@ -223,6 +223,6 @@ public sealed class LinkSyncService
         var found = await _links.FindLinkAsync(link, cancellationToken).OrNotFound("link", link.Value).ConfigureAwait(false);
         return found.Step is LinkStep.Synchronising or LinkStep.Finished
             ? found
-            : throw Refuse.Violation("link.not-synchronising", "LINK-6", found.Step);
+            : throw CollabRefusals.LinkNotSynchronising(found.Step);
     }
 }

@@ -98,27 +98,27 @@ public sealed partial class HouseStyle : AggregateRoot
         var textContrast = Contrast(text, background);
         if (textContrast < 4.5)
         {
-            throw Refuse.Input("house-style.text-contrast", "SHARE-10", text, background, textContrast);
+            throw CollabRefusals.HouseStyleTextContrast(text, background, textContrast);
         }
 
         var primaryContrast = Contrast(primary, background);
         if (primaryContrast < 3)
         {
-            throw Refuse.Input("house-style.primary-contrast", "SHARE-10", primary, background, primaryContrast);
+            throw CollabRefusals.HouseStylePrimaryContrast(primary, background, primaryContrast);
         }
 
         var logo = CheckLogo(request.LogoReference);
         var welcome = request.WelcomeText?.Trim() ?? string.Empty;
         if (welcome.Length > 2000)
         {
-            throw Refuse.Input("house-style.welcome-too-long", "SHARE-10", welcome.Length);
+            throw CollabRefusals.HouseStyleWelcomeTooLong(welcome.Length);
         }
 
         var reminder = CheckReminder(request.ReminderText);
         var englishWelcome = request.EnglishWelcomeText?.Trim() is { Length: > 0 } w ? w : null;
         if (englishWelcome is { Length: > 2000 })
         {
-            throw Refuse.Input("house-style.welcome-too-long", "SHARE-10", englishWelcome.Length);
+            throw CollabRefusals.HouseStyleWelcomeTooLong(englishWelcome.Length);
         }
 
         var englishReminder = CheckReminder(request.EnglishReminderText); // the same placeholders, checked in each language
@@ -133,12 +133,12 @@ public sealed partial class HouseStyle : AggregateRoot
         var value = slug?.Trim() ?? string.Empty;
         if (!SlugPattern().IsMatch(value) || value.Contains("--", StringComparison.Ordinal))
         {
-            throw Refuse.Input("house-style.slug-invalid", "SHARE-10", slug);
+            throw CollabRefusals.HouseStyleSlugInvalid(slug);
         }
 
         if (reserved.Contains(value, StringComparer.Ordinal))
         {
-            throw Refuse.Input("house-style.slug-reserved", "SHARE-10", value);
+            throw CollabRefusals.HouseStyleSlugReserved(value);
         }
 
         return value;
@@ -149,7 +149,7 @@ public sealed partial class HouseStyle : AggregateRoot
         var value = colour?.Trim() ?? string.Empty;
         if (!ColourPattern().IsMatch(value))
         {
-            throw Refuse.Input("house-style.colour-invalid", "SHARE-10", field, colour);
+            throw CollabRefusals.HouseStyleColourInvalid(field, colour);
         }
 
         return value.ToUpperInvariant();
@@ -190,7 +190,7 @@ public sealed partial class HouseStyle : AggregateRoot
                       && !value.Any(c => c is '"' or '\'' or '<' or '>' or '`' or '\\' || char.IsWhiteSpace(c) || char.IsControl(c));
         if (value.Length > 500 || !(isHttps || Storage.BlobKey.IsCanonical(value)))
         {
-            throw Refuse.Input("house-style.logo-invalid", "SHARE-10", logo);
+            throw CollabRefusals.HouseStyleLogoInvalid(logo);
         }
 
         return value;
@@ -206,14 +206,14 @@ public sealed partial class HouseStyle : AggregateRoot
 
         if (value.Length > 1000)
         {
-            throw Refuse.Input("house-style.reminder-too-long", "SHARE-10", value.Length);
+            throw CollabRefusals.HouseStyleReminderTooLong(value.Length);
         }
 
         foreach (Match placeholder in PlaceholderPattern().Matches(value))
         {
             if (!ReminderPlaceholders.Contains(placeholder.Value, StringComparer.Ordinal))
             {
-                throw Refuse.Input("house-style.reminder-placeholder", "SHARE-10", placeholder.Value, string.Join(", ", ReminderPlaceholders));
+                throw CollabRefusals.HouseStyleReminderPlaceholder(placeholder.Value, string.Join(", ", ReminderPlaceholders));
             }
         }
 

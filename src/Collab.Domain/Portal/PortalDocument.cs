@@ -101,7 +101,7 @@ public sealed class PortalDocument : AggregateRoot
 
         if (string.IsNullOrEmpty(name) || name.Length > 200 || name.AsSpan().IndexOfAny(PathLike) >= 0 || name[0] == '.' || name[^1] == '.')
         {
-            throw Refuse.Input("document.file-name-invalid", "SHARE-14", fileName);
+            throw CollabRefusals.DocumentFileNameInvalid(fileName);
         }
 
         return name;

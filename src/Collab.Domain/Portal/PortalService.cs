@@ -83,7 +83,7 @@ public sealed class PortalService
     {
         if (pageSize is < 1 or > 200)
         {
-            throw Refuse.Input("portal.page-size", "SHARE-6", pageSize);
+            throw CollabRefusals.PortalPageSize(pageSize);
         }
 
         var acting = await _access.AuthorizeAsync(party, CollabAction.ReadPortal, new AuditSubject("portal", "own"), cancellationToken).ConfigureAwait(false);
@@ -126,7 +126,7 @@ public sealed class PortalService
         var portal = _options.Portal;
         if (!portal.AllowedContentTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
         {
-            throw Refuse.Input("document.content-type", "SHARE-7", contentType, string.Join(", ", portal.AllowedContentTypes));
+            throw CollabRefusals.DocumentContentType("SHARE-7", contentType, string.Join(", ", portal.AllowedContentTypes));
         }
 
         var owner = company == default ? null : await _companies.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
@@ -136,7 +136,7 @@ public sealed class PortalService
         await TierGate.RequireAsync(_tiers, _catalogue, office, owner.ClientId, Feature.DocumentExchange, cancellationToken).ConfigureAwait(false);
         var direction = user.Kind == UserKind.OfficeUser ? DocumentDirection.ToClient : DocumentDirection.ToOffice;
 
-        await using var checkedContent = await DocumentChecks.SpoolAsync(content, portal.MaxDocumentBytes, () => Refuse.Input("document.too-large", "SHARE-7", portal.MaxDocumentBytes), cancellationToken).ConfigureAwait(false);
+        await using var checkedContent = await DocumentChecks.SpoolAsync(content, portal.MaxDocumentBytes, () => CollabRefusals.DocumentTooLarge("SHARE-7", portal.MaxDocumentBytes), cancellationToken).ConfigureAwait(false);
         DocumentChecks.Check(type, checkedContent, name, "SHARE-14"); // the content is what its type says, before anything is stored
         var id = DocumentId.New();
         var key = $"documents/{owner.ClientId.Value:N}/{id.Value:N}";
@@ -186,7 +186,7 @@ public sealed class PortalService
         }
 
         var stream = await Blobs.OpenReadAsync(found.BlobKey, cancellationToken).ConfigureAwait(false)
-            ?? throw Refuse.Violation("document.content-missing", "SHARE-7", found.FileName);
+            ?? throw CollabRefusals.DocumentContentMissing("SHARE-7", found.FileName);
         return (PortalDocumentView.Of(found), new VerifyingStream(stream, found.Sha256, found.SizeBytes, found.FileName));
     }
 
@@ -205,7 +205,7 @@ public sealed class PortalService
         var slug = HouseStyle.CheckSlug(request.Slug, _options.Portal.ReservedSlugs);
         if (await _styles.FindHouseStyleBySlugAsync(slug, cancellationToken).ConfigureAwait(false) is { } owner && owner.OfficeId != office)
         {
-            throw Refuse.Violation("house-style.slug-taken", "SHARE-10", slug);
+            throw CollabRefusals.HouseStyleSlugTaken(slug);
         }
 
         if (style is null)

@@ -111,7 +111,7 @@ public sealed partial class QuestionnaireTemplate : AggregateRoot
     {
         if (sections is null || sections.Count is < 1 or > 50)
         {
-            throw Refuse.Input("questionnaire.sections", "SHARE-9");
+            throw CollabRefusals.QuestionnaireSections();
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -120,7 +120,7 @@ public sealed partial class QuestionnaireTemplate : AggregateRoot
         {
             if (section?.Questions is null || section.Questions.Count is < 1 or > 200)
             {
-                throw Refuse.Input("questionnaire.questions", "SHARE-9");
+                throw CollabRefusals.QuestionnaireQuestions();
             }
 
             var questions = new List<QuestionDefinition>(section.Questions.Count);
@@ -128,12 +128,12 @@ public sealed partial class QuestionnaireTemplate : AggregateRoot
             {
                 if (question is null || !QuestionIdPattern().IsMatch(question.Id ?? string.Empty) || !ids.Add(question.Id!))
                 {
-                    throw Refuse.Input("questionnaire.question-id", "SHARE-9", question?.Id);
+                    throw CollabRefusals.QuestionnaireQuestionId(question?.Id);
                 }
 
                 if (!Enum.IsDefined(question.Type))
                 {
-                    throw Refuse.Input("questionnaire.answer-type", "SHARE-9", question.Id, (int)question.Type);
+                    throw CollabRefusals.QuestionnaireAnswerType(question.Id, (int)question.Type);
                 }
 
                 questions.Add(question with { Text = QuestionBatch.Text(question.Text, "question") });
@@ -247,7 +247,7 @@ public sealed class Questionnaire : AggregateRoot
     {
         EnsureOpen();
         var entry = _entries.FirstOrDefault(q => q.Id == questionId)
-            ?? throw Refuse.Input("questionnaire.unknown-question", "SHARE-9", questionId);
+            ?? throw CollabRefusals.QuestionnaireUnknownQuestion(questionId);
         var answer = new QuestionnaireAnswer(questionId, Canonical(new QuestionDefinition(entry.Id, entry.Text, entry.Type, entry.Required), value, isClientDocument));
         var index = _givenAnswers.FindIndex(a => a.QuestionId == questionId);
         if (index < 0)
@@ -268,7 +268,7 @@ public sealed class Questionnaire : AggregateRoot
         var missing = _entries.Where(q => q.Required && !_givenAnswers.Exists(a => a.QuestionId == q.Id)).Select(q => q.Id).ToList();
         if (missing.Count > 0)
         {
-            throw Refuse.Violation("questionnaire.incomplete", "SHARE-9", missing.Count, string.Join(", ", missing.Take(5)));
+            throw CollabRefusals.QuestionnaireIncomplete(missing.Count, string.Join(", ", missing.Take(5)));
         }
 
         State = QuestionnaireState.Completed;
@@ -290,7 +290,7 @@ public sealed class Questionnaire : AggregateRoot
     {
         if (State != QuestionnaireState.Open)
         {
-            throw Refuse.Violation("questionnaire.completed", "SHARE-9");
+            throw CollabRefusals.QuestionnaireCompleted();
         }
     }
 
@@ -299,7 +299,7 @@ public sealed class Questionnaire : AggregateRoot
     {
         var text = value?.Trim() ?? string.Empty;
         CollabRefusalException Wrong(string expected) =>
-            Refuse.Input("questionnaire.answer-invalid", "SHARE-9", value, question.Text, expected);
+            CollabRefusals.QuestionnaireAnswerInvalid(value, question.Text, expected);
 
         switch (question.Type)
         {

@@ -71,12 +71,12 @@ public sealed class QuestionBatch : AggregateRoot
     {
         if (State != QuestionBatchState.Draft)
         {
-            throw Refuse.Violation("questions.already-sent", "SHARE-8");
+            throw CollabRefusals.QuestionsAlreadySent();
         }
 
         if (Questions.Count >= MaxQuestions)
         {
-            throw Refuse.Input("questions.too-many", "SHARE-8", MaxQuestions);
+            throw CollabRefusals.QuestionsTooMany(MaxQuestions);
         }
 
         _questions.Add(new BatchQuestion(_questions.Count + 1, Guard.Name(service, "service"), Text(text, "question")));
@@ -87,12 +87,12 @@ public sealed class QuestionBatch : AggregateRoot
     {
         if (State != QuestionBatchState.Draft)
         {
-            throw Refuse.Violation("questions.already-sent", "SHARE-8");
+            throw CollabRefusals.QuestionsAlreadySent();
         }
 
         if (Questions.Count == 0)
         {
-            throw Refuse.Input("questions.empty", "SHARE-8");
+            throw CollabRefusals.QuestionsEmpty();
         }
 
         State = QuestionBatchState.Sent;
@@ -105,11 +105,11 @@ public sealed class QuestionBatch : AggregateRoot
     {
         if (State == QuestionBatchState.Draft)
         {
-            throw Refuse.Violation("questions.not-sent", "SHARE-8");
+            throw CollabRefusals.QuestionsNotSent();
         }
 
         var question = Questions.FirstOrDefault(q => q.Number == number)
-            ?? throw Refuse.Input("questions.unknown-question", "SHARE-8", number, Questions.Count);
+            ?? throw CollabRefusals.QuestionsUnknownQuestion(number, Questions.Count);
         _questions[_questions.IndexOf(question)] = question with { Answer = Text(answer, "answer"), AnsweredAt = now };
         Raise(new Registry.RegistryChanged(now, Actor.ClientUser(user), AuditAction.QuestionAnswered, AuditSubject.Client(ClientId),
             $"batch={Id};office={OfficeId};company={CompanyId};question={number};service={question.Service};again={question.Answer is not null}"));

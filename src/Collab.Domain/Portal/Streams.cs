@@ -23,7 +23,7 @@ internal sealed class VerifyingStream(Stream inner, string sha256, long size, st
             _verified = true;
             if (_read != size || Convert.ToHexStringLower(_hash.GetCurrentHash()) != sha256)
             {
-                throw Refuse.Violation("document.corrupt", rule, name);
+                throw CollabRefusals.DocumentCorrupt(rule, name);
             }
         }
     }

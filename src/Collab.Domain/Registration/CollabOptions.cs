@@ -62,7 +62,7 @@ public sealed class CollabOptions
 }
 
 /// <summary>Refuses options that cannot work, at start-up, with a message naming the setting.</summary>
-internal sealed class CollabOptionsValidator(IDateTimeZoneProvider zones) : IValidateOptions<CollabOptions>
+internal sealed class CollabOptionsValidator(IDateTimeZoneProvider zones, IEnumerable<IClock> clocks) : IValidateOptions<CollabOptions>
 {
     public ValidateOptionsResult Validate(string? name, CollabOptions options)
     {
@@ -114,6 +114,11 @@ internal sealed class CollabOptionsValidator(IDateTimeZoneProvider zones) : IVal
         if (options.Tiers is { } tiers)
         {
             failures.AddRange(Tiers.TierCatalogue.Validate(tiers, "Collab:Tiers"));
+        }
+
+        if (!OneClock.IsOnlyOurs(clocks))
+        {
+            failures.Add(OneClock.Message); // an IClock registered after AddCollab (issue 34: one source of time)
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -48,13 +48,14 @@ public static class CollabServiceCollectionExtensions
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CollabOptions>, CollabOptionsValidator>());
 
-        // The composition root is the one place allowed to choose the wall clock; a vendor (or a test)
-        // that registered its own IClock first keeps it.
-#pragma warning disable RS0030 // Banned API: composition root
-        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        // One source of time (issue 34): the registered TimeProvider (the system's unless the vendor or a test registers
+        // another), and Collab's IClock made from it, so advancing one fake moves the rules and the background passes
+        // alike. An IClock of the vendor's own would be a second clock: refused here and at start-up (docs/decisions.md).
+        OneClock.RefuseForeignClock(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAdd(OneClock.Descriptor);
         services.TryAddSingleton<IDateTimeZoneProvider>(DateTimeZoneProviders.Tzdb);
         services.TryAddSingleton<OfficeCalendar>();
-#pragma warning restore RS0030
 
         services.TryAddSingleton(static sp =>
             TierCatalogue.Create(sp.GetRequiredService<IOptions<CollabOptions>>().Value.Tiers ?? TierCatalogueOptions.CreateDefault()));
@@ -113,6 +114,7 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<Authorization.IReachRule<Links.IntegrationLink>, Links.LinkAccess>();
         services.TryAddSingleton(static _ => new Authorization.CollabPlatform());
         services.TryAddSingleton<Texts.CollabTexts>();
+        services.TryAddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<Texts.CollabTexts>, Texts.CollabStringLocalizer>();
         return new CollabBuilder(services);
     }
 }
@@ -172,6 +174,21 @@ public sealed class CollabBuilder
         where TOverrides : class, Texts.ICollabTextOverrides
     {
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<Texts.ICollabTextOverrides, TOverrides>());
+        return this;
+    }
+
+    /// <summary>
+    /// Replaces Collab's texts with those an <see cref="Microsoft.Extensions.Localization.IStringLocalizer{T}"/> of the
+    /// vendor's has, per key and language (TXT-1, issue 34): for example resources of the vendor's own through
+    /// <c>services.AddLocalization()</c>, with entries named after Collab's keys (<c>link.spent</c>) in the same numbered
+    /// placeholders. Asked in the reader's language (nl-NL or en-GB) as the current UI culture; a key it does not have
+    /// keeps Collab's text. Overrides added earlier win.
+    /// </summary>
+    /// <typeparam name="TResource">The vendor's resource type; the localizer is resolved from the vendor's services.</typeparam>
+    /// <returns>This builder.</returns>
+    public CollabBuilder AddTextOverridesFromLocalizer<TResource>()
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<Texts.ICollabTextOverrides, Texts.StringLocalizerTextOverrides<TResource>>());
         return this;
     }
 

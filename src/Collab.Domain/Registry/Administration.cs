@@ -57,7 +57,7 @@ public sealed class Administration : AggregateRoot
     {
         if (!IsLive)
         {
-            throw Refuse.Violation("administration.not-live", "ONB-5", Number, State.ToString().ToLowerInvariant(), action);
+            throw CollabRefusals.AdministrationNotLive(Number, State.ToString().ToLowerInvariant(), action);
         }
     }
 
@@ -109,7 +109,7 @@ public sealed class Administration : AggregateRoot
     {
         if (State == AdministrationState.Deleted || DeletionStartedAt is not null)
         {
-            throw Refuse.Violation("retention.already-deleted", "RET-2", Number);
+            throw CollabRefusals.RetentionAlreadyDeleted(Number);
         }
 
         LegalHold = Guard.Name(reason, "legal hold reason");
@@ -120,7 +120,7 @@ public sealed class Administration : AggregateRoot
     {
         if (LegalHold is null)
         {
-            throw Refuse.Violation("retention.no-legal-hold", "RET-2", Number);
+            throw CollabRefusals.RetentionNoLegalHold(Number);
         }
 
         LegalHold = null;
@@ -145,7 +145,7 @@ public sealed class Administration : AggregateRoot
     {
         if (number.Value == 0)
         {
-            throw Refuse.Input("administration.number-required", null);
+            throw CollabRefusals.AdministrationNumberRequired();
         }
 
         var administration = new Administration

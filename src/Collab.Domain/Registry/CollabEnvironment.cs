@@ -30,7 +30,7 @@ public sealed class CollabEnvironment : AggregateRoot
     {
         if (administrators.Count == 0)
         {
-            throw Refuse.Input("environment.no-administrator", "XFER-2");
+            throw CollabRefusals.EnvironmentNoAdministrator();
         }
 
         var environment = new CollabEnvironment { Id = EnvironmentId.New(), Name = Guard.Name(name, "environment name"), OfficeId = office };
@@ -38,7 +38,7 @@ public sealed class CollabEnvironment : AggregateRoot
         {
             if (user.Kind != UserKind.OfficeUser || user.OfficeId != office)
             {
-                throw Refuse.Denied("environment.administrator-not-of-office", "SEC-1", user.Email);
+                throw CollabRefusals.EnvironmentAdministratorNotOfOffice(user.Email);
             }
 
             if (!environment._administrators.Contains(user.Id))

@@ -68,7 +68,7 @@ public sealed class CollabRegistry
         var actor = (await _access.AuthorizeAsync(party, CollabAction.RegisterOffice, New("office"), cancellationToken).ConfigureAwait(false)).Actor;
         var zoneId = timeZoneId ?? _options.DefaultTimeZoneId;
         var zone = _calendar.FindZone(zoneId)
-            ?? throw Refuse.Input("office.unknown-time-zone", "RET-1", zoneId);
+            ?? throw CollabRefusals.OfficeUnknownTimeZone(zoneId);
         var office = Office.Register(name, zone, actor, _clock.GetCurrentInstant());
         _unitOfWork.Add(office);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -87,7 +87,7 @@ public sealed class CollabRegistry
         var actor = (await _access.AuthorizeAsync(party, CollabAction.SetOfficeModules, office, cancellationToken).ConfigureAwait(false)).Actor;
         if ((modules & ~(OfficeModules.AccountantPackage | OfficeModules.EAccountancy | OfficeModules.LinksActivated)) != 0)
         {
-            throw Refuse.Input("office.unknown-module", null, (int)modules);
+            throw CollabRefusals.OfficeUnknownModule((int)modules);
         }
 
         var found = await _offices.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
@@ -168,7 +168,7 @@ public sealed class CollabRegistry
 
         if (await _administrations.FindLiveAdministrationByNumberAsync(number, cancellationToken).ConfigureAwait(false) is not null)
         {
-            throw Refuse.Violation("administration.number-taken", "LIC-6", number);
+            throw CollabRefusals.AdministrationNumberTaken(number);
         }
 
         var administration = Administration.Create(owner, number, name, holder, environment, actor, _clock.GetCurrentInstant());
@@ -334,7 +334,7 @@ public sealed class CollabRegistry
 
         if (acting.IsClientUser && !acting.User.MayReach(target.Id))
         {
-            throw Refuse.Denied("user.company-not-reached", "SEC-5", target.Name); // an administrator widens a user only to what it reaches itself
+            throw CollabRefusals.UserCompanyNotReached(target.Name); // an administrator widens a user only to what it reaches itself
         }
 
         found.AddCompany(target, actor, _clock.GetCurrentInstant());
@@ -485,7 +485,7 @@ public sealed class CollabRegistry
         if (active + 1 > allowed)
         {
             var needed = _catalogue.LowestTierWith(Tiers.Feature.ExtraClientUsers);
-            throw Refuse.Violation("user.tier-user-limit", "TIER-2", client, active, best, needed?.ToString() ?? "with extra users");
+            throw CollabRefusals.UserTierUserLimit(client, active, best, needed?.ToString() ?? "with extra users");
         }
     }
 
@@ -493,7 +493,7 @@ public sealed class CollabRegistry
     {
         if (await _users.UserEmailExistsAsync(email, cancellationToken).ConfigureAwait(false))
         {
-            throw Refuse.Violation("user.email-taken", "TIER-8", email);
+            throw CollabRefusals.UserEmailTaken(email);
         }
     }
 

@@ -147,12 +147,12 @@ public sealed class CollabUser : AggregateRoot
     {
         if (Kind != UserKind.ClientUser || company.ClientId != ClientId)
         {
-            throw Refuse.Denied("user.company-of-other-client", "SEC-1", company.Name);
+            throw CollabRefusals.UserCompanyOfOtherClient(company.Name);
         }
 
         if (_companies.Contains(company.Id))
         {
-            throw Refuse.Violation("user.company-already-given", "TIER-8", Email, company.Name);
+            throw CollabRefusals.UserCompanyAlreadyGiven(Email, company.Name);
         }
 
         _companies.Add(company.Id);
@@ -164,7 +164,7 @@ public sealed class CollabUser : AggregateRoot
     {
         if (!IsActive)
         {
-            throw Refuse.Violation("user.already-inactive", "TIER-4", Email);
+            throw CollabRefusals.UserAlreadyInactive(Email);
         }
 
         IsActive = false;
@@ -179,7 +179,7 @@ public sealed class CollabUser : AggregateRoot
     {
         if (Acceptance != UserAcceptance.Pending)
         {
-            throw Refuse.Violation("user.invitation-already-accepted", "SEC-7", Email);
+            throw CollabRefusals.UserInvitationAlreadyAccepted(Email);
         }
 
         var reissue = InvitationHash is not null;
@@ -199,7 +199,7 @@ public sealed class CollabUser : AggregateRoot
     {
         if (!IsHomedAtClient || IsClientAdministrator)
         {
-            throw Refuse.Violation("user.not-client-administrator-candidate", "SEC-5", Email);
+            throw CollabRefusals.UserNotClientAdministratorCandidate(Email);
         }
 
         IsClientAdministrator = true;
@@ -222,7 +222,7 @@ public sealed class CollabUser : AggregateRoot
     }
 
     /// <summary>One answer for an unknown, wrong, spent or expired invitation token: it reveals nothing about the user.</summary>
-    internal static CollabRefusalException InvitationRefusal() => Refuse.Denied("user.invitation-unusable", "SEC-7");
+    internal static CollabRefusalException InvitationRefusal() => CollabRefusals.UserInvitationUnusable();
 
     private void AcceptOnPlatformsWord(Actor actor, Instant now)
     {
@@ -252,7 +252,7 @@ public sealed class CollabUser : AggregateRoot
     {
         if (homeOffice is not null && administrator)
         {
-            throw Refuse.Denied("user.office-homed-administrator", "SEC-5", email); // an office's invitee never administers the client's account
+            throw CollabRefusals.UserOfficeHomedAdministrator(email); // an office's invitee never administers the client's account
         }
 
         var user = new CollabUser
@@ -263,7 +263,7 @@ public sealed class CollabUser : AggregateRoot
         {
             if (company.ClientId != client)
             {
-                throw Refuse.Denied("user.company-of-other-client", "SEC-1", company.Id);
+                throw CollabRefusals.UserCompanyOfOtherClient(company.Id);
             }
 
             if (!user._companies.Contains(company.Id))

@@ -76,7 +76,7 @@ public sealed class RightsGrant : AggregateRoot
         CheckChannel(channel);
         if (IsActive)
         {
-            throw Refuse.Violation("rights.already-granted", "ONB-3", OfficeId, AdministrationId, GrantedAt);
+            throw CollabRefusals.RightsAlreadyGranted(OfficeId, AdministrationId, GrantedAt);
         }
 
         Activate(grantedBy, channel, now);
@@ -87,7 +87,7 @@ public sealed class RightsGrant : AggregateRoot
     {
         if (!IsActive)
         {
-            throw Refuse.Violation("rights.not-granted", "ONB-4", OfficeId, AdministrationId);
+            throw CollabRefusals.RightsNotGranted(OfficeId, AdministrationId);
         }
 
         IsActive = false;
@@ -111,7 +111,7 @@ public sealed class RightsGrant : AggregateRoot
     {
         if (!Enum.IsDefined(channel))
         {
-            throw Refuse.Input("rights.unknown-channel", "ONB-3", (int)channel);
+            throw CollabRefusals.RightsUnknownChannel((int)channel);
         }
     }
 }

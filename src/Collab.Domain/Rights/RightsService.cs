@@ -62,7 +62,7 @@ public sealed class RightsService
         using var activity = CollabTelemetry.Source.StartActivity("collab.rights.grant");
         if (channel == GrantChannel.Registration)
         {
-            throw Refuse.Input("rights.registration-channel", "ONB-3");
+            throw CollabRefusals.RightsRegistrationChannel();
         }
 
         var (clientUser, target) = await AuthorizeAsync(party, office, administration, CollabAction.GrantRights, cancellationToken).ConfigureAwait(false);
@@ -71,18 +71,18 @@ public sealed class RightsService
         {
             if (subscription.State != Lifecycle.SubscriptionState.Active)
             {
-                throw Refuse.Violation("rights.subscription-cancelled", "ONB-3");
+                throw CollabRefusals.RightsSubscriptionCancelled();
             }
 
             if (!_plans.MayGrantRights(subscription.Plan))
             {
-                throw Refuse.Violation("rights.plan-not-eligible", "ONB-3", subscription.Plan, string.Join(", ", _plans.Plans.Where(_plans.MayGrantRights)));
+                throw CollabRefusals.RightsPlanNotEligible(subscription.Plan, string.Join(", ", _plans.Plans.Where(_plans.MayGrantRights)));
             }
         }
 
         if (target.HolderOfficeId == office)
         {
-            throw Refuse.Violation("rights.office-holds-administration", "ONB-3", office, target.Number);
+            throw CollabRefusals.RightsOfficeHoldsAdministration(office, target.Number);
         }
 
         var now = _clock.GetCurrentInstant();
@@ -117,7 +117,7 @@ public sealed class RightsService
         using var activity = CollabTelemetry.Source.StartActivity("collab.rights.revoke");
         var (clientUser, _) = await AuthorizeAsync(party, office, administration, CollabAction.RevokeRights, cancellationToken).ConfigureAwait(false);
         var grant = await _rights.FindGrantAsync(office, administration, cancellationToken).ConfigureAwait(false)
-            ?? throw Refuse.Violation("rights.not-granted", "ONB-4", office, administration);
+            ?? throw CollabRefusals.RightsNotGranted(office, administration);
         grant.Revoke(clientUser, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         _telemetry.RightsChanged(AuditAction.RightsRevoked);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using Microsoft.Extensions.Localization;
 
 namespace Collab.Texts;
 
@@ -33,9 +34,15 @@ public interface ICollabTextOverrides
 /// language: dates as "15 december 2026", amounts as "€ 1,65". A vendor replaces any text per language through
 /// <see cref="ICollabTextOverrides"/>. Resolved from dependency injection.
 /// </summary>
-public sealed class CollabTexts
+/// <remarks>
+/// An <see cref="IStringLocalizer"/> too (issue 34), and registered as <see cref="IStringLocalizer{T}"/> of
+/// <see cref="CollabTexts"/>: a host shows Collab's texts the way it shows its own, in
+/// <see cref="CultureInfo.CurrentUICulture"/> (Dutch for <c>nl</c>, English otherwise), with the vendor's overrides applied.
+/// </remarks>
+public sealed class CollabTexts : IStringLocalizer
 {
-    private static readonly ResourceManager Resources = new("Collab.Texts.CollabTexts", typeof(CollabTexts).Assembly);
+    private const string Location = "Collab.Texts.CollabTexts";
+    private static readonly ResourceManager Resources = new(Location, typeof(CollabTexts).Assembly);
     private readonly ICollabTextOverrides[] _overrides;
 
     /// <summary>Creates the catalogue; resolved from dependency injection.</summary>
@@ -90,10 +97,46 @@ public sealed class CollabTexts
     public string Render(string key, CultureInfo culture, params object?[] arguments)
     {
         var language = LanguageFor(culture?.Name);
-        var template = _overrides.Select(o => o.Find(key, language)).FirstOrDefault(t => t is not null) ?? Find(key, language)
-            ?? throw new KeyNotFoundException($"'{key}' is not a Collab text: see CollabTexts.Keys.");
+        var template = Template(key, language) ?? throw new KeyNotFoundException($"'{key}' is not a Collab text: see CollabTexts.Keys.");
         return Format(template, language, arguments, t => Nested(t, language, k => Render(k, language, t.Arguments ?? [])));
     }
+
+    /// <summary>A text's template in <see cref="CultureInfo.CurrentUICulture"/>'s language, the vendor's overrides first.</summary>
+    /// <param name="name">The key, such as <c>link.spent</c>.</param>
+    /// <returns>The template; <see cref="LocalizedString.ResourceNotFound"/> (and the key as the value) for a key Collab lacks.</returns>
+    public LocalizedString this[string name]
+    {
+        get
+        {
+            ArgumentNullException.ThrowIfNull(name);
+            var template = Template(name, LanguageFor(CultureInfo.CurrentUICulture.Name));
+            return new LocalizedString(name, template ?? name, template is null, Location);
+        }
+    }
+
+    /// <summary>A text in <see cref="CultureInfo.CurrentUICulture"/>'s language with its values, formatted as <see cref="Render"/> does.</summary>
+    /// <param name="name">The key.</param>
+    /// <param name="arguments">Its values.</param>
+    /// <returns>The text; <see cref="LocalizedString.ResourceNotFound"/> (and the key as the value) for a key Collab lacks.</returns>
+    public LocalizedString this[string name, params object[] arguments]
+    {
+        get
+        {
+            ArgumentNullException.ThrowIfNull(name);
+            var language = LanguageFor(CultureInfo.CurrentUICulture.Name);
+            return Template(name, language) is null
+                ? new LocalizedString(name, name, true, Location)
+                : new LocalizedString(name, Render(name, language, arguments), false, Location);
+        }
+    }
+
+    /// <summary>Every text of the catalogue as a template in <see cref="CultureInfo.CurrentUICulture"/>'s language.</summary>
+    /// <param name="includeParentCultures">Ignored: every key has a Dutch and an English text (TXT-1).</param>
+    /// <returns>One string per key of <see cref="Keys"/>.</returns>
+    public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => Keys.Select(key => this[key]);
+
+    private string? Template(string key, CultureInfo language) =>
+        _overrides.Select(o => o.Find(key, language)).FirstOrDefault(t => t is not null) ?? Find(key, language);
 
     /// <summary>The English text of a key with Collab's own resources: what a refusal's <see cref="Refusal.Reason"/> holds.</summary>
     internal static string InEnglish(string key, object?[] arguments)
@@ -134,5 +177,37 @@ public sealed class CollabTexts
         var set = Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)
             ?? throw new InvalidOperationException("Collab's text resources are missing from the assembly.");
         return [.. set.Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).Order(StringComparer.Ordinal)];
+    }
+}
+
+/// <summary>Collab's texts as <see cref="IStringLocalizer{T}"/>, the shape hosts inject (issue 34); the catalogue answers.</summary>
+internal sealed class CollabStringLocalizer(CollabTexts texts) : IStringLocalizer<CollabTexts>
+{
+    public LocalizedString this[string name] => texts[name];
+
+    public LocalizedString this[string name, params object[] arguments] => texts[name, arguments];
+
+    public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => texts.GetAllStrings(includeParentCultures);
+}
+
+/// <summary>
+/// A vendor's texts in the standard shape (issue 34): an <see cref="IStringLocalizer{T}"/> of the vendor's (resources
+/// through <c>AddLocalization()</c>, a database, anything) asked for Collab's keys in the reader's language; a key it
+/// does not have keeps Collab's text.
+/// </summary>
+internal sealed class StringLocalizerTextOverrides<TResource>(IStringLocalizer<TResource> localizer) : ICollabTextOverrides
+{
+    public string? Find(string key, CultureInfo culture)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture; // IStringLocalizer answers in the current UI culture
+        try
+        {
+            return localizer[key] is { ResourceNotFound: false } found ? found.Value : null;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 }

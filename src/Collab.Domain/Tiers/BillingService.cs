@@ -85,7 +85,7 @@ public sealed class BillingService
         var now = _clock.GetCurrentInstant();
         if (now < until)
         {
-            throw Refuse.Violation("statement.month-not-over", "TIER-7", MonthlyStatement.FormatMonth(month, Texts.CollabTexts.English), until);
+            throw CollabRefusals.StatementMonthNotOver(MonthlyStatement.FormatMonth(month, Texts.CollabTexts.English), until);
         }
 
         var statement = await ComputeAsync(office, month, from, until, cancellationToken).ConfigureAwait(false);

@@ -97,12 +97,12 @@ public sealed class ClientCollaboration : AggregateRoot
     {
         if (EndsOn is not null)
         {
-            throw Refuse.Violation("collaboration.already-ended", "TIER-7", ClientId, EndsOn);
+            throw CollabRefusals.CollaborationAlreadyEnded(ClientId, EndsOn);
         }
 
         if (endsOn < StartsOn)
         {
-            throw Refuse.Input("collaboration.ends-before-start", null, endsOn, StartsOn);
+            throw CollabRefusals.CollaborationEndsBeforeStart(endsOn, StartsOn);
         }
 
         EndsOn = endsOn;
@@ -116,7 +116,7 @@ public sealed class ClientCollaboration : AggregateRoot
     {
         if (!Enum.IsDefined(tier))
         {
-            throw Refuse.Input("tier.unknown", "TIER-1", (int)tier);
+            throw CollabRefusals.TierUnknown((int)tier);
         }
     }
 }

@@ -159,11 +159,11 @@ public sealed class TierCatalogue
 
     internal Refusal MissingFeature(ClientTier tier, Feature feature) =>
         LowestTierWith(feature) is { } needed
-            ? Refuse.Refusal(RefusalKind.RuleViolation, "tier.feature-not-included", "SHARE-11", feature, tier, needed)
+            ? CollabRefusals.TierFeatureNotIncluded(feature, tier, needed).Refusal
             : Refuse.Keyed(RefusalKind.RuleViolation, "tier.feature-not-included", "tier.feature-in-no-tier", "SHARE-11", feature);
 
     internal static int Index(ClientTier tier) =>
-        (uint)tier is >= 1 and <= 3 ? (int)tier : throw Refuse.Input("tier.unknown", "TIER-1", (int)tier);
+        (uint)tier is >= 1 and <= 3 ? (int)tier : throw CollabRefusals.TierUnknown((int)tier);
 
     private static TierDefinitionOptions? Definition(TierCatalogueOptions options, ClientTier tier) => tier switch
     {

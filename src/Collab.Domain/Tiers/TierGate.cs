@@ -7,7 +7,7 @@ internal static class TierGate
     internal static async Task<ClientTier> RequireAsync(ITierStore tiers, TierCatalogue catalogue, OfficeId office, ClientId client, Feature feature, CancellationToken cancellationToken)
     {
         var tier = await tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false)
-            ?? throw new CollabRefusalException(Refuse.Refusal(RefusalKind.NotFound, "collaboration.not-found", "SHARE-11", office, client));
+            ?? throw new CollabRefusalException(CollabRefusals.CollaborationNotFound("SHARE-11", office, client).Refusal);
         catalogue.Require(tier, feature);
         return tier;
     }

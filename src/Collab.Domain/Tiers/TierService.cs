@@ -69,7 +69,7 @@ public sealed class TierService
         var actor = (await _access.AuthorizeAsync(party, CollabAction.StartCollaboration, new NewCollaboration(office, client), AuditSubject.Client(client), cancellationToken).ConfigureAwait(false)).Actor;
         if (await _tiers.FindTierAsync(office, client, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            throw Refuse.Violation("collaboration.exists", "TIER-3", office, client, existing);
+            throw CollabRefusals.CollaborationExists(office, client, existing);
         }
 
         var zone = await OfficeZoneAsync(office, cancellationToken).ConfigureAwait(false);
@@ -203,7 +203,7 @@ public sealed class TierService
             var changed = distinct.Where(c => decided[c].Status == TierChangeStatus.Changed).Select(c => collaborations[c]).ToList();
             foreach (var client in await _unitOfWork.SaveTierChangesAsync(changed, cancellationToken).ConfigureAwait(false))
             {
-                decided[client] = new TierChangeOutcome(client, TierChangeStatus.ConcurrentChange, null, Refuse.Refusal(RefusalKind.ConcurrencyConflict, "tier.concurrent-change", "TIER-5", client));
+                decided[client] = new TierChangeOutcome(client, TierChangeStatus.ConcurrentChange, null, CollabRefusals.TierConcurrentChange(client).Refusal);
             }
 
             outcomes.AddRange(chunk.Select(c => decided[c]));
@@ -237,7 +237,7 @@ public sealed class TierService
         if (activeUsers > allowed)
         {
             var who = string.Join(", ", context.ActiveEmails[client]);
-            return Refused(client, collaboration.Tier, Refuse.Refusal(RefusalKind.RuleViolation, "tier.too-many-client-users", "TIER-4", client, activeUsers, who, tier, allowed, activeUsers - allowed));
+            return Refused(client, collaboration.Tier, CollabRefusals.TierTooManyClientUsers(client, activeUsers, who, tier, allowed, activeUsers - allowed).Refusal);
         }
 
         var features = _catalogue.FeaturesOf(tier);
@@ -245,7 +245,7 @@ public sealed class TierService
         if (blocking.Count > 0)
         {
             var what = blocking.Select(w => new Texts.TextRef("tier.open-work-item", w.Text ?? (object)w.Description, w.Feature.ToString())).ToList();
-            return Refused(client, collaboration.Tier, Refuse.Refusal(RefusalKind.RuleViolation, "tier.open-work-needs-feature", "TIER-4", tier, client, what));
+            return Refused(client, collaboration.Tier, CollabRefusals.TierOpenWorkNeedsFeature(tier, client, what).Refusal);
         }
 
         collaboration.ChangeTier(tier, actor, now);
@@ -304,7 +304,7 @@ public sealed class TierService
     }
 
     private static CollabRefusalException NoCollaboration(OfficeId office, ClientId client) =>
-        new(Refuse.Refusal(RefusalKind.NotFound, "collaboration.not-found", "TIER-3", office, client));
+        new(CollabRefusals.CollaborationNotFound("TIER-3", office, client).Refusal);
 
     // Indexed by client: a chunk of thousands of clients must not scan these lists once per client.
     private sealed record ChangeContext(IReadOnlyDictionary<ClientId, int> ActiveUsers, ILookup<ClientId, ClientTier> OtherTiers, ILookup<ClientId, OpenWork> OpenWork, ILookup<ClientId, string> ActiveEmails);

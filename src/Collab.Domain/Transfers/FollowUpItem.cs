@@ -93,7 +93,7 @@ public sealed class FollowUpItem : AggregateRoot
     {
         if (DoneAt is not null)
         {
-            throw Refuse.Violation("followup.already-done", "XFER-5", Description, DoneAt);
+            throw CollabRefusals.FollowupAlreadyDone(Description, DoneAt);
         }
 
         (DoneAt, DoneBy) = (now, user);

@@ -247,7 +247,7 @@ public sealed class TransferRequest : AggregateRoot
     {
         if (user != RequestedBy)
         {
-            throw Collab.Refuse.Denied("transfer.cancel-by-other", "XFER-2");
+            throw CollabRefusals.TransferCancelByOther();
         }
 
         State = Machine.Fire(State, TransferTrigger.Cancel, new TransferContext(this, default, now));
@@ -266,7 +266,7 @@ public sealed class TransferRequest : AggregateRoot
     {
         if (!Enum.IsDefined(billedTo))
         {
-            throw Collab.Refuse.Input("transfer.unknown-billing-party", "XFER-6", (int)billedTo);
+            throw CollabRefusals.TransferUnknownBillingParty((int)billedTo);
         }
 
         State = Machine.Fire(State, TransferTrigger.Execute, new TransferContext(this, default, now));

@@ -78,12 +78,12 @@ public sealed class TransferService
         bankLinks ??= [];
         if (administrations.Count == 0)
         {
-            throw Refuse.Input("transfer.no-administrations", "XFER-1");
+            throw CollabRefusals.TransferNoAdministrations();
         }
 
         if (from == to)
         {
-            throw Refuse.Input("transfer.same-environment", "XFER-1");
+            throw CollabRefusals.TransferSameEnvironment();
         }
 
         // Only an administrator of the old or the new environment requests (XFER-1); anyone else learns nothing about either.
@@ -105,7 +105,7 @@ public sealed class TransferService
 
             if (administration.EnvironmentId != from)
             {
-                throw Refuse.Violation("transfer.administration-not-in-environment", "XFER-1", administration.Number, oldEnvironment.Name);
+                throw CollabRefusals.TransferAdministrationNotInEnvironment(administration.Number, oldEnvironment.Name);
             }
 
             moved.Add(administration);
@@ -114,14 +114,14 @@ public sealed class TransferService
         var client = moved[0].ClientId;
         if (moved.Any(a => a.ClientId != client))
         {
-            throw Refuse.Violation("transfer.several-clients", "XFER-1");
+            throw CollabRefusals.TransferSeveralClients();
         }
 
         foreach (var link in bankLinks)
         {
             if (string.IsNullOrWhiteSpace(link.Bank) || !moved.Any(a => a.Id == link.Administration) || !Enum.IsDefined(link.ManagedBy))
             {
-                throw Refuse.Input("transfer.bank-link-invalid", "XFER-5", link.Bank);
+                throw CollabRefusals.TransferBankLinkInvalid(link.Bank);
             }
         }
 
@@ -130,14 +130,14 @@ public sealed class TransferService
         if (identity is not { Kind: UserKind.ClientUser, IsActive: true, IsHomedAtClient: true } || identity.ClientId != client)
         {
             // The client moves with its own identity: an office's invitee is not one (SEC-5).
-            throw Refuse.Violation("transfer.client-identity-unknown", "XFER-4", email);
+            throw CollabRefusals.TransferClientIdentityUnknown(email);
         }
 
         foreach (var open in await _transfers.ListOpenRequestsAsync(client, cancellationToken).ConfigureAwait(false))
         {
             if (open.Administrations.Intersect(administrations).Any())
             {
-                throw Refuse.Violation("transfer.already-requested", "XFER-1", open.Id, open.State);
+                throw CollabRefusals.TransferAlreadyRequested(open.Id, open.State);
             }
         }
 
@@ -255,7 +255,7 @@ public sealed class TransferService
         var to = await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false);
         if (!from.IsAdministrator(user) && !to.IsAdministrator(user))
         {
-            throw Refuse.Denied("transfer.executor-not-administrator", "XFER-4");
+            throw CollabRefusals.TransferExecutorNotAdministrator();
         }
 
         var now = _clock.GetCurrentInstant();
@@ -270,7 +270,7 @@ public sealed class TransferService
         }
 
         var identity = await _users.FindUserByEmailAsync(request.ClientEmail, cancellationToken).ConfigureAwait(false)
-            ?? throw Refuse.Violation("transfer.client-identity-gone", "XFER-4", request.ClientEmail);
+            ?? throw CollabRefusals.TransferClientIdentityGone(request.ClientEmail);
         var access = await _transfers.FindAccessAsync(request.ToEnvironment, identity.Id, cancellationToken).ConfigureAwait(false);
         if (access is null)
         {
@@ -326,11 +326,11 @@ public sealed class TransferService
         var to = await FindEnvironmentAsync(request.ToEnvironment, cancellationToken).ConfigureAwait(false);
         if (!to.IsAdministrator(user))
         {
-            throw Refuse.Denied("followup.not-new-administrator", "XFER-5");
+            throw CollabRefusals.FollowupNotNewAdministrator();
         }
 
         var item = (await _transfers.ListFollowUpAsync(transfer, cancellationToken).ConfigureAwait(false)).FirstOrDefault(i => i.Position == position)
-            ?? throw Refuse.Input("followup.unknown-item", "XFER-5", transfer, position);
+            ?? throw CollabRefusals.FollowupUnknownItem(transfer, position);
         item.Tick(user, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return FollowUpItemView.Of(item);
@@ -405,11 +405,11 @@ public sealed class TransferService
             TransferParty.OldEnvironmentAdministrator => from.IsAdministrator(user),
             TransferParty.NewEnvironmentAdministrator => to.IsAdministrator(user),
             TransferParty.Client => acting.Kind == UserKind.ClientUser && acting.ClientId == request.ClientId,
-            _ => throw Refuse.Input("transfer.unknown-party", "XFER-2", (int)party),
+            _ => throw CollabRefusals.TransferUnknownParty((int)party),
         };
         if (!isParty)
         {
-            throw Refuse.Denied("transfer.not-that-party", "XFER-3", acting.Email, Describe(party), Describe(party));
+            throw CollabRefusals.TransferNotThatParty(acting.Email, Describe(party), Describe(party));
         }
 
         return (user, request);

@@ -55,7 +55,7 @@ public sealed class CollabTestHost : IAsyncDisposable
         {
             builder.Logging.AddConsole();
         }
-        builder.Services.AddSingleton<NodaTime.IClock>(database.Clock);
+        builder.Services.AddSingleton<TimeProvider>(database.Clock); // the one source of time: Collab makes its IClock from it
         builder.Services.AddDbContext<VendorDbContext>(database.Configure);
         builder.Services.AddCollab(Collab.Tests.Infrastructure.ReceiptKeys.Apply).AddEntityFrameworkStores<VendorDbContext>() // approvals sign receipts (SHARE-18)
             .AddFileSystemBlobStore(Path.Combine(Path.GetTempPath(), "collab-aspnet-blobs", Guid.NewGuid().ToString("N")));

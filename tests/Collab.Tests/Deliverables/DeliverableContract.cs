@@ -276,6 +276,24 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
         Assert.Equal(Figures, (await b.Run(sp => sp.GetRequiredService<IDeliverableStore>().FindReportAsync(draft.Id)))!.Figures);
     }
 
+    // R: SHARE-14 — issue 34: one source of time. Only the registered TimeProvider is moved (the plain FakeTimeProvider
+    // API, no NodaTime clock in sight); the IClock the services read follows it, and the link expires.
+    [SkippableFact]
+    public async Task Advancing_the_registered_TimeProvider_alone_expires_a_link_the_services_read_one_time()
+    {
+        await using var b = await AtTierAsync(ClientTier.Standard);
+        var (draft, _) = await DraftWithPdfAsync(b, DeliverableKind.VatReturn, ReportingPeriod.Month(2026, 2));
+        var link = (await D(b, s => s.ShareAsync(b.W.Desk, draft.Id))).LinkToken!;
+        var time = Assert.IsAssignableFrom<Microsoft.Extensions.Time.Testing.FakeTimeProvider>(b.Db.Services.GetRequiredService<TimeProvider>());
+        var clock = b.Db.Services.GetRequiredService<IClock>();
+
+        time.Advance(TimeSpan.FromDays(14) - TimeSpan.FromMinutes(1));
+        Assert.Equal(time.GetUtcNow(), clock.GetCurrentInstant().ToDateTimeOffset());
+        await D(b, s => s.OpenLinkAsync(link)); // a minute left: still open
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal("link.expired", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.ConfirmViewAsync(link)))).Code);
+    }
+
     // R: SHARE-14, SHARE-5, SHARE-6
     [SkippableTheory]
     [InlineData(ClientTier.Collaborate, false)]

@@ -39,22 +39,14 @@ public sealed class CapturingLogs : ILoggerProvider
     }
 }
 
-/// <summary>The scheduler's time and Collab's business clock, moved together.</summary>
+/// <summary>The one time the scheduler and Collab's business clock read (issue 34): the test database's TimeProvider.</summary>
 public sealed class SimulatedTime(TestDatabase db)
 {
-    public FakeTimeProvider Provider { get; } = new(db.Clock.GetCurrentInstant().ToDateTimeOffset());
+    public Collab.Stores.Specification.TestTime Provider => db.Clock;
 
-    public void Advance(TimeSpan by)
-    {
-        db.Clock.Advance(Duration.FromTimeSpan(by));
-        Provider.Advance(by);
-    }
+    public void Advance(TimeSpan by) => db.Clock.Advance(by);
 
-    public void Reset(Instant to)
-    {
-        var by = (to - db.Clock.GetCurrentInstant()).ToTimeSpan();
-        Advance(by);
-    }
+    public void Reset(Instant to) => db.Clock.Reset(to);
 
     /// <summary>Waits (in real time) until every pass of every host has finished its run and waits for a later moment.</summary>
     public async Task IdleAsync(params BackgroundPassMonitor[] monitors)
@@ -78,7 +70,6 @@ public abstract class BackgroundPassContract(Engine engine, PostgresServer? post
     // The time is made once the database (and its clock) exists; the registration reads it when first resolved.
     private static void Passes(IServiceCollection services, Func<SimulatedTime?> time, Action<BackgroundPassOptions> configure, CapturingLogs? logs = null)
     {
-        services.AddSingleton<TimeProvider>(_ => time()!.Provider);
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Debug).AddProvider(logs ?? new CapturingLogs()));
         services.AddCollab().AddBackgroundPasses(o =>
         {

@@ -96,7 +96,6 @@ public abstract class HealthCheckContract(Engine engine, PostgresServer? postgre
         SimulatedTime? time = null;
         await using var b = await WorldAsync(s =>
         {
-            s.AddSingleton<TimeProvider>(_ => time!.Provider);
             s.AddCollab().AddBackgroundPasses(o => (o.Jitter, o.Outbox, o.MaxBackOff) = (0, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)));
             s.AddScoped<IOutboxDispatcher, DownOutbox>();
         });

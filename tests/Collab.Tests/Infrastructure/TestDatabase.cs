@@ -1,3 +1,4 @@
+using Collab.Stores.Specification;
 using Collab.Persistence.EfCore;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +58,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string? _sqliteFile;
     private PostgresServer? _server;
 
-    private TestDatabase(Engine engine, string connectionString, string? sqliteFile, FakeClock clock, Action<IServiceCollection>? configure)
+    private TestDatabase(Engine engine, string connectionString, string? sqliteFile, TestTime clock, Action<IServiceCollection>? configure)
     {
         Engine = engine;
         ConnectionString = connectionString;
@@ -77,7 +78,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var clock = Clock;
         var configure = _configure;
         var services = new ServiceCollection();
-        services.AddSingleton<NodaTime.IClock>(clock); // registered first: AddCollab's TryAdd keeps it
+        services.AddSingleton<TimeProvider>(clock); // registered first: AddCollab's TryAdd keeps it, and makes its IClock from it
         services.AddDbContext<VendorDbContext>((sp, options) =>
         {
             Configure(options);
@@ -93,13 +94,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public FakeClock Clock { get; }
+    /// <summary>The one source of time: the TimeProvider Collab's IClock and background passes read.</summary>
+    public TestTime Clock { get; }
 
     public ServiceProvider Services { get; }
 
     public static async Task<TestDatabase> CreateAsync(Engine engine, PostgresServer? postgres, Action<IServiceCollection>? configure = null)
     {
-        var clock = new FakeClock(NodaTime.Instant.FromUtc(2026, 3, 29, 0, 0));
+        var clock = new TestTime(NodaTime.Instant.FromUtc(2026, 3, 29, 0, 0));
         TestDatabase database;
         if (engine == Engine.Sqlite)
         {

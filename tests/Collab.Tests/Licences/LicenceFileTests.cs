@@ -231,7 +231,7 @@ public sealed class LicenceFileTests
         options.Licences.TrustedKeys.Add(LicenceKeys.Trusted.AsTrusted());
         options.Licences.TrustedKeys.Add(LicenceKeys.Trusted.AsTrusted());
 
-        var result = new CollabOptionsValidator(NodaTime.DateTimeZoneProviders.Tzdb).Validate(null, options);
+        var result = new CollabOptionsValidator(NodaTime.DateTimeZoneProviders.Tzdb, [NodaTime.Extensions.TimeProviderExtensions.ToClock(TimeProvider.System)]).Validate(null, options);
 
         Assert.True(result.Failed);
         Assert.Contains(result.Failures!, f => f.Contains("'k1'", StringComparison.Ordinal));

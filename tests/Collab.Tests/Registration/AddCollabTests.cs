@@ -3,8 +3,11 @@ using Collab.Rights;
 using Collab.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using NodaTime;
+using NodaTime.Extensions;
 
 namespace Collab.Tests.Registration;
 
@@ -24,23 +27,64 @@ public sealed class AddCollabTests
         Assert.Equal("Europe/Brussels", provider.GetRequiredService<IOptions<CollabOptions>>().Value.DefaultTimeZoneId);
     }
 
+    // Issue 34: one source of time. Collab's IClock is made from the registered TimeProvider.
     [Fact]
-    public void A_clock_the_vendor_registered_first_is_kept()
+    public void The_clock_reads_the_time_provider_the_vendor_registered()
     {
-        var clock = new FakeClock(Instant.FromUtc(2026, 1, 31, 12, 0));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 31, 12, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
-        services.AddSingleton<IClock>(clock);
+        services.AddSingleton<TimeProvider>(time);
         services.AddCollab();
 
         using var provider = services.BuildServiceProvider();
-        Assert.Same(clock, provider.GetRequiredService<IClock>());
+        var clock = provider.GetRequiredService<IClock>();
+        Assert.Equal(Instant.FromUtc(2026, 1, 31, 12, 0), clock.GetCurrentInstant());
+        time.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(Instant.FromUtc(2026, 2, 3, 12, 0), clock.GetCurrentInstant());
     }
 
     [Fact]
-    public void Without_a_vendor_clock_the_system_clock_is_used()
+    public void Without_a_vendor_time_provider_the_systems_is_used()
     {
         using var provider = new ServiceCollection().AddCollab().Services.BuildServiceProvider();
-        Assert.Same(SystemClock.Instance, provider.GetRequiredService<IClock>());
+        Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
+        var before = TimeProvider.System.GetUtcNow().ToInstant();
+        var now = provider.GetRequiredService<IClock>().GetCurrentInstant();
+        Assert.InRange(now, before, TimeProvider.System.GetUtcNow().ToInstant());
+    }
+
+    // Issue 34: a vendor's own IClock would be a second clock next to the TimeProvider; refused, saying what to do.
+    [Fact]
+    public void A_clock_the_vendor_registered_before_AddCollab_is_refused_naming_the_time_provider()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 1, 31, 12, 0)));
+
+        var refused = Assert.Throws<InvalidOperationException>(() => services.AddCollab());
+        Assert.Contains("register a TimeProvider", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_clock_the_vendor_registered_after_AddCollab_is_refused_at_start_up()
+    {
+        var services = new ServiceCollection();
+        services.AddCollab();
+        services.AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 1, 31, 12, 0)));
+
+        using var provider = services.BuildServiceProvider();
+        var refused = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<CollabOptions>>().Value);
+        Assert.Contains("register a TimeProvider", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_clock_the_vendor_put_in_place_of_Collabs_is_refused_at_start_up()
+    {
+        var services = new ServiceCollection();
+        services.AddCollab();
+        services.Replace(ServiceDescriptor.Singleton<IClock>(new FakeClock(Instant.FromUtc(2026, 1, 31, 12, 0))));
+
+        using var provider = services.BuildServiceProvider();
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<CollabOptions>>().Value);
     }
 
     [Fact]

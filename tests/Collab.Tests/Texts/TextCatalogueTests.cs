@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.RegularExpressions;
 using Collab.Deliverables;
 using Collab.Texts;
@@ -48,20 +49,53 @@ public sealed partial class TextCatalogueTests
         }
     }
 
-    // A code (a literal, or a constant or parameter holding one), then the rule (a rule id, null, or a parameter), then the values.
-    [GeneratedRegex(@"Refuse\.(?:Input|Unknown|Denied|Violation|Refusal)\((?:RefusalKind\.\w+,\s*)?(?:""(?<code>[a-z0-9.\-]+)""|[A-Za-z_]\w*),\s*(?<rule>null|""[A-Z]+-\d+""|[a-z_]\w*)\s*(?=[,)])")]
-    private static partial Regex RefusalCall();
+    // The one code refused with two kinds before the describer existed: Forbidden (SEC-1) when the reader may not see the
+    // deliverable, RuleViolation (SHARE-5) when no channel shows it to them now; one text. Splitting it renames a code
+    // (issue 34's renaming work), so it is listed here instead of hidden.
+    private static readonly HashSet<string> TwoKinds = ["report.not-viewable"];
 
-    [GeneratedRegex(@"Refuse\.(?:Input|Unknown|Denied|Violation|Refusal)\(")]
-    private static partial Regex AnyRefusalCall();
+    // R: TXT-1 — issue 34: the refusals with a fixed code are the methods of one describer (CollabRefusals, Identity's
+    // IdentityErrorDescriber way), walked here by reflection instead of a regular expression over the source.
+    [Fact]
+    public void TXT1_every_refusal_of_the_describer_has_a_code_of_its_own_and_its_text_in_Dutch_and_English_with_the_placeholders_its_values_fill()
+    {
+        var methods = typeof(CollabRefusals).GetMethods(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsPrivate && m.ReturnType == typeof(CollabRefusalException)).ToList();
+        Assert.True(methods.Count > 150, $"{methods.Count} refusals");
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var method in methods)
+        {
+            var parameters = method.GetParameters();
+            var values = parameters.Where(p => p.Name != "rule").Select(p => $"<{p.Name}>").ToArray();
+            var refusal = ((CollabRefusalException)method.Invoke(null, [.. parameters.Select(p => p.Name == "rule" ? "TEST-1" : (object?)$"<{p.Name}>")])!).Refusal;
+            var english = CollabTexts.Find(refusal.Code, CollabTexts.English);
+            var dutch = CollabTexts.Find(refusal.Code, CollabTexts.Dutch);
+            SortedSet<int> filled = [.. Enumerable.Range(0, values.Length)];
+            problems.AddRange(new (bool Fails, string Problem)[]
+            {
+                (!codes.TryAdd(refusal.Code, method.Name) && !TwoKinds.Contains(refusal.Code), $"code used twice, also by {codes.GetValueOrDefault(refusal.Code)}"),
+                (parameters.Any(p => p.Name != "rule" && p.ParameterType != typeof(object)), "a value that is not a positional object"),
+                (!Regex.IsMatch(refusal.Code, "^[a-z0-9]+(?:[.-][a-z0-9]+)+$"), "code not dotted lower case"),
+                (refusal.TextKey is not null, "a text key other than its code"),
+                (refusal.RuleId is not null && !Regex.IsMatch(refusal.RuleId, "^[A-Z]+-[0-9]+$"), $"rule {refusal.RuleId}"),
+                (!values.SequenceEqual(refusal.Arguments ?? []), "values not carried in order"),
+                (string.IsNullOrWhiteSpace(english) || string.IsNullOrWhiteSpace(dutch), "no text in Dutch or English"),
+                (english is not null && !Placeholders(english).SetEquals(filled), $"{values.Length} values, English {{{string.Join(",", Placeholders(english ?? ""))}}}"),
+                (dutch is not null && !Placeholders(dutch).SetEquals(filled), $"{values.Length} values, Dutch {{{string.Join(",", Placeholders(dutch ?? ""))}}}"),
+                (english is not null && values.Any(v => !refusal.Reason.Contains(v, StringComparison.Ordinal)), "a value that does not reach the sentence"),
+            }.Where(c => c.Fails).Select(c => $"{method.Name} ({refusal.Code}): {c.Problem}"));
+        }
+
+        Assert.Empty(problems);
+    }
 
     // R: TXT-1
     [Fact]
-    public void TXT1_no_refusal_text_is_written_in_the_rule_code_every_code_has_its_text()
+    public void TXT1_no_refusal_or_notification_writes_its_own_words_in_the_rule_code()
     {
         var files = Directory.EnumerateFiles(Path.Combine(Root, "src", "Collab.Domain"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToList();
-        var unknown = new List<string>();
         var literal = new List<string>();
         foreach (var file in files)
         {
@@ -79,22 +113,9 @@ public sealed partial class TextCatalogueTests
             literal.AddRange(text.Split('\n').Where(l => (l.Contains("Notify(", StringComparison.Ordinal) || l.Contains("NotifyAsync(", StringComparison.Ordinal)
                 || l.Contains("NotifyOfficeAsync(", StringComparison.Ordinal) || l.Contains("NotifyPartiesAsync(", StringComparison.Ordinal)) && l.Contains("$\"", StringComparison.Ordinal))
                 .Select(l => $"{Path.GetFileName(file)}: {l.Trim()}"));
-
-            var typed = RefusalCall().Matches(text).Select(m => m.Index).ToHashSet();
-            foreach (Match call in AnyRefusalCall().Matches(text))
-            {
-                if (!typed.Contains(call.Index) && !text[call.Index..].StartsWith("Refuse.Refusal(kind", StringComparison.Ordinal))
-                {
-                    literal.Add($"{Path.GetFileName(file)}: {text.Substring(call.Index, Math.Min(90, text.Length - call.Index))}");
-                }
-            }
-
-            unknown.AddRange(RefusalCall().Matches(text).Where(m => m.Groups["code"].Success).Select(m => m.Groups["code"].Value).Where(code => !CollabTexts.Keys.Contains(code)));
         }
 
-        Assert.Empty(literal); // a code, then a rule id (or null), then the values: the words are in the catalogue
-        Assert.Empty(unknown);
-        Assert.True(files.Sum(f => RefusalCall().Matches(File.ReadAllText(f)).Count) > 150);
+        Assert.Empty(literal); // the words are in the catalogue; a refusal with a fixed code is a CollabRefusals method (the compiler sees the rest)
     }
 
     // R: TXT-1
@@ -109,7 +130,7 @@ public sealed partial class TextCatalogueTests
         Assert.Equal(feature.Reason, texts.Describe(feature, CollabTexts.English)); // the Reason is the English text
         Assert.Equal(feature.Reason, texts.Describe(feature, CultureInfo.GetCultureInfo("de-DE"))); // no German: English
 
-        var deadline = Refuse.Input("report.deadline-passed", "SHARE-3", new LocalDate(2026, 12, 15)).Refusal;
+        var deadline = CollabRefusals.ReportDeadlinePassed(new LocalDate(2026, 12, 15)).Refusal;
         Assert.Equal("De deadline 15 december 2026 is al voorbij: kies een latere datum.", texts.Describe(deadline, CollabTexts.LanguageFor("nl-BE")));
         Assert.Equal("Deadline 2026-12-15 has already passed: give a later date.", deadline.Reason);
 
@@ -134,7 +155,7 @@ public sealed partial class TextCatalogueTests
         Assert.Equal("Approve kan nu niet: de termijn voor akkoord is verstreken.", texts.Describe(machine, CollabTexts.Dutch));
 
         var work = new[] { new TextRef("tier.open-work-item", new TextRef("openwork.approval", "Jaarrekening 2025", new LocalDate(2026, 6, 30)), "ShareAndApproveAnnualReports") };
-        var downgrade = Refuse.Refusal(RefusalKind.RuleViolation, "tier.open-work-needs-feature", "TIER-4", ClientTier.Standard, "klant-1", work);
+        var downgrade = CollabRefusals.TierOpenWorkNeedsFeature(ClientTier.Standard, "klant-1", work).Refusal;
         Assert.EndsWith("finish or withdraw first: approval of 'Jaarrekening 2025' (deadline 2026-06-30) (needs ShareAndApproveAnnualReports).", downgrade.Reason, StringComparison.Ordinal);
         Assert.EndsWith("rond eerst af of trek in: akkoord op 'Jaarrekening 2025' (deadline 30 juni 2026) (vraagt ShareAndApproveAnnualReports).", texts.Describe(downgrade, CollabTexts.Dutch), StringComparison.Ordinal);
     }
@@ -153,7 +174,7 @@ public sealed partial class TextCatalogueTests
         services.AddCollab().AddTextOverrides<VendorTexts>();
         using var provider = services.BuildServiceProvider();
         var texts = provider.GetRequiredService<CollabTexts>();
-        var spent = ShareLink.LinkRefusal("link.spent").Refusal;
+        var spent = CollabRefusals.LinkSpent().Refusal;
 
         Assert.Equal("Deze link is al gebruikt. Bel ons kantoor: 010 123 45 67.", texts.Describe(spent, CollabTexts.Dutch));
         Assert.Equal("This link was already used: ask your office to send a new one.", texts.Describe(spent, CollabTexts.English));
@@ -174,5 +195,75 @@ public sealed partial class TextCatalogueTests
             Assert.Equal(refusal.Reason, texts.Describe(refusal, CollabTexts.English));
             Assert.NotEqual(refusal.Reason, texts.Describe(refusal, CollabTexts.Dutch));
         }
+    }
+
+    private static T InUiCulture<T>(string culture, Func<T> read)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    // R: TXT-1 — issue 34: Collab's texts through Microsoft.Extensions.Localization's IStringLocalizer<T>, the catalogue and the
+    // vendor's overrides answering, in the current UI culture's language.
+    [Fact]
+    public void TXT1_a_host_reads_Collabs_texts_as_an_IStringLocalizer_in_the_current_UI_culture_with_the_vendors_overrides()
+    {
+        var services = new ServiceCollection();
+        services.AddCollab().AddTextOverrides<VendorTexts>();
+        using var provider = services.BuildServiceProvider();
+        var localizer = provider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<CollabTexts>>();
+
+        Assert.Equal("Deze link is al gebruikt. Bel ons kantoor: 010 123 45 67.", InUiCulture("nl-NL", () => localizer["link.spent"].Value)); // the override
+        Assert.Equal("This link was already used: ask your office to send a new one.", InUiCulture("en-US", () => localizer["link.spent"].Value));
+        Assert.Equal(CollabTexts.Find("link.expired", CollabTexts.Dutch), InUiCulture("nl-BE", () => localizer["link.expired"].Value));
+        Assert.Equal("De deadline 15 december 2026 is al voorbij: kies een latere datum.", InUiCulture("nl", () => localizer["report.deadline-passed", new LocalDate(2026, 12, 15)].Value));
+        Assert.Equal(CollabRefusals.ReportDeadlinePassed(new LocalDate(2026, 12, 15)).Refusal.Reason, InUiCulture("en-GB", () => localizer["report.deadline-passed", new LocalDate(2026, 12, 15)].Value));
+        var missing = localizer["no.such-key"];
+        Assert.True(missing.ResourceNotFound);
+        Assert.Equal("no.such-key", missing.Value);
+        Assert.True(localizer["no.such-key", 1].ResourceNotFound);
+        Assert.Equal(CollabTexts.Keys, InUiCulture("nl-NL", () => localizer.GetAllStrings(true).Select(t => t.Name).ToList()));
+        Assert.DoesNotContain(InUiCulture("nl-NL", () => localizer.GetAllStrings(true).ToList()), t => t.ResourceNotFound || string.IsNullOrWhiteSpace(t.Value));
+    }
+
+    private sealed class VendorResource;
+
+    // What a vendor's resources answer through AddLocalization(): a text per key for the current UI culture, or not found.
+    private sealed class VendorLocalizer : Microsoft.Extensions.Localization.IStringLocalizer<VendorResource>
+    {
+        public Microsoft.Extensions.Localization.LocalizedString this[string name] =>
+            (CultureInfo.CurrentUICulture.Name, name) == ("nl-NL", "link.expired")
+                ? new(name, "Deze link is verlopen. Bel ons kantoor: 010 123 45 67.")
+                : new(name, name, resourceNotFound: true);
+
+        public Microsoft.Extensions.Localization.LocalizedString this[string name, params object[] arguments] => this[name];
+
+        public IEnumerable<Microsoft.Extensions.Localization.LocalizedString> GetAllStrings(bool includeParentCultures) => [this["link.expired"]];
+    }
+
+    // R: TXT-1 — issue 34: a vendor overrides per key and language with an IStringLocalizer of its own (resources, a database).
+    [Fact]
+    public void TXT1_a_vendor_replaces_a_text_per_language_through_an_IStringLocalizer_of_its_own()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<VendorResource>, VendorLocalizer>();
+        services.AddCollab().AddTextOverridesFromLocalizer<VendorResource>();
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var texts = provider.GetRequiredService<CollabTexts>();
+        var expired = CollabRefusals.LinkExpired().Refusal;
+        var before = CultureInfo.CurrentUICulture;
+
+        Assert.Equal("Deze link is verlopen. Bel ons kantoor: 010 123 45 67.", texts.Describe(expired, CollabTexts.Dutch));
+        Assert.Equal(expired.Reason, texts.Describe(expired, CollabTexts.English)); // no English override: Collab's
+        Assert.Equal(CollabTexts.Find("link.spent", CollabTexts.Dutch), texts.Render("link.spent", CollabTexts.Dutch)); // a key the vendor lacks
+        Assert.Equal(before, CultureInfo.CurrentUICulture); // the caller's culture is left as it was
     }
 }

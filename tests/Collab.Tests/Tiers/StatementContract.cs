@@ -375,7 +375,7 @@ public abstract class StatementContract(Engine engine, PostgresServer? postgres,
 
     private static YearMonth YearMonthOf(Instant instant, DateTimeZone zone) => instant.InZone(zone).Date.ToYearMonth();
 
-    private static void Advance(NodaTime.Testing.FakeClock clock, DateTimeZone zone, Step step)
+    private static void Advance(Collab.Stores.Specification.TestTime clock, DateTimeZone zone, Step step)
     {
         var now = clock.GetCurrentInstant();
         var today = now.InZone(zone).Date;
