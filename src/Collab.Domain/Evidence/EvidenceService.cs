@@ -1,5 +1,6 @@
 using Collab.Authorization;
 using Collab.Deliverables;
+using Collab.Registry;
 using NodaTime;
 
 namespace Collab.Evidence;
@@ -54,11 +55,15 @@ public sealed class EvidenceService
     /// Verifies an audit chain (AUD-2) from its first kept row (or its checkpoint) to its head, and names the first row
     /// that was changed, removed or inserted. The chain of an administration is verified for those who may read its audit;
     /// an office's for that office; the platform's (and the rows from before chaining, <see cref="AuditChain.Legacy"/>) for the platform.
+    /// The whole chain is checked, read as a stream (constant memory, however long); the answer is made for its reader
+    /// (SEC-6): <see cref="AuditChainVerification.RowsVerified"/> counts the rows the reader may read (an office not those of
+    /// another office's work on the same administration), and a break's position counts those rows too (the break lies
+    /// after the reader's n-th row), with the row's id only when the reader may read that row. The platform reads all.
     /// </summary>
     /// <param name="party">Who asks; Collab checks the party against its registry (SEC-3).</param>
     /// <param name="chain">The chain, as <see cref="AuditChain.Of(AdministrationId)"/>, <see cref="AuditChain.Of(OfficeId)"/> or <see cref="AuditChain.Platform"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>Intact, or the first break.</returns>
+    /// <returns>Intact, or the first break, as the reader may see it.</returns>
     /// <exception cref="CollabRefusalException">The party may not read that chain (<c>access.refused</c>).</exception>
     public async Task<AuditChainVerification> VerifyAuditAsync(ActingParty party, string chain, CancellationToken cancellationToken = default)
     {
@@ -67,14 +72,15 @@ public sealed class EvidenceService
         var separator = chain.IndexOf(':', StringComparison.Ordinal);
         var id = separator > 0 && Guid.TryParse(chain.AsSpan(separator + 1), out var parsed) ? parsed : Guid.Empty;
         var subject = new AuditSubject(separator > 0 ? chain[..separator] : chain, id.ToString());
+        Acting? reader = null;
         switch (subject.Type)
         {
             case "administration" when id != Guid.Empty:
                 var administration = await _registry.FindAdministrationAsync(new AdministrationId(id), cancellationToken).ConfigureAwait(false);
-                await _access.AuthorizeAsync(party, read, administration, AuditSubject.Administration(new AdministrationId(id)), cancellationToken).ConfigureAwait(false);
+                reader = await _access.AuthorizeAsync(party, read, administration, AuditSubject.Administration(new AdministrationId(id)), cancellationToken).ConfigureAwait(false);
                 break;
             case "office" when id != Guid.Empty:
-                await _access.AuthorizeAsync(party, read, new OfficeId(id), cancellationToken).ConfigureAwait(false);
+                reader = await _access.AuthorizeAsync(party, read, new OfficeId(id), cancellationToken).ConfigureAwait(false);
                 break;
             case AuditChain.Platform or AuditChain.Legacy when party.IsPlatform:
                 break; // the platform's own chains, and the rows from before chaining: the platform alone verifies them
@@ -84,10 +90,88 @@ public sealed class EvidenceService
                 throw CollabAuthorization.Refused(subject);
         }
 
-        var rows = await _chains.ReadChainAsync(chain, cancellationToken).ConfigureAwait(false);
-        var head = await _chains.FindHeadAsync(chain, cancellationToken).ConfigureAwait(false);
-        var checkpoint = await _chains.FindCheckpointAsync(chain, cancellationToken).ConfigureAwait(false);
-        return AuditChain.Verify(chain, rows, checkpoint, head ?? new AuditChainHead(checkpoint?.Position ?? 0, checkpoint?.Hash ?? AuditChain.Genesis));
+        var (verification, readers) = await WalkAsync(chain, cancellationToken).ConfigureAwait(false);
+        return reader?.User is { } user ? await readers.ForAsync(user, verification, _registry, cancellationToken).ConfigureAwait(false) : verification;
+    }
+
+    // The checkpoint, then the head, then the rows up to the head: rows a writer adds meanwhile are past the head and not
+    // read. A retention pass that deletes the oldest rows meanwhile moves the checkpoint: then the walk is done once more.
+    private async Task<(AuditChainVerification Verification, ChainReaders Readers)> WalkAsync(string chain, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var checkpoint = await _chains.FindCheckpointAsync(chain, cancellationToken).ConfigureAwait(false);
+            var head = await _chains.FindHeadAsync(chain, cancellationToken).ConfigureAwait(false)
+                       ?? new AuditChainHead(checkpoint?.Position ?? 0, checkpoint?.Hash ?? AuditChain.Genesis);
+            var readers = new ChainReaders();
+            var verification = await AuditChain.VerifyAsync(chain, readers.Count(UpToAsync(chain, head, cancellationToken)), checkpoint, head, cancellationToken).ConfigureAwait(false);
+            if (verification.IsIntact || attempt == 2 || await _chains.FindCheckpointAsync(chain, cancellationToken).ConfigureAwait(false) == checkpoint)
+            {
+                return (verification, readers);
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<AuditChainRow> UpToAsync(string chain, AuditChainHead head, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in _chains.StreamChainAsync(chain, cancellationToken).ConfigureAwait(false))
+        {
+            if (row.Position > head.Position
+                && await _chains.FindHeadAsync(chain, cancellationToken).ConfigureAwait(false) is { } moved && moved.Position >= row.Position)
+            {
+                yield break; // written after the head was read
+            }
+
+            yield return row; // a row past a head that did not move was put in: the walk names it
+        }
+    }
+
+    // Tallies the streamed rows by what decides who may read them (actor, and the office and company the details name),
+    // so the answer can be cut to its reader without holding the rows: the verified rows are all streamed rows but the
+    // last one or two (the broken row and the one read after it).
+    private sealed class ChainReaders
+    {
+        private readonly Dictionary<(ActorKind Kind, string Actor, string? Office, string? Company), long> _tally = [];
+        private readonly List<(Guid Id, (ActorKind, string, string?, string?) Key)> _last = [];
+        private long _streamed;
+
+        public async IAsyncEnumerable<AuditChainRow> Count(IAsyncEnumerable<AuditChainRow> rows)
+        {
+            await foreach (var row in rows.ConfigureAwait(false))
+            {
+                var key = (row.ActorKind, row.ActorId, AuditService.Field(row.Details, "office"), AuditService.Field(row.Details, "company"));
+                _tally[key] = _tally.GetValueOrDefault(key) + 1;
+                _last.Add((row.Id, key));
+                if (_last.Count > 2)
+                {
+                    _last.RemoveAt(0);
+                }
+
+                _streamed++;
+                yield return row;
+            }
+        }
+
+        public async Task<AuditChainVerification> ForAsync(CollabUser reader, AuditChainVerification verification, Registry.IRegistryStore registry, CancellationToken cancellationToken)
+        {
+            var actors = await AuditService.ActorsAsync(registry, _tally.Keys.Select(k => new Actor(k.Kind, k.Actor)), cancellationToken).ConfigureAwait(false);
+            var readable = _tally.Keys.Where(k => AuditService.Readable(reader, k.Actor, k.Office, k.Company, actors)).ToHashSet();
+            if (readable.Count == _tally.Count)
+            {
+                return verification; // the reader may read every row: the chain's own numbers
+            }
+
+            var unverified = _last.Skip(_last.Count - (int)Math.Min(_streamed - verification.RowsVerified, _last.Count)).ToList();
+            var count = _tally.Where(t => readable.Contains(t.Key)).Sum(t => t.Value) - unverified.Count(u => readable.Contains(u.Key));
+            if (verification.FirstBreak is not { } found)
+            {
+                return verification with { RowsVerified = count };
+            }
+
+            var row = unverified.FirstOrDefault(u => u.Id == found.RowId);
+            var named = found.RowId is not null && row.Id == found.RowId && readable.Contains(row.Key) ? found.RowId : null;
+            return verification with { RowsVerified = count, FirstBreak = found with { Position = count + 1, RowId = named } };
+        }
     }
 }
 
@@ -103,11 +187,11 @@ public sealed record ReceiptView(Guid Id, DeliverableId Deliverable, int Revisio
 /// <summary>Reads audit chains for verification (AUD-2); the store port beside <see cref="AuditChain"/>.</summary>
 public interface IAuditChainStore
 {
-    /// <summary>The rows of a chain in position order.</summary>
+    /// <summary>The rows of a chain in position order, streamed (a chain may hold millions of rows: read them one by one, never all at once).</summary>
     /// <param name="chain">The chain.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The rows.</returns>
-    Task<IReadOnlyList<AuditChainRow>> ReadChainAsync(string chain, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<AuditChainRow> StreamChainAsync(string chain, CancellationToken cancellationToken = default);
 
     /// <summary>Where the store says the chain stands; null when it has no rows yet.</summary>
     /// <param name="chain">The chain.</param>

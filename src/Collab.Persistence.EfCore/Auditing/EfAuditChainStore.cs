@@ -7,12 +7,11 @@ namespace Collab.Persistence.EfCore;
 internal sealed class EfAuditChainStore<TContext>(TContext context) : EfStore<TContext>(context), IAuditChainStore
     where TContext : DbContext
 {
-    public async Task<IReadOnlyList<AuditChainRow>> ReadChainAsync(string chain, CancellationToken cancellationToken)
-    {
-        var rows = await _context.Set<AuditEntry>().AsNoTracking().Where(e => e.Chain == chain).OrderBy(e => e.ChainPosition)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.ConvertAll(e => e.ToChainRow());
-    }
+    // One query, read row by row: a snapshot of the chain on PostgreSQL, and constant memory however long the chain is.
+    public IAsyncEnumerable<AuditChainRow> StreamChainAsync(string chain, CancellationToken cancellationToken) =>
+        _context.Set<AuditEntry>().AsNoTracking().Where(e => e.Chain == chain).OrderBy(e => e.ChainPosition)
+            .Select(e => new AuditChainRow(e.Chain, e.ChainPosition, e.Id, e.At, e.ActorKind, e.ActorId, e.Action, e.SubjectType, e.SubjectId, e.Details, e.PreviousHash, e.Hash))
+            .AsAsyncEnumerable();
 
     public async Task<AuditChainHead?> FindHeadAsync(string chain, CancellationToken cancellationToken)
     {
