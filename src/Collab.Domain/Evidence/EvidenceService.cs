@@ -16,6 +16,7 @@ public sealed class EvidenceService
     private readonly IReceiptStore _receipts;
     private readonly IAuditChainStore _chains;
     private readonly Registry.IRegistryStore _registry;
+    private readonly ReceiptOptions _key;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="access">Checks who reads (SEC-3).</param>
@@ -23,8 +24,11 @@ public sealed class EvidenceService
     /// <param name="receipts">The kept receipts.</param>
     /// <param name="chains">The audit chains.</param>
     /// <param name="registry">Finds the administration whose chain is verified, for the access check.</param>
-    public EvidenceService(CollabAuthorization access, IDeliverableStore reports, IReceiptStore receipts, IAuditChainStore chains, Registry.IRegistryStore registry)
+    /// <param name="options">Collab's options: the receipt key, whose public half checks a chain's checkpoint.</param>
+    public EvidenceService(CollabAuthorization access, IDeliverableStore reports, IReceiptStore receipts, IAuditChainStore chains, Registry.IRegistryStore registry, Microsoft.Extensions.Options.IOptions<CollabOptions> options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        _key = options.Value.Receipts;
         _registry = registry;
         _access = access;
         _reports = reports;
@@ -96,6 +100,7 @@ public sealed class EvidenceService
 
     // The checkpoint, then the head, then the rows up to the head: rows a writer adds meanwhile are past the head and not
     // read. A retention pass that deletes the oldest rows meanwhile moves the checkpoint: then the walk is done once more.
+    // A checkpoint the receipt key did not sign counts for nothing: the rows before the first kept one are then missing.
     private async Task<(AuditChainVerification Verification, ChainReaders Readers)> WalkAsync(string chain, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -103,8 +108,9 @@ public sealed class EvidenceService
             var checkpoint = await _chains.FindCheckpointAsync(chain, cancellationToken).ConfigureAwait(false);
             var head = await _chains.FindHeadAsync(chain, cancellationToken).ConfigureAwait(false)
                        ?? new AuditChainHead(checkpoint?.Position ?? 0, checkpoint?.Hash ?? AuditChain.Genesis);
+            var signed = checkpoint is not null && _key.IsConfigured && checkpoint.IsSignedBy(_key.CreateSigner().ExportPublicKey()) ? checkpoint : null;
             var readers = new ChainReaders();
-            var verification = await AuditChain.VerifyAsync(chain, readers.Count(UpToAsync(chain, head, cancellationToken)), checkpoint, head, cancellationToken).ConfigureAwait(false);
+            var verification = await AuditChain.VerifyAsync(chain, readers.Count(UpToAsync(chain, head, cancellationToken)), signed, head, cancellationToken).ConfigureAwait(false);
             if (verification.IsIntact || attempt == 2 || await _chains.FindCheckpointAsync(chain, cancellationToken).ConfigureAwait(false) == checkpoint)
             {
                 return (verification, readers);
@@ -184,7 +190,13 @@ public sealed class EvidenceService
 /// <param name="Json">The signed receipt, canonical JSON: save it as a <c>.json</c> file and check it with <c>collab-verify</c>.</param>
 public sealed record ReceiptView(Guid Id, DeliverableId Deliverable, int Revision, bool Approved, Instant DecidedAt, string Json);
 
-/// <summary>Reads audit chains for verification (AUD-2); the store port beside <see cref="AuditChain"/>.</summary>
+/// <summary>How far a chain may be cut by retention (RET-2): its rows up to <paramref name="Position"/> are past their retention.</summary>
+/// <param name="Chain">The chain.</param>
+/// <param name="Position">The last row that goes.</param>
+/// <param name="Hash">That row's hash, for the checkpoint.</param>
+public sealed record AuditChainCut(string Chain, long Position, string Hash);
+
+/// <summary>Reads audit chains for verification and cuts their oldest rows under a checkpoint (AUD-2); the store port beside <see cref="AuditChain"/>.</summary>
 public interface IAuditChainStore
 {
     /// <summary>The rows of a chain in position order, streamed (a chain may hold millions of rows: read them one by one, never all at once).</summary>
@@ -198,6 +210,25 @@ public interface IAuditChainStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The head.</returns>
     Task<AuditChainHead?> FindHeadAsync(string chain, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Chains whose oldest rows were written before <paramref name="before"/>, each with how far it may be cut: the last
+    /// position up to which every row was written before then, and that row's hash (RET-2, AUD-2).
+    /// </summary>
+    /// <param name="before">Rows written before this instant are past their retention.</param>
+    /// <param name="max">At most this many chains.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The cuts.</returns>
+    Task<IReadOnlyList<AuditChainCut>> FindExpiredAsync(NodaTime.Instant before, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes a chain's rows up to the checkpoint's position and keeps the signed checkpoint, in one transaction, so the
+    /// rest of the chain still verifies (AUD-2, RET-2). False when another pass cut the chain there first (nothing changed).
+    /// </summary>
+    /// <param name="checkpoint">The signed checkpoint: the last deleted row's position and hash.</param>
+    /// <param name="cancellationToken">Cancels the deletion.</param>
+    /// <returns>How many rows were deleted, or -1 when the checkpoint was there already.</returns>
+    Task<long> CutAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken = default);
 
     /// <summary>The checkpoint left when the chain's oldest rows were deleted (RET-2); null when none were.</summary>
     /// <param name="chain">The chain.</param>

@@ -162,7 +162,7 @@ internal sealed class EfUnitOfWork<TContext> : EfStore<TContext>, ICollabUnitOfW
 
     // Provider-neutral on purpose (this package references neither provider): PostgreSQL reports SQLSTATE
     // 23505; Microsoft.Data.Sqlite sets no SqlState or ErrorCode, but SQLite's message text is fixed.
-    private static bool IsUniqueViolation(DbUpdateException exception) =>
+    internal static bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is DbException db
         && (db.SqlState == "23505"
             || db.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal));
