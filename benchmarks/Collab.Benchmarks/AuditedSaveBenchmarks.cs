@@ -71,6 +71,7 @@ public class AuditedSaveBenchmarks
             var context = scope.ServiceProvider.GetRequiredService<BenchmarkDbContext>();
             CollabDatabase.EnsureCreatedAsync(context).GetAwaiter().GetResult();
             context.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;"); // as docs/embedding.md has a SQLite host do
+
             var registry = scope.ServiceProvider.GetRequiredService<CollabRegistry>();
             var platform = scope.ServiceProvider.GetRequiredService<CollabPlatform>().Operator("bench");
             var office = registry.RegisterOfficeAsync(platform, "Kantoor").GetAwaiter().GetResult().Id;
