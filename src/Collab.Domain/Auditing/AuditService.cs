@@ -64,28 +64,35 @@ public sealed class AuditService
             return rows;
         }
 
-        var actorIds = rows.Where(r => r.Actor.Kind is ActorKind.OfficeUser or ActorKind.ClientUser)
-            .Select(r => Guid.TryParse(r.Actor.Id, out var id) ? new UserId(id) : default).Where(id => id != default).Distinct().ToList();
-        var actors = actorIds.Count == 0 ? [] : (await _users.ListUsersAsync(actorIds, cancellationToken).ConfigureAwait(false)).ToDictionary(u => u.Id.ToString());
-        return rows.Where(row => Readable(user, row, actors)).ToList();
+        var actors = await ActorsAsync(_users, rows.Select(r => r.Actor), cancellationToken).ConfigureAwait(false);
+        return rows.Where(row => Readable(user, row.Actor.Id, Field(row.Details, "office"), Field(row.Details, "company"), actors)).ToList();
     }
 
-    private static bool Readable(CollabUser reader, AuditRecord row, Dictionary<string, CollabUser> actors)
+    /// <summary>The users behind the office-user and client-user actors among <paramref name="actors"/>, by actor id.</summary>
+    internal static async Task<Dictionary<string, CollabUser>> ActorsAsync(IUserStore users, IEnumerable<Actor> actors, CancellationToken cancellationToken)
+    {
+        var actorIds = actors.Where(a => a.Kind is ActorKind.OfficeUser or ActorKind.ClientUser)
+            .Select(a => Guid.TryParse(a.Id, out var id) ? new UserId(id) : default).Where(id => id != default).Distinct().ToList();
+        return actorIds.Count == 0 ? [] : (await users.ListUsersAsync(actorIds, cancellationToken).ConfigureAwait(false)).ToDictionary(u => u.Id.ToString());
+    }
+
+    /// <summary>Whether a user may read a row (SEC-6), from its actor and the office and company its details name.</summary>
+    internal static bool Readable(CollabUser reader, string actorId, string? namedOffice, string? namedCompany, Dictionary<string, CollabUser> actors)
     {
         // Whose office the row is: its actor's (an office user, or a client user homed at an office), or the office its details name.
-        var actor = actors.GetValueOrDefault(row.Actor.Id);
-        var office = actor?.OfficeId ?? actor?.HomeOfficeId ?? (Field(row.Details, "office") is { } named && Guid.TryParse(named, out var id) ? new OfficeId(id) : (OfficeId?)null);
+        var actor = actors.GetValueOrDefault(actorId);
+        var office = actor?.OfficeId ?? actor?.HomeOfficeId ?? (namedOffice is { } named && Guid.TryParse(named, out var id) ? new OfficeId(id) : (OfficeId?)null);
         if (reader.Kind == UserKind.OfficeUser)
         {
             return office is null || office == reader.OfficeId;
         }
 
-        var company = Field(row.Details, "company") is { } c && Guid.TryParse(c, out var companyId) ? new CompanyId(companyId) : (CompanyId?)null;
+        var company = namedCompany is { } c && Guid.TryParse(c, out var companyId) ? new CompanyId(companyId) : (CompanyId?)null;
         return (office is null || reader.SeesWorkOf(office.Value)) && (company is null || reader.MayReach(company.Value));
     }
 
     // Details are "key=value;key=value" (AUD-1); a value never holds ';' for the keys read here (ids).
-    private static string? Field(string details, string key)
+    internal static string? Field(string details, string key)
     {
         foreach (var part in details.Split(';'))
         {

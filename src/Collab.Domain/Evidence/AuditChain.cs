@@ -104,63 +104,118 @@ public static class AuditChain
     {
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(rows);
-        var expectedPosition = (start?.Position ?? 0) + 1;
-        var expectedPrevious = start?.Hash ?? Genesis;
-        string? beforePrevious = null;
-        long count = 0;
-        using var e = rows.GetEnumerator();
-        var hasCurrent = e.MoveNext();
-        while (hasCurrent)
+        var walk = new Walk(chain, start);
+        foreach (var row in rows)
         {
-            var row = e.Current;
-            hasCurrent = e.MoveNext();
-            var next = hasCurrent ? e.Current : null;
-            if (!string.Equals(row.Chain, chain, StringComparison.Ordinal) || row.Position < expectedPosition)
+            if (walk.Next(row) is { } broken)
             {
-                return Break(AuditChainBreakKind.Inserted, row.Position, row.Id, count);
+                return broken;
+            }
+        }
+
+        return walk.End(head);
+    }
+
+    /// <summary>
+    /// Checks a chain as its rows stream in, oldest first, holding two rows at a time (constant memory, for chains of
+    /// millions of rows read straight from the store), and names the first row that was changed, removed or inserted.
+    /// </summary>
+    /// <param name="chain">The chain's key.</param>
+    /// <param name="rows">Its rows in position order; reading stops at the first break.</param>
+    /// <param name="start">The checkpoint its older rows were deleted under (RET-2), or null when it starts at position 1.</param>
+    /// <param name="head">The last position and hash the store recorded for the chain, or null to skip that check.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>Intact, or the first break.</returns>
+    public static async Task<AuditChainVerification> VerifyAsync(string chain, IAsyncEnumerable<AuditChainRow> rows, AuditCheckpoint? start = null, AuditChainHead? head = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(rows);
+        var walk = new Walk(chain, start);
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (walk.Next(row) is { } broken)
+            {
+                return broken;
+            }
+        }
+
+        return walk.End(head);
+    }
+
+    // The verification's state: each row is judged when the one after it arrives (an inserted row is told from a
+    // removed one by whether the next row links past it), so two rows are held at a time.
+    private sealed class Walk(string chain, AuditCheckpoint? start)
+    {
+        private long _expectedPosition = (start?.Position ?? 0) + 1;
+        private string _expectedPrevious = start?.Hash ?? Genesis;
+        private string? _beforePrevious;
+        private long _count;
+        private AuditChainRow? _pending;
+
+        public AuditChainVerification? Next(AuditChainRow row)
+        {
+            var judged = _pending is null ? null : Judge(_pending, row);
+            _pending = row;
+            return judged;
+        }
+
+        public AuditChainVerification End(AuditChainHead? head)
+        {
+            if (_pending is not null && Judge(_pending, null) is { } broken)
+            {
+                return broken;
             }
 
-            if (row.Position > expectedPosition)
+            if (head is { } h && (h.Position != _expectedPosition - 1 || !string.Equals(h.Hash, _expectedPrevious, StringComparison.Ordinal)))
             {
-                return Break(AuditChainBreakKind.Removed, expectedPosition, row.Id, count);
+                return h.Position >= _expectedPosition
+                    ? Break(AuditChainBreakKind.Removed, _expectedPosition, null)
+                    : Break(AuditChainBreakKind.Changed, _expectedPosition - 1, null);
+            }
+
+            return new AuditChainVerification(chain, _count, null);
+        }
+
+        private AuditChainVerification? Judge(AuditChainRow row, AuditChainRow? next)
+        {
+            if (!string.Equals(row.Chain, chain, StringComparison.Ordinal) || row.Position < _expectedPosition)
+            {
+                return Break(AuditChainBreakKind.Inserted, row.Position, row.Id);
+            }
+
+            if (row.Position > _expectedPosition)
+            {
+                return Break(AuditChainBreakKind.Removed, _expectedPosition, row.Id);
             }
 
             if (!string.Equals(Hash(row), row.Hash, StringComparison.Ordinal))
             {
-                return Break(AuditChainBreakKind.Changed, row.Position, row.Id, count);
+                return Break(AuditChainBreakKind.Changed, row.Position, row.Id);
             }
 
-            if (!string.Equals(row.PreviousHash, expectedPrevious, StringComparison.Ordinal))
+            if (!string.Equals(row.PreviousHash, _expectedPrevious, StringComparison.Ordinal))
             {
                 // The row before was put in (it links where this one should), this row was put in (the next one links
                 // past it), or rows were taken out here.
-                if (beforePrevious is not null && string.Equals(row.PreviousHash, beforePrevious, StringComparison.Ordinal))
+                if (_beforePrevious is not null && string.Equals(row.PreviousHash, _beforePrevious, StringComparison.Ordinal))
                 {
-                    return Break(AuditChainBreakKind.Inserted, row.Position - 1, null, count);
+                    return Break(AuditChainBreakKind.Inserted, row.Position - 1, null);
                 }
 
-                return next is not null && string.Equals(next.PreviousHash, expectedPrevious, StringComparison.Ordinal)
-                    ? Break(AuditChainBreakKind.Inserted, row.Position, row.Id, count)
-                    : Break(AuditChainBreakKind.Removed, row.Position, row.Id, count);
+                return next is not null && string.Equals(next.PreviousHash, _expectedPrevious, StringComparison.Ordinal)
+                    ? Break(AuditChainBreakKind.Inserted, row.Position, row.Id)
+                    : Break(AuditChainBreakKind.Removed, row.Position, row.Id);
             }
 
-            beforePrevious = expectedPrevious;
-            expectedPrevious = row.Hash;
-            expectedPosition++;
-            count++;
+            _beforePrevious = _expectedPrevious;
+            _expectedPrevious = row.Hash;
+            _expectedPosition++;
+            _count++;
+            return null;
         }
 
-        if (head is { } h && (h.Position != expectedPosition - 1 || !string.Equals(h.Hash, expectedPrevious, StringComparison.Ordinal)))
-        {
-            return h.Position >= expectedPosition
-                ? Break(AuditChainBreakKind.Removed, expectedPosition, null, count)
-                : Break(AuditChainBreakKind.Changed, expectedPosition - 1, null, count);
-        }
-
-        return new AuditChainVerification(chain, count, null);
-
-        AuditChainVerification Break(AuditChainBreakKind kind, long position, Guid? id, long verified) =>
-            new(chain, verified, new AuditChainBreak(kind, position, id));
+        private AuditChainVerification Break(AuditChainBreakKind kind, long position, Guid? id) =>
+            new(chain, _count, new AuditChainBreak(kind, position, id));
     }
 
     private static class ActorKinds

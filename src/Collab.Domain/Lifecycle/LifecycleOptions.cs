@@ -30,6 +30,13 @@ public sealed class LifecycleOptions
     /// <summary>Years books with data about immovable property are kept (RET-2). Default 10.</summary>
     public int ImmovablePropertyRetentionYears { get; set; } = 10;
 
+    /// <summary>
+    /// Years audit rows are kept after the end of the calendar year they were written in (AUD-1, AUD-2, RET-2); older rows
+    /// are deleted from the start of their chain by the retention pass, under a signed checkpoint. Default 10: the rows
+    /// prove who agreed to which books, so they are kept as long as the longest statutory period of RET-2. 1 to 30.
+    /// </summary>
+    public int AuditRetentionYears { get; set; } = 10;
+
     internal static IEnumerable<string> Validate(LifecycleOptions o, string path)
     {
         if (o.Plans is null || o.Plans.Count == 0 || o.Plans.Any(string.IsNullOrWhiteSpace))
@@ -66,6 +73,11 @@ public sealed class LifecycleOptions
         if (o.RetentionYears is < 0 or > 30 || o.ImmovablePropertyRetentionYears is < 0 or > 30)
         {
             yield return $"{path}:RetentionYears and ImmovablePropertyRetentionYears must be 0 to 30 years.";
+        }
+
+        if (o.AuditRetentionYears is < 1 or > 30)
+        {
+            yield return $"{path}:AuditRetentionYears is {o.AuditRetentionYears}: use 1 to 30 years.";
         }
     }
 }

@@ -24,6 +24,8 @@ public sealed class RetentionService
     private readonly OnlineCollaborationService _collaboration;
     private readonly IBookkeepingData? _books;
     private readonly OfficeCalendar _calendar;
+    private readonly Evidence.IAuditChainStore _chains;
+    private readonly CollabOptions _options;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="offices">Reads offices.</param>
@@ -36,8 +38,13 @@ public sealed class RetentionService
     /// <param name="books">The vendor's books, erased on deletion.</param>
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
-    public RetentionService(IOfficeStore offices, IAdministrationStore administrations, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, IRetentionPolicy policy, OnlineCollaborationService collaboration, OfficeCalendar calendar, CollabAuthorization access, IBookkeepingData? books = null)
+    /// <param name="chains">The audit chains, whose oldest rows the pass deletes under a signed checkpoint (AUD-2).</param>
+    /// <param name="options">Collab's options: the audit retention and the receipt key that signs checkpoints.</param>
+    public RetentionService(IOfficeStore offices, IAdministrationStore administrations, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, IRetentionPolicy policy, OnlineCollaborationService collaboration, OfficeCalendar calendar, CollabAuthorization access, Evidence.IAuditChainStore chains, Microsoft.Extensions.Options.IOptions<CollabOptions> options, IBookkeepingData? books = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        _chains = chains;
+        _options = options.Value;
         _access = access;
         _calendar = calendar;
         _offices = offices;
@@ -94,7 +101,10 @@ public sealed class RetentionService
 
     /// <summary>
     /// One pass of the daily deletion job: sends due warnings, and carries out, or records why it blocks, each due
-    /// deletion. Run it from a scheduler (daily or more often); several instances may run it at once.
+    /// deletion; then deletes the audit rows past their retention (<see cref="LifecycleOptions.AuditRetentionYears"/>) from
+    /// the start of their chains, each chain under a checkpoint signed with the receipt key in the same transaction, so
+    /// the rest still verifies (AUD-2). An administration under a legal hold keeps its rows; without a receipt key no
+    /// audit row is deleted. Run it from a scheduler (daily or more often); several instances may run it at once.
     /// </summary>
     /// <param name="max">At most this many schedules per call.</param>
     /// <param name="cancellationToken">Cancels between schedules.</param>
@@ -153,7 +163,44 @@ public sealed class RetentionService
             deleted += await _unitOfWork.TrySaveChangesAsync(cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 
-        return new RetentionPassResult(warned, blocked, deleted);
+        var cut = await CutAuditChainsAsync(max, cancellationToken).ConfigureAwait(false);
+        return new RetentionPassResult(warned, blocked, deleted, cut);
+    }
+
+    // AUD-2, RET-2: a row is kept through the end of the AuditRetentionYears-th calendar year after the one it was
+    // written in (local years of the default office zone, RET-1); older rows go from the start of their chain, never
+    // without a signed checkpoint, never while their administration is held.
+    private async Task<long> CutAuditChainsAsync(int max, CancellationToken cancellationToken)
+    {
+        if (!_options.Receipts.IsConfigured)
+        {
+            return 0;
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var zone = _calendar.DefaultZone;
+        var before = OfficeCalendar.StartOfDay(new LocalDate(now.InZone(zone).Year - _options.Lifecycle.AuditRetentionYears, 1, 1), zone);
+        long rows = 0;
+        Evidence.ReceiptSigner? signer = null;
+        foreach (var cut in await _chains.FindExpiredAsync(before, max, cancellationToken).ConfigureAwait(false))
+        {
+            if (await IsHeldAsync(cut.Chain, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            signer ??= _options.Receipts.CreateSigner();
+            rows += Math.Max(0, await _chains.CutAsync(signer.SignCheckpoint(cut.Chain, cut.Position, cut.Hash, now), cancellationToken).ConfigureAwait(false));
+        }
+
+        return rows;
+    }
+
+    private async Task<bool> IsHeldAsync(string chain, CancellationToken cancellationToken)
+    {
+        const string prefix = "administration:";
+        return chain.StartsWith(prefix, StringComparison.Ordinal) && Guid.TryParse(chain.AsSpan(prefix.Length), out var id)
+            && await _administrations.FindAdministrationAsync(new AdministrationId(id), cancellationToken).ConfigureAwait(false) is { LegalHold: not null };
     }
 
     private async Task<RetentionDecision> DecideAsync(DeletionSchedule schedule, Administration administration, DateTimeZone zone, Instant now, CancellationToken cancellationToken)
@@ -180,4 +227,5 @@ public sealed class RetentionService
 /// <param name="Warned">Warnings sent.</param>
 /// <param name="Blocked">Due deletions kept because of a legal hold or the retention policy.</param>
 /// <param name="Deleted">Administrations deleted.</param>
-public sealed record RetentionPassResult(int Warned, int Blocked, int Deleted);
+/// <param name="AuditRowsDeleted">Audit rows deleted past their retention, under signed checkpoints (AUD-2).</param>
+public sealed record RetentionPassResult(int Warned, int Blocked, int Deleted, long AuditRowsDeleted = 0);

@@ -14,12 +14,14 @@ internal sealed partial class EfUnitOfWork<TContext> : EfStore<TContext>, IColla
     private readonly IClock _clock;
     private readonly DomainEventDispatcher _events;
     private readonly List<Notification> _pendingNotifications = [];
+    private readonly bool _chained;
 
-    public EfUnitOfWork(TContext context, IClock clock, DomainEventDispatcher events)
+    public EfUnitOfWork(TContext context, IClock clock, DomainEventDispatcher events, UnchainedAuditForBenchmarks? unchained = null)
         : base(context)
     {
         _clock = clock;
         _events = events;
+        _chained = unchained is null;
     }
 
     public void Add(AggregateRoot aggregate)
@@ -42,15 +44,20 @@ internal sealed partial class EfUnitOfWork<TContext> : EfStore<TContext>, IColla
         var outbox = _pendingNotifications.ConvertAll(n => OutboxMessage.From(n, now));
         _pendingNotifications.Clear(); // saved with this change, or dropped with it
         _context.Set<OutboxMessage>().AddRange(outbox);
-        var transaction = audit.Count == 0 ? null : await AuditChainWriter.BeginAsync(_context, cancellationToken).ConfigureAwait(false);
-        List<AuditChainHeadEntry> heads = [];
+        var chained = audit.Count > 0 && _chained;
+        var transaction = chained ? await AuditChainWriter.BeginAsync(_context, cancellationToken).ConfigureAwait(false) : null;
+        var savepoints = _context.Database.AutoSavepointsEnabled;
+        var chains = new AuditChainWriter(_context);
         try
         {
-            if (audit.Count > 0) // AUD-2: linked under the chains' locks, the heads moved in the same save
+            if (chained) // AUD-2: linked to the chains' heads, which move in this transaction
             {
-                var chains = new AuditChainWriter(_context);
-                await chains.LinkAsync(audit, cancellationToken).ConfigureAwait(false);
-                heads = chains.Track();
+                await chains.ClaimAsync(audit, cancellationToken).ConfigureAwait(false);
+                _context.Database.AutoSavepointsEnabled = transaction is null && savepoints; // our own transaction needs no savepoint
+            }
+            else if (audit.Count > 0)
+            {
+                UnchainedAuditForBenchmarks.Place(audit);
             }
 
             await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -61,31 +68,31 @@ internal sealed partial class EfUnitOfWork<TContext> : EfStore<TContext>, IColla
         }
         catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || IsUniqueViolation(exception))
         {
-            Forget(changed, audit, outbox, heads);
+            Forget(changed, audit, outbox);
             throw ConcurrentChange(exception);
         }
         catch
         {
-            Forget(changed, audit, outbox, heads);
+            Forget(changed, audit, outbox);
             throw;
         }
         finally
         {
+            _context.Database.AutoSavepointsEnabled = savepoints;
             if (transaction is not null)
             {
                 await transaction.DisposeAsync().ConfigureAwait(false);
             }
         }
 
+        if (chained)
+        {
+            chains.Remember();
+        }
 
         foreach (var aggregate in changed)
         {
             aggregate.ClearDomainEvents();
-        }
-
-        foreach (var head in heads)
-        {
-            _context.Entry(head).State = EntityState.Detached; // the next save reads the head afresh, under its lock
         }
     }
 
@@ -145,9 +152,9 @@ internal sealed partial class EfUnitOfWork<TContext> : EfStore<TContext>, IColla
 
     // A failed save leaves nothing half-done behind: the failed changes are no longer tracked, so the next
     // read of those aggregates comes fresh from the database.
-    private void Forget(IEnumerable<AggregateRoot> changed, IEnumerable<AuditEntry> audit, IEnumerable<OutboxMessage> outbox, IEnumerable<AuditChainHeadEntry> heads)
+    private void Forget(IEnumerable<AggregateRoot> changed, IEnumerable<AuditEntry> audit, IEnumerable<OutboxMessage> outbox)
     {
-        foreach (var entity in changed.Cast<object>().Concat(audit).Concat(outbox).Concat(heads))
+        foreach (var entity in changed.Cast<object>().Concat(audit).Concat(outbox))
         {
             _context.Entry(entity).State = EntityState.Detached;
         }
@@ -155,8 +162,25 @@ internal sealed partial class EfUnitOfWork<TContext> : EfStore<TContext>, IColla
 
     // Provider-neutral on purpose (this package references neither provider): PostgreSQL reports SQLSTATE
     // 23505; Microsoft.Data.Sqlite sets no SqlState or ErrorCode, but SQLite's message text is fixed.
-    private static bool IsUniqueViolation(DbUpdateException exception) =>
+    internal static bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is DbException db
         && (db.SqlState == "23505"
             || db.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal));
+}
+
+/// <summary>
+/// Registered only by the benchmarks, to measure the same save without the audit chain (AUD-2's cost): each row gets a
+/// chain of its own at position 1 and no hash. The product never registers it; every save it makes is chained.
+/// </summary>
+internal sealed class UnchainedAuditForBenchmarks
+{
+    public static void Place(List<AuditEntry> rows)
+    {
+        foreach (var row in rows)
+        {
+            row.Chain = "unchained:" + row.Id.ToString("N");
+            row.ChainPosition = 1;
+            row.Hash = Evidence.AuditChain.Genesis;
+        }
+    }
 }

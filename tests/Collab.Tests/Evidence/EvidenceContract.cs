@@ -173,6 +173,105 @@ public abstract class EvidenceContract(Engine engine, PostgresServer? postgres)
 
         Assert.True((await Evidence(db, e => e.VerifyAuditAsync(w.Desk, chain))).IsIntact);
     }
+
+    private static Task Hold(TestDatabase db, ActingParty party, AdministrationId administration, bool place = true) =>
+        db.InScopeAsync(sp => place
+            ? sp.GetRequiredService<Collab.Lifecycle.RetentionService>().PlaceLegalHoldAsync(party, administration, "boekenonderzoek")
+            : sp.GetRequiredService<Collab.Lifecycle.RetentionService>().LiftLegalHoldAsync(party, administration));
+
+    private static Task<List<AuditEntry>> RowsAsync(TestDatabase db, string chain) =>
+        db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<AuditEntry>().AsNoTracking().Where(e => e.Chain == chain).OrderBy(e => e.ChainPosition).ToListAsync());
+
+    // R: AUD-2, RET-2 — the retention pass deletes audit rows past their retention from the start of each chain, under a
+    // checkpoint signed with the receipt key in the same transaction; the rest (and what comes after) still verifies; an
+    // administration under a legal hold keeps its rows; rows taken away without a signed checkpoint are named.
+    [SkippableFact]
+    public async Task AUD2_RET2_the_retention_pass_cuts_old_audit_rows_under_a_signed_checkpoint_and_a_held_administration_keeps_its_rows()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await World.SeedAsync(db);
+        await db.InScopeAsync(sp => sp.GetRequiredService<Collab.Rights.RightsService>().GrantAsync(ActingParty.User(w.ClientUser.Id), w.Office.Id, w.Administration.Id, Collab.Rights.GrantChannel.Web));
+        await Hold(db, w.Desk, w.Administration.Id);
+        await Hold(db, w.Desk, w.Administration.Id, place: false);
+        await Hold(db, w.Desk, w.HeldByOffice.Id);
+        var (free, held) = (AuditChain.Of(w.Administration.Id), AuditChain.Of(w.HeldByOffice.Id));
+        var (freeRows, heldRows) = (await RowsAsync(db, free), await RowsAsync(db, held));
+        Assert.True(freeRows.Count >= 3);
+
+        db.Clock.Advance(Duration.FromDays(365 * 11 + 3)); // 2037: rows of 2026 were kept through 2036 (AuditRetentionYears 10)
+        var pass = await db.InScopeAsync(sp => sp.GetRequiredService<Collab.Lifecycle.RetentionService>().RunPassAsync());
+        Assert.True(pass.AuditRowsDeleted >= freeRows.Count);
+        Assert.Empty(await RowsAsync(db, free));
+        Assert.Equal(heldRows.Select(r => r.Id), (await RowsAsync(db, held)).Select(r => r.Id)); // RET-2: the hold keeps them
+        var checkpoint = await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<AuditCheckpointEntry>().AsNoTracking().SingleAsync(c => c.Chain == free));
+        Assert.Equal((freeRows[^1].ChainPosition, freeRows[^1].Hash, db.Clock.GetCurrentInstant()), (checkpoint.Position, checkpoint.Hash, checkpoint.DeletedAt));
+        Assert.True(new AuditCheckpoint(free, checkpoint.Position, checkpoint.Hash, checkpoint.DeletedAt, checkpoint.KeyId, checkpoint.Signature).IsSignedBy(ReceiptKeys.PublicKey));
+        Assert.Equal(new AuditChainVerification(free, 0, null), await Evidence(db, e => e.VerifyAuditAsync(w.Desk, free)));
+
+        // The chain goes on from the checkpoint; a second pass finds nothing more to cut.
+        await Hold(db, w.Desk, w.Administration.Id);
+        Assert.Equal(new AuditChainVerification(free, 1, null), await Evidence(db, e => e.VerifyAuditAsync(w.Desk, free)));
+        Assert.Equal(freeRows[^1].ChainPosition + 1, Assert.Single(await RowsAsync(db, free)).ChainPosition);
+        Assert.Equal(0, (await db.InScopeAsync(sp => sp.GetRequiredService<Collab.Lifecycle.RetentionService>().RunPassAsync())).AuditRowsDeleted);
+
+        // Tampering: the held chain's first row taken away without a checkpoint, then a forged (unsigned) checkpoint put in.
+        Assert.True((await Evidence(db, e => e.VerifyAuditAsync(w.Desk, held))).IsIntact);
+        await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<AuditEntry>().Where(e => e.Chain == held && e.ChainPosition == 1).ExecuteDeleteAsync());
+        Assert.Equal(new AuditChainBreak(AuditChainBreakKind.Removed, 1, heldRows.Count > 1 ? heldRows[1].Id : null),
+            (await Evidence(db, e => e.VerifyAuditAsync(w.Desk, held))).FirstBreak);
+        await db.InScopeAsync(async sp =>
+        {
+            var context = sp.GetRequiredService<VendorDbContext>();
+            context.Add(new AuditCheckpointEntry { Id = Guid.NewGuid(), Chain = held, Position = 1, Hash = heldRows[0].Hash, DeletedAt = db.Clock.GetCurrentInstant(), KeyId = ReceiptKeys.KeyId, Signature = new string('A', 86) });
+            await context.SaveChangesAsync();
+        });
+        Assert.Equal(AuditChainBreakKind.Removed, (await Evidence(db, e => e.VerifyAuditAsync(w.Desk, held))).FirstBreak?.Kind);
+    }
+
+    // R: SEC-6, AUD-2 — as an attacker: a second office with rights on the same administration verifies its chain and
+    // learns nothing of the first office's work there: not how many rows it wrote, not where they are, not their ids.
+    [SkippableFact]
+    public async Task SEC6_AUD2_verifying_an_administration_chain_shows_a_second_office_only_the_rows_it_may_read()
+    {
+        await using var db = await NewDatabaseAsync();
+        var w = await World.SeedAsync(db);
+        var attacker = ActingParty.User(w.OtherOfficeUser.Id);
+        foreach (var office in new[] { w.Office.Id, w.OtherOffice.Id })
+        {
+            await db.InScopeAsync(sp => sp.GetRequiredService<Collab.Rights.RightsService>().GrantAsync(ActingParty.User(w.ClientUser.Id), office, w.Administration.Id, Collab.Rights.GrantChannel.Web));
+        }
+
+        var chain = AuditChain.Of(w.Administration.Id);
+        await Hold(db, attacker, w.Administration.Id);
+        await Hold(db, attacker, w.Administration.Id, place: false);
+        var seen = await Evidence(db, e => e.VerifyAuditAsync(attacker, chain));
+        var all = (await RowsAsync(db, chain)).Count;
+        Assert.True(seen.IsIntact && seen.RowsVerified < all); // the grant to the first office is not the second's to read either
+
+        for (var i = 0; i < 3; i++)
+        {
+            await Hold(db, w.Desk, w.Administration.Id);
+            await Hold(db, w.Desk, w.Administration.Id, place: false);
+        }
+
+        Assert.Equal(seen, await Evidence(db, e => e.VerifyAuditAsync(attacker, chain))); // the first office's six rows: not counted for the second
+        Assert.Equal(all + 6, (await RowsAsync(db, chain)).Count);
+        var mine = await Evidence(db, e => e.VerifyAuditAsync(w.Desk, chain));
+        Assert.True(mine.IsIntact && mine.RowsVerified < all + 6); // nor the second office's rows for the first
+
+        // One of the first office's rows is edited: the second office learns the chain broke after its own rows, no more.
+        var rows = await RowsAsync(db, chain);
+        var edited = rows[^2];
+        await db.InScopeAsync(async sp =>
+        {
+            var context = sp.GetRequiredService<VendorDbContext>();
+            var row = await context.Set<AuditEntry>().SingleAsync(e => e.Id == edited.Id);
+            row.Details += ";edited";
+            await context.SaveChangesAsync();
+        });
+        Assert.Equal(new AuditChainBreak(AuditChainBreakKind.Changed, seen.RowsVerified + 1, null), (await Evidence(db, e => e.VerifyAuditAsync(attacker, chain))).FirstBreak);
+        Assert.Equal(new AuditChainBreak(AuditChainBreakKind.Changed, mine.RowsVerified - 1, edited.Id), (await Evidence(db, e => e.VerifyAuditAsync(w.Desk, chain))).FirstBreak);
+    }
 }
 
 public sealed class EvidenceOnSqlite() : EvidenceContract(Engine.Sqlite, null);
