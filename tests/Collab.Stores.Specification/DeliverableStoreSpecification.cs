@@ -116,7 +116,7 @@ public abstract partial class StoreSpecification
 
     // R: SHARE-18, AUD-2 — a decision leaves a signed receipt and a chain of audit rows the store reads back in order.
     [Covers(typeof(IReceiptStore), nameof(IReceiptStore.ListReceiptsAsync))]
-    [Covers(typeof(IAuditChainStore), nameof(IAuditChainStore.ReadChainAsync), nameof(IAuditChainStore.FindHeadAsync), nameof(IAuditChainStore.FindCheckpointAsync))]
+    [Covers(typeof(IAuditChainStore), nameof(IAuditChainStore.StreamChainAsync), nameof(IAuditChainStore.FindHeadAsync), nameof(IAuditChainStore.FindCheckpointAsync))]
     [SkippableFact]
     public async Task A_decision_reads_back_as_its_receipt_and_the_audit_chain_reads_back_in_position_order_up_to_its_head()
     {
@@ -136,7 +136,13 @@ public abstract partial class StoreSpecification
         var (rows, head, checkpoint) = await InScopeAsync(async sp =>
         {
             var chains = sp.GetRequiredService<IAuditChainStore>();
-            return (await chains.ReadChainAsync(chain), await chains.FindHeadAsync(chain), await chains.FindCheckpointAsync(chain));
+            var read = new List<AuditChainRow>();
+            await foreach (var row in chains.StreamChainAsync(chain))
+            {
+                read.Add(row);
+            }
+
+            return ((IReadOnlyList<AuditChainRow>)read, await chains.FindHeadAsync(chain), await chains.FindCheckpointAsync(chain));
         });
         Assert.True(rows.Count >= 3, $"draft, share and approval are audited; {rows.Count} rows"); // AUD-1
         Assert.All(rows, r => Assert.Equal(chain, r.Chain));
@@ -149,9 +155,50 @@ public abstract partial class StoreSpecification
         await InScopeAsync(async sp =>
         {
             var chains = sp.GetRequiredService<IAuditChainStore>();
-            Assert.Empty(await chains.ReadChainAsync("no-such-chain"));
+            await foreach (var row in chains.StreamChainAsync("no-such-chain"))
+            {
+                Assert.Fail($"an unknown chain streams no rows, not {row.Position}");
+            }
+
             Assert.Null(await chains.FindHeadAsync("no-such-chain"));
             Assert.Null(await chains.FindCheckpointAsync("no-such-chain"));
+        });
+    }
+
+    // R: AUD-2, RET-2 — retention finds the chains whose oldest rows are past their time, with the last position it may
+    // cut; a cut deletes the rows up to it and keeps the checkpoint (once: a second cut there changes nothing).
+    [Covers(typeof(IAuditChainStore), nameof(IAuditChainStore.FindExpiredAsync), nameof(IAuditChainStore.CutAsync), nameof(IAuditChainStore.FindCheckpointAsync))]
+    [SkippableFact]
+    public async Task Expired_audit_rows_are_found_per_chain_and_a_cut_deletes_them_and_keeps_its_checkpoint_once()
+    {
+        var w = await SeedAsync();
+        await StartAsync(w, ClientTier.Collaborate);
+        var draft = await DraftAsync(w, "Jaarrekening 2025");
+        var chain = AuditChains.For((await InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().FindReportAsync(draft.Id)))!);
+        var written = Clock.GetCurrentInstant();
+        Clock.AdvanceMinutes(10);
+
+        var (notYet, due) = await InScopeAsync(async sp =>
+        {
+            var chains = sp.GetRequiredService<IAuditChainStore>();
+            return (await chains.FindExpiredAsync(written.Minus(Duration.FromMinutes(1)), 100), await chains.FindExpiredAsync(written.Plus(Duration.FromMinutes(1)), 100));
+        });
+        Assert.DoesNotContain(notYet, c => c.Chain == chain); // nothing of this chain was written that early
+        var cut = Assert.Single(due, c => c.Chain == chain);
+        var head = await InScopeAsync(sp => sp.GetRequiredService<IAuditChainStore>().FindHeadAsync(chain));
+        Assert.Equal((head!.Value.Position, head.Value.Hash), (cut.Position, cut.Hash)); // every row so far is old enough: up to the head
+
+        var checkpoint = new AuditCheckpoint(chain, cut.Position, cut.Hash, Clock.GetCurrentInstant(), "spec-key", "c2lnbmVk");
+        var deleted = await InScopeAsync(sp => sp.GetRequiredService<IAuditChainStore>().CutAsync(checkpoint));
+        Assert.True(deleted >= 1, $"the draft's rows are deleted; {deleted}");
+        Assert.Equal(-1, await InScopeAsync(sp => sp.GetRequiredService<IAuditChainStore>().CutAsync(checkpoint)));
+        Assert.Equal(checkpoint, await InScopeAsync(sp => sp.GetRequiredService<IAuditChainStore>().FindCheckpointAsync(chain)));
+        await InScopeAsync(async sp =>
+        {
+            await foreach (var row in sp.GetRequiredService<IAuditChainStore>().StreamChainAsync(chain))
+            {
+                Assert.True(row.Position > cut.Position, $"row {row.Position} was cut");
+            }
         });
     }
 }
