@@ -29,7 +29,7 @@ public class AuditChainVerifyBenchmarks
         for (var i = 0; i < Rows; i++)
         {
             var row = new AuditChainRow(chain, i + 1, Guid.CreateVersion7(), at + Duration.FromSeconds(i), ActorKind.ClientUser, Guid.NewGuid().ToString(),
-                AuditAction.ReportApproved, "report", Guid.NewGuid().ToString(), $"keptInHistory=True;revision=1;documents={new string('a', 64)}", previous, "");
+                AuditAction.DeliverableApproved, "report", Guid.NewGuid().ToString(), $"keptInHistory=True;revision=1;documents={new string('a', 64)}", previous, "");
             _rows[i] = row with { Hash = previous = AuditChain.Hash(row) };
         }
 

@@ -90,11 +90,11 @@ public class LinkRedemptionBenchmarks
         for (var i = 0; i < RedemptionConfig.LinksPerIteration; i++)
         {
             using var scope = _provider.CreateScope();
-            var reports = scope.ServiceProvider.GetRequiredService<DeliverableService>();
-            var draft = reports.DraftAsync(_desk, _office, _company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening").GetAwaiter().GetResult();
-            var first = reports.ShareAsync(_desk, draft.Id).GetAwaiter().GetResult().LinkToken!;
-            reports.ConfirmViewAsync(first).GetAwaiter().GetResult();
-            var token = reports.ReissueLinkAsync(_desk, draft.Id).GetAwaiter().GetResult();
+            var deliverables = scope.ServiceProvider.GetRequiredService<DeliverableService>();
+            var draft = deliverables.DraftAsync(_desk, _office, _company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening").GetAwaiter().GetResult();
+            var first = deliverables.ShareAsync(_desk, draft.Id).GetAwaiter().GetResult().LinkToken!;
+            deliverables.ConfirmViewAsync(first).GetAwaiter().GetResult();
+            var token = deliverables.ReissueLinkAsync(_desk, draft.Id).GetAwaiter().GetResult();
             _tokens.Enqueue(token);
             _linkIds.Enqueue(new Guid(System.Buffers.Text.Base64Url.DecodeFromChars(token).AsSpan(0, 16))); // a token is the link's id and its secret (ShareLink)
         }
@@ -134,8 +134,8 @@ public class LinkRedemptionBenchmarks
     public async Task<bool> Collab()
     {
         await using var scope = _provider.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<DeliverableService>().ConfirmViewAsync(_tokens.Dequeue());
-        return report.Deliverable.State == DeliverableState.Viewed;
+        var deliverable = await scope.ServiceProvider.GetRequiredService<DeliverableService>().ConfirmViewAsync(_tokens.Dequeue());
+        return deliverable.Deliverable.State == DeliverableState.Viewed;
     }
 
     [GlobalCleanup]

@@ -52,8 +52,8 @@ internal sealed class Workload
         {
             await using var linkScope = provider.CreateAsyncScope();
             var deliverables = linkScope.ServiceProvider.GetRequiredService<DeliverableService>();
-            var report = await deliverables.DraftAsync(desk, anna.OfficeId!.Value, slagerij.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening 2025 ({i})");
-            var token = (await deliverables.ShareAsync(desk, report.Id)).LinkToken!;
+            var deliverable = await deliverables.DraftAsync(desk, anna.OfficeId!.Value, slagerij.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening 2025 ({i})");
+            var token = (await deliverables.ShareAsync(desk, deliverable.Id)).LinkToken!;
             (i % 10 == 0 ? work.RacedLinks : work.Links).Enqueue(token);
         }
 

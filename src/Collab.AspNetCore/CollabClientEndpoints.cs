@@ -79,19 +79,19 @@ public static class CollabClientEndpoints
             .Calls<DeliverableService>(nameof(DeliverableService.ClientMayViewAsync));
         g.MapPost("/deliverables/{deliverable:guid}/viewed", async (Caller me, Guid deliverable, DeliverableService s, CancellationToken ct) =>
             TypedResults.Ok(await s.RecordClientViewAsync(me.Party, new DeliverableId(deliverable), ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.RecordClientViewAsync), "deliverable.*", "report.*", "tier.*");
+            .Calls<DeliverableService>(nameof(DeliverableService.RecordClientViewAsync), "deliverable.*", "deliverable.*", "tier.*");
         g.MapPost("/deliverables/{deliverable:guid}/approve", async (Caller me, Guid deliverable, DeliverableService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ApproveAsync(me.Party, new DeliverableId(deliverable), ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.ApproveAsync), "deliverable.*", "report.*", "tier.*");
+            .Calls<DeliverableService>(nameof(DeliverableService.ApproveAsync), "deliverable.*", "deliverable.*", "tier.*");
         g.MapPost("/deliverables/{deliverable:guid}/reject", async (Caller me, Guid deliverable, ReasonRequest body, DeliverableService s, CancellationToken ct) =>
             TypedResults.Ok(await s.RejectAsync(me.Party, new DeliverableId(deliverable), body.Reason, ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.RejectAsync), "deliverable.*", "report.*", "tier.*", "rejection-reason.*");
+            .Calls<DeliverableService>(nameof(DeliverableService.RejectAsync), "deliverable.*", "deliverable.*", "tier.*", "rejection-reason.*");
         g.MapGet("/deliverables/{deliverable:guid}/documents/{document:guid}", async (Caller me, Guid deliverable, Guid document, DeliverableService s, CancellationToken ct) =>
             CollabGroups.File(await s.OpenDocumentAsync(me.Party, new DeliverableId(deliverable), new DocumentId(document), ct)))
             .Calls<DeliverableService>(nameof(DeliverableService.OpenDocumentAsync), "document.*", "blob-key.invalid", "deliverable.document-unknown", "tier.feature-not-included");
         g.MapGet("/deliverables/{deliverable:guid}/dashboard", async (Caller me, Guid deliverable, DeliverableService s, CancellationToken ct) =>
             await s.DashboardAsync(me.Party, new DeliverableId(deliverable), ct) is { } found ? Results.Ok(found) : Results.NoContent())
-            .Calls<DeliverableService>(nameof(DeliverableService.DashboardAsync), "tier.*", "figures.*", "report.not-viewable");
+            .Calls<DeliverableService>(nameof(DeliverableService.DashboardAsync), "tier.*", "figures.*", "deliverable.not-viewable");
 
         // Grants (RIGHTS)
         g.MapGet("/administrations", async (Caller me, AccessService s, CancellationToken ct) =>

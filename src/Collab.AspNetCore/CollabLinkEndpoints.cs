@@ -36,7 +36,7 @@ public static class CollabLinkEndpoints
             .Calls<DeliverableService>(nameof(DeliverableService.OpenLinkAsync), "link.malformed", "link.unknown", "link.spent", "link.replaced", "link.expired");
         g.MapPost("/confirm", async (TokenRequest body, DeliverableService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ConfirmViewAsync(body.Token, ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.ConfirmViewAsync), "link.malformed", "link.unknown", "link.spent", "link.replaced", "link.expired", "report.*");
+            .Calls<DeliverableService>(nameof(DeliverableService.ConfirmViewAsync), "link.malformed", "link.unknown", "link.spent", "link.replaced", "link.expired", "deliverable.*");
         g.MapPost("/documents/{document:guid}", async (Guid document, ViewTokenRequest body, DeliverableService s, CancellationToken ct) =>
             CollabGroups.File(await s.ReadThroughLinkAsync(body.ViewToken, new DocumentId(document), ct)))
             .Calls<DeliverableService>(nameof(DeliverableService.ReadThroughLinkAsync),

@@ -43,7 +43,7 @@ public sealed class BrowserTests(SampleSite site)
         await page.ClickAsync("#share-report button");
     }
 
-    // R: SHARE-1, SHARE-12 (the race of SHARE-2 is ReportContract's, on both engines)
+    // R: SHARE-1, SHARE-12 (the race of SHARE-2 is DeliverableSharingContract's, on both engines)
     [SkippableFact]
     public async Task A_Standard_client_opens_its_one_time_link_confirms_and_a_second_visit_says_already_used()
     {

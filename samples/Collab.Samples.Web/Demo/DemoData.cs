@@ -56,10 +56,10 @@ internal static class DemoData
         var desk = ActingParty.User(anna.Id);
         var deliverables = sp.GetRequiredService<DeliverableService>();
         var today = sp.GetRequiredService<IClock>().GetCurrentInstant().InUtc().Date;
-        var report = await deliverables.DraftAsync(desk, devries.Id, groenteboer.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025));
-        await deliverables.AddDocumentAsync(desk, report.Id, "jaarrekening-2025-groenteboer-visser.pdf", "application/pdf", new MemoryStream(DemoPdf.Create("Jaarrekening 2025 Groenteboer Visser B.V.")));
-        await deliverables.SetFiguresAsync(desk, report.Id, VisserFigures);
-        await deliverables.ShareAsync(desk, report.Id, today.PlusDays(30));
+        var deliverable = await deliverables.DraftAsync(desk, devries.Id, groenteboer.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025));
+        await deliverables.AddDocumentAsync(desk, deliverable.Id, "jaarrekening-2025-groenteboer-visser.pdf", "application/pdf", new MemoryStream(DemoPdf.Create("Jaarrekening 2025 Groenteboer Visser B.V.")));
+        await deliverables.SetFiguresAsync(desk, deliverable.Id, VisserFigures);
+        await deliverables.ShareAsync(desk, deliverable.Id, today.PlusDays(30));
 
         // A Standard client without users yet, for the overview's bulk tier change (TIER-5).
         var jansen = await registry.RegisterClientAsync(seed, "Drukkerij Jansen");

@@ -35,7 +35,7 @@ internal static class DeliverablePages
             <label>Title <input name="title" value="Jaarrekening 2025"></label>
             <label>Deadline <input type="date" name="deadline" value="{deadline:yyyy-MM-dd}"></label>
             <label>PDF <input type="file" name="file" accept="application/pdf"></label>
-            """, "Share", "share-report", files: true);
+            """, "Share", "share-deliverable", files: true);
 
     private static void MapOffice(RouteGroupBuilder office)
     {
@@ -124,18 +124,18 @@ internal static class DeliverablePages
         // Opening is not spending (SHARE-12): the landing page shows what the link is for, and only the client's
         // deliberate confirmation spends it. The token is in the path: the host keeps request paths out of its logs,
         // and every page sends Referrer-Policy: no-referrer (Hosting/Security.cs).
-        app.MapGet("/link/{token}", async (HttpContext context, string token, DeliverableService reports) =>
+        app.MapGet("/link/{token}", async (HttpContext context, string token, DeliverableService deliverables) =>
         {
-            var landing = await reports.OpenLinkAsync(token);
+            var landing = await deliverables.OpenLinkAsync(token);
             return Page("Your report is ready", $"""
-                <p>Report <strong class="report-title">{E(landing.Title)}</strong>. This link works once, until {E(landing.ExpiresAt)}.</p>
+                <p>Deliverable <strong class="report-title">{E(landing.Title)}</strong>. This link works once, until {E(landing.ExpiresAt)}.</p>
                 {Form(context, $"/link/{Uri.EscapeDataString(token)}/confirm", string.Empty, "Open the report", "confirm")}
                 """);
         });
 
-        app.MapPost("/link/{token}/confirm", async (HttpContext context, string token, DeliverableService reports) =>
+        app.MapPost("/link/{token}/confirm", async (HttpContext context, string token, DeliverableService deliverables) =>
         {
-            var view = await reports.ConfirmViewAsync(token);
+            var view = await deliverables.ConfirmViewAsync(token);
             return Page(view.Deliverable.Title, LinkView(context, view));
         });
 
@@ -164,8 +164,8 @@ internal static class DeliverablePages
             var me = await SignedIn.ClientUserAsync(context);
             var service = sp.GetRequiredService<DeliverableService>();
             var dashboard = await service.DashboardAsync(me.Party, new DeliverableId(id));
-            var report = await service.FindAsync(me.Party, new DeliverableId(id));
-            return Page($"Dashboard {report?.Title}", dashboard is { } d ? Charts.Dashboard(d.ToSeries()) : "<p>No figures yet.</p>");
+            var deliverable = await service.FindAsync(me.Party, new DeliverableId(id));
+            return Page($"Dashboard {deliverable?.Title}", dashboard is { } d ? Charts.Dashboard(d.ToSeries()) : "<p>No figures yet.</p>");
         });
 
         client.MapPost("/deliverables/{id:guid}/approve", async (HttpContext context, Guid id, IServiceProvider sp) =>

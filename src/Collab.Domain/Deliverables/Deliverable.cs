@@ -67,9 +67,9 @@ public enum ShareMode
 internal readonly record struct ClientReading(bool OpenTask, IReadOnlyList<DeliverableApproval> History);
 
 /// <summary>What the report machine's guards look at.</summary>
-/// <param name="Report">The report.</param>
+/// <param name="Deliverable">The report.</param>
 /// <param name="Now">The instant of the action.</param>
-internal readonly record struct DeliverableContext(Deliverable Report, Instant Now);
+internal readonly record struct DeliverableContext(Deliverable Deliverable, Instant Now);
 
 /// <summary>
 /// What an office shares with a client (SHARE-13): an annual report or a tax return for one company and period, with
@@ -169,9 +169,9 @@ public sealed class Deliverable : AggregateRoot
     {
         DeliverableKinds.Check(kind, period);
         var name = Guard.Name(title ?? DeliverableKinds.DefaultTitle(kind, period), "title");
-        var report = new Deliverable { Id = DeliverableId.New(), OfficeId = office, ClientId = client, CompanyId = company, Title = name, Kind = kind, Period = period };
-        report.Raise(new DeliverableChanged(now, actor, AuditAction.ReportDrafted, report.Id, $"office={office};client={client};kind={kind};period={period}"));
-        return report;
+        var deliverable = new Deliverable { Id = DeliverableId.New(), OfficeId = office, ClientId = client, CompanyId = company, Title = name, Kind = kind, Period = period };
+        deliverable.Raise(new DeliverableChanged(now, actor, AuditAction.DeliverableDrafted, deliverable.Id, $"office={office};client={client};kind={kind};period={period}"));
+        return deliverable;
     }
 
     /// <summary>Adds a document to the draft; one with the same file name is replaced.</summary>
@@ -263,19 +263,19 @@ public sealed class Deliverable : AggregateRoot
     {
         State = Machine.Fire(State, DeliverableTrigger.Share, new DeliverableContext(this, now));
         Mode = ShareMode.TemporaryLink;
-        Raise(new DeliverableChanged(now, actor, AuditAction.ReportShared, Id, "mode=TemporaryLink"));
+        Raise(new DeliverableChanged(now, actor, AuditAction.DeliverableShared, Id, "mode=TemporaryLink"));
     }
 
     internal void ShareForApproval(LocalDate deadline, Instant deadlinePassesAt, Instant reminderDueAt, Actor actor, Instant now)
     {
         if (deadlinePassesAt <= now)
         {
-            throw Refuse.Input("report.deadline-passed", "SHARE-3", deadline);
+            throw Refuse.Input("deliverable.deadline-passed", "SHARE-3", deadline);
         }
 
         State = Machine.Fire(State, DeliverableTrigger.Share, new DeliverableContext(this, now));
         (Mode, Deadline, DeadlinePassesAt, ReminderDueAt) = (ShareMode.Approval, deadline, deadlinePassesAt, reminderDueAt);
-        Raise(new DeliverableChanged(now, actor, AuditAction.ReportShared, Id, $"mode=Approval;deadline={deadline:yyyy-MM-dd};reminder={reminderDueAt}"));
+        Raise(new DeliverableChanged(now, actor, AuditAction.DeliverableShared, Id, $"mode=Approval;deadline={deadline:yyyy-MM-dd};reminder={reminderDueAt}"));
     }
 
     internal void View(Actor actor, Instant now)
@@ -285,7 +285,7 @@ public sealed class Deliverable : AggregateRoot
         ViewedAt ??= now;
         if (first && Mode == ShareMode.Approval)
         {
-            Raise(new DeliverableChanged(now, actor, AuditAction.ReportViewed, Id, string.Empty));
+            Raise(new DeliverableChanged(now, actor, AuditAction.DeliverableViewed, Id, string.Empty));
         }
     }
 
@@ -295,27 +295,27 @@ public sealed class Deliverable : AggregateRoot
         var hashes = string.Join(',', Documents.OrderBy(d => d.FileName, StringComparer.Ordinal).Select(d => d.Sha256));
         (DecidedAt, KeptInHistory, ApprovedDocumentHashes) = (now, keepInHistory, hashes);
         _approvals.Add(DeliverableApproval.Record(Revision, now, keepInHistory, hashes, Figures)); // SHARE-5: stays when the office revises again
-        Raise(new DeliverableChanged(now, Actor.ClientUser(user), AuditAction.ReportApproved, Id, $"keptInHistory={keepInHistory};revision={Revision};documents={hashes}"));
+        Raise(new DeliverableChanged(now, Actor.ClientUser(user), AuditAction.DeliverableApproved, Id, $"keptInHistory={keepInHistory};revision={Revision};documents={hashes}"));
     }
 
     internal void Reject(UserId user, string reason, Instant now)
     {
         State = Machine.Fire(State, DeliverableTrigger.Reject, new DeliverableContext(this, now));
         (DecidedAt, RejectionReason) = (now, reason);
-        Raise(new DeliverableChanged(now, Actor.ClientUser(user), AuditAction.ReportRejected, Id, $"reason={reason}"));
+        Raise(new DeliverableChanged(now, Actor.ClientUser(user), AuditAction.DeliverableRejected, Id, $"reason={reason}"));
     }
 
     internal void Expire(Instant now)
     {
         State = Machine.Fire(State, DeliverableTrigger.Expire, new DeliverableContext(this, now));
-        Raise(new DeliverableChanged(now, Actor.System("report-expiry"), AuditAction.ReportExpired, Id, $"deadline={Deadline:yyyy-MM-dd}"));
+        Raise(new DeliverableChanged(now, Actor.System("report-expiry"), AuditAction.DeliverableExpired, Id, $"deadline={Deadline:yyyy-MM-dd}"));
     }
 
     internal void MarkReminderSent(Instant now)
     {
         if (ReminderSentAt is not null)
         {
-            throw Refuse.Violation("report.reminder-already-sent", "SHARE-4", Id, ReminderSentAt);
+            throw Refuse.Violation("deliverable.reminder-already-sent", "SHARE-4", Id, ReminderSentAt);
         }
 
         ReminderSentAt = now;
@@ -354,11 +354,11 @@ public sealed class Deliverable : AggregateRoot
 
     private static StateMachine<DeliverableState, DeliverableTrigger, DeliverableContext> BuildMachine()
     {
-        var beforeDeadline = new Guard<DeliverableContext>(static (in DeliverableContext c) => c.Report.DeadlinePassesAt is not { } end || c.Now < end, "the approval deadline has passed");
-        var approvalTask = new Guard<DeliverableContext>(static (in DeliverableContext c) => c.Report.Mode == ShareMode.Approval, "the report was shared by link, not for approval");
-        var deadlinePassed = new Guard<DeliverableContext>(static (in DeliverableContext c) => c.Report.DeadlinePassesAt is { } end && c.Now >= end, "the approval deadline has not passed");
+        var beforeDeadline = new Guard<DeliverableContext>(static (in DeliverableContext c) => c.Deliverable.DeadlinePassesAt is not { } end || c.Now < end, "the approval deadline has passed");
+        var approvalTask = new Guard<DeliverableContext>(static (in DeliverableContext c) => c.Deliverable.Mode == ShareMode.Approval, "the report was shared by link, not for approval");
+        var deadlinePassed = new Guard<DeliverableContext>(static (in DeliverableContext c) => c.Deliverable.DeadlinePassesAt is { } end && c.Now >= end, "the approval deadline has not passed");
 
-        var builder = new StateMachineBuilder<DeliverableState, DeliverableTrigger, DeliverableContext>("report", "SHARE-3")
+        var builder = new StateMachineBuilder<DeliverableState, DeliverableTrigger, DeliverableContext>("deliverable", "SHARE-3")
             .Permit(DeliverableState.Draft, DeliverableTrigger.Share, DeliverableState.Shared);
         foreach (var open in new[] { DeliverableState.Shared, DeliverableState.Viewed })
         {
@@ -375,7 +375,7 @@ public sealed class Deliverable : AggregateRoot
         }
 
         // A link share has no answer to wait for: the office may correct it at once; its links stop.
-        var linkShare = new Guard<DeliverableContext>(static (in DeliverableContext c) => c.Report.Mode == ShareMode.TemporaryLink, "the deliverable is with the client for approval");
+        var linkShare = new Guard<DeliverableContext>(static (in DeliverableContext c) => c.Deliverable.Mode == ShareMode.TemporaryLink, "the deliverable is with the client for approval");
         builder.PermitIf(DeliverableState.Shared, DeliverableTrigger.Revise, DeliverableState.Draft, linkShare)
             .PermitIf(DeliverableState.Viewed, DeliverableTrigger.Revise, DeliverableState.Draft, linkShare);
 
@@ -387,13 +387,13 @@ public sealed class Deliverable : AggregateRoot
 /// <param name="OccurredAt">When.</param>
 /// <param name="Actor">Who.</param>
 /// <param name="Action">What.</param>
-/// <param name="Report">The report.</param>
+/// <param name="Deliverable">The report.</param>
 /// <param name="Details">Facts worth proving.</param>
-public sealed record DeliverableChanged(Instant OccurredAt, Actor Actor, AuditAction Action, DeliverableId Report, string Details) : IIdentifiedAuditedEvent
+public sealed record DeliverableChanged(Instant OccurredAt, Actor Actor, AuditAction Action, DeliverableId Deliverable, string Details) : IIdentifiedAuditedEvent
 {
     /// <inheritdoc />
     public Guid AuditId { get; init; } = Guid.CreateVersion7();
 
     /// <inheritdoc />
-    public AuditSubject Subject => AuditSubject.Report(Report);
+    public AuditSubject Subject => AuditSubject.Deliverable(Deliverable);
 }

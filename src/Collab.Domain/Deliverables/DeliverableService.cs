@@ -8,10 +8,10 @@ using NodaTime;
 namespace Collab.Deliverables;
 
 /// <summary>What sharing a report produced.</summary>
-/// <param name="Report">The shared report, as the office sees it (SEC-6).</param>
+/// <param name="Deliverable">The shared report, as the office sees it (SEC-6).</param>
 /// <param name="Mode">By link (Standard) or for approval (Collaborate and up).</param>
-/// <param name="LinkToken">The one-time link token, for link sharing; it is also in the ReportReady notification.</param>
-public sealed record ShareResult(DeliverableOfficeView Report, ShareMode Mode, string? LinkToken);
+/// <param name="LinkToken">The one-time link token, for link sharing; it is also in the DeliverableReady notification.</param>
+public sealed record ShareResult(DeliverableOfficeView Deliverable, ShareMode Mode, string? LinkToken);
 
 /// <summary>
 /// What the client's confirmed view of a link hands out (SHARE-14): the deliverable as its client may see it (SEC-6), the list of its documents, and a
@@ -34,10 +34,10 @@ public sealed record DocumentContent(DeliverableDocumentInfo Document, Stream Co
 }
 
 /// <summary>What a client sees on opening a valid link, before confirming the view.</summary>
-/// <param name="Report">The report.</param>
+/// <param name="Deliverable">The report.</param>
 /// <param name="Title">Its title.</param>
 /// <param name="ExpiresAt">When the link stops working.</param>
-public sealed record LinkLanding(DeliverableId Report, string Title, Instant ExpiresAt);
+public sealed record LinkLanding(DeliverableId Deliverable, string Title, Instant ExpiresAt);
 
 /// <summary>
 /// Sharing annual reports (SHARE-1 … SHARE-5, SHARE-11, SHARE-12): by one-time link for <c>Standard</c> clients,
@@ -48,7 +48,7 @@ public sealed class DeliverableService
 {
     private readonly Texts.CollabTexts _texts;
     private readonly CollabAuthorization _access;
-    private readonly IDeliverableStore _reports;
+    private readonly IDeliverableStore _deliverables;
     private readonly IRegistryStore _registry;
     private readonly ITierStore _tiers;
     private readonly TierCatalogue _catalogue;
@@ -60,7 +60,7 @@ public sealed class DeliverableService
     private readonly Storage.IBlobStore? _blobs;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
-    /// <param name="reports">Reads reports and links.</param>
+    /// <param name="deliverables">Reads reports and links.</param>
     /// <param name="registry">Reads the registry.</param>
     /// <param name="tiers">Reads the client's tier.</param>
     /// <param name="catalogue">The tier catalogue.</param>
@@ -72,14 +72,14 @@ public sealed class DeliverableService
     /// <param name="access">Checks who acts (SEC-3).</param>
     /// <param name="texts">The text catalogue: notifications in each recipient's language (TXT-1).</param>
     /// <param name="blobs">Keeps the documents' content (SHARE-14); needed only once documents are added or read.</param>
-    public DeliverableService(IDeliverableStore reports, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, IPortalStore portal, OfficeCalendar calendar, CollabAuthorization access, Texts.CollabTexts texts, Storage.IBlobStore? blobs = null)
+    public DeliverableService(IDeliverableStore deliverables, IRegistryStore registry, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, IPortalStore portal, OfficeCalendar calendar, CollabAuthorization access, Texts.CollabTexts texts, Storage.IBlobStore? blobs = null)
     {
         _texts = texts;
         _blobs = blobs;
         _access = access;
         _calendar = calendar;
         _portal = portal;
-        _reports = reports;
+        _deliverables = deliverables;
         _registry = registry;
         _tiers = tiers;
         _catalogue = catalogue;
@@ -105,13 +105,13 @@ public sealed class DeliverableService
     {
         DeliverableKinds.Check(kind, period);
         var owner = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
-        var acting = await _access.AuthorizeAsync(party, CollabAction.DraftReport, owner, company, office, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.DraftDeliverable, owner, company, office, cancellationToken).ConfigureAwait(false);
         var actor = acting.Actor;
-        await RequireAsync(office, owner.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
-        var report = Deliverable.Draft(office, owner.ClientId, company, kind, period, title, actor, _clock.GetCurrentInstant());
-        _unitOfWork.Add(report);
+        await RequireAsync(office, owner.ClientId, Feature.ManageDeliverables, cancellationToken).ConfigureAwait(false);
+        var deliverable = Deliverable.Draft(office, owner.ClientId, company, kind, period, title, actor, _clock.GetCurrentInstant());
+        _unitOfWork.Add(deliverable);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return DeliverableOfficeView.Of(report);
+        return DeliverableOfficeView.Of(deliverable);
     }
 
     /// <summary>
@@ -120,26 +120,26 @@ public sealed class DeliverableService
     /// with <paramref name="deadline"/> (SHARE-3), reminded <see cref="CollabOptions.ReminderLeadDays"/> days before (SHARE-4).
     /// </summary>
     /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). Who shares it.</param>
-    /// <param name="report">The draft.</param>
+    /// <param name="deliverable">The draft.</param>
     /// <param name="deadline">The last local day to approve (office's zone); required for approval tasks, ignored for links.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>What was shared, with the link token for link sharing.</returns>
     /// <exception cref="CollabRefusalException">Unknown report, not a draft, no collaboration, a missing or past deadline for an approval task.</exception>
-    public async Task<ShareResult> ShareAsync(ActingParty party, DeliverableId report, LocalDate? deadline = null, CancellationToken cancellationToken = default)
+    public async Task<ShareResult> ShareAsync(ActingParty party, DeliverableId deliverable, LocalDate? deadline = null, CancellationToken cancellationToken = default)
     {
-        var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, report, cancellationToken).ConfigureAwait(false);
+        var (acting, found) = await LoadAsync(party, CollabAction.ShareDeliverable, deliverable, cancellationToken).ConfigureAwait(false);
         var actor = acting.Actor;
         var dependent = await TierGate.DependentCollaborationsAsync(_tiers, found.ClientId, found.OfficeId, cancellationToken).ConfigureAwait(false); // SEC-4: before the tier
-        var tier = await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
+        var tier = await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageDeliverables, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         var recipients = (await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(found.OfficeId);
-        if (_catalogue.Allows(tier, Feature.ShareAndApproveAnnualReports))
+        if (_catalogue.Allows(tier, Feature.ShareAndApproveDeliverables))
         {
-            var day = deadline ?? throw Refuse.Input("report.deadline-required", "SHARE-3", tier);
+            var day = deadline ?? throw Refuse.Input("deliverable.deadline-required", "SHARE-3", tier);
             var zone = await ZoneAsync(found.OfficeId, cancellationToken).ConfigureAwait(false);
             found.ShareForApproval(day, Reminders.DeadlinePassesAt(day, zone), Reminders.DueAt(day, _options.ReminderLeadDays, zone), actor, now);
             TierGate.NoteDependentWork(dependent, now); // SEC-4: a downgrade that did not see this approval now conflicts
-            _unitOfWork.Notify(_texts, recipients, NotificationKind.ApprovalRequested, AuditSubject.Report(found.Id), new("notification.approval-requested", found.Title, day));
+            _unitOfWork.Notify(_texts, recipients, NotificationKind.ApprovalRequested, AuditSubject.Deliverable(found.Id), new("notification.approval-requested", found.Title, day));
 
             await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return new ShareResult(DeliverableOfficeView.Of(found), ShareMode.Approval, null);
@@ -162,10 +162,10 @@ public sealed class DeliverableService
     /// <exception cref="CollabRefusalException">The token cannot be used; the reason says what the client can do.</exception>
     public async Task<LinkLanding> OpenLinkAsync(string token, CancellationToken cancellationToken = default)
     {
-        var (link, report) = await UsableLinkAsync(token, cancellationToken).ConfigureAwait(false);
+        var (link, deliverable) = await UsableLinkAsync(token, cancellationToken).ConfigureAwait(false);
         link.Open(_clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new LinkLanding(report.Id, report.Title, link.ExpiresAt);
+        return new LinkLanding(deliverable.Id, deliverable.Title, link.ExpiresAt);
     }
 
     /// <summary>
@@ -178,17 +178,17 @@ public sealed class DeliverableService
     /// <exception cref="CollabRefusalException">The token cannot be used (for all but one of racing requests: already used).</exception>
     public async Task<ConfirmedView> ConfirmViewAsync(string token, CancellationToken cancellationToken = default)
     {
-        var (link, report) = await UsableLinkAsync(token, cancellationToken).ConfigureAwait(false);
+        var (link, deliverable) = await UsableLinkAsync(token, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         link.Open(now);
         var viewEndsAt = now + Duration.FromMinutes(_options.LinkViewMinutes);
         var viewToken = link.Spend(now, viewEndsAt);
-        if (report.State is DeliverableState.Shared)
+        if (deliverable.State is DeliverableState.Shared)
         {
-            report.View(Actor.System("link"), now);
+            deliverable.View(Actor.System("link"), now);
         }
 
-        _unitOfWork.Notify(_texts, (await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false)).ThatMayAct(), NotificationKind.LinkViewed, AuditSubject.Report(report.Id), new("notification.link-viewed", report.Title));
+        _unitOfWork.Notify(_texts, (await _registry.OfficeUsersAsync(deliverable.OfficeId, cancellationToken).ConfigureAwait(false)).ThatMayAct(), NotificationKind.LinkViewed, AuditSubject.Deliverable(deliverable.Id), new("notification.link-viewed", deliverable.Title));
 
         try
         {
@@ -200,8 +200,8 @@ public sealed class DeliverableService
             throw ShareLink.LinkRefusal("link.spent");
         }
 
-        var dashboard = await TierGate.AllowsAsync(_tiers, _catalogue, report.OfficeId, report.ClientId, Feature.ShareAnnualReportDashboard, cancellationToken).ConfigureAwait(false);
-        var view = DeliverableClientView.ThroughLink(report, dashboard);
+        var dashboard = await TierGate.AllowsAsync(_tiers, _catalogue, deliverable.OfficeId, deliverable.ClientId, Feature.ShareDeliverableDashboard, cancellationToken).ConfigureAwait(false);
+        var view = DeliverableClientView.ThroughLink(deliverable, dashboard);
         return new ConfirmedView(view, view.Documents, viewToken, viewEndsAt);
     }
 
@@ -219,14 +219,14 @@ public sealed class DeliverableService
     {
         var id = ShareLink.ParseId(viewToken, out var secret)
             ?? throw ShareLink.LinkRefusal("link.view-unknown");
-        var link = await _reports.FindLinkAsync(id, cancellationToken).ConfigureAwait(false);
+        var link = await _deliverables.FindLinkAsync(id, cancellationToken).ConfigureAwait(false);
         if (!ShareLink.SecretMatches(secret, link?.ViewSecretHash) || link is null)
         {
             throw ShareLink.LinkRefusal("link.view-unknown"); // SHARE-1: an unknown id and a wrong secret, the same comparison and the same words
         }
 
-        var report = await _reports.FindReportAsync(link.DeliverableId, cancellationToken).ConfigureAwait(false);
-        var found = report is { State: not DeliverableState.Draft } ? report.Documents.FirstOrDefault(d => d.Id == document) : null; // a revision in the works is not what was shared
+        var deliverable = await _deliverables.FindDeliverableAsync(link.DeliverableId, cancellationToken).ConfigureAwait(false);
+        var found = deliverable is { State: not DeliverableState.Draft } ? deliverable.Documents.FirstOrDefault(d => d.Id == document) : null; // a revision in the works is not what was shared
         link.HandOut(document, found?.Sha256 ?? "-", _clock.GetCurrentInstant()); // the view's own checks first: a wrong token learns nothing
         if (found is null)
         {
@@ -276,7 +276,7 @@ public sealed class DeliverableService
             throw Refuse.Input("document.content-type", "SHARE-14", contentType, DocumentChecks.Pdf);
         }
 
-        var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, deliverable, cancellationToken).ConfigureAwait(false);
+        var (acting, found) = await LoadAsync(party, CollabAction.ShareDeliverable, deliverable, cancellationToken).ConfigureAwait(false);
         var max = _options.Portal.MaxDocumentBytes;
         await using var checkedContent = await DocumentChecks.SpoolAsync(content, max, () => Refuse.Input("document.too-large", "SHARE-14", max), cancellationToken).ConfigureAwait(false);
         DocumentChecks.Check(type, checkedContent, name, "SHARE-14"); // a PDF that parses, with a page: before anything changes or is stored
@@ -319,7 +319,7 @@ public sealed class DeliverableService
     /// <exception cref="CollabRefusalException">Unknown deliverable or document; with the client now.</exception>
     public async Task<DeliverableOfficeView> RemoveDocumentAsync(ActingParty party, DeliverableId deliverable, DocumentId document, CancellationToken cancellationToken = default)
     {
-        var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, deliverable, cancellationToken).ConfigureAwait(false);
+        var (acting, found) = await LoadAsync(party, CollabAction.ShareDeliverable, deliverable, cancellationToken).ConfigureAwait(false);
         var named = found.Documents.FirstOrDefault(d => d.Id == document)
             ?? throw Refuse.Unknown("deliverable.document-unknown", "SHARE-14", found.Title, document);
         var now = _clock.GetCurrentInstant();
@@ -343,7 +343,7 @@ public sealed class DeliverableService
     public async Task<DeliverableOfficeView> SetFiguresAsync(ActingParty party, DeliverableId deliverable, FinancialFigures figures, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, deliverable, cancellationToken).ConfigureAwait(false);
+        var (acting, found) = await LoadAsync(party, CollabAction.ShareDeliverable, deliverable, cancellationToken).ConfigureAwait(false);
         figures.Check();
         var now = _clock.GetCurrentInstant();
         if (found.Kind == DeliverableKind.AnnualReport && figures.Year == found.Period.Year)
@@ -371,7 +371,7 @@ public sealed class DeliverableService
     /// <exception cref="CollabRefusalException">Unknown deliverable or document; not available to this user now; corrupt content (<c>document.corrupt</c>).</exception>
     public async Task<DocumentContent> OpenDocumentAsync(ActingParty party, DeliverableId deliverable, DocumentId document, CancellationToken cancellationToken = default)
     {
-        var (acting, found) = await LoadAsync(party, CollabAction.ReadReports, deliverable, cancellationToken).ConfigureAwait(false);
+        var (acting, found) = await LoadAsync(party, CollabAction.ReadDeliverables, deliverable, cancellationToken).ConfigureAwait(false);
         var stored = acting.IsOfficeUser
             ? found.AllDocuments.FirstOrDefault(d => d.Id == document)
             : await ClientDocumentAsync(acting.Person, found, document, cancellationToken).ConfigureAwait(false);
@@ -390,7 +390,7 @@ public sealed class DeliverableService
     /// <exception cref="CollabRefusalException">Unknown deliverable; not available to this user now; the tier lacks the dashboard (names the tier that has it).</exception>
     public async Task<Dashboard?> DashboardAsync(ActingParty party, DeliverableId deliverable, CancellationToken cancellationToken = default)
     {
-        var (acting, found) = await LoadAsync(party, CollabAction.ReadReports, deliverable, cancellationToken).ConfigureAwait(false);
+        var (acting, found) = await LoadAsync(party, CollabAction.ReadDeliverables, deliverable, cancellationToken).ConfigureAwait(false);
         var figures = found.Figures;
         if (!acting.IsOfficeUser)
         {
@@ -398,10 +398,10 @@ public sealed class DeliverableService
             if (DeliverableClientView.Shown(found, reading.Reading) is not { Readable: not null } shown)
             {
                 await ExplainMissingChannelAsync(found, reading, cancellationToken).ConfigureAwait(false);
-                throw Refuse.Violation("report.not-viewable", "SHARE-5");
+                throw Refuse.Violation("deliverable.not-viewable", "SHARE-5");
             }
 
-            await RequireAsync(found.OfficeId, found.ClientId, Feature.ShareAnnualReportDashboard, cancellationToken).ConfigureAwait(false);
+            await RequireAsync(found.OfficeId, found.ClientId, Feature.ShareDeliverableDashboard, cancellationToken).ConfigureAwait(false);
             figures = shown.Figures;
         }
 
@@ -423,7 +423,7 @@ public sealed class DeliverableService
     private ClientRead ReadingFor(Deliverable found, ClientTier? tier)
     {
         bool Has(Feature feature) => tier is { } t && _catalogue.Allows(t, feature);
-        var (approves, portal, dashboard) = (Has(Feature.ShareAndApproveAnnualReports), Has(Feature.PermanentPortal), Has(Feature.ShareAnnualReportDashboard));
+        var (approves, portal, dashboard) = (Has(Feature.ShareAndApproveDeliverables), Has(Feature.PermanentPortal), Has(Feature.ShareDeliverableDashboard));
         return new ClientRead(found.ReadForClient(approves, portal, _clock.GetCurrentInstant()), approves, portal, dashboard);
     }
 
@@ -447,7 +447,7 @@ public sealed class DeliverableService
         var now = _clock.GetCurrentInstant();
         if (found.IsOpenTask(now) && !read.Approves)
         {
-            await RequireAsync(found.OfficeId, found.ClientId, Feature.ShareAndApproveAnnualReports, cancellationToken).ConfigureAwait(false);
+            await RequireAsync(found.OfficeId, found.ClientId, Feature.ShareAndApproveDeliverables, cancellationToken).ConfigureAwait(false);
         }
 
         if (found.Approvals.Any(a => a.KeptInHistory) && !read.PermanentPortal)
@@ -495,7 +495,7 @@ public sealed class DeliverableService
         found.ReviseIfDecided(actor, now);
         if (linkShare && found.State == DeliverableState.Draft)
         {
-            foreach (var old in await _reports.CurrentLinksAsync(found.Id, cancellationToken).ConfigureAwait(false))
+            foreach (var old in await _deliverables.CurrentLinksAsync(found.Id, cancellationToken).ConfigureAwait(false))
             {
                 old.Replace(actor, Guid.Empty, now);
             }
@@ -504,23 +504,23 @@ public sealed class DeliverableService
 
     /// <summary>Issues a fresh link for a report shared by link, replacing the current one, without touching the report (SHARE-12).</summary>
     /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The office user.</param>
-    /// <param name="report">The report.</param>
+    /// <param name="deliverable">The report.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new token (also sent to the client).</returns>
     /// <exception cref="CollabRefusalException">Unknown report, or it was not shared by link.</exception>
-    public async Task<string> ReissueLinkAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default)
+    public async Task<string> ReissueLinkAsync(ActingParty party, DeliverableId deliverable, CancellationToken cancellationToken = default)
     {
-        var (acting, found) = await LoadAsync(party, CollabAction.ShareReport, report, cancellationToken).ConfigureAwait(false);
+        var (acting, found) = await LoadAsync(party, CollabAction.ShareDeliverable, deliverable, cancellationToken).ConfigureAwait(false);
         var actor = acting.Actor;
         if (found.Mode != ShareMode.TemporaryLink)
         {
-            throw Refuse.Violation("report.not-shared-by-link", "SHARE-12", found.Title);
+            throw Refuse.Violation("deliverable.not-shared-by-link", "SHARE-12", found.Title);
         }
 
-        await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageAnnualReports, cancellationToken).ConfigureAwait(false);
+        await RequireAsync(found.OfficeId, found.ClientId, Feature.ManageDeliverables, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         var recipients = (await _registry.ClientUsersReachingAsync(found.ClientId, found.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(found.OfficeId);
-        var current = await _reports.CurrentLinksAsync(found.Id, cancellationToken).ConfigureAwait(false);
+        var current = await _deliverables.CurrentLinksAsync(found.Id, cancellationToken).ConfigureAwait(false);
         var token = IssueLink(found, recipients, now, out var fresh);
         foreach (var old in current)
         {
@@ -533,13 +533,13 @@ public sealed class DeliverableService
 
     /// <summary>The client approves; the task is complete (SHARE-5). <c>Collaborate</c> clients lose access, <c>CollaborateExtended</c> clients keep it in their history.</summary>
     /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). A client user who may reach the report's company.</param>
-    /// <param name="report">The report.</param>
+    /// <param name="deliverable">The report.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The approved report as the client may see it now (SEC-6): for <c>Collaborate</c> without content, for <c>CollaborateExtended</c> with its history.</returns>
     /// <exception cref="CollabRefusalException">Not the client's user, the tier lacks approvals now, not an open approval task, or past the deadline.</exception>
-    public async Task<DeliverableClientView> ApproveAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default)
+    public async Task<DeliverableClientView> ApproveAsync(ActingParty party, DeliverableId deliverable, CancellationToken cancellationToken = default)
     {
-        var (clientUser, found, tier) = await ForClientDecisionAsync(party, report, cancellationToken).ConfigureAwait(false);
+        var (clientUser, found, tier) = await ForClientDecisionAsync(party, deliverable, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         found.Approve(clientUser, _catalogue.Allows(tier, Feature.PermanentPortal), now);
         await NotifyOfficeAsync(found, new("notification.report-approved", found.Title), cancellationToken).ConfigureAwait(false);
@@ -549,14 +549,14 @@ public sealed class DeliverableService
 
     /// <summary>The client rejects, with a reason for the office.</summary>
     /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). A client user who may reach the report's company.</param>
-    /// <param name="report">The report.</param>
+    /// <param name="deliverable">The report.</param>
     /// <param name="reason">Why.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The rejected report as the client may see it now (SEC-6).</returns>
     /// <exception cref="CollabRefusalException">As for <see cref="ApproveAsync"/>, or an empty reason.</exception>
-    public async Task<DeliverableClientView> RejectAsync(ActingParty party, DeliverableId report, string reason, CancellationToken cancellationToken = default)
+    public async Task<DeliverableClientView> RejectAsync(ActingParty party, DeliverableId deliverable, string reason, CancellationToken cancellationToken = default)
     {
-        var (clientUser, found, tier) = await ForClientDecisionAsync(party, report, cancellationToken).ConfigureAwait(false);
+        var (clientUser, found, tier) = await ForClientDecisionAsync(party, deliverable, cancellationToken).ConfigureAwait(false);
         var text = Guard.Name(reason, "reason");
         found.Reject(clientUser, text, _clock.GetCurrentInstant());
         await NotifyOfficeAsync(found, new("notification.report-rejected", found.Title, text), cancellationToken).ConfigureAwait(false);
@@ -566,15 +566,15 @@ public sealed class DeliverableService
 
     /// <summary>Whether a client user may view a report now in the portal (SEC-1, SHARE-5). Link shares are viewed through their link only.</summary>
     /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The user.</param>
-    /// <param name="report">The report.</param>
+    /// <param name="deliverable">The report.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>True when allowed; false for unknown ids.</returns>
-    public async Task<bool> ClientMayViewAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default)
+    public async Task<bool> ClientMayViewAsync(ActingParty party, DeliverableId deliverable, CancellationToken cancellationToken = default)
     {
-        var acting = await _access.AuthorizeAsync(party, CollabAction.ViewReport, AuditSubject.Report(report), cancellationToken).ConfigureAwait(false);
-        var found = report == default ? null : await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.ViewDeliverable, AuditSubject.Deliverable(deliverable), cancellationToken).ConfigureAwait(false);
+        var found = deliverable == default ? null : await _deliverables.FindDeliverableAsync(deliverable, cancellationToken).ConfigureAwait(false);
         return MayView(acting.Person, found) // and an office's invitee only while its office works for the client (SEC-5)
-            && await _access.ReachesAsync(acting, CollabAction.ViewReport, new OfficeWork(found.OfficeId, found.ClientId, found.CompanyId, ClientMaySee: true), cancellationToken).ConfigureAwait(false);
+            && await _access.ReachesAsync(acting, CollabAction.ViewDeliverable, new OfficeWork(found.OfficeId, found.ClientId, found.CompanyId, ClientMaySee: true), cancellationToken).ConfigureAwait(false);
     }
 
     // A decided report was shown as an open task a moment ago; after the decision the client sees what its tier of that moment gives it.
@@ -607,16 +607,16 @@ public sealed class DeliverableService
 
     /// <summary>Records that a client user opened a report shared for approval; the office then sees it as Viewed (SHARE-3).</summary>
     /// <param name="party">Who acts; Collab checks the party against its registry (SEC-3). The user.</param>
-    /// <param name="report">The report.</param>
+    /// <param name="deliverable">The report.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The report as the client may see it now (SEC-6).</returns>
     /// <exception cref="CollabRefusalException">The user may not view it now (SEC-1, SHARE-5), or it is unknown.</exception>
-    public async Task<DeliverableClientView> RecordClientViewAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default)
+    public async Task<DeliverableClientView> RecordClientViewAsync(ActingParty party, DeliverableId deliverable, CancellationToken cancellationToken = default)
     {
-        var (acting, found) = await LoadAsync(party, CollabAction.ViewReport, report, cancellationToken).ConfigureAwait(false);
+        var (acting, found) = await LoadAsync(party, CollabAction.ViewDeliverable, deliverable, cancellationToken).ConfigureAwait(false);
         if (!MayView(acting.Person, found))
         {
-            throw Refuse.Denied("report.not-viewable", "SEC-1");
+            throw Refuse.Denied("deliverable.not-viewable", "SEC-1");
         }
 
         if (found is { State: DeliverableState.Shared, Mode: ShareMode.Approval }) // a link share is viewed through its link only (SHARE-12)
@@ -626,7 +626,7 @@ public sealed class DeliverableService
         }
 
         return await ClientViewAsync(acting.Person, found, cancellationToken).ConfigureAwait(false)
-            ?? throw Refuse.Denied("report.not-viewable", "SEC-1");
+            ?? throw Refuse.Denied("deliverable.not-viewable", "SEC-1");
     }
 
     /// <summary>
@@ -639,19 +639,19 @@ public sealed class DeliverableService
     /// <returns>How many reminders this call queued.</returns>
     public async Task<int> SendDueRemindersAsync(int max = 500, CancellationToken cancellationToken = default)
     {
-        var due = await _reports.FindDueRemindersAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false);
-        return await _unitOfWork.RunAsync(due, async report =>
+        var due = await _deliverables.FindDueRemindersAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false);
+        return await _unitOfWork.RunAsync(due, async deliverable =>
         {
             // SHARE-11, TIER-2: the catalogue is data, so a vendor's tier may approve without reminders; read it now.
-            if (!await TierGate.AllowsAsync(_tiers, _catalogue, report.OfficeId, report.ClientId, Feature.DeadlineReminders, cancellationToken).ConfigureAwait(false))
+            if (!await TierGate.AllowsAsync(_tiers, _catalogue, deliverable.OfficeId, deliverable.ClientId, Feature.DeadlineReminders, cancellationToken).ConfigureAwait(false))
             {
-                report.SkipReminder();
+                deliverable.SkipReminder();
                 return false;
             }
 
-            report.MarkReminderSent(_clock.GetCurrentInstant());
-            var text = await ReminderTextAsync(report, cancellationToken).ConfigureAwait(false);
-            _unitOfWork.Notify(_texts, (await _registry.ClientUsersReachingAsync(report.ClientId, report.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(report.OfficeId), NotificationKind.DeadlineReminder, AuditSubject.Report(report.Id), text);
+            deliverable.MarkReminderSent(_clock.GetCurrentInstant());
+            var text = await ReminderTextAsync(deliverable, cancellationToken).ConfigureAwait(false);
+            _unitOfWork.Notify(_texts, (await _registry.ClientUsersReachingAsync(deliverable.ClientId, deliverable.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(deliverable.OfficeId), NotificationKind.DeadlineReminder, AuditSubject.Deliverable(deliverable.Id), text);
             return true;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -662,28 +662,28 @@ public sealed class DeliverableService
     /// <returns>How many this call expired.</returns>
     public async Task<int> ExpireOverdueAsync(int max = 500, CancellationToken cancellationToken = default)
     {
-        var due = await _reports.FindOverdueAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false);
-        return await _unitOfWork.RunAsync(due, async report =>
+        var due = await _deliverables.FindOverdueAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false);
+        return await _unitOfWork.RunAsync(due, async deliverable =>
         {
-            report.Expire(_clock.GetCurrentInstant());
-            await NotifyOfficeAsync(report, new("notification.report-expired", report.Title), cancellationToken).ConfigureAwait(false);
+            deliverable.Expire(_clock.GetCurrentInstant());
+            await NotifyOfficeAsync(deliverable, new("notification.report-expired", deliverable.Title), cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private string IssueLink(Deliverable report, IReadOnlyList<CollabUser> recipients, Instant now, out ShareLink link)
+    private string IssueLink(Deliverable deliverable, IReadOnlyList<CollabUser> recipients, Instant now, out ShareLink link)
     {
-        (link, var token) = ShareLink.Issue(report.Id, now, now + Duration.FromDays(_options.LinkValidityDays));
+        (link, var token) = ShareLink.Issue(deliverable.Id, now, now + Duration.FromDays(_options.LinkValidityDays));
         _unitOfWork.Add(link);
-        _unitOfWork.Notify(_texts, recipients, NotificationKind.ReportReady, AuditSubject.Report(report.Id), new("notification.report-ready", report.Title, link.ExpiresAt.InUtc().LocalDateTime), token);
+        _unitOfWork.Notify(_texts, recipients, NotificationKind.DeliverableReady, AuditSubject.Deliverable(deliverable.Id), new("notification.report-ready", deliverable.Title, link.ExpiresAt.InUtc().LocalDateTime), token);
 
         return token;
     }
 
-    private async Task<(ShareLink Link, Deliverable Report)> UsableLinkAsync(string token, CancellationToken cancellationToken)
+    private async Task<(ShareLink Link, Deliverable Deliverable)> UsableLinkAsync(string token, CancellationToken cancellationToken)
     {
         var id = ShareLink.ParseId(token, out var secret)
             ?? throw ShareLink.LinkRefusal("link.malformed");
-        var link = await _reports.FindLinkAsync(id, cancellationToken).ConfigureAwait(false);
+        var link = await _deliverables.FindLinkAsync(id, cancellationToken).ConfigureAwait(false);
         if (!ShareLink.SecretMatches(secret, link?.SecretHash) || link is null)
         {
             throw ShareLink.LinkRefusal("link.unknown"); // SHARE-1: an unknown id and a wrong secret, the same comparison and the same words
@@ -694,43 +694,43 @@ public sealed class DeliverableService
             throw refusal;
         }
 
-        var report = await _reports.FindReportAsync(link.DeliverableId, cancellationToken).ConfigureAwait(false);
-        if (report is null || report.State == DeliverableState.Draft)
+        var deliverable = await _deliverables.FindDeliverableAsync(link.DeliverableId, cancellationToken).ConfigureAwait(false);
+        if (deliverable is null || deliverable.State == DeliverableState.Draft)
         {
             throw ShareLink.LinkRefusal("link.replaced");
         }
 
-        return (link, report);
+        return (link, deliverable);
     }
 
-    private async Task<(UserId User, Deliverable Report, ClientTier Tier)> ForClientDecisionAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken)
+    private async Task<(UserId User, Deliverable Deliverable, ClientTier Tier)> ForClientDecisionAsync(ActingParty party, DeliverableId deliverable, CancellationToken cancellationToken)
     {
-        var (acting, found) = await LoadAsync(party, CollabAction.DecideReport, report, cancellationToken).ConfigureAwait(false);
-        var tier = await RequireAsync(found.OfficeId, found.ClientId, Feature.ShareAndApproveAnnualReports, cancellationToken).ConfigureAwait(false);
+        var (acting, found) = await LoadAsync(party, CollabAction.DecideDeliverable, deliverable, cancellationToken).ConfigureAwait(false);
+        var tier = await RequireAsync(found.OfficeId, found.ClientId, Feature.ShareAndApproveDeliverables, cancellationToken).ConfigureAwait(false);
         return (acting.UserId, found, tier);
     }
 
-    private async Task NotifyOfficeAsync(Deliverable report, Texts.TextRef text, CancellationToken cancellationToken)
+    private async Task NotifyOfficeAsync(Deliverable deliverable, Texts.TextRef text, CancellationToken cancellationToken)
     {
-        _unitOfWork.Notify(_texts, (await _registry.OfficeUsersAsync(report.OfficeId, cancellationToken).ConfigureAwait(false)).ThatMayAct(), NotificationKind.ReportDecided, AuditSubject.Report(report.Id), text);
+        _unitOfWork.Notify(_texts, (await _registry.OfficeUsersAsync(deliverable.OfficeId, cancellationToken).ConfigureAwait(false)).ThatMayAct(), NotificationKind.DeliverableDecided, AuditSubject.Deliverable(deliverable.Id), text);
     }
 
-    private Task<Texts.TextRef> ReminderTextAsync(Deliverable report, CancellationToken cancellationToken) =>
-        Portal.ReminderTexts.ForAsync(_tiers, _catalogue, _portal, _registry, report.OfficeId, report.ClientId, report.Title, report.Deadline!.Value,
-            new("notification.approval-reminder", report.Title, report.Deadline!.Value), cancellationToken);
+    private Task<Texts.TextRef> ReminderTextAsync(Deliverable deliverable, CancellationToken cancellationToken) =>
+        Portal.ReminderTexts.ForAsync(_tiers, _catalogue, _portal, _registry, deliverable.OfficeId, deliverable.ClientId, deliverable.Title, deliverable.Deadline!.Value,
+            new("notification.approval-reminder", deliverable.Title, deliverable.Deadline!.Value), cancellationToken);
 
     /// <summary>
     /// Finds a report, as a view made for its reader (SEC-6): a <see cref="DeliverableOfficeView"/> for a user of the office
     /// that made it, a <see cref="DeliverableClientView"/> for a client user — what it may see of it at this moment.
     /// </summary>
     /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
-    /// <param name="report">The report.</param>
+    /// <param name="deliverable">The report.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The reader's view, or null for what does not exist or is out of reach, and for a client when nothing of it exists for it now.</returns>
-    public async Task<DeliverableView?> FindAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default)
+    public async Task<DeliverableView?> FindAsync(ActingParty party, DeliverableId deliverable, CancellationToken cancellationToken = default)
     {
-        var found = report == default ? null : await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false);
-        var acting = await _access.TryAuthorizeAsync(party, CollabAction.ReadReports, found, AuditSubject.Report(report), cancellationToken).ConfigureAwait(false);
+        var found = deliverable == default ? null : await _deliverables.FindDeliverableAsync(deliverable, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.TryAuthorizeAsync(party, CollabAction.ReadDeliverables, found, AuditSubject.Deliverable(deliverable), cancellationToken).ConfigureAwait(false);
         return acting is null || found is null ? null
             : acting.IsOfficeUser
                 ? DeliverableOfficeView.Of(found)
@@ -745,9 +745,9 @@ public sealed class DeliverableService
     /// <returns>The reports, as the office sees them.</returns>
     public async Task<IReadOnlyList<DeliverableOfficeView>> ListForOfficeAsync(ActingParty party, OfficeId office, int max = 500, CancellationToken cancellationToken = default)
     {
-        await _access.AuthorizeAsync(party, CollabAction.ReadReports, office, cancellationToken).ConfigureAwait(false);
-        var reports = await _reports.ListForOfficeAsync(office, Math.Clamp(max, 1, 5000), cancellationToken).ConfigureAwait(false);
-        return reports.Select(DeliverableOfficeView.Of).ToList();
+        await _access.AuthorizeAsync(party, CollabAction.ReadDeliverables, office, cancellationToken).ConfigureAwait(false);
+        var deliverables = await _deliverables.ListForOfficeAsync(office, Math.Clamp(max, 1, 5000), cancellationToken).ConfigureAwait(false);
+        return deliverables.Select(DeliverableOfficeView.Of).ToList();
     }
 
     /// <summary>
@@ -763,26 +763,26 @@ public sealed class DeliverableService
     public async Task<IReadOnlyList<DeliverableView>> ListForCompanyAsync(ActingParty party, CompanyId company, CancellationToken cancellationToken = default)
     {
         var found = company == default ? null : await _registry.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
-        var acting = await _access.AuthorizeAsync(party, CollabAction.ReadReports, found, company, null, cancellationToken).ConfigureAwait(false); // an office only while it works for the client
-        var reports = await _reports.ListForCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, CollabAction.ReadDeliverables, found, company, null, cancellationToken).ConfigureAwait(false); // an office only while it works for the client
+        var deliverables = await _deliverables.ListForCompanyAsync(company, cancellationToken).ConfigureAwait(false);
 
         // An office sees its own reports; a client user what exists for it now from an office whose work it may see, never a draft (SEC-5).
         if (acting.IsOfficeUser)
         {
-            return reports.Where(r => r.OfficeId == acting.Person.OfficeId).Select(DeliverableView (r) => DeliverableOfficeView.Of(r)).ToList();
+            return deliverables.Where(r => r.OfficeId == acting.Person.OfficeId).Select(DeliverableView (r) => DeliverableOfficeView.Of(r)).ToList();
         }
 
         var views = new List<DeliverableView>();
         var tiers = new Dictionary<OfficeId, ClientTier?>();
-        foreach (var report in reports.Where(r => DeliverableAccess.ClientUserSees(acting.Person, new OfficeWork(r.OfficeId, r.ClientId, r.CompanyId, r.ExistsForClient))))
+        foreach (var deliverable in deliverables.Where(r => DeliverableAccess.ClientUserSees(acting.Person, new OfficeWork(r.OfficeId, r.ClientId, r.CompanyId, r.ExistsForClient))))
         {
-            if (!tiers.TryGetValue(report.OfficeId, out var tier))
+            if (!tiers.TryGetValue(deliverable.OfficeId, out var tier))
             {
-                tiers[report.OfficeId] = tier = await _tiers.FindTierAsync(report.OfficeId, report.ClientId, cancellationToken).ConfigureAwait(false); // SHARE-11: read now, once per office
+                tiers[deliverable.OfficeId] = tier = await _tiers.FindTierAsync(deliverable.OfficeId, deliverable.ClientId, cancellationToken).ConfigureAwait(false); // SHARE-11: read now, once per office
             }
 
-            var read = ReadingFor(report, tier);
-            if (DeliverableClientView.ThroughPortal(report, read.Reading, read.Dashboard) is { } view)
+            var read = ReadingFor(deliverable, tier);
+            if (DeliverableClientView.ThroughPortal(deliverable, read.Reading, read.Dashboard) is { } view)
             {
                 views.Add(view);
             }
@@ -802,10 +802,10 @@ public sealed class DeliverableService
     }
 
     // The report is read before the check only to learn whose it is; the caller gets it only when the check passes.
-    private async Task<(Acting Acting, Deliverable Report)> LoadAsync(ActingParty party, CollabAction action, DeliverableId report, CancellationToken cancellationToken)
+    private async Task<(Acting Acting, Deliverable Deliverable)> LoadAsync(ActingParty party, CollabAction action, DeliverableId deliverable, CancellationToken cancellationToken)
     {
-        var found = report == default ? null : await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false);
-        var acting = await _access.AuthorizeAsync(party, action, found, AuditSubject.Report(report), cancellationToken).ConfigureAwait(false);
+        var found = deliverable == default ? null : await _deliverables.FindDeliverableAsync(deliverable, cancellationToken).ConfigureAwait(false);
+        var acting = await _access.AuthorizeAsync(party, action, found, AuditSubject.Deliverable(deliverable), cancellationToken).ConfigureAwait(false);
         return (acting, found);
     }
 }

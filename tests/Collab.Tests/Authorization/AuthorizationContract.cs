@@ -70,7 +70,7 @@ public abstract class AuthorizationContract(Engine engine, PostgresServer? postg
 
         // The only link is the one the office issued, and it still works for the client.
         Assert.Equal("Jaarrekening 2025", (await Run(db, sp => sp.GetRequiredService<DeliverableService>().OpenLinkAsync(shared.LinkToken!))).Title);
-        var trail = await World.AuditAsync(db, AuditSubject.Report(draft.Id));
+        var trail = await World.AuditAsync(db, AuditSubject.Deliverable(draft.Id));
         Assert.DoesNotContain(trail, r => r.Actor.Id == w.OtherOfficeUser.Id.ToString());
     }
 
@@ -250,7 +250,7 @@ public abstract class AuthorizationContract(Engine engine, PostgresServer? postg
         lock (counted)
         {
             Assert.Contains((1L, "ChangeTier"), counted);
-            Assert.Contains((1L, "DraftReport"), counted);
+            Assert.Contains((1L, "DraftDeliverable"), counted);
         }
 
         Assert.Equal(before.Count, (await World.AuditAsync(db, AuditSubject.Client(w.Client.Id))).Count);

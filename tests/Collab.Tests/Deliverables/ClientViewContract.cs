@@ -54,19 +54,19 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
         D(b, s => s.AddDocumentAsync(b.W.Desk, id, name, "application/pdf", new MemoryStream(DeliverableContract.Pdf(text))));
 
     // An annual report for 2025 with one document and its figures: revision 1, a draft.
-    private static async Task<(DeliverableOfficeView Report, OfficeDocumentView Document)> DraftedAnnualReportAsync(BooksWorld b, string text, decimal revenue)
+    private static async Task<(DeliverableOfficeView Deliverable, OfficeDocumentView Document)> DraftedAnnualReportAsync(BooksWorld b, string text, decimal revenue)
     {
-        var report = await D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025)));
-        var document = await AddPdfAsync(b, report.Id, "jaarrekening.pdf", text);
-        await D(b, s => s.SetFiguresAsync(b.W.Desk, report.Id, FiguresFor(2025, revenue)));
-        return (report, document);
+        var deliverable = await D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025)));
+        var document = await AddPdfAsync(b, deliverable.Id, "jaarrekening.pdf", text);
+        await D(b, s => s.SetFiguresAsync(b.W.Desk, deliverable.Id, FiguresFor(2025, revenue)));
+        return (deliverable, document);
     }
 
     // The same, shared for approval.
-    private static async Task<(DeliverableOfficeView Report, OfficeDocumentView Document)> SharedAnnualReportAsync(BooksWorld b, string text, decimal revenue)
+    private static async Task<(DeliverableOfficeView Deliverable, OfficeDocumentView Document)> SharedAnnualReportAsync(BooksWorld b, string text, decimal revenue)
     {
         var drafted = await DraftedAnnualReportAsync(b, text, revenue);
-        await D(b, s => s.ShareAsync(b.W.Desk, drafted.Report.Id, Deadline));
+        await D(b, s => s.ShareAsync(b.W.Desk, drafted.Deliverable.Id, Deadline));
         return drafted;
     }
 
@@ -87,12 +87,12 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
     public async Task SEC6_SHARE15_a_Standard_client_gets_no_figures_in_any_read_including_the_links_confirmed_view()
     {
         await using var b = await AtTierAsync(ClientTier.Standard);
-        var (report, document) = await DraftedAnnualReportAsync(b, "jaarrekening 2025", DeliverableContract.Figures.Current.Revenue);
-        var shared = await D(b, s => s.ShareAsync(b.W.Desk, report.Id));
-        Assert.Equal(DeliverableContract.Figures, shared.Report.Figures); // the office's own view has them
+        var (deliverable, document) = await DraftedAnnualReportAsync(b, "jaarrekening 2025", DeliverableContract.Figures.Current.Revenue);
+        var shared = await D(b, s => s.ShareAsync(b.W.Desk, deliverable.Id));
+        Assert.Equal(DeliverableContract.Figures, shared.Deliverable.Figures); // the office's own view has them
 
         var confirmed = await D(b, s => s.ConfirmViewAsync(shared.LinkToken!));
-        var found = await FindForClientAsync(b, report.Id);
+        var found = await FindForClientAsync(b, deliverable.Id);
         var listed = Assert.Single(await ListForClientAsync(b));
 
         Assert.Null(confirmed.Deliverable.Figures);
@@ -101,7 +101,7 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
         Assert.All(new[] { found!, listed }, v => Assert.Null(v.Figures));
         Assert.All(new[] { found!, listed }, v => Assert.Empty(v.Documents)); // a link share is read through its link only (SHARE-14)
         Assert.All(new object[] { confirmed, found!, listed }, v => Assert.DoesNotContain("1000000", Serialized(v), StringComparison.Ordinal)); // no revenue at any depth
-        Assert.Equal("report.not-viewable", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.DashboardAsync(Client(b), report.Id)))).Code);
+        Assert.Equal("deliverable.not-viewable", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.DashboardAsync(Client(b), deliverable.Id)))).Code);
 
         // The same reads once the client's tier includes the dashboard: the figures come with an approval task (control).
         await ChangeTierAsync(b, ClientTier.Collaborate);
@@ -109,7 +109,7 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
         await D(b, s => s.SetFiguresAsync(b.W.Desk, task.Id, DeliverableContract.Figures));
         await D(b, s => s.ShareAsync(b.W.Desk, task.Id, Deadline));
         Assert.Equal(DeliverableContract.Figures, (await FindForClientAsync(b, task.Id))!.Figures);
-        Assert.Null((await FindForClientAsync(b, report.Id))!.Figures); // still a link share: no portal channel for it
+        Assert.Null((await FindForClientAsync(b, deliverable.Id))!.Figures); // still a link share: no portal channel for it
     }
 
     // R: SEC-6, SHARE-14
@@ -117,31 +117,31 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
     public async Task SEC6_SHARE14_a_client_gets_no_documents_or_figures_of_other_revisions()
     {
         await using var b = await AtTierAsync(ClientTier.Collaborate);
-        var (report, first) = await SharedAnnualReportAsync(b, "versie 1", 1_000_001m);
-        await D(b, s => s.RejectAsync(Client(b), report.Id, "De voorraad klopt niet"));
+        var (deliverable, first) = await SharedAnnualReportAsync(b, "versie 1", 1_000_001m);
+        await D(b, s => s.RejectAsync(Client(b), deliverable.Id, "De voorraad klopt niet"));
 
         // The office corrects it: revision 2, with the first document carried over and a second one.
-        var second = await AddPdfAsync(b, report.Id, "toelichting.pdf", "toelichting");
-        await D(b, s => s.SetFiguresAsync(b.W.Desk, report.Id, FiguresFor(2025, 1_000_002m)));
-        Assert.Null(await FindForClientAsync(b, report.Id)); // a revision in the works does not exist for the client
+        var second = await AddPdfAsync(b, deliverable.Id, "toelichting.pdf", "toelichting");
+        await D(b, s => s.SetFiguresAsync(b.W.Desk, deliverable.Id, FiguresFor(2025, 1_000_002m)));
+        Assert.Null(await FindForClientAsync(b, deliverable.Id)); // a revision in the works does not exist for the client
         Assert.Empty(await ListForClientAsync(b));
-        await D(b, s => s.ShareAsync(b.W.Desk, report.Id, Deadline));
+        await D(b, s => s.ShareAsync(b.W.Desk, deliverable.Id, Deadline));
 
-        var office = await OfficeViewAsync(b, report.Id);
+        var office = await OfficeViewAsync(b, deliverable.Id);
         var current = office.Documents.Select(d => d.Id).ToHashSet();
         var earlier = office.AllDocuments.Where(d => d.Revision == 1).Select(d => d.Id).ToList();
         Assert.Equal(2, current.Count);
         Assert.Equal([first.Id], earlier);
 
-        var view = (await FindForClientAsync(b, report.Id))!;
+        var view = (await FindForClientAsync(b, deliverable.Id))!;
         Assert.Equal(current, view.Documents.Select(d => d.Id).ToHashSet());
         Assert.Equal(1_000_002m, view.Figures!.Current.Revenue);
         Assert.Equal(2, view.Revision);
         Assert.DoesNotContain(first.Id.Value.ToString(), Serialized(view), StringComparison.Ordinal);
         Assert.DoesNotContain("1000001", Serialized(view), StringComparison.Ordinal);
-        Assert.Equal("deliverable.document-unknown", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.OpenDocumentAsync(Client(b), report.Id, first.Id)))).Code);
-        Assert.Equal(DeliverableContract.Pdf("toelichting"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(Client(b), report.Id, second.Id))));
-        Assert.Equal(DeliverableContract.Pdf("versie 1"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(b.W.Desk, report.Id, first.Id)))); // the office reads every revision
+        Assert.Equal("deliverable.document-unknown", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.OpenDocumentAsync(Client(b), deliverable.Id, first.Id)))).Code);
+        Assert.Equal(DeliverableContract.Pdf("toelichting"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(Client(b), deliverable.Id, second.Id))));
+        Assert.Equal(DeliverableContract.Pdf("versie 1"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(b.W.Desk, deliverable.Id, first.Id)))); // the office reads every revision
     }
 
     // R: SEC-6, AUD-1
@@ -149,21 +149,21 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
     public async Task SEC6_a_client_gets_no_approved_hashes_it_did_not_approve()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
-        var report = await D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.IncomeTaxReturn, ReportingPeriod.FinancialYear(2025)));
-        var first = await AddPdfAsync(b, report.Id, "aangifte.pdf", "IB versie 1");
-        await D(b, s => s.ShareAsync(b.W.Desk, report.Id, Deadline));
-        Assert.DoesNotContain(first.Sha256, Serialized(await FindForClientAsync(b, report.Id)), StringComparison.Ordinal); // not approved yet: no hash
-        var approved = await D(b, s => s.ApproveAsync(Client(b), report.Id));
+        var deliverable = await D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.IncomeTaxReturn, ReportingPeriod.FinancialYear(2025)));
+        var first = await AddPdfAsync(b, deliverable.Id, "aangifte.pdf", "IB versie 1");
+        await D(b, s => s.ShareAsync(b.W.Desk, deliverable.Id, Deadline));
+        Assert.DoesNotContain(first.Sha256, Serialized(await FindForClientAsync(b, deliverable.Id)), StringComparison.Ordinal); // not approved yet: no hash
+        var approved = await D(b, s => s.ApproveAsync(Client(b), deliverable.Id));
         Assert.Equal(first.Sha256, Assert.Single(approved.ApprovedRevisions).DocumentHashes); // what it approved, it may see
 
-        var second = await AddPdfAsync(b, report.Id, "aangifte.pdf", "IB versie 2");
-        await D(b, s => s.ShareAsync(b.W.Desk, report.Id, Deadline));
-        var view = (await FindForClientAsync(b, report.Id))!;
+        var second = await AddPdfAsync(b, deliverable.Id, "aangifte.pdf", "IB versie 2");
+        await D(b, s => s.ShareAsync(b.W.Desk, deliverable.Id, Deadline));
+        var view = (await FindForClientAsync(b, deliverable.Id))!;
         Assert.Equal([(1, first.Sha256)], view.ApprovedRevisions.Select(r => (r.Revision, r.DocumentHashes)));
         Assert.DoesNotContain(second.Sha256, Serialized(view), StringComparison.Ordinal);
         Assert.DoesNotContain(second.Sha256, Serialized(await ListForClientAsync(b)), StringComparison.Ordinal);
-        await D(b, s => s.RejectAsync(Client(b), report.Id, "Nog niet goed"));
-        Assert.DoesNotContain(second.Sha256, Serialized(await FindForClientAsync(b, report.Id)), StringComparison.Ordinal); // rejected is not approved
+        await D(b, s => s.RejectAsync(Client(b), deliverable.Id, "Nog niet goed"));
+        Assert.DoesNotContain(second.Sha256, Serialized(await FindForClientAsync(b, deliverable.Id)), StringComparison.Ordinal); // rejected is not approved
 
         // A client that approves under Collaborate keeps no history, so no hashes either.
         await ChangeTierAsync(b, ClientTier.Collaborate);
@@ -172,7 +172,7 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
         await D(b, s => s.ShareAsync(b.W.Desk, other.Id, Deadline));
         var decided = await D(b, s => s.ApproveAsync(Client(b), other.Id));
         Assert.DoesNotContain(vat.Sha256, Serialized(decided), StringComparison.Ordinal);
-        Assert.DoesNotContain(first.Sha256, Serialized(await FindForClientAsync(b, report.Id)), StringComparison.Ordinal); // and the history waits for the portal tier
+        Assert.DoesNotContain(first.Sha256, Serialized(await FindForClientAsync(b, deliverable.Id)), StringComparison.Ordinal); // and the history waits for the portal tier
     }
 
     // R: SHARE-5, SHARE-14, SEC-6
@@ -180,14 +180,14 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
     public async Task SHARE5_SHARE14_a_Collaborate_client_gets_no_content_after_approving()
     {
         await using var b = await AtTierAsync(ClientTier.Collaborate);
-        var (report, document) = await SharedAnnualReportAsync(b, "jaarrekening", DeliverableContract.Figures.Current.Revenue);
-        var before = (await FindForClientAsync(b, report.Id))!;
+        var (deliverable, document) = await SharedAnnualReportAsync(b, "jaarrekening", DeliverableContract.Figures.Current.Revenue);
+        var before = (await FindForClientAsync(b, deliverable.Id))!;
         Assert.True(before.MayDecide);
         Assert.Equal([document.Id], before.Documents.Select(d => d.Id)); // control: the open task shows them
         Assert.NotNull(before.Figures);
 
-        var approved = await D(b, s => s.ApproveAsync(Client(b), report.Id));
-        var found = (await FindForClientAsync(b, report.Id))!;
+        var approved = await D(b, s => s.ApproveAsync(Client(b), deliverable.Id));
+        var found = (await FindForClientAsync(b, deliverable.Id))!;
         var listed = Assert.Single(await ListForClientAsync(b));
 
         foreach (var view in new[] { approved, found, listed })
@@ -200,9 +200,9 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
             Assert.DoesNotContain(document.Sha256, Serialized(view), StringComparison.Ordinal);
         }
 
-        Assert.Equal("deliverable.document-unknown", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.OpenDocumentAsync(Client(b), report.Id, document.Id)))).Code);
-        Assert.Equal("report.not-viewable", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.DashboardAsync(Client(b), report.Id)))).Code);
-        Assert.False(await D(b, s => s.ClientMayViewAsync(Client(b), report.Id)));
+        Assert.Equal("deliverable.document-unknown", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.OpenDocumentAsync(Client(b), deliverable.Id, document.Id)))).Code);
+        Assert.Equal("deliverable.not-viewable", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.DashboardAsync(Client(b), deliverable.Id)))).Code);
+        Assert.False(await D(b, s => s.ClientMayViewAsync(Client(b), deliverable.Id)));
     }
 
     // R: SHARE-5, SHARE-6, SHARE-14
@@ -210,45 +210,45 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
     public async Task SHARE5_an_Extended_client_keeps_every_approved_revision_with_its_documents_also_after_the_office_revises_again()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
-        var (report, first) = await SharedAnnualReportAsync(b, "versie 1", 1_000_001m);
-        await D(b, s => s.ApproveAsync(Client(b), report.Id));
+        var (deliverable, first) = await SharedAnnualReportAsync(b, "versie 1", 1_000_001m);
+        await D(b, s => s.ApproveAsync(Client(b), deliverable.Id));
 
         // The office revises: revision 2 replaces the document and the figures.
-        var second = await AddPdfAsync(b, report.Id, "jaarrekening.pdf", "versie 2");
-        await D(b, s => s.SetFiguresAsync(b.W.Desk, report.Id, FiguresFor(2025, 1_000_002m)));
+        var second = await AddPdfAsync(b, deliverable.Id, "jaarrekening.pdf", "versie 2");
+        await D(b, s => s.SetFiguresAsync(b.W.Desk, deliverable.Id, FiguresFor(2025, 1_000_002m)));
 
-        var during = (await FindForClientAsync(b, report.Id))!; // the approved revision, not the one in the works
+        var during = (await FindForClientAsync(b, deliverable.Id))!; // the approved revision, not the one in the works
         Assert.Equal((DeliverableState.Approved, 1, false), (during.State, during.Revision, during.MayDecide));
         Assert.Equal([first.Id], during.Documents.Select(d => d.Id));
         Assert.Equal(1_000_001m, during.Figures!.Current.Revenue);
         Assert.Equal([(1, first.Sha256)], during.ApprovedRevisions.Select(r => (r.Revision, r.DocumentHashes)));
         Assert.DoesNotContain(second.Id.Value.ToString(), Serialized(during), StringComparison.Ordinal);
         Assert.DoesNotContain("1000002", Serialized(during), StringComparison.Ordinal);
-        Assert.Equal(DeliverableContract.Pdf("versie 1"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(Client(b), report.Id, first.Id))));
-        Assert.Equal("deliverable.document-unknown", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.OpenDocumentAsync(Client(b), report.Id, second.Id)))).Code);
-        Assert.Equal(1_000_001m, (await D(b, s => s.DashboardAsync(Client(b), report.Id)))!.Value.Figures.Current.Revenue);
-        Assert.Contains((await b.Run(sp => sp.GetRequiredService<PortalService>().HistoryAsync(Client(b)))).Items, i => i.Id == report.Id.Value); // SHARE-6: still in the history (hidden items never reach a history page)
+        Assert.Equal(DeliverableContract.Pdf("versie 1"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(Client(b), deliverable.Id, first.Id))));
+        Assert.Equal("deliverable.document-unknown", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.OpenDocumentAsync(Client(b), deliverable.Id, second.Id)))).Code);
+        Assert.Equal(1_000_001m, (await D(b, s => s.DashboardAsync(Client(b), deliverable.Id)))!.Value.Figures.Current.Revenue);
+        Assert.Contains((await b.Run(sp => sp.GetRequiredService<PortalService>().HistoryAsync(Client(b)))).Items, i => i.Id == deliverable.Id.Value); // SHARE-6: still in the history (hidden items never reach a history page)
 
         // Revision 2 is shared and approved too, then the office starts revision 3.
-        await D(b, s => s.ShareAsync(b.W.Desk, report.Id, Deadline));
-        await D(b, s => s.ApproveAsync(Client(b), report.Id));
-        var approvedDocument = (await OfficeViewAsync(b, report.Id)).Documents.Single().Id;
-        await D(b, s => s.RemoveDocumentAsync(b.W.Desk, report.Id, approvedDocument)); // revision 3 starts without it
+        await D(b, s => s.ShareAsync(b.W.Desk, deliverable.Id, Deadline));
+        await D(b, s => s.ApproveAsync(Client(b), deliverable.Id));
+        var approvedDocument = (await OfficeViewAsync(b, deliverable.Id)).Documents.Single().Id;
+        await D(b, s => s.RemoveDocumentAsync(b.W.Desk, deliverable.Id, approvedDocument)); // revision 3 starts without it
 
-        var after = (await FindForClientAsync(b, report.Id))!;
+        var after = (await FindForClientAsync(b, deliverable.Id))!;
         Assert.Equal([(1, first.Sha256), (2, second.Sha256)], after.ApprovedRevisions.Select(r => (r.Revision, r.DocumentHashes)));
         Assert.Equal([[first.Id], [second.Id]], after.ApprovedRevisions.Select(r => r.Documents.Select(d => d.Id).ToArray()));
         Assert.Equal([1_000_001m, 1_000_002m], after.ApprovedRevisions.Select(r => r.Figures!.Current.Revenue));
         Assert.Equal(2, after.Revision);
         Assert.Equal([second.Id], after.Documents.Select(d => d.Id));
-        Assert.Equal(DeliverableContract.Pdf("versie 1"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(Client(b), report.Id, first.Id))));
-        Assert.Equal(DeliverableContract.Pdf("versie 2"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(Client(b), report.Id, second.Id))));
-        Assert.Equal([1, 2], (await OfficeViewAsync(b, report.Id)).Approvals.Select(a => a.Revision)); // read back from the store: both approvals kept
+        Assert.Equal(DeliverableContract.Pdf("versie 1"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(Client(b), deliverable.Id, first.Id))));
+        Assert.Equal(DeliverableContract.Pdf("versie 2"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(Client(b), deliverable.Id, second.Id))));
+        Assert.Equal([1, 2], (await OfficeViewAsync(b, deliverable.Id)).Approvals.Select(a => a.Revision)); // read back from the store: both approvals kept
 
         // The history is the permanent portal's: while the tier has none, it shows nothing (SHARE-11).
         await ChangeTierAsync(b, ClientTier.Collaborate);
-        Assert.Null(await FindForClientAsync(b, report.Id));
-        Assert.Equal("tier.feature-not-included", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.OpenDocumentAsync(Client(b), report.Id, first.Id)))).Code);
+        Assert.Null(await FindForClientAsync(b, deliverable.Id));
+        Assert.Equal("tier.feature-not-included", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.OpenDocumentAsync(Client(b), deliverable.Id, first.Id)))).Code);
     }
 
     private enum Act

@@ -36,7 +36,7 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
 
     /// <summary>Where a document's content lies: the store's row knows, no view does (SEC-6).</summary>
     private static async Task<string> BlobKeyAsync(BooksWorld b, DeliverableId deliverable, DocumentId document) =>
-        (await b.Run(sp => sp.GetRequiredService<IDeliverableStore>().FindReportAsync(deliverable))!)!.AllDocuments.Single(d => d.Id == document).BlobKey;
+        (await b.Run(sp => sp.GetRequiredService<IDeliverableStore>().FindDeliverableAsync(deliverable))!)!.AllDocuments.Single(d => d.Id == document).BlobKey;
 
     private static async Task<(DeliverableOfficeView Draft, OfficeDocumentView Document)> DraftWithPdfAsync(BooksWorld b, DeliverableKind kind, ReportingPeriod period, string text = "jaarrekening 2025")
     {
@@ -78,9 +78,9 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
         Assert.Equal([ReportingPeriod.Quarter(2026, 1), ReportingPeriod.Month(2026, 2)], stored.Select(d => d.Period));
 
         var vatForAYear = await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.VatReturn, ReportingPeriod.FinancialYear(2025))));
-        var reportForAQuarter = await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.Quarter(2025, 4))));
+        var deliverableForAQuarter = await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.Quarter(2025, 4))));
         var noPeriod = await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.IncomeTaxReturn, default)));
-        Assert.All(new[] { vatForAYear, reportForAQuarter, noPeriod }, e => Assert.Equal("deliverable.period-mismatch", e.Code));
+        Assert.All(new[] { vatForAYear, deliverableForAQuarter, noPeriod }, e => Assert.Equal("deliverable.period-mismatch", e.Code));
         Assert.Equal("deliverable.period-invalid", Assert.Throws<CollabRefusalException>(() => ReportingPeriod.Month(2026, 13)).Code);
         Assert.Equal(5, await b.Run(sp => sp.GetRequiredService<VendorDbContext>().Set<Deliverable>().CountAsync()));
     }
@@ -206,7 +206,7 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
             }
         }));
         Assert.Equal(Pdf("IB 2025"), Assert.Single(fetches, f => f is not null));
-        Assert.Single(await World.AuditAsync(b.Db, AuditSubject.Report(draft.Id)), r => r.Action == AuditAction.DocumentReadThroughLink);
+        Assert.Single(await World.AuditAsync(b.Db, AuditSubject.Deliverable(draft.Id)), r => r.Action == AuditAction.DocumentReadThroughLink);
 
         // A client user's own login gets nothing of a link share either (its channel is the link).
         Assert.Equal("deliverable.document-unknown", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.OpenDocumentAsync(ActingParty.User(b.W.ClientUser.Id), draft.Id, document.Id)))).Code);
@@ -277,7 +277,7 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
         else
         {
             Assert.Equal("deliverable.document-unknown", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.OpenDocumentAsync(client, draft.Id, document.Id)))).Code);
-            Assert.Equal("report.not-viewable", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.DashboardAsync(client, draft.Id)))).Code);
+            Assert.Equal("deliverable.not-viewable", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.DashboardAsync(client, draft.Id)))).Code);
         }
 
         Assert.Equal(Pdf("jaarrekening"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(b.W.Desk, draft.Id, document.Id)))); // the office, always
@@ -377,8 +377,8 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
         Assert.Equal([replacement.Id], revised.Documents.Select(d => d.Id));
         Assert.Equal(2, replacement.Revision);
         Assert.Equal([(1, first.Sha256)], revised.Approvals.Select(a => (a.Revision, a.DocumentHashes))); // the office keeps what was approved (AUD-1)
-        var trail = await World.AuditAsync(b.Db, AuditSubject.Report(draft.Id));
-        Assert.Contains(trail, r => r.Action == AuditAction.ReportApproved && r.Details.Contains($"revision=1;documents={first.Sha256}", StringComparison.Ordinal));
+        var trail = await World.AuditAsync(b.Db, AuditSubject.Deliverable(draft.Id));
+        Assert.Contains(trail, r => r.Action == AuditAction.DeliverableApproved && r.Details.Contains($"revision=1;documents={first.Sha256}", StringComparison.Ordinal));
         Assert.Contains(trail, r => r.Action == AuditAction.DeliverableRevised && r.Details.Contains($"previousApproved={first.Sha256}", StringComparison.Ordinal));
         Assert.Equal(Pdf("versie 1"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(b.W.Desk, draft.Id, first.Id)))); // what was approved stays provable
 
@@ -395,20 +395,20 @@ public abstract class DeliverableContract(Engine engine, PostgresServer? postgre
     public async Task SHARE15_figures_are_checked_kept_exactly_and_belong_to_annual_reports_only()
     {
         await using var b = await AtTierAsync(ClientTier.Collaborate);
-        var report = await D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025)));
+        var deliverable = await D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025)));
         var vat = await D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.VatReturn, ReportingPeriod.Quarter(2025, 4)));
 
         var inconsistent = Figures with { Current = Figures.Current with { CurrentAssets = 900_000m } };
-        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.SetFiguresAsync(b.W.Desk, report.Id, inconsistent)));
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.SetFiguresAsync(b.W.Desk, deliverable.Id, inconsistent)));
         Assert.Equal("figures.inconsistent", refused.Code);
         Assert.Contains("current assets (900000) are above total assets (800000)", refused.Message, StringComparison.Ordinal);
         Assert.Equal("figures.not-an-annual-report", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.SetFiguresAsync(b.W.Desk, vat.Id, Figures)))).Code);
-        Assert.Equal("figures.wrong-year", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.SetFiguresAsync(b.W.Desk, report.Id, Figures with { Year = 2024 })))).Code);
-        Assert.Null(await D(b, s => s.DashboardAsync(b.W.Desk, report.Id)));
+        Assert.Equal("figures.wrong-year", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.SetFiguresAsync(b.W.Desk, deliverable.Id, Figures with { Year = 2024 })))).Code);
+        Assert.Null(await D(b, s => s.DashboardAsync(b.W.Desk, deliverable.Id)));
 
         var exact = Figures with { Current = Figures.Current with { Revenue = 1_000_000.01m, Cash = 49_999.99m } };
-        await D(b, s => s.SetFiguresAsync(b.W.Desk, report.Id, exact));
-        var dashboard = (await D(b, s => s.DashboardAsync(b.W.Desk, report.Id)))!.Value;
+        await D(b, s => s.SetFiguresAsync(b.W.Desk, deliverable.Id, exact));
+        var dashboard = (await D(b, s => s.DashboardAsync(b.W.Desk, deliverable.Id)))!.Value;
 
         Assert.Equal(exact, dashboard.Figures); // read back from the database digit for digit
         Assert.Equal(300_000m / 800_000m, dashboard.Current.Solvency.Value);

@@ -263,14 +263,14 @@ public abstract class ChannelProperties(Engine engine, PostgresServer? postgres,
                         return await service.ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 12, 31));
                     });
                     var expected = tier == ClientTier.Standard ? ShareMode.TemporaryLink : ShareMode.Approval;
-                    if (shared.Mode != expected || shared.Report.Mode != expected || (expected == ShareMode.TemporaryLink) != (shared.LinkToken is not null))
+                    if (shared.Mode != expected || shared.Deliverable.Mode != expected || (expected == ShareMode.TemporaryLink) != (shared.LinkToken is not null))
                     {
                         throw new InvalidOperationException($"{kind} {period} went out as {shared.Mode} while the client's one tier was {tier}.");
                     }
 
                     if (expected == ShareMode.Approval)
                     {
-                        open.Add(shared.Report.Id);
+                        open.Add(shared.Deliverable.Id);
                     }
 
                     break;

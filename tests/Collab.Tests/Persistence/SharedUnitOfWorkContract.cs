@@ -77,7 +77,7 @@ public abstract class SharedUnitOfWorkContract(Engine engine, PostgresServer? po
         var held = (await store.FindAdministrationAsync(w.HeldByOffice.Id))!;
         Assert.Equal((AdministrationState.Live, w.Office.Id, LicenceSource.Office, (string?)null), (held.State, held.HolderOfficeId, held.Licence, held.LegalHold));
         Assert.Equal(ClientTier.CollaborateExtended, await check.ServiceProvider.GetRequiredService<ITierStore>().FindTierAsync(w.Office.Id, w.Client.Id));
-        Assert.Equal(DeliverableState.Draft, (await check.ServiceProvider.GetRequiredService<IDeliverableStore>().FindReportAsync(draft.Id))!.State);
+        Assert.Equal(DeliverableState.Draft, (await check.ServiceProvider.GetRequiredService<IDeliverableStore>().FindDeliverableAsync(draft.Id))!.State);
         Assert.Equal(2, (await store.ListClientUsersAsync(w.Client.Id)).Count);
         Assert.Null(await check.ServiceProvider.GetRequiredService<IPortalStore>().FindHouseStyleAsync(w.Office.Id));
     }

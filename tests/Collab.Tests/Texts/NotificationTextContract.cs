@@ -45,7 +45,7 @@ public abstract class NotificationTextContract(Engine engine, PostgresServer? po
             await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ConfirmViewAsync(shared.LinkToken!));
 
             var sent = await DeliveredAsync(db);
-            var ready = Assert.Single(sent, n => n.Kind == NotificationKind.ReportReady);
+            var ready = Assert.Single(sent, n => n.Kind == NotificationKind.DeliverableReady);
             Assert.Equal((w.ClientUser.Email, "en-GB", "Your document is ready"), (ready.Recipient, ready.Language, ready.Title));
             Assert.Equal("Your report 'Jaarrekening <2025> & co' is ready. The link works once, until 2026-04-12 00:00 UTC.", ready.Text);
             Assert.Equal("<p>Your report &#39;Jaarrekening &lt;2025&gt; &amp; co&#39; is ready. The link works once, until 2026-04-12 00:00 UTC.</p>", ready.Html);
