@@ -90,11 +90,10 @@ public class LinkRedemptionBenchmarks
         for (var i = 0; i < RedemptionConfig.LinksPerIteration; i++)
         {
             using var scope = _provider.CreateScope();
-            var deliverables = scope.ServiceProvider.GetRequiredService<DeliverableService>();
-            var draft = deliverables.DraftAsync(_desk, _office, _company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening").GetAwaiter().GetResult();
-            var first = deliverables.ShareAsync(_desk, draft.Id).GetAwaiter().GetResult().LinkToken!;
-            deliverables.ConfirmViewAsync(first).GetAwaiter().GetResult();
-            var token = deliverables.ReissueLinkAsync(_desk, draft.Id).GetAwaiter().GetResult();
+            var draft = scope.ServiceProvider.GetRequiredService<DeliverableAuthoring>().DraftAsync(_desk, _office, _company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening").GetAwaiter().GetResult();
+            var first = scope.ServiceProvider.GetRequiredService<DeliverableSharing>().ShareAsync(_desk, draft.Id).GetAwaiter().GetResult().LinkToken!;
+            scope.ServiceProvider.GetRequiredService<DeliverableLinks>().ConfirmViewAsync(first).GetAwaiter().GetResult();
+            var token = scope.ServiceProvider.GetRequiredService<DeliverableSharing>().ReissueLinkAsync(_desk, draft.Id).GetAwaiter().GetResult();
             _tokens.Enqueue(token);
             _linkIds.Enqueue(new Guid(System.Buffers.Text.Base64Url.DecodeFromChars(token).AsSpan(0, 16))); // a token is the link's id and its secret (ShareLink)
         }
@@ -130,11 +129,11 @@ public class LinkRedemptionBenchmarks
         return new HandWrittenRedemption(connection, Engine == "postgres").Redeem(_tokens.Dequeue());
     }
 
-    [Benchmark(Description = "Collab DeliverableService.ConfirmViewAsync (pooled DbContext)")]
+    [Benchmark(Description = "Collab DeliverableLinks.ConfirmViewAsync (pooled DbContext)")]
     public async Task<bool> Collab()
     {
         await using var scope = _provider.CreateAsyncScope();
-        var deliverable = await scope.ServiceProvider.GetRequiredService<DeliverableService>().ConfirmViewAsync(_tokens.Dequeue());
+        var deliverable = await scope.ServiceProvider.GetRequiredService<DeliverableLinks>().ConfirmViewAsync(_tokens.Dequeue());
         return deliverable.Deliverable.State == DeliverableState.Viewed;
     }
 

@@ -158,9 +158,8 @@ public sealed class OutboxMailTests : IAsyncLifetime
     private async Task<ShareResult> ShareAsync(World world, LocalDate? deadline)
     {
         await using var scope = _provider.CreateAsyncScope();
-        var deliverables = scope.ServiceProvider.GetRequiredService<DeliverableService>();
-        var draft = await deliverables.DraftAsync(world.Desk, world.Office, world.Company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title: "Jaarrekening 2025");
-        return await deliverables.ShareAsync(world.Desk, draft.Id, deadline);
+        var draft = await scope.ServiceProvider.GetRequiredService<DeliverableAuthoring>().DraftAsync(world.Desk, world.Office, world.Company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title: "Jaarrekening 2025");
+        return await scope.ServiceProvider.GetRequiredService<DeliverableSharing>().ShareAsync(world.Desk, draft.Id, deadline);
     }
 
     private async Task<int> DispatchAsync()

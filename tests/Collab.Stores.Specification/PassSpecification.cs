@@ -113,15 +113,15 @@ public abstract partial class StoreSpecification
     {
         var w = await SeedAsync();
         await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
-        var deliverable = await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
-        var shared = await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, deliverable.Id, new LocalDate(2026, 3, 31)));
+        var deliverable = await InScopeAsync(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
+        var shared = await InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, deliverable.Id, new LocalDate(2026, 3, 31)));
 
         Task<IReadOnlyList<Deliverable>> Due() => InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().FindDueRemindersAsync(Clock.GetCurrentInstant(), 10));
         Assert.Empty(await Due());
         Clock.Reset(shared.Deliverable.ReminderDueAt!.Value); // 28 March 00:00 in Amsterdam: three days before the deadline
         Assert.Equal([deliverable.Id], (await Due()).Select(r => r.Id));
 
-        Assert.Equal(1, await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().SendDueRemindersAsync()));
+        Assert.Equal(1, await InScopeAsync(sp => sp.GetRequiredService<DeliverablePasses>().SendDueRemindersAsync()));
         Assert.Empty(await Due());
         var stored = await InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().FindDeliverableAsync(deliverable.Id));
         Assert.Equal(Clock.GetCurrentInstant(), stored!.ReminderSentAt);
@@ -139,8 +139,8 @@ public abstract partial class StoreSpecification
         foreach (var year in new[] { 2023, 2024, 2025 })
         {
             Clock.AdvanceMinutes(1);
-            var deliverable = await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening {year}"));
-            await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, deliverable.Id, new LocalDate(2026, 6, 30)));
+            var deliverable = await InScopeAsync(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening {year}"));
+            await InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, deliverable.Id, new LocalDate(2026, 6, 30)));
             shared.Add(deliverable.Id);
         }
 

@@ -76,8 +76,8 @@ public abstract partial class StoreSpecification
     {
         var w = await SeedAsync();
         await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Standard, new LocalDate(2026, 1, 1)));
-        var deliverable = await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
-        await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, deliverable.Id));
+        var deliverable = await InScopeAsync(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
+        await InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, deliverable.Id));
 
         var first = await InScopeAsync(sp => sp.GetRequiredService<Notifications.IOutboxDispatcher>().DispatchAsync());
         var second = await InScopeAsync(sp => sp.GetRequiredService<Notifications.IOutboxDispatcher>().DispatchAsync());

@@ -53,7 +53,7 @@ internal static class OfficePages
         var ct = context.RequestAborted;
         var registry = sp.GetRequiredService<CollabRegistry>();
         var office = await registry.FindOfficeAsync(me.Party, me.Office, ct);
-        var deliverables = await sp.GetRequiredService<DeliverableService>().ListForOfficeAsync(me.Party, me.Office, cancellationToken: ct);
+        var deliverables = await sp.GetRequiredService<DeliverableQueries>().ListForOfficeAsync(me.Party, me.Office, cancellationToken: ct);
         var companies = new List<(CompanyId Id, string Name, ClientTier Tier)>();
         foreach (var collaboration in await sp.GetRequiredService<TierService>().ListCollaborationsAsync(me.Party, me.Office, ct))
         {

@@ -78,7 +78,7 @@ internal readonly record struct DeliverableContext(Deliverable Deliverable, Inst
 /// deadline for <c>Collaborate</c> and up (SHARE-3). Invariants: documents and figures change only in
 /// <see cref="DeliverableState.Draft"/>; changing a decided deliverable starts the next <see cref="Revision"/>.
 /// </summary>
-public sealed class Deliverable : AggregateRoot
+public sealed class Deliverable : AggregateRoot, IDeadlineTask
 {
     /// <summary>The most documents one version carries.</summary>
     public const int MaxDocuments = 20;
@@ -210,6 +210,7 @@ public sealed class Deliverable : AggregateRoot
 
     internal void SetFigures(FinancialFigures figures, Actor actor, Instant now)
     {
+        var checkedFigures = figures.Check(); // every check before anything changes
         if (Kind != DeliverableKind.AnnualReport)
         {
             throw Refuse.Violation("figures.not-an-annual-report", "SHARE-15", Title, Kind);
@@ -220,8 +221,9 @@ public sealed class Deliverable : AggregateRoot
             throw Refuse.Input("figures.wrong-year", "SHARE-15", figures.Year, Period.Year);
         }
 
+        ReviseIfDecided(actor, now); // on a decided deliverable the figures open the next revision (AUD-1)
         RequireDraft("set the figures");
-        Figures = figures.Check();
+        Figures = checkedFigures;
         Raise(new DeliverableChanged(now, actor, AuditAction.FiguresSet, Id, $"revision={Revision};year={figures.Year}"));
     }
 
@@ -351,6 +353,10 @@ public sealed class Deliverable : AggregateRoot
 
     /// <summary>The client's tier has no deadline reminders at the moment the reminder falls due (SHARE-11): none is sent, and the task is no longer due for one.</summary>
     internal void SkipReminder() => ReminderDueAt = null;
+
+    void IDeadlineTask.SkipReminder() => SkipReminder();
+
+    void IDeadlineTask.MarkReminderSent(Instant now) => MarkReminderSent(now);
 
     private static StateMachine<DeliverableState, DeliverableTrigger, DeliverableContext> BuildMachine()
     {

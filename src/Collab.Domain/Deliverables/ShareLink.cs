@@ -42,7 +42,7 @@ public sealed class ShareLink : AggregateRoot
 
     /// <summary>
     /// For store authors: the SHA-256 of the token's secret part (32 bytes). The token itself is never stored;
-    /// <see cref="DeliverableService"/> compares a presented token with this hash in constant time. Not to be modified.
+    /// <see cref="DeliverableLinks"/> compares a presented token with this hash in constant time. Not to be modified.
     /// </summary>
     public byte[] SecretHash { get; private set; }
 

@@ -60,15 +60,14 @@ public abstract class ExactlyOnceContract(Engine engine, PostgresServer? postgre
         await db.InScopeAsync(sp => sp.GetRequiredService<Collab.Registry.CollabRegistry>().DeactivateUserAsync(World.Vendor, w.ClientUserOfOtherCompany.Id));
         var deliverable = await db.InScopeAsync(async sp =>
         {
-            var deliverables = sp.GetRequiredService<DeliverableService>();
-            var draft = await deliverables.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025");
-            return (await deliverables.ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 4, 30))).Deliverable;
+            var draft = await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025");
+            return (await sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 4, 30))).Deliverable;
         });
 
         db.Clock.Reset(deliverable.ReminderDueAt!.Value + Duration.FromMinutes(1));
-        await RaceAsync(db, other, sp => sp.GetRequiredService<DeliverableService>().SendDueRemindersAsync());
+        await RaceAsync(db, other, sp => sp.GetRequiredService<DeliverablePasses>().SendDueRemindersAsync());
         db.Clock.Reset(deliverable.DeadlinePassesAt!.Value + Duration.FromMinutes(1));
-        await RaceAsync(db, other, sp => sp.GetRequiredService<DeliverableService>().ExpireOverdueAsync());
+        await RaceAsync(db, other, sp => sp.GetRequiredService<DeliverablePasses>().ExpireOverdueAsync());
         await RaceAsync(db, other, sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync());
 
         var trail = await World.AuditAsync(db, AuditSubject.Deliverable(deliverable.Id));

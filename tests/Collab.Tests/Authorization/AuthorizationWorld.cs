@@ -266,11 +266,10 @@ public sealed class AuthorizationWorld
             var shared = spec.Shared[pair++ % spec.Shared.Length];
             await db.InScopeAsync(async sp =>
             {
-                var deliverables = sp.GetRequiredService<DeliverableService>();
-                var deliverable = await deliverables.DraftAsync(desk, office, company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening {pair}");
+                var deliverable = await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(desk, office, company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening {pair}");
                 if (shared)
                 {
-                    await deliverables.ShareAsync(desk, deliverable.Id, new LocalDate(2026, 6, 30));
+                    await sp.GetRequiredService<DeliverableSharing>().ShareAsync(desk, deliverable.Id, new LocalDate(2026, 6, 30));
                 }
 
                 w.Deliverables.Add(new Made(deliverable.Id.Value, office, client, company, shared));

@@ -52,9 +52,9 @@ public abstract class DeliverableRenameContract(Engine engine, PostgresServer? p
         await using var db = await NewDatabaseAsync();
         var w = await World.SeedAsync(db);
         await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
-        var draft = await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
-        await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 4, 30)));
-        await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ApproveAsync(ActingParty.User(w.ClientUser.Id), draft.Id));
+        var draft = await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
+        await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 4, 30)));
+        await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ApproveAsync(ActingParty.User(w.ClientUser.Id), draft.Id));
 
         var stored = await RawAsync<string>(db, typeof(AuditEntry), "Action", "SubjectId", draft.Id.ToString());
         Assert.Equal(["ReportApproved", "ReportDrafted", "ReportShared"], stored.Where(s => s.StartsWith("Report", StringComparison.Ordinal)));
@@ -76,8 +76,8 @@ public abstract class DeliverableRenameContract(Engine engine, PostgresServer? p
         await using var db = await NewDatabaseAsync();
         var w = await World.SeedAsync(db);
         await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.Standard, new LocalDate(2026, 1, 1)));
-        var draft = await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
-        var shared = await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, draft.Id));
+        var draft = await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
+        var shared = await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, draft.Id));
         Assert.Contains("DeliverableReady", await RawAsync<string>(db, typeof(OutboxMessage), "Kind", "SubjectId", draft.Id.ToString())); // new rows store the new name
 
         await ExecuteAsync(db, typeof(OutboxMessage), "UPDATE {0} SET \"Kind\" = 'ReportReady' WHERE \"Kind\" = 'DeliverableReady'");

@@ -24,8 +24,8 @@ public abstract class EvidenceContract(Engine engine, PostgresServer? postgres)
             services.AddCollab().AddFileSystemBlobStore(Directory.CreateTempSubdirectory("collab-evidence-").FullName);
         });
 
-    private static Task<T> Deliverables<T>(TestDatabase db, Func<DeliverableService, Task<T>> work) =>
-        db.InScopeAsync(sp => work(sp.GetRequiredService<DeliverableService>()));
+    private static Task<T> Deliverables<T>(TestDatabase db, Func<IServiceProvider, Task<T>> work) =>
+        db.InScopeAsync(sp => work(sp));
 
     private static Task<T> Evidence<T>(TestDatabase db, Func<EvidenceService, Task<T>> work) =>
         db.InScopeAsync(sp => work(sp.GetRequiredService<EvidenceService>()));
@@ -34,10 +34,10 @@ public abstract class EvidenceContract(Engine engine, PostgresServer? postgres)
     {
         var w = await World.SeedAsync(db);
         await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
-        var draft = await Deliverables(db, r => r.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
+        var draft = await Deliverables(db, r => r.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
         var pdf = TestDocuments.Pdf("Jaarrekening 2025 — € 1.234,56");
-        await Deliverables(db, r => r.AddDocumentAsync(w.Desk, draft.Id, "jaarrekening.pdf", "application/pdf", new MemoryStream(pdf)));
-        await Deliverables(db, r => r.ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 4, 30)));
+        await Deliverables(db, r => r.GetRequiredService<DeliverableAuthoring>().AddDocumentAsync(w.Desk, draft.Id, "jaarrekening.pdf", "application/pdf", new MemoryStream(pdf)));
+        await Deliverables(db, r => r.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 4, 30)));
         return (w, draft.Id, pdf);
     }
 
@@ -52,7 +52,7 @@ public abstract class EvidenceContract(Engine engine, PostgresServer? postgres)
         {
             var (w, deliverable, document) = await SharedForApprovalAsync(db);
             pdf = document;
-            await Deliverables(db, r => r.ApproveAsync(ActingParty.User(w.ClientUser.Id), deliverable));
+            await Deliverables(db, r => r.GetRequiredService<DeliverableSharing>().ApproveAsync(ActingParty.User(w.ClientUser.Id), deliverable));
 
             var forOffice = Assert.Single(await Evidence(db, e => e.ListReceiptsAsync(w.Desk, deliverable)));
             var forClient = Assert.Single(await Evidence(db, e => e.ListReceiptsAsync(ActingParty.User(w.ClientUser.Id), deliverable)));
@@ -93,7 +93,7 @@ public abstract class EvidenceContract(Engine engine, PostgresServer? postgres)
     {
         await using var db = await NewDatabaseAsync();
         var (w, deliverable, _) = await SharedForApprovalAsync(db);
-        await Deliverables(db, r => r.RejectAsync(ActingParty.User(w.ClientUser.Id), deliverable, "De voorraad klopt niet"));
+        await Deliverables(db, r => r.GetRequiredService<DeliverableSharing>().RejectAsync(ActingParty.User(w.ClientUser.Id), deliverable, "De voorraad klopt niet"));
 
         var kept = Assert.Single(await Evidence(db, e => e.ListReceiptsAsync(ActingParty.User(w.ClientUser.Id), deliverable)));
         var receipt = ApprovalReceipt.Parse(Encoding.UTF8.GetBytes(kept.Json));
@@ -108,7 +108,7 @@ public abstract class EvidenceContract(Engine engine, PostgresServer? postgres)
     {
         await using var db = await NewDatabaseAsync();
         var (w, deliverable, _) = await SharedForApprovalAsync(db);
-        await Deliverables(db, r => r.ApproveAsync(ActingParty.User(w.ClientUser.Id), deliverable));
+        await Deliverables(db, r => r.GetRequiredService<DeliverableSharing>().ApproveAsync(ActingParty.User(w.ClientUser.Id), deliverable));
         var chain = AuditChain.Of(w.Office.Id);
         var intact = await Evidence(db, e => e.VerifyAuditAsync(w.Desk, chain));
         Assert.True(intact.IsIntact);
@@ -151,7 +151,7 @@ public abstract class EvidenceContract(Engine engine, PostgresServer? postgres)
                 await using var scope = instance.CreateAsyncScope();
                 try
                 {
-                    await scope.ServiceProvider.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title);
+                    await scope.ServiceProvider.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title);
                 }
                 catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict)
                 {

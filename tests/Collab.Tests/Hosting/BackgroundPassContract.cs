@@ -180,8 +180,8 @@ public abstract class BackgroundPassContract(Engine engine, PostgresServer? post
             (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero)));
         time = new SimulatedTime(b.Db);
         await b.Run(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(b.W.Desk, b.W.Office.Id, b.W.Client.Id, ClientTier.Standard, Start));
-        var draft = await b.Run(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025)));
-        await b.Run(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(b.W.Desk, draft.Id)); // a DeliverableReady notification waits
+        var draft = await b.Run(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025)));
+        await b.Run(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(b.W.Desk, draft.Id)); // a DeliverableReady notification waits
         var sending = new TaskCompletionSource();
         b.Sender.HangNextSend = sending;
 
@@ -224,9 +224,8 @@ public abstract class BackgroundPassContract(Engine engine, PostgresServer? post
         {
             tasks.Add(await b.Run(async sp =>
             {
-                var service = sp.GetRequiredService<DeliverableService>();
-                var draft = await service.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, kind, ReportingPeriod.FinancialYear(2025));
-                return (await service.ShareAsync(b.W.Desk, draft.Id, deadline)).Deliverable;
+                var draft = await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, kind, ReportingPeriod.FinancialYear(2025));
+                return (await sp.GetRequiredService<DeliverableSharing>().ShareAsync(b.W.Desk, draft.Id, deadline)).Deliverable;
             }));
         }
 

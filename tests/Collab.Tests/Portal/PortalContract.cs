@@ -30,8 +30,8 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
 
     private static async Task<DeliverableOfficeView> ShareDeliverableAsync(BooksWorld b, CompanyId company, string title)
     {
-        var draft = await b.Run(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(b.W.Desk, b.W.Office.Id, company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title));
-        return (await b.Run(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(b.W.Desk, draft.Id, new LocalDate(2026, 6, 30)))).Deliverable;
+        var draft = await b.Run(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(b.W.Desk, b.W.Office.Id, company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title));
+        return (await b.Run(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(b.W.Desk, draft.Id, new LocalDate(2026, 6, 30)))).Deliverable;
     }
 
     // R: SHARE-6, TIER-8, SEC-1
@@ -94,7 +94,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
         var deliverable = await ShareDeliverableAsync(b, b.W.Company.Id, "Jaarrekening 2025");
-        await b.Run(sp => sp.GetRequiredService<DeliverableService>().ApproveAsync(ActingParty.User(b.W.ClientUser.Id), deliverable.Id));
+        await b.Run(sp => sp.GetRequiredService<DeliverableSharing>().ApproveAsync(ActingParty.User(b.W.ClientUser.Id), deliverable.Id));
 
         var item = Assert.Single((await HistoryAsync(b, b.W.ClientUser.Id)).Items);
         Assert.Equal(("Approved", false), (item.Status, item.OpenAction));
@@ -445,7 +445,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         await ShareDeliverableAsync(b, b.W.Company.Id, "Jaarrekening 2025");
         b.Db.Clock.Reset(Instant.FromUtc(2026, 6, 28, 12, 0));
 
-        await b.Run(sp => sp.GetRequiredService<DeliverableService>().SendDueRemindersAsync());
+        await b.Run(sp => sp.GetRequiredService<DeliverablePasses>().SendDueRemindersAsync());
 
         var reminders = (await b.DeliveredAsync()).Where(n => n.Kind == NotificationKind.DeadlineReminder).ToDictionary(n => n.Recipient);
         Assert.Equal("Beste Bakkerij Bakker, graag uw akkoord op 'Jaarrekening 2025' voor 30 juni 2026.", reminders[b.W.ClientUser.Email].Text);

@@ -38,11 +38,10 @@ public abstract class NotificationTextContract(Engine engine, PostgresServer? po
             await db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().SetMyLanguageAsync(ActingParty.User(w.ClientUser.Id), "en-US"));
             var shared = await db.InScopeAsync(async sp =>
             {
-                var service = sp.GetRequiredService<DeliverableService>();
-                var draft = await service.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening <2025> & co");
-                return await service.ShareAsync(w.Desk, draft.Id);
+                var draft = await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening <2025> & co");
+                return await sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, draft.Id);
             });
-            await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ConfirmViewAsync(shared.LinkToken!));
+            await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableLinks>().ConfirmViewAsync(shared.LinkToken!));
 
             var sent = await DeliveredAsync(db);
             var ready = Assert.Single(sent, n => n.Kind == NotificationKind.DeliverableReady);
@@ -65,9 +64,8 @@ public abstract class NotificationTextContract(Engine engine, PostgresServer? po
         {
             await db.InScopeAsync(async sp =>
             {
-                var service = sp.GetRequiredService<DeliverableService>();
-                var draft = await service.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.VatReturn, ReportingPeriod.Quarter(2026, 1));
-                return await service.ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 6, 30));
+                var draft = await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.VatReturn, ReportingPeriod.Quarter(2026, 1));
+                return await sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 6, 30));
             });
             var request = Assert.Single(await DeliveredAsync(db), n => n.Kind == NotificationKind.ApprovalRequested);
             Assert.Equal("Wilt u 'Btw-aangifte 2026-Q1' bekijken en uiterlijk 30 juni 2026 akkoord geven?", request.Text);

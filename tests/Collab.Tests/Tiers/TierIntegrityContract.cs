@@ -107,10 +107,10 @@ public abstract class TierIntegrityContract(Engine engine, PostgresServer? postg
         for (var round = 0; round < rounds; round++)
         {
             var (office, client, company, desk) = await OneClientAsync(db, ClientTier.Collaborate, users: 1);
-            var draft = await Run(db, sp => sp.GetRequiredService<DeliverableService>().DraftAsync(desk, office, company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening {round}"));
+            var draft = await Run(db, sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(desk, office, company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening {round}"));
             var (downgraded, shared) = await RaceAsync(
                 db.Services, sp => sp.GetRequiredService<TierService>().ChangeTierAsync(desk, office, client, ClientTier.Standard),
-                db.Services, sp => sp.GetRequiredService<DeliverableService>().ShareAsync(desk, draft.Id, new LocalDate(2026, 6, 30)));
+                db.Services, sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(desk, draft.Id, new LocalDate(2026, 6, 30)));
 
             var tier = await Run(db, sp => sp.GetRequiredService<ITierStore>().FindTierAsync(office, client));
             var deliverable = await Run(db, sp => sp.GetRequiredService<IDeliverableStore>().FindDeliverableAsync(draft.Id));
