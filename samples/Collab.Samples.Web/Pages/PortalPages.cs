@@ -210,7 +210,7 @@ internal static class PortalPages
             {Form(context, "/office/questions", $"""
                 <label>Company <select name="company">{options}</select></label>
                 <label>Title <input name="title" value="Vragen bij de jaarstukken 2025" required></label>
-                <label>Question for the annual deliverable <input name="first" value="Is de voorraad per 31 december geteld?" required></label>
+                <label>Question for the annual report <input name="first" value="Is de voorraad per 31 december geteld?" required></label>
                 <label>Question for the tax return <input name="second" value="Zijn er giften gedaan?" required></label>
                 """, "Send the questions", "send-questions")}
             <h2>Send a document to a client</h2>

@@ -50,10 +50,7 @@ public abstract class DeliverableRenameContract(Engine engine, PostgresServer? p
     public async Task AUD2_a_deliverable_s_trail_is_stored_under_the_old_action_names_and_its_chain_verifies()
     {
         await using var db = await NewDatabaseAsync();
-        var w = await World.SeedAsync(db);
-        await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
-        var draft = await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
-        await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 4, 30)));
+        var (w, draft, _) = await SharedAsync(db, ClientTier.Collaborate, new LocalDate(2026, 4, 30));
         await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ApproveAsync(ActingParty.User(w.ClientUser.Id), draft.Id));
 
         var stored = await RawAsync<string>(db, typeof(AuditEntry), "Action", "SubjectId", draft.Id.ToString());
@@ -74,10 +71,7 @@ public abstract class DeliverableRenameContract(Engine engine, PostgresServer? p
     public async Task An_outbox_row_queued_under_the_old_kind_name_is_delivered_with_the_new_kind()
     {
         await using var db = await NewDatabaseAsync();
-        var w = await World.SeedAsync(db);
-        await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.Standard, new LocalDate(2026, 1, 1)));
-        var draft = await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
-        var shared = await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, draft.Id));
+        var (w, draft, shared) = await SharedAsync(db, ClientTier.Standard, null);
         Assert.Contains("DeliverableReady", await RawAsync<string>(db, typeof(OutboxMessage), "Kind", "SubjectId", draft.Id.ToString())); // new rows store the new name
 
         await ExecuteAsync(db, typeof(OutboxMessage), "UPDATE {0} SET \"Kind\" = 'ReportReady' WHERE \"Kind\" = 'DeliverableReady'");
@@ -119,6 +113,16 @@ public abstract class DeliverableRenameContract(Engine engine, PostgresServer? p
         Assert.Equal("report.reminder-already-sent", RefusalCodes.LegacyOf("deliverable.reminder-already-sent"));
         Assert.Null(RefusalCodes.LegacyOf("deliverable.kind-unknown")); // a deliverable code since it was made
         Assert.Null(RefusalCodes.LegacyOf("link.spent"));
+    }
+
+    // A world whose client is at the tier, with an annual report drafted and shared.
+    private static async Task<(World W, DeliverableOfficeView Draft, ShareResult Shared)> SharedAsync(TestDatabase db, ClientTier tier, LocalDate? deadline)
+    {
+        var w = await World.SeedAsync(db);
+        await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, tier, new LocalDate(2026, 1, 1)));
+        var draft = await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
+        var shared = await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, draft.Id, deadline));
+        return (w, draft, shared);
     }
 
     private Task<TestDatabase> NewDatabaseAsync() =>
