@@ -31,7 +31,7 @@ public class AuditChainVerifyBenchmarks
         for (var i = 0; i < Rows; i++)
         {
             var row = new AuditChainRow(chain, i + 1, Guid.CreateVersion7(), at + Duration.FromSeconds(i), ActorKind.ClientUser, Guid.NewGuid().ToString(),
-                AuditAction.ReportApproved, "report", Guid.NewGuid().ToString(), $"keptInHistory=True;revision=1;documents={new string('a', 64)}", previous, "");
+                AuditAction.DeliverableApproved, "report", Guid.NewGuid().ToString(), $"keptInHistory=True;revision=1;documents={new string('a', 64)}", previous, "");
             _rows[i] = row with { Hash = previous = AuditChain.Hash(row) };
         }
 
@@ -151,7 +151,7 @@ public class StoredAuditChainVerifyBenchmarks
                     var row = new Persistence.EfCore.AuditEntry
                     {
                         Id = Guid.CreateVersion7(), Chain = AuditChain.Platform, ChainPosition = i + 1, PreviousHash = previous, At = at + Duration.FromSeconds(i),
-                        ActorKind = ActorKind.ClientUser, ActorId = Guid.NewGuid().ToString(), Action = AuditAction.ReportApproved, SubjectType = "report",
+                        ActorKind = ActorKind.ClientUser, ActorId = Guid.NewGuid().ToString(), Action = AuditAction.DeliverableApproved, SubjectType = "report",
                         SubjectId = Guid.NewGuid().ToString(), Details = $"keptInHistory=True;revision=1;documents={new string('a', 64)}",
                     };
                     var chained = row.ToChainRow();

@@ -26,7 +26,7 @@ internal sealed class HandWrittenRedemption(DbConnection connection, bool postgr
         }
 
         var link = new Guid(bytes[..16]);
-        Guid report;
+        Guid deliverable;
         long version;
         using (var read = Command("SELECT \"DeliverableId\", \"SecretHash\", \"Version\", \"SpentAt\", \"ReplacedAt\", \"ExpiresAt\" FROM collab_deliverable_links WHERE \"Id\" = @id", ("@id", Id(link))))
         using (var row = read.ExecuteReader())
@@ -36,7 +36,7 @@ internal sealed class HandWrittenRedemption(DbConnection connection, bool postgr
                 return false;
             }
 
-            (report, version) = (Guid(row, 0), row.GetInt64(2));
+            (deliverable, version) = (Guid(row, 0), row.GetInt64(2));
         }
 
         Guid office;
@@ -44,7 +44,7 @@ internal sealed class HandWrittenRedemption(DbConnection connection, bool postgr
         var documents = new List<(Guid Id, string FileName, string Sha256)>(); // read as Collab returns them with the view
         using (var read = Command(
                    "SELECT d.\"OfficeId\", d.\"Title\", d.\"State\", o.\"Id\", o.\"FileName\", o.\"Sha256\" FROM collab_deliverables d LEFT JOIN collab_deliverable_documents o ON o.\"DeliverableId\" = d.\"Id\" WHERE d.\"Id\" = @id",
-                   ("@id", Id(report))))
+                   ("@id", Id(deliverable))))
         using (var row = read.ExecuteReader())
         {
             if (!row.Read() || row.GetString(2) == "Draft")
@@ -89,10 +89,10 @@ internal sealed class HandWrittenRedemption(DbConnection connection, bool postgr
         foreach (var action in (string[])["LinkOpened", "LinkViewed"])
         {
             var auditId = System.Guid.CreateVersion7();
-            var chained = Chain.Link(auditId, now, ActorKind.System, "link", Enum.Parse<AuditAction>(action), "report", report.ToString(), $"link={link}"); // AUD-2
+            var chained = Chain.Link(auditId, now, ActorKind.System, "link", Enum.Parse<AuditAction>(action), "report", deliverable.ToString(), $"link={link}"); // AUD-2
             using var audit = Command(
                 "INSERT INTO collab_audit (\"Chain\", \"ChainPosition\", \"PreviousHash\", \"Hash\", \"Action\", \"ActorId\", \"ActorKind\", \"At\", \"Details\", \"Id\", \"SubjectId\", \"SubjectType\") VALUES (@chain, @position, @previous, @hash, @action, 'link', 'System', @now, @details, @id, @subject, 'report')",
-                ("@action", action), ("@now", At(now)), ("@details", $"link={link}"), ("@id", Id(auditId)), ("@subject", report.ToString()),
+                ("@action", action), ("@now", At(now)), ("@details", $"link={link}"), ("@id", Id(auditId)), ("@subject", deliverable.ToString()),
                 ("@chain", chained.Chain), ("@position", chained.Position), ("@previous", chained.Previous), ("@hash", chained.Hash));
             audit.Transaction = transaction;
             audit.ExecuteNonQuery();
@@ -102,7 +102,7 @@ internal sealed class HandWrittenRedemption(DbConnection connection, bool postgr
         {
             using var outbox = Command(
                 "INSERT INTO collab_outbox (\"Id\", \"Attempts\", \"CreatedAt\", \"Kind\", \"Recipient\", \"SubjectId\", \"SubjectType\", \"Text\", \"Title\", \"Language\") VALUES (@id, 0, @now, 'LinkViewed', @to, @subject, 'report', @text, @title, @language)",
-                ("@id", Id(System.Guid.CreateVersion7())), ("@now", At(now)), ("@to", email), ("@subject", report.ToString()), ("@text", $"De klant heeft {title} bekeken."), ("@title", title), ("@language", (object?)language ?? DBNull.Value));
+                ("@id", Id(System.Guid.CreateVersion7())), ("@now", At(now)), ("@to", email), ("@subject", deliverable.ToString()), ("@text", $"De klant heeft {title} bekeken."), ("@title", title), ("@language", (object?)language ?? DBNull.Value));
             outbox.Transaction = transaction;
             outbox.ExecuteNonQuery();
         }

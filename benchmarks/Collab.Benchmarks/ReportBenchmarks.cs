@@ -90,11 +90,10 @@ public class LinkRedemptionBenchmarks
         for (var i = 0; i < RedemptionConfig.LinksPerIteration; i++)
         {
             using var scope = _provider.CreateScope();
-            var reports = scope.ServiceProvider.GetRequiredService<DeliverableService>();
-            var draft = reports.DraftAsync(_desk, _office, _company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening").GetAwaiter().GetResult();
-            var first = reports.ShareAsync(_desk, draft.Id).GetAwaiter().GetResult().LinkToken!;
-            reports.ConfirmViewAsync(first).GetAwaiter().GetResult();
-            var token = reports.ReissueLinkAsync(_desk, draft.Id).GetAwaiter().GetResult();
+            var draft = scope.ServiceProvider.GetRequiredService<DeliverableAuthoring>().DraftAsync(_desk, _office, _company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening").GetAwaiter().GetResult();
+            var first = scope.ServiceProvider.GetRequiredService<DeliverableSharing>().ShareAsync(_desk, draft.Id).GetAwaiter().GetResult().LinkToken!;
+            scope.ServiceProvider.GetRequiredService<DeliverableLinks>().ConfirmViewAsync(first).GetAwaiter().GetResult();
+            var token = scope.ServiceProvider.GetRequiredService<DeliverableSharing>().ReissueLinkAsync(_desk, draft.Id).GetAwaiter().GetResult();
             _tokens.Enqueue(token);
             _linkIds.Enqueue(new Guid(System.Buffers.Text.Base64Url.DecodeFromChars(token).AsSpan(0, 16))); // a token is the link's id and its secret (ShareLink)
         }
@@ -130,12 +129,12 @@ public class LinkRedemptionBenchmarks
         return new HandWrittenRedemption(connection, Engine == "postgres").Redeem(_tokens.Dequeue());
     }
 
-    [Benchmark(Description = "Collab DeliverableService.ConfirmViewAsync (pooled DbContext)")]
+    [Benchmark(Description = "Collab DeliverableLinks.ConfirmViewAsync (pooled DbContext)")]
     public async Task<bool> Collab()
     {
         await using var scope = _provider.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<DeliverableService>().ConfirmViewAsync(_tokens.Dequeue());
-        return report.Deliverable.State == DeliverableState.Viewed;
+        var deliverable = await scope.ServiceProvider.GetRequiredService<DeliverableLinks>().ConfirmViewAsync(_tokens.Dequeue());
+        return deliverable.Deliverable.State == DeliverableState.Viewed;
     }
 
     [GlobalCleanup]

@@ -51,9 +51,8 @@ internal sealed class Workload
         for (var i = 0; i < links; i++)
         {
             await using var linkScope = provider.CreateAsyncScope();
-            var deliverables = linkScope.ServiceProvider.GetRequiredService<DeliverableService>();
-            var report = await deliverables.DraftAsync(desk, anna.OfficeId!.Value, slagerij.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening 2025 ({i})");
-            var token = (await deliverables.ShareAsync(desk, report.Id)).LinkToken!;
+            var deliverable = await linkScope.ServiceProvider.GetRequiredService<DeliverableAuthoring>().DraftAsync(desk, anna.OfficeId!.Value, slagerij.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening 2025 ({i})");
+            var token = (await linkScope.ServiceProvider.GetRequiredService<DeliverableSharing>().ShareAsync(desk, deliverable.Id)).LinkToken!;
             (i % 10 == 0 ? work.RacedLinks : work.Links).Enqueue(token);
         }
 

@@ -134,7 +134,7 @@ var extraClients = await InScope(async sp =>
     return ids;
 });
 var catalogue = provider.GetRequiredService<TierCatalogue>();
-Row("  Standard may share?", Answer(catalogue.FeaturesOf(ClientTier.Standard).Contains(Feature.ShareAndApproveAnnualReports)));
+Row("  Standard may share?", Answer(catalogue.FeaturesOf(ClientTier.Standard).Contains(Feature.ShareAndApproveDeliverables)));
 var bulk = await InScope(sp => sp.GetRequiredService<TierService>()
     .ChangeTiersAsync(desk, office.Id, [client.Id, .. extraClients, ClientId.New()], ClientTier.Collaborate));
 var texts = provider.GetRequiredService<CollabTexts>();
@@ -185,25 +185,24 @@ var figures = new FinancialFigures(2025,
 var (linkShare, approvalShare) = await InScope(async sp =>
 {
     var registry = sp.GetRequiredService<CollabRegistry>();
-    var reports = sp.GetRequiredService<DeliverableService>();
     var tiers = sp.GetRequiredService<TierService>();
     var smitCompany = await registry.AddCompanyAsync(vendor, standardClient, "Slagerij Smit V.O.F.");
     await registry.CreateClientUserAsync(vendor, standardClient, "jan@slagerij-smit.nl", [smitCompany.Id]);
     await tiers.ChangeTierAsync(desk, office.Id, standardClient, ClientTier.Standard);
-    var forSmit = await reports.DraftAsync(desk, office.Id, smitCompany.Id, DeliverableKind.VatReturn, ReportingPeriod.Quarter(2025, 4));
-    await reports.AddDocumentAsync(desk, forSmit.Id, "btw-2025-q4.pdf", "application/pdf", Pdf("btw-aangifte"));
-    var forBakker = await reports.DraftAsync(desk, office.Id, company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025 Bakkerij Bakker");
-    await reports.AddDocumentAsync(desk, forBakker.Id, "jaarrekening-2025.pdf", "application/pdf", Pdf("jaarrekening"));
-    await reports.SetFiguresAsync(desk, forBakker.Id, figures);
-    return (await reports.ShareAsync(desk, forSmit.Id), await reports.ShareAsync(desk, forBakker.Id, new LocalDate(2026, 12, 31)));
+    var forSmit = await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(desk, office.Id, smitCompany.Id, DeliverableKind.VatReturn, ReportingPeriod.Quarter(2025, 4));
+    await sp.GetRequiredService<DeliverableAuthoring>().AddDocumentAsync(desk, forSmit.Id, "btw-2025-q4.pdf", "application/pdf", Pdf("btw-aangifte"));
+    var forBakker = await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(desk, office.Id, company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025 Bakkerij Bakker");
+    await sp.GetRequiredService<DeliverableAuthoring>().AddDocumentAsync(desk, forBakker.Id, "jaarrekening-2025.pdf", "application/pdf", Pdf("jaarrekening"));
+    await sp.GetRequiredService<DeliverableAuthoring>().SetFiguresAsync(desk, forBakker.Id, figures);
+    return (await sp.GetRequiredService<DeliverableSharing>().ShareAsync(desk, forSmit.Id), await sp.GetRequiredService<DeliverableSharing>().ShareAsync(desk, forBakker.Id, new LocalDate(2026, 12, 31)));
 });
-Row("  Standard client", $"{linkShare.Report.Title}: {linkShare.Mode}, token {linkShare.LinkToken![..12]}… (256 random bits, only a hash stored)");
-var landing = await InScope(sp => sp.GetRequiredService<DeliverableService>().OpenLinkAsync(linkShare.LinkToken));
+Row("  Standard client", $"{linkShare.Deliverable.Title}: {linkShare.Mode}, token {linkShare.LinkToken![..12]}… (256 random bits, only a hash stored)");
+var landing = await InScope(sp => sp.GetRequiredService<DeliverableLinks>().OpenLinkAsync(linkShare.LinkToken));
 Row("  link opened (not spent)", landing.Title);
-var view = await InScope(sp => sp.GetRequiredService<DeliverableService>().ConfirmViewAsync(linkShare.LinkToken));
+var view = await InScope(sp => sp.GetRequiredService<DeliverableLinks>().ConfirmViewAsync(linkShare.LinkToken));
 var pdf = await InScope(async sp =>
 {
-    using var content = await sp.GetRequiredService<DeliverableService>().ReadThroughLinkAsync(view.ViewToken, view.Documents[0].Id);
+    using var content = await sp.GetRequiredService<DeliverableLinks>().ReadThroughLinkAsync(view.ViewToken, view.Documents[0].Id);
     using var copy = new MemoryStream();
     await content.Content.CopyToAsync(copy);
     return copy.Length;
@@ -211,7 +210,7 @@ var pdf = await InScope(async sp =>
 Row("  confirmed view", $"{view.Documents[0].FileName}: {pdf} bytes, SHA-256 checked, handed out once");
 try
 {
-    await InScope(sp => sp.GetRequiredService<DeliverableService>().ReadThroughLinkAsync(view.ViewToken, view.Documents[0].Id));
+    await InScope(sp => sp.GetRequiredService<DeliverableLinks>().ReadThroughLinkAsync(view.ViewToken, view.Documents[0].Id));
 }
 catch (CollabRefusalException refusal)
 {
@@ -220,18 +219,18 @@ catch (CollabRefusalException refusal)
 
 try
 {
-    await InScope(sp => sp.GetRequiredService<DeliverableService>().ConfirmViewAsync(linkShare.LinkToken));
+    await InScope(sp => sp.GetRequiredService<DeliverableLinks>().ConfirmViewAsync(linkShare.LinkToken));
 }
 catch (CollabRefusalException refusal)
 {
     Row("  second view", $"refused [{refusal.Code}]: {Say(refusal)}");
 }
 
-Row("  Collaborate client", $"{approvalShare.Report.Title}: {approvalShare.Mode}, deadline {approvalShare.Report.Deadline:yyyy-MM-dd}, reminder from {approvalShare.Report.ReminderDueAt}");
-var dashboard = (await InScope(sp => sp.GetRequiredService<DeliverableService>().DashboardAsync(ActingParty.User(piet.Id), approvalShare.Report.Id)))!.Value;
+Row("  Collaborate client", $"{approvalShare.Deliverable.Title}: {approvalShare.Mode}, deadline {approvalShare.Deliverable.Deadline:yyyy-MM-dd}, reminder from {approvalShare.Deliverable.ReminderDueAt}");
+var dashboard = (await InScope(sp => sp.GetRequiredService<DeliverableQueries>().DashboardAsync(ActingParty.User(piet.Id), approvalShare.Deliverable.Id)))!.Value;
 Row("  dashboard", $"solvency {dashboard.Current.Solvency.Display(3) * 100:0.0} %, current ratio {dashboard.Current.CurrentRatio.Display(2)}, revenue {dashboard.RevenueChange.Display(3) * 100:+0.0;-0.0} % on 2024");
-var decided = await InScope(sp => sp.GetRequiredService<DeliverableService>().ApproveAsync(ActingParty.User(piet.Id), approvalShare.Report.Id));
-var approvedByOffice = (DeliverableOfficeView)(await InScope(sp => sp.GetRequiredService<DeliverableService>().FindAsync(desk, approvalShare.Report.Id)))!;
+var decided = await InScope(sp => sp.GetRequiredService<DeliverableSharing>().ApproveAsync(ActingParty.User(piet.Id), approvalShare.Deliverable.Id));
+var approvedByOffice = (DeliverableOfficeView)(await InScope(sp => sp.GetRequiredService<DeliverableQueries>().FindAsync(desk, approvalShare.Deliverable.Id)))!;
 Row("  approved; documents seen", approvedByOffice.ApprovedDocumentHashes![..16] + "… (their SHA-256, in the audit trail too)");
 Row("  client keeps it?", Answer(decided.ApprovedRevisions.Count > 0) + $" (Collaborate: the task is complete and the report leaves the client's view: {decided.Documents.Count} documents, figures {(decided.Figures is null ? "none" : "shown")})");
 Console.WriteLine();

@@ -157,7 +157,7 @@ public static class SampleWebApp
                 mine.Select(n => new[]
                 {
                     E(n.Recipient), E(n.Kind), E(n.Text),
-                    n.Kind == NotificationKind.ReportReady && n.Reference is { } token ? $"<a class=\"one-time-link\" href=\"/link/{Uri.EscapeDataString(token)}\">open the report</a>" : string.Empty,
+                    n.Kind == NotificationKind.DeliverableReady && n.Reference is { } token ? $"<a class=\"one-time-link\" href=\"/link/{Uri.EscapeDataString(token)}\">open the report</a>" : string.Empty,
                 })));
         });
 

@@ -65,33 +65,33 @@ public static class CollabClientEndpoints
             .Calls<CollabRegistry>(nameof(CollabRegistry.GiveCompanyAsync), "user.*", "company.*");
 
         // Decisions on deliverables (SHARE-3, SHARE-4, SHARE-5)
-        g.MapGet("/companies/{company:guid}/deliverables", async (Caller me, Guid company, DeliverableService s, CancellationToken ct) =>
+        g.MapGet("/companies/{company:guid}/deliverables", async (Caller me, Guid company, DeliverableQueries s, CancellationToken ct) =>
             TypedResults.Ok(await s.ListForCompanyAsync(me.Party, new CompanyId(company), ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.ListForCompanyAsync));
+            .Calls<DeliverableQueries>(nameof(DeliverableQueries.ListForCompanyAsync));
         g.MapGet("/deliverables/{deliverable:guid}/receipts", async (Caller me, Guid deliverable, Collab.Evidence.EvidenceService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ListReceiptsAsync(me.Party, new DeliverableId(deliverable), ct)))
             .Calls<Collab.Evidence.EvidenceService>(nameof(Collab.Evidence.EvidenceService.ListReceiptsAsync)); // SHARE-18: the signed receipts of decisions
-        g.MapGet("/deliverables/{deliverable:guid}", async (Caller me, Guid deliverable, DeliverableService s, CancellationToken ct) =>
+        g.MapGet("/deliverables/{deliverable:guid}", async (Caller me, Guid deliverable, DeliverableQueries s, CancellationToken ct) =>
             await s.FindAsync(me.Party, new DeliverableId(deliverable), ct) is { } found ? Results.Ok(found) : Results.NotFound())
-            .Calls<DeliverableService>(nameof(DeliverableService.FindAsync));
-        g.MapGet("/deliverables/{deliverable:guid}/may-view", async (Caller me, Guid deliverable, DeliverableService s, CancellationToken ct) =>
+            .Calls<DeliverableQueries>(nameof(DeliverableQueries.FindAsync));
+        g.MapGet("/deliverables/{deliverable:guid}/may-view", async (Caller me, Guid deliverable, DeliverableQueries s, CancellationToken ct) =>
             TypedResults.Ok(await s.ClientMayViewAsync(me.Party, new DeliverableId(deliverable), ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.ClientMayViewAsync));
-        g.MapPost("/deliverables/{deliverable:guid}/viewed", async (Caller me, Guid deliverable, DeliverableService s, CancellationToken ct) =>
+            .Calls<DeliverableQueries>(nameof(DeliverableQueries.ClientMayViewAsync));
+        g.MapPost("/deliverables/{deliverable:guid}/viewed", async (Caller me, Guid deliverable, DeliverableSharing s, CancellationToken ct) =>
             TypedResults.Ok(await s.RecordClientViewAsync(me.Party, new DeliverableId(deliverable), ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.RecordClientViewAsync), "deliverable.*", "report.*", "tier.*");
-        g.MapPost("/deliverables/{deliverable:guid}/approve", async (Caller me, Guid deliverable, DeliverableService s, CancellationToken ct) =>
+            .Calls<DeliverableSharing>(nameof(DeliverableSharing.RecordClientViewAsync), "deliverable.*", "deliverable.*", "tier.*");
+        g.MapPost("/deliverables/{deliverable:guid}/approve", async (Caller me, Guid deliverable, DeliverableSharing s, CancellationToken ct) =>
             TypedResults.Ok(await s.ApproveAsync(me.Party, new DeliverableId(deliverable), ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.ApproveAsync), "deliverable.*", "report.*", "tier.*");
-        g.MapPost("/deliverables/{deliverable:guid}/reject", async (Caller me, Guid deliverable, ReasonRequest body, DeliverableService s, CancellationToken ct) =>
+            .Calls<DeliverableSharing>(nameof(DeliverableSharing.ApproveAsync), "deliverable.*", "deliverable.*", "tier.*");
+        g.MapPost("/deliverables/{deliverable:guid}/reject", async (Caller me, Guid deliverable, ReasonRequest body, DeliverableSharing s, CancellationToken ct) =>
             TypedResults.Ok(await s.RejectAsync(me.Party, new DeliverableId(deliverable), body.Reason, ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.RejectAsync), "deliverable.*", "report.*", "tier.*", "rejection-reason.*");
-        g.MapGet("/deliverables/{deliverable:guid}/documents/{document:guid}", async (Caller me, Guid deliverable, Guid document, DeliverableService s, CancellationToken ct) =>
+            .Calls<DeliverableSharing>(nameof(DeliverableSharing.RejectAsync), "deliverable.*", "deliverable.*", "tier.*", "rejection-reason.*");
+        g.MapGet("/deliverables/{deliverable:guid}/documents/{document:guid}", async (Caller me, Guid deliverable, Guid document, DeliverableQueries s, CancellationToken ct) =>
             CollabGroups.File(await s.OpenDocumentAsync(me.Party, new DeliverableId(deliverable), new DocumentId(document), ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.OpenDocumentAsync), "document.*", "blob-key.invalid", "deliverable.document-unknown", "tier.feature-not-included");
-        g.MapGet("/deliverables/{deliverable:guid}/dashboard", async (Caller me, Guid deliverable, DeliverableService s, CancellationToken ct) =>
+            .Calls<DeliverableQueries>(nameof(DeliverableQueries.OpenDocumentAsync), "document.*", "blob-key.invalid", "deliverable.document-unknown", "tier.feature-not-included");
+        g.MapGet("/deliverables/{deliverable:guid}/dashboard", async (Caller me, Guid deliverable, DeliverableQueries s, CancellationToken ct) =>
             await s.DashboardAsync(me.Party, new DeliverableId(deliverable), ct) is { } found ? Results.Ok(found) : Results.NoContent())
-            .Calls<DeliverableService>(nameof(DeliverableService.DashboardAsync), "tier.*", "figures.*", "report.not-viewable");
+            .Calls<DeliverableQueries>(nameof(DeliverableQueries.DashboardAsync), "tier.*", "figures.*", "deliverable.not-viewable");
 
         // Grants (RIGHTS)
         g.MapGet("/administrations", async (Caller me, AccessService s, CancellationToken ct) =>

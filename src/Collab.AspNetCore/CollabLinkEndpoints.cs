@@ -31,15 +31,15 @@ public static class CollabLinkEndpoints
             invocation.HttpContext.RequestServices.GetRequiredService<TokenRateLimitFilter>().InvokeAsync(invocation, next));
         g.WithRefusals(HttpTexts.TooManyRequests);
 
-        g.MapPost("/open", async (TokenRequest body, DeliverableService s, CancellationToken ct) =>
+        g.MapPost("/open", async (TokenRequest body, DeliverableLinks s, CancellationToken ct) =>
             TypedResults.Ok(await s.OpenLinkAsync(body.Token, ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.OpenLinkAsync), "link.malformed", "link.unknown", "link.spent", "link.replaced", "link.expired");
-        g.MapPost("/confirm", async (TokenRequest body, DeliverableService s, CancellationToken ct) =>
+            .Calls<DeliverableLinks>(nameof(DeliverableLinks.OpenLinkAsync), "link.malformed", "link.unknown", "link.spent", "link.replaced", "link.expired");
+        g.MapPost("/confirm", async (TokenRequest body, DeliverableLinks s, CancellationToken ct) =>
             TypedResults.Ok(await s.ConfirmViewAsync(body.Token, ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.ConfirmViewAsync), "link.malformed", "link.unknown", "link.spent", "link.replaced", "link.expired", "report.*");
-        g.MapPost("/documents/{document:guid}", async (Guid document, ViewTokenRequest body, DeliverableService s, CancellationToken ct) =>
+            .Calls<DeliverableLinks>(nameof(DeliverableLinks.ConfirmViewAsync), "link.malformed", "link.unknown", "link.spent", "link.replaced", "link.expired", "deliverable.*");
+        g.MapPost("/documents/{document:guid}", async (Guid document, ViewTokenRequest body, DeliverableLinks s, CancellationToken ct) =>
             CollabGroups.File(await s.ReadThroughLinkAsync(body.ViewToken, new DocumentId(document), ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.ReadThroughLinkAsync),
+            .Calls<DeliverableLinks>(nameof(DeliverableLinks.ReadThroughLinkAsync),
                 "link.view-unknown", "link.view-ended", "link.replaced", "link.document-unknown", "link.document-taken", "document.*", "blob-key.invalid");
         g.MapPost("/invitations/accept", async (Caller me, TokenRequest body, InvitationService s, CancellationToken ct) =>
             TypedResults.Ok(await s.AcceptAsync(me.Party, body.Token, ct)))

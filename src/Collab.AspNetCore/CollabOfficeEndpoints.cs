@@ -28,40 +28,40 @@ public static class CollabOfficeEndpoints
         var g = CollabGroups.Group(endpoints, prefix, "Collab office");
 
         // Deliverables (SHARE-13, SHARE-14, SHARE-1)
-        g.MapGet("/offices/{office:guid}/deliverables", async (Caller me, Guid office, DeliverableService s, CancellationToken ct) =>
+        g.MapGet("/offices/{office:guid}/deliverables", async (Caller me, Guid office, DeliverableQueries s, CancellationToken ct) =>
             TypedResults.Ok(await s.ListForOfficeAsync(me.Party, new OfficeId(office), cancellationToken: ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.ListForOfficeAsync));
-        g.MapPost("/offices/{office:guid}/deliverables", async (Caller me, Guid office, DraftRequest body, DeliverableService s, CancellationToken ct) =>
+            .Calls<DeliverableQueries>(nameof(DeliverableQueries.ListForOfficeAsync));
+        g.MapPost("/offices/{office:guid}/deliverables", async (Caller me, Guid office, DraftRequest body, DeliverableAuthoring s, CancellationToken ct) =>
             TypedResults.Ok(await s.DraftAsync(me.Party, new OfficeId(office), body.Company, body.Kind, body.ToPeriod(), body.Title, ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.DraftAsync), "deliverable.*", "report.*", "report-title.*", "period.*", "tier.*");
+            .Calls<DeliverableAuthoring>(nameof(DeliverableAuthoring.DraftAsync), "deliverable.*", "deliverable.*", "report-title.*", "period.*", "tier.*");
         g.MapGet("/deliverables/{deliverable:guid}/receipts", async (Caller me, Guid deliverable, Collab.Evidence.EvidenceService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ListReceiptsAsync(me.Party, new DeliverableId(deliverable), ct)))
             .Calls<Collab.Evidence.EvidenceService>(nameof(Collab.Evidence.EvidenceService.ListReceiptsAsync)); // SHARE-18: the signed receipts of decisions
-        g.MapGet("/deliverables/{deliverable:guid}", async (Caller me, Guid deliverable, DeliverableService s, CancellationToken ct) =>
+        g.MapGet("/deliverables/{deliverable:guid}", async (Caller me, Guid deliverable, DeliverableQueries s, CancellationToken ct) =>
             await s.FindAsync(me.Party, new DeliverableId(deliverable), ct) is { } found ? Results.Ok(found) : Results.NotFound())
-            .Calls<DeliverableService>(nameof(DeliverableService.FindAsync));
-        g.MapPost("/deliverables/{deliverable:guid}/documents", async (Caller me, Guid deliverable, string fileName, HttpRequest request, DeliverableService s, CancellationToken ct) =>
+            .Calls<DeliverableQueries>(nameof(DeliverableQueries.FindAsync));
+        g.MapPost("/deliverables/{deliverable:guid}/documents", async (Caller me, Guid deliverable, string fileName, HttpRequest request, DeliverableAuthoring s, CancellationToken ct) =>
             TypedResults.Ok(await s.AddDocumentAsync(me.Party, new DeliverableId(deliverable), fileName, request.ContentType ?? string.Empty, request.Body, ct)))
             .Accepts<Stream>("application/pdf")
-            .Calls<DeliverableService>(nameof(DeliverableService.AddDocumentAsync), "document.*", "deliverable.*", "report.*", "file-name.*", "blob-key.invalid");
-        g.MapDelete("/deliverables/{deliverable:guid}/documents/{document:guid}", async (Caller me, Guid deliverable, Guid document, DeliverableService s, CancellationToken ct) =>
+            .Calls<DeliverableAuthoring>(nameof(DeliverableAuthoring.AddDocumentAsync), "document.*", "deliverable.*", "deliverable.*", "file-name.*", "blob-key.invalid");
+        g.MapDelete("/deliverables/{deliverable:guid}/documents/{document:guid}", async (Caller me, Guid deliverable, Guid document, DeliverableAuthoring s, CancellationToken ct) =>
             TypedResults.Ok(await s.RemoveDocumentAsync(me.Party, new DeliverableId(deliverable), new DocumentId(document), ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.RemoveDocumentAsync), "document.*", "deliverable.*", "report.*", "blob-key.invalid");
-        g.MapGet("/deliverables/{deliverable:guid}/documents/{document:guid}", async (Caller me, Guid deliverable, Guid document, DeliverableService s, CancellationToken ct) =>
+            .Calls<DeliverableAuthoring>(nameof(DeliverableAuthoring.RemoveDocumentAsync), "document.*", "deliverable.*", "deliverable.*", "blob-key.invalid");
+        g.MapGet("/deliverables/{deliverable:guid}/documents/{document:guid}", async (Caller me, Guid deliverable, Guid document, DeliverableQueries s, CancellationToken ct) =>
             CollabGroups.File(await s.OpenDocumentAsync(me.Party, new DeliverableId(deliverable), new DocumentId(document), ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.OpenDocumentAsync), "document.*", "blob-key.invalid", "deliverable.document-unknown", "tier.feature-not-included");
-        g.MapPut("/deliverables/{deliverable:guid}/figures", async (Caller me, Guid deliverable, FinancialFigures body, DeliverableService s, CancellationToken ct) =>
+            .Calls<DeliverableQueries>(nameof(DeliverableQueries.OpenDocumentAsync), "document.*", "blob-key.invalid", "deliverable.document-unknown", "tier.feature-not-included");
+        g.MapPut("/deliverables/{deliverable:guid}/figures", async (Caller me, Guid deliverable, FinancialFigures body, DeliverableAuthoring s, CancellationToken ct) =>
             TypedResults.Ok(await s.SetFiguresAsync(me.Party, new DeliverableId(deliverable), body, ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.SetFiguresAsync), "figures.*", "deliverable.*", "report.*");
-        g.MapPost("/deliverables/{deliverable:guid}/share", async (Caller me, Guid deliverable, ShareRequest body, DeliverableService s, CancellationToken ct) =>
+            .Calls<DeliverableAuthoring>(nameof(DeliverableAuthoring.SetFiguresAsync), "figures.*", "deliverable.*", "deliverable.*");
+        g.MapPost("/deliverables/{deliverable:guid}/share", async (Caller me, Guid deliverable, ShareRequest body, DeliverableSharing s, CancellationToken ct) =>
             TypedResults.Ok(await s.ShareAsync(me.Party, new DeliverableId(deliverable), body.Deadline, ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.ShareAsync), "deliverable.*", "report.*", "document.*", "tier.*", "deadline.*", "collaboration.*");
-        g.MapPost("/deliverables/{deliverable:guid}/link", async (Caller me, Guid deliverable, DeliverableService s, CancellationToken ct) =>
+            .Calls<DeliverableSharing>(nameof(DeliverableSharing.ShareAsync), "deliverable.*", "deliverable.*", "document.*", "tier.*", "deadline.*", "collaboration.*");
+        g.MapPost("/deliverables/{deliverable:guid}/link", async (Caller me, Guid deliverable, DeliverableSharing s, CancellationToken ct) =>
             TypedResults.Ok(await s.ReissueLinkAsync(me.Party, new DeliverableId(deliverable), ct)))
-            .Calls<DeliverableService>(nameof(DeliverableService.ReissueLinkAsync), "deliverable.*", "report.*", "link.*", "tier.*");
-        g.MapGet("/deliverables/{deliverable:guid}/dashboard", async (Caller me, Guid deliverable, DeliverableService s, CancellationToken ct) =>
+            .Calls<DeliverableSharing>(nameof(DeliverableSharing.ReissueLinkAsync), "deliverable.*", "deliverable.*", "link.*", "tier.*");
+        g.MapGet("/deliverables/{deliverable:guid}/dashboard", async (Caller me, Guid deliverable, DeliverableQueries s, CancellationToken ct) =>
             await s.DashboardAsync(me.Party, new DeliverableId(deliverable), ct) is { } found ? Results.Ok(found) : Results.NoContent())
-            .Calls<DeliverableService>(nameof(DeliverableService.DashboardAsync), "tier.*", "figures.*", "report.not-viewable");
+            .Calls<DeliverableQueries>(nameof(DeliverableQueries.DashboardAsync), "tier.*", "figures.*", "deliverable.not-viewable");
 
         // Overview (SHARE-17)
         g.MapGet("/offices/{office:guid}/overview/deliverables", async (Caller me, Guid office, Guid? after, int? pageSize, OfficeOverviewService s, CancellationToken ct) =>

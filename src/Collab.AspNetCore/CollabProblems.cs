@@ -50,7 +50,7 @@ public static class CollabProblems
         return accepted.Select(l => Supported(l.Value.Value)).FirstOrDefault(c => c is not null) ?? CollabTexts.Dutch;
     }
 
-    /// <summary>Writes a refusal as problem details (status by kind; code, rule id and the reason in the request's language).</summary>
+    /// <summary>Writes a refusal as problem details (status by kind; code, its pre-0.6.0 <c>legacyCode</c> when it was renamed, rule id and the reason in the request's language).</summary>
     /// <param name="context">The request.</param>
     /// <param name="refusal">Why Collab refused.</param>
     /// <returns>A task that completes when the body is written.</returns>
@@ -81,6 +81,11 @@ public static class CollabProblems
             json.WriteNumber("status", status);
             json.WriteString("detail", detail);
             json.WriteString("code", code);
+            if (RefusalCodes.LegacyOf(code) is { } legacy)
+            {
+                json.WriteString("legacyCode", legacy); // the code before 0.6.0, kept until 0.7.0 (docs/deliverables.md)
+            }
+
             if (ruleId is not null)
             {
                 json.WriteString("ruleId", ruleId);

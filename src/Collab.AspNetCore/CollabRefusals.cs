@@ -17,7 +17,7 @@ public sealed record CollabRefusalCodes(IReadOnlyList<string> Codes)
 {
     /// <summary>Whether a code an endpoint answered with is one it documents.</summary>
     /// <param name="code">The observed code.</param>
-    /// <returns>True when listed, or when a family entry (<c>report.*</c>, <c>*.not-found</c>) covers it.</returns>
+    /// <returns>True when listed, or when a family entry (<c>deliverable.*</c>, <c>*.not-found</c>) covers it.</returns>
     public bool Covers(string code) => Codes.Any(c =>
         c.EndsWith('*') ? code.StartsWith(c[..^1], StringComparison.Ordinal)
         : c.StartsWith('*') ? code.EndsWith(c[1..], StringComparison.Ordinal)

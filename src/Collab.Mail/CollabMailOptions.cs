@@ -51,7 +51,7 @@ public sealed class CollabMailOptions
 
     /// <summary>
     /// The address of the page that takes a notification's one-time token, per kind, with <c>{reference}</c> where the
-    /// token goes; for example <c>ReportReady</c> → <c>https://portal.example.nl/link/{reference}</c>. A notification
+    /// token goes; for example <c>DeliverableReady</c> → <c>https://portal.example.nl/link/{reference}</c>. A notification
     /// that carries a token and whose kind has an address here gets a link in both parts; the token is never logged.
     /// </summary>
     public Dictionary<NotificationKind, string> Links { get; } = [];

@@ -12,7 +12,7 @@ public static class CollabMailServiceCollectionExtensions
     /// <summary>
     /// Sends Collab's notifications by e-mail, configured from a section such as <c>Collab:Mail</c>
     /// (<c>Host</c>, <c>Port</c>, <c>Security</c>, <c>UserName</c>, <c>Password</c>, <c>FromAddress</c>, <c>FromName</c>,
-    /// <c>Timeout</c>, <c>TrustedCertificateSha256</c>, <c>Links:ReportReady</c> …). Registered after any other
+    /// <c>Timeout</c>, <c>TrustedCertificateSha256</c>, <c>Links:DeliverableReady</c> …). Registered after any other
     /// <see cref="INotificationSender"/>, it is the one the outbox uses.
     /// </summary>
     /// <param name="services">The application's services.</param>

@@ -106,7 +106,7 @@ internal static partial class MailComposer
 
     private static string LinkLabel(NotificationKind kind, bool english) => kind switch
     {
-        NotificationKind.ReportReady => english ? "Open the report" : "Rapport openen",
+        NotificationKind.DeliverableReady => english ? "Open the report" : "Rapport openen",
         NotificationKind.UserInvitation or NotificationKind.EnvironmentInvitation => english ? "Open the invitation" : "Uitnodiging openen",
         _ => english ? "Open" : "Openen",
     };

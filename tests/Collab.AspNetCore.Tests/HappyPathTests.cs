@@ -49,7 +49,7 @@ public sealed class HappyPathTests(PostgresServer postgres)
 
         // link: open (not spent, SHARE-12), confirm (spent, SHARE-2), read each document once (SHARE-14)
         var landing = await host.OkAsync(null, HttpMethod.Post, "/link/open", new { token });
-        Assert.Equal(deliverable, HttpWorld.Id(landing, "report"));
+        Assert.Equal(deliverable, HttpWorld.Id(landing, "deliverable")); // LinkLanding.Deliverable (0.6.0; "report" before)
         Assert.Matches(@"^\d{4}-\d\d-\d\dT", landing["expiresAt"]!.GetValue<string>()); // NodaTime Instant in ISO form
         var confirmed = await host.OkAsync(null, HttpMethod.Post, "/link/confirm", new { token });
         var viewToken = confirmed["viewToken"]!.GetValue<string>();

@@ -52,7 +52,7 @@ public sealed class RefusalListTests(PostgresServer postgres, ITestOutputHelper 
         ("Collab.Refuse", "NotFound", "office.not-found"),
         ("Collab.Links.IntegrationLink", "Text", "link.name-invalid"),
         ("Collab.Portal.QuestionBatch", "Text", "questions.question-invalid"),
-        ("Collab.Deliverables.Deliverable", "get_Machine", "report.share-not-permitted"),
+        ("Collab.Deliverables.Deliverable", "get_Machine", "deliverable.share-not-permitted"),
         ("Collab.Transfers.TransferRequest", "get_Machine", "transfer.consent-not-permitted"),
         ("Collab.Links.IntegrationLink", "get_Machine", "integration-link.resolve-not-permitted"),
     ];
@@ -111,7 +111,7 @@ public sealed class RefusalListTests(PostgresServer postgres, ITestOutputHelper 
         }
 
         // The walk itself works: it finds a code deep in the domain, and the dynamic places it names still exist.
-        Assert.Contains("report.deadline-passed", reachedCodes);
+        Assert.Contains("deliverable.deadline-passed", reachedCodes);
         Assert.Contains("store.concurrent-change", reachedCodes); // through the unit of work's interface into the EF store
         var builders = CollabAssemblies.SelectMany(a => a.GetTypes())
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)

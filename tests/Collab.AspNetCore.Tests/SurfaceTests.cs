@@ -16,8 +16,8 @@ public sealed class SurfaceTests(PostgresServer postgres)
     public static readonly IReadOnlyDictionary<string, string> NotMapped = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         // Background passes: no person calls them; AddBackgroundPasses() runs them (issue 20).
-        ["DeliverableService.SendDueRemindersAsync"] = "background pass",
-        ["DeliverableService.ExpireOverdueAsync"] = "background pass",
+        ["DeliverablePasses.SendDueRemindersAsync"] = "background pass",
+        ["DeliverablePasses.ExpireOverdueAsync"] = "background pass",
         ["QuestionService.SendDueRemindersAsync"] = "background pass",
         ["TransferService.ExpireDueAsync"] = "background pass",
         ["RetentionService.RunPassAsync"] = "background pass",
@@ -56,14 +56,16 @@ public sealed class SurfaceTests(PostgresServer postgres)
         await using var host = await CollabTestHost.StartAsync(Engine.Sqlite, postgres);
         var mapped = Endpoints(host).Select(e => e.Metadata.GetMetadata<CollabOperation>()).OfType<CollabOperation>()
             .Select(o => $"{o.Service.Name}.{o.Method}").ToHashSet(StringComparer.Ordinal);
-        var services = typeof(Collab.Deliverables.DeliverableService).Assembly.GetExportedTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && (t.Name.EndsWith("Service", StringComparison.Ordinal) || t.Name == "CollabRegistry"))
+        Type[] deliverableRoles = // named by role, not "…Service" (issue 34)
+            [typeof(Collab.Deliverables.DeliverableAuthoring), typeof(Collab.Deliverables.DeliverableSharing), typeof(Collab.Deliverables.DeliverableLinks), typeof(Collab.Deliverables.DeliverableQueries), typeof(Collab.Deliverables.DeliverablePasses)];
+        var services = typeof(Collab.Deliverables.DeliverableSharing).Assembly.GetExportedTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && (t.Name.EndsWith("Service", StringComparison.Ordinal) || t.Name == "CollabRegistry" || deliverableRoles.Contains(t)))
             .ToList();
         var methods = services.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(m => !m.IsSpecialName)
             .Select(m => $"{m.DeclaringType!.Name}.{m.Name}")
             .ToHashSet(StringComparer.Ordinal);
-        Assert.Contains("DeliverableService.ShareAsync", methods); // the reflection finds the services at all
+        Assert.Contains("DeliverableSharing.ShareAsync", methods); // the reflection finds the services at all
 
         var missing = methods.Where(m => !mapped.Contains(m) && !NotMapped.ContainsKey(m)).Order().ToList();
         Assert.True(missing.Count == 0, "Public service methods with neither an endpoint nor a reason: " + string.Join(", ", missing));

@@ -21,7 +21,7 @@ internal static class MailTestKit
             options.FromAddress = "noreply@kantoor.nl";
             options.FromName = "Kantoor Jansen";
             options.Timeout = TimeSpan.FromSeconds(20);
-            options.Links[NotificationKind.ReportReady] = "https://portal.kantoor.nl/link/{reference}";
+            options.Links[NotificationKind.DeliverableReady] = "https://portal.kantoor.nl/link/{reference}";
             options.Links[NotificationKind.UserInvitation] = "https://portal.kantoor.nl/invitation/{reference}";
             configure?.Invoke(options);
         });
@@ -40,8 +40,8 @@ internal static class MailTestKit
     }
 
     public static Notification Notification(string language = "nl-NL", string text = "Uw 'Jaarrapport 2025' staat klaar.", string? title = "Uw rapport staat klaar",
-        NotificationKind kind = NotificationKind.ReportReady, string? reference = Token) =>
-        new(Guid.CreateVersion7(), kind, "klant@klant.nl", AuditSubject.Report(new DeliverableId(Guid.NewGuid())), text, reference, title, Html: null, language);
+        NotificationKind kind = NotificationKind.DeliverableReady, string? reference = Token) =>
+        new(Guid.CreateVersion7(), kind, "klant@klant.nl", AuditSubject.Deliverable(new DeliverableId(Guid.NewGuid())), text, reference, title, Html: null, language);
 
     public static void NoTokenLogged(CapturedLog log, string token = Token)
     {

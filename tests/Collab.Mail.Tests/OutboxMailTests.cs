@@ -129,7 +129,7 @@ public sealed class OutboxMailTests : IAsyncLifetime
             options.Port = server.Port;
             options.Security = MailSecurity.None;
             options.FromAddress = "noreply@kantoor.nl";
-            options.Links[NotificationKind.ReportReady] = "https://portal.kantoor.nl/link/{reference}";
+            options.Links[NotificationKind.DeliverableReady] = "https://portal.kantoor.nl/link/{reference}";
         });
         services.AddScoped<IMailHouseStyleSource, TierHouseStyleSource>();
         _provider = services.BuildServiceProvider(validateScopes: true);
@@ -158,9 +158,8 @@ public sealed class OutboxMailTests : IAsyncLifetime
     private async Task<ShareResult> ShareAsync(World world, LocalDate? deadline)
     {
         await using var scope = _provider.CreateAsyncScope();
-        var reports = scope.ServiceProvider.GetRequiredService<DeliverableService>();
-        var draft = await reports.DraftAsync(world.Desk, world.Office, world.Company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title: "Jaarrekening 2025");
-        return await reports.ShareAsync(world.Desk, draft.Id, deadline);
+        var draft = await scope.ServiceProvider.GetRequiredService<DeliverableAuthoring>().DraftAsync(world.Desk, world.Office, world.Company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title: "Jaarrekening 2025");
+        return await scope.ServiceProvider.GetRequiredService<DeliverableSharing>().ShareAsync(world.Desk, draft.Id, deadline);
     }
 
     private async Task<int> DispatchAsync()
@@ -187,16 +186,16 @@ public sealed class OutboxMailTests : IAsyncLifetime
     /// What a vendor writes: the report a notification is about → its office and client → the client's tier → the
     /// office's house style, only when the tier includes it (TIER-2).
     /// </summary>
-    private sealed class TierHouseStyleSource(IDeliverableStore reports, ITierStore tiers, TierCatalogue catalogue, IHouseStyleStore portal, IOfficeStore registry) : IMailHouseStyleSource
+    private sealed class TierHouseStyleSource(IDeliverableStore deliverables, ITierStore tiers, TierCatalogue catalogue, IHouseStyleStore portal, IOfficeStore registry) : IMailHouseStyleSource
     {
         public async Task<MailHouseStyle?> FindAsync(Notification notification, CancellationToken cancellationToken)
         {
             if (notification.Subject.Type != "report" || !Guid.TryParse(notification.Subject.Id, out var id)
-                || await reports.FindReportAsync(new DeliverableId(id), cancellationToken) is not { } report
-                || await tiers.FindTierAsync(report.OfficeId, report.ClientId, cancellationToken) is not { } tier
+                || await deliverables.FindDeliverableAsync(new DeliverableId(id), cancellationToken) is not { } deliverable
+                || await tiers.FindTierAsync(deliverable.OfficeId, deliverable.ClientId, cancellationToken) is not { } tier
                 || !catalogue.Allows(tier, Feature.HouseStyle)
-                || await portal.FindHouseStyleAsync(report.OfficeId, cancellationToken) is not { } style
-                || await registry.FindOfficeAsync(report.OfficeId, cancellationToken) is not { } office)
+                || await portal.FindHouseStyleAsync(deliverable.OfficeId, cancellationToken) is not { } style
+                || await registry.FindOfficeAsync(deliverable.OfficeId, cancellationToken) is not { } office)
             {
                 return null;
             }

@@ -161,7 +161,7 @@ public sealed class SmtpNotificationSenderTests : IAsyncLifetime
         Assert.Empty(refusing.Received);
         var line = Assert.Single(log.Lines, l => l.StartsWith("Error", StringComparison.Ordinal));
         Assert.Contains(notification.Id.ToString(), line, StringComparison.Ordinal);
-        Assert.Contains("ReportReady", line, StringComparison.Ordinal);
+        Assert.Contains("DeliverableReady", line, StringComparison.Ordinal);
         MailTestKit.NoTokenLogged(log);
     }
 
@@ -183,12 +183,12 @@ public sealed class SmtpNotificationSenderTests : IAsyncLifetime
     [InlineData("/relative/{reference}")]
     public void A_link_address_without_the_placeholder_or_not_http_is_refused_at_start(string address)
     {
-        var (provider, _) = MailTestKit.Services(_server, options => options.Links[NotificationKind.ReportReady] = address);
+        var (provider, _) = MailTestKit.Services(_server, options => options.Links[NotificationKind.DeliverableReady] = address);
         using var _ = provider;
 
         var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<CollabMailOptions>>().Value);
 
-        Assert.Contains("Collab:Mail:Links:ReportReady", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Collab:Mail:Links:DeliverableReady", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class SmtpNotificationSenderTests : IAsyncLifetime
             ["Collab:Mail:Security"] = "None",
             ["Collab:Mail:FromAddress"] = "noreply@kantoor.nl",
             ["Collab:Mail:Timeout"] = "00:00:15",
-            ["Collab:Mail:Links:ReportReady"] = "https://portal.kantoor.nl/r/{reference}",
+            ["Collab:Mail:Links:DeliverableReady"] = "https://portal.kantoor.nl/r/{reference}",
         }).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddCollabMail(configuration.GetSection("Collab:Mail"));

@@ -61,7 +61,7 @@ public sealed class AccessibilityTests(SampleSite site)
         await office.GotoAsync("/office");
         await Ui.SelectByTextAsync(office, "select[name=company]", "Slagerij Smit");
         await office.FillAsync("input[name=title]", "Jaarrekening voor axe");
-        await office.ClickAsync("#share-report button");
+        await office.ClickAsync("#share-deliverable button");
 
         await Ui.LoginAsync(visitor, "jan"); // the mailbox is the signed-in user's own
         await CheckAsync(visitor, "/mailbox", found, "mailbox-signed-in");

@@ -40,10 +40,10 @@ public sealed class BrowserTests(SampleSite site)
         var option = page.Locator("select[name=company] option").Filter(new LocatorFilterOptions { HasTextString = companyStartsWith });
         await page.SelectOptionAsync("select[name=company]", await option.First.GetAttributeAsync("value") ?? string.Empty);
         await page.FillAsync("input[name=title]", title);
-        await page.ClickAsync("#share-report button");
+        await page.ClickAsync("#share-deliverable button");
     }
 
-    // R: SHARE-1, SHARE-12 (the race of SHARE-2 is ReportContract's, on both engines)
+    // R: SHARE-1, SHARE-12 (the race of SHARE-2 is DeliverableSharingContract's, on both engines)
     [SkippableFact]
     public async Task A_Standard_client_opens_its_one_time_link_confirms_and_a_second_visit_says_already_used()
     {
@@ -125,7 +125,7 @@ public sealed class BrowserTests(SampleSite site)
         await page.FillAsync("input[name=quarter]", quarter.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.FillAsync("input[name=title]", title);
         await page.SetInputFilesAsync("input[name=file]", new FilePayload { Name = $"{title}.pdf", MimeType = "application/pdf", Buffer = DemoPdf.Create(pdfText) });
-        await page.ClickAsync("#share-report button");
+        await page.ClickAsync("#share-deliverable button");
     }
 
     // R: SHARE-1, SEC-3 — a one-time link in a mail is a credential: the demo mailbox shows a user only its own mail.

@@ -166,9 +166,8 @@ public sealed partial class SecurityTests(SampleSite site)
         {
             if ((await registry.ListCompaniesAsync(desk, collaboration.ClientId)).FirstOrDefault(c => c.Name == "Slagerij Smit V.O.F.") is { } smit)
             {
-                var deliverables = sp.GetRequiredService<Collab.Deliverables.DeliverableService>();
-                var draft = await deliverables.DraftAsync(desk, office, smit.Id, Collab.Deliverables.DeliverableKind.AnnualReport, Collab.Deliverables.ReportingPeriod.FinancialYear(2025), "Herstart");
-                return (await deliverables.ShareAsync(desk, draft.Id)).LinkToken!;
+                var draft = await sp.GetRequiredService<Collab.Deliverables.DeliverableAuthoring>().DraftAsync(desk, office, smit.Id, Collab.Deliverables.DeliverableKind.AnnualReport, Collab.Deliverables.ReportingPeriod.FinancialYear(2025), "Herstart");
+                return (await sp.GetRequiredService<Collab.Deliverables.DeliverableSharing>().ShareAsync(desk, draft.Id)).LinkToken!;
             }
         }
 

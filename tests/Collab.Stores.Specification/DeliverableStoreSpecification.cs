@@ -12,13 +12,13 @@ namespace Collab.Stores.Specification;
 public abstract partial class StoreSpecification
 {
     private Task<DeliverableOfficeView> DraftAsync(World w, string title) =>
-        InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title));
+        InScopeAsync(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title));
 
     private Task StartAsync(World w, ClientTier tier) =>
         InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, tier, new LocalDate(2026, 1, 1)));
 
     // R: SHARE-12 — a reissued link replaces the current one; a replaced or spent link is still found by its id, marked so.
-    [Covers(typeof(IDeliverableStore), nameof(IDeliverableStore.FindLinkAsync), nameof(IDeliverableStore.CurrentLinksAsync), nameof(IDeliverableStore.FindReportAsync))]
+    [Covers(typeof(IDeliverableStore), nameof(IDeliverableStore.FindLinkAsync), nameof(IDeliverableStore.CurrentLinksAsync), nameof(IDeliverableStore.FindDeliverableAsync))]
     [SkippableFact]
     public async Task A_reissued_link_replaces_the_current_one_and_replaced_and_spent_links_read_back_marked()
     {
@@ -28,12 +28,12 @@ public abstract partial class StoreSpecification
         Task<T> Store<T>(Func<IDeliverableStore, Task<T>> read) => InScopeAsync(sp => read(sp.GetRequiredService<IDeliverableStore>()));
 
         Assert.Empty(await Store(s => s.CurrentLinksAsync(report.Id)));
-        await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, report.Id));
+        await InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, report.Id));
         var first = Assert.Single(await Store(s => s.CurrentLinksAsync(report.Id)));
         Assert.Equal((report.Id, (Instant?)null, (Instant?)null), (first.DeliverableId, first.ReplacedAt, first.SpentAt));
 
         Clock.AdvanceMinutes(1);
-        var token = await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ReissueLinkAsync(w.Desk, report.Id));
+        var token = await InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ReissueLinkAsync(w.Desk, report.Id));
         var fresh = Assert.Single(await Store(s => s.CurrentLinksAsync(report.Id)));
         Assert.NotEqual(first.Id, fresh.Id);
         Assert.Equal(Clock.GetCurrentInstant(), (await Store(s => s.FindLinkAsync(first.Id)))!.ReplacedAt);
@@ -41,12 +41,12 @@ public abstract partial class StoreSpecification
         Assert.Empty(await Store(s => s.CurrentLinksAsync(DeliverableId.New())));
 
         Clock.AdvanceMinutes(1);
-        await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().OpenLinkAsync(token));
-        await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ConfirmViewAsync(token)); // spends it (SHARE-2)
+        await InScopeAsync(sp => sp.GetRequiredService<DeliverableLinks>().OpenLinkAsync(token));
+        await InScopeAsync(sp => sp.GetRequiredService<DeliverableLinks>().ConfirmViewAsync(token)); // spends it (SHARE-2)
         var spent = await Store(s => s.FindLinkAsync(fresh.Id));
         Assert.Equal((Clock.GetCurrentInstant(), (Instant?)Clock.GetCurrentInstant()), (spent!.SpentAt!.Value, spent.FirstOpenedAt));
-        Assert.Equal(DeliverableState.Viewed, (await Store(s => s.FindReportAsync(report.Id)))!.State);
-        Assert.Null(await Store(s => s.FindReportAsync(DeliverableId.New())));
+        Assert.Equal(DeliverableState.Viewed, (await Store(s => s.FindDeliverableAsync(report.Id)))!.State);
+        Assert.Null(await Store(s => s.FindDeliverableAsync(DeliverableId.New())));
     }
 
     // R: TIER-4 — the open approvals a downgrade must see are the office's, for the clients asked about, until decided.
@@ -58,7 +58,7 @@ public abstract partial class StoreSpecification
         await StartAsync(w, ClientTier.Collaborate);
         var report = await DraftAsync(w, "Jaarrekening 2025");
         var deadline = new LocalDate(2026, 3, 31);
-        await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, report.Id, deadline));
+        await InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, report.Id, deadline));
         Task<T> Store<T>(Func<IDeliverableStore, Task<T>> read) => InScopeAsync(sp => read(sp.GetRequiredService<IDeliverableStore>()));
 
         Assert.Equal([(w.Client.Id, "Jaarrekening 2025", (LocalDate?)deadline)], await Store(s => s.OpenApprovalsAsync(w.Office.Id, [w.Client.Id, ClientId.New()])));
@@ -67,14 +67,14 @@ public abstract partial class StoreSpecification
         Assert.Empty(await Store(s => s.OpenApprovalsAsync(w.Office.Id, [])));
 
         Task<IReadOnlyList<Deliverable>> Overdue() => Store(s => s.FindOverdueAsync(Clock.GetCurrentInstant(), 10));
-        var passes = (await Store(s => s.FindReportAsync(report.Id)))!.DeadlinePassesAt!.Value; // 1 April 00:00 in Amsterdam
+        var passes = (await Store(s => s.FindDeliverableAsync(report.Id)))!.DeadlinePassesAt!.Value; // 1 April 00:00 in Amsterdam
         Clock.Reset(passes - Duration.FromTicks(10));
         Assert.Empty(await Overdue());
         Clock.Reset(passes);
         Assert.Equal([report.Id], (await Overdue()).Select(r => r.Id));
         Assert.Empty(await Store(s => s.FindOverdueAsync(Clock.GetCurrentInstant(), 0)));
 
-        Assert.Equal(1, await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ExpireOverdueAsync()));
+        Assert.Equal(1, await InScopeAsync(sp => sp.GetRequiredService<DeliverablePasses>().ExpireOverdueAsync()));
         Assert.Empty(await Overdue()); // expired: no longer open
         Assert.Empty(await Store(s => s.OpenApprovalsAsync(w.Office.Id, [w.Client.Id])));
     }
@@ -96,7 +96,7 @@ public abstract partial class StoreSpecification
         }
 
         await DraftAsync(elsewhere, "Jaarrekening elders");
-        await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, drafts[0], new LocalDate(2026, 6, 30)));
+        await InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, drafts[0], new LocalDate(2026, 6, 30)));
 
         var overview = (Func<OfficeOverviewService, Task<DeliverablePage>> read) => InScopeAsync(sp => read(sp.GetRequiredService<OfficeOverviewService>()));
         var first = await overview(o => o.DeliverablesAsync(w.Desk, w.Office.Id, pageSize: 2));
@@ -123,16 +123,16 @@ public abstract partial class StoreSpecification
         var w = await SeedAsync();
         await StartAsync(w, ClientTier.Collaborate);
         var report = await DraftAsync(w, "Jaarrekening 2025");
-        await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, report.Id, new LocalDate(2026, 3, 31)));
+        await InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, report.Id, new LocalDate(2026, 3, 31)));
         Clock.AdvanceMinutes(3);
-        await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ApproveAsync(ActingParty.User(w.ClientUser.Id), report.Id));
+        await InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ApproveAsync(ActingParty.User(w.ClientUser.Id), report.Id));
 
         var receipt = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<IReceiptStore>().ListReceiptsAsync(report.Id)));
         Assert.Equal((report.Id, 1, true, w.ClientUser.Id, Clock.GetCurrentInstant()), (receipt.DeliverableId, receipt.Revision, receipt.Approved, receipt.DecidedBy, receipt.DecidedAt));
         Assert.Contains(report.Id.Value.ToString(), receipt.Json, StringComparison.Ordinal); // the signed JSON, kept as signed
         Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<IReceiptStore>().ListReceiptsAsync(DeliverableId.New())));
 
-        var chain = AuditChains.For((await InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().FindReportAsync(report.Id)))!);
+        var chain = AuditChains.For((await InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().FindDeliverableAsync(report.Id)))!);
         var (rows, head, checkpoint) = await InScopeAsync(async sp =>
         {
             var chains = sp.GetRequiredService<IAuditChainStore>();
@@ -174,7 +174,7 @@ public abstract partial class StoreSpecification
         var w = await SeedAsync();
         await StartAsync(w, ClientTier.Collaborate);
         var draft = await DraftAsync(w, "Jaarrekening 2025");
-        var chain = AuditChains.For((await InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().FindReportAsync(draft.Id)))!);
+        var chain = AuditChains.For((await InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().FindDeliverableAsync(draft.Id)))!);
         var written = Clock.GetCurrentInstant();
         Clock.AdvanceMinutes(10);
 

@@ -103,27 +103,27 @@ public abstract partial class StoreSpecification
         Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<ITransferStore>().ListOpenRequestsAsync(w.Client.Id)));
     }
 
-    [Covers(typeof(IDeliverableStore), nameof(IDeliverableStore.FindDueRemindersAsync), nameof(IDeliverableStore.FindReportAsync), nameof(IDeliverableStore.ListForOfficeAsync),
+    [Covers(typeof(IDeliverableStore), nameof(IDeliverableStore.FindDueRemindersAsync), nameof(IDeliverableStore.FindDeliverableAsync), nameof(IDeliverableStore.ListForOfficeAsync),
         nameof(IDeliverableStore.ListForCompanyAsync))]
     [SkippableFact]
     public async Task An_approval_reminder_is_due_from_the_start_of_its_local_day_until_it_is_sent()
     {
         var w = await SeedAsync();
         await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
-        var report = await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
-        var shared = await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, report.Id, new LocalDate(2026, 3, 31)));
+        var deliverable = await InScopeAsync(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
+        var shared = await InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, deliverable.Id, new LocalDate(2026, 3, 31)));
 
         Task<IReadOnlyList<Deliverable>> Due() => InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().FindDueRemindersAsync(Clock.GetCurrentInstant(), 10));
         Assert.Empty(await Due());
-        Clock.Reset(shared.Report.ReminderDueAt!.Value); // 28 March 00:00 in Amsterdam: three days before the deadline
-        Assert.Equal([report.Id], (await Due()).Select(r => r.Id));
+        Clock.Reset(shared.Deliverable.ReminderDueAt!.Value); // 28 March 00:00 in Amsterdam: three days before the deadline
+        Assert.Equal([deliverable.Id], (await Due()).Select(r => r.Id));
 
-        Assert.Equal(1, await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().SendDueRemindersAsync()));
+        Assert.Equal(1, await InScopeAsync(sp => sp.GetRequiredService<DeliverablePasses>().SendDueRemindersAsync()));
         Assert.Empty(await Due());
-        var stored = await InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().FindReportAsync(report.Id));
+        var stored = await InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().FindDeliverableAsync(deliverable.Id));
         Assert.Equal(Clock.GetCurrentInstant(), stored!.ReminderSentAt);
-        Assert.Equal([report.Id], (await InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().ListForOfficeAsync(w.Office.Id, 10))).Select(r => r.Id));
-        Assert.Equal([report.Id], (await InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().ListForCompanyAsync(w.Bakery.Id))).Select(r => r.Id));
+        Assert.Equal([deliverable.Id], (await InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().ListForOfficeAsync(w.Office.Id, 10))).Select(r => r.Id));
+        Assert.Equal([deliverable.Id], (await InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().ListForCompanyAsync(w.Bakery.Id))).Select(r => r.Id));
         Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<IDeliverableStore>().ListForCompanyAsync(w.Shop.Id)));
     }
 
@@ -137,9 +137,9 @@ public abstract partial class StoreSpecification
         foreach (var year in new[] { 2023, 2024, 2025 })
         {
             Clock.AdvanceMinutes(1);
-            var report = await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening {year}"));
-            await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, report.Id, new LocalDate(2026, 6, 30)));
-            shared.Add(report.Id);
+            var deliverable = await InScopeAsync(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening {year}"));
+            await InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, deliverable.Id, new LocalDate(2026, 6, 30)));
+            shared.Add(deliverable.Id);
         }
 
         Task<IReadOnlyList<PortalItem>> Page(PortalCursor? after) => InScopeAsync(sp => sp.GetRequiredService<IPortalItemStore>()

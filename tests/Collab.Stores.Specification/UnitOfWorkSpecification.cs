@@ -86,8 +86,8 @@ public abstract partial class StoreSpecification
     {
         var w = await SeedAsync();
         await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Standard, new LocalDate(2026, 1, 1)));
-        var report = await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
-        await InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, report.Id));
+        var deliverable = await InScopeAsync(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Bakery.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
+        await InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, deliverable.Id));
 
         var queuedAt = Clock.GetCurrentInstant();
         Clock.AdvanceMinutes(2);
@@ -100,6 +100,6 @@ public abstract partial class StoreSpecification
         Assert.Equal(new Notifications.OutboxStatus(0, null, 0), await Status());
         Assert.Empty(await InScopeAsync(sp => sp.GetRequiredService<Notifications.IOutboxDispatcher>().ListDeadLettersAsync())); // delivered, not dead
         var ready = Assert.Single(Sent.Delivered);
-        Assert.Equal((NotificationKind.ReportReady, w.ClientUser.Email, AuditSubject.Report(report.Id)), (ready.Kind, ready.Recipient, ready.Subject));
+        Assert.Equal((NotificationKind.DeliverableReady, w.ClientUser.Email, AuditSubject.Deliverable(deliverable.Id)), (ready.Kind, ready.Recipient, ready.Subject));
     }
 }

@@ -54,12 +54,11 @@ internal static class DemoData
         await tiers.StartCollaborationAsync(seed, devries.Id, visser.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1));
         await registry.CreateClientUserAsync(seed, visser.Id, "kees@groenteboer-visser.nl", [groenteboer.Id]);
         var desk = ActingParty.User(anna.Id);
-        var deliverables = sp.GetRequiredService<DeliverableService>();
         var today = sp.GetRequiredService<IClock>().GetCurrentInstant().InUtc().Date;
-        var report = await deliverables.DraftAsync(desk, devries.Id, groenteboer.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025));
-        await deliverables.AddDocumentAsync(desk, report.Id, "jaarrekening-2025-groenteboer-visser.pdf", "application/pdf", new MemoryStream(DemoPdf.Create("Jaarrekening 2025 Groenteboer Visser B.V.")));
-        await deliverables.SetFiguresAsync(desk, report.Id, VisserFigures);
-        await deliverables.ShareAsync(desk, report.Id, today.PlusDays(30));
+        var deliverable = await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(desk, devries.Id, groenteboer.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025));
+        await sp.GetRequiredService<DeliverableAuthoring>().AddDocumentAsync(desk, deliverable.Id, "jaarrekening-2025-groenteboer-visser.pdf", "application/pdf", new MemoryStream(DemoPdf.Create("Jaarrekening 2025 Groenteboer Visser B.V.")));
+        await sp.GetRequiredService<DeliverableAuthoring>().SetFiguresAsync(desk, deliverable.Id, VisserFigures);
+        await sp.GetRequiredService<DeliverableSharing>().ShareAsync(desk, deliverable.Id, today.PlusDays(30));
 
         // A Standard client without users yet, for the overview's bulk tier change (TIER-5).
         var jansen = await registry.RegisterClientAsync(seed, "Drukkerij Jansen");
@@ -67,9 +66,9 @@ internal static class DemoData
         await tiers.StartCollaborationAsync(seed, devries.Id, jansen.Id, ClientTier.Standard, new LocalDate(2026, 1, 1));
 
         // Fiscal work in progress for the overview (SHARE-17): drafts of the returns.
-        await deliverables.DraftAsync(desk, devries.Id, bakkerij.Id, DeliverableKind.CorporateTaxReturn, ReportingPeriod.FinancialYear(2025));
-        await deliverables.DraftAsync(desk, devries.Id, slagerij.Id, DeliverableKind.IncomeTaxReturn, ReportingPeriod.FinancialYear(2025));
-        await deliverables.DraftAsync(desk, devries.Id, groenteboer.Id, DeliverableKind.VatReturn, ReportingPeriod.Quarter(2025, 4));
+        await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(desk, devries.Id, bakkerij.Id, DeliverableKind.CorporateTaxReturn, ReportingPeriod.FinancialYear(2025));
+        await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(desk, devries.Id, slagerij.Id, DeliverableKind.IncomeTaxReturn, ReportingPeriod.FinancialYear(2025));
+        await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(desk, devries.Id, groenteboer.Id, DeliverableKind.VatReturn, ReportingPeriod.Quarter(2025, 4));
 
         // House style (SHARE-10), with the logo kept in the blob store.
         // Blobs are never overwritten, and a data folder outlives a reseeded database: write the logo only once.

@@ -35,7 +35,7 @@ internal static class DeliverablePages
             <label>Title <input name="title" value="Jaarrekening 2025"></label>
             <label>Deadline <input type="date" name="deadline" value="{deadline:yyyy-MM-dd}"></label>
             <label>PDF <input type="file" name="file" accept="application/pdf"></label>
-            """, "Share", "share-report", files: true);
+            """, "Share", "share-deliverable", files: true);
 
     private static void MapOffice(RouteGroupBuilder office)
     {
@@ -43,24 +43,23 @@ internal static class DeliverablePages
             [FromForm] string? title, [FromForm] DateOnly deadline, IFormFile? file, IServiceProvider sp) =>
         {
             var me = await SignedIn.OfficeUserAsync(context);
-            var service = sp.GetRequiredService<DeliverableService>();
             var chosen = Enum.Parse<DeliverableKind>(kind);
             var period = chosen == DeliverableKind.VatReturn ? ReportingPeriod.Quarter(year, quarter ?? 4) : ReportingPeriod.FinancialYear(year);
-            var draft = await service.DraftAsync(me.Party, me.Office, new CompanyId(company), chosen, period, string.IsNullOrWhiteSpace(title) ? null : title);
+            var draft = await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(me.Party, me.Office, new CompanyId(company), chosen, period, string.IsNullOrWhiteSpace(title) ? null : title);
             if (file is { Length: > 0 })
             {
                 await using var content = file.OpenReadStream();
-                await service.AddDocumentAsync(me.Party, draft.Id, file.FileName, file.ContentType, content);
+                await sp.GetRequiredService<DeliverableAuthoring>().AddDocumentAsync(me.Party, draft.Id, file.FileName, file.ContentType, content);
             }
 
-            await service.ShareAsync(me.Party, draft.Id, LocalDate.FromDateOnly(deadline));
+            await sp.GetRequiredService<DeliverableSharing>().ShareAsync(me.Party, draft.Id, LocalDate.FromDateOnly(deadline));
             return Results.Redirect("/office");
         });
 
         office.MapGet("/deliverables/{id:guid}/documents/{document:guid}", async (HttpContext context, Guid id, Guid document, IServiceProvider sp) =>
         {
             var me = await SignedIn.OfficeUserAsync(context);
-            var content = await sp.GetRequiredService<DeliverableService>().OpenDocumentAsync(me.Party, new DeliverableId(id), new DocumentId(document));
+            var content = await sp.GetRequiredService<DeliverableQueries>().OpenDocumentAsync(me.Party, new DeliverableId(id), new DocumentId(document));
             return File(content);
         });
 
@@ -124,24 +123,24 @@ internal static class DeliverablePages
         // Opening is not spending (SHARE-12): the landing page shows what the link is for, and only the client's
         // deliberate confirmation spends it. The token is in the path: the host keeps request paths out of its logs,
         // and every page sends Referrer-Policy: no-referrer (Hosting/Security.cs).
-        app.MapGet("/link/{token}", async (HttpContext context, string token, DeliverableService reports) =>
+        app.MapGet("/link/{token}", async (HttpContext context, string token, DeliverableLinks deliverables) =>
         {
-            var landing = await reports.OpenLinkAsync(token);
+            var landing = await deliverables.OpenLinkAsync(token);
             return Page("Your report is ready", $"""
-                <p>Report <strong class="report-title">{E(landing.Title)}</strong>. This link works once, until {E(landing.ExpiresAt)}.</p>
+                <p>Deliverable <strong class="report-title">{E(landing.Title)}</strong>. This link works once, until {E(landing.ExpiresAt)}.</p>
                 {Form(context, $"/link/{Uri.EscapeDataString(token)}/confirm", string.Empty, "Open the report", "confirm")}
                 """);
         });
 
-        app.MapPost("/link/{token}/confirm", async (HttpContext context, string token, DeliverableService reports) =>
+        app.MapPost("/link/{token}/confirm", async (HttpContext context, string token, DeliverableLinks deliverables) =>
         {
-            var view = await reports.ConfirmViewAsync(token);
+            var view = await deliverables.ConfirmViewAsync(token);
             return Page(view.Deliverable.Title, LinkView(context, view));
         });
 
         // The view token lives in this page's forms only: it is never part of a URL that could be mailed or logged.
         app.MapPost("/link/view/{document:guid}", async ([FromForm] string view, Guid document, IServiceProvider sp) =>
-            File(await sp.GetRequiredService<DeliverableService>().ReadThroughLinkAsync(view, new DocumentId(document))));
+            File(await sp.GetRequiredService<DeliverableLinks>().ReadThroughLinkAsync(view, new DocumentId(document))));
     }
 
     public static string LinkView(HttpContext context, ConfirmedView view) =>
@@ -156,22 +155,21 @@ internal static class DeliverablePages
         client.MapGet("/deliverables/{id:guid}/documents/{document:guid}", async (HttpContext context, Guid id, Guid document, IServiceProvider sp) =>
         {
             var me = await SignedIn.ClientUserAsync(context);
-            return File(await sp.GetRequiredService<DeliverableService>().OpenDocumentAsync(me.Party, new DeliverableId(id), new DocumentId(document)));
+            return File(await sp.GetRequiredService<DeliverableQueries>().OpenDocumentAsync(me.Party, new DeliverableId(id), new DocumentId(document)));
         });
 
         client.MapGet("/deliverables/{id:guid}/dashboard", async (HttpContext context, Guid id, IServiceProvider sp) =>
         {
             var me = await SignedIn.ClientUserAsync(context);
-            var service = sp.GetRequiredService<DeliverableService>();
-            var dashboard = await service.DashboardAsync(me.Party, new DeliverableId(id));
-            var report = await service.FindAsync(me.Party, new DeliverableId(id));
-            return Page($"Dashboard {report?.Title}", dashboard is { } d ? Charts.Dashboard(d.ToSeries()) : "<p>No figures yet.</p>");
+            var dashboard = await sp.GetRequiredService<DeliverableQueries>().DashboardAsync(me.Party, new DeliverableId(id));
+            var deliverable = await sp.GetRequiredService<DeliverableQueries>().FindAsync(me.Party, new DeliverableId(id));
+            return Page($"Dashboard {deliverable?.Title}", dashboard is { } d ? Charts.Dashboard(d.ToSeries()) : "<p>No figures yet.</p>");
         });
 
         client.MapPost("/deliverables/{id:guid}/approve", async (HttpContext context, Guid id, IServiceProvider sp) =>
         {
             var me = await SignedIn.ClientUserAsync(context);
-            await sp.GetRequiredService<DeliverableService>().ApproveAsync(me.Party, new DeliverableId(id));
+            await sp.GetRequiredService<DeliverableSharing>().ApproveAsync(me.Party, new DeliverableId(id));
             return Results.Redirect($"/client/deliverables/{id}/receipt"); // the signed receipt of the decision (SHARE-18)
         });
     }
@@ -180,15 +178,14 @@ internal static class DeliverablePages
     public static async Task<string> TasksAsync(HttpContext context, SignedIn me)
     {
         var registry = context.RequestServices.GetRequiredService<CollabRegistry>();
-        var service = context.RequestServices.GetRequiredService<DeliverableService>();
         var body = new StringBuilder();
         foreach (var company in await registry.ListCompaniesAsync(me.Party, me.Client, context.RequestAborted)) // only those the user may reach (SEC-1)
         {
             var rows = new List<string[]>();
             // The client's own view of each deliverable (SEC-6): documents and figures only as its channel and tier allow now.
-            foreach (var d in (await service.ListForCompanyAsync(me.Party, company.Id)).OfType<DeliverableClientView>())
+            foreach (var d in (await context.RequestServices.GetRequiredService<DeliverableQueries>().ListForCompanyAsync(me.Party, company.Id)).OfType<DeliverableClientView>())
             {
-                if (!await service.ClientMayViewAsync(me.Party, d.Id))
+                if (!await context.RequestServices.GetRequiredService<DeliverableQueries>().ClientMayViewAsync(me.Party, d.Id))
                 {
                     continue;
                 }

@@ -53,7 +53,7 @@ internal static class OfficePages
         var ct = context.RequestAborted;
         var registry = sp.GetRequiredService<CollabRegistry>();
         var office = await registry.FindOfficeAsync(me.Party, me.Office, ct);
-        var reports = await sp.GetRequiredService<DeliverableService>().ListForOfficeAsync(me.Party, me.Office, cancellationToken: ct);
+        var deliverables = await sp.GetRequiredService<DeliverableQueries>().ListForOfficeAsync(me.Party, me.Office, cancellationToken: ct);
         var companies = new List<(CompanyId Id, string Name, ClientTier Tier)>();
         foreach (var collaboration in await sp.GetRequiredService<TierService>().ListCollaborationsAsync(me.Party, me.Office, ct))
         {
@@ -64,7 +64,7 @@ internal static class OfficePages
         if (companies.Count > 0)
         {
             body.Append("<h2>Annual reports and tax returns</h2>");
-            body.Append(Table(["title", "company", "state", "mode", "deadline", "documents"], reports.OrderBy(r => r.Title).Select(r => new[]
+            body.Append(Table(["title", "company", "state", "mode", "deadline", "documents"], deliverables.OrderBy(r => r.Title).Select(r => new[]
             {
                 E(r.Title), E(companies.FirstOrDefault(c => c.Id == r.CompanyId).Name), $"<span class=\"report-state\">{E(r.State)}</span>{DeliverablePages.ReceiptLink(r.Id, r.State)}", E(r.Mode), E(r.Deadline),
                 string.Join(" ", r.Documents.Select(d => $"<a href=\"/office/deliverables/{r.Id.Value}/documents/{d.Id.Value}\">{E(d.FileName)}</a>")),

@@ -27,7 +27,7 @@ internal static class PortalPages
     {
         var portal = app.MapGroup("/portal/{slug}").RequireAuthorization();
         portal.MapGet("/", History);
-        portal.MapPost("/reports/{id:guid}/approve", async (HttpContext context, string slug, Guid id, DeliverableService deliverables) =>
+        portal.MapPost("/reports/{id:guid}/approve", async (HttpContext context, string slug, Guid id, DeliverableSharing deliverables) =>
         {
             var me = await SignedIn.ClientUserAsync(context);
             await deliverables.ApproveAsync(me.Party, new DeliverableId(id));

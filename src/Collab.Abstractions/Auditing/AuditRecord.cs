@@ -2,7 +2,10 @@ using NodaTime;
 
 namespace Collab;
 
-/// <summary>What was done, as recorded in the audit trail. Stored as its name, so values may be added but never renamed.</summary>
+/// <summary>
+/// What was done, as recorded in the audit trail. Stored as its name (<see cref="AuditActionNames.Stored"/>), so values may be added but never
+/// renamed in storage: a member renamed in code keeps the name its rows were written and hashed under (AUD-2).
+/// </summary>
 public enum AuditAction
 {
     /// <summary>An office was registered.</summary>
@@ -71,11 +74,11 @@ public enum AuditAction
     /// <summary>A follow-up item of a transfer was ticked off (XFER-5).</summary>
     FollowUpTicked = 22,
 
-    /// <summary>An annual report was drafted.</summary>
-    ReportDrafted = 23,
+    /// <summary>A deliverable (annual report or tax return) was drafted. Stored as <c>ReportDrafted</c>.</summary>
+    DeliverableDrafted = 23,
 
-    /// <summary>A report was shared with the client (SHARE-1, SHARE-3).</summary>
-    ReportShared = 24,
+    /// <summary>A deliverable was shared with the client (SHARE-1, SHARE-3). Stored as <c>ReportShared</c>.</summary>
+    DeliverableShared = 24,
 
     /// <summary>A one-time link was opened (not spent, SHARE-12).</summary>
     LinkOpened = 25,
@@ -86,20 +89,20 @@ public enum AuditAction
     /// <summary>The office issued a fresh link for a spent or expired one (SHARE-12).</summary>
     LinkReissued = 27,
 
-    /// <summary>The client approved a report (SHARE-3, SHARE-5).</summary>
-    ReportApproved = 28,
+    /// <summary>The client approved a deliverable (SHARE-3, SHARE-5). Stored as <c>ReportApproved</c>.</summary>
+    DeliverableApproved = 28,
 
-    /// <summary>The client rejected a report (SHARE-3).</summary>
-    ReportRejected = 29,
+    /// <summary>The client rejected a deliverable (SHARE-3). Stored as <c>ReportRejected</c>.</summary>
+    DeliverableRejected = 29,
 
-    /// <summary>An approval task passed its deadline (SHARE-3).</summary>
-    ReportExpired = 30,
+    /// <summary>An approval task passed its deadline (SHARE-3). Stored as <c>ReportExpired</c>.</summary>
+    DeliverableExpired = 30,
 
     /// <summary>A deadline reminder was queued (SHARE-4).</summary>
     ReminderSent = 31,
 
-    /// <summary>A client user opened a report shared for approval (SHARE-3).</summary>
-    ReportViewed = 32,
+    /// <summary>A client user opened a deliverable shared for approval (SHARE-3). Stored as <c>ReportViewed</c>.</summary>
+    DeliverableViewed = 32,
 
     /// <summary>The vendor recorded which modules an office has (ONB-1, LIC-1).</summary>
     OfficeModulesChanged = 33,
@@ -246,7 +249,7 @@ public readonly record struct AuditSubject(string Type, string Id)
     /// <summary>A report as subject.</summary>
     /// <param name="id">The report.</param>
     /// <returns>The subject.</returns>
-    public static AuditSubject Report(DeliverableId id) => new("report", id.ToString());
+    public static AuditSubject Deliverable(DeliverableId id) => new("report", id.ToString());
 
     /// <summary>An environment as subject.</summary>
     /// <param name="id">The environment.</param>

@@ -68,4 +68,39 @@ public sealed class CollabRefusalException : Exception
 
     /// <summary>Shortcut for <c>Refusal.Code</c>.</summary>
     public string Code => Refusal.Code;
+
+    /// <summary>
+    /// Whether this refusal has <paramref name="code"/>: its <see cref="Code"/>, or the code it had before 0.6.0
+    /// (<see cref="RefusalCodes.LegacyOf"/>; <c>report.not-viewable</c> matches <c>deliverable.not-viewable</c>). Match with this
+    /// while callers still switch on the old codes; they are kept as aliases until 0.7.0.
+    /// </summary>
+    /// <param name="code">A code, current or old.</param>
+    /// <returns>True when it names this refusal.</returns>
+    public bool Is(string code) =>
+        string.Equals(Code, code, StringComparison.Ordinal) || (code is not null && string.Equals(RefusalCodes.LegacyOf(Code), code, StringComparison.Ordinal));
+}
+
+/// <summary>
+/// Refusal codes renamed in 0.6.0 ("one name per thing": a deliverable is no longer also called a report). The old codes
+/// stay documented aliases for one minor version: <see cref="CollabRefusalException.Is"/> matches them and Collab.AspNetCore's
+/// problem details carry them as <c>legacyCode</c>.
+/// </summary>
+public static class RefusalCodes
+{
+    private const string OldPrefix = "report.";
+    private const string NewPrefix = "deliverable.";
+
+    // Every deliverable code that existed before 0.6.0 under "report.", besides the state machine's "report.<trigger>-not-permitted".
+    private static readonly HashSet<string> Renamed = new(StringComparer.Ordinal)
+    {
+        "deliverable.deadline-passed", "deliverable.deadline-required", "deliverable.not-shared-by-link", "deliverable.not-viewable", "deliverable.reminder-already-sent",
+    };
+
+    /// <summary>The code a refusal had before 0.6.0, or null when its code did not change.</summary>
+    /// <param name="code">A current code.</param>
+    /// <returns>The old code (<c>deliverable.not-viewable</c> → <c>report.not-viewable</c>), or null.</returns>
+    public static string? LegacyOf(string? code) =>
+        code is not null && code.StartsWith(NewPrefix, StringComparison.Ordinal) && (Renamed.Contains(code) || code.EndsWith("-not-permitted", StringComparison.Ordinal))
+            ? OldPrefix + code[NewPrefix.Length..]
+            : null;
 }

@@ -1,6 +1,6 @@
 namespace Collab;
 
-/// <summary>What a notification is about. Stored as its name: values may be added, never renamed.</summary>
+/// <summary>What a notification is about. Stored as its name: values may be added; a renamed value keeps reading its old name (<see cref="NotificationKindNames"/>).</summary>
 public enum NotificationKind
 {
     /// <summary>A party is asked to consent to a transfer (XFER-2).</summary>
@@ -24,8 +24,8 @@ public enum NotificationKind
     /// <summary>A user is invited, through its existing identity (e-mail), into an environment (XFER-4).</summary>
     EnvironmentInvitation = 7,
 
-    /// <summary>A report is ready; <see cref="Notification.Reference"/> holds the one-time link token (SHARE-1).</summary>
-    ReportReady = 8,
+    /// <summary>A deliverable is ready; <see cref="Notification.Reference"/> holds the one-time link token (SHARE-1). Called <c>ReportReady</c> before 0.6.0.</summary>
+    DeliverableReady = 8,
 
     /// <summary>A report awaits the client's approval before its deadline (SHARE-3).</summary>
     ApprovalRequested = 9,
@@ -36,8 +36,8 @@ public enum NotificationKind
     /// <summary>The client viewed a report through its one-time link (SHARE-12).</summary>
     LinkViewed = 11,
 
-    /// <summary>The client approved or rejected a report.</summary>
-    ReportDecided = 12,
+    /// <summary>The client approved or rejected a deliverable. Called <c>ReportDecided</c> before 0.6.0.</summary>
+    DeliverableDecided = 12,
 
     /// <summary>The client cancelled; its online administration will be deleted on a date, and a backup is offered first (ONB-6, RET-2).</summary>
     DeletionScheduled = 13,
@@ -77,7 +77,7 @@ public enum NotificationKind
 /// <param name="Subject">What it concerns, for the vendor's templates and links.</param>
 /// <param name="Text">The plain-text body in the recipient's language (TXT-1), ready to send as it is.</param>
 /// <param name="Reference">
-/// A value the vendor's template needs, such as the one-time link token of a <see cref="NotificationKind.ReportReady"/>
+/// A value the vendor's template needs, such as the one-time link token of a <see cref="NotificationKind.DeliverableReady"/>
 /// message. It is a secret: the outbox erases it once the message is delivered.
 /// </param>
 /// <param name="Title">The subject line in the recipient's language.</param>

@@ -11,7 +11,7 @@ public sealed class AuditService
 {
     private readonly IAuditTrail _trail;
     private readonly CollabAuthorization _access;
-    private readonly IDeliverableStore _reports;
+    private readonly IDeliverableStore _deliverables;
     private readonly ITransferStore _transfers;
     private readonly ILinkStore _links;
     private readonly IAdministrationStore _administrations;
@@ -21,20 +21,20 @@ public sealed class AuditService
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="trail">The audit trail port.</param>
     /// <param name="access">Checks who reads (SEC-3).</param>
-    /// <param name="reports">Tells whose a report is.</param>
+    /// <param name="deliverables">Tells whose a report is.</param>
     /// <param name="transfers">Tells whose a transfer is.</param>
     /// <param name="links">Tells whose a link is.</param>
     /// <param name="administrations">Reads administrations.</param>
     /// <param name="environments">Reads environments.</param>
     /// <param name="users">Reads users.</param>
-    public AuditService(IAuditTrail trail, CollabAuthorization access, IDeliverableStore reports, ITransferStore transfers, ILinkStore links, IAdministrationStore administrations, IEnvironmentStore environments, IUserStore users)
+    public AuditService(IAuditTrail trail, CollabAuthorization access, IDeliverableStore deliverables, ITransferStore transfers, ILinkStore links, IAdministrationStore administrations, IEnvironmentStore environments, IUserStore users)
     {
         _administrations = administrations;
         _environments = environments;
         _users = users;
         _trail = trail;
         _access = access;
-        _reports = reports;
+        _deliverables = deliverables;
         _transfers = transfers;
         _links = links;
     }
@@ -129,8 +129,8 @@ public sealed class AuditService
                 var transfer = id == Guid.Empty ? null : await _transfers.FindRequestAsync(new TransferRequestId(id), cancellationToken).ConfigureAwait(false);
                 return await _access.AuthorizeAsync(party, read, transfer, AuditSubject.Transfer(new TransferRequestId(id)), cancellationToken).ConfigureAwait(false);
             case "report":
-                var report = id == Guid.Empty ? null : await _reports.FindReportAsync(new DeliverableId(id), cancellationToken).ConfigureAwait(false);
-                var owner = report is null ? (Deliverables.OfficeWork?)null : new Deliverables.OfficeWork(report.OfficeId, report.ClientId, report.CompanyId, report.State != DeliverableState.Draft);
+                var deliverable = id == Guid.Empty ? null : await _deliverables.FindDeliverableAsync(new DeliverableId(id), cancellationToken).ConfigureAwait(false);
+                var owner = deliverable is null ? (Deliverables.OfficeWork?)null : new Deliverables.OfficeWork(deliverable.OfficeId, deliverable.ClientId, deliverable.CompanyId, deliverable.State != DeliverableState.Draft);
                 return await _access.AuthorizeAsync(party, read, owner, subject, cancellationToken).ConfigureAwait(false);
             case "link":
                 var link = id == Guid.Empty ? null : await _links.FindLinkAsync(new LinkId(id), cancellationToken).ConfigureAwait(false);

@@ -82,19 +82,19 @@ public enum CollabAction
     RevokeRights = 25,
 
     /// <summary>Draft a report.</summary>
-    DraftReport = 26,
+    DraftDeliverable = 26,
 
     /// <summary>Share a report, or reissue its link.</summary>
-    ShareReport = 27,
+    ShareDeliverable = 27,
 
     /// <summary>Read a report, or list reports.</summary>
-    ReadReports = 28,
+    ReadDeliverables = 28,
 
     /// <summary>Record or check a client user's view of a report.</summary>
-    ViewReport = 29,
+    ViewDeliverable = 29,
 
     /// <summary>Approve or reject a report.</summary>
-    DecideReport = 30,
+    DecideDeliverable = 30,
 
     /// <summary>Read the client portal's history or house style.</summary>
     ReadPortal = 31,

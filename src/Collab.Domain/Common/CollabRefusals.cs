@@ -67,6 +67,14 @@ internal static class CollabRefusals
     internal static CollabRefusalException CollaborationNotFound(string? rule, object? office, object? client) =>
         Make(RefusalKind.NotFound, "collaboration.not-found", rule, office, client);
 
+    /// <summary><c>deliverable.deadline-passed</c> (InvalidInput, SHARE-3): Deadline {0:yyyy-MM-dd} has already passed: give a later date.</summary>
+    internal static CollabRefusalException DeliverableDeadlinePassed(object? deadline) =>
+        Make(RefusalKind.InvalidInput, "deliverable.deadline-passed", "SHARE-3", deadline);
+
+    /// <summary><c>deliverable.deadline-required</c> (InvalidInput, SHARE-3): Tier {0} shares reports for approval: give the deadline (the last day to approve).</summary>
+    internal static CollabRefusalException DeliverableDeadlineRequired(object? tier) =>
+        Make(RefusalKind.InvalidInput, "deliverable.deadline-required", "SHARE-3", tier);
+
     /// <summary><c>deliverable.document-unknown</c> (NotFound, SHARE-14): '{0}' has no document {1} in its current version.</summary>
     internal static CollabRefusalException DeliverableDocumentUnknown(object? title, object? document) =>
         Make(RefusalKind.NotFound, "deliverable.document-unknown", "SHARE-14", title, document);
@@ -75,9 +83,25 @@ internal static class CollabRefusals
     internal static CollabRefusalException DeliverableKindUnknown(object? kind, object? kinds) =>
         Make(RefusalKind.InvalidInput, "deliverable.kind-unknown", "SHARE-13", kind, kinds);
 
+    /// <summary><c>deliverable.not-shared-by-link</c> (RuleViolation, SHARE-12): Report '{0}' was not shared by link: only link shares get a new link.</summary>
+    internal static CollabRefusalException DeliverableNotSharedByLink(object? title) =>
+        Make(RefusalKind.RuleViolation, "deliverable.not-shared-by-link", "SHARE-12", title);
+
+    /// <summary><c>deliverable.not-viewable</c> (RuleViolation, SHARE-5): This report is not available to this user now: it was not shared with them this way, or the task is complete.</summary>
+    internal static CollabRefusalException DeliverableNotViewable() =>
+        Make(RefusalKind.RuleViolation, "deliverable.not-viewable", "SHARE-5");
+
+    /// <summary><c>deliverable.not-viewable</c> (Forbidden, SEC-1): This report is not available to this user now: it was not shared with them this way, or the task is complete.</summary>
+    internal static CollabRefusalException DeliverableNotViewableDenied() =>
+        Make(RefusalKind.Forbidden, "deliverable.not-viewable", "SEC-1");
+
     /// <summary><c>deliverable.period-invalid</c> (InvalidInput, SHARE-13): {0} {1}/{2} is not a period: give a year 1900-9999 and, for a quarter 1-4, for a month 1-12.</summary>
     internal static CollabRefusalException DeliverablePeriodInvalid(object? length, object? year, object? number) =>
         Make(RefusalKind.InvalidInput, "deliverable.period-invalid", "SHARE-13", length, year, number);
+
+    /// <summary><c>deliverable.reminder-already-sent</c> (RuleViolation, SHARE-4): The reminder for deliverable {0} was already sent at {1}: a task gets it once.</summary>
+    internal static CollabRefusalException DeliverableReminderAlreadySent(object? id, object? reminderSentAt) =>
+        Make(RefusalKind.RuleViolation, "deliverable.reminder-already-sent", "SHARE-4", id, reminderSentAt);
 
     /// <summary><c>deliverable.too-many-documents</c> (InvalidInput, SHARE-14): '{0}' already has {1} documents, the most: remove one first.</summary>
     internal static CollabRefusalException DeliverableTooManyDocuments(object? title, object? maxDocuments) =>
@@ -415,6 +439,10 @@ internal static class CollabRefusals
     internal static CollabRefusalException QuestionnaireQuestions() =>
         Make(RefusalKind.InvalidInput, "questionnaire.questions", "SHARE-9");
 
+    /// <summary><c>questionnaire.reminder-already-sent</c> (RuleViolation, SHARE-4): The reminder for questionnaire {0} was already sent at {1}: a task gets it once.</summary>
+    internal static CollabRefusalException QuestionnaireReminderAlreadySent(object? name, object? reminderSentAt) =>
+        Make(RefusalKind.RuleViolation, "questionnaire.reminder-already-sent", "SHARE-4", name, reminderSentAt);
+
     /// <summary><c>questionnaire.sections</c> (InvalidInput, SHARE-9): A questionnaire has 1 to 50 sections.</summary>
     internal static CollabRefusalException QuestionnaireSections() =>
         Make(RefusalKind.InvalidInput, "questionnaire.sections", "SHARE-9");
@@ -454,30 +482,6 @@ internal static class CollabRefusals
     /// <summary><c>registration.number-required</c> (InvalidInput, ONB-1): A new administration needs a number: use ClientRegistration.WithNewAdministration.</summary>
     internal static CollabRefusalException RegistrationNumberRequired() =>
         Make(RefusalKind.InvalidInput, "registration.number-required", "ONB-1");
-
-    /// <summary><c>report.deadline-passed</c> (InvalidInput, SHARE-3): Deadline {0:yyyy-MM-dd} has already passed: give a later date.</summary>
-    internal static CollabRefusalException ReportDeadlinePassed(object? deadline) =>
-        Make(RefusalKind.InvalidInput, "report.deadline-passed", "SHARE-3", deadline);
-
-    /// <summary><c>report.deadline-required</c> (InvalidInput, SHARE-3): Tier {0} shares reports for approval: give the deadline (the last day to approve).</summary>
-    internal static CollabRefusalException ReportDeadlineRequired(object? tier) =>
-        Make(RefusalKind.InvalidInput, "report.deadline-required", "SHARE-3", tier);
-
-    /// <summary><c>report.not-shared-by-link</c> (RuleViolation, SHARE-12): Report '{0}' was not shared by link: only link shares get a new link.</summary>
-    internal static CollabRefusalException ReportNotSharedByLink(object? title) =>
-        Make(RefusalKind.RuleViolation, "report.not-shared-by-link", "SHARE-12", title);
-
-    /// <summary><c>report.not-viewable</c> (Forbidden, SEC-1): This report is not available to this user now: it was not shared with them this way, or the task is complete.</summary>
-    internal static CollabRefusalException ReportNotViewableDenied() =>
-        Make(RefusalKind.Forbidden, "report.not-viewable", "SEC-1");
-
-    /// <summary><c>report.not-viewable</c> (RuleViolation, SHARE-5): This report is not available to this user now: it was not shared with them this way, or the task is complete.</summary>
-    internal static CollabRefusalException ReportNotViewable() =>
-        Make(RefusalKind.RuleViolation, "report.not-viewable", "SHARE-5");
-
-    /// <summary><c>report.reminder-already-sent</c> (RuleViolation, SHARE-4): The reminder for report {0} was already sent at {1}: a task gets it once.</summary>
-    internal static CollabRefusalException ReportReminderAlreadySent(object? id, object? reminderSentAt) =>
-        Make(RefusalKind.RuleViolation, "report.reminder-already-sent", "SHARE-4", id, reminderSentAt);
 
     /// <summary><c>retention.already-deleted</c> (RuleViolation, RET-2): Administration {0} is deleted or being deleted: there is nothing left to hold.</summary>
     internal static CollabRefusalException RetentionAlreadyDeleted(object? number) =>

@@ -67,9 +67,9 @@ public enum ShareMode
 internal readonly record struct ClientReading(bool OpenTask, IReadOnlyList<DeliverableApproval> History);
 
 /// <summary>What the report machine's guards look at.</summary>
-/// <param name="Report">The report.</param>
+/// <param name="Deliverable">The report.</param>
 /// <param name="Now">The instant of the action.</param>
-internal readonly record struct DeliverableContext(Deliverable Report, Instant Now);
+internal readonly record struct DeliverableContext(Deliverable Deliverable, Instant Now);
 
 /// <summary>
 /// What an office shares with a client (SHARE-13): an annual report or a tax return for one company and period, with
@@ -78,7 +78,7 @@ internal readonly record struct DeliverableContext(Deliverable Report, Instant N
 /// deadline for <c>Collaborate</c> and up (SHARE-3). Invariants: documents and figures change only in
 /// <see cref="DeliverableState.Draft"/>; changing a decided deliverable starts the next <see cref="Revision"/>.
 /// </summary>
-public sealed class Deliverable : AggregateRoot
+public sealed class Deliverable : AggregateRoot, IDeadlineTask
 {
     /// <summary>The most documents one version carries.</summary>
     public const int MaxDocuments = 20;
@@ -169,9 +169,9 @@ public sealed class Deliverable : AggregateRoot
     {
         DeliverableKinds.Check(kind, period);
         var name = Guard.Name(title ?? DeliverableKinds.DefaultTitle(kind, period), "title");
-        var report = new Deliverable { Id = DeliverableId.New(), OfficeId = office, ClientId = client, CompanyId = company, Title = name, Kind = kind, Period = period };
-        report.Raise(new DeliverableChanged(now, actor, AuditAction.ReportDrafted, report.Id, $"office={office};client={client};kind={kind};period={period}"));
-        return report;
+        var deliverable = new Deliverable { Id = DeliverableId.New(), OfficeId = office, ClientId = client, CompanyId = company, Title = name, Kind = kind, Period = period };
+        deliverable.Raise(new DeliverableChanged(now, actor, AuditAction.DeliverableDrafted, deliverable.Id, $"office={office};client={client};kind={kind};period={period}"));
+        return deliverable;
     }
 
     /// <summary>Adds a document to the draft; one with the same file name is replaced.</summary>
@@ -210,6 +210,7 @@ public sealed class Deliverable : AggregateRoot
 
     internal void SetFigures(FinancialFigures figures, Actor actor, Instant now)
     {
+        var checkedFigures = figures.Check(); // every check before anything changes
         if (Kind != DeliverableKind.AnnualReport)
         {
             throw CollabRefusals.FiguresNotAnAnnualReport(Title, Kind);
@@ -220,8 +221,9 @@ public sealed class Deliverable : AggregateRoot
             throw CollabRefusals.FiguresWrongYear(figures.Year, Period.Year);
         }
 
+        ReviseIfDecided(actor, now); // on a decided deliverable the figures open the next revision (AUD-1)
         RequireDraft("set the figures");
-        Figures = figures.Check();
+        Figures = checkedFigures;
         Raise(new DeliverableChanged(now, actor, AuditAction.FiguresSet, Id, $"revision={Revision};year={figures.Year}"));
     }
 
@@ -263,19 +265,19 @@ public sealed class Deliverable : AggregateRoot
     {
         State = Machine.Fire(State, DeliverableTrigger.Share, new DeliverableContext(this, now));
         Mode = ShareMode.TemporaryLink;
-        Raise(new DeliverableChanged(now, actor, AuditAction.ReportShared, Id, "mode=TemporaryLink"));
+        Raise(new DeliverableChanged(now, actor, AuditAction.DeliverableShared, Id, "mode=TemporaryLink"));
     }
 
     internal void ShareForApproval(LocalDate deadline, Instant deadlinePassesAt, Instant reminderDueAt, Actor actor, Instant now)
     {
         if (deadlinePassesAt <= now)
         {
-            throw CollabRefusals.ReportDeadlinePassed(deadline);
+            throw CollabRefusals.DeliverableDeadlinePassed(deadline);
         }
 
         State = Machine.Fire(State, DeliverableTrigger.Share, new DeliverableContext(this, now));
         (Mode, Deadline, DeadlinePassesAt, ReminderDueAt) = (ShareMode.Approval, deadline, deadlinePassesAt, reminderDueAt);
-        Raise(new DeliverableChanged(now, actor, AuditAction.ReportShared, Id, $"mode=Approval;deadline={deadline:yyyy-MM-dd};reminder={reminderDueAt}"));
+        Raise(new DeliverableChanged(now, actor, AuditAction.DeliverableShared, Id, $"mode=Approval;deadline={deadline:yyyy-MM-dd};reminder={reminderDueAt}"));
     }
 
     internal void View(Actor actor, Instant now)
@@ -285,7 +287,7 @@ public sealed class Deliverable : AggregateRoot
         ViewedAt ??= now;
         if (first && Mode == ShareMode.Approval)
         {
-            Raise(new DeliverableChanged(now, actor, AuditAction.ReportViewed, Id, string.Empty));
+            Raise(new DeliverableChanged(now, actor, AuditAction.DeliverableViewed, Id, string.Empty));
         }
     }
 
@@ -295,27 +297,27 @@ public sealed class Deliverable : AggregateRoot
         var hashes = string.Join(',', Documents.OrderBy(d => d.FileName, StringComparer.Ordinal).Select(d => d.Sha256));
         (DecidedAt, KeptInHistory, ApprovedDocumentHashes) = (now, keepInHistory, hashes);
         _approvals.Add(DeliverableApproval.Record(Revision, now, keepInHistory, hashes, Figures)); // SHARE-5: stays when the office revises again
-        Raise(new DeliverableChanged(now, Actor.ClientUser(user), AuditAction.ReportApproved, Id, $"keptInHistory={keepInHistory};revision={Revision};documents={hashes}"));
+        Raise(new DeliverableChanged(now, Actor.ClientUser(user), AuditAction.DeliverableApproved, Id, $"keptInHistory={keepInHistory};revision={Revision};documents={hashes}"));
     }
 
     internal void Reject(UserId user, string reason, Instant now)
     {
         State = Machine.Fire(State, DeliverableTrigger.Reject, new DeliverableContext(this, now));
         (DecidedAt, RejectionReason) = (now, reason);
-        Raise(new DeliverableChanged(now, Actor.ClientUser(user), AuditAction.ReportRejected, Id, $"reason={reason}"));
+        Raise(new DeliverableChanged(now, Actor.ClientUser(user), AuditAction.DeliverableRejected, Id, $"reason={reason}"));
     }
 
     internal void Expire(Instant now)
     {
         State = Machine.Fire(State, DeliverableTrigger.Expire, new DeliverableContext(this, now));
-        Raise(new DeliverableChanged(now, Actor.System("report-expiry"), AuditAction.ReportExpired, Id, $"deadline={Deadline:yyyy-MM-dd}"));
+        Raise(new DeliverableChanged(now, Actor.System("report-expiry"), AuditAction.DeliverableExpired, Id, $"deadline={Deadline:yyyy-MM-dd}"));
     }
 
     internal void MarkReminderSent(Instant now)
     {
         if (ReminderSentAt is not null)
         {
-            throw CollabRefusals.ReportReminderAlreadySent(Id, ReminderSentAt);
+            throw CollabRefusals.DeliverableReminderAlreadySent(Id, ReminderSentAt);
         }
 
         ReminderSentAt = now;
@@ -352,13 +354,17 @@ public sealed class Deliverable : AggregateRoot
     /// <summary>The client's tier has no deadline reminders at the moment the reminder falls due (SHARE-11): none is sent, and the task is no longer due for one.</summary>
     internal void SkipReminder() => ReminderDueAt = null;
 
+    void IDeadlineTask.SkipReminder() => SkipReminder();
+
+    void IDeadlineTask.MarkReminderSent(Instant now) => MarkReminderSent(now);
+
     private static StateMachine<DeliverableState, DeliverableTrigger, DeliverableContext> BuildMachine()
     {
-        var beforeDeadline = new Guard<DeliverableContext>(static (in DeliverableContext c) => c.Report.DeadlinePassesAt is not { } end || c.Now < end, "the approval deadline has passed");
-        var approvalTask = new Guard<DeliverableContext>(static (in DeliverableContext c) => c.Report.Mode == ShareMode.Approval, "the report was shared by link, not for approval");
-        var deadlinePassed = new Guard<DeliverableContext>(static (in DeliverableContext c) => c.Report.DeadlinePassesAt is { } end && c.Now >= end, "the approval deadline has not passed");
+        var beforeDeadline = new Guard<DeliverableContext>(static (in DeliverableContext c) => c.Deliverable.DeadlinePassesAt is not { } end || c.Now < end, "the approval deadline has passed");
+        var approvalTask = new Guard<DeliverableContext>(static (in DeliverableContext c) => c.Deliverable.Mode == ShareMode.Approval, "the report was shared by link, not for approval");
+        var deadlinePassed = new Guard<DeliverableContext>(static (in DeliverableContext c) => c.Deliverable.DeadlinePassesAt is { } end && c.Now >= end, "the approval deadline has not passed");
 
-        var builder = new StateMachineBuilder<DeliverableState, DeliverableTrigger, DeliverableContext>("report", "SHARE-3")
+        var builder = new StateMachineBuilder<DeliverableState, DeliverableTrigger, DeliverableContext>("deliverable", "SHARE-3")
             .Permit(DeliverableState.Draft, DeliverableTrigger.Share, DeliverableState.Shared);
         foreach (var open in new[] { DeliverableState.Shared, DeliverableState.Viewed })
         {
@@ -375,7 +381,7 @@ public sealed class Deliverable : AggregateRoot
         }
 
         // A link share has no answer to wait for: the office may correct it at once; its links stop.
-        var linkShare = new Guard<DeliverableContext>(static (in DeliverableContext c) => c.Report.Mode == ShareMode.TemporaryLink, "the deliverable is with the client for approval");
+        var linkShare = new Guard<DeliverableContext>(static (in DeliverableContext c) => c.Deliverable.Mode == ShareMode.TemporaryLink, "the deliverable is with the client for approval");
         builder.PermitIf(DeliverableState.Shared, DeliverableTrigger.Revise, DeliverableState.Draft, linkShare)
             .PermitIf(DeliverableState.Viewed, DeliverableTrigger.Revise, DeliverableState.Draft, linkShare);
 
@@ -387,13 +393,13 @@ public sealed class Deliverable : AggregateRoot
 /// <param name="OccurredAt">When.</param>
 /// <param name="Actor">Who.</param>
 /// <param name="Action">What.</param>
-/// <param name="Report">The report.</param>
+/// <param name="Deliverable">The report.</param>
 /// <param name="Details">Facts worth proving.</param>
-public sealed record DeliverableChanged(Instant OccurredAt, Actor Actor, AuditAction Action, DeliverableId Report, string Details) : IIdentifiedAuditedEvent
+public sealed record DeliverableChanged(Instant OccurredAt, Actor Actor, AuditAction Action, DeliverableId Deliverable, string Details) : IIdentifiedAuditedEvent
 {
     /// <inheritdoc />
     public Guid AuditId { get; init; } = Guid.CreateVersion7();
 
     /// <inheritdoc />
-    public AuditSubject Subject => AuditSubject.Report(Report);
+    public AuditSubject Subject => AuditSubject.Deliverable(Deliverable);
 }

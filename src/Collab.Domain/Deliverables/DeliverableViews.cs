@@ -5,7 +5,7 @@ namespace Collab.Deliverables;
 
 /// <summary>
 /// A deliverable as one reader may see it at one moment (SEC-6): never the aggregate itself. Reads that serve offices
-/// and clients alike (<see cref="DeliverableService.FindAsync"/>, <see cref="DeliverableService.ListForCompanyAsync"/>)
+/// and clients alike (<see cref="DeliverableQueries.FindAsync"/>, <see cref="DeliverableQueries.ListForCompanyAsync"/>)
 /// choose the view by the reader: a <see cref="DeliverableOfficeView"/> for a user of the office that made it, a
 /// <see cref="DeliverableClientView"/> for a client user. Immutable.
 /// </summary>
@@ -155,7 +155,7 @@ public sealed record DeliverableClientView(
 /// <param name="Revision">The revision.</param>
 /// <param name="ApprovedAt">When the client approved it.</param>
 /// <param name="DocumentHashes">The SHA-256 of every document it approved, in file-name order, comma-separated.</param>
-/// <param name="Documents">The documents approved (metadata; open them with <see cref="DeliverableService.OpenDocumentAsync"/>).</param>
+/// <param name="Documents">The documents approved (metadata; open them with <see cref="DeliverableQueries.OpenDocumentAsync"/>).</param>
 /// <param name="Figures">The figures approved, when the client's tier includes the dashboard now (SHARE-15); otherwise null.</param>
 public sealed record ApprovedRevisionView(int Revision, Instant ApprovedAt, string DocumentHashes, IReadOnlyList<DeliverableDocumentInfo> Documents, FinancialFigures? Figures);
 

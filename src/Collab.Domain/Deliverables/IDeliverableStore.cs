@@ -10,7 +10,7 @@ public interface IDeliverableStore
     /// <param name="id">The report.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The report, or null.</returns>
-    Task<Deliverable?> FindReportAsync(DeliverableId id, CancellationToken cancellationToken = default);
+    Task<Deliverable?> FindDeliverableAsync(DeliverableId id, CancellationToken cancellationToken = default);
 
     /// <summary>Finds a link by its id, tracked for change.</summary>
     /// <param name="id">The link id from the token.</param>
@@ -19,10 +19,10 @@ public interface IDeliverableStore
     Task<ShareLink?> FindLinkAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>The report's links that were not replaced, tracked for change.</summary>
-    /// <param name="report">The report.</param>
+    /// <param name="deliverable">The report.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The links.</returns>
-    Task<IReadOnlyList<ShareLink>> CurrentLinksAsync(DeliverableId report, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<ShareLink>> CurrentLinksAsync(DeliverableId deliverable, CancellationToken cancellationToken = default);
 
     /// <summary>Open approval tasks whose reminder is due and not yet sent, oldest first, tracked (index on state and due instant).</summary>
     /// <param name="now">The instant.</param>

@@ -42,7 +42,7 @@ public sealed class ShareLink : AggregateRoot
 
     /// <summary>
     /// For store authors: the SHA-256 of the token's secret part (32 bytes). The token itself is never stored;
-    /// <see cref="DeliverableService"/> compares a presented token with this hash in constant time. Not to be modified.
+    /// <see cref="DeliverableLinks"/> compares a presented token with this hash in constant time. Not to be modified.
     /// </summary>
     public byte[] SecretHash { get; private set; }
 
@@ -56,13 +56,13 @@ public sealed class ShareLink : AggregateRoot
     public IReadOnlyList<DocumentId> HandedOut => _handedOut.Length == 0 ? [] : _handedOut.Split(',').Select(g => new DocumentId(Guid.Parse(g))).ToList();
 
     /// <summary>Issues a link and returns its token; the token exists only in the caller's hands and the notification.</summary>
-    internal static (ShareLink Link, string Token) Issue(DeliverableId report, Instant now, Instant expiresAt)
+    internal static (ShareLink Link, string Token) Issue(DeliverableId deliverable, Instant now, Instant expiresAt)
     {
         var id = Guid.CreateVersion7();
         Span<byte> token = stackalloc byte[TokenBytes];
         id.TryWriteBytes(token[..16]);
         RandomNumberGenerator.Fill(token[16..]);
-        var link = new ShareLink { Id = id, DeliverableId = report, IssuedAt = now, ExpiresAt = expiresAt, SecretHash = SHA256.HashData(token[16..]) };
+        var link = new ShareLink { Id = id, DeliverableId = deliverable, IssuedAt = now, ExpiresAt = expiresAt, SecretHash = SHA256.HashData(token[16..]) };
         return (link, Base64Url.EncodeToString(token));
     }
 

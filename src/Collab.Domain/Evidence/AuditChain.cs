@@ -227,9 +227,8 @@ public static class AuditChain
 
     private static class Actions
     {
-        private static readonly Dictionary<AuditAction, string> Names = Enum.GetValues<AuditAction>().ToDictionary(k => k, k => k.ToString());
-
-        public static string Name(AuditAction action) => Names.TryGetValue(action, out var name) ? name : ((int)action).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // AUD-2: the stored name, which a renamed member keeps, so rows hash the same before and after a rename.
+        public static string Name(AuditAction action) => AuditActionNames.Stored(action);
     }
 }
 

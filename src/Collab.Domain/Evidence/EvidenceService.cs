@@ -12,7 +12,7 @@ namespace Collab.Evidence;
 public sealed class EvidenceService
 {
     private readonly CollabAuthorization _access;
-    private readonly IDeliverableStore _reports;
+    private readonly IDeliverableStore _deliverables;
     private readonly IReceiptStore _receipts;
     private readonly IAuditChainStore _chains;
     private readonly Registry.IAdministrationStore _administrations;
@@ -21,20 +21,20 @@ public sealed class EvidenceService
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="access">Checks who reads (SEC-3).</param>
-    /// <param name="reports">Tells whose a deliverable is.</param>
+    /// <param name="deliverables">Tells whose a deliverable is.</param>
     /// <param name="receipts">The kept receipts.</param>
     /// <param name="chains">The audit chains.</param>
     /// <param name="administrations">Finds the administration whose chain is verified, for the access check.</param>
     /// <param name="users">Reads the users who wrote a chain's rows, to count only what the reader may read.</param>
     /// <param name="options">Collab's options: the receipt key, whose public half checks a chain's checkpoint.</param>
-    public EvidenceService(CollabAuthorization access, IDeliverableStore reports, IReceiptStore receipts, IAuditChainStore chains, Registry.IAdministrationStore administrations, Registry.IUserStore users, Microsoft.Extensions.Options.IOptions<CollabOptions> options)
+    public EvidenceService(CollabAuthorization access, IDeliverableStore deliverables, IReceiptStore receipts, IAuditChainStore chains, Registry.IAdministrationStore administrations, Registry.IUserStore users, Microsoft.Extensions.Options.IOptions<CollabOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _key = options.Value.Receipts;
         _administrations = administrations;
         _users = users;
         _access = access;
-        _reports = reports;
+        _deliverables = deliverables;
         _receipts = receipts;
         _chains = chains;
     }
@@ -44,17 +44,17 @@ public sealed class EvidenceService
     /// user, those of its own decisions.
     /// </summary>
     /// <param name="party">Who reads; Collab checks the party against its registry (SEC-3).</param>
-    /// <param name="report">The deliverable.</param>
+    /// <param name="deliverable">The deliverable.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The receipts the reader may have.</returns>
     /// <exception cref="CollabRefusalException">The party may not reach the deliverable, or it does not exist (<c>access.refused</c>).</exception>
-    public async Task<IReadOnlyList<ReceiptView>> ListReceiptsAsync(ActingParty party, DeliverableId report, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ReceiptView>> ListReceiptsAsync(ActingParty party, DeliverableId deliverable, CancellationToken cancellationToken = default)
     {
-        var subject = AuditSubject.Report(report);
-        var found = report == default ? null : await _reports.FindReportAsync(report, cancellationToken).ConfigureAwait(false);
+        var subject = AuditSubject.Deliverable(deliverable);
+        var found = deliverable == default ? null : await _deliverables.FindDeliverableAsync(deliverable, cancellationToken).ConfigureAwait(false);
         var owner = found is null ? (OfficeWork?)null : new OfficeWork(found.OfficeId, found.ClientId, found.CompanyId, found.State != DeliverableState.Draft);
         var reader = await _access.AuthorizeAsync(party, CollabAction.ReadAudit, owner, subject, cancellationToken).ConfigureAwait(false);
-        var kept = await _receipts.ListReceiptsAsync(report, cancellationToken).ConfigureAwait(false);
+        var kept = await _receipts.ListReceiptsAsync(deliverable, cancellationToken).ConfigureAwait(false);
         return [.. kept.Where(r => !reader.IsClientUser || r.DecidedBy == reader.UserId).Select(r => new ReceiptView(r.Id, r.DeliverableId, r.Revision, r.Approved, r.DecidedAt, r.Json))];
     }
 

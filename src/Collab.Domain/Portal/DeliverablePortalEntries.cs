@@ -12,7 +12,7 @@ internal sealed class DeliverablePortalEntries(IPortalItemStore portal) : IDomai
 {
     public async Task HandleAsync(AggregateRoot source, IReadOnlyList<IDomainEvent> events, List<AggregateRoot> added, List<AggregateRoot> changed, CancellationToken cancellationToken)
     {
-        if (source is not Deliverable report)
+        if (source is not Deliverable deliverable)
         {
             return;
         }
@@ -21,33 +21,33 @@ internal sealed class DeliverablePortalEntries(IPortalItemStore portal) : IDomai
         {
             switch (happened.Action)
             {
-                case AuditAction.ReportShared when report.Mode == ShareMode.Approval:
-                    if (await portal.FindPortalItemAsync(report.Id.Value, cancellationToken).ConfigureAwait(false) is { } earlier)
+                case AuditAction.DeliverableShared when deliverable.Mode == ShareMode.Approval:
+                    if (await portal.FindPortalItemAsync(deliverable.Id.Value, cancellationToken).ConfigureAwait(false) is { } earlier)
                     {
-                        earlier.Reshare(report.Title, happened.OccurredAt, report.Deadline); // a new revision, shared again
+                        earlier.Reshare(deliverable.Title, happened.OccurredAt, deliverable.Deadline); // a new revision, shared again
                         changed.Add(earlier);
                     }
                     else
                     {
-                        added.Add(PortalItem.Share(PortalItemKind.Deliverable, report.Id.Value, report.OfficeId, report.ClientId, report.CompanyId, report.Title,
-                            happened.OccurredAt, true, report.Deadline, "Shared"));
+                        added.Add(PortalItem.Share(PortalItemKind.Deliverable, deliverable.Id.Value, deliverable.OfficeId, deliverable.ClientId, deliverable.CompanyId, deliverable.Title,
+                            happened.OccurredAt, true, deliverable.Deadline, "Shared"));
                     }
 
                     break;
                 case AuditAction.DeliverableRevised:
-                    if (await portal.FindPortalItemAsync(report.Id.Value, cancellationToken).ConfigureAwait(false) is { } revised)
+                    if (await portal.FindPortalItemAsync(deliverable.Id.Value, cancellationToken).ConfigureAwait(false) is { } revised)
                     {
                         // The office is changing it: gone until shared again — unless the client's permanent history keeps an approved revision (SHARE-5).
-                        var kept = report.Approvals.Any(a => a.KeptInHistory);
+                        var kept = deliverable.Approvals.Any(a => a.KeptInHistory);
                         revised.Update(false, kept ? DeliverableState.Approved.ToString() : "Revised", !kept, happened.OccurredAt);
                         changed.Add(revised);
                     }
 
                     break;
-                case AuditAction.ReportApproved or AuditAction.ReportRejected or AuditAction.ReportExpired:
-                    if (await portal.FindPortalItemAsync(report.Id.Value, cancellationToken).ConfigureAwait(false) is { } item)
+                case AuditAction.DeliverableApproved or AuditAction.DeliverableRejected or AuditAction.DeliverableExpired:
+                    if (await portal.FindPortalItemAsync(deliverable.Id.Value, cancellationToken).ConfigureAwait(false) is { } item)
                     {
-                        item.Update(false, report.State.ToString(), report.State == DeliverableState.Approved && !report.Approvals.Any(a => a.KeptInHistory), happened.OccurredAt);
+                        item.Update(false, deliverable.State.ToString(), deliverable.State == DeliverableState.Approved && !deliverable.Approvals.Any(a => a.KeptInHistory), happened.OccurredAt);
                         changed.Add(item);
                     }
 

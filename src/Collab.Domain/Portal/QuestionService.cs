@@ -30,6 +30,7 @@ public sealed record QuestionnaireProgress(QuestionnaireId Questionnaire, Client
 public sealed class QuestionService
 {
     private readonly Texts.CollabTexts _texts;
+    private readonly DeadlineReminderPass _reminders;
     private readonly CollabAuthorization _access;
     private readonly IPortalItemStore _items;
     private readonly IPortalDocumentStore _documents;
@@ -67,8 +68,10 @@ public sealed class QuestionService
     /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
     /// <param name="texts">The text catalogue: notifications in each recipient's language (TXT-1).</param>
-    public QuestionService(IPortalItemStore items, IPortalDocumentStore documents, IQuestionBatchStore batches, IQuestionnaireTemplateStore templates, IQuestionnaireStore questionnaires, IHouseStyleStore styles, IOfficeStore offices, IClientStore clients, ICompanyStore companies, IUserStore users, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access, Texts.CollabTexts texts)
+    /// <param name="reminders">The one deadline-reminder pass (SHARE-4).</param>
+    public QuestionService(IPortalItemStore items, IPortalDocumentStore documents, IQuestionBatchStore batches, IQuestionnaireTemplateStore templates, IQuestionnaireStore questionnaires, IHouseStyleStore styles, IOfficeStore offices, IClientStore clients, ICompanyStore companies, IUserStore users, ITierStore tiers, TierCatalogue catalogue, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, OfficeCalendar calendar, CollabAuthorization access, Texts.CollabTexts texts, DeadlineReminderPass reminders)
     {
+        _reminders = reminders;
         _texts = texts;
         _access = access;
         _calendar = calendar;
@@ -339,24 +342,11 @@ public sealed class QuestionService
     public async Task<int> SendDueRemindersAsync(int max = 500, CancellationToken cancellationToken = default)
     {
         var due = await _questionnaires.FindDueQuestionnaireRemindersAsync(_clock.GetCurrentInstant(), max, cancellationToken).ConfigureAwait(false);
-        return await _unitOfWork.RunAsync(due, async questionnaire =>
-        {
-            if (!await TierGate.AllowsAsync(_tiers, _catalogue, questionnaire.OfficeId, questionnaire.ClientId, Feature.DeadlineReminders, cancellationToken).ConfigureAwait(false))
-            {
-                questionnaire.SkipReminder(); // SHARE-11: the tier has no reminders now
-                return false;
-            }
-
-            questionnaire.MarkReminderSent(_clock.GetCurrentInstant());
-            var text = await ReminderTextAsync(questionnaire, cancellationToken).ConfigureAwait(false);
-            _unitOfWork.Notify(_texts, (await _users.ClientUsersReachingAsync(questionnaire.ClientId, questionnaire.CompanyId, cancellationToken).ConfigureAwait(false)).SeeingWorkOf(questionnaire.OfficeId), NotificationKind.QuestionnaireReminder, AuditSubject.Client(questionnaire.ClientId), text);
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
+        return await _reminders.RunAsync(due, Reminder, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<Texts.TextRef> ReminderTextAsync(Questionnaire questionnaire, CancellationToken cancellationToken) =>
-        ReminderTexts.ForAsync(_tiers, _catalogue, _styles, _clients, questionnaire.OfficeId, questionnaire.ClientId, questionnaire.Name, questionnaire.Deadline!.Value,
-            new("notification.questionnaire-reminder", questionnaire.Name, questionnaire.Deadline!.Value), cancellationToken);
+    private static readonly ReminderRule<Questionnaire> Reminder = new(
+        NotificationKind.QuestionnaireReminder, q => AuditSubject.Client(q.ClientId), q => q.Name, q => new("notification.questionnaire-reminder", q.Name, q.Deadline!.Value));
 
     // Each loader reads its target only to learn whose it is; the caller gets it only when the check passes (SEC-3).
     private async Task<(Acting Acting, QuestionBatch Batch)> BatchAsync(ActingParty party, CollabAction action, QuestionBatchId batch, CancellationToken cancellationToken)

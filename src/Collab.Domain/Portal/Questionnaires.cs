@@ -163,7 +163,7 @@ public enum QuestionnaireState
 /// A questionnaire sent to one client (SHARE-9): the template's content frozen at the version sent, so later edits
 /// of the template never change what the client received; the client's answers, typed; completion.
 /// </summary>
-public sealed class Questionnaire : AggregateRoot
+public sealed class Questionnaire : AggregateRoot, IDeadlineTask
 {
     private readonly List<QuestionnaireEntry> _entries = [];
     private readonly List<QuestionnaireAnswer> _givenAnswers = [];
@@ -280,11 +280,21 @@ public sealed class Questionnaire : AggregateRoot
     /// <summary>The client's tier has no deadline reminders when this one falls due (SHARE-11): none is sent.</summary>
     internal void SkipReminder() => ReminderDueAt = null;
 
+    /// <summary>Records the reminder as queued: at most once (SHARE-4), as a deliverable's.</summary>
     internal void MarkReminderSent(Instant now)
     {
+        if (ReminderSentAt is not null)
+        {
+            throw CollabRefusals.QuestionnaireReminderAlreadySent(Name, ReminderSentAt);
+        }
+
         ReminderSentAt = now;
         Raise(new PortalItemChanged(now));
     }
+
+    void IDeadlineTask.SkipReminder() => SkipReminder();
+
+    void IDeadlineTask.MarkReminderSent(Instant now) => MarkReminderSent(now);
 
     private void EnsureOpen()
     {

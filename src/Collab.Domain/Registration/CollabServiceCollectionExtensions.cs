@@ -76,7 +76,16 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<TierService>();
         services.TryAddScoped<BillingService>();
         services.TryAddScoped<Transfers.TransferService>();
-        services.TryAddScoped<Deliverables.DeliverableService>();
+        services.TryAddScoped<Tiers.FeatureGate>();
+        services.TryAddScoped<Notifications.CollabNotifier>();
+        services.TryAddScoped<DeadlineReminderPass>();
+        services.TryAddScoped<Deliverables.DeliverableReader>();
+        services.TryAddScoped<Deliverables.DeliverableDocuments>(static sp => new(sp.GetService<Storage.IBlobStore>()));
+        services.TryAddScoped<Deliverables.DeliverableAuthoring>();
+        services.TryAddScoped<Deliverables.DeliverableSharing>();
+        services.TryAddScoped<Deliverables.DeliverableLinks>();
+        services.TryAddScoped<Deliverables.DeliverableQueries>();
+        services.TryAddScoped<Deliverables.DeliverablePasses>();
         services.TryAddScoped<Deliverables.OfficeOverviewService>();
         services.TryAddScoped<Insights.InsightService>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOpenWorkSource, Deliverables.OpenApprovals>());

@@ -29,20 +29,20 @@ public enum ServiceLine
 /// <summary>A feature of the collaboration matrix (TIER-2). At most 32, so a tier's features fit one bit mask.</summary>
 public enum Feature
 {
-    /// <summary>Download reports (rapportages downloaden).</summary>
-    DownloadReports = 0,
+    /// <summary>Download deliverables — annual reports and tax returns (rapportages downloaden). <c>DownloadReports</c> before 0.6.0.</summary>
+    DownloadDeliverables = 0,
 
-    /// <summary>Manage annual reports: overview pages and status (jaarrekeningen beheren).</summary>
-    ManageAnnualReports = 1,
+    /// <summary>Manage deliverables of both service lines, annual reports and tax returns alike (TIER-3): drafting, overview pages and status (jaarrekeningen en aangiften beheren). <c>ManageAnnualReports</c> before 0.6.0.</summary>
+    ManageDeliverables = 1,
 
-    /// <summary>Share annual reports and have them approved (delen en accorderen).</summary>
-    ShareAndApproveAnnualReports = 2,
+    /// <summary>Share deliverables — annual reports and tax returns — and have them approved (delen en accorderen). <c>ShareAndApproveAnnualReports</c> before 0.6.0.</summary>
+    ShareAndApproveDeliverables = 2,
 
     /// <summary>Deadline reminders by e-mail (herinneringen).</summary>
     DeadlineReminders = 3,
 
-    /// <summary>Share the annual-report dashboard (dashboard van jaarrekening delen).</summary>
-    ShareAnnualReportDashboard = 4,
+    /// <summary>Share a deliverable's dashboard: its figures as charts (dashboard van jaarrekening delen). <c>ShareAnnualReportDashboard</c> before 0.6.0.</summary>
+    ShareDeliverableDashboard = 4,
 
     /// <summary>Permanent portal with the client's own login and history (permanent portaal).</summary>
     PermanentPortal = 5,

@@ -51,7 +51,7 @@ public sealed class TierCatalogue
             var mask = 0u;
             foreach (var name in definition.Features ?? []) // a configuration section without "Features" binds null: no features
             {
-                mask |= 1u << (int)Enum.Parse<Feature>(name, ignoreCase: true);
+                mask |= 1u << (int)FeatureNames.Parse(name);
             }
 
             catalogue._masks[(int)tier] = mask;
@@ -201,7 +201,7 @@ public sealed class TierCatalogue
             uint mask = 0;
             foreach (var name in definition.Features ?? [])
             {
-                if (!Enum.TryParse<Feature>(name, ignoreCase: true, out var feature) || !Enum.IsDefined(feature) || int.TryParse(name, out _))
+                if (!FeatureNames.TryParse(name, out var feature))
                 {
                     problems.Add($"{at}:Features has unknown feature '{name}': use one of {string.Join(", ", Enum.GetNames<Feature>())}.");
                     continue;

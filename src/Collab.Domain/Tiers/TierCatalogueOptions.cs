@@ -33,8 +33,8 @@ public sealed class TierCatalogueOptions
     /// <returns>A new, mutable copy of the default catalogue.</returns>
     public static TierCatalogueOptions CreateDefault()
     {
-        string[] standard = [nameof(Feature.DownloadReports), nameof(Feature.ManageAnnualReports)];
-        string[] collaborate = [.. standard, nameof(Feature.ShareAndApproveAnnualReports), nameof(Feature.DeadlineReminders), nameof(Feature.ShareAnnualReportDashboard)];
+        string[] standard = [nameof(Feature.DownloadDeliverables), nameof(Feature.ManageDeliverables)];
+        string[] collaborate = [.. standard, nameof(Feature.ShareAndApproveDeliverables), nameof(Feature.DeadlineReminders), nameof(Feature.ShareDeliverableDashboard)];
         string[] extended =
         [
             .. collaborate, nameof(Feature.PermanentPortal), nameof(Feature.ShareClientInsights), nameof(Feature.HouseStyle),

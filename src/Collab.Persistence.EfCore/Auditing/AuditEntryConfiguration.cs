@@ -14,7 +14,7 @@ internal sealed class AuditEntryConfiguration(CollabModelOptions options) : Coll
         builder.HasIndex(x => x.Id).IsUnique();
         builder.Property(x => x.ActorKind).HasConversion<string>().HasMaxLength(32);
         builder.Property(x => x.ActorId).HasMaxLength(100).IsRequired();
-        builder.Property(x => x.Action).HasConversion<string>().HasMaxLength(64);
+        builder.Property(x => x.Action).HasConversion(a => AuditActionNames.Stored(a), s => AuditActionNames.Parse(s)).HasMaxLength(64); // AUD-2: renamed members keep their stored name
         builder.Property(x => x.SubjectType).HasMaxLength(50).IsRequired();
         builder.Property(x => x.SubjectId).HasMaxLength(100).IsRequired();
         builder.Property(x => x.Details).HasMaxLength(2000).IsRequired();

@@ -12,11 +12,11 @@ internal sealed class EfDeliverableStore<TContext>(TContext context) : EfStore<T
     public Task<ShareLink?> FindLinkAsync(Guid id, CancellationToken cancellationToken) =>
         _context.Set<ShareLink>().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
 
-    public Task<Deliverable?> FindReportAsync(DeliverableId id, CancellationToken cancellationToken) =>
+    public Task<Deliverable?> FindDeliverableAsync(DeliverableId id, CancellationToken cancellationToken) =>
         _context.Set<Deliverable>().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
 
-    public async Task<IReadOnlyList<ShareLink>> CurrentLinksAsync(DeliverableId report, CancellationToken cancellationToken) =>
-        await _context.Set<ShareLink>().Where(l => l.DeliverableId == report && l.ReplacedAt == null).ToListAsync(cancellationToken).ConfigureAwait(false);
+    public async Task<IReadOnlyList<ShareLink>> CurrentLinksAsync(DeliverableId deliverable, CancellationToken cancellationToken) =>
+        await _context.Set<ShareLink>().Where(l => l.DeliverableId == deliverable && l.ReplacedAt == null).ToListAsync(cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<Deliverable>> FindDueRemindersAsync(Instant now, int max, CancellationToken cancellationToken) =>
         await _context.Set<Deliverable>()

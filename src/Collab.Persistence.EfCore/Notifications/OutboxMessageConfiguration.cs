@@ -11,7 +11,7 @@ internal sealed class OutboxMessageConfiguration(CollabModelOptions options) : C
     {
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedNever();
-        builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(64);
+        builder.Property(x => x.Kind).HasConversion(k => NotificationKindNames.Stored(k), s => NotificationKindNames.Parse(s)).HasMaxLength(64); // rows queued before 0.6.0 read their old names
         builder.Property(x => x.Recipient).HasMaxLength(CollabLimits.MaxEmailLength).IsRequired();
         builder.Property(x => x.SubjectType).HasMaxLength(50).IsRequired();
         builder.Property(x => x.SubjectId).HasMaxLength(100).IsRequired();

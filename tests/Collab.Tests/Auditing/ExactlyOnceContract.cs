@@ -58,22 +58,21 @@ public abstract class ExactlyOnceContract(Engine engine, PostgresServer? postgre
         var w = await World.SeedAsync(db);
         await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
         await db.InScopeAsync(sp => sp.GetRequiredService<Collab.Registry.CollabRegistry>().DeactivateUserAsync(World.Vendor, w.ClientUserOfOtherCompany.Id));
-        var report = await db.InScopeAsync(async sp =>
+        var deliverable = await db.InScopeAsync(async sp =>
         {
-            var reports = sp.GetRequiredService<DeliverableService>();
-            var draft = await reports.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025");
-            return (await reports.ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 4, 30))).Report;
+            var draft = await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025");
+            return (await sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 4, 30))).Deliverable;
         });
 
-        db.Clock.Reset(report.ReminderDueAt!.Value + Duration.FromMinutes(1));
-        await RaceAsync(db, other, sp => sp.GetRequiredService<DeliverableService>().SendDueRemindersAsync());
-        db.Clock.Reset(report.DeadlinePassesAt!.Value + Duration.FromMinutes(1));
-        await RaceAsync(db, other, sp => sp.GetRequiredService<DeliverableService>().ExpireOverdueAsync());
+        db.Clock.Reset(deliverable.ReminderDueAt!.Value + Duration.FromMinutes(1));
+        await RaceAsync(db, other, sp => sp.GetRequiredService<DeliverablePasses>().SendDueRemindersAsync());
+        db.Clock.Reset(deliverable.DeadlinePassesAt!.Value + Duration.FromMinutes(1));
+        await RaceAsync(db, other, sp => sp.GetRequiredService<DeliverablePasses>().ExpireOverdueAsync());
         await RaceAsync(db, other, sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync());
 
-        var trail = await World.AuditAsync(db, AuditSubject.Report(report.Id));
+        var trail = await World.AuditAsync(db, AuditSubject.Deliverable(deliverable.Id));
         Assert.Single(trail, r => r.Action == AuditAction.ReminderSent);
-        Assert.Single(trail, r => r.Action == AuditAction.ReportExpired);
+        Assert.Single(trail, r => r.Action == AuditAction.DeliverableExpired);
         Assert.Single(sent.Sent, n => n.Kind == NotificationKind.DeadlineReminder && n.Recipient == w.ClientUser.Email);
     }
 }

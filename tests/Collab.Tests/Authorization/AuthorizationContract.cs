@@ -60,17 +60,17 @@ public abstract class AuthorizationContract(Engine engine, PostgresServer? postg
     {
         await using var db = await NewDatabaseAsync();
         var w = await CollaboratingAsync(db, ClientTier.Standard);
-        var draft = await Run(db, sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
+        var draft = await Run(db, sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
         var stranger = ActingParty.User(w.OtherOfficeUser.Id);
 
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableService>().ShareAsync(stranger, draft.Id)));
-        var shared = await Run(db, sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, draft.Id));
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableService>().ReissueLinkAsync(stranger, draft.Id)));
-        Assert.Null(await Run(db, sp => sp.GetRequiredService<DeliverableService>().FindAsync(stranger, draft.Id)));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(stranger, draft.Id)));
+        var shared = await Run(db, sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, draft.Id));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableSharing>().ReissueLinkAsync(stranger, draft.Id)));
+        Assert.Null(await Run(db, sp => sp.GetRequiredService<DeliverableQueries>().FindAsync(stranger, draft.Id)));
 
         // The only link is the one the office issued, and it still works for the client.
-        Assert.Equal("Jaarrekening 2025", (await Run(db, sp => sp.GetRequiredService<DeliverableService>().OpenLinkAsync(shared.LinkToken!))).Title);
-        var trail = await World.AuditAsync(db, AuditSubject.Report(draft.Id));
+        Assert.Equal("Jaarrekening 2025", (await Run(db, sp => sp.GetRequiredService<DeliverableLinks>().OpenLinkAsync(shared.LinkToken!))).Title);
+        var trail = await World.AuditAsync(db, AuditSubject.Deliverable(draft.Id));
         Assert.DoesNotContain(trail, r => r.Actor.Id == w.OtherOfficeUser.Id.ToString());
     }
 
@@ -156,13 +156,13 @@ public abstract class AuthorizationContract(Engine engine, PostgresServer? postg
     {
         await using var db = await NewDatabaseAsync();
         var w = await CollaboratingAsync(db);
-        var draft = await Run(db, sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
+        var draft = await Run(db, sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
         var leaver = await Run(db, sp => sp.GetRequiredService<CollabRegistry>().CreateOfficeUserAsync(World.Vendor, w.Office.Id, $"weg.{Guid.NewGuid():N}@devries.nl"));
         await Run(db, sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(World.Vendor, leaver.Id));
 
         foreach (var party in new[] { ActingParty.User(UserId.New()), ActingParty.User(leaver.Id), default, World.Vendor })
         {
-            await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableService>().ShareAsync(party, draft.Id, new LocalDate(2026, 6, 30))));
+            await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(party, draft.Id, new LocalDate(2026, 6, 30))));
             await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<TierService>().ChangeTierAsync(party, w.Office.Id, w.Client.Id, ClientTier.Standard)));
         }
 
@@ -170,7 +170,7 @@ public abstract class AuthorizationContract(Engine engine, PostgresServer? postg
         var factories = typeof(ActingParty).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == typeof(ActingParty)).Select(m => m.Name);
         Assert.Equal(["User"], factories);
         Assert.Empty(typeof(CollabPlatform).GetConstructors(BindingFlags.Public | BindingFlags.Instance));
-        Assert.Equal(DeliverableState.Draft, (await Run(db, sp => sp.GetRequiredService<DeliverableService>().FindAsync(w.Desk, draft.Id)))!.State);
+        Assert.Equal(DeliverableState.Draft, (await Run(db, sp => sp.GetRequiredService<DeliverableQueries>().FindAsync(w.Desk, draft.Id)))!.State);
     }
 
     // R: SEC-3
@@ -179,13 +179,13 @@ public abstract class AuthorizationContract(Engine engine, PostgresServer? postg
     {
         await using var db = await NewDatabaseAsync();
         var w = await CollaboratingAsync(db);
-        var draft = await Run(db, sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Geheime Jaarrekening"));
+        var draft = await Run(db, sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Geheime Jaarrekening"));
         var stranger = ActingParty.User(w.OtherOfficeUser.Id);
         var ghost = DeliverableId.New();
 
-        var notYours = await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableService>().ShareAsync(stranger, draft.Id, new LocalDate(2026, 6, 30))));
-        var missing = await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableService>().ShareAsync(stranger, ghost, new LocalDate(2026, 6, 30))));
-        var forged = await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableService>().ShareAsync(ActingParty.User(UserId.New()), draft.Id, new LocalDate(2026, 6, 30))));
+        var notYours = await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(stranger, draft.Id, new LocalDate(2026, 6, 30))));
+        var missing = await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(stranger, ghost, new LocalDate(2026, 6, 30))));
+        var forged = await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(ActingParty.User(UserId.New()), draft.Id, new LocalDate(2026, 6, 30))));
 
         Assert.Equal(notYours.Message.Replace(draft.Id.ToString(), "ID", StringComparison.Ordinal), missing.Message.Replace(ghost.ToString(), "ID", StringComparison.Ordinal));
         Assert.Equal(notYours.Message, forged.Message);
@@ -244,13 +244,13 @@ public abstract class AuthorizationContract(Engine engine, PostgresServer? postg
         var before = await World.AuditAsync(db, AuditSubject.Client(w.Client.Id));
 
         await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<TierService>().ChangeTierAsync(ActingParty.User(w.OtherOfficeUser.Id), w.Office.Id, w.Client.Id, ClientTier.Standard)));
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableService>().DraftAsync(ActingParty.User(w.ClientUser.Id), w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "x")));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(ActingParty.User(w.ClientUser.Id), w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "x")));
         listener.RecordObservableInstruments();
 
         lock (counted)
         {
             Assert.Contains((1L, "ChangeTier"), counted);
-            Assert.Contains((1L, "DraftReport"), counted);
+            Assert.Contains((1L, "DraftDeliverable"), counted);
         }
 
         Assert.Equal(before.Count, (await World.AuditAsync(db, AuditSubject.Client(w.Client.Id))).Count);
@@ -302,7 +302,7 @@ public sealed class AuthorizationMatrixProperty
     public void SEC3_the_matrix_lists_every_public_service_method()
     {
         var services = typeof(CollabRegistry).Assembly.GetExportedTypes()
-            .Where(t => t.IsClass && (t.Name.EndsWith("Service", StringComparison.Ordinal) || t.Name == nameof(CollabRegistry)));
+            .Where(t => t.IsClass && (t.Name.EndsWith("Service", StringComparison.Ordinal) || t.Name == nameof(CollabRegistry) || Deliverables.DeliverableRoleTypes.All.Contains(t)));
         var methods = services.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
                 .Where(m => typeof(Task).IsAssignableFrom(m.ReturnType))
                 .Select(m => $"{t.Name}.{m.Name}"))

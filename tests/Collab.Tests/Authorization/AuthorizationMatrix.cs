@@ -143,7 +143,7 @@ public static class AuthorizationMatrix
 
     private static IReadOnlyList<Target> Environments(W w) => Of(w.Environments.Keys, EnvironmentId.New());
 
-    private static IReadOnlyList<Target> ReportIds(W w) => Of(w.Reports.Select(r => new DeliverableId(r.Id)), DeliverableId.New());
+    private static IReadOnlyList<Target> DeliverableIds(W w) => Of(w.Deliverables.Select(r => new DeliverableId(r.Id)), DeliverableId.New());
 
     private static IReadOnlyList<Target> BatchIds(W w) => Of(w.Batches.Select(r => new QuestionBatchId(r.Id)), QuestionBatchId.New());
 
@@ -185,10 +185,10 @@ public static class AuthorizationMatrix
         .. w.Administrations.Keys.Select(a => new Target(AuditSubject.Administration(a))),
         .. w.Users.Keys.Select(u => new Target(AuditSubject.User(u))),
         .. w.Environments.Keys.Select(e => new Target(AuditSubject.Environment(e))),
-        .. w.Reports.Select(r => new Target(AuditSubject.Report(new DeliverableId(r.Id)))),
+        .. w.Deliverables.Select(r => new Target(AuditSubject.Deliverable(new DeliverableId(r.Id)))),
         .. w.Transfers.Select(t => new Target(AuditSubject.Transfer(t.Id))),
         .. w.Links.Keys.Select(l => new Target(AuditSubject.Link(l))),
-        new Target(AuditSubject.Report(DeliverableId.New()), Ghost: true),
+        new Target(AuditSubject.Deliverable(DeliverableId.New()), Ghost: true),
         new Target(new AuditSubject("invoice", Guid.NewGuid().ToString()), Ghost: true),
     ];
 
@@ -213,7 +213,7 @@ public static class AuthorizationMatrix
             return null;
         }
 
-        var made = w.Reports.FirstOrDefault(r => r.Id == view.Id.Value);
+        var made = w.Deliverables.FirstOrDefault(r => r.Id == view.Id.Value);
         return reader.IsOffice
             ? view is not DeliverableOfficeView || view.OfficeId != reader.Office ? $"deliverable {view.Id} of office {view.OfficeId} as {view.GetType().Name}" : null
             : view is not DeliverableClientView || !W.SeesWorkOf(reader, view.OfficeId) || !reader.Companies.Contains(view.CompanyId) || made is { ClientMaySee: false }
@@ -231,7 +231,7 @@ public static class AuthorizationMatrix
             "administration" => Reaches(w, p, new AdministrationId(id)),
             "user" => !Platform(p) && ReachesUser(w, p, new UserId(id), read: true, colleagues: false),
             "environment" => w.Environments.TryGetValue(new EnvironmentId(id), out var e) && Office(w, p, e.Office),
-            "report" => ReachesMade(w, p, w.Reports, id),
+            "report" => ReachesMade(w, p, w.Deliverables, id),
             "transfer" => ReachesTransfer(w, p, new TransferRequestId(id)),
             "link" => LinkReach(w, p, new LinkId(id)),
             _ => false,
@@ -362,36 +362,36 @@ public static class AuthorizationMatrix
             (w, p, t) => ClientUser(w, p) && Reaches(w, p, (((OfficeId, AdministrationId))t).Item2)),
 
         // ── Reports (SHARE-1 … SHARE-5): the office that made it; the client's users given its company, once shared ──
-        new("DeliverableService.DraftAsync", OfficeCompanyPairs, (sp, p, t) => Box(S<DeliverableService>(sp).DraftAsync(p, (((OfficeId, CompanyId))t).Item1, (((OfficeId, CompanyId))t).Item2, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening")),
+        new("DeliverableAuthoring.DraftAsync", OfficeCompanyPairs, (sp, p, t) => Box(S<DeliverableAuthoring>(sp).DraftAsync(p, (((OfficeId, CompanyId))t).Item1, (((OfficeId, CompanyId))t).Item2, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening")),
             (w, p, t) => Office(w, p, (((OfficeId, CompanyId))t).Item1) && ReachesCompany(w, p, (((OfficeId, CompanyId))t).Item2)),
-        new("DeliverableService.ShareAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).ShareAsync(p, (DeliverableId)t, Deadline)),
-            (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
-        new("DeliverableService.ReissueLinkAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).ReissueLinkAsync(p, (DeliverableId)t)),
-            (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
-        new("DeliverableService.FindAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).FindAsync(p, (DeliverableId)t)), (w, p, t) => ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value),
+        new("DeliverableSharing.ShareAsync", DeliverableIds, (sp, p, t) => Box(S<DeliverableSharing>(sp).ShareAsync(p, (DeliverableId)t, Deadline)),
+            (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Deliverables, ((DeliverableId)t).Value)),
+        new("DeliverableSharing.ReissueLinkAsync", DeliverableIds, (sp, p, t) => Box(S<DeliverableSharing>(sp).ReissueLinkAsync(p, (DeliverableId)t)),
+            (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Deliverables, ((DeliverableId)t).Value)),
+        new("DeliverableQueries.FindAsync", DeliverableIds, (sp, p, t) => Box(S<DeliverableQueries>(sp).FindAsync(p, (DeliverableId)t)), (w, p, t) => ReachesMade(w, p, w.Deliverables, ((DeliverableId)t).Value),
             Leak: (w, p, result) => DeliverableLeak(w, p, (DeliverableView)result)),
-        new("DeliverableService.ListForOfficeAsync", Offices, (sp, p, t) => Box(S<DeliverableService>(sp).ListForOfficeAsync(p, (OfficeId)t)), (w, p, t) => Office(w, p, (OfficeId)t)),
-        new("DeliverableService.ListForCompanyAsync", Companies, (sp, p, t) => Box(S<DeliverableService>(sp).ListForCompanyAsync(p, (CompanyId)t)), (w, p, t) => ReachesCompany(w, p, (CompanyId)t),
+        new("DeliverableQueries.ListForOfficeAsync", Offices, (sp, p, t) => Box(S<DeliverableQueries>(sp).ListForOfficeAsync(p, (OfficeId)t)), (w, p, t) => Office(w, p, (OfficeId)t)),
+        new("DeliverableQueries.ListForCompanyAsync", Companies, (sp, p, t) => Box(S<DeliverableQueries>(sp).ListForCompanyAsync(p, (CompanyId)t)), (w, p, t) => ReachesCompany(w, p, (CompanyId)t),
             Leak: (w, p, result) => ((IReadOnlyList<DeliverableView>)result).Select(v => DeliverableLeak(w, p, v)).FirstOrDefault(l => l is not null)),
-        new("DeliverableService.RecordClientViewAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).RecordClientViewAsync(p, (DeliverableId)t)),
-            (w, p, t) => ClientUser(w, p) && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
-        new("DeliverableService.ClientMayViewAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).ClientMayViewAsync(p, (DeliverableId)t)),
-            (w, p, t) => ClientUser(w, p) && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
-        new("DeliverableService.ApproveAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).ApproveAsync(p, (DeliverableId)t)),
-            (w, p, t) => ClientUser(w, p) && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
-        new("DeliverableService.RejectAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).RejectAsync(p, (DeliverableId)t, "Klopt niet")),
-            (w, p, t) => ClientUser(w, p) && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
+        new("DeliverableSharing.RecordClientViewAsync", DeliverableIds, (sp, p, t) => Box(S<DeliverableSharing>(sp).RecordClientViewAsync(p, (DeliverableId)t)),
+            (w, p, t) => ClientUser(w, p) && ReachesMade(w, p, w.Deliverables, ((DeliverableId)t).Value)),
+        new("DeliverableQueries.ClientMayViewAsync", DeliverableIds, (sp, p, t) => Box(S<DeliverableQueries>(sp).ClientMayViewAsync(p, (DeliverableId)t)),
+            (w, p, t) => ClientUser(w, p) && ReachesMade(w, p, w.Deliverables, ((DeliverableId)t).Value)),
+        new("DeliverableSharing.ApproveAsync", DeliverableIds, (sp, p, t) => Box(S<DeliverableSharing>(sp).ApproveAsync(p, (DeliverableId)t)),
+            (w, p, t) => ClientUser(w, p) && ReachesMade(w, p, w.Deliverables, ((DeliverableId)t).Value)),
+        new("DeliverableSharing.RejectAsync", DeliverableIds, (sp, p, t) => Box(S<DeliverableSharing>(sp).RejectAsync(p, (DeliverableId)t, "Klopt niet")),
+            (w, p, t) => ClientUser(w, p) && ReachesMade(w, p, w.Deliverables, ((DeliverableId)t).Value)),
 
-        new("DeliverableService.AddDocumentAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).AddDocumentAsync(p, (DeliverableId)t, "jaarrekening.pdf", "application/pdf", Pdf())),
-            (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
-        new("DeliverableService.RemoveDocumentAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).RemoveDocumentAsync(p, (DeliverableId)t, DocumentId.New())),
-            (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
-        new("DeliverableService.SetFiguresAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).SetFiguresAsync(p, (DeliverableId)t, Figures)),
-            (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
-        new("DeliverableService.OpenDocumentAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).OpenDocumentAsync(p, (DeliverableId)t, DocumentId.New())),
-            (w, p, t) => ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value)),
-        new("DeliverableService.DashboardAsync", ReportIds, (sp, p, t) => Box(S<DeliverableService>(sp).DashboardAsync(p, (DeliverableId)t)),
-            (w, p, t) => ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value), MayBeEmpty: true),
+        new("DeliverableAuthoring.AddDocumentAsync", DeliverableIds, (sp, p, t) => Box(S<DeliverableAuthoring>(sp).AddDocumentAsync(p, (DeliverableId)t, "jaarrekening.pdf", "application/pdf", Pdf())),
+            (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Deliverables, ((DeliverableId)t).Value)),
+        new("DeliverableAuthoring.RemoveDocumentAsync", DeliverableIds, (sp, p, t) => Box(S<DeliverableAuthoring>(sp).RemoveDocumentAsync(p, (DeliverableId)t, DocumentId.New())),
+            (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Deliverables, ((DeliverableId)t).Value)),
+        new("DeliverableAuthoring.SetFiguresAsync", DeliverableIds, (sp, p, t) => Box(S<DeliverableAuthoring>(sp).SetFiguresAsync(p, (DeliverableId)t, Figures)),
+            (w, p, t) => w.Active(p) is { IsOffice: true } && ReachesMade(w, p, w.Deliverables, ((DeliverableId)t).Value)),
+        new("DeliverableQueries.OpenDocumentAsync", DeliverableIds, (sp, p, t) => Box(S<DeliverableQueries>(sp).OpenDocumentAsync(p, (DeliverableId)t, DocumentId.New())),
+            (w, p, t) => ReachesMade(w, p, w.Deliverables, ((DeliverableId)t).Value)),
+        new("DeliverableQueries.DashboardAsync", DeliverableIds, (sp, p, t) => Box(S<DeliverableQueries>(sp).DashboardAsync(p, (DeliverableId)t)),
+            (w, p, t) => ReachesMade(w, p, w.Deliverables, ((DeliverableId)t).Value), MayBeEmpty: true),
 
         // ── Office overview (SHARE-17) and insights (SHARE-16) ──────────────────────────────────────────────────
         new("OfficeOverviewService.DeliverablesAsync", Offices, (sp, p, t) => Box(S<OfficeOverviewService>(sp).DeliverablesAsync(p, (OfficeId)t)), (w, p, t) => Office(w, p, (OfficeId)t)),
@@ -533,8 +533,8 @@ public static class AuthorizationMatrix
             Leak: (w, p, result) => ((IReadOnlyList<AuditRecord>)result).Select(r => AuditRowLeak(w, p, r)).FirstOrDefault(l => l is not null)),
 
         // ── Evidence (SHARE-18, AUD-2): receipts as private as the deliverable's audit; a chain as its audit ──────
-        new("EvidenceService.ListReceiptsAsync", ReportIds, (sp, p, t) => Box(S<Collab.Evidence.EvidenceService>(sp).ListReceiptsAsync(p, (DeliverableId)t)),
-            (w, p, t) => ReachesMade(w, p, w.Reports, ((DeliverableId)t).Value), MayBeEmpty: true),
+        new("EvidenceService.ListReceiptsAsync", DeliverableIds, (sp, p, t) => Box(S<Collab.Evidence.EvidenceService>(sp).ListReceiptsAsync(p, (DeliverableId)t)),
+            (w, p, t) => ReachesMade(w, p, w.Deliverables, ((DeliverableId)t).Value), MayBeEmpty: true),
         new("EvidenceService.VerifyAuditAsync", Chains, (sp, p, t) => Box(S<Collab.Evidence.EvidenceService>(sp).VerifyAuditAsync(p, (string)t)),
             (w, p, t) => ChainAllowed(w, p, (string)t)),
     ];
@@ -560,14 +560,14 @@ public static class AuthorizationMatrix
     public static IReadOnlyDictionary<string, string> Exceptions { get; } = new Dictionary<string, string>
     {
         ["RetentionService.RunPassAsync"] = "a background pass: it acts as the system, which no caller can name",
-        ["DeliverableService.ExpireOverdueAsync"] = "a background pass",
-        ["DeliverableService.SendDueRemindersAsync"] = "a background pass",
+        ["DeliverablePasses.ExpireOverdueAsync"] = "a background pass",
+        ["DeliverablePasses.SendDueRemindersAsync"] = "a background pass",
         ["QuestionService.SendDueRemindersAsync"] = "a background pass",
         ["TransferService.ExpireDueAsync"] = "a background pass",
         ["LinkSyncService.PollDueAsync"] = "a background pass",
-        ["DeliverableService.OpenLinkAsync"] = "the one-time link's token is the credential (SHARE-1): whoever holds it may open it",
-        ["DeliverableService.ConfirmViewAsync"] = "the one-time link's token is the credential (SHARE-1)",
-        ["DeliverableService.ReadThroughLinkAsync"] = "the confirmed view's token is the credential (SHARE-14): it exists only in the view's result",
+        ["DeliverableLinks.OpenLinkAsync"] = "the one-time link's token is the credential (SHARE-1): whoever holds it may open it",
+        ["DeliverableLinks.ConfirmViewAsync"] = "the one-time link's token is the credential (SHARE-1)",
+        ["DeliverableLinks.ReadThroughLinkAsync"] = "the confirmed view's token is the credential (SHARE-14): it exists only in the view's result",
         ["PortalService.FindBySlugAsync"] = "an office's public branding for its portal's sign-in page: no client data",
         ["LinkSyncService.PushFromAppAsync"] = "the external app's own entry: the host calls it from the app's verified webhook, for a link that is synchronising",
     };

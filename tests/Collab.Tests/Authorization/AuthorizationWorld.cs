@@ -85,7 +85,7 @@ public sealed class AuthorizationWorld
 
     public Dictionary<EnvironmentId, (OfficeId Office, UserId Administrator)> Environments { get; } = [];
 
-    public List<Made> Reports { get; } = [];
+    public List<Made> Deliverables { get; } = [];
 
     public List<Made> Batches { get; } = [];
 
@@ -266,14 +266,13 @@ public sealed class AuthorizationWorld
             var shared = spec.Shared[pair++ % spec.Shared.Length];
             await db.InScopeAsync(async sp =>
             {
-                var reports = sp.GetRequiredService<DeliverableService>();
-                var report = await reports.DraftAsync(desk, office, company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening {pair}");
+                var deliverable = await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(desk, office, company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening {pair}");
                 if (shared)
                 {
-                    await reports.ShareAsync(desk, report.Id, new LocalDate(2026, 6, 30));
+                    await sp.GetRequiredService<DeliverableSharing>().ShareAsync(desk, deliverable.Id, new LocalDate(2026, 6, 30));
                 }
 
-                w.Reports.Add(new Made(report.Id.Value, office, client, company, shared));
+                w.Deliverables.Add(new Made(deliverable.Id.Value, office, client, company, shared));
                 var questions = sp.GetRequiredService<QuestionService>();
                 var batch = await questions.StartBatchAsync(desk, office, company, $"Vragen {pair}");
                 await questions.AddQuestionAsync(desk, batch.Id, "jaarrekening", "Is de voorraad geteld?");

@@ -56,8 +56,8 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
 
     private static async Task<DeliverableId> SharedForApprovalAsync(TestDatabase db, World w)
     {
-        var draft = await Run(db, sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening A"));
-        await Run(db, sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 6, 30)));
+        var draft = await Run(db, sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening A"));
+        await Run(db, sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 6, 30)));
         return draft.Id;
     }
 
@@ -74,7 +74,7 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
     {
         await using var db = await NewDatabaseAsync();
         var (w, b) = await SharedClientAsync(db);
-        var report = await SharedForApprovalAsync(db, w);
+        var deliverable = await SharedForApprovalAsync(db, w);
 
         // B cannot make a user on its own word, nor widen one of the client's own users.
         await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<CollabRegistry>().CreateClientUserAsync(b, w.Client.Id, $"b-minted.{Guid.NewGuid():N}@bakker.nl", [w.Company.Id])));
@@ -84,12 +84,12 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
         var minted = await InvitedAsync(db, b, w.Client.Id, [w.Company.Id, w.OtherCompany.Id], "b-minted");
         var user = await Run(db, sp => sp.GetRequiredService<IUserStore>().FindUserAsync(minted.UserId!.Value));
         Assert.Equal((w.OtherOffice.Id, false), (user!.HomeOfficeId, user.IsHomedAtClient));
-        Assert.Null(await Run(db, sp => sp.GetRequiredService<DeliverableService>().FindAsync(minted, report)));
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableService>().ApproveAsync(minted, report)));
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableService>().RejectAsync(minted, report, "Niet akkoord")));
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableService>().DashboardAsync(minted, report)));
-        Assert.False(await Run(db, sp => sp.GetRequiredService<DeliverableService>().ClientMayViewAsync(minted, report)));
-        Assert.Empty(await Run(db, sp => sp.GetRequiredService<DeliverableService>().ListForCompanyAsync(minted, w.Company.Id)));
+        Assert.Null(await Run(db, sp => sp.GetRequiredService<DeliverableQueries>().FindAsync(minted, deliverable)));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableSharing>().ApproveAsync(minted, deliverable)));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableSharing>().RejectAsync(minted, deliverable, "Niet akkoord")));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableQueries>().DashboardAsync(minted, deliverable)));
+        Assert.False(await Run(db, sp => sp.GetRequiredService<DeliverableQueries>().ClientMayViewAsync(minted, deliverable)));
+        Assert.Empty(await Run(db, sp => sp.GetRequiredService<DeliverableQueries>().ListForCompanyAsync(minted, w.Company.Id)));
         Assert.Empty((await Run(db, sp => sp.GetRequiredService<PortalService>().HistoryAsync(minted))).Items);
 
         // Nor the client's own acts: granting rights, the administrations, the subscription.
@@ -98,7 +98,7 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
         await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(minted, w.Client.Id)));
 
         // The client's own user still approves; B widens only its own invitee.
-        Assert.NotNull(await Run(db, sp => sp.GetRequiredService<DeliverableService>().FindAsync(ActingParty.User(w.ClientUser.Id), report)));
+        Assert.NotNull(await Run(db, sp => sp.GetRequiredService<DeliverableQueries>().FindAsync(ActingParty.User(w.ClientUser.Id), deliverable)));
         var narrow = await InvitedAsync(db, b, w.Client.Id, [w.Company.Id], "b-smal");
         var widened = await Run(db, sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(b, narrow.UserId!.Value, w.OtherCompany.Id));
         Assert.Contains(w.OtherCompany.Id, widened.Companies);
@@ -113,11 +113,11 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
         var ofA = await InvitedAsync(db, w.Desk, w.Client.Id, [w.Company.Id], "van-a");
         var ofB = await InvitedAsync(db, b, w.Client.Id, [w.Company.Id], "van-b");
         _sender.Sent.Clear();
-        var report = await SharedForApprovalAsync(db, w);
+        var deliverable = await SharedForApprovalAsync(db, w);
         await Run(db, sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync(1000));
 
-        Assert.NotNull(await Run(db, sp => sp.GetRequiredService<DeliverableService>().FindAsync(ofA, report)));
-        Assert.Null(await Run(db, sp => sp.GetRequiredService<DeliverableService>().FindAsync(ofB, report)));
+        Assert.NotNull(await Run(db, sp => sp.GetRequiredService<DeliverableQueries>().FindAsync(ofA, deliverable)));
+        Assert.Null(await Run(db, sp => sp.GetRequiredService<DeliverableQueries>().FindAsync(ofB, deliverable)));
         var emailOf = async (ActingParty p) => (await Run(db, sp => sp.GetRequiredService<IUserStore>().FindUserAsync(p.UserId!.Value)))!.Email;
         var approvalsTo = _sender.Sent.Where(n => n.Kind == NotificationKind.ApprovalRequested).Select(n => n.Recipient).ToList();
         Assert.Contains(await emailOf(ofA), approvalsTo);
@@ -227,18 +227,18 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
     {
         await using var db = await NewDatabaseAsync();
         var (w, b) = await SharedClientAsync(db);
-        var draft = await Run(db, sp => sp.GetRequiredService<DeliverableService>().DraftAsync(b, w.OtherOffice.Id, w.Company.Id, DeliverableKind.IncomeTaxReturn, ReportingPeriod.FinancialYear(2025), "Aangifte IB"));
+        var draft = await Run(db, sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(b, w.OtherOffice.Id, w.Company.Id, DeliverableKind.IncomeTaxReturn, ReportingPeriod.FinancialYear(2025), "Aangifte IB"));
         await Run(db, sp => sp.GetRequiredService<TierService>().EndCollaborationAsync(b, w.OtherOffice.Id, w.Client.Id, new LocalDate(2026, 2, 28)));
 
-        Assert.Null(await Run(db, sp => sp.GetRequiredService<DeliverableService>().FindAsync(b, draft.Id)));
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableService>().ShareAsync(b, draft.Id, new LocalDate(2026, 6, 30))));
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableService>().DraftAsync(b, w.OtherOffice.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Nog een")));
+        Assert.Null(await Run(db, sp => sp.GetRequiredService<DeliverableQueries>().FindAsync(b, draft.Id)));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(b, draft.Id, new LocalDate(2026, 6, 30))));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(b, w.OtherOffice.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Nog een")));
         await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(b, w.OtherOffice.Id, w.Company.Id, "Vragen")));
 
         // An end in the future still lets the office finish its work until that day.
-        var reopened = await Run(db, sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening"));
+        var reopened = await Run(db, sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening"));
         await Run(db, sp => sp.GetRequiredService<TierService>().EndCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, new LocalDate(2026, 12, 31)));
-        Assert.NotNull(await Run(db, sp => sp.GetRequiredService<DeliverableService>().FindAsync(w.Desk, reopened.Id)));
+        Assert.NotNull(await Run(db, sp => sp.GetRequiredService<DeliverableQueries>().FindAsync(w.Desk, reopened.Id)));
     }
 
     // R: SEC-7
@@ -363,11 +363,11 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
 
         // SEC-7: a colleague A invited but who has not accepted hears nothing of the client's decision; A's accepted users do.
         var colleague = await Run(db, sp => sp.GetRequiredService<InvitationService>().InviteOfficeUserAsync(w.Desk, w.Office.Id, $"nog-niet.{Guid.NewGuid():N}@devries.nl"));
-        var report = await SharedForApprovalAsync(db, w);
+        var deliverable = await SharedForApprovalAsync(db, w);
         _sender.Sent.Clear();
-        await Run(db, sp => sp.GetRequiredService<DeliverableService>().ApproveAsync(ActingParty.User(w.ClientUser.Id), report));
+        await Run(db, sp => sp.GetRequiredService<DeliverableSharing>().ApproveAsync(ActingParty.User(w.ClientUser.Id), deliverable));
         await Run(db, sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync(1000));
-        var decided = _sender.Sent.Where(n => n.Kind == NotificationKind.ReportDecided).Select(n => n.Recipient).ToList();
+        var decided = _sender.Sent.Where(n => n.Kind == NotificationKind.DeliverableDecided).Select(n => n.Recipient).ToList();
         Assert.Contains(w.OfficeUser.Email, decided);
         Assert.DoesNotContain(colleague.Email, decided);
     }

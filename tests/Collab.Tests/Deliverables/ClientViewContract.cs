@@ -26,7 +26,7 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
         return b;
     }
 
-    private static Task<T> D<T>(BooksWorld b, Func<DeliverableService, Task<T>> work) => b.Run(sp => work(sp.GetRequiredService<DeliverableService>()));
+    private static Task<T> D<T>(BooksWorld b, Func<IServiceProvider, Task<T>> work) => b.Run(sp => work(sp));
 
     // The client keeps one active user, so every tier allows it and a tier change is never refused for its users (TIER-4).
     private static async Task ChangeTierAsync(BooksWorld b, ClientTier tier)
@@ -51,33 +51,33 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
     }
 
     private static Task<OfficeDocumentView> AddPdfAsync(BooksWorld b, DeliverableId id, string name, string text) =>
-        D(b, s => s.AddDocumentAsync(b.W.Desk, id, name, "application/pdf", new MemoryStream(DeliverableContract.Pdf(text))));
+        D(b, s => s.GetRequiredService<DeliverableAuthoring>().AddDocumentAsync(b.W.Desk, id, name, "application/pdf", new MemoryStream(DeliverableContract.Pdf(text))));
 
     // An annual report for 2025 with one document and its figures: revision 1, a draft.
-    private static async Task<(DeliverableOfficeView Report, OfficeDocumentView Document)> DraftedAnnualReportAsync(BooksWorld b, string text, decimal revenue)
+    private static async Task<(DeliverableOfficeView Deliverable, OfficeDocumentView Document)> DraftedAnnualReportAsync(BooksWorld b, string text, decimal revenue)
     {
-        var report = await D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025)));
-        var document = await AddPdfAsync(b, report.Id, "jaarrekening.pdf", text);
-        await D(b, s => s.SetFiguresAsync(b.W.Desk, report.Id, FiguresFor(2025, revenue)));
-        return (report, document);
+        var deliverable = await D(b, s => s.GetRequiredService<DeliverableAuthoring>().DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025)));
+        var document = await AddPdfAsync(b, deliverable.Id, "jaarrekening.pdf", text);
+        await D(b, s => s.GetRequiredService<DeliverableAuthoring>().SetFiguresAsync(b.W.Desk, deliverable.Id, FiguresFor(2025, revenue)));
+        return (deliverable, document);
     }
 
     // The same, shared for approval.
-    private static async Task<(DeliverableOfficeView Report, OfficeDocumentView Document)> SharedAnnualReportAsync(BooksWorld b, string text, decimal revenue)
+    private static async Task<(DeliverableOfficeView Deliverable, OfficeDocumentView Document)> SharedAnnualReportAsync(BooksWorld b, string text, decimal revenue)
     {
         var drafted = await DraftedAnnualReportAsync(b, text, revenue);
-        await D(b, s => s.ShareAsync(b.W.Desk, drafted.Report.Id, Deadline));
+        await D(b, s => s.GetRequiredService<DeliverableSharing>().ShareAsync(b.W.Desk, drafted.Deliverable.Id, Deadline));
         return drafted;
     }
 
     private static async Task<DeliverableClientView?> FindForClientAsync(BooksWorld b, DeliverableId id) =>
-        (DeliverableClientView?)await D(b, s => s.FindAsync(Client(b), id));
+        (DeliverableClientView?)await D(b, s => s.GetRequiredService<DeliverableQueries>().FindAsync(Client(b), id));
 
     private static async Task<DeliverableOfficeView> OfficeViewAsync(BooksWorld b, DeliverableId id) =>
-        Assert.IsType<DeliverableOfficeView>(await D(b, s => s.FindAsync(b.W.Desk, id)));
+        Assert.IsType<DeliverableOfficeView>(await D(b, s => s.GetRequiredService<DeliverableQueries>().FindAsync(b.W.Desk, id)));
 
     private static async Task<IReadOnlyList<DeliverableClientView>> ListForClientAsync(BooksWorld b) =>
-        (await D(b, s => s.ListForCompanyAsync(Client(b), b.W.Company.Id))).Select(v => Assert.IsType<DeliverableClientView>(v)).ToList();
+        (await D(b, s => s.GetRequiredService<DeliverableQueries>().ListForCompanyAsync(Client(b), b.W.Company.Id))).Select(v => Assert.IsType<DeliverableClientView>(v)).ToList();
 
     // The whole view as a reader's program sees it: anything it carries, at any depth, is in this text.
     private static string Serialized(object? view) => JsonSerializer.Serialize(view);
@@ -87,12 +87,12 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
     public async Task SEC6_SHARE15_a_Standard_client_gets_no_figures_in_any_read_including_the_links_confirmed_view()
     {
         await using var b = await AtTierAsync(ClientTier.Standard);
-        var (report, document) = await DraftedAnnualReportAsync(b, "jaarrekening 2025", DeliverableContract.Figures.Current.Revenue);
-        var shared = await D(b, s => s.ShareAsync(b.W.Desk, report.Id));
-        Assert.Equal(DeliverableContract.Figures, shared.Report.Figures); // the office's own view has them
+        var (deliverable, document) = await DraftedAnnualReportAsync(b, "jaarrekening 2025", DeliverableContract.Figures.Current.Revenue);
+        var shared = await D(b, s => s.GetRequiredService<DeliverableSharing>().ShareAsync(b.W.Desk, deliverable.Id));
+        Assert.Equal(DeliverableContract.Figures, shared.Deliverable.Figures); // the office's own view has them
 
-        var confirmed = await D(b, s => s.ConfirmViewAsync(shared.LinkToken!));
-        var found = await FindForClientAsync(b, report.Id);
+        var confirmed = await D(b, s => s.GetRequiredService<DeliverableLinks>().ConfirmViewAsync(shared.LinkToken!));
+        var found = await FindForClientAsync(b, deliverable.Id);
         var listed = Assert.Single(await ListForClientAsync(b));
 
         Assert.Null(confirmed.Deliverable.Figures);
@@ -101,15 +101,15 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
         Assert.All(new[] { found!, listed }, v => Assert.Null(v.Figures));
         Assert.All(new[] { found!, listed }, v => Assert.Empty(v.Documents)); // a link share is read through its link only (SHARE-14)
         Assert.All(new object[] { confirmed, found!, listed }, v => Assert.DoesNotContain("1000000", Serialized(v), StringComparison.Ordinal)); // no revenue at any depth
-        Assert.Equal("report.not-viewable", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.DashboardAsync(Client(b), report.Id)))).Code);
+        Assert.Equal("deliverable.not-viewable", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.GetRequiredService<DeliverableQueries>().DashboardAsync(Client(b), deliverable.Id)))).Code);
 
         // The same reads once the client's tier includes the dashboard: the figures come with an approval task (control).
         await ChangeTierAsync(b, ClientTier.Collaborate);
-        var task = await D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025)));
-        await D(b, s => s.SetFiguresAsync(b.W.Desk, task.Id, DeliverableContract.Figures));
-        await D(b, s => s.ShareAsync(b.W.Desk, task.Id, Deadline));
+        var task = await D(b, s => s.GetRequiredService<DeliverableAuthoring>().DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025)));
+        await D(b, s => s.GetRequiredService<DeliverableAuthoring>().SetFiguresAsync(b.W.Desk, task.Id, DeliverableContract.Figures));
+        await D(b, s => s.GetRequiredService<DeliverableSharing>().ShareAsync(b.W.Desk, task.Id, Deadline));
         Assert.Equal(DeliverableContract.Figures, (await FindForClientAsync(b, task.Id))!.Figures);
-        Assert.Null((await FindForClientAsync(b, report.Id))!.Figures); // still a link share: no portal channel for it
+        Assert.Null((await FindForClientAsync(b, deliverable.Id))!.Figures); // still a link share: no portal channel for it
     }
 
     // R: SEC-6, SHARE-14
@@ -117,31 +117,31 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
     public async Task SEC6_SHARE14_a_client_gets_no_documents_or_figures_of_other_revisions()
     {
         await using var b = await AtTierAsync(ClientTier.Collaborate);
-        var (report, first) = await SharedAnnualReportAsync(b, "versie 1", 1_000_001m);
-        await D(b, s => s.RejectAsync(Client(b), report.Id, "De voorraad klopt niet"));
+        var (deliverable, first) = await SharedAnnualReportAsync(b, "versie 1", 1_000_001m);
+        await D(b, s => s.GetRequiredService<DeliverableSharing>().RejectAsync(Client(b), deliverable.Id, "De voorraad klopt niet"));
 
         // The office corrects it: revision 2, with the first document carried over and a second one.
-        var second = await AddPdfAsync(b, report.Id, "toelichting.pdf", "toelichting");
-        await D(b, s => s.SetFiguresAsync(b.W.Desk, report.Id, FiguresFor(2025, 1_000_002m)));
-        Assert.Null(await FindForClientAsync(b, report.Id)); // a revision in the works does not exist for the client
+        var second = await AddPdfAsync(b, deliverable.Id, "toelichting.pdf", "toelichting");
+        await D(b, s => s.GetRequiredService<DeliverableAuthoring>().SetFiguresAsync(b.W.Desk, deliverable.Id, FiguresFor(2025, 1_000_002m)));
+        Assert.Null(await FindForClientAsync(b, deliverable.Id)); // a revision in the works does not exist for the client
         Assert.Empty(await ListForClientAsync(b));
-        await D(b, s => s.ShareAsync(b.W.Desk, report.Id, Deadline));
+        await D(b, s => s.GetRequiredService<DeliverableSharing>().ShareAsync(b.W.Desk, deliverable.Id, Deadline));
 
-        var office = await OfficeViewAsync(b, report.Id);
+        var office = await OfficeViewAsync(b, deliverable.Id);
         var current = office.Documents.Select(d => d.Id).ToHashSet();
         var earlier = office.AllDocuments.Where(d => d.Revision == 1).Select(d => d.Id).ToList();
         Assert.Equal(2, current.Count);
         Assert.Equal([first.Id], earlier);
 
-        var view = (await FindForClientAsync(b, report.Id))!;
+        var view = (await FindForClientAsync(b, deliverable.Id))!;
         Assert.Equal(current, view.Documents.Select(d => d.Id).ToHashSet());
         Assert.Equal(1_000_002m, view.Figures!.Current.Revenue);
         Assert.Equal(2, view.Revision);
         Assert.DoesNotContain(first.Id.Value.ToString(), Serialized(view), StringComparison.Ordinal);
         Assert.DoesNotContain("1000001", Serialized(view), StringComparison.Ordinal);
-        Assert.Equal("deliverable.document-unknown", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.OpenDocumentAsync(Client(b), report.Id, first.Id)))).Code);
-        Assert.Equal(DeliverableContract.Pdf("toelichting"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(Client(b), report.Id, second.Id))));
-        Assert.Equal(DeliverableContract.Pdf("versie 1"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(b.W.Desk, report.Id, first.Id)))); // the office reads every revision
+        Assert.Equal("deliverable.document-unknown", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.GetRequiredService<DeliverableQueries>().OpenDocumentAsync(Client(b), deliverable.Id, first.Id)))).Code);
+        Assert.Equal(DeliverableContract.Pdf("toelichting"), await ReadAsync(await D(b, s => s.GetRequiredService<DeliverableQueries>().OpenDocumentAsync(Client(b), deliverable.Id, second.Id))));
+        Assert.Equal(DeliverableContract.Pdf("versie 1"), await ReadAsync(await D(b, s => s.GetRequiredService<DeliverableQueries>().OpenDocumentAsync(b.W.Desk, deliverable.Id, first.Id)))); // the office reads every revision
     }
 
     // R: SEC-6, AUD-1
@@ -149,30 +149,30 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
     public async Task SEC6_a_client_gets_no_approved_hashes_it_did_not_approve()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
-        var report = await D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.IncomeTaxReturn, ReportingPeriod.FinancialYear(2025)));
-        var first = await AddPdfAsync(b, report.Id, "aangifte.pdf", "IB versie 1");
-        await D(b, s => s.ShareAsync(b.W.Desk, report.Id, Deadline));
-        Assert.DoesNotContain(first.Sha256, Serialized(await FindForClientAsync(b, report.Id)), StringComparison.Ordinal); // not approved yet: no hash
-        var approved = await D(b, s => s.ApproveAsync(Client(b), report.Id));
+        var deliverable = await D(b, s => s.GetRequiredService<DeliverableAuthoring>().DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.IncomeTaxReturn, ReportingPeriod.FinancialYear(2025)));
+        var first = await AddPdfAsync(b, deliverable.Id, "aangifte.pdf", "IB versie 1");
+        await D(b, s => s.GetRequiredService<DeliverableSharing>().ShareAsync(b.W.Desk, deliverable.Id, Deadline));
+        Assert.DoesNotContain(first.Sha256, Serialized(await FindForClientAsync(b, deliverable.Id)), StringComparison.Ordinal); // not approved yet: no hash
+        var approved = await D(b, s => s.GetRequiredService<DeliverableSharing>().ApproveAsync(Client(b), deliverable.Id));
         Assert.Equal(first.Sha256, Assert.Single(approved.ApprovedRevisions).DocumentHashes); // what it approved, it may see
 
-        var second = await AddPdfAsync(b, report.Id, "aangifte.pdf", "IB versie 2");
-        await D(b, s => s.ShareAsync(b.W.Desk, report.Id, Deadline));
-        var view = (await FindForClientAsync(b, report.Id))!;
+        var second = await AddPdfAsync(b, deliverable.Id, "aangifte.pdf", "IB versie 2");
+        await D(b, s => s.GetRequiredService<DeliverableSharing>().ShareAsync(b.W.Desk, deliverable.Id, Deadline));
+        var view = (await FindForClientAsync(b, deliverable.Id))!;
         Assert.Equal([(1, first.Sha256)], view.ApprovedRevisions.Select(r => (r.Revision, r.DocumentHashes)));
         Assert.DoesNotContain(second.Sha256, Serialized(view), StringComparison.Ordinal);
         Assert.DoesNotContain(second.Sha256, Serialized(await ListForClientAsync(b)), StringComparison.Ordinal);
-        await D(b, s => s.RejectAsync(Client(b), report.Id, "Nog niet goed"));
-        Assert.DoesNotContain(second.Sha256, Serialized(await FindForClientAsync(b, report.Id)), StringComparison.Ordinal); // rejected is not approved
+        await D(b, s => s.GetRequiredService<DeliverableSharing>().RejectAsync(Client(b), deliverable.Id, "Nog niet goed"));
+        Assert.DoesNotContain(second.Sha256, Serialized(await FindForClientAsync(b, deliverable.Id)), StringComparison.Ordinal); // rejected is not approved
 
         // A client that approves under Collaborate keeps no history, so no hashes either.
         await ChangeTierAsync(b, ClientTier.Collaborate);
-        var other = await D(b, s => s.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.VatReturn, ReportingPeriod.Quarter(2026, 1)));
+        var other = await D(b, s => s.GetRequiredService<DeliverableAuthoring>().DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.VatReturn, ReportingPeriod.Quarter(2026, 1)));
         var vat = await AddPdfAsync(b, other.Id, "btw.pdf", "btw q1");
-        await D(b, s => s.ShareAsync(b.W.Desk, other.Id, Deadline));
-        var decided = await D(b, s => s.ApproveAsync(Client(b), other.Id));
+        await D(b, s => s.GetRequiredService<DeliverableSharing>().ShareAsync(b.W.Desk, other.Id, Deadline));
+        var decided = await D(b, s => s.GetRequiredService<DeliverableSharing>().ApproveAsync(Client(b), other.Id));
         Assert.DoesNotContain(vat.Sha256, Serialized(decided), StringComparison.Ordinal);
-        Assert.DoesNotContain(first.Sha256, Serialized(await FindForClientAsync(b, report.Id)), StringComparison.Ordinal); // and the history waits for the portal tier
+        Assert.DoesNotContain(first.Sha256, Serialized(await FindForClientAsync(b, deliverable.Id)), StringComparison.Ordinal); // and the history waits for the portal tier
     }
 
     // R: SHARE-5, SHARE-14, SEC-6
@@ -180,14 +180,14 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
     public async Task SHARE5_SHARE14_a_Collaborate_client_gets_no_content_after_approving()
     {
         await using var b = await AtTierAsync(ClientTier.Collaborate);
-        var (report, document) = await SharedAnnualReportAsync(b, "jaarrekening", DeliverableContract.Figures.Current.Revenue);
-        var before = (await FindForClientAsync(b, report.Id))!;
+        var (deliverable, document) = await SharedAnnualReportAsync(b, "jaarrekening", DeliverableContract.Figures.Current.Revenue);
+        var before = (await FindForClientAsync(b, deliverable.Id))!;
         Assert.True(before.MayDecide);
         Assert.Equal([document.Id], before.Documents.Select(d => d.Id)); // control: the open task shows them
         Assert.NotNull(before.Figures);
 
-        var approved = await D(b, s => s.ApproveAsync(Client(b), report.Id));
-        var found = (await FindForClientAsync(b, report.Id))!;
+        var approved = await D(b, s => s.GetRequiredService<DeliverableSharing>().ApproveAsync(Client(b), deliverable.Id));
+        var found = (await FindForClientAsync(b, deliverable.Id))!;
         var listed = Assert.Single(await ListForClientAsync(b));
 
         foreach (var view in new[] { approved, found, listed })
@@ -200,9 +200,9 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
             Assert.DoesNotContain(document.Sha256, Serialized(view), StringComparison.Ordinal);
         }
 
-        Assert.Equal("deliverable.document-unknown", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.OpenDocumentAsync(Client(b), report.Id, document.Id)))).Code);
-        Assert.Equal("report.not-viewable", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.DashboardAsync(Client(b), report.Id)))).Code);
-        Assert.False(await D(b, s => s.ClientMayViewAsync(Client(b), report.Id)));
+        Assert.Equal("deliverable.document-unknown", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.GetRequiredService<DeliverableQueries>().OpenDocumentAsync(Client(b), deliverable.Id, document.Id)))).Code);
+        Assert.Equal("deliverable.not-viewable", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.GetRequiredService<DeliverableQueries>().DashboardAsync(Client(b), deliverable.Id)))).Code);
+        Assert.False(await D(b, s => s.GetRequiredService<DeliverableQueries>().ClientMayViewAsync(Client(b), deliverable.Id)));
     }
 
     // R: SHARE-5, SHARE-6, SHARE-14
@@ -210,45 +210,45 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
     public async Task SHARE5_an_Extended_client_keeps_every_approved_revision_with_its_documents_also_after_the_office_revises_again()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
-        var (report, first) = await SharedAnnualReportAsync(b, "versie 1", 1_000_001m);
-        await D(b, s => s.ApproveAsync(Client(b), report.Id));
+        var (deliverable, first) = await SharedAnnualReportAsync(b, "versie 1", 1_000_001m);
+        await D(b, s => s.GetRequiredService<DeliverableSharing>().ApproveAsync(Client(b), deliverable.Id));
 
         // The office revises: revision 2 replaces the document and the figures.
-        var second = await AddPdfAsync(b, report.Id, "jaarrekening.pdf", "versie 2");
-        await D(b, s => s.SetFiguresAsync(b.W.Desk, report.Id, FiguresFor(2025, 1_000_002m)));
+        var second = await AddPdfAsync(b, deliverable.Id, "jaarrekening.pdf", "versie 2");
+        await D(b, s => s.GetRequiredService<DeliverableAuthoring>().SetFiguresAsync(b.W.Desk, deliverable.Id, FiguresFor(2025, 1_000_002m)));
 
-        var during = (await FindForClientAsync(b, report.Id))!; // the approved revision, not the one in the works
+        var during = (await FindForClientAsync(b, deliverable.Id))!; // the approved revision, not the one in the works
         Assert.Equal((DeliverableState.Approved, 1, false), (during.State, during.Revision, during.MayDecide));
         Assert.Equal([first.Id], during.Documents.Select(d => d.Id));
         Assert.Equal(1_000_001m, during.Figures!.Current.Revenue);
         Assert.Equal([(1, first.Sha256)], during.ApprovedRevisions.Select(r => (r.Revision, r.DocumentHashes)));
         Assert.DoesNotContain(second.Id.Value.ToString(), Serialized(during), StringComparison.Ordinal);
         Assert.DoesNotContain("1000002", Serialized(during), StringComparison.Ordinal);
-        Assert.Equal(DeliverableContract.Pdf("versie 1"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(Client(b), report.Id, first.Id))));
-        Assert.Equal("deliverable.document-unknown", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.OpenDocumentAsync(Client(b), report.Id, second.Id)))).Code);
-        Assert.Equal(1_000_001m, (await D(b, s => s.DashboardAsync(Client(b), report.Id)))!.Value.Figures.Current.Revenue);
-        Assert.Contains((await b.Run(sp => sp.GetRequiredService<PortalService>().HistoryAsync(Client(b)))).Items, i => i.Id == report.Id.Value); // SHARE-6: still in the history (hidden items never reach a history page)
+        Assert.Equal(DeliverableContract.Pdf("versie 1"), await ReadAsync(await D(b, s => s.GetRequiredService<DeliverableQueries>().OpenDocumentAsync(Client(b), deliverable.Id, first.Id))));
+        Assert.Equal("deliverable.document-unknown", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.GetRequiredService<DeliverableQueries>().OpenDocumentAsync(Client(b), deliverable.Id, second.Id)))).Code);
+        Assert.Equal(1_000_001m, (await D(b, s => s.GetRequiredService<DeliverableQueries>().DashboardAsync(Client(b), deliverable.Id)))!.Value.Figures.Current.Revenue);
+        Assert.Contains((await b.Run(sp => sp.GetRequiredService<PortalService>().HistoryAsync(Client(b)))).Items, i => i.Id == deliverable.Id.Value); // SHARE-6: still in the history (hidden items never reach a history page)
 
         // Revision 2 is shared and approved too, then the office starts revision 3.
-        await D(b, s => s.ShareAsync(b.W.Desk, report.Id, Deadline));
-        await D(b, s => s.ApproveAsync(Client(b), report.Id));
-        var approvedDocument = (await OfficeViewAsync(b, report.Id)).Documents.Single().Id;
-        await D(b, s => s.RemoveDocumentAsync(b.W.Desk, report.Id, approvedDocument)); // revision 3 starts without it
+        await D(b, s => s.GetRequiredService<DeliverableSharing>().ShareAsync(b.W.Desk, deliverable.Id, Deadline));
+        await D(b, s => s.GetRequiredService<DeliverableSharing>().ApproveAsync(Client(b), deliverable.Id));
+        var approvedDocument = (await OfficeViewAsync(b, deliverable.Id)).Documents.Single().Id;
+        await D(b, s => s.GetRequiredService<DeliverableAuthoring>().RemoveDocumentAsync(b.W.Desk, deliverable.Id, approvedDocument)); // revision 3 starts without it
 
-        var after = (await FindForClientAsync(b, report.Id))!;
+        var after = (await FindForClientAsync(b, deliverable.Id))!;
         Assert.Equal([(1, first.Sha256), (2, second.Sha256)], after.ApprovedRevisions.Select(r => (r.Revision, r.DocumentHashes)));
         Assert.Equal([[first.Id], [second.Id]], after.ApprovedRevisions.Select(r => r.Documents.Select(d => d.Id).ToArray()));
         Assert.Equal([1_000_001m, 1_000_002m], after.ApprovedRevisions.Select(r => r.Figures!.Current.Revenue));
         Assert.Equal(2, after.Revision);
         Assert.Equal([second.Id], after.Documents.Select(d => d.Id));
-        Assert.Equal(DeliverableContract.Pdf("versie 1"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(Client(b), report.Id, first.Id))));
-        Assert.Equal(DeliverableContract.Pdf("versie 2"), await ReadAsync(await D(b, s => s.OpenDocumentAsync(Client(b), report.Id, second.Id))));
-        Assert.Equal([1, 2], (await OfficeViewAsync(b, report.Id)).Approvals.Select(a => a.Revision)); // read back from the store: both approvals kept
+        Assert.Equal(DeliverableContract.Pdf("versie 1"), await ReadAsync(await D(b, s => s.GetRequiredService<DeliverableQueries>().OpenDocumentAsync(Client(b), deliverable.Id, first.Id))));
+        Assert.Equal(DeliverableContract.Pdf("versie 2"), await ReadAsync(await D(b, s => s.GetRequiredService<DeliverableQueries>().OpenDocumentAsync(Client(b), deliverable.Id, second.Id))));
+        Assert.Equal([1, 2], (await OfficeViewAsync(b, deliverable.Id)).Approvals.Select(a => a.Revision)); // read back from the store: both approvals kept
 
         // The history is the permanent portal's: while the tier has none, it shows nothing (SHARE-11).
         await ChangeTierAsync(b, ClientTier.Collaborate);
-        Assert.Null(await FindForClientAsync(b, report.Id));
-        Assert.Equal("tier.feature-not-included", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.OpenDocumentAsync(Client(b), report.Id, first.Id)))).Code);
+        Assert.Null(await FindForClientAsync(b, deliverable.Id));
+        Assert.Equal("tier.feature-not-included", (await Assert.ThrowsAsync<CollabRefusalException>(() => D(b, s => s.GetRequiredService<DeliverableQueries>().OpenDocumentAsync(Client(b), deliverable.Id, first.Id)))).Code);
     }
 
     private enum Act
@@ -328,11 +328,11 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
         var revenue = 1_000_000m;
         var step = 0;
 
-        async Task<bool> TryAsync(Func<DeliverableService, Task> work)
+        async Task<bool> TryAsync(Func<IServiceProvider, Task> work)
         {
             try
             {
-                await b.Run(sp => work(sp.GetRequiredService<DeliverableService>()));
+                await b.Run(sp => work(sp));
                 return true;
             }
             catch (CollabRefusalException)
@@ -350,12 +350,12 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
                 case Act.DraftAnnualReport or Act.DraftVatReturn:
                     var kind = act == Act.DraftAnnualReport ? DeliverableKind.AnnualReport : DeliverableKind.VatReturn;
                     var period = kind == DeliverableKind.AnnualReport ? ReportingPeriod.FinancialYear(++year) : ReportingPeriod.Quarter(++year, 1);
-                    var draft = await b.Run(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, kind, period));
+                    var draft = await b.Run(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, kind, period));
                     made.Add(new Model(draft.Id, kind, year));
                     break;
                 case Act.AddDocument when target is not null:
                     var name = $"stuk-{pick}.pdf"; // the same name now and then: a replacement
-                    if (await TryAsync(s => s.AddDocumentAsync(w.Desk, target.Id, name, "application/pdf", new MemoryStream(DeliverableContract.Pdf($"stap {step}")))))
+                    if (await TryAsync(s => s.GetRequiredService<DeliverableAuthoring>().AddDocumentAsync(w.Desk, target.Id, name, "application/pdf", new MemoryStream(DeliverableContract.Pdf($"stap {step}")))))
                     {
                         target.ChangedByOffice();
                     }
@@ -363,7 +363,7 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
                     break;
                 case Act.SetFigures when target is { Kind: DeliverableKind.AnnualReport }:
                     var figures = FiguresFor(target.Year, revenue += 1m);
-                    if (await TryAsync(s => s.SetFiguresAsync(w.Desk, target.Id, figures)))
+                    if (await TryAsync(s => s.GetRequiredService<DeliverableAuthoring>().SetFiguresAsync(w.Desk, target.Id, figures)))
                     {
                         target.ChangedByOffice();
                         target.Figures[target.Revision] = figures;
@@ -372,14 +372,14 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
                     break;
                 case Act.Share when target is not null:
                     ShareResult? shared = null;
-                    if (await TryAsync(async s => shared = await s.ShareAsync(w.Desk, target.Id, new LocalDate(2030, 12, 31))))
+                    if (await TryAsync(async s => shared = await s.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, target.Id, new LocalDate(2030, 12, 31))))
                     {
                         (target.State, target.Mode, target.LinkToken) = (DeliverableState.Shared, shared!.Mode, shared.LinkToken);
                     }
 
                     break;
                 case Act.ClientViews when target is not null:
-                    if (await TryAsync(s => s.RecordClientViewAsync(client, target.Id)) && target is { State: DeliverableState.Shared, Mode: ShareMode.Approval }) // a link share is viewed through its link only
+                    if (await TryAsync(s => s.GetRequiredService<DeliverableSharing>().RecordClientViewAsync(client, target.Id)) && target is { State: DeliverableState.Shared, Mode: ShareMode.Approval }) // a link share is viewed through its link only
                     {
                         target.State = DeliverableState.Viewed;
                     }
@@ -387,7 +387,7 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
                     break;
                 case Act.ConfirmLink when target is { LinkToken: { } token }:
                     ConfirmedView? confirmed = null;
-                    if (await TryAsync(async s => confirmed = await s.ConfirmViewAsync(token)))
+                    if (await TryAsync(async s => confirmed = await s.GetRequiredService<DeliverableLinks>().ConfirmViewAsync(token)))
                     {
                         target.State = DeliverableState.Viewed;
                         await CheckLinkViewAsync(b, w, target, tier, confirmed!);
@@ -396,7 +396,7 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
                     target.LinkToken = null; // spent, or refused for good
                     break;
                 case Act.Approve when target is not null:
-                    if (await TryAsync(s => s.ApproveAsync(client, target.Id)))
+                    if (await TryAsync(s => s.GetRequiredService<DeliverableSharing>().ApproveAsync(client, target.Id)))
                     {
                         target.State = DeliverableState.Approved;
                         target.Approvals.Add((target.Revision, tier));
@@ -404,7 +404,7 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
 
                     break;
                 case Act.Reject when target is not null:
-                    if (await TryAsync(s => s.RejectAsync(client, target.Id, "Klopt niet")))
+                    if (await TryAsync(s => s.GetRequiredService<DeliverableSharing>().RejectAsync(client, target.Id, "Klopt niet")))
                     {
                         target.State = DeliverableState.Rejected;
                     }
@@ -451,14 +451,14 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
     {
         var client = ActingParty.User(w.ClientUser.Id);
         var dashboard = tier is ClientTier.Collaborate or ClientTier.CollaborateExtended;
-        var listed = (await b.Run(sp => sp.GetRequiredService<DeliverableService>().ListForCompanyAsync(client, w.Company.Id))).ToDictionary(v => v.Id);
+        var listed = (await b.Run(sp => sp.GetRequiredService<DeliverableQueries>().ListForCompanyAsync(client, w.Company.Id))).ToDictionary(v => v.Id);
         foreach (var m in made)
         {
             // Facts of what exists — which document belongs to which revision, its hash — from the office's own view (SHARE-14: all of it is the office's).
-            var office = Assert.IsType<DeliverableOfficeView>(await b.Run(sp => sp.GetRequiredService<DeliverableService>().FindAsync(w.Desk, m.Id)));
+            var office = Assert.IsType<DeliverableOfficeView>(await b.Run(sp => sp.GetRequiredService<DeliverableQueries>().FindAsync(w.Desk, m.Id)));
             var (readable, history) = Oracle(m, tier);
             var approvedHashes = m.Approvals.Select(a => office.Approvals.Single(x => x.Revision == a.Revision).DocumentHashes).SelectMany(h => h.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
-            var view = (DeliverableClientView?)await b.Run(sp => sp.GetRequiredService<DeliverableService>().FindAsync(client, m.Id));
+            var view = (DeliverableClientView?)await b.Run(sp => sp.GetRequiredService<DeliverableQueries>().FindAsync(client, m.Id));
             var exists = m.State != DeliverableState.Draft || history.Length > 0;
             Fail.Unless(exists == view is not null, $"{when}: {m.Kind} in {m.State} (history {history.Length}) found as {view?.State.ToString() ?? "nothing"}");
             Fail.Unless(exists == listed.ContainsKey(m.Id), $"{when}: the list and the oracle differ on {m.Kind} in {m.State}");
@@ -491,7 +491,7 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
             foreach (var document in office.AllDocuments)
             {
                 var may = readable.Contains(document.Revision);
-                var got = await Record.ExceptionAsync(async () => await ReadAsync(await b.Run(sp => sp.GetRequiredService<DeliverableService>().OpenDocumentAsync(client, m.Id, document.Id))));
+                var got = await Record.ExceptionAsync(async () => await ReadAsync(await b.Run(sp => sp.GetRequiredService<DeliverableQueries>().OpenDocumentAsync(client, m.Id, document.Id))));
                 Fail.Unless(may == got is null, $"{when}: revision {document.Revision} of {m.Kind} ({m.State}, current {m.Revision}): oracle {(may ? "reads" : "refuses")}, Collab {got?.Message ?? "handed it out"}");
             }
         }
@@ -499,7 +499,7 @@ public abstract class ClientViewContract(Engine engine, PostgresServer? postgres
 
     private static async Task CheckLinkViewAsync(BooksWorld b, World w, Model m, ClientTier tier, ConfirmedView confirmed)
     {
-        var office = Assert.IsType<DeliverableOfficeView>(await b.Run(sp => sp.GetRequiredService<DeliverableService>().FindAsync(w.Desk, m.Id)));
+        var office = Assert.IsType<DeliverableOfficeView>(await b.Run(sp => sp.GetRequiredService<DeliverableQueries>().FindAsync(w.Desk, m.Id)));
         var dashboard = tier is ClientTier.Collaborate or ClientTier.CollaborateExtended;
         Fail.Unless(confirmed.Deliverable.Documents.Select(d => d.Id).SequenceEqual(office.Documents.Select(d => d.Id)), "the link's view hands out the shared revision's documents");
         Fail.Unless(confirmed.Deliverable.Figures is null || (dashboard && Equals(confirmed.Deliverable.Figures, m.Figures[m.Revision])), $"the link's view handed out figures at {tier}");

@@ -258,26 +258,25 @@ public abstract class ChannelProperties(Engine engine, PostgresServer? postgres,
                     };
                     var shared = await db.InScopeAsync(async sp =>
                     {
-                        var service = sp.GetRequiredService<DeliverableService>();
-                        var draft = await service.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, kind, period);
-                        return await service.ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 12, 31));
+                        var draft = await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, kind, period);
+                        return await sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 12, 31));
                     });
                     var expected = tier == ClientTier.Standard ? ShareMode.TemporaryLink : ShareMode.Approval;
-                    if (shared.Mode != expected || shared.Report.Mode != expected || (expected == ShareMode.TemporaryLink) != (shared.LinkToken is not null))
+                    if (shared.Mode != expected || shared.Deliverable.Mode != expected || (expected == ShareMode.TemporaryLink) != (shared.LinkToken is not null))
                     {
                         throw new InvalidOperationException($"{kind} {period} went out as {shared.Mode} while the client's one tier was {tier}.");
                     }
 
                     if (expected == ShareMode.Approval)
                     {
-                        open.Add(shared.Report.Id);
+                        open.Add(shared.Deliverable.Id);
                     }
 
                     break;
                 case Act.ClientDecidesAll:
                     foreach (var id in open)
                     {
-                        await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ApproveAsync(client, id));
+                        await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ApproveAsync(client, id));
                     }
 
                     open.Clear();
@@ -310,7 +309,7 @@ public abstract class ChannelProperties(Engine engine, PostgresServer? postgres,
         }
 
         // The stored history agrees: every deliverable's channel is the one its tier gave it.
-        var stored = await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ListForCompanyAsync(w.Desk, w.Company.Id));
+        var stored = await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableQueries>().ListForCompanyAsync(w.Desk, w.Company.Id));
         if (stored.Cast<DeliverableOfficeView>().Any(d => d.Mode is null))
         {
             throw new InvalidOperationException("A shared deliverable lost its channel.");

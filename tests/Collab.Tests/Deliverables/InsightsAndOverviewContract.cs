@@ -146,7 +146,7 @@ public abstract class InsightsAndOverviewContract(Engine engine, PostgresServer?
 
         var made = new List<DeliverableOfficeView>();
         Task<DeliverableOfficeView> Draft(ActingParty desk, OfficeId office, CompanyId company, DeliverableKind kind, ReportingPeriod period) =>
-            db.InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(desk, office, company, kind, period));
+            db.InScopeAsync(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(desk, office, company, kind, period));
         for (var year = 2023; year <= 2025; year++)
         {
             made.Add(await Draft(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(year)));
@@ -158,7 +158,7 @@ public abstract class InsightsAndOverviewContract(Engine engine, PostgresServer?
         var sharedForApproval = made.Where(d => d.ClientId == w.Client.Id && d.Period.Year == 2025).ToList();
         foreach (var d in sharedForApproval)
         {
-            await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, d.Id, new LocalDate(2026, 5, 1)));
+            await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, d.Id, new LocalDate(2026, 5, 1)));
         }
 
         var overview = (Func<OfficeOverviewService, Task<DeliverablePage>> f) => db.InScopeAsync(sp => f(sp.GetRequiredService<OfficeOverviewService>()));

@@ -64,7 +64,7 @@ public sealed class AuditChainProperties
                 0 => row with { Details = Flip(row.Details) },
                 1 => row with { ActorId = Flip(row.ActorId) },
                 2 => row with { At = row.At + Duration.FromTicks(10) },
-                3 => row with { Action = row.Action == AuditAction.ReportApproved ? AuditAction.ReportRejected : AuditAction.ReportApproved },
+                3 => row with { Action = row.Action == AuditAction.DeliverableApproved ? AuditAction.DeliverableRejected : AuditAction.DeliverableApproved },
                 4 => row with { SubjectId = Flip(row.SubjectId) },
                 5 => row with { Id = Guid.NewGuid() },
                 _ => row with { ActorKind = row.ActorKind == ActorKind.ClientUser ? ActorKind.OfficeUser : ActorKind.ClientUser },

@@ -24,20 +24,20 @@ public abstract class EvidenceContract(Engine engine, PostgresServer? postgres)
             services.AddCollab().AddFileSystemBlobStore(Directory.CreateTempSubdirectory("collab-evidence-").FullName);
         });
 
-    private static Task<T> Reports<T>(TestDatabase db, Func<DeliverableService, Task<T>> work) =>
-        db.InScopeAsync(sp => work(sp.GetRequiredService<DeliverableService>()));
+    private static Task<T> Deliverables<T>(TestDatabase db, Func<IServiceProvider, Task<T>> work) =>
+        db.InScopeAsync(sp => work(sp));
 
     private static Task<T> Evidence<T>(TestDatabase db, Func<EvidenceService, Task<T>> work) =>
         db.InScopeAsync(sp => work(sp.GetRequiredService<EvidenceService>()));
 
-    private static async Task<(World W, DeliverableId Report, byte[] Pdf)> SharedForApprovalAsync(TestDatabase db)
+    private static async Task<(World W, DeliverableId Deliverable, byte[] Pdf)> SharedForApprovalAsync(TestDatabase db)
     {
         var w = await World.SeedAsync(db);
         await db.InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.Collaborate, new LocalDate(2026, 1, 1)));
-        var draft = await Reports(db, r => r.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
+        var draft = await Deliverables(db, r => r.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
         var pdf = TestDocuments.Pdf("Jaarrekening 2025 — € 1.234,56");
-        await Reports(db, r => r.AddDocumentAsync(w.Desk, draft.Id, "jaarrekening.pdf", "application/pdf", new MemoryStream(pdf)));
-        await Reports(db, r => r.ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 4, 30)));
+        await Deliverables(db, r => r.GetRequiredService<DeliverableAuthoring>().AddDocumentAsync(w.Desk, draft.Id, "jaarrekening.pdf", "application/pdf", new MemoryStream(pdf)));
+        await Deliverables(db, r => r.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 4, 30)));
         return (w, draft.Id, pdf);
     }
 
@@ -50,15 +50,15 @@ public abstract class EvidenceContract(Engine engine, PostgresServer? postgres)
         Guid rowId;
         await using (var db = await NewDatabaseAsync())
         {
-            var (w, report, document) = await SharedForApprovalAsync(db);
+            var (w, deliverable, document) = await SharedForApprovalAsync(db);
             pdf = document;
-            await Reports(db, r => r.ApproveAsync(ActingParty.User(w.ClientUser.Id), report));
+            await Deliverables(db, r => r.GetRequiredService<DeliverableSharing>().ApproveAsync(ActingParty.User(w.ClientUser.Id), deliverable));
 
-            var forOffice = Assert.Single(await Evidence(db, e => e.ListReceiptsAsync(w.Desk, report)));
-            var forClient = Assert.Single(await Evidence(db, e => e.ListReceiptsAsync(ActingParty.User(w.ClientUser.Id), report)));
+            var forOffice = Assert.Single(await Evidence(db, e => e.ListReceiptsAsync(w.Desk, deliverable)));
+            var forClient = Assert.Single(await Evidence(db, e => e.ListReceiptsAsync(ActingParty.User(w.ClientUser.Id), deliverable)));
             Assert.Equal(forOffice.Json, forClient.Json);
             Assert.True(forOffice.Approved);
-            var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => Evidence(db, e => e.ListReceiptsAsync(ActingParty.User(w.ClientUserOfOtherCompany.Id), report)));
+            var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => Evidence(db, e => e.ListReceiptsAsync(ActingParty.User(w.ClientUserOfOtherCompany.Id), deliverable)));
             Assert.Equal(Collab.Authorization.CollabAuthorization.RefusedCode, refused.Code); // SEC-3: another company's user learns nothing
             json = forOffice.Json;
 
@@ -66,7 +66,7 @@ public abstract class EvidenceContract(Engine engine, PostgresServer? postgres)
             var receipt = ApprovalReceipt.Parse(Encoding.UTF8.GetBytes(json));
             rowId = Guid.Parse(receipt.Audit.RowId);
             var row = await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<AuditEntry>().AsNoTracking().SingleAsync(e => e.Id == rowId));
-            Assert.Equal((AuditAction.ReportApproved, AuditChain.Of(w.Office.Id)), (row.Action, row.Chain));
+            Assert.Equal((AuditAction.DeliverableApproved, AuditChain.Of(w.Office.Id)), (row.Action, row.Chain));
             Assert.Equal(receipt.Audit.Chain, row.Chain);
             Assert.Equal(("approved", w.ClientUser.Email, "client", 1), (receipt.Decision, receipt.DecidedBy.Email, receipt.DecidedBy.Home, receipt.Deliverable.Revision));
             Assert.Equal("nl", receipt.Statement.Language);
@@ -74,7 +74,7 @@ public abstract class EvidenceContract(Engine engine, PostgresServer? postgres)
 
             // The client gets it with the decision's notification.
             await db.InScopeAsync(sp => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync(1000));
-            Assert.Contains(_sender.Sent, n => n.Recipient == w.ClientUser.Email && n.Kind == NotificationKind.ReportDecided && n.Text.Contains(json, StringComparison.Ordinal));
+            Assert.Contains(_sender.Sent, n => n.Recipient == w.ClientUser.Email && n.Kind == NotificationKind.DeliverableDecided && n.Text.Contains(json, StringComparison.Ordinal));
             Assert.True((await Evidence(db, e => e.VerifyAuditAsync(w.Desk, AuditChain.Of(w.Office.Id)))).IsIntact);
         }
 
@@ -92,10 +92,10 @@ public abstract class EvidenceContract(Engine engine, PostgresServer? postgres)
     public async Task SHARE18_a_rejection_yields_a_receipt_with_the_reason()
     {
         await using var db = await NewDatabaseAsync();
-        var (w, report, _) = await SharedForApprovalAsync(db);
-        await Reports(db, r => r.RejectAsync(ActingParty.User(w.ClientUser.Id), report, "De voorraad klopt niet"));
+        var (w, deliverable, _) = await SharedForApprovalAsync(db);
+        await Deliverables(db, r => r.GetRequiredService<DeliverableSharing>().RejectAsync(ActingParty.User(w.ClientUser.Id), deliverable, "De voorraad klopt niet"));
 
-        var kept = Assert.Single(await Evidence(db, e => e.ListReceiptsAsync(ActingParty.User(w.ClientUser.Id), report)));
+        var kept = Assert.Single(await Evidence(db, e => e.ListReceiptsAsync(ActingParty.User(w.ClientUser.Id), deliverable)));
         var receipt = ApprovalReceipt.Parse(Encoding.UTF8.GetBytes(kept.Json));
         Assert.Equal("rejected", receipt.Decision);
         Assert.Contains("De voorraad klopt niet", receipt.Statement.Text, StringComparison.Ordinal);
@@ -107,8 +107,8 @@ public abstract class EvidenceContract(Engine engine, PostgresServer? postgres)
     public async Task AUD2_the_audit_chain_names_the_first_changed_removed_or_inserted_row_and_only_readers_of_the_chain_may_verify_it()
     {
         await using var db = await NewDatabaseAsync();
-        var (w, report, _) = await SharedForApprovalAsync(db);
-        await Reports(db, r => r.ApproveAsync(ActingParty.User(w.ClientUser.Id), report));
+        var (w, deliverable, _) = await SharedForApprovalAsync(db);
+        await Deliverables(db, r => r.GetRequiredService<DeliverableSharing>().ApproveAsync(ActingParty.User(w.ClientUser.Id), deliverable));
         var chain = AuditChain.Of(w.Office.Id);
         var intact = await Evidence(db, e => e.VerifyAuditAsync(w.Desk, chain));
         Assert.True(intact.IsIntact);
@@ -151,7 +151,7 @@ public abstract class EvidenceContract(Engine engine, PostgresServer? postgres)
                 await using var scope = instance.CreateAsyncScope();
                 try
                 {
-                    await scope.ServiceProvider.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title);
+                    await scope.ServiceProvider.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title);
                 }
                 catch (CollabRefusalException e) when (e.Kind == RefusalKind.ConcurrencyConflict)
                 {
@@ -165,7 +165,7 @@ public abstract class EvidenceContract(Engine engine, PostgresServer? postgres)
         var chain = AuditChain.Of(w.Office.Id);
         var rows = await db.InScopeAsync(sp => sp.GetRequiredService<VendorDbContext>().Set<AuditEntry>().AsNoTracking().Where(e => e.Chain == chain).OrderBy(e => e.ChainPosition).ToListAsync());
         Assert.Equal(Enumerable.Range(1, rows.Count).Select(i => (long)i), rows.Select(r => r.ChainPosition)); // no gap, no fork
-        Assert.Equal(100 - failures, rows.Count(r => r.Action == AuditAction.ReportDrafted));
+        Assert.Equal(100 - failures, rows.Count(r => r.Action == AuditAction.DeliverableDrafted));
         if (engine == Engine.Postgres)
         {
             Assert.Equal(0, failures); // PostgreSQL: the chain's lock makes the writers take turns

@@ -171,8 +171,8 @@ public abstract class BackgroundPassContract(Engine engine, PostgresServer? post
             (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero)));
         time = new SimulatedTime(b.Db);
         await b.Run(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(b.W.Desk, b.W.Office.Id, b.W.Client.Id, ClientTier.Standard, Start));
-        var draft = await b.Run(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025)));
-        await b.Run(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(b.W.Desk, draft.Id)); // a ReportReady notification waits
+        var draft = await b.Run(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025)));
+        await b.Run(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(b.W.Desk, draft.Id)); // a DeliverableReady notification waits
         var sending = new TaskCompletionSource();
         b.Sender.HangNextSend = sending;
 
@@ -215,9 +215,8 @@ public abstract class BackgroundPassContract(Engine engine, PostgresServer? post
         {
             tasks.Add(await b.Run(async sp =>
             {
-                var service = sp.GetRequiredService<DeliverableService>();
-                var draft = await service.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, kind, ReportingPeriod.FinancialYear(2025));
-                return (await service.ShareAsync(b.W.Desk, draft.Id, deadline)).Report;
+                var draft = await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, kind, ReportingPeriod.FinancialYear(2025));
+                return (await sp.GetRequiredService<DeliverableSharing>().ShareAsync(b.W.Desk, draft.Id, deadline)).Deliverable;
             }));
         }
 
@@ -245,12 +244,12 @@ public abstract class BackgroundPassContract(Engine engine, PostgresServer? post
         Assert.Equal(sent.Count, sent.Select(n => (n.Kind, n.Recipient, n.Subject, n.Text)).Distinct().Count()); // nothing queued twice either
         foreach (var task in tasks)
         {
-            Assert.Single(sent, n => n.Kind == NotificationKind.DeadlineReminder && n.Subject == AuditSubject.Report(task.Id) && n.Recipient == b.W.ClientUser.Email);
+            Assert.Single(sent, n => n.Kind == NotificationKind.DeadlineReminder && n.Subject == AuditSubject.Deliverable(task.Id) && n.Recipient == b.W.ClientUser.Email);
         }
 
-        var expired = await World.AuditAsync(b.Db, AuditSubject.Report(tasks[1].Id));
-        Assert.Single(expired, r => r.Action == AuditAction.ReportExpired);
-        Assert.DoesNotContain(await World.AuditAsync(b.Db, AuditSubject.Report(tasks[0].Id)), r => r.Action == AuditAction.ReportExpired);
+        var expired = await World.AuditAsync(b.Db, AuditSubject.Deliverable(tasks[1].Id));
+        Assert.Single(expired, r => r.Action == AuditAction.DeliverableExpired);
+        Assert.DoesNotContain(await World.AuditAsync(b.Db, AuditSubject.Deliverable(tasks[0].Id)), r => r.Action == AuditAction.DeliverableExpired);
         Assert.Single(await World.AuditAsync(b.Db, AuditSubject.Administration(registered.Administration.Id)), r => r.Action == AuditAction.AdministrationDeleted);
         Assert.Null(b.Books.ReadBooks(registered.Administration.Number));
         Assert.Single(sent, n => n.Kind == NotificationKind.AdministrationDeleted && n.Recipient == registered.ClientUser.Email);

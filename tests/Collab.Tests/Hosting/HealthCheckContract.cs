@@ -32,9 +32,8 @@ public abstract class HealthCheckContract(Engine engine, PostgresServer? postgre
         {
             await b.Run(async sp =>
             {
-                var service = sp.GetRequiredService<DeliverableService>();
-                var draft = await service.DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.VatReturn, ReportingPeriod.Month(2025, 1 + i));
-                return await service.ShareAsync(b.W.Desk, draft.Id);
+                var draft = await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, DeliverableKind.VatReturn, ReportingPeriod.Month(2025, 1 + i));
+                return await sp.GetRequiredService<DeliverableSharing>().ShareAsync(b.W.Desk, draft.Id);
             });
         }
     }

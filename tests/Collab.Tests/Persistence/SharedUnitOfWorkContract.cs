@@ -29,7 +29,7 @@ public abstract class SharedUnitOfWorkContract(Engine engine, PostgresServer? po
         var w = b.W;
         await b.Run(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(World.Vendor, w.Office.Id, OfficeModules.AccountantPackage | OfficeModules.EAccountancy));
         await b.Run(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
-        var draft = await b.Run(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
+        var draft = await b.Run(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
         var emptyBatch = await b.Run(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(w.Desk, w.Office.Id, w.Company.Id, "Leeg"));
         await b.Run(sp => sp.GetRequiredService<RightsService>().GrantAsync(ActingParty.User(w.ClientUser.Id), w.Office.Id, w.Administration.Id, GrantChannel.Web));
         var freshNumber = TestDatabase.NextNumber();
@@ -43,7 +43,7 @@ public abstract class SharedUnitOfWorkContract(Engine engine, PostgresServer? po
             ("client user, e-mail taken", sp => sp.GetRequiredService<InvitationService>().InviteClientUserAsync(w.Desk, w.Client.Id, w.ClientUser.Email, [w.Company.Id])),
             ("administration, number taken", sp => sp.GetRequiredService<CollabRegistry>().CreateAdministrationAsync(w.Desk, w.Company.Id, w.Administration.Number, "Dubbel")),
             ("downgrade, too many users", sp => sp.GetRequiredService<TierService>().ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Standard)),
-            ("approval without a deadline", sp => sp.GetRequiredService<DeliverableService>().ShareAsync(w.Desk, draft.Id)),
+            ("approval without a deadline", sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, draft.Id)),
             ("empty question batch", sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(w.Desk, emptyBatch.Id)),
             ("grant twice", sp => sp.GetRequiredService<RightsService>().GrantAsync(ActingParty.User(w.ClientUser.Id), w.Office.Id, w.Administration.Id, GrantChannel.Desktop)),
             ("transfer to an unknown identity", sp => sp.GetRequiredService<TransferService>().RequestAsync(w.Desk, EnvironmentId.New(), EnvironmentId.New(), [w.Administration.Id], "niemand@nergens.nl")),
@@ -77,7 +77,7 @@ public abstract class SharedUnitOfWorkContract(Engine engine, PostgresServer? po
         var held = (await store.FindAdministrationAsync(w.HeldByOffice.Id))!;
         Assert.Equal((AdministrationState.Live, w.Office.Id, LicenceSource.Office, (string?)null), (held.State, held.HolderOfficeId, held.Licence, held.LegalHold));
         Assert.Equal(ClientTier.CollaborateExtended, await check.ServiceProvider.GetRequiredService<ITierStore>().FindTierAsync(w.Office.Id, w.Client.Id));
-        Assert.Equal(DeliverableState.Draft, (await check.ServiceProvider.GetRequiredService<IDeliverableStore>().FindReportAsync(draft.Id))!.State);
+        Assert.Equal(DeliverableState.Draft, (await check.ServiceProvider.GetRequiredService<IDeliverableStore>().FindDeliverableAsync(draft.Id))!.State);
         Assert.Equal(2, (await check.ServiceProvider.GetRequiredService<IUserStore>().ListClientUsersAsync(w.Client.Id)).Count);
         Assert.Null(await check.ServiceProvider.GetRequiredService<IHouseStyleStore>().FindHouseStyleAsync(w.Office.Id));
     }

@@ -28,10 +28,10 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     private static Task<PortalPage> HistoryAsync(BooksWorld b, UserId user, PortalCursor? after = null, int size = 50, bool openOnly = false) =>
         b.Run(sp => sp.GetRequiredService<PortalService>().HistoryAsync(ActingParty.User(user), after, size, openOnly));
 
-    private static async Task<DeliverableOfficeView> ShareReportAsync(BooksWorld b, CompanyId company, string title)
+    private static async Task<DeliverableOfficeView> ShareDeliverableAsync(BooksWorld b, CompanyId company, string title)
     {
-        var draft = await b.Run(sp => sp.GetRequiredService<DeliverableService>().DraftAsync(b.W.Desk, b.W.Office.Id, company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title));
-        return (await b.Run(sp => sp.GetRequiredService<DeliverableService>().ShareAsync(b.W.Desk, draft.Id, new LocalDate(2026, 6, 30)))).Report;
+        var draft = await b.Run(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(b.W.Desk, b.W.Office.Id, company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), title));
+        return (await b.Run(sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(b.W.Desk, draft.Id, new LocalDate(2026, 6, 30)))).Deliverable;
     }
 
     // R: SHARE-6, TIER-8, SEC-1
@@ -40,7 +40,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
         await b.Run(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(World.Vendor, b.W.ClientUser.Id, b.W.OtherCompany.Id));
-        var report = await ShareReportAsync(b, b.W.Company.Id, "Jaarrekening 2025 Bakkerij");
+        var deliverable = await ShareDeliverableAsync(b, b.W.Company.Id, "Jaarrekening 2025 Bakkerij");
         b.Db.Clock.Advance(Duration.FromMinutes(1));
         var document = await UploadAsync(b, b.W.OfficeUser.Id, b.W.OtherCompany.Id, "aangifte-2025.pdf", TestDocuments.Pdf("vastgoed"));
         b.Db.Clock.Advance(Duration.FromMinutes(1));
@@ -53,10 +53,10 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var open = await HistoryAsync(b, b.W.ClientUser.Id, openOnly: true);
         var stranger = await HistoryAsync(b, b.W.OtherClientUser.Id);
 
-        Assert.Equal([batch.Id.Value, document.Id.Value, report.Id.Value], all.Items.Select(i => i.Id));
+        Assert.Equal([batch.Id.Value, document.Id.Value, deliverable.Id.Value], all.Items.Select(i => i.Id));
         Assert.Equal([PortalItemKind.QuestionBatch, PortalItemKind.Document, PortalItemKind.Deliverable], all.Items.Select(i => i.Kind));
         Assert.Equal([document.Id.Value], narrow.Items.Select(i => i.Id)); // only its own company (SEC-1)
-        Assert.Equal([batch.Id.Value, report.Id.Value], open.Items.Select(i => i.Id)); // the open actions
+        Assert.Equal([batch.Id.Value, deliverable.Id.Value], open.Items.Select(i => i.Id)); // the open actions
         Assert.Equal(new LocalDate(2026, 6, 30), open.Items[1].Deadline);
         Assert.Empty(stranger.Items);
     }
@@ -93,8 +93,8 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     public async Task SHARE6_the_portal_is_for_Extended_clients_and_keeps_approved_reports_in_their_history()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
-        var report = await ShareReportAsync(b, b.W.Company.Id, "Jaarrekening 2025");
-        await b.Run(sp => sp.GetRequiredService<DeliverableService>().ApproveAsync(ActingParty.User(b.W.ClientUser.Id), report.Id));
+        var deliverable = await ShareDeliverableAsync(b, b.W.Company.Id, "Jaarrekening 2025");
+        await b.Run(sp => sp.GetRequiredService<DeliverableSharing>().ApproveAsync(ActingParty.User(b.W.ClientUser.Id), deliverable.Id));
 
         var item = Assert.Single((await HistoryAsync(b, b.W.ClientUser.Id)).Items);
         Assert.Equal(("Approved", false), (item.Status, item.OpenAction));
@@ -442,10 +442,10 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var placeholder = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(b.W.Desk, b.W.Office.Id,
             new HouseStyleRequest("de-vries", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom", "Beste {client}", "Welcome", "Dear {klant}"))));
         Assert.Equal("house-style.reminder-placeholder", placeholder.Code); // checked in each language
-        await ShareReportAsync(b, b.W.Company.Id, "Jaarrekening 2025");
+        await ShareDeliverableAsync(b, b.W.Company.Id, "Jaarrekening 2025");
         b.Db.Clock.Reset(Instant.FromUtc(2026, 6, 28, 12, 0));
 
-        await b.Run(sp => sp.GetRequiredService<DeliverableService>().SendDueRemindersAsync());
+        await b.Run(sp => sp.GetRequiredService<DeliverablePasses>().SendDueRemindersAsync());
 
         var reminders = (await b.DeliveredAsync()).Where(n => n.Kind == NotificationKind.DeadlineReminder).ToDictionary(n => n.Recipient);
         Assert.Equal("Beste Bakkerij Bakker, graag uw akkoord op 'Jaarrekening 2025' voor 30 juni 2026.", reminders[b.W.ClientUser.Email].Text);

@@ -38,14 +38,13 @@ public abstract class NotificationTextContract(Engine engine, PostgresServer? po
             await db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().SetMyLanguageAsync(ActingParty.User(w.ClientUser.Id), "en-US"));
             var shared = await db.InScopeAsync(async sp =>
             {
-                var service = sp.GetRequiredService<DeliverableService>();
-                var draft = await service.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening <2025> & co");
-                return await service.ShareAsync(w.Desk, draft.Id);
+                var draft = await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening <2025> & co");
+                return await sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, draft.Id);
             });
-            await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableService>().ConfirmViewAsync(shared.LinkToken!));
+            await db.InScopeAsync(sp => sp.GetRequiredService<DeliverableLinks>().ConfirmViewAsync(shared.LinkToken!));
 
             var sent = await DeliveredAsync(db);
-            var ready = Assert.Single(sent, n => n.Kind == NotificationKind.ReportReady);
+            var ready = Assert.Single(sent, n => n.Kind == NotificationKind.DeliverableReady);
             Assert.Equal((w.ClientUser.Email, "en-GB", "Your document is ready"), (ready.Recipient, ready.Language, ready.Title));
             Assert.Equal("Your report 'Jaarrekening <2025> & co' is ready. The link works once, until 2026-04-12 00:00 UTC.", ready.Text);
             Assert.Equal("<p>Your report &#39;Jaarrekening &lt;2025&gt; &amp; co&#39; is ready. The link works once, until 2026-04-12 00:00 UTC.</p>", ready.Html);
@@ -65,9 +64,8 @@ public abstract class NotificationTextContract(Engine engine, PostgresServer? po
         {
             await db.InScopeAsync(async sp =>
             {
-                var service = sp.GetRequiredService<DeliverableService>();
-                var draft = await service.DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.VatReturn, ReportingPeriod.Quarter(2026, 1));
-                return await service.ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 6, 30));
+                var draft = await sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.VatReturn, ReportingPeriod.Quarter(2026, 1));
+                return await sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, draft.Id, new LocalDate(2026, 6, 30));
             });
             var request = Assert.Single(await DeliveredAsync(db), n => n.Kind == NotificationKind.ApprovalRequested);
             Assert.Equal("Wilt u 'Btw-aangifte 2026-Q1' bekijken en uiterlijk 30 juni 2026 akkoord geven?", request.Text);

@@ -123,14 +123,14 @@ public sealed partial class TextCatalogueTests
     public void TXT1_refusals_render_in_Dutch_and_English_from_the_same_code_and_values_dates_and_amounts_as_each_language_writes_them()
     {
         var texts = new CollabTexts([]);
-        var feature = Assert.Throws<CollabRefusalException>(() => TierCatalogue.Default.Require(ClientTier.Standard, Feature.ShareAndApproveAnnualReports)).Refusal;
+        var feature = Assert.Throws<CollabRefusalException>(() => TierCatalogue.Default.Require(ClientTier.Standard, Feature.ShareAndApproveDeliverables)).Refusal;
         Assert.Equal("tier.feature-not-included", feature.Code);
-        Assert.Equal("Functie ShareAndApproveAnnualReports zit niet in pakket Standard: daarvoor is pakket Collaborate of hoger nodig. Wijzig eerst het pakket van de klant.",
+        Assert.Equal("Functie ShareAndApproveDeliverables zit niet in pakket Standard: daarvoor is pakket Collaborate of hoger nodig. Wijzig eerst het pakket van de klant.",
             texts.Describe(feature, CollabTexts.Dutch));
         Assert.Equal(feature.Reason, texts.Describe(feature, CollabTexts.English)); // the Reason is the English text
         Assert.Equal(feature.Reason, texts.Describe(feature, CultureInfo.GetCultureInfo("de-DE"))); // no German: English
 
-        var deadline = CollabRefusals.ReportDeadlinePassed(new LocalDate(2026, 12, 15)).Refusal;
+        var deadline = CollabRefusals.DeliverableDeadlinePassed(new LocalDate(2026, 12, 15)).Refusal;
         Assert.Equal("De deadline 15 december 2026 is al voorbij: kies een latere datum.", texts.Describe(deadline, CollabTexts.LanguageFor("nl-BE")));
         Assert.Equal("Deadline 2026-12-15 has already passed: give a later date.", deadline.Reason);
 
@@ -150,14 +150,14 @@ public sealed partial class TextCatalogueTests
     public void TXT1_a_state_machines_reason_and_a_refused_downgrades_open_work_read_in_Dutch_too()
     {
         var texts = new CollabTexts([]);
-        var machine = Refuse.Keyed(RefusalKind.RuleViolation, "report.approve-not-permitted", "workflow.not-permitted", "SHARE-3", "Approve", Refuse.Reason("the approval deadline has passed"));
+        var machine = Refuse.Keyed(RefusalKind.RuleViolation, "deliverable.approve-not-permitted", "workflow.not-permitted", "SHARE-3", "Approve", Refuse.Reason("the approval deadline has passed"));
         Assert.Equal("Approve is not possible now: the approval deadline has passed.", machine.Reason);
         Assert.Equal("Approve kan nu niet: de termijn voor akkoord is verstreken.", texts.Describe(machine, CollabTexts.Dutch));
 
-        var work = new[] { new TextRef("tier.open-work-item", new TextRef("openwork.approval", "Jaarrekening 2025", new LocalDate(2026, 6, 30)), "ShareAndApproveAnnualReports") };
+        var work = new[] { new TextRef("tier.open-work-item", new TextRef("openwork.approval", "Jaarrekening 2025", new LocalDate(2026, 6, 30)), "ShareAndApproveDeliverables") };
         var downgrade = CollabRefusals.TierOpenWorkNeedsFeature(ClientTier.Standard, "klant-1", work).Refusal;
-        Assert.EndsWith("finish or withdraw first: approval of 'Jaarrekening 2025' (deadline 2026-06-30) (needs ShareAndApproveAnnualReports).", downgrade.Reason, StringComparison.Ordinal);
-        Assert.EndsWith("rond eerst af of trek in: akkoord op 'Jaarrekening 2025' (deadline 30 juni 2026) (vraagt ShareAndApproveAnnualReports).", texts.Describe(downgrade, CollabTexts.Dutch), StringComparison.Ordinal);
+        Assert.EndsWith("finish or withdraw first: approval of 'Jaarrekening 2025' (deadline 2026-06-30) (needs ShareAndApproveDeliverables).", downgrade.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("rond eerst af of trek in: akkoord op 'Jaarrekening 2025' (deadline 30 juni 2026) (vraagt ShareAndApproveDeliverables).", texts.Describe(downgrade, CollabTexts.Dutch), StringComparison.Ordinal);
     }
 
     private sealed class VendorTexts : ICollabTextOverrides
@@ -225,7 +225,7 @@ public sealed partial class TextCatalogueTests
         Assert.Equal("This link was already used: ask your office to send a new one.", InUiCulture("en-US", () => localizer["link.spent"].Value));
         Assert.Equal(CollabTexts.Find("link.expired", CollabTexts.Dutch), InUiCulture("nl-BE", () => localizer["link.expired"].Value));
         Assert.Equal("De deadline 15 december 2026 is al voorbij: kies een latere datum.", InUiCulture("nl", () => localizer["report.deadline-passed", new LocalDate(2026, 12, 15)].Value));
-        Assert.Equal(CollabRefusals.ReportDeadlinePassed(new LocalDate(2026, 12, 15)).Refusal.Reason, InUiCulture("en-GB", () => localizer["report.deadline-passed", new LocalDate(2026, 12, 15)].Value));
+        Assert.Equal(CollabRefusals.DeliverableDeadlinePassed(new LocalDate(2026, 12, 15)).Refusal.Reason, InUiCulture("en-GB", () => localizer["deliverable.deadline-passed", new LocalDate(2026, 12, 15)].Value));
         var missing = localizer["no.such-key"];
         Assert.True(missing.ResourceNotFound);
         Assert.Equal("no.such-key", missing.Value);

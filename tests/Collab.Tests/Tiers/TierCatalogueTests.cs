@@ -38,11 +38,11 @@ public sealed class TierCatalogueTests
         // The table of DOMAIN.md TIER-2, row by row: S, C, E.
         var table = new Dictionary<Feature, (bool S, bool C, bool E)>
         {
-            [Feature.DownloadReports] = (true, true, true),
-            [Feature.ManageAnnualReports] = (true, true, true),
-            [Feature.ShareAndApproveAnnualReports] = (false, true, true),
+            [Feature.DownloadDeliverables] = (true, true, true),
+            [Feature.ManageDeliverables] = (true, true, true),
+            [Feature.ShareAndApproveDeliverables] = (false, true, true),
             [Feature.DeadlineReminders] = (false, true, true),
-            [Feature.ShareAnnualReportDashboard] = (false, true, true),
+            [Feature.ShareDeliverableDashboard] = (false, true, true),
             [Feature.PermanentPortal] = (false, false, true),
             [Feature.ShareClientInsights] = (false, false, true),
             [Feature.HouseStyle] = (false, false, true),
@@ -185,11 +185,11 @@ public sealed class TierCatalogueTests
     [Fact]
     public void TIER6_undefined_tiers_or_features_are_never_allowed()
     {
-        Assert.False(TierCatalogue.Default.Allows((ClientTier)0, Feature.DownloadReports));
-        Assert.False(TierCatalogue.Default.Allows((ClientTier)99, Feature.DownloadReports));
+        Assert.False(TierCatalogue.Default.Allows((ClientTier)0, Feature.DownloadDeliverables));
+        Assert.False(TierCatalogue.Default.Allows((ClientTier)99, Feature.DownloadDeliverables));
         Assert.False(TierCatalogue.Default.Allows(ClientTier.CollaborateExtended, (Feature)40));
         Assert.False(TierCatalogue.Default.Allows(ClientTier.CollaborateExtended, (Feature)(-1)));
-        Assert.False(TierCatalogue.Default.Allows((ClientTier)4, Feature.DownloadReports)); // one past the last tier
+        Assert.False(TierCatalogue.Default.Allows((ClientTier)4, Feature.DownloadDeliverables)); // one past the last tier
         Assert.False(TierCatalogue.Default.Allows(ClientTier.CollaborateExtended, (Feature)32)); // 1u << 32 would wrap to bit 0
         Assert.False(TierCatalogue.Default.FeaturesOf(ClientTier.CollaborateExtended).Contains((Feature)32));
         Assert.Equal(0, TierCatalogue.Default.FeaturesOf((ClientTier)4).Count);
@@ -204,13 +204,13 @@ public sealed class TierCatalogueTests
         var vendor = TierCatalogueOptions.CreateDefault();
         vendor.Standard!.MonthlyPrice = 0m; // a free tier is a price, not a mistake
         vendor.Standard.Features.Add("deadlinereminders");
-        vendor.Standard.Features.Add(nameof(Feature.DownloadReports)); // twice: still granted, not toggled off
+        vendor.Standard.Features.Add(nameof(Feature.DownloadDeliverables)); // twice: still granted, not toggled off
         vendor.CollaborateExtended!.ExtraClientUserPrice = 0m; // free extra users
 
         var catalogue = TierCatalogue.Create(vendor);
 
         Assert.True(catalogue.Allows(ClientTier.Standard, Feature.DeadlineReminders));
-        Assert.True(catalogue.Allows(ClientTier.Standard, Feature.DownloadReports));
+        Assert.True(catalogue.Allows(ClientTier.Standard, Feature.DownloadDeliverables));
         Assert.Equal(0m, catalogue.MonthlyPrice(ClientTier.Standard));
         Assert.Equal(0m, catalogue.ExtraClientUserPrice(ClientTier.CollaborateExtended));
         Assert.Empty(TierCatalogue.Validate(vendor, "Collab:Tiers"));
@@ -226,7 +226,7 @@ public sealed class TierCatalogueTests
         Assert.Empty(TierCatalogue.Validate(vendor, "Collab:Tiers"));
         var catalogue = TierCatalogue.Create(vendor);
         Assert.Equal(0, catalogue.FeaturesOf(ClientTier.Standard).Count);
-        Assert.True(catalogue.Allows(ClientTier.Collaborate, Feature.DownloadReports));
+        Assert.True(catalogue.Allows(ClientTier.Collaborate, Feature.DownloadDeliverables));
     }
 
     // R: TIER-2

@@ -115,7 +115,7 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         var w = await World.SeedAsync(db);
         await Registry(db, r => r.DeactivateUserAsync(World.Vendor, w.ClientUserOfOtherCompany.Id));
         await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, January1));
-        _openWork.Items.Add(new OpenWork(w.Client.Id, Feature.ShareAndApproveAnnualReports, "approval of annual report 2025"));
+        _openWork.Items.Add(new OpenWork(w.Client.Id, Feature.ShareAndApproveDeliverables, "approval of annual report 2025"));
         _openWork.Items.Add(new OpenWork(w.Client.Id, Feature.PrepareByClientQuestionnaires, "questionnaire 'Jaarrekening 2025'"));
 
         var toCollaborate = await Assert.ThrowsAsync<CollabRefusalException>(
@@ -126,7 +126,7 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
 
         var toStandard = await Assert.ThrowsAsync<CollabRefusalException>(
             () => Tiers(db, t => t.ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Standard)));
-        Assert.Contains("approval of annual report 2025 (needs ShareAndApproveAnnualReports)", toStandard.Message, StringComparison.Ordinal);
+        Assert.Contains("approval of annual report 2025 (needs ShareAndApproveDeliverables)", toStandard.Message, StringComparison.Ordinal);
         Assert.Equal(ClientTier.CollaborateExtended, await Tiers(db, t => t.GetTierAsync(w.Desk, w.Office.Id, w.Client.Id)));
     }
 
@@ -160,7 +160,7 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         var standard = await ClientsAsync(db, w.Office.Id, 3, ClientTier.Standard);
         var already = await ClientsAsync(db, w.Office.Id, 1, ClientTier.CollaborateExtended);
         await Tiers(db, t => t.StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.Standard, January1));
-        _openWork.Items.Add(new OpenWork(standard[2], Feature.DownloadReports, "download of report 2025"));
+        _openWork.Items.Add(new OpenWork(standard[2], Feature.DownloadDeliverables, "download of report 2025"));
         var stranger = ClientId.New();
         ClientId[] selection = [standard[0], standard[1], already[0], w.Client.Id, stranger, standard[0]];
 
@@ -254,7 +254,7 @@ public abstract class TierContract(Engine engine, PostgresServer? postgres)
         await Tiers(db, t => t.ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended));
 
         Assert.Equal(ClientTier.CollaborateExtended, await Tiers(db, t => t.RequireFeatureAsync(w.Desk, w.Office.Id, w.Client.Id, Feature.DocumentExchange)));
-        var none = await Assert.ThrowsAsync<CollabRefusalException>(() => Tiers(db, t => t.RequireFeatureAsync(w.Desk, w.OtherOffice.Id, w.Client.Id, Feature.DownloadReports)));
+        var none = await Assert.ThrowsAsync<CollabRefusalException>(() => Tiers(db, t => t.RequireFeatureAsync(w.Desk, w.OtherOffice.Id, w.Client.Id, Feature.DownloadDeliverables)));
         Assert.Equal(RefusalKind.NotFound, none.Kind);
     }
 

@@ -107,15 +107,15 @@ public abstract class TierIntegrityContract(Engine engine, PostgresServer? postg
         for (var round = 0; round < rounds; round++)
         {
             var (office, client, company, desk) = await OneClientAsync(db, ClientTier.Collaborate, users: 1);
-            var draft = await Run(db, sp => sp.GetRequiredService<DeliverableService>().DraftAsync(desk, office, company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening {round}"));
+            var draft = await Run(db, sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(desk, office, company, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), $"Jaarrekening {round}"));
             var (downgraded, shared) = await RaceAsync(
                 db.Services, sp => sp.GetRequiredService<TierService>().ChangeTierAsync(desk, office, client, ClientTier.Standard),
-                db.Services, sp => sp.GetRequiredService<DeliverableService>().ShareAsync(desk, draft.Id, new LocalDate(2026, 6, 30)));
+                db.Services, sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(desk, draft.Id, new LocalDate(2026, 6, 30)));
 
             var tier = await Run(db, sp => sp.GetRequiredService<ITierStore>().FindTierAsync(office, client));
-            var report = await Run(db, sp => sp.GetRequiredService<IDeliverableStore>().FindReportAsync(draft.Id));
-            Assert.False(tier == ClientTier.Standard && report!.Mode == ShareMode.Approval, $"round {round}: Standard with an approval open (SEC-4)");
-            both += downgraded && shared && report!.Mode == ShareMode.Approval ? 1 : 0;
+            var deliverable = await Run(db, sp => sp.GetRequiredService<IDeliverableStore>().FindDeliverableAsync(draft.Id));
+            Assert.False(tier == ClientTier.Standard && deliverable!.Mode == ShareMode.Approval, $"round {round}: Standard with an approval open (SEC-4)");
+            both += downgraded && shared && deliverable!.Mode == ShareMode.Approval ? 1 : 0;
         }
 
         Assert.Equal(0, both);
@@ -208,17 +208,17 @@ public sealed class OpenWorkSourceCoverage
     // Which registered source reports the work each feature carries while it waits for the client; the others carry none.
     private static readonly Dictionary<Feature, string> Carried = new()
     {
-        [Feature.ShareAndApproveAnnualReports] = "OpenApprovals",   // an approval in progress
+        [Feature.ShareAndApproveDeliverables] = "OpenApprovals",   // an approval in progress
         [Feature.ClientQuestions] = "OpenQuestions",                // a question batch sent, not fully answered
         [Feature.PrepareByClientQuestionnaires] = "OpenQuestions",  // a questionnaire sent, not completed
     };
 
     private static readonly Dictionary<Feature, string> CarriesNone = new()
     {
-        [Feature.DownloadReports] = "every tier has it: no downgrade removes it",
-        [Feature.ManageAnnualReports] = "every tier has it; a draft waits for the office, not the client",
+        [Feature.DownloadDeliverables] = "every tier has it: no downgrade removes it",
+        [Feature.ManageDeliverables] = "every tier has it; a draft waits for the office, not the client",
         [Feature.DeadlineReminders] = "reminders belong to an approval, which reports itself",
-        [Feature.ShareAnnualReportDashboard] = "a shared view, nothing waits for the client",
+        [Feature.ShareDeliverableDashboard] = "a shared view, nothing waits for the client",
         [Feature.PermanentPortal] = "a view of history; nothing waits",
         [Feature.ShareClientInsights] = "a shared view, nothing waits for the client",
         [Feature.HouseStyle] = "the office's presentation",
