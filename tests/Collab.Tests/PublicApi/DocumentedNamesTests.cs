@@ -34,6 +34,8 @@ public sealed partial class DocumentedNamesTests
         "CollabAuthorization.AuthorizeAsync", "CollabAuthorization.Resolve", "AuthorizeAsync", "TryAuthorizeAsync", // architecture.md, authorization.md, decisions.md
         "Deliverable.ReadForClient", "TransferRequest.Consent", // architecture.md: the aggregate owns the rule
         "Deliverable.Machine", "TransferRequest.Machine", // the state machines the diagrams are generated from
+        "Deliverable.SetFigures", // deliverables.md: the aggregate owns the figures' checks (SHARE-15)
+        "CollabTexts.InEnglish", // texts.md, decisions.md: how an aggregate's refusal gets its English reason
         "ActingParty.Platform", // decisions.md: why it is internal
     };
 

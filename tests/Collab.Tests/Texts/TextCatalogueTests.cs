@@ -52,7 +52,7 @@ public sealed partial class TextCatalogueTests
     // The one code refused with two kinds before the describer existed: Forbidden (SEC-1) when the reader may not see the
     // deliverable, RuleViolation (SHARE-5) when no channel shows it to them now; one text. Splitting it renames a code
     // (issue 34's renaming work), so it is listed here instead of hidden.
-    private static readonly HashSet<string> TwoKinds = ["report.not-viewable"];
+    private static readonly HashSet<string> TwoKinds = ["deliverable.not-viewable"];
 
     // R: TXT-1 — issue 34: the refusals with a fixed code are the methods of one describer (CollabRefusals, Identity's
     // IdentityErrorDescriber way), walked here by reflection instead of a regular expression over the source.
@@ -224,7 +224,7 @@ public sealed partial class TextCatalogueTests
         Assert.Equal("Deze link is al gebruikt. Bel ons kantoor: 010 123 45 67.", InUiCulture("nl-NL", () => localizer["link.spent"].Value)); // the override
         Assert.Equal("This link was already used: ask your office to send a new one.", InUiCulture("en-US", () => localizer["link.spent"].Value));
         Assert.Equal(CollabTexts.Find("link.expired", CollabTexts.Dutch), InUiCulture("nl-BE", () => localizer["link.expired"].Value));
-        Assert.Equal("De deadline 15 december 2026 is al voorbij: kies een latere datum.", InUiCulture("nl", () => localizer["report.deadline-passed", new LocalDate(2026, 12, 15)].Value));
+        Assert.Equal("De deadline 15 december 2026 is al voorbij: kies een latere datum.", InUiCulture("nl", () => localizer["deliverable.deadline-passed", new LocalDate(2026, 12, 15)].Value));
         Assert.Equal(CollabRefusals.DeliverableDeadlinePassed(new LocalDate(2026, 12, 15)).Refusal.Reason, InUiCulture("en-GB", () => localizer["deliverable.deadline-passed", new LocalDate(2026, 12, 15)].Value));
         var missing = localizer["no.such-key"];
         Assert.True(missing.ResourceNotFound);
