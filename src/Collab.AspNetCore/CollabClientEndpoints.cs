@@ -79,13 +79,13 @@ public static class CollabClientEndpoints
             .Calls<DeliverableQueries>(nameof(DeliverableQueries.ClientMayViewAsync));
         g.MapPost("/deliverables/{deliverable:guid}/viewed", async (Caller me, Guid deliverable, DeliverableSharing s, CancellationToken ct) =>
             TypedResults.Ok(await s.RecordClientViewAsync(me.Party, new DeliverableId(deliverable), ct)))
-            .Calls<DeliverableSharing>(nameof(DeliverableSharing.RecordClientViewAsync), "deliverable.*", "deliverable.*", "tier.*");
+            .Calls<DeliverableSharing>(nameof(DeliverableSharing.RecordClientViewAsync), "deliverable.*", "tier.*");
         g.MapPost("/deliverables/{deliverable:guid}/approve", async (Caller me, Guid deliverable, DeliverableSharing s, CancellationToken ct) =>
             TypedResults.Ok(await s.ApproveAsync(me.Party, new DeliverableId(deliverable), ct)))
-            .Calls<DeliverableSharing>(nameof(DeliverableSharing.ApproveAsync), "deliverable.*", "deliverable.*", "tier.*");
+            .Calls<DeliverableSharing>(nameof(DeliverableSharing.ApproveAsync), "deliverable.*", "tier.*");
         g.MapPost("/deliverables/{deliverable:guid}/reject", async (Caller me, Guid deliverable, ReasonRequest body, DeliverableSharing s, CancellationToken ct) =>
             TypedResults.Ok(await s.RejectAsync(me.Party, new DeliverableId(deliverable), body.Reason, ct)))
-            .Calls<DeliverableSharing>(nameof(DeliverableSharing.RejectAsync), "deliverable.*", "deliverable.*", "tier.*", "rejection-reason.*");
+            .Calls<DeliverableSharing>(nameof(DeliverableSharing.RejectAsync), "deliverable.*", "tier.*", "rejection-reason.*");
         g.MapGet("/deliverables/{deliverable:guid}/documents/{document:guid}", async (Caller me, Guid deliverable, Guid document, DeliverableQueries s, CancellationToken ct) =>
             CollabGroups.File(await s.OpenDocumentAsync(me.Party, new DeliverableId(deliverable), new DocumentId(document), ct)))
             .Calls<DeliverableQueries>(nameof(DeliverableQueries.OpenDocumentAsync), "document.*", "blob-key.invalid", "deliverable.document-unknown", "tier.feature-not-included");

@@ -33,7 +33,7 @@ public static class CollabOfficeEndpoints
             .Calls<DeliverableQueries>(nameof(DeliverableQueries.ListForOfficeAsync));
         g.MapPost("/offices/{office:guid}/deliverables", async (Caller me, Guid office, DraftRequest body, DeliverableAuthoring s, CancellationToken ct) =>
             TypedResults.Ok(await s.DraftAsync(me.Party, new OfficeId(office), body.Company, body.Kind, body.ToPeriod(), body.Title, ct)))
-            .Calls<DeliverableAuthoring>(nameof(DeliverableAuthoring.DraftAsync), "deliverable.*", "deliverable.*", "report-title.*", "period.*", "tier.*");
+            .Calls<DeliverableAuthoring>(nameof(DeliverableAuthoring.DraftAsync), "deliverable.*", "report-title.*", "period.*", "tier.*");
         g.MapGet("/deliverables/{deliverable:guid}/receipts", async (Caller me, Guid deliverable, Collab.Evidence.EvidenceService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ListReceiptsAsync(me.Party, new DeliverableId(deliverable), ct)))
             .Calls<Collab.Evidence.EvidenceService>(nameof(Collab.Evidence.EvidenceService.ListReceiptsAsync)); // SHARE-18: the signed receipts of decisions
@@ -43,22 +43,22 @@ public static class CollabOfficeEndpoints
         g.MapPost("/deliverables/{deliverable:guid}/documents", async (Caller me, Guid deliverable, string fileName, HttpRequest request, DeliverableAuthoring s, CancellationToken ct) =>
             TypedResults.Ok(await s.AddDocumentAsync(me.Party, new DeliverableId(deliverable), fileName, request.ContentType ?? string.Empty, request.Body, ct)))
             .Accepts<Stream>("application/pdf")
-            .Calls<DeliverableAuthoring>(nameof(DeliverableAuthoring.AddDocumentAsync), "document.*", "deliverable.*", "deliverable.*", "file-name.*", "blob-key.invalid");
+            .Calls<DeliverableAuthoring>(nameof(DeliverableAuthoring.AddDocumentAsync), "document.*", "deliverable.*", "file-name.*", "blob-key.invalid");
         g.MapDelete("/deliverables/{deliverable:guid}/documents/{document:guid}", async (Caller me, Guid deliverable, Guid document, DeliverableAuthoring s, CancellationToken ct) =>
             TypedResults.Ok(await s.RemoveDocumentAsync(me.Party, new DeliverableId(deliverable), new DocumentId(document), ct)))
-            .Calls<DeliverableAuthoring>(nameof(DeliverableAuthoring.RemoveDocumentAsync), "document.*", "deliverable.*", "deliverable.*", "blob-key.invalid");
+            .Calls<DeliverableAuthoring>(nameof(DeliverableAuthoring.RemoveDocumentAsync), "document.*", "deliverable.*", "blob-key.invalid");
         g.MapGet("/deliverables/{deliverable:guid}/documents/{document:guid}", async (Caller me, Guid deliverable, Guid document, DeliverableQueries s, CancellationToken ct) =>
             CollabGroups.File(await s.OpenDocumentAsync(me.Party, new DeliverableId(deliverable), new DocumentId(document), ct)))
             .Calls<DeliverableQueries>(nameof(DeliverableQueries.OpenDocumentAsync), "document.*", "blob-key.invalid", "deliverable.document-unknown", "tier.feature-not-included");
         g.MapPut("/deliverables/{deliverable:guid}/figures", async (Caller me, Guid deliverable, FinancialFigures body, DeliverableAuthoring s, CancellationToken ct) =>
             TypedResults.Ok(await s.SetFiguresAsync(me.Party, new DeliverableId(deliverable), body, ct)))
-            .Calls<DeliverableAuthoring>(nameof(DeliverableAuthoring.SetFiguresAsync), "figures.*", "deliverable.*", "deliverable.*");
+            .Calls<DeliverableAuthoring>(nameof(DeliverableAuthoring.SetFiguresAsync), "figures.*", "deliverable.*");
         g.MapPost("/deliverables/{deliverable:guid}/share", async (Caller me, Guid deliverable, ShareRequest body, DeliverableSharing s, CancellationToken ct) =>
             TypedResults.Ok(await s.ShareAsync(me.Party, new DeliverableId(deliverable), body.Deadline, ct)))
-            .Calls<DeliverableSharing>(nameof(DeliverableSharing.ShareAsync), "deliverable.*", "deliverable.*", "document.*", "tier.*", "deadline.*", "collaboration.*");
+            .Calls<DeliverableSharing>(nameof(DeliverableSharing.ShareAsync), "deliverable.*", "document.*", "tier.*", "deadline.*", "collaboration.*");
         g.MapPost("/deliverables/{deliverable:guid}/link", async (Caller me, Guid deliverable, DeliverableSharing s, CancellationToken ct) =>
             TypedResults.Ok(await s.ReissueLinkAsync(me.Party, new DeliverableId(deliverable), ct)))
-            .Calls<DeliverableSharing>(nameof(DeliverableSharing.ReissueLinkAsync), "deliverable.*", "deliverable.*", "link.*", "tier.*");
+            .Calls<DeliverableSharing>(nameof(DeliverableSharing.ReissueLinkAsync), "deliverable.*", "link.*", "tier.*");
         g.MapGet("/deliverables/{deliverable:guid}/dashboard", async (Caller me, Guid deliverable, DeliverableQueries s, CancellationToken ct) =>
             await s.DashboardAsync(me.Party, new DeliverableId(deliverable), ct) is { } found ? Results.Ok(found) : Results.NoContent())
             .Calls<DeliverableQueries>(nameof(DeliverableQueries.DashboardAsync), "tier.*", "figures.*", "deliverable.not-viewable");
