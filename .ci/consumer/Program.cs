@@ -67,12 +67,13 @@ var statement = await sp.GetRequiredService<BillingService>().MonthlyStatementAs
 Require(statement.Total == 1.65m, "statement total");
 
 // Deliverables (SHARE-1, SHARE-12, SHARE-13): the Extended client gets an approval task; approve it
-var reports = sp.GetRequiredService<DeliverableService>();
-var draft = await reports.DraftAsync(desk, office.Id, company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025));
-var shared = await reports.ShareAsync(desk, draft.Id, new LocalDate(2099, 6, 30));
+var authoring = sp.GetRequiredService<DeliverableAuthoring>();
+var sharing = sp.GetRequiredService<DeliverableSharing>();
+var draft = await authoring.DraftAsync(desk, office.Id, company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025));
+var shared = await sharing.ShareAsync(desk, draft.Id, new LocalDate(2099, 6, 30));
 try
 {
-    await reports.ShareAsync(ActingParty.User(newAdmin.Id), draft.Id, new LocalDate(2099, 6, 30)); // another office's user
+    await sharing.ShareAsync(ActingParty.User(newAdmin.Id), draft.Id, new LocalDate(2099, 6, 30)); // another office's user
     Require(false, "another office's user is refused");
 }
 catch (CollabRefusalException refusal) when (refusal.Code == CollabAuthorization.RefusedCode)
@@ -80,7 +81,7 @@ catch (CollabRefusalException refusal) when (refusal.Code == CollabAuthorization
 }
 
 Require(shared.Mode == ShareMode.Approval, "approval task for an Extended client");
-var approved = await reports.ApproveAsync(ActingParty.User(user.Id), draft.Id); // the client's own view of it (SEC-6)
+var approved = await sharing.ApproveAsync(ActingParty.User(user.Id), draft.Id); // the client's own view of it (SEC-6)
 Require(approved.State == DeliverableState.Approved, "approval");
 Require(approved.ApprovedRevisions.Count == 1 && approved.ApprovedRevisions[0].Revision == 1, "an Extended client keeps the approved revision in its history (SHARE-5)");
 
@@ -182,7 +183,7 @@ await using (var host = web.Build())
     await host.StopAsync();
 }
 
-Console.WriteLine($"consumer: Collab {typeof(CollabRegistry).Assembly.GetName().Version} works from its packages (rights, tiers, reports, transfers, outbox, licences, lifecycle, links, portal, mail, HTTP).");
+Console.WriteLine($"consumer: Collab {typeof(CollabRegistry).Assembly.GetName().Version} works from its packages (rights, tiers, deliverables, transfers, outbox, licences, lifecycle, links, portal, mail, HTTP).");
 File.Delete(file);
 return 0;
 
