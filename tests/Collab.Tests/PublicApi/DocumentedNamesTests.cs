@@ -37,6 +37,7 @@ public sealed partial class DocumentedNamesTests
         "Deliverable.SetFigures", // deliverables.md: the aggregate owns the figures' checks (SHARE-15)
         "CollabTexts.InEnglish", // texts.md, decisions.md: how an aggregate's refusal gets its English reason
         "ActingParty.Platform", // decisions.md: why it is internal
+        "DeliverableReader.LoadAsync", "FeatureGate.RequireAsync", "Deliverable.ShareForApproval", // architecture.md: the path of one share
     };
 
     [Fact]
