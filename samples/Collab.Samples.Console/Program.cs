@@ -312,7 +312,7 @@ Console.WriteLine();
 
 // ── Online collaboration lifecycle (ONB-1, ONB-2, ONB-6, RET-1, RET-2) ─────────────────────────────────────
 Console.WriteLine("Online collaboration lifecycle");
-var registered = await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(desk, office.Id,
+var registered = await InScope(sp => sp.GetRequiredService<ClientRegistrationService>().RegisterClientAsync(desk, office.Id,
     ClientRegistration.WithNewAdministration("Fietsenmaker Fok", "Fok Fietsen B.V.", "info@fok-fietsen.nl", "inZicht", BillingParty.Client, AdministrationNumber.From(2001), "Fok Fietsen 2026")));
 Row("  registered", $"{registered.ClientUser.Email} on {registered.Subscription.Plan}, billed to the {registered.Subscription.BillingParty}");
 Row("  free through", $"{registered.Subscription.FreeThrough:yyyy-MM-dd} (one calendar month from {registered.Subscription.RegisteredOn:yyyy-MM-dd})");
@@ -320,7 +320,7 @@ var accepted = await InScope(sp => sp.GetRequiredService<InvitationService>().Ac
 Row("  invitation accepted", $"{accepted.Email} acts for the client from {accepted.AcceptedAt:yyyy-MM-dd HH:mm} UTC, as its administrator (SEC-5, SEC-7)");
 try
 {
-    await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(desk, office.Id,
+    await InScope(sp => sp.GetRequiredService<ClientRegistrationService>().RegisterClientAsync(desk, office.Id,
         ClientRegistration.WithNewAdministration("Fok", "Fok B.V.", "info@fok-fietsen.nl", "inKaart", BillingParty.Office, AdministrationNumber.From(2002), "Fok")));
 }
 catch (CollabRefusalException refusal)
@@ -328,7 +328,7 @@ catch (CollabRefusalException refusal)
     Row("  registering again", $"refused [{refusal.Refusal.RuleId}]: {Say(refusal)}");
 }
 
-var scheduled = await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId));
+var scheduled = await InScope(sp => sp.GetRequiredService<SubscriptionService>().CancelSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId));
 foreach (var deletion in scheduled)
 {
     Row("  client cancels", $"administration {deletion.AdministrationNumber} is deleted on {deletion.DeleteOn:yyyy-MM-dd}, warnings {deletion.WarningDays} days before");
@@ -336,7 +336,7 @@ foreach (var deletion in scheduled)
 
 var pass = await InScope(sp => sp.GetRequiredService<RetentionService>().RunPassAsync());
 Row("  today's deletion pass", $"{pass.Warned} warned, {pass.Blocked} blocked, {pass.Deleted} deleted (nothing is due yet)");
-await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().ReactivateSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId));
+await InScope(sp => sp.GetRequiredService<SubscriptionService>().ReactivateSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId));
 Row("  client reactivates", "deletion called off (RET-2)");
 Console.WriteLine();
 

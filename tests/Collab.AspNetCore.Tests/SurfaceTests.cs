@@ -44,10 +44,10 @@ public sealed class SurfaceTests(PostgresServer postgres)
         ["RetentionService.PlaceLegalHoldAsync"] = "administration console, a later issue",
         ["RetentionService.LiftLegalHoldAsync"] = "administration console, a later issue",
         ["RetentionService.ListDeletionsAsync"] = "administration console, a later issue",
-        ["OnlineCollaborationService.RegisterClientAsync"] = "online subscriptions (ONB) are the vendor's sign-up flow, a later issue",
-        ["OnlineCollaborationService.FindSubscriptionAsync"] = "online subscriptions, a later issue",
-        ["OnlineCollaborationService.CancelSubscriptionAsync"] = "online subscriptions, a later issue",
-        ["OnlineCollaborationService.ReactivateSubscriptionAsync"] = "online subscriptions, a later issue",
+        ["ClientRegistrationService.RegisterClientAsync"] = "online subscriptions (ONB) are the vendor's sign-up flow, a later issue",
+        ["SubscriptionService.FindSubscriptionAsync"] = "online subscriptions, a later issue",
+        ["SubscriptionService.CancelSubscriptionAsync"] = "online subscriptions, a later issue",
+        ["SubscriptionService.ReactivateSubscriptionAsync"] = "online subscriptions, a later issue",
     };
 
     [SkippableFact]

@@ -22,7 +22,7 @@ internal static class AdministrationPages
         var office = app.MapGroup("/office").RequireAuthorization();
         office.MapGet("/clients/new", RegisterForm);
         office.MapPost("/clients", async (HttpContext context, [FromForm] string clientName, [FromForm] string companyName, [FromForm] string email, [FromForm] string plan,
-            [FromForm] string billing, [FromForm] int number, OnlineCollaborationService lifecycle) =>
+            [FromForm] string billing, [FromForm] int number, ClientRegistrationService lifecycle) =>
         {
             var me = await SignedIn.OfficeUserAsync(context);
             var registration = ClientRegistration.WithNewAdministration(clientName, companyName, email, plan, Enum.Parse<BillingParty>(billing, ignoreCase: true),

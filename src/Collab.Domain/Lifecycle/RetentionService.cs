@@ -21,7 +21,7 @@ public sealed class RetentionService
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
     private readonly IRetentionPolicy _policy;
-    private readonly OnlineCollaborationService _collaboration;
+    private readonly LifecycleNotifier _collaboration;
     private readonly IBookkeepingData? _books;
     private readonly OfficeCalendar _calendar;
     private readonly Evidence.IAuditChainStore _chains;
@@ -40,7 +40,7 @@ public sealed class RetentionService
     /// <param name="access">Checks who acts (SEC-3).</param>
     /// <param name="chains">The audit chains, whose oldest rows the pass deletes under a signed checkpoint (AUD-2).</param>
     /// <param name="options">Collab's options: the audit retention and the receipt key that signs checkpoints.</param>
-    public RetentionService(IOfficeStore offices, IAdministrationStore administrations, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, IRetentionPolicy policy, OnlineCollaborationService collaboration, OfficeCalendar calendar, CollabAuthorization access, Evidence.IAuditChainStore chains, Microsoft.Extensions.Options.IOptions<CollabOptions> options, IBookkeepingData? books = null)
+    public RetentionService(IOfficeStore offices, IAdministrationStore administrations, ILifecycleStore lifecycle, ICollabUnitOfWork unitOfWork, IClock clock, IRetentionPolicy policy, LifecycleNotifier collaboration, OfficeCalendar calendar, CollabAuthorization access, Evidence.IAuditChainStore chains, Microsoft.Extensions.Options.IOptions<CollabOptions> options, IBookkeepingData? books = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _chains = chains;

@@ -65,7 +65,11 @@ public static class CollabServiceCollectionExtensions
         services.TryAddSingleton<Lifecycle.IRetentionPolicy, Lifecycle.StatutoryRetentionPolicy>();
         services.TryAddScoped<Licences.LicenceService>();
         services.TryAddScoped<Backups.BackupService>();
-        services.TryAddScoped<Lifecycle.OnlineCollaborationService>();
+        services.TryAddScoped<Lifecycle.LifecycleCalendar>();
+        services.TryAddScoped<Lifecycle.LifecycleNotifier>();
+        services.TryAddScoped<Lifecycle.RegistrationChecks>();
+        services.TryAddScoped<Lifecycle.ClientRegistrationService>();
+        services.TryAddScoped<Lifecycle.SubscriptionService>();
         services.TryAddScoped<Lifecycle.RetentionService>();
         services.TryAddScoped<Portal.PortalService>();
         services.TryAddScoped<Portal.QuestionService>();

@@ -24,7 +24,7 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         });
         var w = await World.SeedAsync(db);
         await db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(World.Vendor, w.Office.Id, OfficeModules.AccountantPackage));
-        var client = await db.InScopeAsync(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(w.Desk, w.Office.Id,
+        var client = await db.InScopeAsync(sp => sp.GetRequiredService<ClientRegistrationService>().RegisterClientAsync(w.Desk, w.Office.Id,
             ClientRegistration.WithNewAdministration("Webwinkel Wim", "Wim B.V.", $"wim.{Guid.NewGuid():N}@wim.nl", plan, BillingParty.Client, TestDatabase.NextNumber(), "Wim 2026")));
         await World.AcceptAsync(db, client.Invitation);
         return new Setup(db, w, client);

@@ -36,9 +36,9 @@ public abstract class SharedUnitOfWorkContract(Engine engine, PostgresServer? po
 
         var refusals = new (string What, Func<IServiceProvider, Task> Refused)[]
         {
-            ("registration, e-mail taken, new administration", sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(w.Desk, w.Office.Id,
+            ("registration, e-mail taken, new administration", sp => sp.GetRequiredService<ClientRegistrationService>().RegisterClientAsync(w.Desk, w.Office.Id,
                 ClientRegistration.WithNewAdministration("Fok", "Fok B.V.", w.ClientUser.Email, "inZicht", BillingParty.Client, freshNumber, "Fok 2026"))),
-            ("registration, e-mail taken, the office's administration", sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(w.Desk, w.Office.Id,
+            ("registration, e-mail taken, the office's administration", sp => sp.GetRequiredService<ClientRegistrationService>().RegisterClientAsync(w.Desk, w.Office.Id,
                 ClientRegistration.WithExistingAdministration(w.HeldByOffice.Id, w.OfficeUser.Email, "inZicht", BillingParty.Office))),
             ("client user, e-mail taken", sp => sp.GetRequiredService<InvitationService>().InviteClientUserAsync(w.Desk, w.Client.Id, w.ClientUser.Email, [w.Company.Id])),
             ("administration, number taken", sp => sp.GetRequiredService<CollabRegistry>().CreateAdministrationAsync(w.Desk, w.Company.Id, w.Administration.Number, "Dubbel")),
