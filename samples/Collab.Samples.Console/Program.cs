@@ -334,7 +334,7 @@ foreach (var deletion in scheduled)
     Row("  client cancels", $"administration {deletion.AdministrationNumber} is deleted on {deletion.DeleteOn:yyyy-MM-dd}, warnings {deletion.WarningDays} days before");
 }
 
-var pass = await InScope(sp => sp.GetRequiredService<RetentionService>().RunPassAsync());
+var pass = await InScope(sp => sp.GetRequiredService<RetentionPassService>().RunPassAsync());
 Row("  today's deletion pass", $"{pass.Warned} warned, {pass.Blocked} blocked, {pass.Deleted} deleted (nothing is due yet)");
 await InScope(sp => sp.GetRequiredService<SubscriptionService>().ReactivateSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId));
 Row("  client reactivates", "deletion called off (RET-2)");

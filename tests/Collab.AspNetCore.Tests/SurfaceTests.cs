@@ -20,7 +20,7 @@ public sealed class SurfaceTests(PostgresServer postgres)
         ["DeliverablePasses.ExpireOverdueAsync"] = "background pass",
         ["QuestionService.SendDueRemindersAsync"] = "background pass",
         ["TransferService.ExpireDueAsync"] = "background pass",
-        ["RetentionService.RunPassAsync"] = "background pass",
+        ["RetentionPassService.RunPassAsync"] = "background pass",
         ["LinkSyncService.PollDueAsync"] = "background pass",
         // The integration partner's side: the vendor's own integration code calls these with the app's data, not a signed-in person.
         ["LinkSyncService.PushFromAppAsync"] = "the external app's push into the vendor's integration; no acting person (LINK)",

@@ -50,7 +50,7 @@ public static class CollabPasses
             new(LinkPolling, options.LinkPolling, static async (sp, max, ct) => (await sp.GetRequiredService<LinkSyncService>().PollDueAsync(max, ct).ConfigureAwait(false)).Sent),
             new(Retention, options.Retention, static async (sp, max, ct) =>
             {
-                var result = await sp.GetRequiredService<RetentionService>().RunPassAsync(max, ct).ConfigureAwait(false);
+                var result = await sp.GetRequiredService<RetentionPassService>().RunPassAsync(max, ct).ConfigureAwait(false);
                 return result.Warned + result.Blocked + result.Deleted;
             }),
         }.Where(p => p.Interval > TimeSpan.Zero),

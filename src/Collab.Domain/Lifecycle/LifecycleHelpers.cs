@@ -4,11 +4,12 @@ using NodaTime;
 
 namespace Collab.Lifecycle;
 
-/// <summary>The lifecycle's dates: now, an office's local day (RET-1), the deletion plan and the free months from the options.</summary>
+/// <summary>The lifecycle's dates: now, an office's zone and local day (RET-1), the deletion plan and the free months from the options.</summary>
+/// <param name="offices">Reads an office's zone.</param>
 /// <param name="clock">The clock.</param>
 /// <param name="calendar">The office calendar.</param>
 /// <param name="options">Collab's options.</param>
-public sealed class LifecycleCalendar(IClock clock, OfficeCalendar calendar, IOptions<CollabOptions> options)
+public sealed class LifecycleCalendar(IOfficeStore offices, IClock clock, OfficeCalendar calendar, IOptions<CollabOptions> options)
 {
     /// <summary>The lifecycle options.</summary>
     internal LifecycleOptions Options { get; } = options.Value.Lifecycle;
@@ -18,6 +19,10 @@ public sealed class LifecycleCalendar(IClock clock, OfficeCalendar calendar, IOp
 
     /// <summary>Now.</summary>
     internal Instant Now() => clock.GetCurrentInstant();
+
+    /// <summary>The zone of the office with <paramref name="office"/>'s id.</summary>
+    internal async Task<DateTimeZone> ZoneOfAsync(OfficeId office, CancellationToken cancellationToken) =>
+        calendar.ZoneOf((await offices.FindOfficeAsync(office, cancellationToken).ConfigureAwait(false))!);
 
     /// <summary>The local day of <paramref name="now"/> in the office's zone.</summary>
     internal LocalDate Today(Instant now, Office office) => now.InZone(calendar.ZoneOf(office)).Date;

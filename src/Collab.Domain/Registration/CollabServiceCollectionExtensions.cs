@@ -71,6 +71,9 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<Lifecycle.ClientRegistrationService>();
         services.TryAddScoped<Lifecycle.SubscriptionService>();
         services.TryAddScoped<Lifecycle.RetentionService>();
+        services.TryAddScoped<Lifecycle.DeletionDecider>();
+        services.TryAddScoped<Lifecycle.AuditRetentionCut>();
+        services.TryAddScoped<Lifecycle.RetentionPassService>();
         services.TryAddScoped<Portal.PortalService>();
         services.TryAddScoped<Portal.QuestionService>();
         services.TryAddScoped<Links.LinkService>();

@@ -559,7 +559,7 @@ public static class AuthorizationMatrix
     /// <summary>Public methods that act for nobody in particular, each for a reason: the reflection test accepts these without a row.</summary>
     public static IReadOnlyDictionary<string, string> Exceptions { get; } = new Dictionary<string, string>
     {
-        ["RetentionService.RunPassAsync"] = "a background pass: it acts as the system, which no caller can name",
+        ["RetentionPassService.RunPassAsync"] = "a background pass: it acts as the system, which no caller can name",
         ["DeliverablePasses.ExpireOverdueAsync"] = "a background pass",
         ["DeliverablePasses.SendDueRemindersAsync"] = "a background pass",
         ["QuestionService.SendDueRemindersAsync"] = "a background pass",

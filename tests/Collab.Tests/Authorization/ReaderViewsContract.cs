@@ -57,7 +57,7 @@ public abstract class ReaderViewsContract(Engine engine, PostgresServer? postgre
         var schedule = Assert.Single(await b.Run(sp => sp.GetRequiredService<SubscriptionService>().CancelSubscriptionAsync(client, r.Administration.ClientId)));
         await b.Run(sp => sp.GetRequiredService<RetentionService>().PlaceLegalHoldAsync(b.W.Desk, r.Administration.Id, HoldNote));
         b.Db.Clock.Reset(schedule.DueAt);
-        await b.Run(sp => sp.GetRequiredService<RetentionService>().RunPassAsync());
+        await b.Run(sp => sp.GetRequiredService<RetentionPassService>().RunPassAsync());
 
         var forOffice = Assert.Single(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(b.W.Desk, r.Administration.Id)));
         Assert.Contains("boekenonderzoek", forOffice.BlockedReason, StringComparison.Ordinal);

@@ -46,7 +46,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
     private static Task<IReadOnlyList<DeletionView>> CancelAsync(BooksWorld b, RegistrationResult r) =>
         b.Run(sp => sp.GetRequiredService<SubscriptionService>().CancelSubscriptionAsync(ActingParty.User(r.ClientUser.Id), r.Administration.ClientId));
 
-    private static Task<RetentionPassResult> PassAsync(BooksWorld b) => b.Run(sp => sp.GetRequiredService<RetentionService>().RunPassAsync());
+    private static Task<RetentionPassResult> PassAsync(BooksWorld b) => b.Run(sp => sp.GetRequiredService<RetentionPassService>().RunPassAsync());
 
     private static void SetLocal(BooksWorld b, int year, int month, int day, int hour = 9) =>
         b.Db.Clock.Reset(new LocalDateTime(year, month, day, hour, 0).InZoneLeniently(Amsterdam).ToInstant());
