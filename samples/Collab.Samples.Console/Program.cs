@@ -288,15 +288,15 @@ var template = await InScope(async sp =>
 Row("  set up, office licence", $"{template.Number} {template.Name} (LIC-1, E-Accountancy)");
 var licenceFile = issuer.Sign(new LicenceContent("SN-2026-1003", "SnelStart", LicenseeKind.Client, client.Id.Value, client.Name,
     [template.Number], ["boekhouden", "facturen"], new LocalDate(2026, 1, 1), new LocalDate(2027, 12, 31)));
-var review = await InScope(sp => sp.GetRequiredService<LicenceService>().ReadClientLicenceAsync(desk, template.Id, licenceFile));
+var review = await InScope(sp => sp.GetRequiredService<LicenceImportService>().ReadClientLicenceAsync(desk, template.Id, licenceFile));
 Row("  step 1, review", $"{review.Licence.Content.LicenseeName}: {string.Join(", ", review.Licence.Content.Modules)}, valid {review.Licence.Content.ValidFrom:yyyy-MM-dd} to {review.Licence.Content.ValidUntil:yyyy-MM-dd}");
-await InScope(sp => sp.GetRequiredService<LicenceService>().ImportClientLicenceAsync(desk, template.Id, licenceFile, review.Licence.Fingerprint, ImportUser.ExistingUser(piet.Id)));
+await InScope(sp => sp.GetRequiredService<LicenceImportService>().ImportClientLicenceAsync(desk, template.Id, licenceFile, review.Licence.Fingerprint, ImportUser.ExistingUser(piet.Id)));
 Row("  step 2, confirmed", $"runs under the client's licence now, user {piet.Email}");
 var lines = Encoding.ASCII.GetString(licenceFile).Split('\n');
 var forged = Encoding.ASCII.GetBytes($"{lines[0]}\n{lines[1][..20]}{(lines[1][20] == 'x' ? 'y' : 'x')}{lines[1][21..]}\n{lines[2]}\n"); // one character of the content changed
 try
 {
-    await InScope(sp => sp.GetRequiredService<LicenceService>().ReadClientLicenceAsync(desk, template.Id, forged));
+    await InScope(sp => sp.GetRequiredService<LicenceImportService>().ReadClientLicenceAsync(desk, template.Id, forged));
 }
 catch (CollabRefusalException refusal)
 {

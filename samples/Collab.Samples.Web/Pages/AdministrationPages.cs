@@ -50,7 +50,7 @@ internal static class AdministrationPages
             var file = DemoLicences.For(desk, administration.ClientId, client?.Name ?? "client", administration.Number, clock.GetCurrentInstant().InUtc().Date);
             return Results.File(file, "text/plain", $"licence-{administration.Number.Value}.lic");
         });
-        office.MapPost("/administrations/{id:guid}/licence", async (HttpContext context, Guid id, IFormFile file, LicenceService licences) =>
+        office.MapPost("/administrations/{id:guid}/licence", async (HttpContext context, Guid id, IFormFile file, LicenceImportService licences) =>
         {
             var me = await SignedIn.OfficeUserAsync(context);
             var bytes = await ReadAsync(file);
@@ -72,7 +72,7 @@ internal static class AdministrationPages
                 """);
         });
         office.MapPost("/administrations/{id:guid}/licence/confirm", async (HttpContext context, Guid id, [FromForm] string fingerprint, [FromForm] string file, [FromForm] string email,
-            LicenceService licences, CollabRegistry registry) =>
+            LicenceImportService licences, CollabRegistry registry) =>
         {
             var me = await SignedIn.OfficeUserAsync(context);
             var signIn = context.RequestServices.GetRequiredService<Collab.Authorization.CollabPlatform>().Operator("demo-user-lookup");

@@ -64,6 +64,9 @@ public static class CollabServiceCollectionExtensions
         services.TryAddSingleton<Licences.LicenceVerifier>();
         services.TryAddSingleton<Lifecycle.IRetentionPolicy, Lifecycle.StatutoryRetentionPolicy>();
         services.TryAddScoped<Licences.LicenceService>();
+        services.TryAddScoped<Licences.LicenceFileCheck>();
+        services.TryAddScoped<Licences.LicenceImportUser>();
+        services.TryAddScoped<Licences.LicenceImportService>();
         services.TryAddScoped<Backups.BackupService>();
         services.TryAddScoped<Lifecycle.LifecycleCalendar>();
         services.TryAddScoped<Lifecycle.LifecycleNotifier>();

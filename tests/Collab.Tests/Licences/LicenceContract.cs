@@ -23,10 +23,10 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         b.Run(sp => sp.GetRequiredService<LicenceService>().SetUpClientAdministrationAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, number, "Bakkerij (sjabloon)"));
 
     private static Task<LicenceReview> ReadAsync(BooksWorld b, AdministrationId administration, byte[] file) =>
-        b.Run(sp => sp.GetRequiredService<LicenceService>().ReadClientLicenceAsync(b.W.Desk, administration, file));
+        b.Run(sp => sp.GetRequiredService<LicenceImportService>().ReadClientLicenceAsync(b.W.Desk, administration, file));
 
     private static Task<AdministrationView> ImportAsync(BooksWorld b, AdministrationId administration, byte[] file, string fingerprint, ImportUser user) =>
-        b.Run(sp => sp.GetRequiredService<LicenceService>().ImportClientLicenceAsync(b.W.Desk, administration, file, fingerprint, user));
+        b.Run(sp => sp.GetRequiredService<LicenceImportService>().ImportClientLicenceAsync(b.W.Desk, administration, file, fingerprint, user));
 
     private static Task<BackupView> BackUpAsync(BooksWorld b, AdministrationId administration) =>
         b.Run(sp => sp.GetRequiredService<BackupService>().MakeBackupAsync(b.W.Desk, administration));
