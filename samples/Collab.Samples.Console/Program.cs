@@ -306,7 +306,7 @@ catch (CollabRefusalException refusal)
 var backup = await InScope(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(desk, office.Id, template.Id));
 Row("  office stops: backup", $"{backup.SizeBytes} bytes, sha256 {backup.Sha256[..16]}…, carries the {backup.Licence} licence (LIC-4)");
 Row("  online administration", "released (ONB-5)");
-var restored = await InScope(sp => sp.GetRequiredService<BackupService>().RestoreAsync(ActingParty.User(piet.Id), backup.Id, RestoreTarget.AtClient));
+var restored = await InScope(sp => sp.GetRequiredService<BackupRestoreService>().RestoreAsync(ActingParty.User(piet.Id), backup.Id, RestoreTarget.AtClient));
 Row("  restored at the client", $"number {restored.Number}, the same (LIC-7), state {restored.State}");
 Console.WriteLine();
 

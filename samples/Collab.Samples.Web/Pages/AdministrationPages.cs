@@ -98,7 +98,7 @@ internal static class AdministrationPages
                 <p><a href="/office/administrations">Your administrations</a></p>
                 """);
         });
-        office.MapPost("/backups/{id:guid}/restore", async (HttpContext context, Guid id, BackupService backups) =>
+        office.MapPost("/backups/{id:guid}/restore", async (HttpContext context, Guid id, BackupRestoreService backups) =>
         {
             var me = await SignedIn.OfficeUserAsync(context);
             await backups.RestoreAsync(me.Party, new BackupId(id), RestoreTarget.IntoOfficeList(me.Office));

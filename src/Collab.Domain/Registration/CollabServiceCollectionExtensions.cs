@@ -67,7 +67,11 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<Licences.LicenceFileCheck>();
         services.TryAddScoped<Licences.LicenceImportUser>();
         services.TryAddScoped<Licences.LicenceImportService>();
+        services.TryAddScoped<Backups.BooksLoader>();
+        services.TryAddScoped<Backups.BackupWriter>();
+        services.TryAddScoped<Backups.RestoreChecks>();
         services.TryAddScoped<Backups.BackupService>();
+        services.TryAddScoped<Backups.BackupRestoreService>();
         services.TryAddScoped<Lifecycle.LifecycleCalendar>();
         services.TryAddScoped<Lifecycle.LifecycleNotifier>();
         services.TryAddScoped<Lifecycle.RegistrationChecks>();
