@@ -56,6 +56,7 @@ public static class CollabServiceCollectionExtensions
         services.TryAdd(OneClock.Descriptor);
         services.TryAddSingleton<IDateTimeZoneProvider>(DateTimeZoneProviders.Tzdb);
         services.TryAddSingleton<OfficeCalendar>();
+        services.TryAddScoped<OfficeZones>();
 
         services.TryAddSingleton(static sp =>
             TierCatalogue.Create(sp.GetRequiredService<IOptions<CollabOptions>>().Value.Tiers ?? TierCatalogueOptions.CreateDefault()));
