@@ -21,7 +21,7 @@ public sealed class SurfaceTests(PostgresServer postgres)
         ["QuestionService.SendDueRemindersAsync"] = "background pass",
         ["TransferService.ExpireDueAsync"] = "background pass",
         ["RetentionPassService.RunPassAsync"] = "background pass",
-        ["LinkSyncService.PollDueAsync"] = "background pass",
+        ["LinkPollService.PollDueAsync"] = "background pass",
         // The integration partner's side: the vendor's own integration code calls these with the app's data, not a signed-in person.
         ["LinkSyncService.PushFromAppAsync"] = "the external app's push into the vendor's integration; no acting person (LINK)",
         ["LinkSyncService.AttachPdfSpecification"] = "the vendor's integration attaches the app's PDF; no acting person (LINK)",

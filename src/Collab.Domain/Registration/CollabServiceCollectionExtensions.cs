@@ -86,6 +86,7 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<Portal.QuestionService>();
         services.TryAddScoped<Links.LinkService>();
         services.TryAddScoped<Links.LinkSyncService>();
+        services.TryAddScoped<Links.LinkPollService>();
         services.TryAddScoped<CollabRegistry>();
         services.TryAddScoped<InvitationService>();
         services.TryAddScoped<TierService>();

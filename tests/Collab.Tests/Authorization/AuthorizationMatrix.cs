@@ -564,7 +564,7 @@ public static class AuthorizationMatrix
         ["DeliverablePasses.SendDueRemindersAsync"] = "a background pass",
         ["QuestionService.SendDueRemindersAsync"] = "a background pass",
         ["TransferService.ExpireDueAsync"] = "a background pass",
-        ["LinkSyncService.PollDueAsync"] = "a background pass",
+        ["LinkPollService.PollDueAsync"] = "a background pass",
         ["DeliverableLinks.OpenLinkAsync"] = "the one-time link's token is the credential (SHARE-1): whoever holds it may open it",
         ["DeliverableLinks.ConfirmViewAsync"] = "the one-time link's token is the credential (SHARE-1)",
         ["DeliverableLinks.ReadThroughLinkAsync"] = "the confirmed view's token is the credential (SHARE-14): it exists only in the view's result",
