@@ -106,13 +106,13 @@ Require(new LicenceVerifier(Microsoft.Extensions.Options.Options.Create(trusted)
 
 // Online lifecycle (ONB-1, ONB-6): register a client, cancel, deletion scheduled 90 days on
 await registry.SetOfficeModulesAsync(actor, office.Id, OfficeModules.AccountantPackage);
-var online = sp.GetRequiredService<OnlineCollaborationService>();
+var online = sp.GetRequiredService<ClientRegistrationService>();
 var registered = await online.RegisterClientAsync(desk, office.Id,
     ClientRegistration.WithNewAdministration("Online klant", "Online B.V.", "online@klant.nl", "inKaart", BillingParty.Client, AdministrationNumber.From(8), "Online"));
 // SEC-5, SEC-7: the registered client's first user is its own administrator and acts once it accepts its invitation.
 Require(registered.ClientUser.IsClientAdministrator && registered.ClientUser.Acceptance == UserAcceptance.Pending, "registration invites the client's administrator");
 await sp.GetRequiredService<InvitationService>().AcceptAsync(ActingParty.User(registered.ClientUser.Id), registered.Invitation.Token);
-var deletions = await online.CancelSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId);
+var deletions = await sp.GetRequiredService<SubscriptionService>().CancelSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId);
 Require(deletions.Count == 1 && deletions[0].DeleteOn == registered.Subscription.RegisteredOn.PlusDays(90), "deletion scheduled");
 
 // Links (LINK-5): matching by number, never guessing between two names

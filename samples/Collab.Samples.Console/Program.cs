@@ -288,15 +288,15 @@ var template = await InScope(async sp =>
 Row("  set up, office licence", $"{template.Number} {template.Name} (LIC-1, E-Accountancy)");
 var licenceFile = issuer.Sign(new LicenceContent("SN-2026-1003", "SnelStart", LicenseeKind.Client, client.Id.Value, client.Name,
     [template.Number], ["boekhouden", "facturen"], new LocalDate(2026, 1, 1), new LocalDate(2027, 12, 31)));
-var review = await InScope(sp => sp.GetRequiredService<LicenceService>().ReadClientLicenceAsync(desk, template.Id, licenceFile));
+var review = await InScope(sp => sp.GetRequiredService<LicenceImportService>().ReadClientLicenceAsync(desk, template.Id, licenceFile));
 Row("  step 1, review", $"{review.Licence.Content.LicenseeName}: {string.Join(", ", review.Licence.Content.Modules)}, valid {review.Licence.Content.ValidFrom:yyyy-MM-dd} to {review.Licence.Content.ValidUntil:yyyy-MM-dd}");
-await InScope(sp => sp.GetRequiredService<LicenceService>().ImportClientLicenceAsync(desk, template.Id, licenceFile, review.Licence.Fingerprint, ImportUser.ExistingUser(piet.Id)));
+await InScope(sp => sp.GetRequiredService<LicenceImportService>().ImportClientLicenceAsync(desk, template.Id, licenceFile, review.Licence.Fingerprint, ImportUser.ExistingUser(piet.Id)));
 Row("  step 2, confirmed", $"runs under the client's licence now, user {piet.Email}");
 var lines = Encoding.ASCII.GetString(licenceFile).Split('\n');
 var forged = Encoding.ASCII.GetBytes($"{lines[0]}\n{lines[1][..20]}{(lines[1][20] == 'x' ? 'y' : 'x')}{lines[1][21..]}\n{lines[2]}\n"); // one character of the content changed
 try
 {
-    await InScope(sp => sp.GetRequiredService<LicenceService>().ReadClientLicenceAsync(desk, template.Id, forged));
+    await InScope(sp => sp.GetRequiredService<LicenceImportService>().ReadClientLicenceAsync(desk, template.Id, forged));
 }
 catch (CollabRefusalException refusal)
 {
@@ -306,13 +306,13 @@ catch (CollabRefusalException refusal)
 var backup = await InScope(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(desk, office.Id, template.Id));
 Row("  office stops: backup", $"{backup.SizeBytes} bytes, sha256 {backup.Sha256[..16]}…, carries the {backup.Licence} licence (LIC-4)");
 Row("  online administration", "released (ONB-5)");
-var restored = await InScope(sp => sp.GetRequiredService<BackupService>().RestoreAsync(ActingParty.User(piet.Id), backup.Id, RestoreTarget.AtClient));
+var restored = await InScope(sp => sp.GetRequiredService<BackupRestoreService>().RestoreAsync(ActingParty.User(piet.Id), backup.Id, RestoreTarget.AtClient));
 Row("  restored at the client", $"number {restored.Number}, the same (LIC-7), state {restored.State}");
 Console.WriteLine();
 
 // ── Online collaboration lifecycle (ONB-1, ONB-2, ONB-6, RET-1, RET-2) ─────────────────────────────────────
 Console.WriteLine("Online collaboration lifecycle");
-var registered = await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(desk, office.Id,
+var registered = await InScope(sp => sp.GetRequiredService<ClientRegistrationService>().RegisterClientAsync(desk, office.Id,
     ClientRegistration.WithNewAdministration("Fietsenmaker Fok", "Fok Fietsen B.V.", "info@fok-fietsen.nl", "inZicht", BillingParty.Client, AdministrationNumber.From(2001), "Fok Fietsen 2026")));
 Row("  registered", $"{registered.ClientUser.Email} on {registered.Subscription.Plan}, billed to the {registered.Subscription.BillingParty}");
 Row("  free through", $"{registered.Subscription.FreeThrough:yyyy-MM-dd} (one calendar month from {registered.Subscription.RegisteredOn:yyyy-MM-dd})");
@@ -320,7 +320,7 @@ var accepted = await InScope(sp => sp.GetRequiredService<InvitationService>().Ac
 Row("  invitation accepted", $"{accepted.Email} acts for the client from {accepted.AcceptedAt:yyyy-MM-dd HH:mm} UTC, as its administrator (SEC-5, SEC-7)");
 try
 {
-    await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(desk, office.Id,
+    await InScope(sp => sp.GetRequiredService<ClientRegistrationService>().RegisterClientAsync(desk, office.Id,
         ClientRegistration.WithNewAdministration("Fok", "Fok B.V.", "info@fok-fietsen.nl", "inKaart", BillingParty.Office, AdministrationNumber.From(2002), "Fok")));
 }
 catch (CollabRefusalException refusal)
@@ -328,15 +328,15 @@ catch (CollabRefusalException refusal)
     Row("  registering again", $"refused [{refusal.Refusal.RuleId}]: {Say(refusal)}");
 }
 
-var scheduled = await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId));
+var scheduled = await InScope(sp => sp.GetRequiredService<SubscriptionService>().CancelSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId));
 foreach (var deletion in scheduled)
 {
     Row("  client cancels", $"administration {deletion.AdministrationNumber} is deleted on {deletion.DeleteOn:yyyy-MM-dd}, warnings {deletion.WarningDays} days before");
 }
 
-var pass = await InScope(sp => sp.GetRequiredService<RetentionService>().RunPassAsync());
+var pass = await InScope(sp => sp.GetRequiredService<RetentionPassService>().RunPassAsync());
 Row("  today's deletion pass", $"{pass.Warned} warned, {pass.Blocked} blocked, {pass.Deleted} deleted (nothing is due yet)");
-await InScope(sp => sp.GetRequiredService<OnlineCollaborationService>().ReactivateSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId));
+await InScope(sp => sp.GetRequiredService<SubscriptionService>().ReactivateSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId));
 Row("  client reactivates", "deletion called off (RET-2)");
 Console.WriteLine();
 

@@ -17,7 +17,7 @@ public abstract partial class StoreSpecification
         var w = await SeedAsync();
         await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(Seeder, w.Office.Id, OfficeModules.AccountantPackage));
         var email = $"fok.{Guid.NewGuid():N}@fietsen.nl";
-        var registered = await InScopeAsync(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(w.Desk, w.Office.Id,
+        var registered = await InScopeAsync(sp => sp.GetRequiredService<ClientRegistrationService>().RegisterClientAsync(w.Desk, w.Office.Id,
             ClientRegistration.WithNewAdministration("Fietsenmaker Fok", "Fok Fietsen B.V.", email, "inKaart", BillingParty.Client, NextNumber(), "Fok 2026")));
         var client = registered.Subscription.ClientId;
         await InScopeAsync(sp => sp.GetRequiredService<InvitationService>().AcceptAsync(ActingParty.User(registered.Invitation.User), registered.Invitation.Token)); // SEC-7
@@ -28,7 +28,7 @@ public abstract partial class StoreSpecification
         Assert.Equal([registered.Administration.Id], live.Select(a => a.Id));
         Assert.Null(await InScopeAsync(sp => sp.GetRequiredService<ILifecycleStore>().FindSubscriptionAsync(ClientId.New())));
 
-        var schedule = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), client)));
+        var schedule = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<SubscriptionService>().CancelSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), client)));
         var scheduled = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<ILifecycleStore>().ListScheduledDeletionsAsync(client)));
         Assert.Equal(schedule.Id, scheduled.Id);
         Assert.Equal([schedule.Id], (await InScopeAsync(sp => sp.GetRequiredService<ILifecycleStore>().ListDeletionsAsync(registered.Administration.Id))).Select(s => s.Id));

@@ -14,7 +14,7 @@ public abstract partial class StoreSpecification
     private async Task<RegistrationResult> RegisterCustomerAsync(World w)
     {
         await InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(Seeder, w.Office.Id, OfficeModules.AccountantPackage));
-        var registered = await InScopeAsync(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(w.Desk, w.Office.Id,
+        var registered = await InScopeAsync(sp => sp.GetRequiredService<ClientRegistrationService>().RegisterClientAsync(w.Desk, w.Office.Id,
             ClientRegistration.WithNewAdministration("Webwinkel Wim", "Wim B.V.", $"wim.{Guid.NewGuid():N}@wim.nl", "inKaart", BillingParty.Client, NextNumber(), "Wim 2026")));
         await InScopeAsync(sp => sp.GetRequiredService<InvitationService>().AcceptAsync(ActingParty.User(registered.Invitation.User), registered.Invitation.Token)); // SEC-7
         return registered;

@@ -92,7 +92,7 @@ internal static class DemoData
         books.Write(template.Number, "grootboek Groenteboer Visser: 1000 kas 2 500,00 / 8000 omzet 2 500,00");
 
         // A client that registered online through the office (ONB-1), on plan inKaart, so its books can link to an app (LINK-2).
-        var online = await sp.GetRequiredService<Collab.Lifecycle.OnlineCollaborationService>().RegisterClientAsync(desk, devries.Id,
+        var online = await sp.GetRequiredService<Collab.Lifecycle.ClientRegistrationService>().RegisterClientAsync(desk, devries.Id,
             Collab.Lifecycle.ClientRegistration.WithNewAdministration("Webwinkel Wim", "Webwinkel Wim B.V.", OnlineClientEmail, "inKaart", BillingParty.Client, AdministrationNumber.From(2001), "Webwinkel Wim 2026"));
         books.Write(online.Administration.Number, "grootboek Webwinkel Wim: 1000 kas 900,00 / 8000 omzet 900,00");
         await sp.GetRequiredService<InvitationService>().AcceptAsync(ActingParty.User(online.ClientUser.Id), online.Invitation.Token); // Wim accepted his invitation (SEC-7)

@@ -22,7 +22,7 @@ internal static class AdministrationPages
         var office = app.MapGroup("/office").RequireAuthorization();
         office.MapGet("/clients/new", RegisterForm);
         office.MapPost("/clients", async (HttpContext context, [FromForm] string clientName, [FromForm] string companyName, [FromForm] string email, [FromForm] string plan,
-            [FromForm] string billing, [FromForm] int number, OnlineCollaborationService lifecycle) =>
+            [FromForm] string billing, [FromForm] int number, ClientRegistrationService lifecycle) =>
         {
             var me = await SignedIn.OfficeUserAsync(context);
             var registration = ClientRegistration.WithNewAdministration(clientName, companyName, email, plan, Enum.Parse<BillingParty>(billing, ignoreCase: true),
@@ -50,7 +50,7 @@ internal static class AdministrationPages
             var file = DemoLicences.For(desk, administration.ClientId, client?.Name ?? "client", administration.Number, clock.GetCurrentInstant().InUtc().Date);
             return Results.File(file, "text/plain", $"licence-{administration.Number.Value}.lic");
         });
-        office.MapPost("/administrations/{id:guid}/licence", async (HttpContext context, Guid id, IFormFile file, LicenceService licences) =>
+        office.MapPost("/administrations/{id:guid}/licence", async (HttpContext context, Guid id, IFormFile file, LicenceImportService licences) =>
         {
             var me = await SignedIn.OfficeUserAsync(context);
             var bytes = await ReadAsync(file);
@@ -72,7 +72,7 @@ internal static class AdministrationPages
                 """);
         });
         office.MapPost("/administrations/{id:guid}/licence/confirm", async (HttpContext context, Guid id, [FromForm] string fingerprint, [FromForm] string file, [FromForm] string email,
-            LicenceService licences, CollabRegistry registry) =>
+            LicenceImportService licences, CollabRegistry registry) =>
         {
             var me = await SignedIn.OfficeUserAsync(context);
             var signIn = context.RequestServices.GetRequiredService<Collab.Authorization.CollabPlatform>().Operator("demo-user-lookup");
@@ -98,7 +98,7 @@ internal static class AdministrationPages
                 <p><a href="/office/administrations">Your administrations</a></p>
                 """);
         });
-        office.MapPost("/backups/{id:guid}/restore", async (HttpContext context, Guid id, BackupService backups) =>
+        office.MapPost("/backups/{id:guid}/restore", async (HttpContext context, Guid id, BackupRestoreService backups) =>
         {
             var me = await SignedIn.OfficeUserAsync(context);
             await backups.RestoreAsync(me.Party, new BackupId(id), RestoreTarget.IntoOfficeList(me.Office));

@@ -22,13 +22,13 @@ internal static class ClientPages
             await transfers.ConsentAsync(me.Party, new TransferRequestId(id), TransferParty.Client);
             return Results.Redirect("/client");
         });
-        client.MapPost("/subscription/cancel", async (HttpContext context, OnlineCollaborationService lifecycle) =>
+        client.MapPost("/subscription/cancel", async (HttpContext context, SubscriptionService lifecycle) =>
         {
             var me = await SignedIn.ClientUserAsync(context);
             await lifecycle.CancelSubscriptionAsync(me.Party, me.Client);
             return Results.Redirect("/client");
         });
-        client.MapPost("/subscription/reactivate", async (HttpContext context, OnlineCollaborationService lifecycle) =>
+        client.MapPost("/subscription/reactivate", async (HttpContext context, SubscriptionService lifecycle) =>
         {
             var me = await SignedIn.ClientUserAsync(context);
             await lifecycle.ReactivateSubscriptionAsync(me.Party, me.Client);
@@ -56,7 +56,7 @@ internal static class ClientPages
             }
         }
 
-        var lifecycle = sp.GetRequiredService<OnlineCollaborationService>();
+        var lifecycle = sp.GetRequiredService<SubscriptionService>();
         if (await lifecycle.FindSubscriptionAsync(me.Party, me.Client, context.RequestAborted) is { } subscription)
         {
             body.Append($"<h2>Your subscription</h2><p>Plan {E(subscription.Plan)}, <span class=\"subscription-state\">{E(subscription.State)}</span>");

@@ -47,10 +47,10 @@ public static class CollabPasses
             new(DeliverableExpiry, options.DeliverableExpiry, static (sp, max, ct) => sp.GetRequiredService<DeliverablePasses>().ExpireOverdueAsync(max, ct)),
             new(QuestionnaireReminders, options.QuestionnaireReminders, static (sp, max, ct) => sp.GetRequiredService<QuestionService>().SendDueRemindersAsync(max, ct)),
             new(TransferExpiry, options.TransferExpiry, static (sp, max, ct) => sp.GetRequiredService<TransferService>().ExpireDueAsync(max, ct)),
-            new(LinkPolling, options.LinkPolling, static async (sp, max, ct) => (await sp.GetRequiredService<LinkSyncService>().PollDueAsync(max, ct).ConfigureAwait(false)).Sent),
+            new(LinkPolling, options.LinkPolling, static async (sp, max, ct) => (await sp.GetRequiredService<LinkPollService>().PollDueAsync(max, ct).ConfigureAwait(false)).Sent),
             new(Retention, options.Retention, static async (sp, max, ct) =>
             {
-                var result = await sp.GetRequiredService<RetentionService>().RunPassAsync(max, ct).ConfigureAwait(false);
+                var result = await sp.GetRequiredService<RetentionPassService>().RunPassAsync(max, ct).ConfigureAwait(false);
                 return result.Warned + result.Blocked + result.Deleted;
             }),
         }.Where(p => p.Interval > TimeSpan.Zero),

@@ -28,18 +28,15 @@ public sealed record PollResult(int Links, int Sent, int Failed);
 /// <summary>
 /// Synchronisation of set-up links (LINK-4, LINK-6, LINK-7): changes made in the app reach the bookkeeping at once
 /// (<see cref="PushFromAppAsync"/>, called by the vendor's webhook); changes in the bookkeeping reach the app within a
-/// polling interval (<see cref="PollDueAsync"/>, from a scheduler). The cursor moves only together with the records it
+/// polling interval (<see cref="LinkPollService.PollDueAsync"/>, from a scheduler). The cursor moves only together with the records it
 /// covers, so nothing is missed, and each record remembers the versions applied each way, so nothing is applied twice.
 /// </summary>
 public sealed class LinkSyncService
 {
-    private static readonly Actor Job = Actor.System("link-poll");
-    private static readonly Duration PollLease = Duration.FromMinutes(5);
     private readonly CollabAuthorization _access;
     private readonly ILinkStore _links;
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
-    private readonly CollabOptions _options;
     private readonly IExternalApp? _app;
     private readonly IBookkeepingRecords? _books;
 
@@ -47,17 +44,15 @@ public sealed class LinkSyncService
     /// <param name="links">Reads links.</param>
     /// <param name="unitOfWork">Saves changes.</param>
     /// <param name="clock">The clock.</param>
-    /// <param name="options">Collab's options.</param>
     /// <param name="app">The external app's API.</param>
     /// <param name="books">The bookkeeping's records.</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
-    public LinkSyncService(ILinkStore links, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, CollabAuthorization access, IExternalApp? app = null, IBookkeepingRecords? books = null)
+    public LinkSyncService(ILinkStore links, ICollabUnitOfWork unitOfWork, IClock clock, CollabAuthorization access, IExternalApp? app = null, IBookkeepingRecords? books = null)
     {
         _access = access;
         _links = links;
         _unitOfWork = unitOfWork;
         _clock = clock;
-        _options = options.Value;
         _app = app;
         _books = books;
     }
@@ -106,6 +101,81 @@ public sealed class LinkSyncService
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return PushOutcome.Applied;
     }
+
+
+    /// <summary>
+    /// Enters an outgoing document from the app into the bookkeeping (LINK-4): a draft sales invoice in the web
+    /// edition, a sales order in the desktop edition. Sending the same document again returns the same id.
+    /// </summary>
+    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
+    /// <param name="link">The link.</param>
+    /// <param name="kind">What the caller expects it to become; must match the link's edition.</param>
+    /// <param name="document">The document.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The bookkeeping's id of the document.</returns>
+    /// <exception cref="CollabRefusalException">Unknown link or not synchronising; the kind does not fit the edition; the customer is not linked.</exception>
+    public async Task<string> SendDocumentAsync(ActingParty party, LinkId link, OutgoingDocumentKind kind, OutgoingDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var candidate = link == default ? null : await _links.FindLinkAsync(link, cancellationToken).ConfigureAwait(false);
+        await _access.AuthorizeAsync(party, CollabAction.ManageLink, candidate, AuditSubject.Link(link), cancellationToken).ConfigureAwait(false);
+        var found = await FindSynchronisingAsync(link, cancellationToken).ConfigureAwait(false);
+        if (found.DocumentKind != kind)
+        {
+            throw CollabRefusals.LinkWrongDocumentKind(found.AdministrationNumber, found.Edition, found.DocumentKind, kind);
+        }
+
+        if ((await _links.FindByExternalAsync(link, SyncEntityKind.Customer, document.CustomerExternalId, cancellationToken).ConfigureAwait(false))?.BookkeepingId is null)
+        {
+            throw CollabRefusals.LinkCustomerNotLinked(document.CustomerExternalId);
+        }
+
+        return await LinkService.Require(_books).CreateDocumentAsync(found.Context.Administration, kind, document,
+            LinkService.IdempotencyKey(link, SyncEntityKind.Customer, "doc:" + document.ExternalId, 0), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Attaching a PDF specification to a document cannot be done through the bookkeeping's API (LINK-7); this says so
+    /// explicitly, so an app can tell its user instead of losing the file silently.
+    /// </summary>
+    /// <param name="link">The link.</param>
+    /// <param name="documentExternalId">The app's document.</param>
+    /// <param name="pdf">The specification.</param>
+    /// <returns>Not supported, with what to do instead.</returns>
+    public LinkOperationResult AttachPdfSpecification(LinkId link, string documentExternalId, ReadOnlyMemory<byte> pdf) =>
+        new(false, $"A PDF specification cannot be sent along through the API (document '{documentExternalId}', {pdf.Length} bytes, link {link}): attach it to the document in the bookkeeping itself.");
+
+    private async Task<IntegrationLink> FindSynchronisingAsync(LinkId link, CancellationToken cancellationToken)
+    {
+        Guard.Id(link.Value, "link");
+        var found = await _links.FindLinkAsync(link, cancellationToken).OrNotFound("link", link.Value).ConfigureAwait(false);
+        return found.Step is LinkStep.Synchronising or LinkStep.Finished
+            ? found
+            : throw CollabRefusals.LinkNotSynchronising(found.Step);
+    }
+}
+
+/// <summary>
+/// The platform's background pass for links (LINK-7): changes in the bookkeeping reach the app within a polling interval.
+/// The cursor moves only together with the records it covers, so nothing is missed, and each record remembers the
+/// versions applied, so nothing is applied twice. Several instances may run it at once: each link is claimed with a lease.
+/// </summary>
+/// <param name="links">Reads links.</param>
+/// <param name="unitOfWork">Saves changes.</param>
+/// <param name="clock">The clock.</param>
+/// <param name="options">Collab's options: the polling interval.</param>
+/// <param name="app">The external app's API.</param>
+/// <param name="books">The bookkeeping's records.</param>
+public sealed class LinkPollService(ILinkStore links, ICollabUnitOfWork unitOfWork, IClock clock, IOptions<CollabOptions> options, IExternalApp? app = null, IBookkeepingRecords? books = null)
+{
+    private static readonly Actor Job = Actor.System("link-poll");
+    private static readonly Duration PollLease = Duration.FromMinutes(5);
+    private readonly ILinkStore _links = links;
+    private readonly ICollabUnitOfWork _unitOfWork = unitOfWork;
+    private readonly IClock _clock = clock;
+    private readonly CollabOptions _options = options.Value;
+    private readonly IExternalApp? _app = app;
+    private readonly IBookkeepingRecords? _books = books;
 
     /// <summary>
     /// Polls the bookkeeping's changes of every link whose interval has passed and sends them to the app (LINK-6).
@@ -173,56 +243,5 @@ public sealed class LinkSyncService
         link.CompletePoll(page.Cursor, sent, now, now + Duration.FromMinutes(_options.LinkPollIntervalMinutes), Job);
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false); // records and cursor together
         return sent;
-    }
-
-    /// <summary>
-    /// Enters an outgoing document from the app into the bookkeeping (LINK-4): a draft sales invoice in the web
-    /// edition, a sales order in the desktop edition. Sending the same document again returns the same id.
-    /// </summary>
-    /// <param name="party">Who acts or asks; Collab checks the party against its registry (SEC-3).</param>
-    /// <param name="link">The link.</param>
-    /// <param name="kind">What the caller expects it to become; must match the link's edition.</param>
-    /// <param name="document">The document.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The bookkeeping's id of the document.</returns>
-    /// <exception cref="CollabRefusalException">Unknown link or not synchronising; the kind does not fit the edition; the customer is not linked.</exception>
-    public async Task<string> SendDocumentAsync(ActingParty party, LinkId link, OutgoingDocumentKind kind, OutgoingDocument document, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        var candidate = link == default ? null : await _links.FindLinkAsync(link, cancellationToken).ConfigureAwait(false);
-        await _access.AuthorizeAsync(party, CollabAction.ManageLink, candidate, AuditSubject.Link(link), cancellationToken).ConfigureAwait(false);
-        var found = await FindSynchronisingAsync(link, cancellationToken).ConfigureAwait(false);
-        if (found.DocumentKind != kind)
-        {
-            throw CollabRefusals.LinkWrongDocumentKind(found.AdministrationNumber, found.Edition, found.DocumentKind, kind);
-        }
-
-        if ((await _links.FindByExternalAsync(link, SyncEntityKind.Customer, document.CustomerExternalId, cancellationToken).ConfigureAwait(false))?.BookkeepingId is null)
-        {
-            throw CollabRefusals.LinkCustomerNotLinked(document.CustomerExternalId);
-        }
-
-        return await LinkService.Require(_books).CreateDocumentAsync(found.Context.Administration, kind, document,
-            LinkService.IdempotencyKey(link, SyncEntityKind.Customer, "doc:" + document.ExternalId, 0), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Attaching a PDF specification to a document cannot be done through the bookkeeping's API (LINK-7); this says so
-    /// explicitly, so an app can tell its user instead of losing the file silently.
-    /// </summary>
-    /// <param name="link">The link.</param>
-    /// <param name="documentExternalId">The app's document.</param>
-    /// <param name="pdf">The specification.</param>
-    /// <returns>Not supported, with what to do instead.</returns>
-    public LinkOperationResult AttachPdfSpecification(LinkId link, string documentExternalId, ReadOnlyMemory<byte> pdf) =>
-        new(false, $"A PDF specification cannot be sent along through the API (document '{documentExternalId}', {pdf.Length} bytes, link {link}): attach it to the document in the bookkeeping itself.");
-
-    private async Task<IntegrationLink> FindSynchronisingAsync(LinkId link, CancellationToken cancellationToken)
-    {
-        Guard.Id(link.Value, "link");
-        var found = await _links.FindLinkAsync(link, cancellationToken).OrNotFound("link", link.Value).ConfigureAwait(false);
-        return found.Step is LinkStep.Synchronising or LinkStep.Finished
-            ? found
-            : throw CollabRefusals.LinkNotSynchronising(found.Step);
     }
 }

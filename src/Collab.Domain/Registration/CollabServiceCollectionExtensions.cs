@@ -56,6 +56,7 @@ public static class CollabServiceCollectionExtensions
         services.TryAdd(OneClock.Descriptor);
         services.TryAddSingleton<IDateTimeZoneProvider>(DateTimeZoneProviders.Tzdb);
         services.TryAddSingleton<OfficeCalendar>();
+        services.TryAddScoped<OfficeZones>();
 
         services.TryAddSingleton(static sp =>
             TierCatalogue.Create(sp.GetRequiredService<IOptions<CollabOptions>>().Value.Tiers ?? TierCatalogueOptions.CreateDefault()));
@@ -64,13 +65,28 @@ public static class CollabServiceCollectionExtensions
         services.TryAddSingleton<Licences.LicenceVerifier>();
         services.TryAddSingleton<Lifecycle.IRetentionPolicy, Lifecycle.StatutoryRetentionPolicy>();
         services.TryAddScoped<Licences.LicenceService>();
+        services.TryAddScoped<Licences.LicenceFileCheck>();
+        services.TryAddScoped<Licences.LicenceImportUser>();
+        services.TryAddScoped<Licences.LicenceImportService>();
+        services.TryAddScoped<Backups.BooksLoader>();
+        services.TryAddScoped<Backups.BackupWriter>();
+        services.TryAddScoped<Backups.RestoreChecks>();
         services.TryAddScoped<Backups.BackupService>();
-        services.TryAddScoped<Lifecycle.OnlineCollaborationService>();
+        services.TryAddScoped<Backups.BackupRestoreService>();
+        services.TryAddScoped<Lifecycle.LifecycleCalendar>();
+        services.TryAddScoped<Lifecycle.LifecycleNotifier>();
+        services.TryAddScoped<Lifecycle.RegistrationChecks>();
+        services.TryAddScoped<Lifecycle.ClientRegistrationService>();
+        services.TryAddScoped<Lifecycle.SubscriptionService>();
         services.TryAddScoped<Lifecycle.RetentionService>();
+        services.TryAddScoped<Lifecycle.DeletionDecider>();
+        services.TryAddScoped<Lifecycle.AuditRetentionCut>();
+        services.TryAddScoped<Lifecycle.RetentionPassService>();
         services.TryAddScoped<Portal.PortalService>();
         services.TryAddScoped<Portal.QuestionService>();
         services.TryAddScoped<Links.LinkService>();
         services.TryAddScoped<Links.LinkSyncService>();
+        services.TryAddScoped<Links.LinkPollService>();
         services.TryAddScoped<CollabRegistry>();
         services.TryAddScoped<InvitationService>();
         services.TryAddScoped<TierService>();

@@ -10,8 +10,7 @@ public sealed class BillingService
     private readonly ITierStore _tiers;
     private readonly TierCatalogue _catalogue;
     private readonly CollabAuthorization _access;
-    private readonly IOfficeStore _offices;
-    private readonly OfficeCalendar _calendar;
+    private readonly OfficeZones _zones;
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IClock _clock;
 
@@ -19,17 +18,15 @@ public sealed class BillingService
     /// <param name="tiers">Reads the history and issued statements.</param>
     /// <param name="catalogue">Prices, per month.</param>
     /// <param name="access">Checks who asks (SEC-3).</param>
-    /// <param name="offices">Reads offices.</param>
-    /// <param name="calendar">The office calendar: the month's first and last instant in the office's zone.</param>
+    /// <param name="zones">The office's zone: the month's first and last instant in it.</param>
     /// <param name="unitOfWork">Saves issued statements.</param>
     /// <param name="clock">The clock: a month can be issued once it is over.</param>
-    public BillingService(ITierStore tiers, TierCatalogue catalogue, CollabAuthorization access, IOfficeStore offices, OfficeCalendar calendar, ICollabUnitOfWork unitOfWork, IClock clock)
+    public BillingService(ITierStore tiers, TierCatalogue catalogue, CollabAuthorization access, OfficeZones zones, ICollabUnitOfWork unitOfWork, IClock clock)
     {
         _access = access;
         _tiers = tiers;
         _catalogue = catalogue;
-        _offices = offices;
-        _calendar = calendar;
+        _zones = zones;
         _unitOfWork = unitOfWork;
         _clock = clock;
     }
@@ -108,8 +105,7 @@ public sealed class BillingService
 
     private async Task<(Instant From, Instant Until)> MonthRangeAsync(OfficeId office, YearMonth month, CancellationToken cancellationToken)
     {
-        var found = await _offices.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
-        var zone = _calendar.ZoneOf(found);
+        var zone = await _zones.ZoneOfAsync(office, cancellationToken).ConfigureAwait(false);
         return (zone.AtStartOfDay(month.OnDayOfMonth(1)).ToInstant(), zone.AtStartOfDay(month.PlusMonths(1).OnDayOfMonth(1)).ToInstant());
     }
 }

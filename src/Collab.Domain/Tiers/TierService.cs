@@ -15,19 +15,17 @@ public sealed class TierService
     internal int ChunkSize { get; set; } = 500;
 
     private readonly ITierStore _tiers;
-    private readonly IOfficeStore _offices;
     private readonly IUserStore _users;
     private readonly ICollabUnitOfWork _unitOfWork;
     private readonly IEnumerable<IOpenWorkSource> _openWork;
     private readonly TierCatalogue _catalogue;
     private readonly IClock _clock;
     private readonly CollabTelemetry _telemetry;
-    private readonly OfficeCalendar _calendar;
+    private readonly OfficeZones _zones;
     private readonly CollabAuthorization _access;
 
     /// <summary>Creates the service; resolved from dependency injection.</summary>
     /// <param name="tiers">Reads collaborations.</param>
-    /// <param name="offices">Reads offices.</param>
     /// <param name="users">Reads users.</param>
     /// <param name="unitOfWork">Saves changes.</param>
     /// <param name="openWork">Every source of open work that a downgrade must respect.</param>
@@ -35,14 +33,13 @@ public sealed class TierService
     /// <param name="clock">The clock.</param>
     /// <param name="telemetry">Traces and metrics.</param>
     /// <param name="access">Checks who acts (SEC-3).</param>
-    /// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
-    public TierService(ITierStore tiers, IOfficeStore offices, IUserStore users, ICollabUnitOfWork unitOfWork, IEnumerable<IOpenWorkSource> openWork, TierCatalogue catalogue, IClock clock, CollabTelemetry telemetry, OfficeCalendar calendar, CollabAuthorization access)
+    /// <param name="zones">The office's zone: local dates in it (RET-1).</param>
+    public TierService(ITierStore tiers, IUserStore users, ICollabUnitOfWork unitOfWork, IEnumerable<IOpenWorkSource> openWork, TierCatalogue catalogue, IClock clock, CollabTelemetry telemetry, OfficeZones zones, CollabAuthorization access)
     {
         _access = access;
-        _calendar = calendar;
+        _zones = zones;
         _telemetry = telemetry;
         _tiers = tiers;
-        _offices = offices;
         _users = users;
         _unitOfWork = unitOfWork;
         _openWork = openWork;
@@ -292,8 +289,7 @@ public sealed class TierService
 
     private async Task<DateTimeZone> OfficeZoneAsync(OfficeId office, CancellationToken cancellationToken)
     {
-        var found = await _offices.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
-        return _calendar.ZoneOf(found);
+        return await _zones.ZoneOfAsync(office, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ClientCollaboration> FindAsync(OfficeId office, ClientId client, CancellationToken cancellationToken)

@@ -95,7 +95,7 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
         // Nor the client's own acts: granting rights, the administrations, the subscription.
         await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<RightsService>().GrantAsync(minted, w.OtherOffice.Id, w.Administration.Id, GrantChannel.Web)));
         Assert.False(await Run(db, sp => sp.GetRequiredService<AccessService>().MayAccessAsync(minted, w.Administration.Id)));
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(minted, w.Client.Id)));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<SubscriptionService>().CancelSubscriptionAsync(minted, w.Client.Id)));
 
         // The client's own user still approves; B widens only its own invitee.
         Assert.NotNull(await Run(db, sp => sp.GetRequiredService<DeliverableQueries>().FindAsync(ActingParty.User(w.ClientUser.Id), deliverable)));
@@ -206,19 +206,19 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
         await using var db = await NewDatabaseAsync();
         var w = await World.SeedAsync(db);
         await Run(db, sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(World.Vendor, w.Office.Id, OfficeModules.AccountantPackage));
-        var registered = await Run(db, sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(w.Desk, w.Office.Id,
+        var registered = await Run(db, sp => sp.GetRequiredService<ClientRegistrationService>().RegisterClientAsync(w.Desk, w.Office.Id,
             ClientRegistration.WithNewAdministration("Fietsenmaker Fok", "Fok Fietsen B.V.", $"fok.{Guid.NewGuid():N}@fok.nl", "inZicht", BillingParty.Client, TestDatabase.NextNumber(), "Fok 2026")));
 
         // Registration makes the client's first user: its own, its administrator, acting once it accepts (SEC-5, SEC-7).
         Assert.Equal((true, true, UserAcceptance.Pending), (registered.ClientUser.IsHomedAtClient, registered.ClientUser.IsClientAdministrator, registered.ClientUser.Acceptance));
         var administrator = ActingParty.User(registered.ClientUser.Id);
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(administrator, registered.Administration.ClientId)));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<SubscriptionService>().CancelSubscriptionAsync(administrator, registered.Administration.ClientId)));
         await World.AcceptAsync(db, registered.Invitation);
         var colleague = await InvitedAsync(db, administrator, registered.Administration.ClientId, [registered.Administration.CompanyId], "collega");
 
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(colleague, registered.Administration.ClientId)));
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(w.Desk, registered.Administration.ClientId)));
-        Assert.Single(await Run(db, sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(administrator, registered.Administration.ClientId)));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<SubscriptionService>().CancelSubscriptionAsync(colleague, registered.Administration.ClientId)));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<SubscriptionService>().CancelSubscriptionAsync(w.Desk, registered.Administration.ClientId)));
+        Assert.Single(await Run(db, sp => sp.GetRequiredService<SubscriptionService>().CancelSubscriptionAsync(administrator, registered.Administration.ClientId)));
     }
 
     // R: SEC-5 (finding 7: an office whose collaboration ended still drafted for the client and read its reports)

@@ -49,15 +49,15 @@ public abstract class ReaderViewsContract(Engine engine, PostgresServer? postgre
     {
         await using var b = await NewWorldAsync();
         await b.Run(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(World.Vendor, b.W.Office.Id, OfficeModules.AccountantPackage));
-        var r = await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(b.W.Desk, b.W.Office.Id,
+        var r = await b.Run(sp => sp.GetRequiredService<ClientRegistrationService>().RegisterClientAsync(b.W.Desk, b.W.Office.Id,
             ClientRegistration.WithNewAdministration("Fietsenmaker Fok", "Fok Fietsen B.V.", $"fok.{Guid.NewGuid():N}@fok.nl", "inZicht", BillingParty.Client, TestDatabase.NextNumber(), "Fok 2026")));
         await World.AcceptAsync(b.Db, r.Invitation);
         b.Books.WriteBooks(r.Administration.Number, Encoding.UTF8.GetBytes("grootboek Fok"));
         var client = ActingParty.User(r.ClientUser.Id);
-        var schedule = Assert.Single(await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(client, r.Administration.ClientId)));
+        var schedule = Assert.Single(await b.Run(sp => sp.GetRequiredService<SubscriptionService>().CancelSubscriptionAsync(client, r.Administration.ClientId)));
         await b.Run(sp => sp.GetRequiredService<RetentionService>().PlaceLegalHoldAsync(b.W.Desk, r.Administration.Id, HoldNote));
         b.Db.Clock.Reset(schedule.DueAt);
-        await b.Run(sp => sp.GetRequiredService<RetentionService>().RunPassAsync());
+        await b.Run(sp => sp.GetRequiredService<RetentionPassService>().RunPassAsync());
 
         var forOffice = Assert.Single(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(b.W.Desk, r.Administration.Id)));
         Assert.Contains("boekenonderzoek", forOffice.BlockedReason, StringComparison.Ordinal);

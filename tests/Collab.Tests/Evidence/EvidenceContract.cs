@@ -199,7 +199,7 @@ public abstract class EvidenceContract(Engine engine, PostgresServer? postgres)
         Assert.True(freeRows.Count >= 3);
 
         db.Clock.Advance(Duration.FromDays(365 * 11 + 3)); // 2037: rows of 2026 were kept through 2036 (AuditRetentionYears 10)
-        var pass = await db.InScopeAsync(sp => sp.GetRequiredService<Collab.Lifecycle.RetentionService>().RunPassAsync());
+        var pass = await db.InScopeAsync(sp => sp.GetRequiredService<Collab.Lifecycle.RetentionPassService>().RunPassAsync());
         Assert.True(pass.AuditRowsDeleted >= freeRows.Count);
         Assert.Empty(await RowsAsync(db, free));
         Assert.Equal(heldRows.Select(r => r.Id), (await RowsAsync(db, held)).Select(r => r.Id)); // RET-2: the hold keeps them
@@ -212,7 +212,7 @@ public abstract class EvidenceContract(Engine engine, PostgresServer? postgres)
         await Hold(db, w.Desk, w.Administration.Id);
         Assert.Equal(new AuditChainVerification(free, 1, null), await Evidence(db, e => e.VerifyAuditAsync(w.Desk, free)));
         Assert.Equal(freeRows[^1].ChainPosition + 1, Assert.Single(await RowsAsync(db, free)).ChainPosition);
-        Assert.Equal(0, (await db.InScopeAsync(sp => sp.GetRequiredService<Collab.Lifecycle.RetentionService>().RunPassAsync())).AuditRowsDeleted);
+        Assert.Equal(0, (await db.InScopeAsync(sp => sp.GetRequiredService<Collab.Lifecycle.RetentionPassService>().RunPassAsync())).AuditRowsDeleted);
 
         // Tampering: the held chain's first row taken away without a checkpoint, then a forged (unsigned) checkpoint put in.
         Assert.True((await Evidence(db, e => e.VerifyAuditAsync(w.Desk, held))).IsIntact);

@@ -200,11 +200,11 @@ public abstract class BackgroundPassContract(Engine engine, PostgresServer? post
 
         // A client's books due for deletion during the day (RET-2) ...
         await b.Run(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(World.Vendor, b.W.Office.Id, OfficeModules.AccountantPackage));
-        var registered = await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(b.W.Desk, b.W.Office.Id,
+        var registered = await b.Run(sp => sp.GetRequiredService<ClientRegistrationService>().RegisterClientAsync(b.W.Desk, b.W.Office.Id,
             ClientRegistration.WithNewAdministration("Fietsenmaker Fok", "Fok Fietsen B.V.", $"fok.{Guid.NewGuid():N}@fok.nl", "inZicht", BillingParty.Client, TestDatabase.NextNumber(), "Fok 2026")));
         await World.AcceptAsync(b.Db, registered.Invitation);
         b.Books.WriteBooks(registered.Administration.Number, "grootboek Fok"u8.ToArray());
-        var schedule = Assert.Single(await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId)));
+        var schedule = Assert.Single(await b.Run(sp => sp.GetRequiredService<SubscriptionService>().CancelSubscriptionAsync(ActingParty.User(registered.ClientUser.Id), registered.Administration.ClientId)));
         time.Reset(schedule.DueAt - Duration.FromHours(6));
 
         // ... and approval tasks: one whose reminder is due, one that also expires tonight.

@@ -23,10 +23,10 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         b.Run(sp => sp.GetRequiredService<LicenceService>().SetUpClientAdministrationAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, number, "Bakkerij (sjabloon)"));
 
     private static Task<LicenceReview> ReadAsync(BooksWorld b, AdministrationId administration, byte[] file) =>
-        b.Run(sp => sp.GetRequiredService<LicenceService>().ReadClientLicenceAsync(b.W.Desk, administration, file));
+        b.Run(sp => sp.GetRequiredService<LicenceImportService>().ReadClientLicenceAsync(b.W.Desk, administration, file));
 
     private static Task<AdministrationView> ImportAsync(BooksWorld b, AdministrationId administration, byte[] file, string fingerprint, ImportUser user) =>
-        b.Run(sp => sp.GetRequiredService<LicenceService>().ImportClientLicenceAsync(b.W.Desk, administration, file, fingerprint, user));
+        b.Run(sp => sp.GetRequiredService<LicenceImportService>().ImportClientLicenceAsync(b.W.Desk, administration, file, fingerprint, user));
 
     private static Task<BackupView> BackUpAsync(BooksWorld b, AdministrationId administration) =>
         b.Run(sp => sp.GetRequiredService<BackupService>().MakeBackupAsync(b.W.Desk, administration));
@@ -309,7 +309,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Where(m => m.Name.Contains("Renumber", StringComparison.OrdinalIgnoreCase) || m.Name.Contains("ChangeNumber", StringComparison.OrdinalIgnoreCase)
                         || (m.GetParameters().Any(p => p.ParameterType == typeof(AdministrationNumber)) && m.GetParameters().Any(p => p.ParameterType == typeof(AdministrationId))
-                            && m.Name != nameof(BackupService.CopyToNewNumberAsync)))
+                            && m.Name != nameof(BackupRestoreService.CopyToNewNumberAsync)))
             .Select(m => $"{m.DeclaringType!.Name}.{m.Name}")
             .ToList();
         Assert.Empty(writers);
@@ -323,7 +323,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         var (administration, _) = await LicensedAsync(b);
         var newNumber = TestDatabase.NextNumber();
 
-        var copy = await b.Run(sp => sp.GetRequiredService<BackupService>().CopyToNewNumberAsync(b.W.Desk, administration.Id, newNumber, "Bakkerij (nieuw nummer)"));
+        var copy = await b.Run(sp => sp.GetRequiredService<BackupRestoreService>().CopyToNewNumberAsync(b.W.Desk, administration.Id, newNumber, "Bakkerij (nieuw nummer)"));
         var copyBackup = await BackUpAsync(b, copy.Id); // "then back that up"
 
         Assert.Equal(newNumber, copy.Number);
@@ -337,7 +337,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(b.Books.ReadBooks(administration.Number), b.Books.ReadBooks(newNumber));
         Assert.Equal(newNumber, copyBackup.AdministrationNumber);
         var taken = await Assert.ThrowsAsync<CollabRefusalException>(() =>
-            b.Run(sp => sp.GetRequiredService<BackupService>().CopyToNewNumberAsync(b.W.Desk, administration.Id, administration.Number, "dubbel")));
+            b.Run(sp => sp.GetRequiredService<BackupRestoreService>().CopyToNewNumberAsync(b.W.Desk, administration.Id, administration.Number, "dubbel")));
         Assert.Equal("backup.number-in-use", taken.Code);
     }
 
@@ -350,13 +350,13 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         var backup = await BackUpAsync(b, administration.Id);
 
         var inUse = await Assert.ThrowsAsync<CollabRefusalException>(() =>
-            b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(b.W.Desk, backup.Id, RestoreTarget.AtClient)));
+            b.Run(sp => sp.GetRequiredService<BackupRestoreService>().RestoreAsync(b.W.Desk, backup.Id, RestoreTarget.AtClient)));
         Assert.Equal("backup.number-in-use", inUse.Code);
         Assert.Equal("LIC-7", inUse.Refusal.RuleId);
 
         // The office stops collaborating (ONB-5), which releases the number; the client restores at home.
         await b.Run(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(b.W.Desk, b.W.Office.Id, administration.Id));
-        var restored = await b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(ActingParty.User(b.W.ClientUser.Id), backup.Id, RestoreTarget.AtClient));
+        var restored = await b.Run(sp => sp.GetRequiredService<BackupRestoreService>().RestoreAsync(ActingParty.User(b.W.ClientUser.Id), backup.Id, RestoreTarget.AtClient));
 
         Assert.Equal(administration.Number, restored.Number);
         Assert.NotEqual(administration.Id, restored.Id);
@@ -386,7 +386,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         Assert.DoesNotContain(list, a => a.Id == administration.Id);
         Assert.False(await b.Run(sp => sp.GetRequiredService<Collab.Rights.AccessService>().MayAccessAsync(b.W.Desk, administration.Id)));
 
-        var restored = await b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(b.W.Desk, backup.Id, RestoreTarget.IntoOfficeList(b.W.Office.Id)));
+        var restored = await b.Run(sp => sp.GetRequiredService<BackupRestoreService>().RestoreAsync(b.W.Desk, backup.Id, RestoreTarget.IntoOfficeList(b.W.Office.Id)));
 
         Assert.Equal(administration.Number, restored.Number);
         Assert.Equal(b.W.Office.Id, restored.HolderOfficeId);
@@ -410,7 +410,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         await File.WriteAllBytesAsync(path, bytes);
 
         var refused = await Assert.ThrowsAsync<CollabRefusalException>(() =>
-            b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(b.W.Desk, backup.Id, RestoreTarget.AtClient)));
+            b.Run(sp => sp.GetRequiredService<BackupRestoreService>().RestoreAsync(b.W.Desk, backup.Id, RestoreTarget.AtClient)));
 
         Assert.Equal("backup.corrupt", refused.Code);
         Assert.Null(await b.Run(sp => sp.GetRequiredService<IAdministrationStore>().FindLiveAdministrationByNumberAsync(administration.Number, CancellationToken.None)));
@@ -429,7 +429,7 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         File.Copy(Path.Combine(b.BlobRoot, await b.BackupBlobKeyAsync(earlier.Id)), Path.Combine(b.BlobRoot, await b.BackupBlobKeyAsync(later.Id)), overwrite: true); // a readable archive, just not this one
 
         var refused = await Assert.ThrowsAsync<CollabRefusalException>(() =>
-            b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(b.W.Desk, later.Id, RestoreTarget.AtClient)));
+            b.Run(sp => sp.GetRequiredService<BackupRestoreService>().RestoreAsync(b.W.Desk, later.Id, RestoreTarget.AtClient)));
 
         Assert.Equal("backup.corrupt", refused.Code);
         Assert.Contains("checksum", refused.Message, StringComparison.Ordinal); // the first line of defence; the manifest's own check is the second
@@ -445,12 +445,12 @@ public abstract class LicenceContract(Engine engine, PostgresServer? postgres)
         var backup = await b.Run(sp => sp.GetRequiredService<BackupService>().StopCollaborationAsync(b.W.Desk, b.W.Office.Id, administration.Id));
         b.Books.FailImportAfterBytes = 1000;
 
-        await Assert.ThrowsAsync<IOException>(() => b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(b.W.Desk, backup.Id, RestoreTarget.AtClient)));
+        await Assert.ThrowsAsync<IOException>(() => b.Run(sp => sp.GetRequiredService<BackupRestoreService>().RestoreAsync(b.W.Desk, backup.Id, RestoreTarget.AtClient)));
 
         Assert.Null(b.Books.ReadBooks(administration.Number));
         Assert.Null(await b.Run(sp => sp.GetRequiredService<IAdministrationStore>().FindLiveAdministrationByNumberAsync(administration.Number, CancellationToken.None)));
         b.Books.FailImportAfterBytes = null;
-        var restored = await b.Run(sp => sp.GetRequiredService<BackupService>().RestoreAsync(b.W.Desk, backup.Id, RestoreTarget.AtClient));
+        var restored = await b.Run(sp => sp.GetRequiredService<BackupRestoreService>().RestoreAsync(b.W.Desk, backup.Id, RestoreTarget.AtClient));
         Assert.Equal(200_000, b.Books.ReadBooks(restored.Number)!.Length);
     }
 }

@@ -25,7 +25,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
 
     private static async Task<RegistrationResult> RegisterAsync(BooksWorld b, ClientRegistration registration)
     {
-        var registered = await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(b.W.Desk, b.W.Office.Id, registration));
+        var registered = await b.Run(sp => sp.GetRequiredService<ClientRegistrationService>().RegisterClientAsync(b.W.Desk, b.W.Office.Id, registration));
         await World.AcceptAsync(b.Db, registered.Invitation); // the client's first user accepts before it acts (SEC-7)
         return registered;
     }
@@ -44,9 +44,9 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         ClientRegistration.WithNewAdministration("Fietsenmaker Fok", "Fok Fietsen B.V.", email, plan, BillingParty.Client, TestDatabase.NextNumber(), "Fok 2026");
 
     private static Task<IReadOnlyList<DeletionView>> CancelAsync(BooksWorld b, RegistrationResult r) =>
-        b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(ActingParty.User(r.ClientUser.Id), r.Administration.ClientId));
+        b.Run(sp => sp.GetRequiredService<SubscriptionService>().CancelSubscriptionAsync(ActingParty.User(r.ClientUser.Id), r.Administration.ClientId));
 
-    private static Task<RetentionPassResult> PassAsync(BooksWorld b) => b.Run(sp => sp.GetRequiredService<RetentionService>().RunPassAsync());
+    private static Task<RetentionPassResult> PassAsync(BooksWorld b) => b.Run(sp => sp.GetRequiredService<RetentionPassService>().RunPassAsync());
 
     private static void SetLocal(BooksWorld b, int year, int month, int day, int hour = 9) =>
         b.Db.Clock.Reset(new LocalDateTime(year, month, day, hour, 0).InZoneLeniently(Amsterdam).ToInstant());
@@ -112,7 +112,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         await b.Run(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(World.Vendor, b.W.Office.Id, OfficeModules.None));
         var noPackage = await Assert.ThrowsAsync<CollabRefusalException>(() => RegisterAsync(b, NewClient("a@fok.nl")));
         var otherOffice = await Assert.ThrowsAsync<CollabRefusalException>(() =>
-            b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(b.W.Desk, b.W.OtherOffice.Id,
+            b.Run(sp => sp.GetRequiredService<ClientRegistrationService>().RegisterClientAsync(b.W.Desk, b.W.OtherOffice.Id,
                 ClientRegistration.WithExistingAdministration(b.W.HeldByOffice.Id, "a@fok.nl", "inStap", BillingParty.Client))));
 
         Assert.Equal("plan.unknown", unknownPlan.Code);
@@ -193,7 +193,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         var told = sent.Where(n => n.Kind == NotificationKind.DeletionScheduled).Select(n => n.Recipient).Order().ToList();
         Assert.Equal(new[] { r.ClientUser.Email, b.W.OfficeUser.Email }.Order(), told);
         Assert.All(sent.Where(n => n.Kind == NotificationKind.DeletionScheduled), n => Assert.Contains("Maak vóór die dag een volledige back-up", n.Text, StringComparison.Ordinal)); // Dutch: nobody chose English (TXT-1)
-        Assert.Equal(SubscriptionState.Cancelled, (await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().FindSubscriptionAsync(b.W.Desk, r.Administration.ClientId)))!.State);
+        Assert.Equal(SubscriptionState.Cancelled, (await b.Run(sp => sp.GetRequiredService<SubscriptionService>().FindSubscriptionAsync(b.W.Desk, r.Administration.ClientId)))!.State);
     }
 
     // R: RET-2, ONB-6
@@ -325,7 +325,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         var schedule = Assert.Single(await CancelAsync(b, r));
         b.Db.Clock.Reset(schedule.DueAt - Duration.FromMinutes(1));
 
-        var reactivated = await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().ReactivateSubscriptionAsync(ActingParty.User(r.ClientUser.Id), r.Administration.ClientId));
+        var reactivated = await b.Run(sp => sp.GetRequiredService<SubscriptionService>().ReactivateSubscriptionAsync(ActingParty.User(r.ClientUser.Id), r.Administration.ClientId));
         b.Db.Clock.Reset(schedule.DueAt + Duration.FromDays(30));
         Assert.Equal(new RetentionPassResult(0, 0, 0), await PassAsync(b));
 
@@ -336,7 +336,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         var again = Assert.Single(await CancelAsync(b, r));
         b.Db.Clock.Reset(again.DueAt);
         var late = await Assert.ThrowsAsync<CollabRefusalException>(() =>
-            b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().ReactivateSubscriptionAsync(ActingParty.User(r.ClientUser.Id), r.Administration.ClientId)));
+            b.Run(sp => sp.GetRequiredService<SubscriptionService>().ReactivateSubscriptionAsync(ActingParty.User(r.ClientUser.Id), r.Administration.ClientId)));
         Assert.Equal("subscription.deletion-day-reached", late.Code);
     }
 
@@ -348,10 +348,10 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         var r = await RegisteredWithBooksAsync(b);
 
         var stranger = await Assert.ThrowsAsync<CollabRefusalException>(() =>
-            b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(ActingParty.User(b.W.ClientUser.Id), r.Administration.ClientId)));
+            b.Run(sp => sp.GetRequiredService<SubscriptionService>().CancelSubscriptionAsync(ActingParty.User(b.W.ClientUser.Id), r.Administration.ClientId)));
 
         Assert.Equal(CollabAuthorization.RefusedCode, stranger.Code);
-        Assert.Equal(SubscriptionState.Active, (await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().FindSubscriptionAsync(b.W.Desk, r.Administration.ClientId)))!.State);
+        Assert.Equal(SubscriptionState.Active, (await b.Run(sp => sp.GetRequiredService<SubscriptionService>().FindSubscriptionAsync(b.W.Desk, r.Administration.ClientId)))!.State);
     }
 
     // R: ONB-6, ONB-5
@@ -381,10 +381,10 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
         await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(World.Vendor, left.Id));
 
         var refused = await Assert.ThrowsAsync<CollabRefusalException>(() =>
-            b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().CancelSubscriptionAsync(ActingParty.User(left.Id), r.Administration.ClientId)));
+            b.Run(sp => sp.GetRequiredService<SubscriptionService>().CancelSubscriptionAsync(ActingParty.User(left.Id), r.Administration.ClientId)));
 
         Assert.Equal(CollabAuthorization.RefusedCode, refused.Code);
-        Assert.Equal(SubscriptionState.Active, (await b.Run(sp => sp.GetRequiredService<OnlineCollaborationService>().FindSubscriptionAsync(b.W.Desk, r.Administration.ClientId)))!.State);
+        Assert.Equal(SubscriptionState.Active, (await b.Run(sp => sp.GetRequiredService<SubscriptionService>().FindSubscriptionAsync(b.W.Desk, r.Administration.ClientId)))!.State);
         Assert.Empty(await b.Run(sp => sp.GetRequiredService<RetentionService>().ListDeletionsAsync(b.W.Desk, r.Administration.Id)));
     }
 
@@ -424,7 +424,7 @@ public abstract class LifecycleContract(Engine engine, PostgresServer? postgres)
     {
         await using var b = await NewWorldAsync();
         var r = await RegisteredWithBooksAsync(b);
-        var lifecycle = (IServiceProvider sp) => sp.GetRequiredService<OnlineCollaborationService>();
+        var lifecycle = (IServiceProvider sp) => sp.GetRequiredService<SubscriptionService>();
         var client = ActingParty.User(r.ClientUser.Id);
 
         var notCancelled = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => lifecycle(sp).ReactivateSubscriptionAsync(client, r.Administration.ClientId)));

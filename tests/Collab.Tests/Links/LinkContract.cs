@@ -24,7 +24,7 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         });
         var w = await World.SeedAsync(db);
         await db.InScopeAsync(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(World.Vendor, w.Office.Id, OfficeModules.AccountantPackage));
-        var client = await db.InScopeAsync(sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(w.Desk, w.Office.Id,
+        var client = await db.InScopeAsync(sp => sp.GetRequiredService<ClientRegistrationService>().RegisterClientAsync(w.Desk, w.Office.Id,
             ClientRegistration.WithNewAdministration("Webwinkel Wim", "Wim B.V.", $"wim.{Guid.NewGuid():N}@wim.nl", plan, BillingParty.Client, TestDatabase.NextNumber(), "Wim 2026")));
         await World.AcceptAsync(db, client.Invitation);
         return new Setup(db, w, client);
@@ -33,6 +33,8 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
     private static Task<T> Links<T>(Setup s, Func<LinkService, Task<T>> work) => s.Db.InScopeAsync(sp => work(sp.GetRequiredService<LinkService>()));
 
     private static Task<T> Sync<T>(Setup s, Func<LinkSyncService, Task<T>> work) => s.Db.InScopeAsync(sp => work(sp.GetRequiredService<LinkSyncService>()));
+
+    private static Task<PollResult> Poll(Setup s) => s.Db.InScopeAsync(sp => sp.GetRequiredService<LinkPollService>().PollDueAsync());
 
     private static async Task<IntegrationLinkView> LinkAsync(Setup s, string external, AdministrationId administration, BookkeepingEdition edition = BookkeepingEdition.Web, string app = "webshop")
     {
@@ -296,11 +298,11 @@ public abstract class LinkContract(Engine engine, PostgresServer? postgres)
         _books.Edit(SyncEntityKind.Customer, null, "Nieuwe klant", "900");
         _books.Edit(SyncEntityKind.ProductGroup, null, "Onderdelen");
 
-        Assert.Equal(new PollResult(0, 0, 0), await Sync(s, y => y.PollDueAsync()));
+        Assert.Equal(new PollResult(0, 0, 0), await Poll(s));
         s.Db.Clock.Advance(Duration.FromMinutes(30));
-        var passes = await Task.WhenAll(Sync(s, y => y.PollDueAsync()), Sync(s, y => y.PollDueAsync()));
+        var passes = await Task.WhenAll(Poll(s), Poll(s));
         s.Db.Clock.Advance(Duration.FromMinutes(30));
-        var later = await Sync(s, y => y.PollDueAsync());
+        var later = await Poll(s);
 
         Assert.Equal(2, passes.Sum(p => p.Sent));
         Assert.Equal(1, passes.Sum(p => p.Links));

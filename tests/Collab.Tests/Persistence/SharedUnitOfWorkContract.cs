@@ -36,9 +36,9 @@ public abstract class SharedUnitOfWorkContract(Engine engine, PostgresServer? po
 
         var refusals = new (string What, Func<IServiceProvider, Task> Refused)[]
         {
-            ("registration, e-mail taken, new administration", sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(w.Desk, w.Office.Id,
+            ("registration, e-mail taken, new administration", sp => sp.GetRequiredService<ClientRegistrationService>().RegisterClientAsync(w.Desk, w.Office.Id,
                 ClientRegistration.WithNewAdministration("Fok", "Fok B.V.", w.ClientUser.Email, "inZicht", BillingParty.Client, freshNumber, "Fok 2026"))),
-            ("registration, e-mail taken, the office's administration", sp => sp.GetRequiredService<OnlineCollaborationService>().RegisterClientAsync(w.Desk, w.Office.Id,
+            ("registration, e-mail taken, the office's administration", sp => sp.GetRequiredService<ClientRegistrationService>().RegisterClientAsync(w.Desk, w.Office.Id,
                 ClientRegistration.WithExistingAdministration(w.HeldByOffice.Id, w.OfficeUser.Email, "inZicht", BillingParty.Office))),
             ("client user, e-mail taken", sp => sp.GetRequiredService<InvitationService>().InviteClientUserAsync(w.Desk, w.Client.Id, w.ClientUser.Email, [w.Company.Id])),
             ("administration, number taken", sp => sp.GetRequiredService<CollabRegistry>().CreateAdministrationAsync(w.Desk, w.Company.Id, w.Administration.Number, "Dubbel")),
@@ -48,7 +48,7 @@ public abstract class SharedUnitOfWorkContract(Engine engine, PostgresServer? po
             ("grant twice", sp => sp.GetRequiredService<RightsService>().GrantAsync(ActingParty.User(w.ClientUser.Id), w.Office.Id, w.Administration.Id, GrantChannel.Desktop)),
             ("transfer to an unknown identity", sp => sp.GetRequiredService<TransferService>().RequestAsync(w.Desk, EnvironmentId.New(), EnvironmentId.New(), [w.Administration.Id], "niemand@nergens.nl")),
             ("first backup without the client's licence", sp => sp.GetRequiredService<BackupService>().MakeBackupAsync(w.Desk, w.HeldByOffice.Id)),
-            ("licence that is not one", sp => sp.GetRequiredService<LicenceService>().ImportClientLicenceAsync(w.Desk, w.HeldByOffice.Id, "geen licentie"u8.ToArray(), "00", ImportUser.CreateUser("nieuw@bakker.nl"))),
+            ("licence that is not one", sp => sp.GetRequiredService<LicenceImportService>().ImportClientLicenceAsync(w.Desk, w.HeldByOffice.Id, "geen licentie"u8.ToArray(), "00", ImportUser.CreateUser("nieuw@bakker.nl"))),
             ("lifting a hold that was never placed", sp => sp.GetRequiredService<RetentionService>().LiftLegalHoldAsync(w.Desk, w.HeldByOffice.Id)),
             ("unreadable house style", sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(w.Desk, w.Office.Id, new HouseStyleRequest("de-vries", null, "#FFFFFF", "#FEFEFE", "#FFFFFF", "Welkom"))),
             ("a document of a type not accepted", sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(w.Desk, w.Office.Id, w.Company.Id, "x.exe", "application/x-msdownload", new MemoryStream([1, 2]))),
