@@ -68,7 +68,15 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<Lifecycle.OnlineCollaborationService>();
         services.TryAddScoped<Lifecycle.RetentionService>();
         services.TryAddScoped<Portal.PortalService>();
-        services.TryAddScoped<Portal.QuestionService>();
+        services.TryAddScoped<Portal.PortalDocumentContent>();
+        services.TryAddScoped<Portal.PortalDocuments>();
+        services.TryAddScoped<Portal.HouseStyles>();
+        services.TryAddScoped<OfficeDeadlines>();
+        services.TryAddScoped<Portal.PortalReader>();
+        services.TryAddScoped<Portal.QuestionBatches>();
+        services.TryAddScoped<Portal.QuestionnaireTemplates>();
+        services.TryAddScoped<Portal.QuestionAnswers>();
+        services.TryAddScoped<Portal.QuestionPasses>();
         services.TryAddScoped<Links.LinkService>();
         services.TryAddScoped<Links.LinkSyncService>();
         services.TryAddScoped<CollabRegistry>();
