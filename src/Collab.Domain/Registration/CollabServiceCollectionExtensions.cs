@@ -105,6 +105,8 @@ public static class CollabServiceCollectionExtensions
         services.TryAddSingleton<Evidence.ReceiptKey>();
         services.TryAddScoped<Evidence.EvidenceService>();
         services.TryAddScoped<AuditService>();
+        services.TryAddScoped<Rights.RightsTargets>();
+        services.TryAddScoped<Rights.GrantEligibility>();
         services.TryAddScoped<RightsService>();
         services.TryAddScoped<AccessService>();
         services.TryAddScoped<Authorization.CollabAuthorization>();
