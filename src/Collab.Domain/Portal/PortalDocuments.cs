@@ -4,7 +4,6 @@ using Collab.Notifications;
 using Collab.Registry;
 using Collab.Storage;
 using Collab.Tiers;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Collab.Portal;

@@ -1,5 +1,4 @@
 using Collab.Authorization;
-using Collab.Notifications;
 using Collab.Registry;
 using Collab.Tiers;
 using NodaTime;

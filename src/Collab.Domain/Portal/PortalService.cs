@@ -1,9 +1,6 @@
 using Collab.Authorization;
-using Collab.Notifications;
 using Collab.Registry;
-using Collab.Storage;
 using Collab.Tiers;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Collab.Portal;

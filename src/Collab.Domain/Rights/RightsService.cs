@@ -1,5 +1,4 @@
 using Collab.Authorization;
-using Collab.Lifecycle;
 using Collab.Registry;
 using Collab.Telemetry;
 using NodaTime;
