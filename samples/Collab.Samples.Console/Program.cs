@@ -364,18 +364,18 @@ Console.WriteLine();
 Console.WriteLine("The client portal (CollaborateExtended)");
 await InScope(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(desk, office.Id, client.Id, ClientTier.CollaborateExtended));
 Row("  tier", $"{client.Name} moves to CollaborateExtended: the portal's features come with it");
-await InScope(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(desk, office.Id,
+await InScope(sp => sp.GetRequiredService<HouseStyles>().SetHouseStyleAsync(desk, office.Id,
     new HouseStyleRequest("devries", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom bij Administratiekantoor De Vries.", "Beste {client}, graag uw reactie op '{title}' voor {deadline}.")));
 Row("  house style", "portal address 'devries', colours checked for contrast, own reminder text");
 var second = await InScope(sp => sp.GetRequiredService<CollabRegistry>().AddCompanyAsync(vendor, client.Id, "Bakkerij Bakker Vastgoed B.V."));
 await InScope(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(vendor, piet.Id, second.Id));
-var shared = await InScope(sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(ActingParty.User(anna.Id), office.Id, second.Id, "taxatierapport.pdf", "application/pdf",
+var shared = await InScope(sp => sp.GetRequiredService<PortalDocuments>().UploadDocumentAsync(ActingParty.User(anna.Id), office.Id, second.Id, "taxatierapport.pdf", "application/pdf",
     Pdf("taxatie pand Dorpsstraat")));
-var batch = await InScope(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(desk, office.Id, company.Id, "Vragen bij de jaarstukken 2026"));
-await InScope(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(desk, batch.Id, "jaarrekening", "Is de voorraad op 31 december geteld?"));
-await InScope(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(desk, batch.Id, "aangifte Vpb", "Zijn er giften gedaan?"));
-await InScope(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(desk, batch.Id));
-await InScope(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(ActingParty.User(piet.Id), batch.Id, 1, "Ja."));
+var batch = await InScope(sp => sp.GetRequiredService<QuestionBatches>().StartBatchAsync(desk, office.Id, company.Id, "Vragen bij de jaarstukken 2026"));
+await InScope(sp => sp.GetRequiredService<QuestionBatches>().AddQuestionAsync(desk, batch.Id, "jaarrekening", "Is de voorraad op 31 december geteld?"));
+await InScope(sp => sp.GetRequiredService<QuestionBatches>().AddQuestionAsync(desk, batch.Id, "aangifte Vpb", "Zijn er giften gedaan?"));
+await InScope(sp => sp.GetRequiredService<QuestionBatches>().SendBatchAsync(desk, batch.Id));
+await InScope(sp => sp.GetRequiredService<QuestionAnswers>().AnswerAsync(ActingParty.User(piet.Id), batch.Id, 1, "Ja."));
 var history = await InScope(sp => sp.GetRequiredService<PortalService>().HistoryAsync(ActingParty.User(piet.Id)));
 Console.WriteLine($"  {piet.Email} sees, across both companies (one login, TIER-8):");
 foreach (var item in history.Items)

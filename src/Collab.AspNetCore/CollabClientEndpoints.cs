@@ -119,30 +119,30 @@ public static class CollabClientEndpoints
             .Calls<TransferService>(nameof(TransferService.RefuseAsync), "transfer.*", "refusal-reason.*");
 
         // Documents (SHARE-7) and answers (SHARE-8, SHARE-9)
-        g.MapPost("/offices/{office:guid}/companies/{company:guid}/documents", async (Caller me, Guid office, Guid company, string fileName, HttpRequest request, PortalService s, CancellationToken ct) =>
+        g.MapPost("/offices/{office:guid}/companies/{company:guid}/documents", async (Caller me, Guid office, Guid company, string fileName, HttpRequest request, PortalDocuments s, CancellationToken ct) =>
             TypedResults.Ok(await s.UploadDocumentAsync(me.Party, new OfficeId(office), new CompanyId(company), fileName, request.ContentType ?? string.Empty, request.Body, ct)))
             .Accepts<Stream>("application/pdf", "image/png", "image/jpeg")
-            .Calls<PortalService>(nameof(PortalService.UploadDocumentAsync), "document.*", "file-name.*", "tier.*", "blob-key.invalid");
-        g.MapGet("/documents/{document:guid}", async (Caller me, Guid document, PortalService s, CancellationToken ct) =>
+            .Calls<PortalDocuments>(nameof(PortalDocuments.UploadDocumentAsync), "document.*", "file-name.*", "tier.*", "blob-key.invalid");
+        g.MapGet("/documents/{document:guid}", async (Caller me, Guid document, PortalDocuments s, CancellationToken ct) =>
         {
             var (found, content) = await s.OpenDocumentAsync(me.Party, new DocumentId(document), ct);
             return Results.Stream(content, found.ContentType, found.FileName);
-        }).Calls<PortalService>(nameof(PortalService.OpenDocumentAsync), "document.*", "blob-key.invalid", "tier.feature-not-included");
-        g.MapGet("/question-batches/{batch:guid}", async (Caller me, Guid batch, QuestionService s, CancellationToken ct) =>
+        }).Calls<PortalDocuments>(nameof(PortalDocuments.OpenDocumentAsync), "document.*", "blob-key.invalid", "tier.feature-not-included");
+        g.MapGet("/question-batches/{batch:guid}", async (Caller me, Guid batch, PortalReader s, CancellationToken ct) =>
             await s.FindBatchAsync(me.Party, new QuestionBatchId(batch), ct) is { } found ? Results.Ok(found) : Results.NotFound())
-            .Calls<QuestionService>(nameof(QuestionService.FindBatchAsync));
-        g.MapPost("/question-batches/{batch:guid}/questions/{number:int}/answer", async (Caller me, Guid batch, int number, AnswerRequest body, QuestionService s, CancellationToken ct) =>
+            .Calls<PortalReader>(nameof(PortalReader.FindBatchAsync));
+        g.MapPost("/question-batches/{batch:guid}/questions/{number:int}/answer", async (Caller me, Guid batch, int number, AnswerRequest body, QuestionAnswers s, CancellationToken ct) =>
             TypedResults.Ok(await s.AnswerAsync(me.Party, new QuestionBatchId(batch), number, body.Answer, ct)))
-            .Calls<QuestionService>(nameof(QuestionService.AnswerAsync), "questions.*", "answer.*", "tier.feature-not-included");
-        g.MapGet("/questionnaires/{questionnaire:guid}", async (Caller me, Guid questionnaire, QuestionService s, CancellationToken ct) =>
+            .Calls<QuestionAnswers>(nameof(QuestionAnswers.AnswerAsync), "questions.*", "answer.*", "tier.feature-not-included");
+        g.MapGet("/questionnaires/{questionnaire:guid}", async (Caller me, Guid questionnaire, PortalReader s, CancellationToken ct) =>
             await s.FindQuestionnaireAsync(me.Party, new QuestionnaireId(questionnaire), ct) is { } found ? Results.Ok(found) : Results.NotFound())
-            .Calls<QuestionService>(nameof(QuestionService.FindQuestionnaireAsync));
-        g.MapPut("/questionnaires/{questionnaire:guid}/answers/{question}", async (Caller me, Guid questionnaire, string question, AnswerRequest body, QuestionService s, CancellationToken ct) =>
+            .Calls<PortalReader>(nameof(PortalReader.FindQuestionnaireAsync));
+        g.MapPut("/questionnaires/{questionnaire:guid}/answers/{question}", async (Caller me, Guid questionnaire, string question, AnswerRequest body, QuestionAnswers s, CancellationToken ct) =>
             TypedResults.Ok(await s.AnswerQuestionnaireAsync(me.Party, new QuestionnaireId(questionnaire), question, body.Answer, ct)))
-            .Calls<QuestionService>(nameof(QuestionService.AnswerQuestionnaireAsync), "questionnaire.*", "answer.*", "tier.feature-not-included");
-        g.MapPost("/questionnaires/{questionnaire:guid}/complete", async (Caller me, Guid questionnaire, QuestionService s, CancellationToken ct) =>
+            .Calls<QuestionAnswers>(nameof(QuestionAnswers.AnswerQuestionnaireAsync), "questionnaire.*", "answer.*", "tier.feature-not-included");
+        g.MapPost("/questionnaires/{questionnaire:guid}/complete", async (Caller me, Guid questionnaire, QuestionAnswers s, CancellationToken ct) =>
             TypedResults.Ok(await s.CompleteQuestionnaireAsync(me.Party, new QuestionnaireId(questionnaire), ct)))
-            .Calls<QuestionService>(nameof(QuestionService.CompleteQuestionnaireAsync), "questionnaire.*");
+            .Calls<QuestionAnswers>(nameof(QuestionAnswers.CompleteQuestionnaireAsync), "questionnaire.*");
 
         // Insights (SHARE-16)
         g.MapGet("/insights", async (Caller me, string from, string to, InsightService s, CancellationToken ct) =>

@@ -202,36 +202,36 @@ public static class CollabOfficeEndpoints
     private static void MapPortal(RouteGroupBuilder g)
     {
         // House style (SHARE-10)
-        g.MapGet("/offices/{office:guid}/house-style", async (Caller me, Guid office, PortalService s, CancellationToken ct) =>
+        g.MapGet("/offices/{office:guid}/house-style", async (Caller me, Guid office, HouseStyles s, CancellationToken ct) =>
             await s.HouseStyleForOfficeAsync(me.Party, new OfficeId(office), ct) is { } found ? Results.Ok(found) : Results.NoContent())
-            .Calls<PortalService>(nameof(PortalService.HouseStyleForOfficeAsync), "house-style.*", "tier.*");
-        g.MapPut("/offices/{office:guid}/house-style", async (Caller me, Guid office, HouseStyleRequest body, PortalService s, CancellationToken ct) =>
+            .Calls<HouseStyles>(nameof(HouseStyles.HouseStyleForOfficeAsync), "house-style.*", "tier.*");
+        g.MapPut("/offices/{office:guid}/house-style", async (Caller me, Guid office, HouseStyleRequest body, HouseStyles s, CancellationToken ct) =>
             TypedResults.Ok(await s.SetHouseStyleAsync(me.Party, new OfficeId(office), body, ct)))
-            .Calls<PortalService>(nameof(PortalService.SetHouseStyleAsync), "house-style.*", "tier.*");
+            .Calls<HouseStyles>(nameof(HouseStyles.SetHouseStyleAsync), "house-style.*", "tier.*");
 
         // Questions (SHARE-8)
-        g.MapPost("/offices/{office:guid}/question-batches", async (Caller me, Guid office, BatchRequest body, QuestionService s, CancellationToken ct) =>
+        g.MapPost("/offices/{office:guid}/question-batches", async (Caller me, Guid office, BatchRequest body, QuestionBatches s, CancellationToken ct) =>
             TypedResults.Ok(await s.StartBatchAsync(me.Party, new OfficeId(office), body.Company, body.Title, ct)))
-            .Calls<QuestionService>(nameof(QuestionService.StartBatchAsync), "questions.*", "tier.*");
-        g.MapPost("/question-batches/{batch:guid}/questions", async (Caller me, Guid batch, QuestionRequest body, QuestionService s, CancellationToken ct) =>
+            .Calls<QuestionBatches>(nameof(QuestionBatches.StartBatchAsync), "questions.*", "tier.*");
+        g.MapPost("/question-batches/{batch:guid}/questions", async (Caller me, Guid batch, QuestionRequest body, QuestionBatches s, CancellationToken ct) =>
             TypedResults.Ok(await s.AddQuestionAsync(me.Party, new QuestionBatchId(batch), body.Service, body.Question, ct)))
-            .Calls<QuestionService>(nameof(QuestionService.AddQuestionAsync), "questions.*");
-        g.MapPost("/question-batches/{batch:guid}/send", async (Caller me, Guid batch, QuestionService s, CancellationToken ct) =>
+            .Calls<QuestionBatches>(nameof(QuestionBatches.AddQuestionAsync), "questions.*");
+        g.MapPost("/question-batches/{batch:guid}/send", async (Caller me, Guid batch, QuestionBatches s, CancellationToken ct) =>
             TypedResults.Ok(await s.SendBatchAsync(me.Party, new QuestionBatchId(batch), ct)))
-            .Calls<QuestionService>(nameof(QuestionService.SendBatchAsync), "questions.*", "tier.*");
+            .Calls<QuestionBatches>(nameof(QuestionBatches.SendBatchAsync), "questions.*", "tier.*");
 
         // Questionnaires (SHARE-9)
-        g.MapPost("/offices/{office:guid}/questionnaire-templates", async (Caller me, Guid office, TemplateRequest body, QuestionService s, CancellationToken ct) =>
+        g.MapPost("/offices/{office:guid}/questionnaire-templates", async (Caller me, Guid office, TemplateRequest body, QuestionnaireTemplates s, CancellationToken ct) =>
             TypedResults.Ok(await s.CreateTemplateAsync(me.Party, new OfficeId(office), body.Name, body.Sections, ct)))
-            .Calls<QuestionService>(nameof(QuestionService.CreateTemplateAsync), "questionnaire.*", "tier.*", "questions.*");
-        g.MapPut("/questionnaire-templates/{template:guid}", async (Caller me, Guid template, TemplateRequest body, QuestionService s, CancellationToken ct) =>
+            .Calls<QuestionnaireTemplates>(nameof(QuestionnaireTemplates.CreateTemplateAsync), "questionnaire.*", "tier.*", "questions.*");
+        g.MapPut("/questionnaire-templates/{template:guid}", async (Caller me, Guid template, TemplateRequest body, QuestionnaireTemplates s, CancellationToken ct) =>
             TypedResults.Ok(await s.EditTemplateAsync(me.Party, new QuestionnaireTemplateId(template), body.Name, body.Sections, ct)))
-            .Calls<QuestionService>(nameof(QuestionService.EditTemplateAsync), "questionnaire.*", "questions.*");
-        g.MapPost("/questionnaire-templates/{template:guid}/send", async (Caller me, Guid template, SendQuestionnaireRequest body, QuestionService s, CancellationToken ct) =>
+            .Calls<QuestionnaireTemplates>(nameof(QuestionnaireTemplates.EditTemplateAsync), "questionnaire.*", "questions.*");
+        g.MapPost("/questionnaire-templates/{template:guid}/send", async (Caller me, Guid template, SendQuestionnaireRequest body, QuestionnaireTemplates s, CancellationToken ct) =>
             TypedResults.Ok(await s.SendAsync(me.Party, new QuestionnaireTemplateId(template), body.Companies, body.Deadline, ct)))
-            .Calls<QuestionService>(nameof(QuestionService.SendAsync), "questionnaire.*", "tier.*", "deadline.*");
-        g.MapGet("/questionnaire-templates/{template:guid}/progress", async (Caller me, Guid template, QuestionService s, CancellationToken ct) =>
+            .Calls<QuestionnaireTemplates>(nameof(QuestionnaireTemplates.SendAsync), "questionnaire.*", "tier.*", "deadline.*");
+        g.MapGet("/questionnaire-templates/{template:guid}/progress", async (Caller me, Guid template, QuestionnaireTemplates s, CancellationToken ct) =>
             TypedResults.Ok(await s.ProgressAsync(me.Party, new QuestionnaireTemplateId(template), ct)))
-            .Calls<QuestionService>(nameof(QuestionService.ProgressAsync), "questionnaire.*");
+            .Calls<QuestionnaireTemplates>(nameof(QuestionnaireTemplates.ProgressAsync), "questionnaire.*");
     }
 }

@@ -18,7 +18,7 @@ public sealed class SurfaceTests(PostgresServer postgres)
         // Background passes: no person calls them; AddBackgroundPasses() runs them (issue 20).
         ["DeliverablePasses.SendDueRemindersAsync"] = "background pass",
         ["DeliverablePasses.ExpireOverdueAsync"] = "background pass",
-        ["QuestionService.SendDueRemindersAsync"] = "background pass",
+        ["QuestionPasses.SendDueRemindersAsync"] = "background pass",
         ["TransferService.ExpireDueAsync"] = "background pass",
         ["RetentionPassService.RunPassAsync"] = "background pass",
         ["LinkPollService.PollDueAsync"] = "background pass",
@@ -58,8 +58,10 @@ public sealed class SurfaceTests(PostgresServer postgres)
             .Select(o => $"{o.Service.Name}.{o.Method}").ToHashSet(StringComparer.Ordinal);
         Type[] deliverableRoles = // named by role, not "…Service" (issue 34)
             [typeof(Collab.Deliverables.DeliverableAuthoring), typeof(Collab.Deliverables.DeliverableSharing), typeof(Collab.Deliverables.DeliverableLinks), typeof(Collab.Deliverables.DeliverableQueries), typeof(Collab.Deliverables.DeliverablePasses)];
+        Type[] portalRoles = // the portal's services by role (issue 34)
+            [typeof(Collab.Portal.PortalDocuments), typeof(Collab.Portal.HouseStyles), typeof(Collab.Portal.PortalReader), typeof(Collab.Portal.QuestionBatches), typeof(Collab.Portal.QuestionnaireTemplates), typeof(Collab.Portal.QuestionAnswers), typeof(Collab.Portal.QuestionPasses)];
         var services = typeof(Collab.Deliverables.DeliverableSharing).Assembly.GetExportedTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && (t.Name.EndsWith("Service", StringComparison.Ordinal) || t.Name == "CollabRegistry" || deliverableRoles.Contains(t)))
+            .Where(t => t is { IsClass: true, IsAbstract: false } && (t.Name.EndsWith("Service", StringComparison.Ordinal) || t.Name == "CollabRegistry" || deliverableRoles.Contains(t) || portalRoles.Contains(t)))
             .ToList();
         var methods = services.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(m => !m.IsSpecialName)

@@ -149,7 +149,7 @@ public sealed class OutboxMailTests : IAsyncLifetime
         await sp.GetRequiredService<RightsService>().GrantAsync(ActingParty.User(user.Id), office.Id, administration.Id, GrantChannel.Web);
         await sp.GetRequiredService<TierService>().StartCollaborationAsync(platform, office.Id, client.Id, tier, new LocalDate(2026, 1, 1));
         var desk = ActingParty.User(admin.Id);
-        await sp.GetRequiredService<PortalService>().SetHouseStyleAsync(desk, office.Id, new HouseStyleRequest("kantoor-jansen", null, "#7A1F5C", "#1C1C1C", "#FFFDF5", "Welkom"));
+        await sp.GetRequiredService<HouseStyles>().SetHouseStyleAsync(desk, office.Id, new HouseStyleRequest("kantoor-jansen", null, "#7A1F5C", "#1C1C1C", "#FFFDF5", "Welkom"));
         await DispatchAsync(); // whatever the setup queued (invitations) goes first
         _server.Received.Clear();
         return new World(desk, office.Id, company.Id);

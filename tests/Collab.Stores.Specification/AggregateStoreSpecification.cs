@@ -106,12 +106,12 @@ public abstract partial class StoreSpecification
     {
         var w = await SeedAsync();
         await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
-        var batch = await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(w.Desk, w.Office.Id, w.Bakery.Id, "Vragen 2025"));
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(w.Desk, batch.Id, "jaarrekening", "Is de voorraad geteld?"));
+        var batch = await InScopeAsync(sp => sp.GetRequiredService<QuestionBatches>().StartBatchAsync(w.Desk, w.Office.Id, w.Bakery.Id, "Vragen 2025"));
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionBatches>().AddQuestionAsync(w.Desk, batch.Id, "jaarrekening", "Is de voorraad geteld?"));
         Task<IReadOnlyList<OpenBatch>> OpenBatches(OfficeId office) => InScopeAsync(sp => sp.GetRequiredService<IQuestionBatchStore>().ListOpenBatchesAsync(office, [w.Client.Id]));
         Assert.Empty(await OpenBatches(w.Office.Id)); // a draft does not wait for the client
 
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(w.Desk, batch.Id));
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionBatches>().SendBatchAsync(w.Desk, batch.Id));
         Assert.Equal([new OpenBatch(w.Client.Id, "Vragen 2025")], await OpenBatches(w.Office.Id));
         Assert.Empty(await OpenBatches(OfficeId.New()));
         Assert.Equal((batch.Id, w.Client.Id), await InScopeAsync(sp => sp.GetRequiredService<IQuestionBatchStore>().FindBatchAsync(batch.Id)) is { } found ? (found.Id, found.ClientId) : default);
@@ -120,11 +120,11 @@ public abstract partial class StoreSpecification
         Assert.Null(await InScopeAsync(sp => sp.GetRequiredService<IPortalItemStore>().FindPortalItemAsync(Guid.NewGuid())));
         Assert.Null(await InScopeAsync(sp => sp.GetRequiredService<IPortalDocumentStore>().FindDocumentAsync(DocumentId.New())));
 
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(ActingParty.User(w.ClientUser.Id), batch.Id, 1, "Ja, op 31 december."));
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionAnswers>().AnswerAsync(ActingParty.User(w.ClientUser.Id), batch.Id, 1, "Ja, op 31 december."));
         Assert.Empty(await OpenBatches(w.Office.Id)); // fully answered
 
-        var template = await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(w.Desk, w.Office.Id, "Aangifte IB 2025", Sections));
-        var sent = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().SendAsync(w.Desk, template.Id, [w.Bakery.Id], new LocalDate(2026, 5, 1)))).Questionnaire!;
+        var template = await InScopeAsync(sp => sp.GetRequiredService<QuestionnaireTemplates>().CreateTemplateAsync(w.Desk, w.Office.Id, "Aangifte IB 2025", Sections));
+        var sent = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<QuestionnaireTemplates>().SendAsync(w.Desk, template.Id, [w.Bakery.Id], new LocalDate(2026, 5, 1)))).Questionnaire!;
         Task<IReadOnlyList<OpenQuestionnaire>> OpenQuestionnaires(OfficeId office, ClientId client) =>
             InScopeAsync(sp => sp.GetRequiredService<IQuestionnaireStore>().ListOpenQuestionnairesAsync(office, [client]));
         Assert.Equal([new OpenQuestionnaire(w.Client.Id, sent.Name, new LocalDate(2026, 5, 1))], await OpenQuestionnaires(w.Office.Id, w.Client.Id));

@@ -22,11 +22,11 @@ public abstract partial class StoreSpecification
     {
         var w = await SeedAsync();
         await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
-        var batch = await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(w.Desk, w.Office.Id, w.Bakery.Id, "Vragen 2025"));
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(w.Desk, batch.Id, "aangifte IB", "Heeft u een nieuwe auto?"));
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(w.Desk, batch.Id, "jaarrekening", "Is de voorraad geteld?"));
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(w.Desk, batch.Id));
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(ActingParty.User(w.ClientUser.Id), batch.Id, 2, "Ja, op 31 december."));
+        var batch = await InScopeAsync(sp => sp.GetRequiredService<QuestionBatches>().StartBatchAsync(w.Desk, w.Office.Id, w.Bakery.Id, "Vragen 2025"));
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionBatches>().AddQuestionAsync(w.Desk, batch.Id, "aangifte IB", "Heeft u een nieuwe auto?"));
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionBatches>().AddQuestionAsync(w.Desk, batch.Id, "jaarrekening", "Is de voorraad geteld?"));
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionBatches>().SendBatchAsync(w.Desk, batch.Id));
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionAnswers>().AnswerAsync(ActingParty.User(w.ClientUser.Id), batch.Id, 2, "Ja, op 31 december."));
 
         var stored = await InScopeAsync(sp => sp.GetRequiredService<IQuestionBatchStore>().FindBatchAsync(batch.Id));
 
@@ -43,12 +43,12 @@ public abstract partial class StoreSpecification
     {
         var w = await SeedAsync();
         await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
-        var template = await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(w.Desk, w.Office.Id, "Aangifte IB 2025", Sections));
-        var sent = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().SendAsync(w.Desk, template.Id, [w.Bakery.Id], new LocalDate(2026, 5, 1)))).Questionnaire!;
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().EditTemplateAsync(w.Desk, template.Id, "Aangifte IB 2025 (kort)", [Sections[1]]));
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AnswerQuestionnaireAsync(ActingParty.User(w.ClientUser.Id), sent.Id, "bijtelling", "45000.5"));
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AnswerQuestionnaireAsync(ActingParty.User(w.ClientUser.Id), sent.Id, "auto-zaak", "ja"));
-        await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().AnswerQuestionnaireAsync(ActingParty.User(w.ClientUser.Id), sent.Id, "bijtelling", "46000"));
+        var template = await InScopeAsync(sp => sp.GetRequiredService<QuestionnaireTemplates>().CreateTemplateAsync(w.Desk, w.Office.Id, "Aangifte IB 2025", Sections));
+        var sent = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<QuestionnaireTemplates>().SendAsync(w.Desk, template.Id, [w.Bakery.Id], new LocalDate(2026, 5, 1)))).Questionnaire!;
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionnaireTemplates>().EditTemplateAsync(w.Desk, template.Id, "Aangifte IB 2025 (kort)", [Sections[1]]));
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionAnswers>().AnswerQuestionnaireAsync(ActingParty.User(w.ClientUser.Id), sent.Id, "bijtelling", "45000.5"));
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionAnswers>().AnswerQuestionnaireAsync(ActingParty.User(w.ClientUser.Id), sent.Id, "auto-zaak", "ja"));
+        await InScopeAsync(sp => sp.GetRequiredService<QuestionAnswers>().AnswerQuestionnaireAsync(ActingParty.User(w.ClientUser.Id), sent.Id, "bijtelling", "46000"));
 
         var (storedTemplate, questionnaire, ofTemplate) = await InScopeAsync(async sp =>
         {
@@ -73,16 +73,16 @@ public abstract partial class StoreSpecification
         var w = await SeedAsync();
         await InScopeAsync(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
         var slug = $"de-vries-{Guid.NewGuid():N}"[..20];
-        await InScopeAsync(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(w.Desk, w.Office.Id,
+        await InScopeAsync(sp => sp.GetRequiredService<HouseStyles>().SetHouseStyleAsync(w.Desk, w.Office.Id,
             new HouseStyleRequest(slug, null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom bij De Vries")));
-        var template = await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(w.Desk, w.Office.Id, "Aangifte IB 2025", Sections));
-        var sent = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().SendAsync(w.Desk, template.Id, [w.Bakery.Id], new LocalDate(2026, 5, 1)))).Questionnaire!;
+        var template = await InScopeAsync(sp => sp.GetRequiredService<QuestionnaireTemplates>().CreateTemplateAsync(w.Desk, w.Office.Id, "Aangifte IB 2025", Sections));
+        var sent = Assert.Single(await InScopeAsync(sp => sp.GetRequiredService<QuestionnaireTemplates>().SendAsync(w.Desk, template.Id, [w.Bakery.Id], new LocalDate(2026, 5, 1)))).Questionnaire!;
 
         Task<IReadOnlyList<Questionnaire>> Due() => InScopeAsync(sp => sp.GetRequiredService<IQuestionnaireStore>().FindDueQuestionnaireRemindersAsync(Clock.GetCurrentInstant(), 10));
         Assert.Empty(await Due());
         Clock.Reset(sent.ReminderDueAt!.Value);
         Assert.Equal([sent.Id], (await Due()).Select(q => q.Id));
-        Assert.Equal(1, await InScopeAsync(sp => sp.GetRequiredService<QuestionService>().SendDueRemindersAsync()));
+        Assert.Equal(1, await InScopeAsync(sp => sp.GetRequiredService<QuestionPasses>().SendDueRemindersAsync()));
         Assert.Empty(await Due());
 
         var (byOffice, bySlug) = await InScopeAsync(async sp =>

@@ -81,9 +81,9 @@ internal static class DemoData
                     """<svg xmlns="http://www.w3.org/2000/svg" width="120" height="48"><rect width="120" height="48" fill="#1A5276"/><text x="10" y="32" fill="#FFFFFF" font-size="20">De Vries</text></svg>""")), CancellationToken.None);
             }
         }
-        await sp.GetRequiredService<PortalService>().SetHouseStyleAsync(ActingParty.User(anna.Id), devries.Id,
+        await sp.GetRequiredService<HouseStyles>().SetHouseStyleAsync(ActingParty.User(anna.Id), devries.Id,
             new HouseStyleRequest(Slug, "logos/de-vries.svg", "#1A5276", "#1C1C1C", "#FDFEFE", "Welkom in het klantportaal van Administratiekantoor De Vries."));
-        await sp.GetRequiredService<PortalService>().UploadDocumentAsync(ActingParty.User(anna.Id), devries.Id, vastgoed.Id, "taxatierapport-2025.pdf", "application/pdf",
+        await sp.GetRequiredService<PortalDocuments>().UploadDocumentAsync(ActingParty.User(anna.Id), devries.Id, vastgoed.Id, "taxatierapport-2025.pdf", "application/pdf",
             new MemoryStream(DemoPdf.Create("Taxatierapport 2025")));
 
         // An administration under the office's own licence, waiting for the client's licence file (LIC-1 … LIC-3).

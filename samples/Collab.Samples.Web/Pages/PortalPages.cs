@@ -33,22 +33,22 @@ internal static class PortalPages
             await deliverables.ApproveAsync(me.Party, new DeliverableId(id));
             return Results.Redirect($"/portal/{Uri.EscapeDataString(slug)}");
         });
-        portal.MapGet("/documents/{id:guid}", async (HttpContext context, Guid id, PortalService service) =>
+        portal.MapGet("/documents/{id:guid}", async (HttpContext context, Guid id, PortalDocuments service) =>
         {
             var me = await SignedIn.ClientUserAsync(context);
             var (document, content) = await service.OpenDocumentAsync(me.Party, new DocumentId(id));
             return Results.Stream(content, document.ContentType, document.FileName);
         });
-        portal.MapPost("/documents", async (HttpContext context, string slug, [FromForm] Guid company, IFormFile file, PortalService service) =>
+        portal.MapPost("/documents", async (HttpContext context, string slug, [FromForm] Guid company, IFormFile file, PortalService service, PortalDocuments documents) =>
         {
             var me = await SignedIn.ClientUserAsync(context);
             var owner = await service.FindBySlugAsync(slug) ?? throw new BadHttpRequestException("Unknown portal.", 404);
             await using var content = file.OpenReadStream();
-            await service.UploadDocumentAsync(me.Party, owner.OfficeId, new CompanyId(company), file.FileName, file.ContentType, content);
+            await documents.UploadDocumentAsync(me.Party, owner.OfficeId, new CompanyId(company), file.FileName, file.ContentType, content);
             return Results.Redirect($"/portal/{Uri.EscapeDataString(slug)}");
         });
         portal.MapGet("/questionnaires/{id:guid}", Questionnaire);
-        portal.MapPost("/questionnaires/{id:guid}/answers", async (HttpContext context, string slug, Guid id, QuestionService questions) =>
+        portal.MapPost("/questionnaires/{id:guid}/answers", async (HttpContext context, string slug, Guid id, QuestionAnswers questions) =>
         {
             var me = await SignedIn.ClientUserAsync(context);
             var form = await context.Request.ReadFormAsync();
@@ -65,7 +65,7 @@ internal static class PortalPages
             return Results.Redirect($"/portal/{Uri.EscapeDataString(slug)}/questionnaires/{id}");
         });
         portal.MapGet("/questions/{id:guid}", Questions);
-        portal.MapPost("/questions/{id:guid}/{number:int}", async (HttpContext context, string slug, Guid id, int number, [FromForm] string answer, QuestionService questions) =>
+        portal.MapPost("/questions/{id:guid}/{number:int}", async (HttpContext context, string slug, Guid id, int number, [FromForm] string answer, QuestionAnswers questions) =>
         {
             var me = await SignedIn.ClientUserAsync(context);
             await questions.AnswerAsync(me.Party, new QuestionBatchId(id), number, answer);
@@ -74,7 +74,7 @@ internal static class PortalPages
 
         var office = app.MapGroup("/office").RequireAuthorization();
         office.MapGet("/questionnaires", OfficeQuestions);
-        office.MapPost("/questionnaires", async (HttpContext context, [FromForm] Guid company, [FromForm] DateOnly deadline, QuestionService questions) =>
+        office.MapPost("/questionnaires", async (HttpContext context, [FromForm] Guid company, [FromForm] DateOnly deadline, QuestionnaireTemplates questions) =>
         {
             var me = await SignedIn.OfficeUserAsync(context);
             var template = await questions.CreateTemplateAsync(me.Party, me.Office, "Aangifte inkomstenbelasting 2025", IncomeTax);
@@ -86,7 +86,7 @@ internal static class PortalPages
 
             return Results.Redirect($"/office/questionnaires/{template.Id.Value}");
         });
-        office.MapGet("/questionnaires/{id:guid}", async (HttpContext context, Guid id, QuestionService questions) =>
+        office.MapGet("/questionnaires/{id:guid}", async (HttpContext context, Guid id, QuestionnaireTemplates questions) =>
         {
             var me = await SignedIn.OfficeUserAsync(context);
             var progress = await questions.ProgressAsync(me.Party, new QuestionnaireTemplateId(id));
@@ -94,7 +94,7 @@ internal static class PortalPages
                 progress.Select(p => new[] { E(p.Company), $"<span class=\"questionnaire-state\">{E(p.State)}</span>", $"{p.Answered} of {p.Questions}" }), "progress")
                 + "<p><a href=\"/office/questionnaires\">Back</a></p>");
         });
-        office.MapPost("/questions", async (HttpContext context, [FromForm] Guid company, [FromForm] string title, [FromForm] string first, [FromForm] string second, QuestionService questions) =>
+        office.MapPost("/questions", async (HttpContext context, [FromForm] Guid company, [FromForm] string title, [FromForm] string first, [FromForm] string second, QuestionBatches questions) =>
         {
             var me = await SignedIn.OfficeUserAsync(context);
             var batch = await questions.StartBatchAsync(me.Party, me.Office, new CompanyId(company), title);
@@ -103,7 +103,7 @@ internal static class PortalPages
             await questions.SendBatchAsync(me.Party, batch.Id);
             return Results.Redirect("/office/questionnaires");
         });
-        office.MapPost("/documents", async (HttpContext context, [FromForm] Guid company, IFormFile file, PortalService service) =>
+        office.MapPost("/documents", async (HttpContext context, [FromForm] Guid company, IFormFile file, PortalDocuments service) =>
         {
             var me = await SignedIn.OfficeUserAsync(context);
             await using var content = file.OpenReadStream();
@@ -112,7 +112,7 @@ internal static class PortalPages
         });
         office.MapGet("/house-style", HouseStyleEditor);
         office.MapPost("/house-style", async (HttpContext context, [FromForm] string slug, [FromForm] string primary, [FromForm] string text, [FromForm] string background,
-            [FromForm] string welcome, [FromForm] string? reminder, [FromForm] string? englishWelcome, PortalService service) =>
+            [FromForm] string welcome, [FromForm] string? reminder, [FromForm] string? englishWelcome, HouseStyles service) =>
         {
             var me = await SignedIn.OfficeUserAsync(context);
             var current = await service.HouseStyleForOfficeAsync(me.Party, me.Office);
@@ -159,7 +159,7 @@ internal static class PortalPages
             """, style);
     }
 
-    private static async Task<IResult> Questionnaire(HttpContext context, string slug, Guid id, QuestionService questions)
+    private static async Task<IResult> Questionnaire(HttpContext context, string slug, Guid id, PortalReader questions)
     {
         var me = await SignedIn.ClientUserAsync(context);
         var questionnaire = await questions.FindQuestionnaireAsync(me.Party, new QuestionnaireId(id)) ?? throw new BadHttpRequestException("Unknown questionnaire.", 404);
@@ -186,7 +186,7 @@ internal static class PortalPages
         return Page(questionnaire.Name, $"<p>State: <span class=\"questionnaire-state\">{E(questionnaire.State)}</span>.</p>{body}<p><a href=\"{root}\">Back to the portal</a></p>");
     }
 
-    private static async Task<IResult> Questions(HttpContext context, string slug, Guid id, QuestionService questions)
+    private static async Task<IResult> Questions(HttpContext context, string slug, Guid id, PortalReader questions)
     {
         var me = await SignedIn.ClientUserAsync(context);
         var batch = await questions.FindBatchAsync(me.Party, new QuestionBatchId(id)) ?? throw new BadHttpRequestException("Unknown questions.", 404);
@@ -220,7 +220,7 @@ internal static class PortalPages
 
     private const string HexColour = "#[0-9A-Fa-f]{6}";
 
-    private static async Task<IResult> HouseStyleEditor(HttpContext context, string? saved, PortalService service)
+    private static async Task<IResult> HouseStyleEditor(HttpContext context, string? saved, HouseStyles service)
     {
         var me = await SignedIn.OfficeUserAsync(context);
         var style = await service.HouseStyleForOfficeAsync(me.Party, me.Office);

@@ -14,19 +14,17 @@ namespace Collab.Deliverables;
 /// <param name="store">Reads deliverables and links.</param>
 /// <param name="access">Checks who acts (SEC-3).</param>
 /// <param name="companies">Reads companies.</param>
-/// <param name="offices">Reads offices (their zone).</param>
 /// <param name="gate">Reads the client's tier now (SHARE-11).</param>
 /// <param name="clock">The clock.</param>
-/// <param name="calendar">The office calendar: local dates in the office's zone (RET-1).</param>
-public sealed class DeliverableReader(IDeliverableStore store, CollabAuthorization access, ICompanyStore companies, IOfficeStore offices, FeatureGate gate, IClock clock, OfficeCalendar calendar)
+/// <param name="deadlines">The office's zone (RET-1).</param>
+public sealed class DeliverableReader(IDeliverableStore store, CollabAuthorization access, ICompanyStore companies, FeatureGate gate, IClock clock, OfficeDeadlines deadlines)
 {
     private readonly IDeliverableStore _store = store;
     private readonly CollabAuthorization _access = access;
     private readonly ICompanyStore _companies = companies;
-    private readonly IOfficeStore _offices = offices;
     private readonly FeatureGate _gate = gate;
     private readonly IClock _clock = clock;
-    private readonly OfficeCalendar _calendar = calendar;
+    private readonly OfficeDeadlines _deadlines = deadlines;
 
     /// <summary>The deliverable store.</summary>
     internal IDeliverableStore Store => _store;
@@ -50,11 +48,7 @@ public sealed class DeliverableReader(IDeliverableStore store, CollabAuthorizati
         return (acting, found);
     }
 
-    internal async Task<DateTimeZone> ZoneAsync(OfficeId office, CancellationToken cancellationToken)
-    {
-        var found = await _offices.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
-        return _calendar.ZoneOf(found);
-    }
+    internal Task<DateTimeZone> ZoneAsync(OfficeId office, CancellationToken cancellationToken) => _deadlines.ZoneAsync(office, cancellationToken);
 
     /// <summary>What a client user's tier lets it read now (SHARE-11), and what that is of this deliverable (SHARE-5, SHARE-14).</summary>
     internal readonly record struct ClientRead(ClientReading Reading, bool Approves, bool PermanentPortal, bool Dashboard);

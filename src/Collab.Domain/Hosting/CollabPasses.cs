@@ -45,7 +45,7 @@ public static class CollabPasses
             new(Outbox, options.Outbox, static (sp, max, ct) => sp.GetRequiredService<IOutboxDispatcher>().DispatchAsync(max, ct)),
             new(DeliverableReminders, options.DeliverableReminders, static (sp, max, ct) => sp.GetRequiredService<DeliverablePasses>().SendDueRemindersAsync(max, ct)),
             new(DeliverableExpiry, options.DeliverableExpiry, static (sp, max, ct) => sp.GetRequiredService<DeliverablePasses>().ExpireOverdueAsync(max, ct)),
-            new(QuestionnaireReminders, options.QuestionnaireReminders, static (sp, max, ct) => sp.GetRequiredService<QuestionService>().SendDueRemindersAsync(max, ct)),
+            new(QuestionnaireReminders, options.QuestionnaireReminders, static (sp, max, ct) => sp.GetRequiredService<QuestionPasses>().SendDueRemindersAsync(max, ct)),
             new(TransferExpiry, options.TransferExpiry, static (sp, max, ct) => sp.GetRequiredService<TransferService>().ExpireDueAsync(max, ct)),
             new(LinkPolling, options.LinkPolling, static async (sp, max, ct) => (await sp.GetRequiredService<LinkPollService>().PollDueAsync(max, ct).ConfigureAwait(false)).Sent),
             new(Retention, options.Retention, static async (sp, max, ct) =>

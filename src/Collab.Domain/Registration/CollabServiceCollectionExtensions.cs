@@ -83,7 +83,15 @@ public static class CollabServiceCollectionExtensions
         services.TryAddScoped<Lifecycle.AuditRetentionCut>();
         services.TryAddScoped<Lifecycle.RetentionPassService>();
         services.TryAddScoped<Portal.PortalService>();
-        services.TryAddScoped<Portal.QuestionService>();
+        services.TryAddScoped<Portal.PortalDocumentContent>();
+        services.TryAddScoped<Portal.PortalDocuments>();
+        services.TryAddScoped<Portal.HouseStyles>();
+        services.TryAddScoped<OfficeDeadlines>();
+        services.TryAddScoped<Portal.PortalReader>();
+        services.TryAddScoped<Portal.QuestionBatches>();
+        services.TryAddScoped<Portal.QuestionnaireTemplates>();
+        services.TryAddScoped<Portal.QuestionAnswers>();
+        services.TryAddScoped<Portal.QuestionPasses>();
         services.TryAddScoped<Links.LinkService>();
         services.TryAddScoped<Links.LinkSyncService>();
         services.TryAddScoped<Links.LinkPollService>();
@@ -113,6 +121,8 @@ public static class CollabServiceCollectionExtensions
         services.TryAddSingleton<Evidence.ReceiptKey>();
         services.TryAddScoped<Evidence.EvidenceService>();
         services.TryAddScoped<AuditService>();
+        services.TryAddScoped<Rights.RightsTargets>();
+        services.TryAddScoped<Rights.GrantEligibility>();
         services.TryAddScoped<RightsService>();
         services.TryAddScoped<AccessService>();
         services.TryAddScoped<Authorization.CollabAuthorization>();

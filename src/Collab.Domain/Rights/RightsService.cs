@@ -1,5 +1,4 @@
 using Collab.Authorization;
-using Collab.Lifecycle;
 using Collab.Registry;
 using Collab.Telemetry;
 using NodaTime;
@@ -11,40 +10,20 @@ namespace Collab.Rights;
 /// them; access ends at once (ONB-4). Only a user of the owning client who may reach the administration's
 /// company can do either (SEC-1). Refusals change nothing (SEC-2); every change is audited (AUD-1).
 /// </summary>
-public sealed class RightsService
+/// <param name="targets">Loads the administration and the office for a checked client user (SEC-1, SEC-3).</param>
+/// <param name="eligibility">Whether the client's plan lets it grant rights now (ONB-3).</param>
+/// <param name="rights">Reads grants.</param>
+/// <param name="unitOfWork">Saves changes.</param>
+/// <param name="clock">The clock.</param>
+/// <param name="telemetry">Traces and metrics.</param>
+public sealed class RightsService(RightsTargets targets, GrantEligibility eligibility, IRightsStore rights, ICollabUnitOfWork unitOfWork, IClock clock, CollabTelemetry telemetry)
 {
-    private readonly CollabAuthorization _access;
-    private readonly IOfficeStore _offices;
-    private readonly IAdministrationStore _administrations;
-    private readonly IRightsStore _rights;
-    private readonly ICollabUnitOfWork _unitOfWork;
-    private readonly IClock _clock;
-    private readonly CollabTelemetry _telemetry;
-    private readonly ILifecycleStore _lifecycle;
-    private readonly Lifecycle.PlanCatalogue _plans;
-
-    /// <summary>Creates the service; resolved from dependency injection.</summary>
-    /// <param name="offices">Reads offices.</param>
-    /// <param name="administrations">Reads administrations.</param>
-    /// <param name="rights">Reads grants.</param>
-    /// <param name="unitOfWork">Saves changes.</param>
-    /// <param name="clock">The clock.</param>
-    /// <param name="telemetry">Traces and metrics.</param>
-    /// <param name="lifecycle">Reads the client's subscription, whose plan decides eligibility (ONB-3).</param>
-    /// <param name="plans">The plan catalogue.</param>
-    /// <param name="access">Checks who acts (SEC-3).</param>
-    public RightsService(IOfficeStore offices, IAdministrationStore administrations, IRightsStore rights, ICollabUnitOfWork unitOfWork, IClock clock, CollabTelemetry telemetry, ILifecycleStore lifecycle, Lifecycle.PlanCatalogue plans, CollabAuthorization access)
-    {
-        _access = access;
-        _lifecycle = lifecycle;
-        _plans = plans;
-        _telemetry = telemetry;
-        _offices = offices;
-        _administrations = administrations;
-        _rights = rights;
-        _unitOfWork = unitOfWork;
-        _clock = clock;
-    }
+    private readonly RightsTargets _targets = targets;
+    private readonly GrantEligibility _eligibility = eligibility;
+    private readonly IRightsStore _rights = rights;
+    private readonly ICollabUnitOfWork _unitOfWork = unitOfWork;
+    private readonly IClock _clock = clock;
+    private readonly CollabTelemetry _telemetry = telemetry;
 
     /// <summary>Grants an office rights to an administration; it then appears in the office's list (ONB-3).</summary>
     /// <param name="party">The client user who grants; only a client user given the administration's company may (SEC-3).</param>
@@ -65,20 +44,9 @@ public sealed class RightsService
             throw CollabRefusals.RightsRegistrationChannel();
         }
 
-        var (clientUser, target) = await AuthorizeAsync(party, office, administration, CollabAction.GrantRights, cancellationToken).ConfigureAwait(false);
+        var (clientUser, target) = await _targets.AuthorizeAsync(party, office, administration, CollabAction.GrantRights, cancellationToken).ConfigureAwait(false);
         target.EnsureLive("be shared with an office");
-        if (await _lifecycle.FindSubscriptionAsync(target.ClientId, cancellationToken).ConfigureAwait(false) is { } subscription)
-        {
-            if (subscription.State != Lifecycle.SubscriptionState.Active)
-            {
-                throw CollabRefusals.RightsSubscriptionCancelled();
-            }
-
-            if (!_plans.MayGrantRights(subscription.Plan))
-            {
-                throw CollabRefusals.RightsPlanNotEligible(subscription.Plan, string.Join(", ", _plans.Plans.Where(_plans.MayGrantRights)));
-            }
-        }
+        await _eligibility.EnsureAsync(target.ClientId, cancellationToken).ConfigureAwait(false);
 
         if (target.HolderOfficeId == office)
         {
@@ -115,22 +83,12 @@ public sealed class RightsService
     public async Task<RightsGrantView> RevokeAsync(ActingParty party, OfficeId office, AdministrationId administration, CancellationToken cancellationToken = default)
     {
         using var activity = CollabTelemetry.Source.StartActivity("collab.rights.revoke");
-        var (clientUser, _) = await AuthorizeAsync(party, office, administration, CollabAction.RevokeRights, cancellationToken).ConfigureAwait(false);
+        var (clientUser, _) = await _targets.AuthorizeAsync(party, office, administration, CollabAction.RevokeRights, cancellationToken).ConfigureAwait(false);
         var grant = await _rights.FindGrantAsync(office, administration, cancellationToken).ConfigureAwait(false)
             ?? throw CollabRefusals.RightsNotGranted(office, administration);
         grant.Revoke(clientUser, _clock.GetCurrentInstant());
         await _unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         _telemetry.RightsChanged(AuditAction.RightsRevoked);
         return RightsGrantView.Of(grant);
-    }
-
-    private async Task<(UserId User, Administration Administration)> AuthorizeAsync(
-        ActingParty party, OfficeId office, AdministrationId administration, CollabAction action, CancellationToken cancellationToken)
-    {
-        var target = administration == default ? null : await _administrations.FindAdministrationAsync(administration, cancellationToken).ConfigureAwait(false);
-        var acting = await _access.AuthorizeAsync(party, action, target, AuditSubject.Administration(administration), cancellationToken).ConfigureAwait(false);
-        Guard.Id(office.Value, "office");
-        _ = await _offices.FindOfficeAsync(office, cancellationToken).OrNotFound("office", office.Value).ConfigureAwait(false);
-        return (acting.UserId, target);
     }
 }

@@ -81,15 +81,15 @@ public abstract class AuthorizationContract(Engine engine, PostgresServer? postg
         await using var db = await NewDatabaseAsync();
         var w = await CollaboratingAsync(db);
         var stranger = ActingParty.User(w.OtherOfficeUser.Id);
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(stranger, w.Office.Id, w.Company.Id, "Vragen")));
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(stranger, w.OtherOffice.Id, w.Company.Id, "Vragen")));
-        var batch = await Run(db, sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(w.Desk, w.Office.Id, w.Company.Id, "Vragen"));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<QuestionBatches>().StartBatchAsync(stranger, w.Office.Id, w.Company.Id, "Vragen")));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<QuestionBatches>().StartBatchAsync(stranger, w.OtherOffice.Id, w.Company.Id, "Vragen")));
+        var batch = await Run(db, sp => sp.GetRequiredService<QuestionBatches>().StartBatchAsync(w.Desk, w.Office.Id, w.Company.Id, "Vragen"));
 
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(stranger, batch.Id, "aangifte", "Iets?")));
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(ActingParty.User(w.ClientUser.Id), batch.Id, "aangifte", "Iets?")));
-        await Run(db, sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(w.Desk, batch.Id, "aangifte", "Is de voorraad geteld?"));
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(stranger, batch.Id)));
-        Assert.Equal(QuestionBatchState.Draft, (await Run(db, sp => sp.GetRequiredService<QuestionService>().FindBatchAsync(w.Desk, batch.Id)))!.State);
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<QuestionBatches>().AddQuestionAsync(stranger, batch.Id, "aangifte", "Iets?")));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<QuestionBatches>().AddQuestionAsync(ActingParty.User(w.ClientUser.Id), batch.Id, "aangifte", "Iets?")));
+        await Run(db, sp => sp.GetRequiredService<QuestionBatches>().AddQuestionAsync(w.Desk, batch.Id, "aangifte", "Is de voorraad geteld?"));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<QuestionBatches>().SendBatchAsync(stranger, batch.Id)));
+        Assert.Equal(QuestionBatchState.Draft, (await Run(db, sp => sp.GetRequiredService<PortalReader>().FindBatchAsync(w.Desk, batch.Id)))!.State);
     }
 
     // R: SEC-3, XFER-3
@@ -127,25 +127,26 @@ public abstract class AuthorizationContract(Engine engine, PostgresServer? postg
         var otherOffice = ActingParty.User(w.OtherOfficeUser.Id);
         var (batch, questionnaire) = await Run(db, async sp =>
         {
-            var questions = sp.GetRequiredService<QuestionService>();
+            var questions = sp.GetRequiredService<QuestionBatches>();
+            var templates = sp.GetRequiredService<QuestionnaireTemplates>();
             var batch = await questions.StartBatchAsync(w.Desk, w.Office.Id, w.Company.Id, "Vragen");
             await questions.AddQuestionAsync(w.Desk, batch.Id, "aangifte", "Iets?");
             await questions.SendBatchAsync(w.Desk, batch.Id);
-            var template = await questions.CreateTemplateAsync(w.Desk, w.Office.Id, "Aangifte",
+            var template = await templates.CreateTemplateAsync(w.Desk, w.Office.Id, "Aangifte",
                 [new QuestionnaireSection("auto", [new QuestionDefinition("auto-zaak", "Auto?", AnswerType.YesNo)])]);
-            var questionnaire = (await questions.SendAsync(w.Desk, template.Id, [w.Company.Id])).Single().Questionnaire!;
+            var questionnaire = (await templates.SendAsync(w.Desk, template.Id, [w.Company.Id])).Single().Questionnaire!;
             return (batch, questionnaire);
         });
 
         foreach (var party in new[] { stranger, otherOffice, ActingParty.User(w.ClientUserOfOtherCompany.Id) })
         {
-            Assert.Null(await Run(db, sp => sp.GetRequiredService<QuestionService>().FindBatchAsync(party, batch.Id)));
-            Assert.Null(await Run(db, sp => sp.GetRequiredService<QuestionService>().FindQuestionnaireAsync(party, questionnaire.Id)));
+            Assert.Null(await Run(db, sp => sp.GetRequiredService<PortalReader>().FindBatchAsync(party, batch.Id)));
+            Assert.Null(await Run(db, sp => sp.GetRequiredService<PortalReader>().FindQuestionnaireAsync(party, questionnaire.Id)));
             await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<BackupService>().ListAsync(party, w.Administration.Id)));
         }
 
-        Assert.NotNull(await Run(db, sp => sp.GetRequiredService<QuestionService>().FindBatchAsync(ActingParty.User(w.ClientUser.Id), batch.Id)));
-        Assert.NotNull(await Run(db, sp => sp.GetRequiredService<QuestionService>().FindQuestionnaireAsync(ActingParty.User(w.ClientUser.Id), questionnaire.Id)));
+        Assert.NotNull(await Run(db, sp => sp.GetRequiredService<PortalReader>().FindBatchAsync(ActingParty.User(w.ClientUser.Id), batch.Id)));
+        Assert.NotNull(await Run(db, sp => sp.GetRequiredService<PortalReader>().FindQuestionnaireAsync(ActingParty.User(w.ClientUser.Id), questionnaire.Id)));
         Assert.Empty(await Run(db, sp => sp.GetRequiredService<BackupService>().ListAsync(ActingParty.User(w.ClientUser.Id), w.Administration.Id)));
         await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<TransferService>().FollowUpAsync(stranger, TransferRequestId.New())));
     }
@@ -302,7 +303,8 @@ public sealed class AuthorizationMatrixProperty
     public void SEC3_the_matrix_lists_every_public_service_method()
     {
         var services = typeof(CollabRegistry).Assembly.GetExportedTypes()
-            .Where(t => t.IsClass && (t.Name.EndsWith("Service", StringComparison.Ordinal) || t.Name == nameof(CollabRegistry) || Deliverables.DeliverableRoleTypes.All.Contains(t)));
+            .Where(t => t.IsClass && (t.Name.EndsWith("Service", StringComparison.Ordinal) || t.Name == nameof(CollabRegistry) || Deliverables.DeliverableRoleTypes.All.Contains(t)
+                || Portal.PortalRoleTypes.All.Contains(t)));
         var methods = services.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
                 .Where(m => typeof(Task).IsAssignableFrom(m.ReturnType))
                 .Select(m => $"{t.Name}.{m.Name}"))

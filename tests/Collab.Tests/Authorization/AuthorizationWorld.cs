@@ -273,7 +273,8 @@ public sealed class AuthorizationWorld
                 }
 
                 w.Deliverables.Add(new Made(deliverable.Id.Value, office, client, company, shared));
-                var questions = sp.GetRequiredService<QuestionService>();
+                var questions = sp.GetRequiredService<QuestionBatches>();
+                var templates = sp.GetRequiredService<QuestionnaireTemplates>();
                 var batch = await questions.StartBatchAsync(desk, office, company, $"Vragen {pair}");
                 await questions.AddQuestionAsync(desk, batch.Id, "jaarrekening", "Is de voorraad geteld?");
                 if (shared)
@@ -282,16 +283,16 @@ public sealed class AuthorizationWorld
                 }
 
                 w.Batches.Add(new Made(batch.Id.Value, office, client, company, shared));
-                var document = await sp.GetRequiredService<PortalService>().UploadDocumentAsync(desk, office, company, "stuk.pdf", "application/pdf",
+                var document = await sp.GetRequiredService<PortalDocuments>().UploadDocumentAsync(desk, office, company, "stuk.pdf", "application/pdf",
                     new MemoryStream(TestDocuments.Pdf("stuk")));
                 w.Documents.Add(new Made(document.Id.Value, office, client, company, true));
                 if (!w.Templates.ContainsValue(office))
                 {
-                    var template = await questions.CreateTemplateAsync(desk, office, "Aangifte IB", [new QuestionnaireSection("auto", [new QuestionDefinition("auto-zaak", "Auto van de zaak?", AnswerType.YesNo)])]);
+                    var template = await templates.CreateTemplateAsync(desk, office, "Aangifte IB", [new QuestionnaireSection("auto", [new QuestionDefinition("auto-zaak", "Auto van de zaak?", AnswerType.YesNo)])]);
                     w.Templates[template.Id] = office;
                 }
 
-                var sent = (await questions.SendAsync(desk, w.Templates.First(t => t.Value == office).Key, [company])).Single().Questionnaire!;
+                var sent = (await templates.SendAsync(desk, w.Templates.First(t => t.Value == office).Key, [company])).Single().Questionnaire!;
                 w.Questionnaires.Add(new Made(sent.Id.Value, office, client, company, true));
             });
         }

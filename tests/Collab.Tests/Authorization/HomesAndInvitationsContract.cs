@@ -233,7 +233,7 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
         Assert.Null(await Run(db, sp => sp.GetRequiredService<DeliverableQueries>().FindAsync(b, draft.Id)));
         await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(b, draft.Id, new LocalDate(2026, 6, 30))));
         await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(b, w.OtherOffice.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Nog een")));
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(b, w.OtherOffice.Id, w.Company.Id, "Vragen")));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<QuestionBatches>().StartBatchAsync(b, w.OtherOffice.Id, w.Company.Id, "Vragen")));
 
         // An end in the future still lets the office finish its work until that day.
         var reopened = await Run(db, sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening"));
@@ -337,14 +337,14 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
         var ofB = await InvitedAsync(db, b, w.Client.Id, [w.Company.Id], "van-b");
 
         // B's work: a document for the client and a question batch, which the client's own user answers.
-        var document = await Run(db, sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(b, w.OtherOffice.Id, w.Company.Id, "loonstrook.pdf", "application/pdf", new MemoryStream(TestDocuments.Pdf("loonstrook"))));
+        var document = await Run(db, sp => sp.GetRequiredService<PortalDocuments>().UploadDocumentAsync(b, w.OtherOffice.Id, w.Company.Id, "loonstrook.pdf", "application/pdf", new MemoryStream(TestDocuments.Pdf("loonstrook"))));
         var batch = await Run(db, async sp =>
         {
-            var questions = sp.GetRequiredService<QuestionService>();
+            var questions = sp.GetRequiredService<QuestionBatches>();
             var started = await questions.StartBatchAsync(b, w.OtherOffice.Id, w.Company.Id, "Vragen van B");
             await questions.AddQuestionAsync(b, started.Id, "aangifte", "Is de auto privé?");
             await questions.SendBatchAsync(b, started.Id);
-            return await questions.AnswerAsync(ActingParty.User(w.ClientUser.Id), started.Id, 1, "Ja");
+            return await sp.GetRequiredService<QuestionAnswers>().AnswerAsync(ActingParty.User(w.ClientUser.Id), started.Id, 1, "Ja");
         });
 
         // SEC-6: office A reads none of the rows about B's document or B's batch, though the client's subject is shared.
@@ -354,12 +354,12 @@ public abstract class HomesAndInvitationsContract(Engine engine, PostgresServer?
         Assert.Contains(seenByB, r => r.Action == AuditAction.QuestionAnswered && r.Details.Contains($"batch={batch.Id}", StringComparison.Ordinal));
 
         // SEC-5: B's invitee reads B's document while B works for the client, and nothing of it once B's collaboration ended.
-        (await Run(db, sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ofB, document.Id))).Content.Dispose();
+        (await Run(db, sp => sp.GetRequiredService<PortalDocuments>().OpenDocumentAsync(ofB, document.Id))).Content.Dispose();
         Assert.NotEmpty((await Run(db, sp => sp.GetRequiredService<PortalService>().HistoryAsync(ofB))).Items);
         await Run(db, sp => sp.GetRequiredService<TierService>().EndCollaborationAsync(b, w.OtherOffice.Id, w.Client.Id, new LocalDate(2026, 2, 28)));
-        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ofB, document.Id)));
+        await RefusedAsync(() => Run(db, sp => sp.GetRequiredService<PortalDocuments>().OpenDocumentAsync(ofB, document.Id)));
         Assert.Empty((await Run(db, sp => sp.GetRequiredService<PortalService>().HistoryAsync(ofB))).Items);
-        Assert.Null(await Run(db, sp => sp.GetRequiredService<QuestionService>().FindBatchAsync(ofB, batch.Id)));
+        Assert.Null(await Run(db, sp => sp.GetRequiredService<PortalReader>().FindBatchAsync(ofB, batch.Id)));
 
         // SEC-7: a colleague A invited but who has not accepted hears nothing of the client's decision; A's accepted users do.
         var colleague = await Run(db, sp => sp.GetRequiredService<InvitationService>().InviteOfficeUserAsync(w.Desk, w.Office.Id, $"nog-niet.{Guid.NewGuid():N}@devries.nl"));

@@ -78,9 +78,9 @@ public abstract class ReaderViewsContract(Engine engine, PostgresServer? postgre
         var slug = $"de-vries-{Guid.NewGuid():N}"[..30];
         var request = new HouseStyleRequest(slug, null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom!", "Beste {client}, sjabloon-intern: {title} voor {deadline}",
             "Welcome!", "Dear {client}, template-internal: {title} by {deadline}");
-        await b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(b.W.Desk, b.W.Office.Id, request));
+        await b.Run(sp => sp.GetRequiredService<HouseStyles>().SetHouseStyleAsync(b.W.Desk, b.W.Office.Id, request));
 
-        var own = await b.Run(sp => sp.GetRequiredService<PortalService>().HouseStyleForOfficeAsync(b.W.Desk, b.W.Office.Id));
+        var own = await b.Run(sp => sp.GetRequiredService<HouseStyles>().HouseStyleForOfficeAsync(b.W.Desk, b.W.Office.Id));
         Assert.Equal((request.ReminderText, request.EnglishReminderText), (own!.ReminderText, own.EnglishReminderText)); // the office's editor has all
 
         var forClient = await b.Run(sp => sp.GetRequiredService<PortalService>().HouseStyleForClientAsync(ActingParty.User(b.W.ClientUser.Id), b.W.Office.Id, b.W.Client.Id));
@@ -98,10 +98,10 @@ public abstract class ReaderViewsContract(Engine engine, PostgresServer? postgre
     {
         await using var b = await NewWorldAsync();
         await b.Run(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(b.W.Desk, b.W.Office.Id, b.W.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
-        var uploaded = await b.Run(sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, "jaarrekening.pdf", "application/pdf",
+        var uploaded = await b.Run(sp => sp.GetRequiredService<PortalDocuments>().UploadDocumentAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, "jaarrekening.pdf", "application/pdf",
             new MemoryStream(TestDocuments.Pdf("jaarrekening"))));
         var stored = await b.Run(sp => sp.GetRequiredService<IPortalDocumentStore>().FindDocumentAsync(uploaded.Id));
-        var (opened, content) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ActingParty.User(b.W.ClientUser.Id), uploaded.Id));
+        var (opened, content) = await b.Run(sp => sp.GetRequiredService<PortalDocuments>().OpenDocumentAsync(ActingParty.User(b.W.ClientUser.Id), uploaded.Id));
         await content.DisposeAsync();
 
         Assert.Equal(stored!.Sha256, opened.Sha256); // the fingerprint is the reader's to check

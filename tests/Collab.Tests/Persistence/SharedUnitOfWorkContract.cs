@@ -30,7 +30,7 @@ public abstract class SharedUnitOfWorkContract(Engine engine, PostgresServer? po
         await b.Run(sp => sp.GetRequiredService<CollabRegistry>().SetOfficeModulesAsync(World.Vendor, w.Office.Id, OfficeModules.AccountantPackage | OfficeModules.EAccountancy));
         await b.Run(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
         var draft = await b.Run(sp => sp.GetRequiredService<DeliverableAuthoring>().DraftAsync(w.Desk, w.Office.Id, w.Company.Id, DeliverableKind.AnnualReport, ReportingPeriod.FinancialYear(2025), "Jaarrekening 2025"));
-        var emptyBatch = await b.Run(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(w.Desk, w.Office.Id, w.Company.Id, "Leeg"));
+        var emptyBatch = await b.Run(sp => sp.GetRequiredService<QuestionBatches>().StartBatchAsync(w.Desk, w.Office.Id, w.Company.Id, "Leeg"));
         await b.Run(sp => sp.GetRequiredService<RightsService>().GrantAsync(ActingParty.User(w.ClientUser.Id), w.Office.Id, w.Administration.Id, GrantChannel.Web));
         var freshNumber = TestDatabase.NextNumber();
 
@@ -44,14 +44,14 @@ public abstract class SharedUnitOfWorkContract(Engine engine, PostgresServer? po
             ("administration, number taken", sp => sp.GetRequiredService<CollabRegistry>().CreateAdministrationAsync(w.Desk, w.Company.Id, w.Administration.Number, "Dubbel")),
             ("downgrade, too many users", sp => sp.GetRequiredService<TierService>().ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Standard)),
             ("approval without a deadline", sp => sp.GetRequiredService<DeliverableSharing>().ShareAsync(w.Desk, draft.Id)),
-            ("empty question batch", sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(w.Desk, emptyBatch.Id)),
+            ("empty question batch", sp => sp.GetRequiredService<QuestionBatches>().SendBatchAsync(w.Desk, emptyBatch.Id)),
             ("grant twice", sp => sp.GetRequiredService<RightsService>().GrantAsync(ActingParty.User(w.ClientUser.Id), w.Office.Id, w.Administration.Id, GrantChannel.Desktop)),
             ("transfer to an unknown identity", sp => sp.GetRequiredService<TransferService>().RequestAsync(w.Desk, EnvironmentId.New(), EnvironmentId.New(), [w.Administration.Id], "niemand@nergens.nl")),
             ("first backup without the client's licence", sp => sp.GetRequiredService<BackupService>().MakeBackupAsync(w.Desk, w.HeldByOffice.Id)),
             ("licence that is not one", sp => sp.GetRequiredService<LicenceImportService>().ImportClientLicenceAsync(w.Desk, w.HeldByOffice.Id, "geen licentie"u8.ToArray(), "00", ImportUser.CreateUser("nieuw@bakker.nl"))),
             ("lifting a hold that was never placed", sp => sp.GetRequiredService<RetentionService>().LiftLegalHoldAsync(w.Desk, w.HeldByOffice.Id)),
-            ("unreadable house style", sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(w.Desk, w.Office.Id, new HouseStyleRequest("de-vries", null, "#FFFFFF", "#FEFEFE", "#FFFFFF", "Welkom"))),
-            ("a document of a type not accepted", sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(w.Desk, w.Office.Id, w.Company.Id, "x.exe", "application/x-msdownload", new MemoryStream([1, 2]))),
+            ("unreadable house style", sp => sp.GetRequiredService<HouseStyles>().SetHouseStyleAsync(w.Desk, w.Office.Id, new HouseStyleRequest("de-vries", null, "#FFFFFF", "#FEFEFE", "#FFFFFF", "Welkom"))),
+            ("a document of a type not accepted", sp => sp.GetRequiredService<PortalDocuments>().UploadDocumentAsync(w.Desk, w.Office.Id, w.Company.Id, "x.exe", "application/x-msdownload", new MemoryStream([1, 2]))),
         };
 
         await using var scope = b.Db.Services.CreateAsyncScope();

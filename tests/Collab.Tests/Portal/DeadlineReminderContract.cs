@@ -27,12 +27,12 @@ public abstract class DeadlineReminderContract(Engine engine, PostgresServer? po
         await using var b = await BooksWorld.CreateAsync(engine, postgres, services: s => Lagging<IQuestionnaireStore>(s, nameof(IQuestionnaireStore.FindDueQuestionnaireRemindersAsync),
             (sp, now) => sp.GetRequiredService<VendorDbContext>().Set<Questionnaire>().Where(q => q.State == QuestionnaireState.Open && q.ReminderDueAt <= now).ToListAsync()));
         await b.Run(sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(b.W.Desk, b.W.Office.Id, b.W.Client.Id, ClientTier.CollaborateExtended, new LocalDate(2026, 1, 1)));
-        var template = await b.Run(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(b.W.Desk, b.W.Office.Id, "Aangifte IB 2025", Questions));
-        await b.Run(sp => sp.GetRequiredService<QuestionService>().SendAsync(b.W.Desk, template.Id, [b.W.Company.Id], new LocalDate(2026, 5, 1)));
+        var template = await b.Run(sp => sp.GetRequiredService<QuestionnaireTemplates>().CreateTemplateAsync(b.W.Desk, b.W.Office.Id, "Aangifte IB 2025", Questions));
+        await b.Run(sp => sp.GetRequiredService<QuestionnaireTemplates>().SendAsync(b.W.Desk, template.Id, [b.W.Company.Id], new LocalDate(2026, 5, 1)));
         b.Db.Clock.Reset(Instant.FromUtc(2026, 4, 29, 12, 0));
 
-        var first = await b.Run(sp => sp.GetRequiredService<QuestionService>().SendDueRemindersAsync());
-        var second = await b.Run(sp => sp.GetRequiredService<QuestionService>().SendDueRemindersAsync());
+        var first = await b.Run(sp => sp.GetRequiredService<QuestionPasses>().SendDueRemindersAsync());
+        var second = await b.Run(sp => sp.GetRequiredService<QuestionPasses>().SendDueRemindersAsync());
 
         Assert.Equal((1, 0), (first, second));
         Assert.Single(await b.DeliveredAsync(), n => n.Kind == NotificationKind.QuestionnaireReminder && n.Recipient == b.W.ClientUser.Email);

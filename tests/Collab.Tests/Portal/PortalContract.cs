@@ -23,7 +23,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     }
 
     private static Task<PortalDocumentView> UploadAsync(BooksWorld b, UserId user, CompanyId company, string name, byte[] content, string type = "application/pdf") =>
-        b.Run(sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(ActingParty.User(user), b.W.Office.Id, company, name, type, new MemoryStream(content)));
+        b.Run(sp => sp.GetRequiredService<PortalDocuments>().UploadDocumentAsync(ActingParty.User(user), b.W.Office.Id, company, name, type, new MemoryStream(content)));
 
     private static Task<PortalPage> HistoryAsync(BooksWorld b, UserId user, PortalCursor? after = null, int size = 50, bool openOnly = false) =>
         b.Run(sp => sp.GetRequiredService<PortalService>().HistoryAsync(ActingParty.User(user), after, size, openOnly));
@@ -44,9 +44,9 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         b.Db.Clock.Advance(Duration.FromMinutes(1));
         var document = await UploadAsync(b, b.W.OfficeUser.Id, b.W.OtherCompany.Id, "aangifte-2025.pdf", TestDocuments.Pdf("vastgoed"));
         b.Db.Clock.Advance(Duration.FromMinutes(1));
-        var batch = await b.Run(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, "Vragen 2025"));
-        await b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(b.W.Desk, batch.Id, "aangifte IB", "Heeft u een nieuwe auto?"));
-        await b.Run(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(b.W.Desk, batch.Id));
+        var batch = await b.Run(sp => sp.GetRequiredService<QuestionBatches>().StartBatchAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, "Vragen 2025"));
+        await b.Run(sp => sp.GetRequiredService<QuestionBatches>().AddQuestionAsync(b.W.Desk, batch.Id, "aangifte IB", "Heeft u een nieuwe auto?"));
+        await b.Run(sp => sp.GetRequiredService<QuestionBatches>().SendBatchAsync(b.W.Desk, batch.Id));
 
         var all = await HistoryAsync(b, b.W.ClientUser.Id);
         var narrow = await HistoryAsync(b, b.W.ClientUserOfOtherCompany.Id);
@@ -112,7 +112,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var toClient = await UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "jaarrekening.pdf", TestDocuments.Pdf("jaarrekening"));
         var toOffice = await UploadAsync(b, b.W.ClientUser.Id, b.W.Company.Id, "bonnetjes.csv", Encoding.UTF8.GetBytes("datum;bedrag\n2026-03-01;12.50"), "text/csv");
 
-        var (meta, content) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ActingParty.User(b.W.ClientUser.Id), toClient.Id));
+        var (meta, content) = await b.Run(sp => sp.GetRequiredService<PortalDocuments>().OpenDocumentAsync(ActingParty.User(b.W.ClientUser.Id), toClient.Id));
         using (content)
         {
             Assert.Equal(TestDocuments.Pdf("jaarrekening"), await ReadAllAsync(content));
@@ -121,13 +121,13 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         Assert.Equal(DocumentDirection.ToClient, meta.Direction);
         Assert.Equal(DocumentDirection.ToOffice, toOffice.Direction);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(TestDocuments.Pdf("jaarrekening"))), toClient.Sha256);
-        var (_, officeCopy) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ActingParty.User(b.W.OfficeUser.Id), toOffice.Id));
+        var (_, officeCopy) = await b.Run(sp => sp.GetRequiredService<PortalDocuments>().OpenDocumentAsync(ActingParty.User(b.W.OfficeUser.Id), toOffice.Id));
         using (officeCopy)
         {
             Assert.Equal(toOffice.SizeBytes, (await ReadAllAsync(officeCopy)).Length);
         }
 
-        var stranger = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ActingParty.User(b.W.ClientUserOfOtherCompany.Id), toClient.Id)));
+        var stranger = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<PortalDocuments>().OpenDocumentAsync(ActingParty.User(b.W.ClientUserOfOtherCompany.Id), toClient.Id)));
         Assert.Equal((CollabAuthorization.RefusedCode, "SEC-3"), (stranger.Code, stranger.Refusal.RuleId));
         var audit = await World.AuditAsync(b.Db, AuditSubject.Client(b.W.Client.Id));
         Assert.Equal(2, audit.Count(r => r.Action == AuditAction.DocumentUploaded));
@@ -142,7 +142,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var stored = await b.Run(sp => sp.GetRequiredService<IPortalDocumentStore>().FindDocumentAsync(document.Id)); // the view names no blob key (SEC-6)
         await File.WriteAllBytesAsync(Path.Combine(b.BlobRoot, stored!.BlobKey), TestDocuments.Pdf("vervalst!"));
 
-        var (_, content) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ActingParty.User(b.W.ClientUser.Id), document.Id));
+        var (_, content) = await b.Run(sp => sp.GetRequiredService<PortalDocuments>().OpenDocumentAsync(ActingParty.User(b.W.ClientUser.Id), document.Id));
         using (content)
         {
             var corrupt = await Assert.ThrowsAsync<CollabRefusalException>(() => ReadAllAsync(content));
@@ -159,7 +159,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var tooLarge = await Assert.ThrowsAsync<CollabRefusalException>(() => UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "groot.pdf", new byte[3000]));
         var wrongType = await Assert.ThrowsAsync<CollabRefusalException>(() => UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "virus.exe", [1, 2], "application/x-msdownload"));
         var badName = await Assert.ThrowsAsync<CollabRefusalException>(() => UploadAsync(b, b.W.OfficeUser.Id, b.W.Company.Id, "../../etc/passwd", [1]));
-        await Assert.ThrowsAsync<IOException>(() => b.Run(sp => sp.GetRequiredService<PortalService>().UploadDocumentAsync(ActingParty.User(b.W.OfficeUser.Id), b.W.Office.Id, b.W.Company.Id, "half.pdf", "application/pdf", new BreaksAfter(1000))));
+        await Assert.ThrowsAsync<IOException>(() => b.Run(sp => sp.GetRequiredService<PortalDocuments>().UploadDocumentAsync(ActingParty.User(b.W.OfficeUser.Id), b.W.Office.Id, b.W.Company.Id, "half.pdf", "application/pdf", new BreaksAfter(1000))));
 
         Assert.Equal(["document.too-large", "document.content-type", "document.file-name-invalid"], new[] { tooLarge.Code, wrongType.Code, badName.Code });
         Assert.Empty(Directory.EnumerateFiles(b.BlobRoot, "*", SearchOption.AllDirectories));
@@ -214,7 +214,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
                  })
         {
             var document = await UploadAsync(b, client, b.W.Company.Id, name, content, type);
-            var (_, stored) = await b.Run(sp => sp.GetRequiredService<PortalService>().OpenDocumentAsync(ActingParty.User(b.W.OfficeUser.Id), document.Id));
+            var (_, stored) = await b.Run(sp => sp.GetRequiredService<PortalDocuments>().OpenDocumentAsync(ActingParty.User(b.W.OfficeUser.Id), document.Id));
             using (stored)
             {
                 Assert.Equal(content, await ReadAllAsync(stored));
@@ -244,16 +244,17 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     public async Task SHARE11_questions_and_questionnaires_need_the_Extended_tier_and_below_it_nothing_is_sent(ClientTier tier)
     {
         await using var b = await AtTierAsync(tier);
-        var questions = (IServiceProvider sp) => sp.GetRequiredService<QuestionService>();
+        var questions = (IServiceProvider sp) => sp.GetRequiredService<QuestionBatches>();
+        var templates = (IServiceProvider sp) => sp.GetRequiredService<QuestionnaireTemplates>();
 
         var batch = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => questions(sp).StartBatchAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, "Vragen")));
-        var template = await b.Run(sp => questions(sp).CreateTemplateAsync(b.W.Desk, b.W.Office.Id, "Aangifte IB 2025", Aangifte)); // the office's own template needs no client
-        var outcome = Assert.Single(await b.Run(sp => questions(sp).SendAsync(b.W.Desk, template.Id, [b.W.Company.Id])));
+        var template = await b.Run(sp => templates(sp).CreateTemplateAsync(b.W.Desk, b.W.Office.Id, "Aangifte IB 2025", Aangifte)); // the office's own template needs no client
+        var outcome = Assert.Single(await b.Run(sp => templates(sp).SendAsync(b.W.Desk, template.Id, [b.W.Company.Id])));
 
         Assert.Equal($"Feature ClientQuestions is not included in tier {tier}: it needs tier CollaborateExtended or higher. Change the client's tier first.", batch.Message);
         Assert.Null(outcome.Questionnaire);
         Assert.Equal($"Feature PrepareByClientQuestionnaires is not included in tier {tier}: it needs tier CollaborateExtended or higher. Change the client's tier first.", outcome.Refusal!.Reason);
-        Assert.Empty(await b.Run(sp => questions(sp).ProgressAsync(b.W.Desk, template.Id)));
+        Assert.Empty(await b.Run(sp => templates(sp).ProgressAsync(b.W.Desk, template.Id)));
         Assert.DoesNotContain(await b.DeliveredAsync(), n => n.Kind is NotificationKind.QuestionsSent or NotificationKind.QuestionnaireSent);
     }
 
@@ -263,11 +264,11 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
         await b.Run(sp => sp.GetRequiredService<CollabRegistry>().DeactivateUserAsync(World.Vendor, b.W.ClientUserOfOtherCompany.Id));
-        var batch = await b.Run(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, "Vragen"));
-        await b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(b.W.Desk, batch.Id, "jaarrekening", "Is de voorraad geteld?"));
+        var batch = await b.Run(sp => sp.GetRequiredService<QuestionBatches>().StartBatchAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, "Vragen"));
+        await b.Run(sp => sp.GetRequiredService<QuestionBatches>().AddQuestionAsync(b.W.Desk, batch.Id, "jaarrekening", "Is de voorraad geteld?"));
         await b.Run(sp => sp.GetRequiredService<TierService>().ChangeTierAsync(b.W.Desk, b.W.Office.Id, b.W.Client.Id, ClientTier.Collaborate)); // a draft waits for nobody
 
-        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(b.W.Desk, batch.Id)));
+        var refused = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionBatches>().SendBatchAsync(b.W.Desk, batch.Id)));
 
         Assert.Contains("ClientQuestions", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(await b.DeliveredAsync(), n => n.Kind == NotificationKind.QuestionsSent);
@@ -278,15 +279,15 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     public async Task SHARE8_questions_for_several_services_go_out_as_one_batch_and_are_answered_one_by_one()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
-        var batch = await b.Run(sp => sp.GetRequiredService<QuestionService>().StartBatchAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, "Vragen bij de jaarstukken 2025"));
-        await b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(b.W.Desk, batch.Id, "jaarrekening", "Is de voorraad per 31-12 geteld?"));
-        await b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(b.W.Desk, batch.Id, "aangifte Vpb", "Zijn er giften gedaan?"));
-        await b.Run(sp => sp.GetRequiredService<QuestionService>().SendBatchAsync(b.W.Desk, batch.Id));
+        var batch = await b.Run(sp => sp.GetRequiredService<QuestionBatches>().StartBatchAsync(b.W.Desk, b.W.Office.Id, b.W.Company.Id, "Vragen bij de jaarstukken 2025"));
+        await b.Run(sp => sp.GetRequiredService<QuestionBatches>().AddQuestionAsync(b.W.Desk, batch.Id, "jaarrekening", "Is de voorraad per 31-12 geteld?"));
+        await b.Run(sp => sp.GetRequiredService<QuestionBatches>().AddQuestionAsync(b.W.Desk, batch.Id, "aangifte Vpb", "Zijn er giften gedaan?"));
+        await b.Run(sp => sp.GetRequiredService<QuestionBatches>().SendBatchAsync(b.W.Desk, batch.Id));
 
-        var late = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionService>().AddQuestionAsync(b.W.Desk, batch.Id, "btw", "Nog een vraag?")));
-        var one = await b.Run(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(ActingParty.User(b.W.ClientUser.Id), batch.Id, 1, "Ja, op 31 december."));
+        var late = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionBatches>().AddQuestionAsync(b.W.Desk, batch.Id, "btw", "Nog een vraag?")));
+        var one = await b.Run(sp => sp.GetRequiredService<QuestionAnswers>().AnswerAsync(ActingParty.User(b.W.ClientUser.Id), batch.Id, 1, "Ja, op 31 december."));
         Assert.Equal(("1/2 answered", QuestionBatchState.Sent), (one.Status, one.State));
-        var both = await b.Run(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(ActingParty.User(b.W.ClientUser.Id), batch.Id, 2, "Nee."));
+        var both = await b.Run(sp => sp.GetRequiredService<QuestionAnswers>().AnswerAsync(ActingParty.User(b.W.ClientUser.Id), batch.Id, 2, "Nee."));
 
         Assert.Equal("questions.already-sent", late.Code);
         Assert.Equal(QuestionBatchState.Answered, both.State);
@@ -298,7 +299,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var audit = await World.AuditAsync(b.Db, AuditSubject.Client(b.W.Client.Id));
         Assert.Contains(audit, r => r.Action == AuditAction.QuestionBatchSent && r.Details.Contains("services=jaarrekening,aangifte Vpb", StringComparison.Ordinal));
         Assert.Equal(2, audit.Count(r => r.Action == AuditAction.QuestionAnswered));
-        var stranger = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionService>().AnswerAsync(ActingParty.User(b.W.ClientUserOfOtherCompany.Id), batch.Id, 1, "x")));
+        var stranger = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionAnswers>().AnswerAsync(ActingParty.User(b.W.ClientUserOfOtherCompany.Id), batch.Id, 1, "x")));
         Assert.Equal((CollabAuthorization.RefusedCode, "SEC-3"), (stranger.Code, stranger.Refusal.RuleId));
     }
 
@@ -315,19 +316,19 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
         var otherCompany = b.W.OtherClientUser.Companies.Single();
-        var template = await b.Run(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(b.W.Desk, b.W.Office.Id, "Aangifte IB 2025", Aangifte));
+        var template = await b.Run(sp => sp.GetRequiredService<QuestionnaireTemplates>().CreateTemplateAsync(b.W.Desk, b.W.Office.Id, "Aangifte IB 2025", Aangifte));
 
-        var outcomes = await b.Run(sp => sp.GetRequiredService<QuestionService>().SendAsync(b.W.Desk, template.Id, [b.W.Company.Id, b.W.OtherCompany.Id, otherCompany]));
-        await b.Run(sp => sp.GetRequiredService<QuestionService>().EditTemplateAsync(b.W.Desk, template.Id, "Aangifte IB 2025 (nieuw)", [Aangifte[0]]));
+        var outcomes = await b.Run(sp => sp.GetRequiredService<QuestionnaireTemplates>().SendAsync(b.W.Desk, template.Id, [b.W.Company.Id, b.W.OtherCompany.Id, otherCompany]));
+        await b.Run(sp => sp.GetRequiredService<QuestionnaireTemplates>().EditTemplateAsync(b.W.Desk, template.Id, "Aangifte IB 2025 (nieuw)", [Aangifte[0]]));
 
         Assert.Equal(2, outcomes.Count(o => o.Questionnaire is not null));
         Assert.Equal(CollabAuthorization.RefusedCode, outcomes.Single(o => o.Company == otherCompany).Refusal!.Code); // another office's client: reported as unknown, the others sent
         var sent = outcomes[0].Questionnaire!.Id;
-        var received = (await b.Run(sp => sp.GetRequiredService<QuestionService>().FindQuestionnaireAsync(b.W.Desk, sent)))!;
+        var received = (await b.Run(sp => sp.GetRequiredService<PortalReader>().FindQuestionnaireAsync(b.W.Desk, sent)))!;
         Assert.Equal(1, received.TemplateVersion);
         Assert.Equal(["auto", "hypotheek"], received.Sections.Select(s => s.ServicePart)); // the edit did not reach it
 
-        Task<QuestionnaireView> Answer(string id, string value) => b.Run(sp => sp.GetRequiredService<QuestionService>().AnswerQuestionnaireAsync(ActingParty.User(b.W.ClientUser.Id), sent, id, value));
+        Task<QuestionnaireView> Answer(string id, string value) => b.Run(sp => sp.GetRequiredService<QuestionAnswers>().AnswerQuestionnaireAsync(ActingParty.User(b.W.ClientUser.Id), sent, id, value));
         await Answer("auto-zaak", "Ja");
         await Answer("bijtelling", "45000.5");
         await Answer("rente", "8123.45");
@@ -335,17 +336,17 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         var badAmount = await Assert.ThrowsAsync<CollabRefusalException>(() => Answer("rente", "8.123,45"));
         var badDate = await Assert.ThrowsAsync<CollabRefusalException>(() => Answer("datum", "31-05-2019"));
         var notUploaded = await Assert.ThrowsAsync<CollabRefusalException>(() => Answer("jaaropgave", Guid.NewGuid().ToString()));
-        var early = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionService>().CompleteQuestionnaireAsync(ActingParty.User(b.W.ClientUser.Id), sent)));
+        var early = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<QuestionAnswers>().CompleteQuestionnaireAsync(ActingParty.User(b.W.ClientUser.Id), sent)));
         var upload = await UploadAsync(b, b.W.ClientUser.Id, b.W.Company.Id, "jaaropgave-2025.pdf", TestDocuments.Pdf("jaaropgave 2025"));
         var answered = await Answer("jaaropgave", upload.Id.ToString());
-        var completed = await b.Run(sp => sp.GetRequiredService<QuestionService>().CompleteQuestionnaireAsync(ActingParty.User(b.W.ClientUser.Id), sent));
+        var completed = await b.Run(sp => sp.GetRequiredService<QuestionAnswers>().CompleteQuestionnaireAsync(ActingParty.User(b.W.ClientUser.Id), sent));
 
         Assert.Equal(["questionnaire.answer-invalid", "questionnaire.answer-invalid", "questionnaire.answer-invalid", "questionnaire.incomplete"],
             new[] { badAmount.Code, badDate.Code, notUploaded.Code, early.Code });
         Assert.Equal("45000.50", answered.Answers["bijtelling"]);
         Assert.Equal("yes", answered.Answers["auto-zaak"]);
         Assert.Equal(QuestionnaireState.Completed, completed.State);
-        var progress = await b.Run(sp => sp.GetRequiredService<QuestionService>().ProgressAsync(b.W.Desk, template.Id));
+        var progress = await b.Run(sp => sp.GetRequiredService<QuestionnaireTemplates>().ProgressAsync(b.W.Desk, template.Id));
         Assert.Equal([QuestionnaireState.Open, QuestionnaireState.Completed], progress.OrderBy(p => p.State).Select(p => p.State));
         Assert.All(progress, p => Assert.Equal(1, p.TemplateVersion));
         var audit = await World.AuditAsync(b.Db, AuditSubject.Client(b.W.Client.Id));
@@ -358,17 +359,17 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     public async Task SHARE9_questionnaire_reminders_follow_the_deadline_rule_once_even_with_two_schedulers_in_the_office_house_style()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
-        await b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(b.W.Desk, b.W.Office.Id,
+        await b.Run(sp => sp.GetRequiredService<HouseStyles>().SetHouseStyleAsync(b.W.Desk, b.W.Office.Id,
             new HouseStyleRequest("de-vries", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom bij De Vries", "Beste {client}, wilt u '{title}' voor {deadline} invullen?")));
-        var template = await b.Run(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(b.W.Desk, b.W.Office.Id, "Aangifte IB 2025", Aangifte));
-        await b.Run(sp => sp.GetRequiredService<QuestionService>().SendAsync(b.W.Desk, template.Id, [b.W.Company.Id], new LocalDate(2026, 5, 1)));
+        var template = await b.Run(sp => sp.GetRequiredService<QuestionnaireTemplates>().CreateTemplateAsync(b.W.Desk, b.W.Office.Id, "Aangifte IB 2025", Aangifte));
+        await b.Run(sp => sp.GetRequiredService<QuestionnaireTemplates>().SendAsync(b.W.Desk, template.Id, [b.W.Company.Id], new LocalDate(2026, 5, 1)));
 
         b.Db.Clock.Reset(new LocalDate(2026, 4, 28).AtStartOfDayInZone(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).ToInstant() - Duration.FromTicks(1));
-        Assert.Equal(0, await b.Run(sp => sp.GetRequiredService<QuestionService>().SendDueRemindersAsync()));
+        Assert.Equal(0, await b.Run(sp => sp.GetRequiredService<QuestionPasses>().SendDueRemindersAsync()));
         b.Db.Clock.Advance(Duration.FromTicks(1));
         var counts = await Task.WhenAll(
-            b.Run(sp => sp.GetRequiredService<QuestionService>().SendDueRemindersAsync()),
-            b.Run(sp => sp.GetRequiredService<QuestionService>().SendDueRemindersAsync()));
+            b.Run(sp => sp.GetRequiredService<QuestionPasses>().SendDueRemindersAsync()),
+            b.Run(sp => sp.GetRequiredService<QuestionPasses>().SendDueRemindersAsync()));
 
         Assert.Equal(1, counts.Sum());
         var reminder = Assert.Single(await b.DeliveredAsync(), n => n.Kind == NotificationKind.QuestionnaireReminder);
@@ -383,13 +384,13 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         vendor.Collaborate!.Features.Remove(nameof(Feature.DeadlineReminders));
         vendor.CollaborateExtended!.Features.Remove(nameof(Feature.DeadlineReminders));
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended, o => o.Tiers = vendor);
-        var template = await b.Run(sp => sp.GetRequiredService<QuestionService>().CreateTemplateAsync(b.W.Desk, b.W.Office.Id, "Aangifte IB 2025", Aangifte));
-        await b.Run(sp => sp.GetRequiredService<QuestionService>().SendAsync(b.W.Desk, template.Id, [b.W.Company.Id], new LocalDate(2026, 5, 1)));
+        var template = await b.Run(sp => sp.GetRequiredService<QuestionnaireTemplates>().CreateTemplateAsync(b.W.Desk, b.W.Office.Id, "Aangifte IB 2025", Aangifte));
+        await b.Run(sp => sp.GetRequiredService<QuestionnaireTemplates>().SendAsync(b.W.Desk, template.Id, [b.W.Company.Id], new LocalDate(2026, 5, 1)));
 
         b.Db.Clock.Reset(Instant.FromUtc(2026, 4, 29, 12, 0));
 
-        Assert.Equal(0, await b.Run(sp => sp.GetRequiredService<QuestionService>().SendDueRemindersAsync()));
-        Assert.Equal(0, await b.Run(sp => sp.GetRequiredService<QuestionService>().SendDueRemindersAsync()));
+        Assert.Equal(0, await b.Run(sp => sp.GetRequiredService<QuestionPasses>().SendDueRemindersAsync()));
+        Assert.Equal(0, await b.Run(sp => sp.GetRequiredService<QuestionPasses>().SendDueRemindersAsync()));
         Assert.DoesNotContain(await b.DeliveredAsync(), n => n.Kind == NotificationKind.QuestionnaireReminder);
     }
 
@@ -398,7 +399,7 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
     public async Task SHARE10_house_style_fields_are_validated_the_slug_is_unique_and_only_Extended_clients_see_it()
     {
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
-        Task<HouseStyleView> SetAsync(OfficeId office, HouseStyleRequest request) => b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(
+        Task<HouseStyleView> SetAsync(OfficeId office, HouseStyleRequest request) => b.Run(sp => sp.GetRequiredService<HouseStyles>().SetHouseStyleAsync(
             ActingParty.User(office == b.W.Office.Id ? b.W.OfficeUser.Id : b.W.OtherOfficeUser.Id), office, request));
         var good = new HouseStyleRequest("de-vries-administratie", "https://devries.example/logo.svg", "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom!");
 
@@ -436,10 +437,10 @@ public abstract class PortalContract(Engine engine, PostgresServer? postgres)
         await using var b = await AtTierAsync(ClientTier.CollaborateExtended);
         await b.Run(sp => sp.GetRequiredService<CollabRegistry>().GiveCompanyAsync(World.Vendor, b.W.ClientUserOfOtherCompany.Id, b.W.Company.Id));
         await b.Run(sp => sp.GetRequiredService<CollabRegistry>().SetMyLanguageAsync(ActingParty.User(b.W.ClientUserOfOtherCompany.Id), "en"));
-        await b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(b.W.Desk, b.W.Office.Id,
+        await b.Run(sp => sp.GetRequiredService<HouseStyles>().SetHouseStyleAsync(b.W.Desk, b.W.Office.Id,
             new HouseStyleRequest("de-vries", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom", "Beste {client}, graag uw akkoord op '{title}' voor {deadline}.",
                 "Welcome", "Dear {client}, please approve '{title}' by {deadline}.")));
-        var placeholder = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<PortalService>().SetHouseStyleAsync(b.W.Desk, b.W.Office.Id,
+        var placeholder = await Assert.ThrowsAsync<CollabRefusalException>(() => b.Run(sp => sp.GetRequiredService<HouseStyles>().SetHouseStyleAsync(b.W.Desk, b.W.Office.Id,
             new HouseStyleRequest("de-vries", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom", "Beste {client}", "Welcome", "Dear {klant}"))));
         Assert.Equal("house-style.reminder-placeholder", placeholder.Code); // checked in each language
         await ShareDeliverableAsync(b, b.W.Company.Id, "Jaarrekening 2025");

@@ -34,9 +34,10 @@ public abstract class TierIntegrityContract(Engine engine, PostgresServer? postg
         await Run(db, sp => sp.GetRequiredService<TierService>().StartCollaborationAsync(World.Vendor, w.Office.Id, w.Client.Id, ClientTier.CollaborateExtended, January1));
         var (questionnaire, batch) = await Run(db, async sp =>
         {
-            var questions = sp.GetRequiredService<QuestionService>();
-            var template = await questions.CreateTemplateAsync(w.Desk, w.Office.Id, "Aangifte IB 2025", Sections);
-            var questionnaire = (await questions.SendAsync(w.Desk, template.Id, [w.Company.Id], new LocalDate(2026, 5, 1))).Single().Questionnaire!;
+            var questions = sp.GetRequiredService<QuestionBatches>();
+            var templates = sp.GetRequiredService<QuestionnaireTemplates>();
+            var template = await templates.CreateTemplateAsync(w.Desk, w.Office.Id, "Aangifte IB 2025", Sections);
+            var questionnaire = (await templates.SendAsync(w.Desk, template.Id, [w.Company.Id], new LocalDate(2026, 5, 1))).Single().Questionnaire!;
             var batch = await questions.StartBatchAsync(w.Desk, w.Office.Id, w.Company.Id, "Vragen bij de jaarstukken");
             await questions.AddQuestionAsync(w.Desk, batch.Id, "jaarrekening", "Is de voorraad geteld?");
             await questions.SendBatchAsync(w.Desk, batch.Id);
@@ -49,9 +50,9 @@ public abstract class TierIntegrityContract(Engine engine, PostgresServer? postg
         Assert.Contains("questions 'Vragen bij de jaarstukken' (waiting for answers) (needs ClientQuestions)", refused.Message, StringComparison.Ordinal);
 
         // The client answers and completes: nothing waits any more, and the downgrade goes through.
-        await Run(db, sp => sp.GetRequiredService<QuestionService>().AnswerQuestionnaireAsync(ActingParty.User(w.ClientUser.Id), questionnaire.Id, "auto-zaak", "false"));
-        await Run(db, sp => sp.GetRequiredService<QuestionService>().CompleteQuestionnaireAsync(ActingParty.User(w.ClientUser.Id), questionnaire.Id));
-        await Run(db, sp => sp.GetRequiredService<QuestionService>().AnswerAsync(ActingParty.User(w.ClientUser.Id), batch.Id, 1, "Ja, op 31 december."));
+        await Run(db, sp => sp.GetRequiredService<QuestionAnswers>().AnswerQuestionnaireAsync(ActingParty.User(w.ClientUser.Id), questionnaire.Id, "auto-zaak", "false"));
+        await Run(db, sp => sp.GetRequiredService<QuestionAnswers>().CompleteQuestionnaireAsync(ActingParty.User(w.ClientUser.Id), questionnaire.Id));
+        await Run(db, sp => sp.GetRequiredService<QuestionAnswers>().AnswerAsync(ActingParty.User(w.ClientUser.Id), batch.Id, 1, "Ja, op 31 december."));
         var outcome = await Run(db, sp => sp.GetRequiredService<TierService>().ChangeTierAsync(w.Desk, w.Office.Id, w.Client.Id, ClientTier.Collaborate));
         Assert.Equal(TierChangeStatus.Changed, outcome.Status);
     }
@@ -132,17 +133,18 @@ public abstract class TierIntegrityContract(Engine engine, PostgresServer? postg
             var (office, client, company, desk) = await OneClientAsync(db, ClientTier.CollaborateExtended, users: 1);
             var (batch, template) = await Run(db, async sp =>
             {
-                var questions = sp.GetRequiredService<QuestionService>();
+                var questions = sp.GetRequiredService<QuestionBatches>();
+                var templates = sp.GetRequiredService<QuestionnaireTemplates>();
                 var batch = await questions.StartBatchAsync(desk, office, company, "Vragen");
                 await questions.AddQuestionAsync(desk, batch.Id, "aangifte", "Iets?");
-                return (batch, await questions.CreateTemplateAsync(desk, office, "Aangifte", Sections));
+                return (batch, await templates.CreateTemplateAsync(desk, office, "Aangifte", Sections));
             });
             var sendQuestionnaire = round % 2 == 0;
             var (downgraded, sent) = await RaceAsync(
                 db.Services, sp => sp.GetRequiredService<TierService>().ChangeTierAsync(desk, office, client, ClientTier.Collaborate),
                 other, async sp => sendQuestionnaire
-                    ? (object?)(await sp.GetRequiredService<QuestionService>().SendAsync(desk, template.Id, [company])).Single().Questionnaire
-                    : await sp.GetRequiredService<QuestionService>().SendBatchAsync(desk, batch.Id));
+                    ? (object?)(await sp.GetRequiredService<QuestionnaireTemplates>().SendAsync(desk, template.Id, [company])).Single().Questionnaire
+                    : await sp.GetRequiredService<QuestionBatches>().SendBatchAsync(desk, batch.Id));
 
             var tier = await Run(db, sp => sp.GetRequiredService<ITierStore>().FindTierAsync(office, client));
             var open = await Run(db, async sp => (await sp.GetRequiredService<IQuestionBatchStore>().ListOpenBatchesAsync(office, [client])).Count
