@@ -123,11 +123,11 @@ Require(matches[0].BookkeepingId == "b1" && matches[1].Outcome == MatchOutcome.A
 
 // Portal (SHARE-10): a house style with readable colours; an unreadable one is refused
 var portal = sp.GetRequiredService<PortalService>();
-var style = await portal.SetHouseStyleAsync(desk, office.Id, new HouseStyleRequest("kantoor", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom"));
+var style = await sp.GetRequiredService<HouseStyles>().SetHouseStyleAsync(desk, office.Id, new HouseStyleRequest("kantoor", null, "#1A5276", "#1C1C1C", "#FFFFFF", "Welkom"));
 Require((await portal.FindBySlugAsync("kantoor"))?.OfficeId == office.Id, "house style by slug");
 try
 {
-    await portal.SetHouseStyleAsync(desk, office.Id, new HouseStyleRequest("kantoor", null, "#1A5276", "#EEEEEE", "#FFFFFF", "Welkom"));
+    await sp.GetRequiredService<HouseStyles>().SetHouseStyleAsync(desk, office.Id, new HouseStyleRequest("kantoor", null, "#1A5276", "#EEEEEE", "#FFFFFF", "Welkom"));
     Require(false, "low contrast refused");
 }
 catch (CollabRefusalException refusal) when (refusal.Code == "house-style.text-contrast")
@@ -147,12 +147,12 @@ var mailServices = new ServiceCollection();
 mailServices.AddCollabMail(o =>
 {
     (o.Host, o.Port, o.Security, o.FromAddress) = ("127.0.0.1", smtpPort, MailSecurity.None, "noreply@kantoor.nl");
-    o.Links[NotificationKind.ReportReady] = "https://portal.kantoor.nl/link/{reference}";
+    o.Links[NotificationKind.DeliverableReady] = "https://portal.kantoor.nl/link/{reference}";
 });
 await using (var mailProvider = mailServices.BuildServiceProvider(validateScopes: true))
 await using (var mailScope = mailProvider.CreateAsyncScope())
 {
-    var notification = new Notification(Guid.NewGuid(), NotificationKind.ReportReady, "klant@klant.nl", AuditSubject.Report(draft.Id), "Uw 'Jaarrekening' staat klaar.", "t0ken", "Uw rapport staat klaar", null, "nl-NL");
+    var notification = new Notification(Guid.NewGuid(), NotificationKind.DeliverableReady, "klant@klant.nl", AuditSubject.Deliverable(draft.Id), "Uw 'Jaarrekening' staat klaar.", "t0ken", "Uw rapport staat klaar", null, "nl-NL");
     await mailScope.ServiceProvider.GetRequiredService<INotificationSender>().SendAsync(notification, CancellationToken.None);
     var received = mailbox.Messages.Single();
     Require(received.Subject == "Uw rapport staat klaar" && received.MessageId == $"{notification.Id:N}@kantoor.nl", "mail headers");
