@@ -114,6 +114,17 @@ public sealed class CollabAuthorization
     }
 
     /// <summary>
+    /// Loads a company only to learn whose it is, then checks the party against it (SEC-3); an office only while it works
+    /// for the client. The caller gets the company only when the check passes.
+    /// </summary>
+    internal async Task<(Acting Acting, Company Company)> LoadCompanyAsync(Registry.ICompanyStore companies, ActingParty party, CollabAction action, CompanyId company, OfficeId? office, CancellationToken cancellationToken)
+    {
+        var owner = company == default ? null : await companies.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
+        var acting = await AuthorizeAsync(party, action, owner, company, office, cancellationToken).ConfigureAwait(false);
+        return (acting, owner);
+    }
+
+    /// <summary>
     /// For reads that return null for what does not exist: the party itself is still refused (unknown, deactivated, not allowed the
     /// action), a target that does not exist or is out of reach gives null (counted as a refusal, as it is one), a vendor policy's
     /// refusal is thrown.

@@ -32,13 +32,9 @@ public sealed class DeliverableReader(IDeliverableStore store, CollabAuthorizati
     /// <summary>The tier gate.</summary>
     internal FeatureGate Gate => _gate;
 
-    // The company is read before the check only to learn whose it is (SEC-3); an office only while it works for the client.
-    internal async Task<(Acting Acting, Company Company)> LoadCompanyAsync(ActingParty party, CollabAction action, CompanyId company, OfficeId? office, CancellationToken cancellationToken)
-    {
-        var owner = company == default ? null : await _companies.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
-        var acting = await _access.AuthorizeAsync(party, action, owner, company, office, cancellationToken).ConfigureAwait(false);
-        return (acting, owner);
-    }
+    // The company is read before the check only to learn whose it is (SEC-3).
+    internal Task<(Acting Acting, Company Company)> LoadCompanyAsync(ActingParty party, CollabAction action, CompanyId company, OfficeId? office, CancellationToken cancellationToken) =>
+        _access.LoadCompanyAsync(_companies, party, action, company, office, cancellationToken);
 
     // The report is read before the check only to learn whose it is; the caller gets it only when the check passes.
     internal async Task<(Acting Acting, Deliverable Deliverable)> LoadAsync(ActingParty party, CollabAction action, DeliverableId deliverable, CancellationToken cancellationToken)

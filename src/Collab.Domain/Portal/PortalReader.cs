@@ -53,13 +53,9 @@ public sealed class PortalReader(IQuestionBatchStore batches, IQuestionnaireTemp
     /// <summary>Checks who acts (SEC-3).</summary>
     internal CollabAuthorization Access => _access;
 
-    // The company is read before the check only to learn whose it is (SEC-3); an office only while it works for the client.
-    internal async Task<(Acting Acting, Company Company)> CompanyAsync(ActingParty party, CollabAction action, CompanyId company, OfficeId? office, CancellationToken cancellationToken)
-    {
-        var owner = company == default ? null : await _companies.FindCompanyAsync(company, cancellationToken).ConfigureAwait(false);
-        var acting = await _access.AuthorizeAsync(party, action, owner, company, office, cancellationToken).ConfigureAwait(false);
-        return (acting, owner);
-    }
+    // The company is read before the check only to learn whose it is (SEC-3).
+    internal Task<(Acting Acting, Company Company)> CompanyAsync(ActingParty party, CollabAction action, CompanyId company, OfficeId? office, CancellationToken cancellationToken) =>
+        _access.LoadCompanyAsync(_companies, party, action, company, office, cancellationToken);
 
     // Each loader reads its target only to learn whose it is; the caller gets it only when the check passes (SEC-3).
     internal async Task<(Acting Acting, QuestionBatch Batch)> BatchAsync(ActingParty party, CollabAction action, QuestionBatchId batch, CancellationToken cancellationToken)
